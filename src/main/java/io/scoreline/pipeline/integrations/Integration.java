@@ -1,0 +1,25 @@
+package io.scoreline.pipeline.integrations;
+
+import io.scoreline.connectors.spi.CrmProvider;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A connection from an organization to one CRM account. Credentials are not part of it: they
+ * are decrypted on demand by {@link IntegrationStore#credentials}.
+ */
+public record Integration(
+        long id,
+        long organizationId,
+        CrmProvider provider,
+        IntegrationStatus status,
+        Map<String, String> settings,
+        Optional<String> externalAccountId,
+        int scheduleMinute,
+        Instant createdAt) {
+
+    public Integration {
+        settings = Map.copyOf(settings);
+    }
+}

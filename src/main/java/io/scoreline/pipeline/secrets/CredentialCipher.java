@@ -1,0 +1,84 @@
+package io.scoreline.pipeline.secrets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scoreline.connectors.spi.CrmCredentials;
+import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.connectors.spi.ScorelineException;
+import org.jasypt.encryption.pbe.StandardPBEStringEncryptor;
+import org.jasypt.exceptions.EncryptionOperationNotPossibleException;
+import org.jasypt.iv.RandomIvGenerator;
+import org.jasypt.salt.RandomSaltGenerator;
+
+/**
+ * Encrypts credentials before they reach the database (Jasypt, PBKDF2 with HMAC-SHA512 and
+ * AES-256, random salt and IV per value, so equal secrets give different ciphertexts).
+ */
+public final class CredentialCipher {
+
+    static final String ALGORITHM = "PBEWITHHMACSHA512ANDAES_256";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StandardPBEStringEncryptor encryptor;
+
+    public CredentialCipher(MasterKey key) {
+        encryptor = new StandardPBEStringEncryptor();
+        encryptor.setAlgorithm(ALGORITHM);
+        encryptor.setPassword(key.value());
+        encryptor.setIvGenerator(new RandomIvGenerator());
+        encryptor.setSaltGenerator(new RandomSaltGenerator());
+        encryptor.initialize();
+    }
+
+    public String encrypt(CrmCredentials credentials) {
+        return encryptor.encrypt(toJson(credentials));
+    }
+
+    public CrmCredentials decrypt(String ciphertext) {
+        String json;
+        try {
+            json = encryptor.decrypt(ciphertext);
+        } catch (EncryptionOperationNotPossibleException e) {
+            throw new ScorelineException(FailureKind.AUTH,
+                    "cannot decrypt stored credentials: the master key differs from the one they were saved with");
+        }
+        return fromJson(json);
+    }
+
+    private static String toJson(CrmCredentials credentials) {
+        var node = JSON.createObjectNode();
+        switch (credentials) {
+            case CrmCredentials.RefreshToken c -> node.put("kind", "refresh_token")
+                    .put("client_id", c.clientId()).put("client_secret", c.clientSecret()).put("refresh_token", c.refreshToken());
+            case CrmCredentials.ClientCredentials c -> node.put("kind", "client_credentials")
+                    .put("client_id", c.clientId()).put("client_secret", c.clientSecret());
+            case CrmCredentials.JwtBearer c -> node.put("kind", "jwt_bearer")
+                    .put("client_id", c.clientId()).put("username", c.username()).put("private_key_pem", c.privateKeyPem());
+            case CrmCredentials.PrivateAppToken c -> node.put("kind", "private_app_token").put("token", c.token());
+        }
+        return node.toString();
+    }
+
+    private static CrmCredentials fromJson(String json) {
+        try {
+            var node = (ObjectNode) JSON.readTree(json);
+            return switch (node.path("kind").asText()) {
+                case "refresh_token" -> new CrmCredentials.RefreshToken(text(node, "client_id"),
+                        text(node, "client_secret"), text(node, "refresh_token"));
+                case "client_credentials" -> new CrmCredentials.ClientCredentials(text(node, "client_id"), text(node, "client_secret"));
+                case "jwt_bearer" -> new CrmCredentials.JwtBearer(text(node, "client_id"), text(node, "username"),
+                        text(node, "private_key_pem"));
+                case "private_app_token" -> new CrmCredentials.PrivateAppToken(text(node, "token"));
+                default -> throw new ScorelineException(FailureKind.BUG, "stored credentials have an unknown kind");
+            };
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new ScorelineException(FailureKind.BUG, "stored credentials are not valid JSON after decryption");
+        }
+    }
+
+    private static String text(ObjectNode node, String field) {
+        var value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,2 @@
+/** Encryption of CRM credentials at rest under the master key. */
+package io.scoreline.pipeline.secrets;

@@ -1,0 +1,85 @@
+package io.scoreline.pipeline.tenancy;
+
+import static io.scoreline.pipeline.db.Tables.ORGANIZATIONS;
+
+import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.pipeline.database.TenantTransactions;
+import java.time.DayOfWeek;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/** Creates organizations and looks them up across tenants through the directory function. */
+public final class OrganizationStore {
+
+    private final TenantTransactions transactions;
+
+    public OrganizationStore(TenantTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    public Organization create(NewOrganization request) {
+        if (findBySlug(request.slug()).isPresent()) {
+            throw ScorelineException.conflict("organization '" + request.slug() + "' already exists");
+        }
+        // The id is drawn first: the insert must already run as the new organization to pass
+        // the row-level security check.
+        long id = transactions.withoutOrganization(tx -> tx
+                .select(DSL.field("nextval(pg_get_serial_sequence('organizations', 'id'))", Long.class))
+                .fetchSingle().value1());
+        try {
+            return transactions.inOrganization(id, tx -> insert(tx, id, request));
+        } catch (ScorelineException e) {
+            if (findBySlug(request.slug()).isPresent()) {
+                throw ScorelineException.conflict("organization '" + request.slug() + "' already exists");
+            }
+            throw e;
+        }
+    }
+
+    private static Organization insert(DSLContext tx, long id, NewOrganization request) {
+        var row = tx.insertInto(ORGANIZATIONS)
+                .set(ORGANIZATIONS.ID, id)
+                .set(ORGANIZATIONS.SLUG, request.slug())
+                .set(ORGANIZATIONS.NAME, request.name())
+                .set(ORGANIZATIONS.TIMEZONE, request.timezone().getId())
+                .set(ORGANIZATIONS.WEEK_START, request.weekStart().name().toLowerCase(Locale.ROOT))
+                .returning()
+                .fetchSingle();
+        return new Organization(row.getId(), row.getSlug(), row.getName(), ZoneId.of(row.getTimezone()),
+                DayOfWeek.valueOf(row.getWeekStart().toUpperCase(Locale.ROOT)), row.getCreatedAt().toInstant());
+    }
+
+    public List<Organization> list() {
+        return transactions.withoutOrganization(tx -> tx
+                .resultQuery("select id, slug, name, timezone, week_start, created_at from scoreline_org_directory() order by slug")
+                .fetch(OrganizationStore::fromDirectory));
+    }
+
+    public Optional<Organization> findBySlug(String slug) {
+        return transactions.withoutOrganization(tx -> tx
+                .resultQuery("select id, slug, name, timezone, week_start, created_at from scoreline_org_directory() where slug = ?", slug)
+                .fetchOptional(OrganizationStore::fromDirectory));
+    }
+
+    /** The organization named {@code slug}, or a not-found error that says how to list them. */
+    public Organization require(String slug) {
+        return findBySlug(slug).orElseThrow(() -> ScorelineException.notFound(
+                "no organization '" + slug + "' (see `scoreline org list`)"));
+    }
+
+    private static Organization fromDirectory(Record r) {
+        return new Organization(
+                r.get("id", Long.class),
+                r.get("slug", String.class),
+                r.get("name", String.class),
+                ZoneId.of(r.get("timezone", String.class)),
+                DayOfWeek.valueOf(r.get("week_start", String.class).toUpperCase(Locale.ROOT)),
+                r.get("created_at", OffsetDateTime.class).toInstant());
+    }
+}
