@@ -6,6 +6,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -26,40 +27,50 @@ public final class DatabaseRuntime implements AutoCloseable {
     private final HikariDataSource pool;
     private final DSLContext dsl;
     private final String runtimeRole;
+    private final int migrationsApplied;
 
     private DatabaseRuntime(Optional<EmbeddedPostgresServer> embedded, DatabaseEndpoint owner,
-            HikariDataSource pool, String runtimeRole) {
+            HikariDataSource pool, String runtimeRole, int migrationsApplied) {
         this.embedded = embedded;
         this.owner = owner;
         this.pool = pool;
         this.runtimeRole = runtimeRole;
+        this.migrationsApplied = migrationsApplied;
         this.dsl = DSL.using(pool, SQLDialect.POSTGRES);
     }
 
     public static DatabaseRuntime open(DatabaseSettings settings) {
+        return open(settings, config -> { });
+    }
+
+    /** Opens the database; {@code poolCustomizer} may add metrics to the pool before it starts. */
+    public static DatabaseRuntime open(DatabaseSettings settings, Consumer<HikariConfig> poolCustomizer) {
         var embedded = settings.embedded()
                 ? Optional.of(EmbeddedPostgresServer.start(settings.embeddedDataDirectory(), settings.runtimeRole()))
                 : Optional.<EmbeddedPostgresServer>empty();
         try {
             var owner = embedded.map(EmbeddedPostgresServer::ownerEndpoint).orElseGet(() -> settings.owner().orElseThrow());
+            requireReachable(owner);
             var migrator = new DatabaseMigrator(owner, settings.runtimeRole());
+            int applied = 0;
             if (settings.autoMigrate()) {
-                int applied = migrator.migrate();
+                applied = migrator.migrate();
                 if (applied > 0) {
                     LOG.info("Applied {} migration(s); schema now at version {}", applied, migrator.currentVersion());
                 }
             } else {
                 migrator.requireCurrent();
             }
-            var pool = runtimePool(settings, owner);
-            return new DatabaseRuntime(embedded, owner, pool, settings.runtimeRole());
+            var pool = runtimePool(settings, owner, poolCustomizer);
+            return new DatabaseRuntime(embedded, owner, pool, settings.runtimeRole(), applied);
         } catch (RuntimeException e) {
             embedded.ifPresent(EmbeddedPostgresServer::close);
             throw e;
         }
     }
 
-    private static HikariDataSource runtimePool(DatabaseSettings settings, DatabaseEndpoint owner) {
+    private static HikariDataSource runtimePool(DatabaseSettings settings, DatabaseEndpoint owner,
+            Consumer<HikariConfig> poolCustomizer) {
         var config = new HikariConfig();
         var endpoint = settings.runtime().orElse(owner);
         config.setJdbcUrl(endpoint.jdbcUrl());
@@ -75,12 +86,41 @@ public final class DatabaseRuntime implements AutoCloseable {
             // applies to every statement the application runs.
             config.setConnectionInitSql("set role " + quoteIdentifier(settings.runtimeRole()));
         }
+        poolCustomizer.accept(config);
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
             throw new ScorelineException(FailureKind.RETRYABLE,
                     "cannot connect to the database at " + endpoint.display() + ": " + rootMessage(e), e);
         }
+    }
+
+    /** Fails with one clear line when the server cannot be reached or refuses the login. */
+    private static void requireReachable(DatabaseEndpoint endpoint) {
+        var properties = new java.util.Properties();
+        if (endpoint.user() != null) {
+            properties.setProperty("user", endpoint.user());
+        }
+        if (endpoint.password() != null) {
+            properties.setProperty("password", endpoint.password());
+        }
+        properties.setProperty("connectTimeout", "10");
+        try (var connection = java.sql.DriverManager.getConnection(endpoint.jdbcUrl(), properties)) {
+            connection.isValid(5);
+        } catch (java.sql.SQLException e) {
+            var authFailed = "28P01".equals(e.getSQLState()) || "28000".equals(e.getSQLState());
+            throw new ScorelineException(authFailed ? FailureKind.AUTH : FailureKind.RETRYABLE,
+                    "cannot connect to the database at " + endpoint.display() + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        var line = message.strip().lines().findFirst().orElse("");
+        int hint = line.indexOf(". Check that");
+        return hint > 0 ? line.substring(0, hint) : line;
     }
 
     /** The runtime pool: every connection works as the runtime role. */
@@ -98,6 +138,16 @@ public final class DatabaseRuntime implements AutoCloseable {
 
     public DatabaseEndpoint ownerEndpoint() {
         return owner;
+    }
+
+    /** How many migrations this start applied. */
+    public int migrationsApplied() {
+        return migrationsApplied;
+    }
+
+    /** The schema version the database is at. */
+    public String schemaVersion() {
+        return new DatabaseMigrator(owner, runtimeRole).currentVersion();
     }
 
     public String runtimeRole() {

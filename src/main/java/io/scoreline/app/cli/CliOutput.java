@@ -1,0 +1,70 @@
+package io.scoreline.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.connectors.spi.ScorelineException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a command prints on stdout: human text, aligned tables, or with {@code --json} one JSON
+ * object per line. Diagnostics never come here (they go to stderr through the log).
+ */
+public final class CliOutput {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final PrintWriter out;
+    private final boolean json;
+
+    CliOutput(PrintWriter out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    public void line(String text) {
+        out.println(text);
+        out.flush();
+    }
+
+    public void jsonLine(Map<String, ?> object) {
+        try {
+            out.println(JSON.writeValueAsString(object));
+            out.flush();
+        } catch (JsonProcessingException e) {
+            throw new ScorelineException(FailureKind.BUG, "cannot write JSON output: " + e.getMessage(), e);
+        }
+    }
+
+    /** Prints rows as columns padded to the widest cell, with the header first. */
+    public void table(List<String> header, List<List<String>> rows) {
+        var all = new ArrayList<List<String>>();
+        all.add(header);
+        all.addAll(rows);
+        var widths = new int[header.size()];
+        for (var row : all) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        for (var row : all) {
+            var text = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                text.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + widths[i] + "s  ", row.get(i)));
+            }
+            out.println(text.toString().stripTrailing());
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,51 @@
+package io.scoreline.app.cli;
+
+import io.micronaut.context.ApplicationContext;
+import io.scoreline.app.config.ScorelineConfig;
+import io.scoreline.app.wiring.ScorelineApplication;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that runs inside a Micronaut context built from the environment and its options.
+ * The context, and with it the embedded database, is closed when the command returns.
+ */
+abstract class ContextCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final Integer call() {
+        validate();
+        var config = ScorelineConfig.resolve(System.getenv(), common.overrides(httpPort()));
+        var output = new CliOutput(new PrintWriter(spec.commandLine().getOut(), true), common.json);
+        try (ApplicationContext context = ScorelineApplication.start(config)) {
+            return run(context, output);
+        } finally {
+            afterClose();
+        }
+    }
+
+    /** Called once the context, and with it the database, is closed. */
+    protected void afterClose() {
+    }
+
+    /** Checks the arguments before anything starts; throw a bad-input failure to reject them. */
+    protected void validate() {
+    }
+
+    /** The HTTP port option, for the commands that listen. */
+    protected Optional<Integer> httpPort() {
+        return Optional.empty();
+    }
+
+    protected abstract int run(ApplicationContext context, CliOutput output);
+}

@@ -1,0 +1,140 @@
+package io.scoreline.app.cli;
+
+import io.scoreline.connectors.spi.CrmCredentials;
+import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.connectors.spi.ScorelineException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine.Option;
+
+/**
+ * Credentials given on the command line or, better (no secrets in shell history or {@code ps}),
+ * in a properties file with the same names: {@code client_id}, {@code client_secret},
+ * {@code refresh_token}, {@code private_app_token}, {@code jwt_username}, {@code jwt_key_file}.
+ */
+final class CredentialsInput {
+
+    @Option(names = "--client-id", description = "OAuth client id (connected app / public app)")
+    String clientId;
+
+    @Option(names = "--client-secret", description = "OAuth client secret")
+    String clientSecret;
+
+    @Option(names = "--refresh-token", description = "OAuth refresh token")
+    String refreshToken;
+
+    @Option(names = "--private-app-token", description = "HubSpot private app access token")
+    String privateAppToken;
+
+    @Option(names = "--jwt-username", description = "Salesforce user for the JWT bearer flow")
+    String jwtUsername;
+
+    @Option(names = "--jwt-key-file", paramLabel = "FILE", description = "PEM private key for the JWT bearer flow")
+    Path jwtKeyFile;
+
+    @Option(names = "--credentials-file", paramLabel = "FILE", description = "Properties file with the credentials (keeps secrets out of shell history)")
+    Path credentialsFile;
+
+    CrmCredentials resolve(CrmProvider provider) {
+        var values = new HashMap<String, String>();
+        if (credentialsFile != null) {
+            if (clientId != null || clientSecret != null || refreshToken != null || privateAppToken != null
+                    || jwtUsername != null || jwtKeyFile != null) {
+                throw ScorelineException.badInput("give credentials either as options or in --credentials-file, not both");
+            }
+            values.putAll(readFile(credentialsFile));
+        } else {
+            put(values, "client_id", clientId);
+            put(values, "client_secret", clientSecret);
+            put(values, "refresh_token", refreshToken);
+            put(values, "private_app_token", privateAppToken);
+            put(values, "jwt_username", jwtUsername);
+            put(values, "jwt_key_file", jwtKeyFile == null ? null : jwtKeyFile.toString());
+        }
+        var credentials = choose(values);
+        if (!credentials.supports(provider)) {
+            throw ScorelineException.badInput(provider.key() + " does not accept these credentials; " + expected(provider));
+        }
+        return credentials;
+    }
+
+    private static CrmCredentials choose(Map<String, String> v) {
+        if (v.containsKey("private_app_token")) {
+            return new CrmCredentials.PrivateAppToken(v.get("private_app_token"));
+        }
+        if (v.containsKey("jwt_username") || v.containsKey("jwt_key_file")) {
+            requireAll(v, "JWT bearer login", "client_id", "jwt_username", "jwt_key_file");
+            return new CrmCredentials.JwtBearer(v.get("client_id"), v.get("jwt_username"), readText(Path.of(v.get("jwt_key_file")), "JWT key file"));
+        }
+        if (v.containsKey("refresh_token")) {
+            requireAll(v, "refresh-token login", "client_id");
+            return new CrmCredentials.RefreshToken(v.get("client_id"), v.get("client_secret"), v.get("refresh_token"));
+        }
+        if (v.containsKey("client_id") && v.containsKey("client_secret")) {
+            return new CrmCredentials.ClientCredentials(v.get("client_id"), v.get("client_secret"));
+        }
+        throw ScorelineException.badInput("missing credentials: give --client-id with --refresh-token (and --client-secret), "
+                + "--client-id with --client-secret (client credentials), --jwt-username with --jwt-key-file and --client-id, "
+                + "or --private-app-token; or put them in --credentials-file");
+    }
+
+    private static String expected(CrmProvider provider) {
+        return switch (provider) {
+            case SALESFORCE -> "use a refresh token, client credentials or a JWT bearer key";
+            case HUBSPOT -> "use a refresh token (public app) or --private-app-token";
+        };
+    }
+
+    private static void requireAll(Map<String, String> values, String flow, String... keys) {
+        for (var key : keys) {
+            if (!values.containsKey(key)) {
+                throw ScorelineException.badInput("missing credentials: the " + flow + " needs --" + key.replace('_', '-'));
+            }
+        }
+    }
+
+    private static void put(Map<String, String> values, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            values.put(key, value.strip());
+        }
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        var properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw unreadable(file, "credentials file", e);
+        }
+        var values = new HashMap<String, String>();
+        for (var name : properties.stringPropertyNames()) {
+            put(values, name.strip().toLowerCase(java.util.Locale.ROOT), properties.getProperty(name));
+        }
+        return values;
+    }
+
+    private static String readText(Path file, String what) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw unreadable(file, what, e);
+        }
+    }
+
+    private static ScorelineException unreadable(Path file, String what, IOException e) {
+        var reason = switch (e) {
+            case NoSuchFileException n -> "no such file";
+            case AccessDeniedException a -> "permission denied";
+            default -> e.getMessage();
+        };
+        return ScorelineException.badInput("cannot read " + what + " " + file + ": " + reason);
+    }
+}

@@ -1,0 +1,34 @@
+package io.scoreline.app.cli;
+
+import io.micronaut.context.ApplicationContext;
+import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.pipeline.tenancy.OrganizationStore;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scoreline integration list}. */
+@Command(name = "list", description = "List an organization's integrations (never their credentials).")
+final class IntegrationListCommand extends ContextCommand {
+
+    @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")
+    String org;
+
+    @Override
+    protected int run(ApplicationContext context, CliOutput output) {
+        var organization = context.getBean(OrganizationStore.class).require(org);
+        var integrations = context.getBean(IntegrationStore.class).list(organization.id());
+        if (output.json()) {
+            integrations.forEach(i -> output.jsonLine(IntegrationJson.of(i, organization.slug())));
+        } else if (integrations.isEmpty()) {
+            output.line("No integrations for " + organization.slug() + ": add one with `scoreline integration add`");
+        } else {
+            output.table(List.of("ID", "PROVIDER", "STATUS", "ACCOUNT", "SYNC MINUTE", "ENDPOINT"), integrations.stream()
+                    .map(i -> List.of(Long.toString(i.id()), i.provider().key(), i.status().key(),
+                            i.externalAccountId().orElse("-"), ":" + String.format("%02d", i.scheduleMinute()),
+                            i.settings().getOrDefault("login_url", i.settings().getOrDefault("base_url", "-"))))
+                    .toList());
+        }
+        return 0;
+    }
+}

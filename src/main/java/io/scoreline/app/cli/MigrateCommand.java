@@ -1,0 +1,45 @@
+package io.scoreline.app.cli;
+
+import io.scoreline.app.config.ScorelineConfig;
+import io.scoreline.pipeline.database.DatabaseRuntime;
+import io.scoreline.pipeline.database.DatabaseSettings;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code scoreline migrate}: brings the schema up to date as the owner role. */
+@Command(name = "migrate", description = "Apply pending database migrations (runs as the owner role).")
+final class MigrateCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var config = ScorelineConfig.resolve(System.getenv(), common.overrides(Optional.empty()));
+        var database = config.database();
+        var migrating = new DatabaseSettings(database.owner(), database.runtime(), database.embeddedDataDirectory(),
+                database.runtimeRole(), 1, true);
+        var output = new CliOutput(new PrintWriter(spec.commandLine().getOut(), true), common.json);
+        try (var runtime = DatabaseRuntime.open(migrating)) {
+            var version = runtime.schemaVersion();
+            if (output.json()) {
+                var line = new LinkedHashMap<String, Object>();
+                line.put("schema_version", version);
+                line.put("migrations_applied", runtime.migrationsApplied());
+                output.jsonLine(line);
+            } else {
+                output.line("Database schema at version " + version + " (" + runtime.migrationsApplied() + " migration(s) applied)");
+            }
+        }
+        return 0;
+    }
+}

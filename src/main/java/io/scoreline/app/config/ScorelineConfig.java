@@ -1,0 +1,62 @@
+package io.scoreline.app.config;
+
+import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.pipeline.database.DatabaseEndpoint;
+import io.scoreline.pipeline.database.DatabaseSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of a Scoreline process, typed and validated once at start-up. The README's
+ * configuration table lists the same names; {@link #resolve} is the only place they are read.
+ */
+public record ScorelineConfig(Path home, DatabaseSettings database, Optional<String> masterKey, int httpPort) {
+
+    public static final String HOME = "SCORELINE_HOME";
+    public static final String DB_URL = "SCORELINE_DB_URL";
+    public static final String DB_USER = "SCORELINE_DB_USER";
+    public static final String DB_PASSWORD = "SCORELINE_DB_PASSWORD";
+    public static final String DB_APP_URL = "SCORELINE_DB_APP_URL";
+    public static final String DB_RUNTIME_ROLE = "SCORELINE_DB_RUNTIME_ROLE";
+    public static final String DB_POOL_SIZE = "SCORELINE_DB_POOL_SIZE";
+    public static final String DB_AUTO_MIGRATE = "SCORELINE_DB_AUTO_MIGRATE";
+    public static final String MASTER_KEY = "SCORELINE_MASTER_KEY";
+    public static final String HTTP_PORT = "SCORELINE_HTTP_PORT";
+
+    public static ScorelineConfig resolve(Map<String, String> environment, CliOverrides overrides) {
+        var settings = new SettingsReader(environment);
+        var home = settings.text(HOME).map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.home"), ".scoreline"))
+                .toAbsolutePath();
+        var url = overrides.databaseUrl().or(() -> settings.text(DB_URL)).map(u -> jdbcUrl(u, overrides.databaseUrl().isPresent() ? "--db" : DB_URL));
+        var owner = url.map(u -> new DatabaseEndpoint(u, settings.text(DB_USER).orElse(null), settings.text(DB_PASSWORD).orElse(null)));
+        var runtime = settings.text(DB_APP_URL).map(u -> new DatabaseEndpoint(jdbcUrl(u, DB_APP_URL), null, null));
+        var role = settings.text(DB_RUNTIME_ROLE).orElse(DatabaseSettings.DEFAULT_RUNTIME_ROLE);
+        if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw ScorelineException.badInput(DB_RUNTIME_ROLE + " must be a lower-case role name, got '" + role + "'");
+        }
+        var database = new DatabaseSettings(owner, runtime, home.resolve("pg"), role,
+                settings.integer(DB_POOL_SIZE, 10, 1, 200),
+                // The embedded database is ours to migrate; an external one is migrated on purpose.
+                settings.bool(DB_AUTO_MIGRATE, owner.isEmpty()));
+        int port = overrides.httpPort().orElseGet(() -> settings.integer(HTTP_PORT, 8080, 0, 65535));
+        if (port < 0 || port > 65535) {
+            throw ScorelineException.badInput("--port must be from 0 to 65535, got " + port);
+        }
+        return new ScorelineConfig(home, database, settings.text(MASTER_KEY), port);
+    }
+
+    private static String jdbcUrl(String value, String name) {
+        if (!value.startsWith("jdbc:postgresql://")) {
+            throw ScorelineException.badInput(name + " must be a PostgreSQL JDBC URL such as "
+                    + "jdbc:postgresql://host:5432/scoreline?user=scoreline, got '" + new DatabaseEndpoint(value, null, null).display() + "'");
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "ScorelineConfig[home=" + home + ", database=" + database + ", masterKey=" + (masterKey.isPresent() ? "***" : "file")
+                + ", httpPort=" + httpPort + "]";
+    }
+}

@@ -1,0 +1,52 @@
+package io.scoreline.app.config;
+
+import io.scoreline.connectors.spi.ScorelineException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads named settings (environment variables) and rejects bad values with a message that
+ * names the setting, so that a wrong value stops start-up instead of surfacing later.
+ */
+final class SettingsReader {
+
+    private final Map<String, String> values;
+
+    SettingsReader(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    Optional<String> text(String name) {
+        return Optional.ofNullable(values.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    int integer(String name, int defaultValue, int min, int max) {
+        var raw = text(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw ScorelineException.badInput(name + " must be a whole number from " + min + " to " + max
+                + ", got '" + raw.get() + "'");
+    }
+
+    boolean bool(String name, boolean defaultValue) {
+        var raw = text(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        return switch (raw.get().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw ScorelineException.badInput(name + " must be true or false, got '" + raw.get() + "'");
+        };
+    }
+}

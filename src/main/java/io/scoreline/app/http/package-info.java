@@ -1,0 +1,2 @@
+/** HTTP endpoints of {@code scoreline serve}: health and metrics (webhooks and the admin API follow). */
+package io.scoreline.app.http;

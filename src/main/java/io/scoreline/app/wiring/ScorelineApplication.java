@@ -1,0 +1,22 @@
+package io.scoreline.app.wiring;
+
+import io.micronaut.context.ApplicationContext;
+import io.scoreline.app.config.ScorelineConfig;
+import java.util.Map;
+
+/** Starts the Micronaut context of one Scoreline process with its validated configuration. */
+public final class ScorelineApplication {
+
+    private ScorelineApplication() {
+    }
+
+    public static ApplicationContext start(ScorelineConfig config) {
+        return ApplicationContext.builder()
+                .singletons(config)
+                .properties(Map.of(
+                        "micronaut.server.port", config.httpPort(),
+                        "micronaut.application.name", "scoreline"))
+                .banner(false)
+                .start();
+    }
+}
