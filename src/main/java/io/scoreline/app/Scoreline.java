@@ -2,7 +2,9 @@ package io.scoreline.app;
 
 import io.scoreline.app.cli.CliErrorHandler;
 import io.scoreline.app.cli.ScorelineCommand;
+import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** The entry point of {@code scoreline} and {@code java -jar target/scoreline.jar}. */
@@ -12,11 +14,11 @@ public final class Scoreline {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        System.exit(execute(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs one command line and returns its exit code. */
-    public static int execute(String... args) {
+    /** Runs one command line with the given settings and output streams; returns its exit code. */
+    public static int execute(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         // Before the first logger exists: logback reads these when it initializes.
         if (System.getProperty("scoreline.log.level") == null) {
@@ -26,7 +28,9 @@ public final class Scoreline {
             System.setProperty("scoreline.log.root-level", "INFO");
         }
         var handler = new CliErrorHandler(verbose);
-        return new CommandLine(new ScorelineCommand())
+        return new CommandLine(new ScorelineCommand(environment))
+                .setOut(out)
+                .setErr(err)
                 .setExecutionExceptionHandler(handler)
                 .setParameterExceptionHandler(handler)
                 .execute(args);

@@ -25,7 +25,7 @@ abstract class ContextCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         validate();
-        var config = ScorelineConfig.resolve(System.getenv(), common.overrides(httpPort()));
+        var config = ScorelineConfig.resolve(ScorelineCommand.environmentOf(spec), common.overrides(httpPort()));
         var output = new CliOutput(new PrintWriter(spec.commandLine().getOut(), true), common.json);
         try (ApplicationContext context = ScorelineApplication.start(config)) {
             return run(context, output);

@@ -24,7 +24,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = ScorelineConfig.resolve(System.getenv(), common.overrides(Optional.empty()));
+        var config = ScorelineConfig.resolve(ScorelineCommand.environmentOf(spec), common.overrides(Optional.empty()));
         var database = config.database();
         var migrating = new DatabaseSettings(database.owner(), database.runtime(), database.embeddedDataDirectory(),
                 database.runtimeRole(), 1, true);

@@ -1,5 +1,6 @@
 package io.scoreline.app.cli;
 
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -13,8 +14,23 @@ import picocli.CommandLine.Spec;
         subcommands = {ServeCommand.class, MigrateCommand.class, OrgCommand.class, IntegrationCommand.class})
 public final class ScorelineCommand implements Runnable {
 
+    private final Map<String, String> environment;
+
     @Spec
     CommandSpec spec;
+
+    /** @param environment where settings are read from: the process environment, or a test's map */
+    public ScorelineCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    static Map<String, String> environmentOf(CommandSpec spec) {
+        return ((ScorelineCommand) spec.root().userObject()).environment();
+    }
 
     @Override
     public void run() {

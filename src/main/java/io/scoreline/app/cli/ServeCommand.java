@@ -36,13 +36,14 @@ final class ServeCommand extends ContextCommand {
         // Database first: a bad database fails before we take the port.
         context.getBean(DatabaseRuntime.class);
         context.getBean(CamelContext.class);
+        int requestedPort = context.getBean(ScorelineConfig.class).httpPort();
         var server = context.getBean(EmbeddedServer.class);
         try {
             server.start();
         } catch (RuntimeException e) {
             if (causedByBind(e)) {
-                throw new ScorelineException(FailureKind.BAD_INPUT, "port " + context.getBean(ScorelineConfig.class).httpPort()
-                        + " is already in use: choose another with --port or SCORELINE_HTTP_PORT");
+                // Micronaut has closed the context by now: only values read before are usable.
+                throw new ScorelineException(FailureKind.BAD_INPUT, "port " + requestedPort + " is already in use: choose another with --port or SCORELINE_HTTP_PORT");
             }
             throw e;
         }
