@@ -1,0 +1,86 @@
+package io.scoreline.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.connectors.spi.ScorelineException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScorelineConfigTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void defaultsToTheEmbeddedDatabaseUnderHome() {
+        var config = ScorelineConfig.resolve(Map.of("SCORELINE_HOME", home.toString()), CliOverrides.none());
+        assertThat(config.database().embedded()).isTrue();
+        assertThat(config.database().autoMigrate()).isTrue();
+        assertThat(config.database().embeddedDataDirectory()).isEqualTo(home.resolve("pg"));
+        assertThat(config.database().poolSize()).isEqualTo(10);
+        assertThat(config.httpPort()).isEqualTo(8080);
+    }
+
+    @Test
+    void externalDatabaseIsNotMigratedUnlessAsked() {
+        var config = ScorelineConfig.resolve(Map.of("SCORELINE_DB_URL", "jdbc:postgresql://db:5432/scoreline"), CliOverrides.none());
+        assertThat(config.database().embedded()).isFalse();
+        assertThat(config.database().autoMigrate()).isFalse();
+    }
+
+    @Test
+    void commandLineWinsOverTheEnvironment() {
+        var config = ScorelineConfig.resolve(Map.of("SCORELINE_DB_URL", "jdbc:postgresql://env/x", "SCORELINE_HTTP_PORT", "9000"),
+                new CliOverrides(Optional.of("jdbc:postgresql://cli/y"), Optional.of(9100)));
+        assertThat(config.database().owner().orElseThrow().jdbcUrl()).isEqualTo("jdbc:postgresql://cli/y");
+        assertThat(config.httpPort()).isEqualTo(9100);
+    }
+
+    @Test
+    void badValuesNameTheSetting() {
+        assertRejected(Map.of("SCORELINE_HTTP_PORT", "eighty"), "SCORELINE_HTTP_PORT must be a whole number from 0 to 65535, got 'eighty'");
+        assertRejected(Map.of("SCORELINE_DB_POOL_SIZE", "0"), "SCORELINE_DB_POOL_SIZE must be a whole number from 1 to 200, got '0'");
+        assertRejected(Map.of("SCORELINE_DB_AUTO_MIGRATE", "maybe"), "SCORELINE_DB_AUTO_MIGRATE must be true or false, got 'maybe'");
+        assertRejected(Map.of("SCORELINE_DB_URL", "postgres://x"), "SCORELINE_DB_URL must be a PostgreSQL JDBC URL");
+        assertRejected(Map.of("SCORELINE_DB_RUNTIME_ROLE", "App; drop"), "SCORELINE_DB_RUNTIME_ROLE must be a lower-case role name");
+    }
+
+    @Test
+    void keyFileIsCreatedOwnerOnlyAndReadBack() throws Exception {
+        var config = ScorelineConfig.resolve(Map.of("SCORELINE_HOME", home.toString()), CliOverrides.none());
+        MasterKeySource.ensureKeyFile(config);
+        var file = MasterKeySource.keyFile(config);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        var key = MasterKeySource.load(config);
+        MasterKeySource.ensureKeyFile(config);
+        assertThat(MasterKeySource.load(config)).isEqualTo(key);
+    }
+
+    @Test
+    void keyFileReadableByOthersIsRefused() throws Exception {
+        var config = ScorelineConfig.resolve(Map.of("SCORELINE_HOME", home.toString()), CliOverrides.none());
+        MasterKeySource.ensureKeyFile(config);
+        Files.setPosixFilePermissions(MasterKeySource.keyFile(config), PosixFilePermissions.fromString("rw-r--r--"));
+        assertThatThrownBy(() -> MasterKeySource.load(config)).hasMessageContaining("readable by others").hasMessageContaining("chmod 600");
+    }
+
+    @Test
+    void missingKeyWithAnExternalDatabaseSaysWhatToSet() {
+        var config = ScorelineConfig.resolve(Map.of("SCORELINE_HOME", home.toString(), "SCORELINE_DB_URL", "jdbc:postgresql://db/x"),
+                CliOverrides.none());
+        assertThatThrownBy(() -> MasterKeySource.load(config)).hasMessageContaining("SCORELINE_MASTER_KEY is not set");
+    }
+
+    private static void assertRejected(Map<String, String> env, String message) {
+        assertThatThrownBy(() -> ScorelineConfig.resolve(env, CliOverrides.none()))
+                .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT))
+                .hasMessageContaining(message);
+    }
+}
