@@ -34,6 +34,9 @@ class CredentialsAtRestTest {
         captured.start();
         root.addAppender(captured);
         var previousLevel = root.getLevel();
+        // Everything at DEBUG is captured, but kept off the console: the build log stays readable.
+        var console = root.getAppender("STDERR");
+        root.detachAppender(console);
         root.setLevel(Level.DEBUG);
         try {
             CliRun.run(env, "org", "create", "--slug", "secretive", "--name", "S", "--timezone", "UTC");
@@ -43,6 +46,7 @@ class CredentialsAtRestTest {
             assertThat(run.out() + run.err()).doesNotContain(CLIENT_SECRET).doesNotContain(REFRESH_TOKEN);
         } finally {
             root.detachAppender(captured);
+            root.addAppender(console);
             root.setLevel(previousLevel);
         }
         assertThat(captured.list).isNotEmpty();
