@@ -1,0 +1,89 @@
+package io.scoreline.pipeline.runs;
+
+import static io.scoreline.pipeline.db.Tables.SYNC_RUNS;
+
+import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.db.tables.records.SyncRunsRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Records every run: started, counted page by page (inside each page's transaction, so the
+ * counters match what committed), and finished with a status and, on failure, its kind and message.
+ */
+public final class SyncRunStore {
+
+    private final TenantTransactions transactions;
+    private final Clock clock;
+
+    public SyncRunStore(TenantTransactions transactions, Clock clock) {
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public long start(long organizationId, long integrationId, SyncTrigger trigger, Optional<Instant> from, Optional<Instant> to) {
+        return transactions.inOrganization(organizationId, tx -> tx.insertInto(SYNC_RUNS)
+                .set(SYNC_RUNS.ORGANIZATION_ID, organizationId)
+                .set(SYNC_RUNS.INTEGRATION_ID, integrationId)
+                .set(SYNC_RUNS.TRIGGER, trigger.key())
+                .set(SYNC_RUNS.WINDOW_FROM, from.map(SyncRunStore::utc).orElse(null))
+                .set(SYNC_RUNS.WINDOW_TO, to.map(SyncRunStore::utc).orElse(null))
+                .set(SYNC_RUNS.STARTED_AT, utc(clock.instant()))
+                .returning(SYNC_RUNS.ID)
+                .fetchSingle(SYNC_RUNS.ID));
+    }
+
+    /** Adds a committed page's counts; call it inside that page's transaction. */
+    public void count(DSLContext tx, long runId, long records, long facts, int apiCalls) {
+        tx.update(SYNC_RUNS)
+                .set(SYNC_RUNS.RECORDS_READ, SYNC_RUNS.RECORDS_READ.plus(records))
+                .set(SYNC_RUNS.FACTS_CHANGED, SYNC_RUNS.FACTS_CHANGED.plus(facts))
+                .set(SYNC_RUNS.API_CALLS, SYNC_RUNS.API_CALLS.plus(apiCalls))
+                .where(SYNC_RUNS.ID.eq(runId))
+                .execute();
+    }
+
+    public void finish(long organizationId, long runId, SyncStatus status, Optional<String> errorKind, Optional<String> message) {
+        transactions.inOrganization(organizationId, tx -> tx.update(SYNC_RUNS)
+                .set(SYNC_RUNS.STATUS, status.key())
+                .set(SYNC_RUNS.FINISHED_AT, utc(clock.instant()))
+                .set(SYNC_RUNS.ERROR_KIND, errorKind.map(k -> k.toLowerCase(Locale.ROOT)).orElse(null))
+                .set(SYNC_RUNS.ERROR_MESSAGE, message.orElse(null))
+                .where(SYNC_RUNS.ID.eq(runId))
+                .execute());
+    }
+
+    public List<SyncRun> recent(long organizationId, long integrationId, int limit) {
+        return transactions.inOrganization(organizationId, tx -> tx.selectFrom(SYNC_RUNS)
+                .where(SYNC_RUNS.INTEGRATION_ID.eq(integrationId))
+                .orderBy(SYNC_RUNS.STARTED_AT.desc(), SYNC_RUNS.ID.desc())
+                .limit(limit)
+                .fetch(SyncRunStore::toRun));
+    }
+
+    public Optional<SyncRun> find(long organizationId, long runId) {
+        return transactions.inOrganization(organizationId, tx -> tx.selectFrom(SYNC_RUNS)
+                .where(SYNC_RUNS.ID.eq(runId))
+                .fetchOptional(SyncRunStore::toRun));
+    }
+
+    private static SyncRun toRun(SyncRunsRecord r) {
+        return new SyncRun(r.getId(), r.getIntegrationId(), SyncTrigger.valueOf(r.getTrigger().toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(r.getWindowFrom()).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(r.getWindowTo()).map(OffsetDateTime::toInstant),
+                SyncStatus.fromKey(r.getStatus()), r.getStartedAt().toInstant(),
+                Optional.ofNullable(r.getFinishedAt()).map(OffsetDateTime::toInstant),
+                r.getRecordsRead(), r.getFactsChanged(), r.getApiCalls(),
+                Optional.ofNullable(r.getErrorKind()), Optional.ofNullable(r.getErrorMessage()));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,2 @@
+/** Sync runs and their cursors: what ran, how far it got, and where the next run starts. */
+package io.scoreline.pipeline.runs;
