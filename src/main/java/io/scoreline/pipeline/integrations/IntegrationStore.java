@@ -63,6 +63,18 @@ public final class IntegrationStore {
                 .fetchOptional(IntegrationStore::toIntegration));
     }
 
+    /**
+     * The integration with this id, whichever organization holds it: CLI commands name an
+     * integration by id alone. The directory function answers without exposing tenant data.
+     */
+    public Integration require(long integrationId) {
+        var organizationId = transactions.withoutOrganization(tx -> tx
+                .resultQuery("select organization_id from scoreline_integration_directory() where id = ?", integrationId)
+                .fetchOptional(0, Long.class));
+        return organizationId.flatMap(org -> find(org, integrationId)).orElseThrow(() -> ScorelineException.notFound(
+                "no integration " + integrationId + " (see `scoreline integration list --org SLUG`)"));
+    }
+
     /** Decrypted credentials, in memory only. */
     public CrmCredentials credentials(long organizationId, long integrationId) {
         var ciphertext = transactions.inOrganization(organizationId, tx -> tx.select(INTEGRATIONS.CREDENTIALS)
