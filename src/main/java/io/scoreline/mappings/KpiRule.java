@@ -82,7 +82,7 @@ public final class KpiRule {
             }
             return dated(record, amount, zone, warnings);
         } catch (DivisionByZero e) {
-            warnings.accept(warning(record, "division by zero in value " + valueInputs(fields)));
+            warnings.accept(warning(record, "division by zero in value" + valueInputs(fields)));
             return Optional.empty();
         }
     }
