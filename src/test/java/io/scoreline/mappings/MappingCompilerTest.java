@@ -227,7 +227,7 @@ class MappingCompilerTest {
 
     @Test
     void mangledDocumentsNeverThrow() throws Exception {
-        var template = StockTemplatesTest.template(Provider.SALESFORCE);
+        var template = StockTemplates.text(Provider.SALESFORCE);
         var random = new Random(42);
         var alphabet = "{}[]:,'\"#|>-\n \t()=<>!%_\\abcXYZ019.";
         for (int i = 0; i < 400; i++) {

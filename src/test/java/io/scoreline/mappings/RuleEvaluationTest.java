@@ -173,7 +173,7 @@ class RuleEvaluationTest {
 
     @Test
     void projectionListsExactlyTheFieldsRulesOwnersAndDatesRead() throws Exception {
-        var rules = ((CompileResult.Compiled) MappingCompiler.compile(StockTemplatesTest.template(Provider.SALESFORCE),
+        var rules = ((CompileResult.Compiled) MappingCompiler.compile(StockTemplates.text(Provider.SALESFORCE),
                 FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
 
         var fields = rules.fieldsByObject();

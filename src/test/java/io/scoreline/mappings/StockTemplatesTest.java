@@ -2,24 +2,15 @@ package io.scoreline.mappings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class StockTemplatesTest {
 
-    static String template(Provider provider) throws IOException {
-        try (var in = StockTemplatesTest.class.getClassLoader().getResourceAsStream("mappings/" + provider.key() + ".yaml")) {
-            assertThat(in).as("template on the classpath").isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(Provider.class)
-    void stockTemplateCompilesWithoutProblemsAgainstTheStockCatalog(Provider provider) throws IOException {
-        var result = MappingCompiler.compile(template(provider), FieldCatalog.stock(provider));
+    void stockTemplateCompilesWithoutProblemsAgainstTheStockCatalog(Provider provider) {
+        var result = MappingCompiler.compile(StockTemplates.text(provider), FieldCatalog.stock(provider));
 
         assertThat(result.problems()).isEmpty();
         assertThat(result).isInstanceOf(CompileResult.Compiled.class);
@@ -30,8 +21,8 @@ class StockTemplatesTest {
 
     @ParameterizedTest
     @EnumSource(Provider.class)
-    void canonicalTextCompilesBackToTheSameCanonicalText(Provider provider) throws IOException {
-        var first = (CompileResult.Compiled) MappingCompiler.compile(template(provider), FieldCatalog.stock(provider));
+    void canonicalTextCompilesBackToTheSameCanonicalText(Provider provider) {
+        var first = (CompileResult.Compiled) MappingCompiler.compile(StockTemplates.text(provider), FieldCatalog.stock(provider));
         var canonical = first.ruleSet().canonicalText();
 
         var second = MappingCompiler.compile(canonical, FieldCatalog.stock(provider));
