@@ -3,13 +3,7 @@ package io.scoreline.mappings.eval;
 import io.scoreline.mappings.FieldType;
 import io.scoreline.mappings.ast.ComparisonOperator;
 import io.scoreline.mappings.ast.Condition;
-import io.scoreline.mappings.ast.LikePattern;
 import io.scoreline.mappings.ast.Operand;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Compiles checked conditions into {@link ConditionNode}s with the null rules of DESIGN §6:
@@ -18,6 +12,8 @@ import java.util.regex.Pattern;
  * boolean counts as false; {@code IS NULL} tests for null itself.
  */
 public final class ConditionCompiler {
+
+    private static final int SCANNED_LIST_SIZE = 16;
 
     private ConditionCompiler() {
     }
@@ -114,40 +110,38 @@ public final class ConditionCompiler {
         var type = in.operand().type();
         var operand = nullBooleanAsFalse(ValueCompiler.compile(in.operand()), type);
         boolean matchesNull = in.values().stream().anyMatch(v -> v instanceof Operand.NullLiteral);
-        Set<Object> values = type == FieldType.NUMBER ? new TreeSet<>() : new HashSet<>();
-        for (var literal : in.values()) {
-            var value = ValueCompiler.literalValue(literal);
-            if (value != null) {
-                values.add(type == FieldType.STRING ? ((String) value).toLowerCase(Locale.ROOT) : value);
-            }
-        }
+        var values = in.values().stream().map(ValueCompiler::literalValue).filter(java.util.Objects::nonNull).toArray();
+        var membership = values.length <= SCANNED_LIST_SIZE ? scanned(values, type) : sorted(values, type);
         ConditionNode member = fields -> {
             var value = operand.value(fields);
-            if (value == null) {
-                return matchesNull;
-            }
-            return values.contains(value instanceof String s ? s.toLowerCase(Locale.ROOT) : value);
+            return value == null ? matchesNull : membership.test(value);
         };
         return in.negated() ? fields -> !member.test(fields) : member;
     }
 
-    private static ConditionNode like(Condition.Like like) {
-        var operand = ValueCompiler.compile(like.operand());
-        var regex = regex(like.pattern());
-        ConditionNode matches = fields -> operand.value(fields) instanceof String s && regex.matcher(s).matches();
-        return like.negated() ? fields -> !matches.test(fields) : matches;
+    /** A short list is scanned: no hashing or case folding per record, and IN lists are short. */
+    private static java.util.function.Predicate<Object> scanned(Object[] values, FieldType type) {
+        return value -> {
+            for (var candidate : values) {
+                if (ValueOrder.compare(value, candidate, type) == 0) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
-    static Pattern regex(LikePattern pattern) {
-        var regex = new StringBuilder();
-        for (var part : pattern.parts()) {
-            switch (part) {
-                case LikePattern.Text text -> regex.append(Pattern.quote(text.text()));
-                case LikePattern.AnyRun run -> regex.append(".*");
-                case LikePattern.AnyChar one -> regex.append('.');
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    private static java.util.function.Predicate<Object> sorted(Object[] values, FieldType type) {
+        var set = new java.util.TreeSet<Object>((a, b) -> ValueOrder.compare(a, b, type));
+        java.util.Collections.addAll(set, values);
+        return set::contains;
+    }
+
+    private static ConditionNode like(Condition.Like like) {
+        var operand = ValueCompiler.compile(like.operand());
+        var matcher = LikeMatcher.of(like.pattern());
+        ConditionNode matches = fields -> operand.value(fields) instanceof String s && matcher.test(s);
+        return like.negated() ? fields -> !matches.test(fields) : matches;
     }
 
 }

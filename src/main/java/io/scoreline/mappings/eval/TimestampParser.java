@@ -53,6 +53,10 @@ public final class TimestampParser {
         if (isDigits(text)) {
             return text.length() > 18 ? null : Instant.ofEpochMilli(Long.parseLong(text));
         }
+        var fast = IsoTimestamps.parse(text);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(withColonInOffset(text)).toInstant();
         } catch (DateTimeException e) {
