@@ -230,4 +230,22 @@ class RuleEvaluationTest {
         assertThat(RuleSetDiff.between(Optional.of(after), after)).isEmpty();
         assertThat(List.of(RuleSetDiff.between(Optional.empty(), before).getFirst())).first().isInstanceOf(KpiChange.Added.class);
     }
+
+    @Test
+    void factsPrintAsTheMappingTestJsonLine() {
+        var fact = new Fact("k", "Task", "00T\"1", null, LocalDate.of(2024, 5, 17), null, new BigDecimal("1.50"));
+
+        assertThat(FactJson.line(fact)).isEqualTo(
+                "{\"kpi\":\"k\",\"object\":\"Task\",\"record_id\":\"00T\\\"1\",\"owner\":null,\"date\":\"2024-05-17\",\"value\":1.50}");
+    }
+
+    @Test
+    void crmRecordsDispatchOnTheProvider() {
+        var hubSpot = CrmRecords.fromApiObject(Provider.HUBSPOT, Map.of("id", "1", "properties", Map.of()), Optional.of("calls"));
+        var salesforce = CrmRecords.fromApiObject(Provider.SALESFORCE,
+                Map.of("attributes", Map.of("type", "Event"), "Id", "00U"), Optional.empty());
+
+        assertThat(hubSpot.objectType()).isEqualTo("calls");
+        assertThat(salesforce.objectType()).isEqualTo("Event");
+    }
 }

@@ -7,6 +7,7 @@ import io.scoreline.mappings.ast.Condition;
 import io.scoreline.mappings.ast.KpiDefinition;
 import io.scoreline.mappings.ast.Operand;
 import io.scoreline.mappings.grammar.RuleExpressionParser;
+import io.scoreline.mappings.yaml.YamlEmpty;
 import io.scoreline.mappings.yaml.YamlEntry;
 import io.scoreline.mappings.yaml.YamlMapping;
 import io.scoreline.mappings.yaml.YamlNode;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.antlr.v4.runtime.tree.Trees;
 
 /** Checks one KPI entry, in the full or the shorthand form; its errors never affect other KPIs. */
 final class KpiRuleChecker {
@@ -39,10 +39,10 @@ final class KpiRuleChecker {
         }
         return switch (entry.value()) {
             case YamlScalar shorthand when shorthand.isBlank() -> empty(key);
-            case YamlScalar shorthand -> shorthand(key, shorthand);
+            case YamlScalar shorthand -> new ShorthandRuleChecker(catalog, problems).check(key, shorthand);
             case YamlMapping rule when rule.entries().isEmpty() -> empty(key);
             case YamlMapping rule -> full(key, rule);
-            case io.scoreline.mappings.yaml.YamlEmpty missing -> empty(key);
+            case YamlEmpty missing -> empty(key);
         };
     }
 
@@ -81,39 +81,6 @@ final class KpiRuleChecker {
             return Optional.empty();
         }
         return Optional.of(new KpiDefinition(key.value(), schema.get().name(), when, value, owner.get(), date.get(), key.line()));
-    }
-
-    private Optional<KpiDefinition> shorthand(YamlScalar key, YamlScalar text) {
-        var source = new ExpressionSource(text, problems);
-        var tree = source.parse(RuleExpressionParser::condition);
-        if (tree == null) {
-            return Optional.empty();
-        }
-        var firstField = Trees.findAllRuleNodes(tree, RuleExpressionParser.RULE_fieldPath).stream().findFirst();
-        var prefix = firstField.map(f -> ((RuleExpressionParser.FieldPathContext) f).IDENT())
-                .filter(parts -> parts.size() > 1).map(parts -> parts.getFirst().getText());
-        if (prefix.isEmpty()) {
-            source.errorAtStart("shorthand rule needs an object prefix on its fields, e.g. Task.Type=Call");
-            return Optional.empty();
-        }
-        var schema = catalog.object(prefix.get());
-        if (schema.isEmpty()) {
-            source.errorAtStart(unknownObject(prefix.get()));
-            return Optional.empty();
-        }
-        var condition = new ConditionTranslator(source, new OperandTranslator(source, schema.get(), prefix), true)
-                .or(tree.orCondition());
-        var owner = schema.get().ownerField().flatMap(schema.get()::field);
-        var date = schema.get().dateField().flatMap(schema.get()::field);
-        if (condition == null || owner.isEmpty() || date.isEmpty()) {
-            if (condition != null) {
-                source.errorAtStart(schema.get().name() + " has no default owner or date field; use the full form");
-            }
-            return Optional.empty();
-        }
-        return Optional.of(new KpiDefinition(key.value(), schema.get().name(), Optional.of(condition), Optional.empty(),
-                new Operand.FieldRef(owner.get().name(), owner.get().type()),
-                new Operand.FieldRef(date.get().name(), date.get().type()), key.line()));
     }
 
     private Optional<Condition> condition(YamlScalar text, ObjectSchema schema, Optional<String> prefix) {
@@ -177,12 +144,12 @@ final class KpiRuleChecker {
     private Optional<ObjectSchema> object(YamlScalar name) {
         var schema = catalog.object(name.value());
         if (schema.isEmpty()) {
-            problems.error(name.line(), name.column(), unknownObject(name.value()));
+            problems.error(name.line(), name.column(), unknownObject(catalog, name.value()));
         }
         return schema;
     }
 
-    private String unknownObject(String name) {
+    static String unknownObject(FieldCatalog catalog, String name) {
         return "unknown object '" + name + "' for " + catalog.provider().key() + " (known: "
                 + catalog.objectsByLowerName().values().stream().map(ObjectSchema::name).sorted()
                 .collect(Collectors.joining(", ")) + ")";
@@ -195,7 +162,7 @@ final class KpiRuleChecker {
                 problems.error(node.line(), node.column(), "'" + key + "' must be a single value, not a mapping");
                 yield Optional.empty();
             }
-            case io.scoreline.mappings.yaml.YamlEmpty missing -> {
+            case YamlEmpty missing -> {
                 problems.error(node.line(), node.column(), "'" + key + "' has no value");
                 yield Optional.empty();
             }

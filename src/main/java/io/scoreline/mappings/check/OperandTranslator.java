@@ -61,7 +61,7 @@ final class OperandTranslator {
             return null;
         }
         var operand = unary(context.unary());
-        depth--;
+        leave();
         if (operand == null) {
             return null;
         }
@@ -86,7 +86,7 @@ final class OperandTranslator {
             return null;
         }
         var inner = sum(context.sum());
-        depth--;
+        leave();
         return inner;
     }
 
@@ -188,9 +188,5 @@ final class OperandTranslator {
 
     static String typeName(Operand operand) {
         return operand.type() == null ? "null" : operand.type().key();
-    }
-
-    ExpressionSource source() {
-        return source;
     }
 }
