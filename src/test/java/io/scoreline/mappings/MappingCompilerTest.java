@@ -244,4 +244,22 @@ class MappingCompilerTest {
             assertThat(result.problems()).allSatisfy(p -> assertThat(p.line()).isPositive());
         }
     }
+
+    @Test
+    void unsupportedYamlGetsAHint() {
+        var errors = errors(doc("  a:", "    object: Task", "    when: |", "      Type = 'Call'"));
+
+        assertThat(errors).first().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.column()).isEqualTo(11);
+            assertThat(p.message()).contains("unexpected '|'", "block scalars are not supported");
+        });
+    }
+
+    @Test
+    void doubleQuotedStringsInExpressionsGetAHint() {
+        var errors = errors(doc("  a:", "    object: Task", "    when: 'Type = \"Call\"'"));
+
+        assertThat(errors).first().extracting(Problem::message).asString().contains("strings take single quotes");
+    }
 }

@@ -46,7 +46,7 @@ final class ExpressionSource {
         parser.addErrorListener(new SyntaxErrorListener(
                 (line, column, index, message) -> Problem.error(scalar.line(),
                         scalar.columnOf(index < 0 ? column : index), message),
-                ExpressionSource::tokenName, problems::add));
+                ExpressionSource::tokenName, ExpressionSource::hint, problems::add));
         var tree = entryRule.apply(parser);
         return problems.errorCount() == before ? tree : null;
     }
@@ -77,6 +77,17 @@ final class ExpressionSource {
             }
         }
         return false;
+    }
+
+    private static String hint(String tokenText) {
+        return switch (tokenText) {
+            case "\"" -> " (strings take single quotes: 'text')";
+            case "'" -> " (unterminated string?)";
+            case "==" -> " (equality is a single =)";
+            case "&&", "&" -> " (use AND)";
+            case "||", "|" -> " (use OR)";
+            default -> "";
+        };
     }
 
     private static String tokenName(int type) {

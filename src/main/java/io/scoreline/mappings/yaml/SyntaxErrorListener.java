@@ -28,9 +28,17 @@ public final class SyntaxErrorListener extends BaseErrorListener {
     private final Consumer<Problem> problems;
     private int reported;
 
-    public SyntaxErrorListener(Locator locator, IntFunction<String> tokenTypeNames, Consumer<Problem> problems) {
+    private final java.util.function.UnaryOperator<String> hints;
+
+    /**
+     * @param tokenTypeNames how to name a token type in a message ({@code null}: quote the token's text)
+     * @param hints          advice to append for an offending token's text ({@code ""} for none)
+     */
+    public SyntaxErrorListener(Locator locator, IntFunction<String> tokenTypeNames,
+                               java.util.function.UnaryOperator<String> hints, Consumer<Problem> problems) {
         this.locator = locator;
         this.tokenTypeNames = tokenTypeNames;
+        this.hints = hints;
         this.problems = problems;
     }
 
@@ -44,7 +52,7 @@ public final class SyntaxErrorListener extends BaseErrorListener {
         var charIndex = -1;
         if (offendingSymbol instanceof Token token) {
             charIndex = token.getStartIndex();
-            message = "syntax error: unexpected " + describe(token) + expectation(recognizer);
+            message = "syntax error: unexpected " + describe(token) + expectation(recognizer) + hints.apply(token.getText());
         }
         problems.accept(locator.errorAt(line, charPositionInLine, charIndex, message));
     }

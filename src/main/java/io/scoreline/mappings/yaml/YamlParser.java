@@ -30,7 +30,7 @@ public final class YamlParser {
         parser.removeErrorListeners();
         parser.addErrorListener(new SyntaxErrorListener(
                 (line, column, index, message) -> Problem.error(line, column + 1, message),
-                YamlParser::tokenName, problems::add));
+                YamlParser::tokenName, YamlParser::hint, problems::add));
         var tree = parser.document();
         if (!problems.isEmpty()) {
             return new YamlParseResult(Optional.empty(), problems);
@@ -53,6 +53,17 @@ public final class YamlParser {
             case RuleDocumentLexer.COMMA -> "','";
             case RuleDocumentLexer.DOC_START -> "'---'";
             default -> null;
+        };
+    }
+
+    private static String hint(String tokenText) {
+        return switch (tokenText) {
+            case "|", ">" -> " (block scalars are not supported: write the value on one line, quoted if needed)";
+            case "-" -> " (lists are not supported in rule documents)";
+            case "[", "]" -> " (flow sequences are not supported: IN lists go inside the expression)";
+            case "\"", "'" -> " (unterminated quoted value?)";
+            case "\t" -> " (use spaces, not tabs)";
+            default -> "";
         };
     }
 
