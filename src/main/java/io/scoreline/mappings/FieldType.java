@@ -19,6 +19,7 @@ public enum FieldType {
             Map.entry("picklist", STRING), Map.entry("multipicklist", STRING), Map.entry("combobox", STRING),
             Map.entry("textarea", STRING), Map.entry("email", STRING), Map.entry("phone", STRING),
             Map.entry("url", STRING), Map.entry("enumeration", STRING), Map.entry("text", STRING),
+            Map.entry("encryptedstring", STRING), Map.entry("phone_number", STRING),
             Map.entry("number", NUMBER), Map.entry("int", NUMBER), Map.entry("integer", NUMBER),
             Map.entry("double", NUMBER), Map.entry("currency", NUMBER), Map.entry("percent", NUMBER),
             Map.entry("long", NUMBER), Map.entry("boolean", BOOLEAN), Map.entry("bool", BOOLEAN),
@@ -36,11 +37,15 @@ public enum FieldType {
      * @throws IllegalArgumentException for a type the rule language has no comparison for
      */
     public static FieldType parse(String text) {
-        var type = ALIASES.get(text.trim().toLowerCase(Locale.ROOT));
-        if (type == null) {
-            throw new IllegalArgumentException("unknown field type '" + text + "'");
-        }
-        return type;
+        return lookup(text).orElseThrow(() -> new IllegalArgumentException("unknown field type '" + text + "'"));
+    }
+
+    /**
+     * The type for a CRM type name, or empty for types rules cannot compare (Salesforce
+     * {@code address}, {@code base64}, …): connectors skip those fields when extending a catalog.
+     */
+    public static java.util.Optional<FieldType> lookup(String text) {
+        return java.util.Optional.ofNullable(ALIASES.get(text.trim().toLowerCase(Locale.ROOT)));
     }
 
     public boolean isTemporal() {

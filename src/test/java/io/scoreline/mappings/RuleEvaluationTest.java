@@ -229,6 +229,7 @@ class RuleEvaluationTest {
         assertThat(RuleSetDiff.between(Optional.of(after), removedOnly)).singleElement().isInstanceOf(KpiChange.Removed.class);
         assertThat(RuleSetDiff.between(Optional.of(after), after)).isEmpty();
         assertThat(List.of(RuleSetDiff.between(Optional.empty(), before).getFirst())).first().isInstanceOf(KpiChange.Added.class);
+        assertThat(RuleSetDiff.between(before.canonicalText(), after.canonicalText())).isEqualTo(changes);
     }
 
     @Test
@@ -247,5 +248,21 @@ class RuleEvaluationTest {
 
         assertThat(hubSpot.objectType()).isEqualTo("calls");
         assertThat(salesforce.objectType()).isEqualTo("Event");
+    }
+
+    @Test
+    void reformattingAndSpelledOutDefaultsAreNoChange() {
+        var terse = salesforce("Type='Call'", null);
+        var verbose = ((CompileResult.Compiled) MappingCompiler.compile(
+                "provider: salesforce\nkpis:\n  k: {object: task, when: \"type = 'Call'\", owner: OwnerId, date: createddate}  # same\n",
+                FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
+
+        assertThat(RuleSetDiff.between(Optional.of(terse), verbose)).isEmpty();
+    }
+
+    @Test
+    void unknownCrmTypesAreSkippableWhenExtendingACatalog() {
+        assertThat(FieldType.lookup("currency")).contains(FieldType.NUMBER);
+        assertThat(FieldType.lookup("address")).isEmpty();
     }
 }
