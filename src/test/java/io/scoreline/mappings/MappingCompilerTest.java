@@ -262,4 +262,33 @@ class MappingCompilerTest {
 
         assertThat(errors).first().extracting(Problem::message).asString().contains("strings take single quotes");
     }
+
+    @Test
+    void expressionTokenSoupNeverThrows() {
+        var random = new Random(7);
+        var tokens = List.of("Type", "IsClosed", "Owner.Email", "CallDurationInSeconds", "=", "!=", "<", ">=", "(", ")", ",",
+                "AND", "OR", "NOT", "IN", "LIKE", "IS", "NULL", "'x'", "'%'", "1", "-", "+", "*", "/", "2024-05-17",
+                "2024-05-17T10:00:00Z", "ROUND", "COALESCE", "ABS", "true", "\\", "\\'", "@", "Task.Type");
+        for (int i = 0; i < 2_000; i++) {
+            var when = new StringBuilder();
+            for (int n = random.nextInt(12); n >= 0; n--) {
+                when.append(tokens.get(random.nextInt(tokens.size()))).append(random.nextBoolean() ? " " : "");
+            }
+            var text = when.toString().replace("\\", "\\\\").replace("\"", "\\\"");
+            var full = MappingCompiler.compile(doc("  a:", "    object: Task", "    when: \"" + text + "\"",
+                    "    value: \"" + text + "\""), SALESFORCE);
+            var shorthand = MappingCompiler.compile(doc("  b: \"" + text + "\""), SALESFORCE);
+
+            assertThat(full.problems()).allSatisfy(p -> assertThat(p.line()).isBetween(1, 6));
+            assertThat(shorthand.problems()).allSatisfy(p -> assertThat(p.column()).isPositive());
+        }
+    }
+
+    @Test
+    void roundTakesAModestConstantNumberOfDecimals() {
+        var errors = errors(doc("  a:", "    object: Task", "    value: ROUND(CallDurationInSeconds, 999999999)",
+                "  b:", "    object: Task", "    value: ROUND(CallDurationInSeconds, CallDurationInSeconds)"));
+
+        assertThat(errors).hasSize(2).allSatisfy(p -> assertThat(p.message()).contains("whole number from 0 to 12"));
+    }
 }

@@ -265,4 +265,13 @@ class RuleEvaluationTest {
         assertThat(FieldType.lookup("currency")).contains(FieldType.NUMBER);
         assertThat(FieldType.lookup("address")).isEmpty();
     }
+
+    @Test
+    void absurdNumericStringsAreNotNumbers() {
+        var warnings = new ArrayList<EvaluationWarning>();
+
+        assertThat(salesforce(null, "CallDurationInSeconds").evaluate(task("CallDurationInSeconds", "1e999999999"),
+                ZoneOffset.UTC, warnings::add)).isEmpty();
+        assertThat(warnings).singleElement().extracting(EvaluationWarning::message).asString().contains("not a number");
+    }
 }

@@ -10,6 +10,8 @@ import java.util.Locale;
 /** Checks calls of the value functions ROUND, ABS and COALESCE. */
 final class FunctionTranslator {
 
+    private static final int MAX_DECIMALS = 12;
+
     private final ExpressionSource source;
     private final OperandTranslator operands;
 
@@ -58,8 +60,11 @@ final class FunctionTranslator {
                 return null;
             }
         }
-        if (arguments.size() == 2 && !(arguments.get(1) instanceof Operand.NumberLiteral)) {
-            source.error(context.getStart(), "ROUND's number of decimals must be a constant");
+        if (arguments.size() == 2 && !(arguments.get(1) instanceof Operand.NumberLiteral decimals
+                && decimals.value().stripTrailingZeros().scale() <= 0
+                && decimals.value().compareTo(java.math.BigDecimal.ZERO) >= 0
+                && decimals.value().compareTo(java.math.BigDecimal.valueOf(MAX_DECIMALS)) <= 0)) {
+            source.error(context.getStart(), "ROUND's number of decimals must be a whole number from 0 to " + MAX_DECIMALS);
             return null;
         }
         return new Operand.FunctionCall(function, arguments, FieldType.NUMBER);

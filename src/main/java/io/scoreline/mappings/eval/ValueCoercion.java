@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
  */
 public final class ValueCoercion {
 
+    private static final int MAX_SCALE = 64;
+
     private ValueCoercion() {
     }
 
@@ -60,7 +62,9 @@ public final class ValueCoercion {
             return null;
         }
         try {
-            return new BigDecimal(text);
+            var value = new BigDecimal(text);
+            // "1e999999999" is short but would expand to a billion digits once normalized.
+            return Math.abs(value.scale()) > MAX_SCALE || value.precision() - value.scale() > MAX_SCALE ? null : value;
         } catch (NumberFormatException e) {
             return null;
         }
