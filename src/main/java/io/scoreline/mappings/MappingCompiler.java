@@ -24,6 +24,7 @@ public final class MappingCompiler {
 
     /** Compiles against one catalog; a {@code provider:} in the document must name the catalog's provider. */
     public static CompileResult compile(String documentText, FieldCatalog catalog) {
+        documentText = withoutByteOrderMark(documentText);
         if (documentText.length() > MAX_DOCUMENT_CHARS) {
             return rejected(Problem.error(1, 1, "document larger than " + MAX_DOCUMENT_CHARS + " characters"));
         }
@@ -59,7 +60,7 @@ public final class MappingCompiler {
         if (documentText.length() > MAX_DOCUMENT_CHARS) {
             return compile(documentText, FieldCatalog.empty(expected.orElse(Provider.SALESFORCE)));
         }
-        var declared = declaredProvider(documentText);
+        var declared = declaredProvider(withoutByteOrderMark(documentText));
         return switch (declared) {
             case DeclaredProvider.Unreadable unreadable -> compile(documentText,
                     FieldCatalog.empty(expected.orElse(Provider.SALESFORCE)));
@@ -93,6 +94,11 @@ public final class MappingCompiler {
         } catch (IllegalArgumentException e) {
             return new DeclaredProvider.Invalid(Problem.error(value.line(), value.column(), e.getMessage()));
         }
+    }
+
+    /** Editors on Windows may save one; it is invisible, so columns are counted without it. */
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static CompileResult rejected(Problem problem) {

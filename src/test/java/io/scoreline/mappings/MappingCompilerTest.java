@@ -291,4 +291,11 @@ class MappingCompilerTest {
 
         assertThat(errors).hasSize(2).allSatisfy(p -> assertThat(p.message()).contains("whole number from 0 to 12"));
     }
+
+    @Test
+    void aByteOrderMarkIsIgnored() {
+        var result = MappingCompiler.compile("\uFEFF" + doc("  a:", "    object: Task"), SALESFORCE);
+
+        assertThat(result).isInstanceOf(CompileResult.Compiled.class);
+    }
 }
