@@ -298,4 +298,12 @@ class MappingCompilerTest {
 
         assertThat(result).isInstanceOf(CompileResult.Compiled.class);
     }
+
+    @Test
+    void shorthandFieldsMustShareTheObjectPrefix() {
+        var errors = errors(doc("  mixed: \"Task.Type=Call AND Event.Subject=Demo\""));
+
+        assertThat(errors).singleElement().extracting(Problem::message).asString()
+                .contains("must start with Task.", "Event.Subject");
+    }
 }

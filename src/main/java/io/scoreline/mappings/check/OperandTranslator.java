@@ -96,6 +96,11 @@ final class OperandTranslator {
         if (shorthandPrefix.isPresent()) {
             var prefix = shorthandPrefix.get() + ".";
             if (!path.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                if (path.contains(".")) {
+                    source.error(context.getStart(), "every field of a shorthand rule must start with "
+                            + prefix + " (found " + path + ")");
+                    return null;
+                }
                 return new Operand.StringLiteral(path);
             }
             path = path.substring(prefix.length());
