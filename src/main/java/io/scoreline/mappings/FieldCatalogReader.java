@@ -65,17 +65,21 @@ public final class FieldCatalogReader {
     }
 
     private static YamlMapping mapping(String sourceName, YamlNode node) {
-        if (node instanceof YamlMapping mapping) {
-            return mapping;
-        }
-        throw new IllegalArgumentException(sourceName + ":" + node.line() + ":" + node.column() + ": expected a mapping");
+        return switch (node) {
+            case YamlMapping mapping -> mapping;
+            case YamlScalar scalar -> throw new IllegalArgumentException(at(sourceName, node) + "expected a mapping");
+            case io.scoreline.mappings.yaml.YamlEmpty empty ->
+                    throw new IllegalArgumentException(at(sourceName, node) + "expected a mapping");
+        };
     }
 
     private static YamlScalar scalar(String sourceName, YamlNode node) {
-        if (node instanceof YamlScalar scalar) {
-            return scalar;
-        }
-        throw new IllegalArgumentException(sourceName + ":" + node.line() + ":" + node.column() + ": expected a value");
+        return switch (node) {
+            case YamlScalar scalar -> scalar;
+            case YamlMapping mapping -> throw new IllegalArgumentException(at(sourceName, node) + "expected a value");
+            case io.scoreline.mappings.yaml.YamlEmpty empty ->
+                    throw new IllegalArgumentException(at(sourceName, node) + "expected a value");
+        };
     }
 
     private static String at(String sourceName, YamlNode node) {

@@ -63,7 +63,11 @@ public final class ExpressionText {
     }
 
     private static boolean isAtomic(Condition condition) {
-        return !(condition instanceof Condition.And || condition instanceof Condition.Or);
+        return switch (condition) {
+            case Condition.And and -> false;
+            case Condition.Or or -> false;
+            default -> true;
+        };
     }
 
     private static String wrapped(Operand operand, int minimumPrecedence) {

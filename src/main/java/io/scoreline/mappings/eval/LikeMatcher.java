@@ -17,26 +17,42 @@ final class LikeMatcher {
 
     static Predicate<String> of(LikePattern pattern) {
         var parts = pattern.parts();
-        if (isText(parts, 0) && parts.size() == 1) {
-            var text = text(parts.get(0));
-            return s -> s.equalsIgnoreCase(text);
+        return switch (shape(parts)) {
+            case "T" -> {
+                var text = text(parts.get(0));
+                yield s -> s.equalsIgnoreCase(text);
+            }
+            case "T%" -> {
+                var prefix = text(parts.get(0));
+                yield s -> s.regionMatches(true, 0, prefix, 0, prefix.length());
+            }
+            case "%T" -> {
+                var suffix = text(parts.get(1));
+                yield s -> s.length() >= suffix.length()
+                        && s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length());
+            }
+            case "%T%" -> {
+                var infix = text(parts.get(1));
+                yield s -> containsIgnoringCase(s, infix);
+            }
+            default -> {
+                var regex = regex(pattern);
+                yield s -> regex.matcher(s).matches();
+            }
+        };
+    }
+
+    /** The pattern's parts in one letter each: T for text, % for any run, _ for one character. */
+    private static String shape(List<LikePattern.Part> parts) {
+        var shape = new StringBuilder();
+        for (var part : parts) {
+            shape.append(switch (part) {
+                case LikePattern.Text text -> 'T';
+                case LikePattern.AnyRun run -> '%';
+                case LikePattern.AnyChar one -> '_';
+            });
         }
-        if (parts.size() == 2 && isText(parts, 0) && parts.get(1) instanceof LikePattern.AnyRun) {
-            var prefix = text(parts.get(0));
-            return s -> s.regionMatches(true, 0, prefix, 0, prefix.length());
-        }
-        if (parts.size() == 2 && parts.get(0) instanceof LikePattern.AnyRun && isText(parts, 1)) {
-            var suffix = text(parts.get(1));
-            return s -> s.length() >= suffix.length()
-                    && s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length());
-        }
-        if (parts.size() == 3 && parts.get(0) instanceof LikePattern.AnyRun && isText(parts, 1)
-                && parts.get(2) instanceof LikePattern.AnyRun) {
-            var infix = text(parts.get(1));
-            return s -> containsIgnoringCase(s, infix);
-        }
-        var regex = regex(pattern);
-        return s -> regex.matcher(s).matches();
+        return shape.toString();
     }
 
     private static boolean containsIgnoringCase(String text, String infix) {
@@ -46,10 +62,6 @@ final class LikeMatcher {
             }
         }
         return false;
-    }
-
-    private static boolean isText(List<LikePattern.Part> parts, int index) {
-        return parts.get(index) instanceof LikePattern.Text;
     }
 
     private static String text(LikePattern.Part part) {
