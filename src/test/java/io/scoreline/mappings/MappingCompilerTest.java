@@ -306,4 +306,14 @@ class MappingCompilerTest {
         assertThat(errors).singleElement().extracting(Problem::message).asString()
                 .contains("must start with Task.", "Event.Subject");
     }
+
+    @Test
+    void errorsInAContinuedExpressionPointAtTheirLine() {
+        var errors = errors(doc("  a:", "    object: Task", "    when: Type = 'Call'", "      AND Nope = 1"));
+
+        assertThat(errors).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.column()).isEqualTo(11);
+        });
+    }
 }

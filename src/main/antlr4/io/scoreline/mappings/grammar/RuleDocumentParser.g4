@@ -4,7 +4,9 @@ options { tokenVocab = RuleDocumentLexer; }
 
 document     : ( DOC_START NEWLINE )? blockMapping? EOF ;
 blockMapping : pair+ ;
-pair         : key COLON ( flowValue NEWLINE | NEWLINE ( INDENT blockMapping DEDENT )? ) ;
+pair         : key COLON ( flowValue NEWLINE continuation? | NEWLINE ( INDENT blockMapping DEDENT )? ) ;
+// A plain value continued on more-indented lines (folded with spaces, as YAML does).
+continuation : INDENT ( scalar NEWLINE | continuation )+ DEDENT ;
 key          : scalar ;
 flowValue    : scalar | flowMapping ;
 scalar       : PLAIN | DQ | SQ ;

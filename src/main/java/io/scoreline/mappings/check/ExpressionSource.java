@@ -44,7 +44,7 @@ final class ExpressionSource {
         var parser = new RuleExpressionParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
         parser.addErrorListener(new SyntaxErrorListener(
-                (line, column, index, message) -> Problem.error(scalar.line(),
+                (line, column, index, message) -> Problem.error(scalar.lineOf(index < 0 ? column : index),
                         scalar.columnOf(index < 0 ? column : index), message),
                 ExpressionSource::tokenName, ExpressionSource::hint, problems::add));
         var tree = entryRule.apply(parser);
@@ -52,11 +52,11 @@ final class ExpressionSource {
     }
 
     void error(Token at, String message) {
-        problems.error(scalar.line(), scalar.columnOf(at.getStartIndex()), message);
+        problems.error(scalar.lineOf(at.getStartIndex()), scalar.columnOf(at.getStartIndex()), message);
     }
 
     void warning(Token at, String message) {
-        problems.warning(scalar.line(), scalar.columnOf(at.getStartIndex()), message);
+        problems.warning(scalar.lineOf(at.getStartIndex()), scalar.columnOf(at.getStartIndex()), message);
     }
 
     void errorAtStart(String message) {
@@ -68,7 +68,7 @@ final class ExpressionSource {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '(' && ++depth > MAX_PAREN_DEPTH) {
-                problems.error(scalar.line(), scalar.columnOf(i),
+                problems.error(scalar.lineOf(i), scalar.columnOf(i),
                         "expression nested deeper than " + MAX_PAREN_DEPTH + " parentheses");
                 return true;
             }

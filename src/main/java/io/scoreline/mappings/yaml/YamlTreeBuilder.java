@@ -23,7 +23,9 @@ final class YamlTreeBuilder {
         for (var pair : context.pair()) {
             var key = scalar(pair.key().scalar());
             YamlNode value;
-            if (pair.flowValue() != null) {
+            if (pair.flowValue() != null && pair.continuation() != null) {
+                value = folded(pair.flowValue(), pair.continuation());
+            } else if (pair.flowValue() != null) {
                 value = flowValue(pair.flowValue());
             } else if (pair.blockMapping() != null) {
                 var first = pair.blockMapping().getStart();
@@ -34,6 +36,59 @@ final class YamlTreeBuilder {
             entries.add(new YamlEntry(key, value));
         }
         return new YamlMapping(withoutDuplicates(entries), line, column);
+    }
+
+    /**
+     * A plain value continued on more-indented lines, folded as YAML folds plain scalars: the
+     * lines joined by single spaces. Each character keeps its own line and column.
+     */
+    private YamlNode folded(RuleDocumentParser.FlowValueContext first, RuleDocumentParser.ContinuationContext rest) {
+        var parts = new ArrayList<YamlScalar>();
+        if (first.scalar() == null) {
+            var start = first.getStart();
+            problems.accept(Problem.error(start.getLine(), start.getCharPositionInLine() + 1,
+                    "a mapping cannot continue on the next line; close it first"));
+            return flowValue(first);
+        }
+        parts.add(scalar(first.scalar()));
+        collect(rest, parts);
+        for (var part : parts) {
+            if (part.style() != YamlScalar.Style.PLAIN) {
+                problems.accept(Problem.error(part.line(), part.column(),
+                        "only plain (unquoted) values can continue on the next line"));
+                return parts.getFirst();
+            }
+        }
+        var value = new StringBuilder();
+        var lines = new ArrayList<Integer>();
+        var columns = new ArrayList<Integer>();
+        for (var part : parts) {
+            if (!value.isEmpty()) {
+                lines.add(lines.getLast());
+                columns.add(columns.getLast() + 1);
+                value.append(' ');
+            }
+            value.append(part.value());
+            for (int i = 0; i < part.value().length(); i++) {
+                lines.add(part.lineOf(i));
+                columns.add(part.columnOf(i));
+            }
+        }
+        var head = parts.getFirst();
+        return new YamlScalar(value.toString(), YamlScalar.Style.PLAIN, head.line(), head.column(),
+                lines.stream().mapToInt(Integer::intValue).toArray(), columns.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static void collect(RuleDocumentParser.ContinuationContext context, List<YamlScalar> parts) {
+        for (var child : context.children) {
+            switch (child) {
+                case RuleDocumentParser.ScalarContext scalar -> parts.add(scalar(scalar));
+                case RuleDocumentParser.ContinuationContext nested -> collect(nested, parts);
+                default -> {
+                    // INDENT, NEWLINE and DEDENT tokens carry no text of the value.
+                }
+            }
+        }
     }
 
     private YamlNode flowValue(RuleDocumentParser.FlowValueContext context) {
@@ -86,7 +141,7 @@ final class YamlTreeBuilder {
         for (int i = 0; i < columns.length; i++) {
             columns[i] = column + i;
         }
-        return new YamlScalar(text, YamlScalar.Style.PLAIN, line, column, columns);
+        return YamlScalar.onOneLine(text, YamlScalar.Style.PLAIN, line, column, columns);
     }
 
     private static YamlScalar singleQuoted(String text, int line, int column) {
@@ -99,7 +154,7 @@ final class YamlTreeBuilder {
                 i++;
             }
         }
-        return new YamlScalar(value.toString(), YamlScalar.Style.SINGLE_QUOTED, line, column,
+        return YamlScalar.onOneLine(value.toString(), YamlScalar.Style.SINGLE_QUOTED, line, column,
                 java.util.Arrays.copyOf(columns, value.length()));
     }
 
@@ -130,7 +185,7 @@ final class YamlTreeBuilder {
                 default -> value.append(escaped);
             }
         }
-        return new YamlScalar(value.toString(), YamlScalar.Style.DOUBLE_QUOTED, line, column,
+        return YamlScalar.onOneLine(value.toString(), YamlScalar.Style.DOUBLE_QUOTED, line, column,
                 java.util.Arrays.copyOf(columns, value.length()));
     }
 

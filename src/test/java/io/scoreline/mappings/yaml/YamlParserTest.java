@@ -91,4 +91,28 @@ class YamlParserTest {
         assertThat(YamlParser.parse("a: { b: c\n").problems()).isNotEmpty();
         assertThat(YamlParser.parse("a: }\n").problems()).isNotEmpty();
     }
+
+    @Test
+    void plainValuesContinueOnMoreIndentedLines() {
+        var root = root("""
+                a:
+                  when: Type = 'Call'
+                    AND (Status = 'Done'
+                      OR Status = 'Completed')
+                  value: x
+                """);
+        var when = (YamlScalar) at(root, "a", "when");
+
+        assertThat(when.value()).isEqualTo("Type = 'Call' AND (Status = 'Done' OR Status = 'Completed')");
+        assertThat(when.lineOf(when.value().indexOf("AND"))).isEqualTo(3);
+        assertThat(when.columnOf(when.value().indexOf("AND"))).isEqualTo(5);
+        assertThat(when.lineOf(when.value().indexOf("OR"))).isEqualTo(4);
+        assertThat(value(root, "a", "value")).isEqualTo("x");
+    }
+
+    @Test
+    void quotedValuesCannotContinue() {
+        assertThat(YamlParser.parse("a: 'x'\n  b\n").problems()).singleElement().extracting(Problem::message)
+                .asString().contains("only plain");
+    }
 }
