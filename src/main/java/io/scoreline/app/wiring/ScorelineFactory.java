@@ -15,6 +15,7 @@ import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.secrets.CredentialCipher;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import jakarta.inject.Singleton;
@@ -81,6 +82,11 @@ public class ScorelineFactory {
             }
         };
         return new IntegrationStore(transactions, cipher);
+    }
+
+    @Singleton
+    RuleSetStore ruleSetStore(TenantTransactions transactions) {
+        return new RuleSetStore(transactions);
     }
 
     @Singleton
