@@ -1,0 +1,70 @@
+package io.scoreline.sim;
+
+import io.scoreline.sim.data.SyntheticDataset;
+import io.scoreline.sim.salesforce.SalesforceSimulator;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The started simulators: where they listen, how to log in, and the data they serve. Close to stop. */
+public final class RunningSimulators implements AutoCloseable {
+
+    private final SimulatorOptions options;
+    private final SyntheticDataset dataset;
+    private final SalesforceSimulator salesforce;
+
+    RunningSimulators(SimulatorOptions options, SyntheticDataset dataset, SalesforceSimulator salesforce) {
+        this.options = options;
+        this.dataset = dataset;
+        this.salesforce = salesforce;
+    }
+
+    public SyntheticDataset dataset() {
+        return dataset;
+    }
+
+    public SimulatorOptions options() {
+        return options;
+    }
+
+    public SalesforceSimulator salesforceSimulator() {
+        return salesforce;
+    }
+
+    public SalesforceConnection salesforce() {
+        var credentials = salesforce.credentials();
+        return new SalesforceConnection(salesforce.baseUri(), salesforce.baseUri(), credentials.clientId(),
+                credentials.clientSecret(), credentials.refreshToken(), credentials.username(),
+                credentials.password(), salesforce.orgId());
+    }
+
+    /** Writes every record as the APIs return it, one JSONL file per object, deleted records flagged. */
+    public void dump(Path directory) {
+        new GroundTruthDump(dataset, salesforce.records()).write(directory);
+    }
+
+    /** The fields {@code scoreline sim --json} prints (DESIGN §10), in a stable order. */
+    public Map<String, Object> describe() {
+        SalesforceConnection sf = salesforce();
+        Map<String, Object> salesforceJson = new LinkedHashMap<>();
+        salesforceJson.put("login_url", sf.loginUrl().toString());
+        salesforceJson.put("instance_url", sf.instanceUrl().toString());
+        salesforceJson.put("client_id", sf.clientId());
+        salesforceJson.put("client_secret", sf.clientSecret());
+        salesforceJson.put("refresh_token", sf.refreshToken());
+        salesforceJson.put("username", sf.username());
+        salesforceJson.put("org_id", sf.orgId());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("seed", options.seed());
+        json.put("reps", options.reps());
+        json.put("days", options.days());
+        json.put("last_day", dataset.spec().lastDay().toString());
+        json.put("salesforce", salesforceJson);
+        return json;
+    }
+
+    @Override
+    public void close() {
+        salesforce.close();
+    }
+}
