@@ -2,6 +2,8 @@ package io.scoreline.sim;
 
 import io.scoreline.sim.data.SyntheticDataset;
 import io.scoreline.sim.http.JsonCodec;
+import io.scoreline.sim.hubspot.HubSpotObjectType;
+import io.scoreline.sim.hubspot.HubSpotRecords;
 import io.scoreline.sim.salesforce.SalesforceJsonWriter;
 import io.scoreline.sim.salesforce.SalesforceRecords;
 import io.scoreline.sim.salesforce.SalesforceSchema;
@@ -24,10 +26,12 @@ final class GroundTruthDump {
 
     private final SyntheticDataset dataset;
     private final SalesforceRecords salesforce;
+    private final HubSpotRecords hubSpot;
 
-    GroundTruthDump(SyntheticDataset dataset, SalesforceRecords salesforce) {
+    GroundTruthDump(SyntheticDataset dataset, SalesforceRecords salesforce, HubSpotRecords hubSpot) {
         this.dataset = dataset;
         this.salesforce = salesforce;
+        this.hubSpot = hubSpot;
     }
 
     void write(Path directory) {
@@ -35,6 +39,12 @@ final class GroundTruthDump {
         for (var type : SalesforceSchema.ALL) {
             writeLines(salesforceDir.resolve(type.name() + ".jsonl"),
                     salesforce.rows(type).map(row -> SalesforceJsonWriter.fullRecord(row, API_VERSION)));
+        }
+        Path hubSpotDir = directory.resolve("hubspot");
+        writeLines(hubSpotDir.resolve("owners.jsonl"), dataset.reps().stream().map(HubSpotRecords::ownerJson));
+        for (HubSpotObjectType type : HubSpotObjectType.values()) {
+            writeLines(hubSpotDir.resolve(type.pathName() + ".jsonl"),
+                    hubSpot.all(type).map(HubSpotRecords::fullJson));
         }
     }
 

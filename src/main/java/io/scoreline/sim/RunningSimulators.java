@@ -1,6 +1,7 @@
 package io.scoreline.sim;
 
 import io.scoreline.sim.data.SyntheticDataset;
+import io.scoreline.sim.hubspot.HubSpotSimulator;
 import io.scoreline.sim.salesforce.SalesforceSimulator;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,11 +13,14 @@ public final class RunningSimulators implements AutoCloseable {
     private final SimulatorOptions options;
     private final SyntheticDataset dataset;
     private final SalesforceSimulator salesforce;
+    private final HubSpotSimulator hubSpot;
 
-    RunningSimulators(SimulatorOptions options, SyntheticDataset dataset, SalesforceSimulator salesforce) {
+    RunningSimulators(SimulatorOptions options, SyntheticDataset dataset, SalesforceSimulator salesforce,
+            HubSpotSimulator hubSpot) {
         this.options = options;
         this.dataset = dataset;
         this.salesforce = salesforce;
+        this.hubSpot = hubSpot;
     }
 
     public SyntheticDataset dataset() {
@@ -31,6 +35,17 @@ public final class RunningSimulators implements AutoCloseable {
         return salesforce;
     }
 
+    public HubSpotSimulator hubSpotSimulator() {
+        return hubSpot;
+    }
+
+    public HubSpotConnection hubSpot() {
+        var credentials = hubSpot.credentials();
+        return new HubSpotConnection(hubSpot.baseUri(), credentials.portalId(), credentials.appId(),
+                credentials.clientId(), credentials.clientSecret(), credentials.refreshToken(),
+                credentials.privateAppToken());
+    }
+
     public SalesforceConnection salesforce() {
         var credentials = salesforce.credentials();
         return new SalesforceConnection(salesforce.baseUri(), salesforce.baseUri(), credentials.clientId(),
@@ -40,7 +55,7 @@ public final class RunningSimulators implements AutoCloseable {
 
     /** Writes every record as the APIs return it, one JSONL file per object, deleted records flagged. */
     public void dump(Path directory) {
-        new GroundTruthDump(dataset, salesforce.records()).write(directory);
+        new GroundTruthDump(dataset, salesforce.records(), hubSpot.records()).write(directory);
     }
 
     /** The fields {@code scoreline sim --json} prints (DESIGN §10), in a stable order. */
@@ -60,11 +75,22 @@ public final class RunningSimulators implements AutoCloseable {
         json.put("days", options.days());
         json.put("last_day", dataset.spec().lastDay().toString());
         json.put("salesforce", salesforceJson);
+        HubSpotConnection hs = hubSpot();
+        Map<String, Object> hubSpotJson = new LinkedHashMap<>();
+        hubSpotJson.put("base_url", hs.baseUrl().toString());
+        hubSpotJson.put("portal_id", hs.portalId());
+        hubSpotJson.put("app_id", hs.appId());
+        hubSpotJson.put("client_id", hs.clientId());
+        hubSpotJson.put("client_secret", hs.clientSecret());
+        hubSpotJson.put("refresh_token", hs.refreshToken());
+        hubSpotJson.put("private_app_token", hs.privateAppToken());
+        json.put("hubspot", hubSpotJson);
         return json;
     }
 
     @Override
     public void close() {
+        hubSpot.close();
         salesforce.close();
     }
 }

@@ -3,6 +3,9 @@ package io.scoreline.sim;
 import io.scoreline.sim.data.DatasetSpec;
 import io.scoreline.sim.data.SyntheticDataset;
 import io.scoreline.sim.fault.FaultPlan;
+import io.scoreline.sim.hubspot.HubSpotCredentials;
+import io.scoreline.sim.hubspot.HubSpotSettings;
+import io.scoreline.sim.hubspot.HubSpotSimulator;
 import io.scoreline.sim.salesforce.SalesforceCredentials;
 import io.scoreline.sim.salesforce.SalesforceIds;
 import io.scoreline.sim.salesforce.SalesforceSettings;
@@ -23,9 +26,25 @@ public final class Simulators {
         SyntheticDataset dataset = SyntheticDataset.generate(new DatasetSpec(options.seed(), options.reps(),
                 options.days(), options.effectiveLastDay(), options.zone()));
         SalesforceSimulator salesforce = SalesforceSimulator.start(dataset, salesforceSettings(options));
-        RunningSimulators running = new RunningSimulators(options, dataset, salesforce);
+        HubSpotSimulator hubSpot;
+        try {
+            hubSpot = HubSpotSimulator.start(dataset, hubSpotSettings(options));
+        } catch (RuntimeException e) {
+            salesforce.close();
+            throw e;
+        }
+        RunningSimulators running = new RunningSimulators(options, dataset, salesforce, hubSpot);
         options.dumpDir().ifPresent(running::dump);
         return running;
+    }
+
+    static HubSpotSettings hubSpotSettings(SimulatorOptions options) {
+        SeededSecrets secrets = new SeededSecrets(options.seed(), "hubspot");
+        HubSpotCredentials credentials = new HubSpotCredentials(10_000_000 + secrets.number(90_000_000),
+                1_000_000 + secrets.number(9_000_000), secrets.uuid(), secrets.uuid(), secrets.uuid(),
+                "pat-na1-" + secrets.uuid());
+        return new HubSpotSettings(options.clock(), options.hubSpotPort(), credentials, Duration.ofMinutes(30), 190,
+                5, 1_000_000, Duration.ofSeconds(30), new FaultPlan(options.faults(), options.seed(), "hubspot"));
     }
 
     static SalesforceSettings salesforceSettings(SimulatorOptions options) {

@@ -1,6 +1,8 @@
 package io.scoreline.sim.hubspot;
 
+import io.scoreline.sim.data.Rep;
 import io.scoreline.sim.data.SyntheticDataset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -31,6 +33,16 @@ public final class HubSpotRecords {
 
     public Optional<HubSpotObject> find(HubSpotObjectType type, long id) {
         return type.index(id).flatMap(index -> dataset.find(type.kind(), index)).map(mapper::object);
+    }
+
+    /** An object with every property, as the ground-truth dump writes it. */
+    public static Map<String, Object> fullJson(HubSpotObject object) {
+        return HubSpotJsonWriter.fullObject(object);
+    }
+
+    /** An owner as the owners API returns it ({@code archived} for deactivated reps). */
+    public static Map<String, Object> ownerJson(Rep rep) {
+        return HubSpotOwners.json(rep);
     }
 
     public SyntheticDataset dataset() {
