@@ -1,5 +1,7 @@
 package io.scoreline.sim.hubspot;
 
+import io.scoreline.sim.http.Delivery;
+import io.scoreline.sim.http.RetrySchedule;
 import io.scoreline.sim.http.JsonCodec;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,12 +43,12 @@ public final class HubSpotWebhookEmitter implements AutoCloseable {
     }
 
     /** Sends the events in batches of at most 100; completes when every batch is delivered or given up. */
-    public CompletableFuture<List<WebhookDelivery>> send(List<HubSpotWebhookEvent> events) {
-        List<CompletableFuture<WebhookDelivery>> batches = new ArrayList<>();
+    public CompletableFuture<List<Delivery>> send(List<HubSpotWebhookEvent> events) {
+        List<CompletableFuture<Delivery>> batches = new ArrayList<>();
         for (int from = 0; from < events.size(); from += MAX_BATCH) {
             List<HubSpotWebhookEvent> batch = List.copyOf(events.subList(from, Math.min(events.size(),
                     from + MAX_BATCH)));
-            CompletableFuture<WebhookDelivery> outcome = new CompletableFuture<>();
+            CompletableFuture<Delivery> outcome = new CompletableFuture<>();
             attempt(batch, 0, outcome);
             batches.add(outcome);
         }
@@ -54,7 +56,7 @@ public final class HubSpotWebhookEmitter implements AutoCloseable {
                 .thenApply(done -> batches.stream().map(CompletableFuture::join).toList());
     }
 
-    private void attempt(List<HubSpotWebhookEvent> batch, int attemptNumber, CompletableFuture<WebhookDelivery> outcome) {
+    private void attempt(List<HubSpotWebhookEvent> batch, int attemptNumber, CompletableFuture<Delivery> outcome) {
         String body = JsonCodec.writeString(batch.stream().map(event -> event.json(attemptNumber)).toList());
         long timestamp = clock.millis();
         HttpRequest request = HttpRequest.newBuilder(target)
@@ -73,12 +75,12 @@ public final class HubSpotWebhookEmitter implements AutoCloseable {
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             int attempts = attemptNumber + 1;
             if (error == null && response.statusCode() / 100 == 2) {
-                outcome.complete(new WebhookDelivery.Delivered(attempts, response.statusCode()));
+                outcome.complete(new Delivery.Delivered(attempts, response.statusCode()));
                 return;
             }
             String problem = error == null ? "HTTP " + response.statusCode() : error.toString();
             if (attempts >= retries.maxAttempts()) {
-                outcome.complete(new WebhookDelivery.GaveUp(attempts, problem));
+                outcome.complete(new Delivery.GaveUp(attempts, problem));
                 return;
             }
             timer.schedule(() -> attempt(batch, attempts, outcome), retries.delayBefore(attempts).toMillis(),

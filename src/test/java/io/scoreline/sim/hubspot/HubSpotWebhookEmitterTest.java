@@ -1,5 +1,7 @@
 package io.scoreline.sim.hubspot;
 
+import io.scoreline.sim.http.Delivery;
+import io.scoreline.sim.http.RetrySchedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,9 +70,9 @@ class HubSpotWebhookEmitterTest {
         failuresLeft.set(2);
         emitter = new HubSpotWebhookEmitter(target, SECRET, clock, FAST);
 
-        List<WebhookDelivery> outcome = emitter.send(List.of(event(1), event(2))).get(10, TimeUnit.SECONDS);
+        List<Delivery> outcome = emitter.send(List.of(event(1), event(2))).get(10, TimeUnit.SECONDS);
 
-        assertThat(outcome).containsExactly(new WebhookDelivery.Delivered(3, 204));
+        assertThat(outcome).containsExactly(new Delivery.Delivered(3, 204));
         assertThat(received).hasSize(3);
         for (int attempt = 0; attempt < 3; attempt++) {
             SimRequest request = received.get(attempt);
@@ -92,10 +94,10 @@ class HubSpotWebhookEmitterTest {
     void splitsIntoBatchesOfAtMostOneHundred() throws Exception {
         emitter = new HubSpotWebhookEmitter(startReceiver(), SECRET, clock, FAST);
 
-        List<WebhookDelivery> outcome = emitter.send(LongStream.rangeClosed(1, 250).mapToObj(
+        List<Delivery> outcome = emitter.send(LongStream.rangeClosed(1, 250).mapToObj(
                 HubSpotWebhookEmitterTest::event).toList()).get(10, TimeUnit.SECONDS);
 
-        assertThat(outcome).hasSize(3).allMatch(delivery -> delivery instanceof WebhookDelivery.Delivered);
+        assertThat(outcome).hasSize(3).allMatch(delivery -> delivery instanceof Delivery.Delivered);
         List<Integer> sizes = received.stream().map(request -> {
             try {
                 return JSON.readTree(request.body()).size();
@@ -112,9 +114,9 @@ class HubSpotWebhookEmitterTest {
         failuresLeft.set(100);
         emitter = new HubSpotWebhookEmitter(target, SECRET, clock, FAST);
 
-        List<WebhookDelivery> outcome = emitter.send(List.of(event(9))).get(10, TimeUnit.SECONDS);
+        List<Delivery> outcome = emitter.send(List.of(event(9))).get(10, TimeUnit.SECONDS);
 
-        assertThat(outcome).containsExactly(new WebhookDelivery.GaveUp(4, "HTTP 500"));
+        assertThat(outcome).containsExactly(new Delivery.GaveUp(4, "HTTP 500"));
         assertThat(received).hasSize(4);
     }
 

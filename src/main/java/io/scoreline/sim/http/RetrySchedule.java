@@ -1,4 +1,4 @@
-package io.scoreline.sim.hubspot;
+package io.scoreline.sim.http;
 
 import java.time.Duration;
 
@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 public record RetrySchedule(int maxAttempts, Duration firstDelay, Duration maxDelay) {
 
-    /** HubSpot retries a webhook up to 10 times; the delays are compressed for simulation. */
+    /** HubSpot retries a webhook up to 10 times; delays compressed for simulation. */
     public static final RetrySchedule HUBSPOT = new RetrySchedule(10, Duration.ofSeconds(1), Duration.ofMinutes(1));
 
     public RetrySchedule {
