@@ -1,7 +1,18 @@
 package io.scoreline.sim;
 
 import io.scoreline.sim.data.SyntheticDataset;
+import io.scoreline.sim.http.RetrySchedule;
 import io.scoreline.sim.hubspot.HubSpotSimulator;
+import io.scoreline.sim.hubspot.HubSpotWebhookEmitter;
+import io.scoreline.sim.hubspot.HubSpotWebhookEvent;
+import io.scoreline.sim.hubspot.HubSpotWebhookEvents;
+import io.scoreline.sim.live.LiveChanges;
+import io.scoreline.sim.live.LiveDriver;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.scoreline.sim.salesforce.SalesforceSimulator;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,10 +21,14 @@ import java.util.Map;
 /** The started simulators: where they listen, how to log in, and the data they serve. Close to stop. */
 public final class RunningSimulators implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunningSimulators.class);
+
     private final SimulatorOptions options;
     private final SyntheticDataset dataset;
     private final SalesforceSimulator salesforce;
     private final HubSpotSimulator hubSpot;
+    private final LiveChanges live;
+    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
     RunningSimulators(SimulatorOptions options, SyntheticDataset dataset, SalesforceSimulator salesforce,
             HubSpotSimulator hubSpot) {
@@ -21,6 +36,34 @@ public final class RunningSimulators implements AutoCloseable {
         this.dataset = dataset;
         this.salesforce = salesforce;
         this.hubSpot = hubSpot;
+        this.live = new LiveChanges(dataset, options.clock(), options.liveChangesPerMinute());
+        if (options.liveChangesPerMinute() > 0) {
+            resources.add(new LiveDriver(live));
+        }
+    }
+
+    /** Live mode; with a live rate set it is ticked every second, tests may tick it by hand. */
+    public LiveChanges live() {
+        return live;
+    }
+
+    /**
+     * Sends every later change of the dataset to {@code target} as signed HubSpot webhook batches
+     * (one batch per change), retrying non-2xx answers.
+     */
+    public HubSpotWebhookEmitter forwardHubSpotWebhooks(URI target, RetrySchedule retries) {
+        HubSpotWebhookEmitter emitter = new HubSpotWebhookEmitter(target, hubSpot.credentials().clientSecret(),
+                options.clock(), retries);
+        HubSpotWebhookEvents events = new HubSpotWebhookEvents(hubSpot.credentials(), dataset.spec().zone(),
+                options.clock());
+        resources.add(emitter);
+        dataset.onChange(change -> {
+            List<HubSpotWebhookEvent> batch = events.of(change);
+            if (!batch.isEmpty()) {
+                emitter.send(batch);
+            }
+        });
+        return emitter;
     }
 
     public SyntheticDataset dataset() {
@@ -90,6 +133,13 @@ public final class RunningSimulators implements AutoCloseable {
 
     @Override
     public void close() {
+        for (AutoCloseable resource : resources.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", resource, e);
+            }
+        }
         hubSpot.close();
         salesforce.close();
     }
