@@ -40,9 +40,21 @@ final class SalesforceQueryEngine {
         this.cursors = cursors;
     }
 
+    /** The ids a query matched, in order, fixed at the moment it ran. */
+    record Selection(SalesforceObject type, SoqlQuery query, long[] idNumbers) {
+    }
+
     /** @throws io.scoreline.sim.salesforce.soql.SoqlException for a query Salesforce would reject */
     Outcome run(String soql, boolean includeDeleted, int batchSize) {
         SoqlQuery query = SoqlParser.parse(soql);
+        if (query.countOnly()) {
+            return new Outcome.Count(select(query, includeDeleted).idNumbers().length);
+        }
+        Selection selection = select(query, includeDeleted);
+        return new Outcome.Rows(cursors.open(selection.type(), query.fields(), selection.idNumbers(), batchSize));
+    }
+
+    Selection select(SoqlQuery query, boolean includeDeleted) {
         SalesforceObject type = SoqlValidator.validate(query);
         Stream<SalesforceRow> matching = records.rows(type)
                 .filter(row -> includeDeleted || !row.deleted())
@@ -61,11 +73,7 @@ final class SalesforceQueryEngine {
         if (query.limit().isPresent()) {
             candidates = candidates.limit(query.limit().getAsInt());
         }
-        if (query.countOnly()) {
-            return new Outcome.Count(candidates.count());
-        }
-        long[] ids = candidates.mapToLong(Candidate::idNumber).toArray();
-        return new Outcome.Rows(cursors.open(type, query.fields(), ids, batchSize));
+        return new Selection(type, query, candidates.mapToLong(Candidate::idNumber).toArray());
     }
 
     Optional<QueryCursor> cursor(String id) {
@@ -74,7 +82,11 @@ final class SalesforceQueryEngine {
 
     /** A row of the cursor rendered with its current values. */
     Optional<SalesforceRow> row(QueryCursor cursor, int position) {
-        return records.byId(SalesforceIds.of(cursor.type().keyPrefix(), cursor.idNumbers()[position]));
+        return row(cursor.type(), cursor.idNumbers()[position]);
+    }
+
+    Optional<SalesforceRow> row(SalesforceObject type, long idNumber) {
+        return records.byId(SalesforceIds.of(type.keyPrefix(), idNumber));
     }
 
     RecordView view(SalesforceRow row) {

@@ -45,6 +45,8 @@ public final class SalesforceSimulator implements AutoCloseable {
                 dataset.spec().zone()), new QueryCursors(settings.clock(), settings.cursorIdleTime(), 50));
         SalesforceQueryHandler query = new SalesforceQueryHandler(engine);
         SalesforceReplicationHandler replication = new SalesforceReplicationHandler(records, settings.clock());
+        SalesforceBulkQueryHandler bulk = new SalesforceBulkQueryHandler(engine, settings.clock());
+        String job = V + "/jobs/query/(750\\w{15})";
         dataApi.on("GET", V + "/?", (r, g) -> metadata.resources(g.get(0)))
                 .on("GET", V + "/query/?", (r, g) -> query.query(r, g.get(0), false))
                 .on("GET", V + "/queryAll/?", (r, g) -> query.query(r, g.get(0), true))
@@ -55,7 +57,13 @@ public final class SalesforceSimulator implements AutoCloseable {
                 .on("GET", V + "/sobjects/(\\w+)/updated/?", (r, g) -> replication.updated(r, g.get(1)))
                 .on("GET", V + "/sobjects/(\\w+)/deleted/?", (r, g) -> replication.deleted(r, g.get(1)))
                 .on("GET", V + "/sobjects/(\\w+)/(\\w{15}|\\w{18})/?", (r, g) -> metadata.record(g.get(1),
-                        g.get(2), g.get(0)));
+                        g.get(2), g.get(0)))
+                .on("POST", V + "/jobs/query/?", (r, g) -> bulk.create(r, g.get(0)))
+                .on("GET", V + "/jobs/query/?", (r, g) -> bulk.list())
+                .on("GET", job + "/?", (r, g) -> bulk.get(g.get(1)))
+                .on("GET", job + "/results/?", (r, g) -> bulk.results(r, g.get(1), g.get(0)))
+                .on("PATCH", job + "/?", (r, g) -> bulk.abort(r, g.get(1)))
+                .on("DELETE", job + "/?", (r, g) -> bulk.delete(g.get(1)));
         this.server = SimHttpServer.start(settings.port(), this::handle);
         baseUri.set(server.baseUri());
     }
@@ -88,11 +96,6 @@ public final class SalesforceSimulator implements AutoCloseable {
     /** Invalidates every access token, so the next call gets a 401 and the client must log in again. */
     public void expireAllTokens() {
         tokens.expireAll();
-    }
-
-    /** Extension point for more data API routes (Bulk API 2.0). */
-    Router dataApi() {
-        return dataApi;
     }
 
     private Reply handle(SimRequest request) {
