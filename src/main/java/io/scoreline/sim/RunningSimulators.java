@@ -1,6 +1,8 @@
 package io.scoreline.sim;
 
+import io.scoreline.sim.data.RecordChange;
 import io.scoreline.sim.data.SyntheticDataset;
+import io.scoreline.sim.salesforce.SalesforceOutboundMessenger;
 import io.scoreline.sim.http.RetrySchedule;
 import io.scoreline.sim.hubspot.HubSpotSimulator;
 import io.scoreline.sim.hubspot.HubSpotWebhookEmitter;
@@ -72,6 +74,22 @@ public final class RunningSimulators implements AutoCloseable {
 
     public SimulatorOptions options() {
         return options;
+    }
+
+    /**
+     * Sends every later creation or edit of a record to {@code target} as a Salesforce outbound message,
+     * redelivered until acknowledged (deletes fire no workflow, so they send nothing).
+     */
+    public SalesforceOutboundMessenger forwardSalesforceOutboundMessages(URI target, RetrySchedule retries) {
+        SalesforceOutboundMessenger messenger = new SalesforceOutboundMessenger(target, salesforce.orgId(),
+                salesforce.baseUri(), retries);
+        resources.add(messenger);
+        dataset.onChange(change -> {
+            if (!(change instanceof RecordChange.Deleted)) {
+                messenger.send(List.of(salesforce.records().row(change.after())));
+            }
+        });
+        return messenger;
     }
 
     public SalesforceSimulator salesforceSimulator() {
