@@ -10,10 +10,18 @@ import io.scoreline.sim.Simulators;
 import io.scoreline.sim.data.ActivityKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.salesforce.api.dto.Limits;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.JobStateEnum;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.OperationEnum;
+import org.apache.camel.component.salesforce.api.dto.bulkv2.QueryJob;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.salesforce.AuthenticationType;
@@ -52,6 +60,10 @@ class CamelSalesforceClientTest {
             public void configure() {
                 from("direct:query").to("salesforce:query?rawPayload=true");
                 from("direct:queryMore").to("salesforce:queryMore?rawPayload=true");
+                from("direct:limits").to("salesforce:limits");
+                from("direct:bulkCreate").to("salesforce:bulk2CreateQueryJob");
+                from("direct:bulkGet").to("salesforce:bulk2GetQueryJob");
+                from("direct:bulkResults").to("salesforce:bulk2GetQueryJobResults");
             }
         });
         camel.start();
@@ -62,6 +74,46 @@ class CamelSalesforceClientTest {
     void stop() {
         camel.stop();
         sims.close();
+    }
+
+    @Test
+    void limitsDeserializeIntoCamelsDto() {
+        Limits limits = producer.requestBody("direct:limits", null, Limits.class);
+
+        assertThat(limits.getDailyApiRequests().getMax()).isEqualTo(100_000);
+        assertThat(limits.getDailyApiRequests().getRemaining()).isEqualTo(
+                100_000 - (int) sims.salesforceSimulator().quota().used());
+    }
+
+    @Test
+    void bulk2QueryJobRunsThroughCamel() throws Exception {
+        QueryJob request = new QueryJob();
+        request.setOperation(OperationEnum.QUERY);
+        request.setQuery("SELECT Id, Owner.Email FROM Task WHERE TaskSubtype = 'Call'");
+        QueryJob job = producer.requestBody("direct:bulkCreate", request, QueryJob.class);
+        QueryJob polled;
+        do {
+            polled = producer.requestBodyAndHeader("direct:bulkGet", null, "jobId", job.getId(), QueryJob.class);
+        } while (polled.getState() != JobStateEnum.JOB_COMPLETE);
+
+        List<String> lines = new ArrayList<>();
+        String locator = null;
+        do {
+            Map<String, Object> headers = new HashMap<>(Map.of("jobId", job.getId(), "maxRecords", "250"));
+            if (locator != null) {
+                headers.put("locator", locator);
+            }
+            Exchange page = producer.request("direct:bulkResults", exchange -> exchange.getIn().setHeaders(headers));
+            assertThat(page.getException()).isNull();
+            String csv = new String(page.getMessage().getBody(InputStream.class).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            lines.addAll(csv.lines().skip(1).toList());
+            locator = page.getMessage().getHeader("Sforce-Locator", String.class);
+        } while (!"null".equals(locator));
+
+        long calls = sims.dataset().stream(ActivityKind.CALL).filter(call -> !call.meta().deleted()).count();
+        assertThat(polled.getNumberRecordsProcessed()).isEqualTo(calls);
+        assertThat(lines).hasSize((int) calls).doesNotHaveDuplicates();
     }
 
     @Test
