@@ -2,7 +2,6 @@ package io.scoreline.sim;
 
 import io.scoreline.sim.data.RecordChange;
 import io.scoreline.sim.data.SyntheticDataset;
-import io.scoreline.sim.salesforce.SalesforceOutboundMessenger;
 import io.scoreline.sim.http.RetrySchedule;
 import io.scoreline.sim.hubspot.HubSpotSimulator;
 import io.scoreline.sim.hubspot.HubSpotWebhookEmitter;
@@ -10,15 +9,16 @@ import io.scoreline.sim.hubspot.HubSpotWebhookEvent;
 import io.scoreline.sim.hubspot.HubSpotWebhookEvents;
 import io.scoreline.sim.live.LiveChanges;
 import io.scoreline.sim.live.LiveDriver;
+import io.scoreline.sim.salesforce.SalesforceOutboundMessenger;
+import io.scoreline.sim.salesforce.SalesforceSimulator;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.scoreline.sim.salesforce.SalesforceSimulator;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The started simulators: where they listen, how to log in, and the data they serve. Close to stop. */
 public final class RunningSimulators implements AutoCloseable {

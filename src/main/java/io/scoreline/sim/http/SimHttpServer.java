@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,7 +70,7 @@ public final class SimHttpServer implements AutoCloseable {
                 reply = handler.apply(request);
             } catch (RuntimeException e) {
                 LOG.warn("simulator failed on {} {}", request.method(), request.path(), e);
-                reply = Reply.json(500, java.util.List.of(Map.of("errorCode", "UNKNOWN_EXCEPTION",
+                reply = Reply.json(500, List.of(Map.of("errorCode", "UNKNOWN_EXCEPTION",
                         "message", "An unexpected error occurred.")));
             }
             switch (reply) {

@@ -3,6 +3,7 @@ package io.scoreline.sim.hubspot;
 import io.scoreline.sim.http.Reply;
 import io.scoreline.sim.http.SimRequest;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class HubSpotSearchHandler {
     }
 
     private static HubSpotObject sortKey(HubSpotObject object, String property) {
-        Map<String, String> key = new java.util.HashMap<>(1);
+        Map<String, String> key = new HashMap<>(1);
         key.put(property, object.property(property));
         return new HubSpotObject(object.type(), object.id(), key, object.createdAt(), object.updatedAt(),
                 object.archivedAt());

@@ -1,8 +1,8 @@
 package io.scoreline.sim.hubspot;
 
 import io.scoreline.sim.http.Delivery;
-import io.scoreline.sim.http.RetrySchedule;
 import io.scoreline.sim.http.JsonCodec;
+import io.scoreline.sim.http.RetrySchedule;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

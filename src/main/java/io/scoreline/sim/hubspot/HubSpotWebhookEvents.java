@@ -2,6 +2,7 @@ package io.scoreline.sim.hubspot;
 
 import io.scoreline.sim.data.RecordChange;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +22,7 @@ public final class HubSpotWebhookEvents {
     private final Clock clock;
     private final AtomicLong eventIds = new AtomicLong(1);
 
-    public HubSpotWebhookEvents(HubSpotCredentials credentials, java.time.ZoneId zone, Clock clock) {
+    public HubSpotWebhookEvents(HubSpotCredentials credentials, ZoneId zone, Clock clock) {
         this.credentials = credentials;
         this.mapper = new HubSpotPropertyMapper(zone);
         this.clock = clock;

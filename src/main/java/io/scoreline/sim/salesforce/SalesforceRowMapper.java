@@ -7,6 +7,7 @@ import io.scoreline.sim.data.Rep;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Renders reps and activities as Salesforce User, Task, Event and Opportunity rows. */
@@ -50,7 +51,7 @@ final class SalesforceRowMapper {
         v.put("LastName", rep.lastName());
         v.put("Name", rep.fullName());
         v.put("Alias", (rep.firstName().charAt(0) + rep.lastName()).substring(0, Math.min(8,
-                rep.lastName().length() + 1)).toLowerCase(java.util.Locale.ROOT));
+                rep.lastName().length() + 1)).toLowerCase(Locale.ROOT));
         v.put("IsActive", rep.active());
         v.put("UserType", "Standard");
         v.put("TimeZoneSidKey", zone.getId());

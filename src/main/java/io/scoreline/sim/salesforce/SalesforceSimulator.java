@@ -113,7 +113,7 @@ public final class SalesforceSimulator implements AutoCloseable {
             return SalesforceErrors.notFound();
         }
         if (authenticatedSession(request).isEmpty()) {
-            return SalesforceErrors.invalidSession();
+            return SalesforceErrors.invalidSession().withHeader("Sforce-Limit-Info", quota.limitInfo());
         }
         Fault fault = settings.faults().next();
         if (!quota.tryConsume()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -111,7 +112,7 @@ class SyntheticDatasetTest {
     @Test
     void changesLiveInAnOverlayAndAreAnnounced() {
         SyntheticDataset dataset = SyntheticDataset.generate(SPEC);
-        List<RecordChange> changes = new java.util.ArrayList<>();
+        List<RecordChange> changes = new ArrayList<>();
         dataset.onChange(changes::add);
         Activity original = dataset.get(ActivityKind.DEAL, 3);
         long before = dataset.count(ActivityKind.DEAL);

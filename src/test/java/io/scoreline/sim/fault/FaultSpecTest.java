@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class FaultSpecTest {
     void parsesTheCliSpec() {
         FaultSpec spec = FaultSpec.parse("429:0.05,500:0.02,timeout:0.01,expire-token:300s,malformed:0.001");
 
-        assertThat(spec).isEqualTo(new FaultSpec(0.05, 0.02, 0.01, 0.001, java.util.Optional.of(
+        assertThat(spec).isEqualTo(new FaultSpec(0.05, 0.02, 0.01, 0.001, Optional.of(
                 Duration.ofSeconds(300))));
         assertThat(FaultSpec.parse("")).isEqualTo(FaultSpec.NONE);
         assertThat(FaultSpec.parse("expire-token:5m").tokenLifetime()).hasValue(Duration.ofMinutes(5));

@@ -1,7 +1,5 @@
 package io.scoreline.sim.hubspot;
 
-import io.scoreline.sim.http.Delivery;
-import io.scoreline.sim.http.RetrySchedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,9 +11,12 @@ import io.scoreline.sim.data.DatasetSpec;
 import io.scoreline.sim.data.DealStage;
 import io.scoreline.sim.data.RecordChange;
 import io.scoreline.sim.data.SyntheticDataset;
+import io.scoreline.sim.http.Delivery;
 import io.scoreline.sim.http.Reply;
+import io.scoreline.sim.http.RetrySchedule;
 import io.scoreline.sim.http.SimHttpServer;
 import io.scoreline.sim.http.SimRequest;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,7 +102,7 @@ class HubSpotWebhookEmitterTest {
         List<Integer> sizes = received.stream().map(request -> {
             try {
                 return JSON.readTree(request.body()).size();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }).sorted().toList();
