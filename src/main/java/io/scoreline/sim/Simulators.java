@@ -34,7 +34,12 @@ public final class Simulators {
             throw e;
         }
         RunningSimulators running = new RunningSimulators(options, dataset, salesforce, hubSpot);
-        options.dumpDir().ifPresent(running::dump);
+        try {
+            options.dumpDir().ifPresent(running::dump);
+        } catch (RuntimeException e) {
+            running.close();
+            throw e;
+        }
         return running;
     }
 
