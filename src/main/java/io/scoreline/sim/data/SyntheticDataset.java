@@ -26,6 +26,7 @@ public final class SyntheticDataset {
     private final Map<ActivityKind, AtomicLong> counts = new EnumMap<>(ActivityKind.class);
     private final Map<Long, Activity> overlay = new ConcurrentHashMap<>();
     private final List<Consumer<RecordChange>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong version = new AtomicLong();
 
     private SyntheticDataset(DatasetSpec spec) {
         this.spec = spec;
@@ -102,11 +103,17 @@ public final class SyntheticDataset {
         return after;
     }
 
+    /** Grows with every change, so callers can tell whether results they derived are still current. */
+    public long version() {
+        return version.get();
+    }
+
     public void onChange(Consumer<RecordChange> listener) {
         listeners.add(listener);
     }
 
     private void publish(RecordChange change) {
+        version.incrementAndGet();
         listeners.forEach(listener -> listener.accept(change));
     }
 

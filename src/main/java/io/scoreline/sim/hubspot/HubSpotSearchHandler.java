@@ -2,10 +2,10 @@ package io.scoreline.sim.hubspot;
 
 import io.scoreline.sim.http.Reply;
 import io.scoreline.sim.http.SimRequest;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,8 +16,18 @@ import java.util.Optional;
 final class HubSpotSearchHandler {
 
     static final int RESULT_CAP = 10_000;
+    private static final int REMEMBERED_SEARCHES = 32;
+
+    private record Snapshot(long version, long[] ids) {
+    }
 
     private final HubSpotRecords records;
+    private final Map<String, Snapshot> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Snapshot> eldest) {
+            return size() > REMEMBERED_SEARCHES;
+        }
+    };
 
     HubSpotSearchHandler(HubSpotRecords records) {
         this.records = records;
@@ -34,28 +44,49 @@ final class HubSpotSearchHandler {
                 return HubSpotErrors.validation("Search results are limited to " + RESULT_CAP + " per query;"
                         + " 'after' plus 'limit' may not exceed " + RESULT_CAP + ". Narrow the filters instead.");
             }
-            HubSpotFilterEvaluator evaluator = new HubSpotFilterEvaluator(type.get());
-            // Only the id and the sort value of each match are kept, so large result sets stay cheap.
-            String sortProperty = search.sort().map(HubSpotSearchRequest.Sort::propertyName).orElse("hs_object_id");
-            Comparator<HubSpotObject> ordering = search.sort().map(evaluator::ordering)
-                    .orElse(Comparator.comparingLong(HubSpotObject::id));
-            List<HubSpotObject> sorted = records.all(type.get())
-                    .filter(object -> !object.archived() && evaluator.matches(search, object))
-                    .map(object -> sortKey(object, sortProperty))
-                    .sorted(ordering).toList();
-            int end = Math.min(sorted.size(), search.after() + search.limit());
+            long[] ids = matchingIds(type.get(), search);
+            int end = Math.min(ids.length, search.after() + search.limit());
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("total", sorted.size());
-            body.put("results", sorted.subList(Math.min(search.after(), end), end).stream()
-                    .map(key -> records.find(type.get(), key.id()).orElseThrow())
+            body.put("total", ids.length);
+            body.put("results", Arrays.stream(ids, Math.min(search.after(), end), end)
+                    .mapToObj(id -> records.find(type.get(), id).orElseThrow())
                     .map(object -> HubSpotJsonWriter.object(object, search.properties())).toList());
-            if (end < sorted.size()) {
+            if (end < ids.length) {
                 body.put("paging", HubSpotJsonWriter.paging(Integer.toString(end)));
             }
             return Reply.json(200, body);
         } catch (HubSpotSearchParser.InvalidSearch e) {
             return HubSpotErrors.validation(e.getMessage());
         }
+    }
+
+    /**
+     * The ids matching a search in result order. Following pages of the same search reuse them while the
+     * dataset is unchanged, so paging a large result does not rescan every object per page.
+     */
+    private long[] matchingIds(HubSpotObjectType type, HubSpotSearchRequest search) {
+        String key = type + "|" + search.filterGroups() + "|" + search.sort() + "|" + search.query();
+        long version = records.dataset().version();
+        synchronized (recent) {
+            Snapshot cached = recent.get(key);
+            if (cached != null && cached.version() == version) {
+                return cached.ids();
+            }
+        }
+        HubSpotFilterEvaluator evaluator = new HubSpotFilterEvaluator(type);
+        // Only the id and the sort value of each match are kept, so large result sets stay cheap.
+        String sortProperty = search.sort().map(HubSpotSearchRequest.Sort::propertyName).orElse("hs_object_id");
+        Comparator<HubSpotObject> ordering = search.sort().map(evaluator::ordering)
+                .orElse(Comparator.comparingLong(HubSpotObject::id));
+        long[] ids = records.all(type)
+                .filter(object -> !object.archived() && evaluator.matches(search, object))
+                .map(object -> sortKey(object, sortProperty))
+                .sorted(ordering)
+                .mapToLong(HubSpotObject::id).toArray();
+        synchronized (recent) {
+            recent.put(key, new Snapshot(version, ids));
+        }
+        return ids;
     }
 
     private static HubSpotObject sortKey(HubSpotObject object, String property) {

@@ -12,6 +12,7 @@ import io.scoreline.sim.Simulators;
 import io.scoreline.sim.TestClock;
 import io.scoreline.sim.data.Activity;
 import io.scoreline.sim.data.ActivityKind;
+import io.scoreline.sim.data.DealStage;
 import io.scoreline.sim.data.Rep;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -178,6 +179,21 @@ class HubSpotSimulatorTest {
 
         assertThat(ids).hasSize((int) connected).doesNotHaveDuplicates();
         assertThat(stamps).isSorted();
+    }
+
+    @Test
+    void searchSeesChangesMadeBetweenSearches() {
+        String body = "{\"filterGroups\":[{\"filters\":[{\"propertyName\":\"dealstage\",\"operator\":\"EQ\","
+                + "\"value\":\"closedwon\"}]}],\"limit\":1}";
+        int before = json(search("deals", body)).get("total").asInt();
+        Activity.Deal open = sims.dataset().stream(ActivityKind.DEAL).map(Activity.Deal.class::cast)
+                .filter(deal -> !deal.meta().deleted() && !deal.stage().closed()).findFirst().orElseThrow();
+
+        sims.dataset().update(new Activity.Deal(open.meta().modified(clock.instant()), open.name(), open.amount(),
+                DealStage.CLOSED_WON, open.closeDate()));
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(json(search("deals", body)).get("total").asInt()).isEqualTo(before + 1);
     }
 
     @Test
