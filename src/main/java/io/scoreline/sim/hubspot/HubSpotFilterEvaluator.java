@@ -58,18 +58,25 @@ final class HubSpotFilterEvaluator {
         };
     }
 
-    Comparator<HubSpotObject> ordering(HubSpotSearchRequest.Sort sort) {
+    /** What a search sorts by: an object's id and the value of the sort property. */
+    record SortKey(long id, String value) {
+    }
+
+    SortKey sortKey(HubSpotObject object, HubSpotSearchRequest.Sort sort) {
+        return new SortKey(object.id(), object.property(sort.propertyName()));
+    }
+
+    /** Missing values first, ties broken by ascending id. */
+    Comparator<SortKey> ordering(HubSpotSearchRequest.Sort sort) {
         HubSpotPropertyType propertyType = propertyType(sort.propertyName());
-        Comparator<HubSpotObject> byValue = (a, b) -> {
-            String left = a.property(sort.propertyName());
-            String right = b.property(sort.propertyName());
-            if (left == null || right == null) {
-                return left == null ? (right == null ? 0 : -1) : 1;
+        Comparator<SortKey> byValue = (a, b) -> {
+            if (a.value() == null || b.value() == null) {
+                return a.value() == null ? (b.value() == null ? 0 : -1) : 1;
             }
-            return compare(propertyType, left, right);
+            return compare(propertyType, a.value(), b.value());
         };
-        Comparator<HubSpotObject> ordered = sort.descending() ? byValue.reversed() : byValue;
-        return ordered.thenComparingLong(HubSpotObject::id);
+        Comparator<SortKey> ordered = sort.descending() ? byValue.reversed() : byValue;
+        return ordered.thenComparingLong(SortKey::id);
     }
 
     private HubSpotPropertyType propertyType(String name) {

@@ -3,8 +3,6 @@ package io.scoreline.sim.hubspot;
 import io.scoreline.sim.http.Reply;
 import io.scoreline.sim.http.SimRequest;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -74,25 +72,16 @@ final class HubSpotSearchHandler {
             }
         }
         HubSpotFilterEvaluator evaluator = new HubSpotFilterEvaluator(type);
+        HubSpotSearchRequest.Sort sort = search.sort().orElse(new HubSpotSearchRequest.Sort("hs_object_id", false));
         // Only the id and the sort value of each match are kept, so large result sets stay cheap.
-        String sortProperty = search.sort().map(HubSpotSearchRequest.Sort::propertyName).orElse("hs_object_id");
-        Comparator<HubSpotObject> ordering = search.sort().map(evaluator::ordering)
-                .orElse(Comparator.comparingLong(HubSpotObject::id));
         long[] ids = records.all(type)
                 .filter(object -> !object.archived() && evaluator.matches(search, object))
-                .map(object -> sortKey(object, sortProperty))
-                .sorted(ordering)
-                .mapToLong(HubSpotObject::id).toArray();
+                .map(object -> evaluator.sortKey(object, sort))
+                .sorted(evaluator.ordering(sort))
+                .mapToLong(HubSpotFilterEvaluator.SortKey::id).toArray();
         synchronized (recent) {
             recent.put(key, new Snapshot(version, ids));
         }
         return ids;
-    }
-
-    private static HubSpotObject sortKey(HubSpotObject object, String property) {
-        Map<String, String> key = new HashMap<>(1);
-        key.put(property, object.property(property));
-        return new HubSpotObject(object.type(), object.id(), key, object.createdAt(), object.updatedAt(),
-                object.archivedAt());
     }
 }

@@ -1,5 +1,6 @@
 package io.scoreline.sim.salesforce;
 
+import io.scoreline.sim.data.Activity;
 import io.scoreline.sim.data.ActivityKind;
 import io.scoreline.sim.data.SyntheticDataset;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class SalesforceRecords {
         return dataset.find(kind, n - 1).map(mapper::row);
     }
 
-    public SalesforceRow row(io.scoreline.sim.data.Activity activity) {
+    public SalesforceRow row(Activity activity) {
         return mapper.row(activity);
     }
 
