@@ -1,0 +1,82 @@
+package io.scoreline.sim.salesforce;
+
+import io.scoreline.sim.data.Activity;
+import io.scoreline.sim.data.ActivityKind;
+import io.scoreline.sim.data.SyntheticDataset;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/** The dataset seen as Salesforce rows: streamed per object, looked up by id. */
+public final class SalesforceRecords {
+
+    private final SyntheticDataset dataset;
+    private final SalesforceRowMapper mapper;
+    private final List<SalesforceRow> users;
+
+    public SalesforceRecords(SyntheticDataset dataset, String integrationUserEmail) {
+        this.dataset = dataset;
+        this.mapper = new SalesforceRowMapper(dataset.spec().zone(), dataset.spec().historyStart()
+                .minusSeconds(365L * 24 * 3600));
+        this.users = Stream.concat(dataset.reps().stream().map(mapper::user),
+                Stream.of(mapper.integrationUser(integrationUserEmail))).toList();
+    }
+
+    public static String integrationUserId() {
+        return SalesforceRowMapper.integrationUserId();
+    }
+
+    /** Every row of an object, deleted ones included, in a stable order. */
+    public Stream<SalesforceRow> rows(SalesforceObject type) {
+        return kinds(type).isEmpty() ? users.stream()
+                : kinds(type).stream().flatMap(dataset::stream).map(mapper::row);
+    }
+
+    public Optional<SalesforceRow> byId(String id) {
+        Optional<SalesforceObject> type = SalesforceSchema.byKeyPrefix(id);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        if (type.get() == SalesforceSchema.USER) {
+            return users.stream().filter(user -> user.id().equals(normalize(id))).findFirst();
+        }
+        OptionalLong number = SalesforceIds.number(id, type.get().keyPrefix());
+        if (number.isEmpty() || number.getAsLong() == 0) {
+            return Optional.empty();
+        }
+        long n = number.getAsLong();
+        if (type.get() == SalesforceSchema.TASK) {
+            ActivityKind kind = switch ((int) (n % 8)) {
+                case 1 -> ActivityKind.CALL;
+                case 2 -> ActivityKind.EMAIL;
+                case 3 -> ActivityKind.TODO;
+                default -> null;
+            };
+            return kind == null ? Optional.empty() : dataset.find(kind, n / 8).map(mapper::row);
+        }
+        ActivityKind kind = type.get() == SalesforceSchema.EVENT ? ActivityKind.MEETING : ActivityKind.DEAL;
+        return dataset.find(kind, n - 1).map(mapper::row);
+    }
+
+    public SalesforceRow row(Activity activity) {
+        return mapper.row(activity);
+    }
+
+    public static String idOf(ActivityKind kind, long index) {
+        return SalesforceRowMapper.id(kind, index);
+    }
+
+    private String normalize(String id) {
+        return id.length() == 15 ? id + SalesforceIds.suffix(id) : id;
+    }
+
+    private static List<ActivityKind> kinds(SalesforceObject type) {
+        return switch (type.name()) {
+            case "Task" -> List.of(ActivityKind.CALL, ActivityKind.EMAIL, ActivityKind.TODO);
+            case "Event" -> List.of(ActivityKind.MEETING);
+            case "Opportunity" -> List.of(ActivityKind.DEAL);
+            default -> List.of();
+        };
+    }
+}

@@ -1,0 +1,198 @@
+package io.scoreline.sim.salesforce;
+
+import io.scoreline.sim.data.Activity;
+import io.scoreline.sim.data.ActivityKind;
+import io.scoreline.sim.data.RecordMeta;
+import io.scoreline.sim.data.Rep;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders reps and activities as Salesforce User, Task, Event and Opportunity rows. */
+final class SalesforceRowMapper {
+
+    static final long INTEGRATION_USER_NUMBER = 1_000_000;
+
+    private final ZoneId zone;
+    private final Instant orgCreated;
+
+    SalesforceRowMapper(ZoneId zone, Instant orgCreated) {
+        this.zone = zone;
+        this.orgCreated = orgCreated;
+    }
+
+    static String userId(int repNumber) {
+        return SalesforceIds.of(SalesforceSchema.USER.keyPrefix(), repNumber + 1L);
+    }
+
+    static String integrationUserId() {
+        return SalesforceIds.of(SalesforceSchema.USER.keyPrefix(), INTEGRATION_USER_NUMBER);
+    }
+
+    /** Task ids interleave the three task kinds: number = index * 8 + kind code. */
+    static String id(ActivityKind kind, long index) {
+        return switch (kind) {
+            case CALL -> SalesforceIds.of(SalesforceSchema.TASK.keyPrefix(), index * 8 + 1);
+            case EMAIL -> SalesforceIds.of(SalesforceSchema.TASK.keyPrefix(), index * 8 + 2);
+            case TODO -> SalesforceIds.of(SalesforceSchema.TASK.keyPrefix(), index * 8 + 3);
+            case MEETING -> SalesforceIds.of(SalesforceSchema.EVENT.keyPrefix(), index + 1);
+            case DEAL -> SalesforceIds.of(SalesforceSchema.OPPORTUNITY.keyPrefix(), index + 1);
+        };
+    }
+
+    SalesforceRow user(Rep rep) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("Id", userId(rep.number()));
+        v.put("Username", rep.email());
+        v.put("Email", rep.email());
+        v.put("FirstName", rep.firstName());
+        v.put("LastName", rep.lastName());
+        v.put("Name", rep.fullName());
+        v.put("Alias", (rep.firstName().charAt(0) + rep.lastName()).substring(0, Math.min(8,
+                rep.lastName().length() + 1)).toLowerCase(Locale.ROOT));
+        v.put("IsActive", rep.active());
+        v.put("UserType", "Standard");
+        v.put("TimeZoneSidKey", zone.getId());
+        v.put("CreatedDate", rep.createdAt());
+        Instant modified = rep.deactivatedAt() != null ? rep.deactivatedAt() : rep.createdAt();
+        v.put("LastModifiedDate", modified);
+        v.put("SystemModstamp", modified);
+        return new SalesforceRow(SalesforceSchema.USER, (String) v.get("Id"), v);
+    }
+
+    SalesforceRow integrationUser(String email) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("Id", integrationUserId());
+        v.put("Username", email);
+        v.put("Email", email);
+        v.put("FirstName", "Integration");
+        v.put("LastName", "User");
+        v.put("Name", "Integration User");
+        v.put("Alias", "integ");
+        v.put("IsActive", true);
+        v.put("UserType", "Standard");
+        v.put("TimeZoneSidKey", zone.getId());
+        v.put("CreatedDate", orgCreated);
+        v.put("LastModifiedDate", orgCreated);
+        v.put("SystemModstamp", orgCreated);
+        return new SalesforceRow(SalesforceSchema.USER, integrationUserId(), v);
+    }
+
+    SalesforceRow row(Activity activity) {
+        return switch (activity) {
+            case Activity.Call call -> task(call.meta(), call);
+            case Activity.Email email -> task(email.meta(), email);
+            case Activity.Todo todo -> task(todo.meta(), todo);
+            case Activity.Meeting meeting -> event(meeting);
+            case Activity.Deal deal -> opportunity(deal);
+        };
+    }
+
+    private SalesforceRow task(RecordMeta meta, Activity activity) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("Id", id(meta.kind(), meta.index()));
+        switch (activity) {
+            case Activity.Call call -> {
+                v.put("Subject", call.subject());
+                v.put("Type", "Call");
+                v.put("Status", "Completed");
+                v.put("IsClosed", true);
+                v.put("Priority", "Normal");
+                v.put("TaskSubtype", "Call");
+                v.put("CallType", call.outbound() ? "Outbound" : "Inbound");
+                v.put("CallDurationInSeconds", call.durationSeconds());
+                v.put("CallDisposition", call.outcome().label());
+                v.put("CallObject", "CALL-" + meta.index());
+                v.put("ActivityDate", meta.createdAt().atZone(zone).toLocalDate());
+                v.put("CompletedDateTime", meta.createdAt());
+            }
+            case Activity.Email email -> {
+                v.put("Subject", "Email: " + email.subject());
+                v.put("Type", "Email");
+                v.put("Status", "Completed");
+                v.put("IsClosed", true);
+                v.put("Priority", "Normal");
+                v.put("TaskSubtype", "Email");
+                v.put("CallType", null);
+                v.put("CallDurationInSeconds", null);
+                v.put("CallDisposition", null);
+                v.put("CallObject", null);
+                v.put("ActivityDate", meta.createdAt().atZone(zone).toLocalDate());
+                v.put("CompletedDateTime", meta.createdAt());
+            }
+            case Activity.Todo todo -> {
+                v.put("Subject", todo.subject());
+                v.put("Type", "Other");
+                v.put("Status", todo.status().label());
+                v.put("IsClosed", todo.status().closed());
+                v.put("Priority", todo.priority());
+                v.put("TaskSubtype", "Task");
+                v.put("CallType", null);
+                v.put("CallDurationInSeconds", null);
+                v.put("CallDisposition", null);
+                v.put("CallObject", null);
+                v.put("ActivityDate", todo.dueDate());
+                v.put("CompletedDateTime", todo.status().closed() ? meta.modifiedAt() : null);
+            }
+            case Activity.Meeting m -> throw new IllegalArgumentException("meetings are Events");
+            case Activity.Deal d -> throw new IllegalArgumentException("deals are Opportunities");
+        }
+        v.put("Description", null);
+        v.put("OwnerId", userId(meta.ownerRep()));
+        v.put("IsArchived", false);
+        audit(v, meta);
+        return new SalesforceRow(SalesforceSchema.TASK, (String) v.get("Id"), v);
+    }
+
+    private SalesforceRow event(Activity.Meeting meeting) {
+        RecordMeta meta = meeting.meta();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("Id", id(meta.kind(), meta.index()));
+        v.put("Subject", meeting.subject());
+        v.put("Type", "Meeting");
+        v.put("EventSubtype", "Event");
+        v.put("StartDateTime", meeting.start());
+        v.put("EndDateTime", meeting.end());
+        v.put("ActivityDateTime", meeting.start());
+        v.put("ActivityDate", meeting.start().atZone(zone).toLocalDate());
+        v.put("DurationInMinutes", meeting.durationMinutes());
+        v.put("IsAllDayEvent", false);
+        v.put("Location", "Video call");
+        v.put("Outcome__c", meeting.outcome().label());
+        v.put("OwnerId", userId(meta.ownerRep()));
+        v.put("IsArchived", false);
+        audit(v, meta);
+        return new SalesforceRow(SalesforceSchema.EVENT, (String) v.get("Id"), v);
+    }
+
+    private SalesforceRow opportunity(Activity.Deal deal) {
+        RecordMeta meta = deal.meta();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("Id", id(meta.kind(), meta.index()));
+        v.put("Name", deal.name());
+        v.put("StageName", deal.stage().label());
+        v.put("Amount", deal.amount());
+        v.put("CloseDate", deal.closeDate());
+        v.put("IsClosed", deal.stage().closed());
+        v.put("IsWon", deal.stage().won());
+        v.put("Probability", deal.stage().probability());
+        v.put("ForecastCategoryName", deal.stage().won() ? "Closed" : deal.stage().closed() ? "Omitted" : "Pipeline");
+        v.put("LeadSource", meta.index() % 3 == 0 ? "Outbound" : "Inbound");
+        v.put("Type", "New Business");
+        v.put("OwnerId", userId(meta.ownerRep()));
+        audit(v, meta);
+        return new SalesforceRow(SalesforceSchema.OPPORTUNITY, (String) v.get("Id"), v);
+    }
+
+    private static void audit(Map<String, Object> v, RecordMeta meta) {
+        v.put("IsDeleted", meta.deleted());
+        v.put("CreatedDate", meta.createdAt());
+        v.put("CreatedById", userId(meta.creatorRep()));
+        v.put("LastModifiedDate", meta.modifiedAt());
+        v.put("LastModifiedById", userId(meta.modifiedAt().equals(meta.createdAt()) ? meta.creatorRep()
+                : meta.ownerRep()));
+        v.put("SystemModstamp", meta.modifiedAt());
+    }
+}
