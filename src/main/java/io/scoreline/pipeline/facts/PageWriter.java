@@ -23,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
@@ -45,10 +45,11 @@ public final class PageWriter {
 
     /**
      * @param alsoInTransaction work that must commit atomically with the page, such as advancing
-     *                          the checkpoint; it runs last, inside the same transaction
+     *                          the checkpoint and counting the run; it runs last, inside the same
+     *                          transaction, and sees what the page did
      */
     public PageResult write(long organizationId, long integrationId, String objectType, List<CrmRecord> records,
-            FactDeriver deriver, ChangeOrigin origin, Consumer<DSLContext> alsoInTransaction) {
+            FactDeriver deriver, ChangeOrigin origin, BiConsumer<DSLContext, PageResult> alsoInTransaction) {
         var latest = latestPerRecord(objectType, records);
         return transactions.inOrganization(organizationId, tx -> {
             var current = storeRawRecords(tx, organizationId, integrationId, objectType, latest);
@@ -56,9 +57,10 @@ public final class PageWriter {
             writeFacts(tx, organizationId, integrationId, objectType, changes, deriver.ruleSetId());
             applyDeltas(tx, organizationId, changes);
             enqueueChanges(tx, organizationId, changes, origin);
-            alsoInTransaction.accept(tx);
-            return new PageResult(current.size(), latest.size() - current.size(), changes.factsChanged(),
+            var result = new PageResult(current.size(), latest.size() - current.size(), changes.factsChanged(),
                     changes.touchedCells().size());
+            alsoInTransaction.accept(tx, result);
+            return result;
         });
     }
 

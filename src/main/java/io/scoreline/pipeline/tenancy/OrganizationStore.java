@@ -73,6 +73,13 @@ public final class OrganizationStore {
                 "no organization '" + slug + "' (see `scoreline org list`)"));
     }
 
+    public Organization require(long id) {
+        return transactions.withoutOrganization(tx -> tx
+                .resultQuery("select id, slug, name, timezone, week_start, created_at from scoreline_org_directory() where id = ?", id)
+                .fetchOptional(OrganizationStore::fromDirectory))
+                .orElseThrow(() -> ScorelineException.notFound("no organization with id " + id));
+    }
+
     private static Organization fromDirectory(Record r) {
         return new Organization(
                 r.get("id", Long.class),

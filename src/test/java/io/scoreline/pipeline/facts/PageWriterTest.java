@@ -166,7 +166,7 @@ class PageWriterTest {
     void failureInTheSameTransactionLeavesNothing() {
         assertThatThrownBy(() -> writer.write(org, integration, "Task",
                 List.of(call("T1", "005A", "2026-11-20T09:00:00Z", 60, "2026-11-20T09:05:00Z")), CALLS, ChangeOrigin.live(),
-                tx -> {
+                (tx, page) -> {
                     throw new IllegalStateException("crash before the checkpoint");
                 })).hasMessageContaining("crash before the checkpoint");
         assertThat(values()).isEmpty();
@@ -179,7 +179,7 @@ class PageWriterTest {
     @Test
     void backfillOriginIsCarriedIntoTheOutbox() {
         writer.write(org, integration, "Task", List.of(call("T1", "005A", "2026-11-20T09:00:00Z", 0, "2026-11-20T09:05:00Z")),
-                CALLS, ChangeOrigin.backfill(false), tx -> { });
+                CALLS, ChangeOrigin.backfill(false), (tx, page) -> { });
         var row = transactions.inOrganization(org, tx -> tx.fetchSingle("select origin, notify from kpi_changes"));
         assertThat(row.get("origin", String.class)).isEqualTo("backfill");
         assertThat(row.get("notify", Boolean.class)).isFalse();
@@ -191,7 +191,7 @@ class PageWriterTest {
     }
 
     private static PageResult write(CrmRecord... records) {
-        return writer.write(org, integration, "Task", List.of(records), CALLS, ChangeOrigin.live(), tx -> { });
+        return writer.write(org, integration, "Task", List.of(records), CALLS, ChangeOrigin.live(), (tx, page) -> { });
     }
 
     /** "person kpi date" → "value xcount", read back from kpi_values. */

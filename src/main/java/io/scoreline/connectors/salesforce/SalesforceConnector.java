@@ -1,0 +1,222 @@
+package io.scoreline.connectors.salesforce;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.scoreline.connectors.spi.ChangeQuery;
+import io.scoreline.connectors.spi.Checkpoint;
+import io.scoreline.connectors.spi.ConnectionCheck;
+import io.scoreline.connectors.spi.CrmConnector;
+import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.connectors.spi.CrmRecord;
+import io.scoreline.connectors.spi.CrmUser;
+import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.connectors.spi.PageSource;
+import io.scoreline.connectors.spi.QuotaSnapshot;
+import io.scoreline.connectors.spi.RecordPage;
+import io.scoreline.connectors.spi.ScorelineException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.salesforce.SalesforceComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Salesforce org, reached through its own Camel Salesforce component (one component holds
+ * one session). Every call counts against the quota, is retried with backoff and jitter when it
+ * failed transiently, and passes the integration's circuit breaker. An expired session is renewed
+ * by the component itself, once, before the call is repeated.
+ */
+final class SalesforceConnector implements CrmConnector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SalesforceConnector.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int PAGE_SIZE = 2000;
+
+    private final CamelContext camel;
+    private final String componentName;
+    private final SalesforceComponent component;
+    private final ProducerTemplate producer;
+    private final String apiVersion;
+    private final Retry retry;
+    private final CircuitBreaker breaker;
+    private final AtomicLong apiCalls = new AtomicLong();
+    private final AtomicReference<QuotaSnapshot> quota = new AtomicReference<>();
+
+    SalesforceConnector(CamelContext camel, String componentName, SalesforceComponent component, String apiVersion,
+            SalesforceOptions options, CircuitBreaker breaker) {
+        this.camel = camel;
+        this.componentName = componentName;
+        this.component = component;
+        this.apiVersion = apiVersion;
+        this.breaker = breaker;
+        this.producer = camel.createProducerTemplate();
+        this.retry = Retry.of(componentName, RetryConfig.custom()
+                .maxAttempts(options.retryAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(options.retryInitialBackoff(), 2.0, 0.5))
+                .retryOnException(e -> e instanceof ScorelineException s && s.kind() == FailureKind.RETRYABLE)
+                .build());
+    }
+
+    @Override
+    public CrmProvider provider() {
+        return CrmProvider.SALESFORCE;
+    }
+
+    @Override
+    public ConnectionCheck check() {
+        try {
+            var limits = call("limits check", "limits?rawPayload=true", null, Map.of());
+            var api = limits.path("DailyApiRequests");
+            return new ConnectionCheck.Passed(component.getLoginUrl(), "daily API requests: "
+                    + (api.path("Max").asLong() - api.path("Remaining").asLong()) + " used of " + api.path("Max").asLong());
+        } catch (ScorelineException e) {
+            return new ConnectionCheck.ConnectionFailed(e.kind(), e.getMessage());
+        }
+    }
+
+    @Override
+    public List<CrmUser> users() {
+        var users = new ArrayList<CrmUser>();
+        var page = call("user query", "query?rawPayload=true", "SELECT Id, Email, Name, IsActive FROM User ORDER BY Id", Map.of());
+        while (true) {
+            for (var row : page.path("records")) {
+                users.add(new CrmUser(row.path("Id").asText(), row.path("Email").asText(null), row.path("Name").asText(null),
+                        row.path("IsActive").asBoolean(true)));
+            }
+            if (page.path("done").asBoolean(true)) {
+                return users;
+            }
+            page = call("user query", "queryMore?rawPayload=true", page.path("nextRecordsUrl").asText(), Map.of());
+        }
+    }
+
+    @Override
+    public PageSource changes(ChangeQuery query) {
+        var soql = SoqlChangeQuery.of(query);
+        LOG.debug("{}: {}", componentName, soql);
+        var batch = Map.<String, Object>of("Sforce-Query-Options", "batchSize=" + Math.min(PAGE_SIZE, query.pageSize()));
+        return new PageSource() {
+            private String nextUrl;
+            private boolean done;
+
+            @Override
+            public Optional<RecordPage> next() {
+                if (done) {
+                    return Optional.empty();
+                }
+                long before = apiCalls.get();
+                var page = nextUrl == null
+                        ? call("query", "queryAll?rawPayload=true", soql, batch)
+                        : call("queryMore", "queryMore?rawPayload=true", nextUrl, batch);
+                if (!page.has("records") || !page.has("done")) {
+                    throw new ScorelineException(FailureKind.BAD_INPUT, "malformed Salesforce query page for "
+                            + query.objectType() + ": no records/done members");
+                }
+                var records = new ArrayList<CrmRecord>();
+                for (var row : page.path("records")) {
+                    records.add(SalesforceRows.toRecord(query.objectType(), row));
+                }
+                done = page.path("done").asBoolean();
+                nextUrl = done ? null : page.path("nextRecordsUrl").asText();
+                var cursor = records.isEmpty() ? Optional.<Checkpoint>empty()
+                        : Optional.of(new Checkpoint(records.getLast().modstamp(), records.getLast().recordId()));
+                return Optional.of(new RecordPage(query.objectType(), records, cursor, (int) (apiCalls.get() - before)));
+            }
+        };
+    }
+
+    /** getDeleted answers only for the last 15 days; older deletions come with queryAll's IsDeleted rows. */
+    static final java.time.Duration DELETED_WINDOW = java.time.Duration.ofDays(15).minusHours(1);
+
+    @Override
+    public RecordPage deletions(String objectType, Instant from, Instant to) {
+        var earliest = to.minus(DELETED_WINDOW);
+        if (from.isBefore(earliest)) {
+            from = earliest;
+        }
+        long before = apiCalls.get();
+        var path = "/services/data/v" + apiVersion + "/sobjects/" + SoqlChangeQuery.identifier(objectType) + "/deleted/";
+        var answer = call("getDeleted", "raw?rawMethod=GET&rawPath=" + path + "&rawQueryParameters=start,end", null,
+                Map.of("start", SoqlChangeQuery.literal(from), "end", SoqlChangeQuery.literal(to)));
+        var records = new ArrayList<CrmRecord>();
+        for (var deleted : answer.path("deletedRecords")) {
+            records.add(new CrmRecord(objectType, deleted.path("id").asText(), SalesforceRows.instant(deleted.path("deletedDate").asText()),
+                    true, Map.of()));
+        }
+        return new RecordPage(objectType, records, Optional.empty(), (int) (apiCalls.get() - before));
+    }
+
+    @Override
+    public Optional<QuotaSnapshot> quota() {
+        return Optional.ofNullable(quota.get());
+    }
+
+    @Override
+    public long apiCalls() {
+        return apiCalls.get();
+    }
+
+    /** One API call: breaker, retries, quota header, classified failures, JSON answer. */
+    private JsonNode call(String action, String operation, Object body, Map<String, Object> headers) {
+        Supplier<JsonNode> attempt = () -> {
+            apiCalls.incrementAndGet();
+            Exchange exchange = producer.request(componentName + ":" + operation, ex -> {
+                ex.getIn().setBody(body);
+                ex.getIn().setHeaders(new java.util.HashMap<>(headers));
+            });
+            recordQuota(exchange);
+            if (exchange.getException() != null) {
+                throw SalesforceFailures.classify(action, exchange.getException());
+            }
+            return parse(action, exchange.getMessage().getBody(String.class));
+        };
+        try {
+            return breaker.executeSupplier(Retry.decorateSupplier(retry, attempt));
+        } catch (CallNotPermittedException e) {
+            throw new ScorelineException(FailureKind.RETRYABLE, "salesforce calls for " + componentName
+                    + " are paused after repeated failures (circuit open); the next run tries again", e);
+        }
+    }
+
+    private void recordQuota(Exchange exchange) {
+        var header = exchange.getMessage().getHeader("Sforce-Limit-Info", String.class);
+        var usage = SalesforceLimitInfo.parse(header);
+        usage.ifPresent(quota::set);
+    }
+
+    private static JsonNode parse(String action, String body) {
+        try {
+            return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ScorelineException(FailureKind.BAD_INPUT, "salesforce " + action + " answered with malformed JSON: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            producer.close();
+            camel.removeEndpoints(componentName + ":*");
+            camel.removeComponent(componentName);
+            component.stop();
+        } catch (Exception e) {
+            LOG.warn("Closing the Salesforce session of {} failed: {}", componentName, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.scoreline.connectors.spi;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A live connection to one CRM account (one integration). It reads; it never maps or stores.
+ * Closing it releases its session and client.
+ */
+public interface CrmConnector extends AutoCloseable {
+
+    CrmProvider provider();
+
+    /** Logs in and reads one cheap resource; never throws for a failed check. */
+    ConnectionCheck check();
+
+    /** The CRM's users or owners, for attribution by e-mail. */
+    List<CrmUser> users();
+
+    /** Pages of records changed in the query's window, oldest first. */
+    PageSource changes(ChangeQuery query);
+
+    /**
+     * Records deleted and purged in the window that the change query may not return any more
+     * (Salesforce {@code getDeleted}); empty when the CRM reports deletions in the change query.
+     */
+    RecordPage deletions(String objectType, java.time.Instant from, java.time.Instant to);
+
+    /** The daily quota as last seen, if the CRM reports one. */
+    Optional<QuotaSnapshot> quota();
+
+    /** API calls made so far through this connection. */
+    long apiCalls();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,9 @@
+package io.scoreline.connectors.spi;
+
+/** Opens connectors for one provider; the application holds one factory per CRM. */
+public interface CrmConnectorFactory {
+
+    CrmProvider provider();
+
+    CrmConnector open(ConnectorSettings settings);
+}

@@ -1,0 +1,29 @@
+package io.scoreline.pipeline.sync;
+
+import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.mappings.CompileResult;
+import io.scoreline.mappings.FieldCatalog;
+import io.scoreline.mappings.MappingCompiler;
+import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.RuleSet;
+import io.scoreline.pipeline.integrations.Integration;
+import io.scoreline.pipeline.rules.RuleSetStore;
+
+/** The compiled active rule set of an integration, with the id of its stored version. */
+public record ActiveRules(long ruleSetId, int version, RuleSet ruleSet) {
+
+    public static ActiveRules load(RuleSetStore store, Integration integration) {
+        var stored = store.active(integration.organizationId(), integration.id()).orElseThrow(() -> new ScorelineException(
+                FailureKind.BAD_INPUT, "integration " + integration.id() + " has no mapping rules: store them with "
+                        + "`scoreline mapping set --integration " + integration.id() + " --file mappings/"
+                        + integration.provider().key() + ".yaml`"));
+        var provider = Provider.parse(integration.provider().key());
+        return switch (MappingCompiler.compile(stored.document(), FieldCatalog.stock(provider))) {
+            case CompileResult.Compiled compiled -> new ActiveRules(stored.id(), stored.version(), compiled.ruleSet());
+            case CompileResult.Rejected rejected -> throw new ScorelineException(FailureKind.BAD_INPUT,
+                    "the active rules (version " + stored.version() + ") of integration " + integration.id()
+                            + " no longer compile: " + rejected.problems().getFirst().format("rules"));
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** Sync orchestration: runs of an integration through its connector into the transactional page writer. */
+package io.scoreline.pipeline.sync;

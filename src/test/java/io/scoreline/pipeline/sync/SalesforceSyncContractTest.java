@@ -1,0 +1,179 @@
+package io.scoreline.pipeline.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scoreline.connectors.salesforce.SalesforceConnectorFactory;
+import io.scoreline.connectors.salesforce.SalesforceOptions;
+import io.scoreline.connectors.spi.ConnectorSettings;
+import io.scoreline.connectors.spi.CrmCredentials;
+import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CompileResult;
+import io.scoreline.mappings.CrmRecords;
+import io.scoreline.mappings.FieldCatalog;
+import io.scoreline.mappings.MappingCompiler;
+import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.RuleSet;
+import io.scoreline.pipeline.database.DatabaseRuntime;
+import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.facts.PageWriter;
+import io.scoreline.pipeline.identities.CrmIdentityStore;
+import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.pipeline.integrations.NewIntegration;
+import io.scoreline.pipeline.rules.RuleSetStore;
+import io.scoreline.pipeline.runs.CheckpointStore;
+import io.scoreline.pipeline.runs.SyncRunStore;
+import io.scoreline.pipeline.runs.SyncStatus;
+import io.scoreline.pipeline.runs.SyncTrigger;
+import io.scoreline.pipeline.secrets.CredentialCipher;
+import io.scoreline.pipeline.secrets.MasterKey;
+import io.scoreline.pipeline.tenancy.NewOrganization;
+import io.scoreline.pipeline.tenancy.Organization;
+import io.scoreline.pipeline.tenancy.OrganizationStore;
+import io.scoreline.sim.RunningSimulators;
+import io.scoreline.sim.SimulatorOptions;
+import io.scoreline.sim.Simulators;
+import io.scoreline.testing.TestEnvironment;
+import io.scoreline.testing.TestPostgres;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Salesforce path end to end against the simulator through the real Camel component: the
+ * KPI values after a sync equal what an independent evaluation of the simulator's ground-truth
+ * dump gives, and syncing again changes nothing.
+ */
+class SalesforceSyncContractTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dump;
+
+    private RunningSimulators sims;
+    private DatabaseRuntime database;
+    private DefaultCamelContext camel;
+    private SyncService sync;
+    private Organization organization;
+    private long integrationId;
+    private RuleSet rules;
+    private TenantTransactions transactions;
+
+    @BeforeEach
+    void start() throws Exception {
+        var clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        sims = Simulators.start(SimulatorOptions.defaults().withSeed(11).withVolume(4, 12)
+                .withLastDay(LocalDate.of(2026, 3, 1)).withClock(clock));
+        database = TestPostgres.freshRuntime();
+        camel = new DefaultCamelContext();
+        camel.start();
+        transactions = new TenantTransactions(database.dsl());
+        var cipher = new CredentialCipher(new MasterKey(TestEnvironment.MASTER_KEY));
+        var integrations = new IntegrationStore(transactions, () -> cipher);
+        var organizations = new OrganizationStore(transactions);
+        var ruleSets = new RuleSetStore(transactions);
+        organization = organizations.create(NewOrganization.of("sf-contract", "SF", "America/New_York", "monday"));
+        var sf = sims.salesforce();
+        integrationId = integrations.add(NewIntegration.of(organization.id(), CrmProvider.SALESFORCE,
+                new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
+                Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty())).id();
+        var document = Files.readString(Path.of("mappings/salesforce.yaml"));
+        ruleSets.saveNewVersion(organization.id(), integrationId, document, "test");
+        rules = ((CompileResult.Compiled) MappingCompiler.compile(document, FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
+        var factory = new SalesforceConnectorFactory(camel, new SalesforceOptions(3, Duration.ofMillis(10), Duration.ofSeconds(5)));
+        sync = new SyncService(integrations, organizations, ruleSets, new CheckpointStore(transactions), new SyncRunStore(transactions, clock),
+                new PageWriter(transactions), Map.of(CrmProvider.SALESFORCE, factory),
+                // Mutual exclusion of runs has its own tests; these runs are sequential.
+                id -> () -> { }, SyncSettings.defaults(), clock);
+        try (var connector = factory.open(new ConnectorSettings(integrationId, CrmProvider.SALESFORCE,
+                integrations.require(integrationId).settings(), integrations.credentials(organization.id(), integrationId)))) {
+            new CrmIdentityStore(transactions).sync(organization.id(), integrationId, connector.users(), true);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+        database.close();
+        sims.close();
+    }
+
+    @Test
+    void fullSyncMatchesTheGroundTruthAndASecondSyncChangesNothing() throws Exception {
+        var first = sync.sync(integrationId, SyncTrigger.MANUAL);
+        assertThat(first.status()).as(first.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(first.recordsRead()).isGreaterThan(500);
+        assertThat(first.apiCalls()).isGreaterThan(0);
+
+        sims.dump(dump);
+        assertThat(kpiValues()).isEqualTo(expectedFromDump());
+
+        var second = sync.sync(integrationId, SyncTrigger.MANUAL);
+        assertThat(second.status()).isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(second.factsChanged()).isZero();
+        assertThat(kpiValues()).isEqualTo(expectedFromDump());
+    }
+
+    /** "email kpi date" → value, from the database. */
+    private Map<String, BigDecimal> kpiValues() {
+        return transactions.inOrganization(organization.id(), tx -> {
+            var values = new TreeMap<String, BigDecimal>();
+            tx.fetch("select p.email, v.kpi_key, v.period_date, v.value from kpi_values v join profiles p on p.id = v.profile_id")
+                    .forEach(r -> values.put(r.get(0, String.class) + " " + r.get(1, String.class) + " " + r.get(2, LocalDate.class),
+                            r.get(3, BigDecimal.class).stripTrailingZeros()));
+            return values;
+        });
+    }
+
+    /** The same rules applied to the dump by the evaluator alone: no connector, no database. */
+    @SuppressWarnings("unchecked")
+    private Map<String, BigDecimal> expectedFromDump() throws Exception {
+        var emails = new HashMap<String, String>();
+        try (var lines = Files.lines(dump.resolve("salesforce/User.jsonl"))) {
+            lines.map(line -> readMap(line)).filter(u -> Boolean.TRUE.equals(u.get("IsActive")) && u.get("Email") != null)
+                    .forEach(u -> emails.put((String) u.get("Id"), ((String) u.get("Email")).toLowerCase()));
+        }
+        var expected = new TreeMap<String, BigDecimal>();
+        for (var object : rules.fieldsByObject().keySet()) {
+            try (var lines = Files.lines(dump.resolve("salesforce/" + object + ".jsonl"))) {
+                lines.map(line -> readMap(line)).filter(row -> !Boolean.TRUE.equals(row.get("IsDeleted"))).forEach(row -> {
+                    var record = CrmRecords.fromApiObject(Provider.SALESFORCE, row, Optional.empty());
+                    for (var fact : rules.evaluate(record, organization.timezone(), warning -> { })) {
+                        var email = emails.get(fact.owner());
+                        if (email != null) {
+                            expected.merge(email + " " + fact.kpi() + " " + fact.date(),
+                                    fact.value().setScale(6, java.math.RoundingMode.HALF_EVEN), BigDecimal::add);
+                        }
+                    }
+                });
+            }
+        }
+        expected.replaceAll((k, v) -> v.stripTrailingZeros());
+        return expected;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readMap(String line) {
+        try {
+            return JSON.readValue(line, Map.class);
+        } catch (Exception e) {
+            throw new AssertionError("bad dump line: " + line, e);
+        }
+    }
+}
