@@ -89,7 +89,7 @@ public final class RandomRules {
         return switch (random.nextInt(8)) {
             case 0 -> field + (random.nextBoolean() ? " IS NULL" : " IS NOT NULL");
             case 1 -> field + (random.nextBoolean() ? " = null" : " != null");
-            case 2 -> type == FieldType.BOOLEAN ? field : field + (random.nextBoolean() ? " IN (" : " NOT IN (")
+            case 2 -> field + (random.nextBoolean() ? " IN (" : " NOT IN (")
                     + literal(type) + ", " + (random.nextInt(4) == 0 ? "null" : literal(type)) + ")";
             case 3 -> type == FieldType.STRING ? field + (random.nextBoolean() ? " LIKE '" : " NOT LIKE '")
                     + PATTERNS.get(random.nextInt(PATTERNS.size())) + "'" : comparison(field, type);

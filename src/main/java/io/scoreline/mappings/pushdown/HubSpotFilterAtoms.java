@@ -26,8 +26,9 @@ final class HubSpotFilterAtoms {
             case Condition.Comparison comparison -> FieldComparison.of(comparison)
                     .filter(c -> isProperty(c.field()))
                     .map(HubSpotFilterAtoms::comparison).orElse(always());
+            // A boolean list would need the null-as-false rule spelled out; rare enough to widen instead.
             case Condition.InList in -> in.operand() instanceof Operand.FieldRef field && isProperty(field)
-                    ? in(field, in) : always();
+                    && field.type() != FieldType.BOOLEAN ? in(field, in) : always();
             case Condition.Like like -> like.operand() instanceof Operand.FieldRef field && isProperty(field) && !like.negated()
                     ? one(HubSpotFilter.of(field.path(), HubSpotOperator.HAS_PROPERTY)) : always();
             case Condition.NullCheck check -> check.operand() instanceof Operand.FieldRef field && isProperty(field)

@@ -101,7 +101,8 @@ public final class SoqlWhereCompiler {
             }
             case Condition.Not not -> throw new IllegalStateException("negation left after normalization");
             case Condition.Comparison comparison -> FieldComparison.of(comparison).flatMap(this::comparison).map(Clause::atom);
-            case Condition.InList in -> in.operand() instanceof Operand.FieldRef field
+            // A boolean list would need the null-as-false rule spelled out; rare enough to widen instead.
+            case Condition.InList in -> in.operand() instanceof Operand.FieldRef field && field.type() != FieldType.BOOLEAN
                     ? Optional.of(Clause.atom(in(field, in))) : Optional.empty();
             case Condition.Like like -> like.operand() instanceof Operand.FieldRef field
                     ? Optional.of(Clause.atom(like.negated()
