@@ -316,4 +316,16 @@ class MappingCompilerTest {
             assertThat(p.column()).isEqualTo(11);
         });
     }
+
+    @Test
+    void orderingTextIsAllowedWithAWarning() {
+        var result = MappingCompiler.compile(doc("  a:", "    object: Task", "    when: Subject >= 'M'"), SALESFORCE);
+
+        assertThat(result).isInstanceOf(CompileResult.Compiled.class);
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+            assertThat(p.column()).isEqualTo(19);
+            assertThat(p.message()).contains("alphabetically");
+        });
+    }
 }

@@ -35,13 +35,17 @@ public final class RandomRules {
     private static final List<LocalDate> DATES = List.of(LocalDate.of(2024, 5, 16), LocalDate.of(2024, 5, 17),
             LocalDate.of(2024, 5, 18));
     private static final List<Instant> INSTANTS = List.of(Instant.parse("2024-05-17T09:00:00Z"),
-            Instant.parse("2024-05-17T10:00:00Z"), Instant.parse("2024-05-17T11:00:00Z"));
+            Instant.parse("2024-05-17T10:00:00Z"), Instant.parse("2024-05-17T10:00:00.500Z"),
+            Instant.parse("2024-05-17T10:00:00.000300Z"), Instant.parse("2024-05-17T11:00:00Z"));
     private static final List<String> PATTERNS = List.of("a%", "%b", "a_b", "a\\\\_b", "%", "A%B", "%\\\\%%", "o\\'%");
 
     private static final List<String> VALUES = List.of("CallDurationInSeconds - (1 - 2)",
             "-(CallDurationInSeconds + 1) * 2", "CallDurationInSeconds / (2 * 3)", "COALESCE(CallDurationInSeconds, -1.5)",
             "ABS(CallDurationInSeconds - 10) / 4", "ROUND(CallDurationInSeconds / 3, 2)", "1 - 2 - CallDurationInSeconds",
             "1 - (2 - CallDurationInSeconds)", "10 / CallDurationInSeconds");
+
+    private static final java.time.format.DateTimeFormatter SALESFORCE_DATETIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
 
     private final Random random;
 
@@ -89,7 +93,7 @@ public final class RandomRules {
         return switch (random.nextInt(8)) {
             case 0 -> field + (random.nextBoolean() ? " IS NULL" : " IS NOT NULL");
             case 1 -> field + (random.nextBoolean() ? " = null" : " != null");
-            case 2 -> type == FieldType.BOOLEAN ? field : field + (random.nextBoolean() ? " IN (" : " NOT IN (")
+            case 2 -> field + (random.nextBoolean() ? " IN (" : " NOT IN (")
                     + literal(type) + ", " + (random.nextInt(4) == 0 ? "null" : literal(type)) + ")";
             case 3 -> type == FieldType.STRING ? field + (random.nextBoolean() ? " LIKE '" : " NOT LIKE '")
                     + PATTERNS.get(random.nextInt(PATTERNS.size())) + "'" : comparison(field, type);
@@ -130,7 +134,8 @@ public final class RandomRules {
             case NUMBER -> new BigDecimal(NUMBERS.get(random.nextInt(NUMBERS.size())));
             case BOOLEAN -> random.nextBoolean();
             case DATE -> DATES.get(random.nextInt(DATES.size()));
-            case DATETIME -> INSTANTS.get(random.nextInt(INSTANTS.size()));
+            // Both CRMs store milliseconds; finer literals exist only in rules.
+            case DATETIME -> INSTANTS.get(random.nextInt(INSTANTS.size())).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         };
     }
 
@@ -141,7 +146,7 @@ public final class RandomRules {
             case null -> null;
             case BigDecimal d -> d.scale() == 0 ? (Object) d.intValue() : (Object) d.doubleValue();
             case LocalDate d -> d.toString();
-            case Instant i -> i.toString().replace("Z", ".000+0000");
+            case Instant i -> SALESFORCE_DATETIME.format(i);
             default -> value;
         }));
         return json;

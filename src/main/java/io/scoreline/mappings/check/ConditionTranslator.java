@@ -94,6 +94,10 @@ final class ConditionTranslator {
             source.error(at, "booleans can only be compared with = or !=");
             return null;
         }
+        if (left.type() == FieldType.STRING && operator != ComparisonOperator.EQ && operator != ComparisonOperator.NE) {
+            source.warning(at, "'" + operator.symbol() + "' compares text alphabetically, ignoring case; "
+                    + "CRM queries can only narrow such conditions to records that have a value");
+        }
         return new Condition.Comparison(left, operator, right);
     }
 

@@ -73,7 +73,7 @@ final class KpiRuleChecker {
         }
         int errorsBefore = problems.errorCount();
         var when = rule.entry("when").flatMap(e -> scalar(e.value(), "when"))
-                .flatMap(s -> condition(s, schema.get(), Optional.empty()));
+                .flatMap(s -> condition(s, schema.get()));
         var value = rule.entry("value").flatMap(e -> scalar(e.value(), "value")).flatMap(s -> value(s, schema.get()));
         var owner = field(rule, "owner", schema.get(), schema.get().ownerField(), Set.of(FieldType.STRING));
         var date = field(rule, "date", schema.get(), schema.get().dateField(), Set.of(FieldType.DATE, FieldType.DATETIME));
@@ -83,7 +83,7 @@ final class KpiRuleChecker {
         return Optional.of(new KpiDefinition(key.value(), schema.get().name(), when, value, owner.get(), date.get(), key.line()));
     }
 
-    private Optional<Condition> condition(YamlScalar text, ObjectSchema schema, Optional<String> prefix) {
+    private Optional<Condition> condition(YamlScalar text, ObjectSchema schema) {
         if (text.isBlank()) {
             problems.error(text.line(), text.column(), "empty condition; omit 'when' to count every record");
             return Optional.empty();
@@ -91,7 +91,7 @@ final class KpiRuleChecker {
         var source = new ExpressionSource(text, problems);
         var tree = source.parse(RuleExpressionParser::condition);
         return tree == null ? Optional.empty()
-                : Optional.ofNullable(new ConditionTranslator(source, new OperandTranslator(source, schema, prefix), false)
+                : Optional.ofNullable(new ConditionTranslator(source, new OperandTranslator(source, schema, Optional.empty()), false)
                         .or(tree.orCondition()));
     }
 

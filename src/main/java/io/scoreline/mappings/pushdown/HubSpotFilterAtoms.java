@@ -5,6 +5,7 @@ import io.scoreline.mappings.ast.ComparisonOperator;
 import io.scoreline.mappings.ast.Condition;
 import io.scoreline.mappings.ast.Operand;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -26,7 +27,10 @@ final class HubSpotFilterAtoms {
             case Condition.Comparison comparison -> FieldComparison.of(comparison)
                     .filter(c -> isProperty(c.field()))
                     .map(HubSpotFilterAtoms::comparison).orElse(always());
+            // Boolean lists (null counts as false) and sub-millisecond datetimes are rare enough to widen.
             case Condition.InList in -> in.operand() instanceof Operand.FieldRef field && isProperty(field)
+                    && field.type() != FieldType.BOOLEAN
+                    && in.values().stream().allMatch(v -> CoarseInstant.of(v, ChronoUnit.MILLIS).isEmpty())
                     ? in(field, in) : always();
             case Condition.Like like -> like.operand() instanceof Operand.FieldRef field && isProperty(field) && !like.negated()
                     ? one(HubSpotFilter.of(field.path(), HubSpotOperator.HAS_PROPERTY)) : always();
@@ -49,6 +53,10 @@ final class HubSpotFilterAtoms {
             return wantsTrue ? one(HubSpotFilter.of(name, HubSpotOperator.EQ, "true"))
                     : List.of(List.of(HubSpotFilter.of(name, HubSpotOperator.EQ, "false")), List.of(missing));
         }
+        var coarse = CoarseInstant.of(c.literal(), ChronoUnit.MILLIS);
+        if (coarse.isPresent()) {
+            return coarse(name, c.operator(), coarse.get());
+        }
         var value = value(c.literal());
         return switch (c.operator()) {
             case EQ -> one(HubSpotFilter.of(name, HubSpotOperator.EQ, value));
@@ -56,6 +64,19 @@ final class HubSpotFilterAtoms {
             // HubSpot's string ordering is not the rule language's case-insensitive order.
             default -> c.field().type() == FieldType.STRING ? one(HubSpotFilter.of(name, HubSpotOperator.HAS_PROPERTY))
                     : one(HubSpotFilter.of(name, ordering(c.operator()), value));
+        };
+    }
+
+    /** HubSpot filters on whole milliseconds: compare with the milliseconds around the literal. */
+    private static List<List<HubSpotFilter>> coarse(String name, ComparisonOperator operator, CoarseInstant bounds) {
+        var floor = String.valueOf(bounds.floor().toEpochMilli());
+        var ceiling = String.valueOf(bounds.ceiling().toEpochMilli());
+        return switch (operator) {
+            case EQ -> List.of(List.of(HubSpotFilter.of(name, HubSpotOperator.GTE, floor),
+                    HubSpotFilter.of(name, HubSpotOperator.LTE, ceiling)));
+            case NE -> always();
+            case LT, LE -> one(HubSpotFilter.of(name, HubSpotOperator.LTE, ceiling));
+            case GT, GE -> one(HubSpotFilter.of(name, HubSpotOperator.GTE, floor));
         };
     }
 

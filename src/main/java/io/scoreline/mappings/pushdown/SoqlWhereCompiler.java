@@ -8,6 +8,7 @@ import io.scoreline.mappings.ast.Condition;
 import io.scoreline.mappings.ast.ExpressionText;
 import io.scoreline.mappings.ast.Operand;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Optional;
@@ -101,7 +102,9 @@ public final class SoqlWhereCompiler {
             }
             case Condition.Not not -> throw new IllegalStateException("negation left after normalization");
             case Condition.Comparison comparison -> FieldComparison.of(comparison).flatMap(this::comparison).map(Clause::atom);
-            case Condition.InList in -> in.operand() instanceof Operand.FieldRef field
+            // Boolean lists (null counts as false) and fractional-second datetimes are rare enough to widen.
+            case Condition.InList in -> in.operand() instanceof Operand.FieldRef field && field.type() != FieldType.BOOLEAN
+                    && in.values().stream().allMatch(v -> CoarseInstant.of(v, ChronoUnit.SECONDS).isEmpty())
                     ? Optional.of(Clause.atom(in(field, in))) : Optional.empty();
             case Condition.Like like -> like.operand() instanceof Operand.FieldRef field
                     ? Optional.of(Clause.atom(like.negated()
@@ -121,12 +124,28 @@ public final class SoqlWhereCompiler {
             boolean wantsTrue = (c.operator() == ComparisonOperator.EQ) == ((Operand.BooleanLiteral) c.literal()).value();
             return Optional.of(wantsTrue ? name + " = true" : "(" + name + " = false OR " + name + " = null)");
         }
+        var coarse = CoarseInstant.of(c.literal(), ChronoUnit.SECONDS);
+        if (coarse.isPresent()) {
+            return coarse(name, c.operator(), coarse.get());
+        }
         return switch (c.operator()) {
             case EQ -> Optional.of(name + " = " + literal);
             case NE -> Optional.of("(" + name + " != " + literal + " OR " + name + " = null)");
             // SOQL's string collation need not match the rule language's case-insensitive order.
             default -> c.field().type() == FieldType.STRING ? Optional.of(name + " != null")
                     : Optional.of(name + " " + c.operator().symbol() + " " + literal);
+        };
+    }
+
+    /** SOQL datetimes have no fractions of a second: compare with the whole seconds around the literal. */
+    private static Optional<String> coarse(String name, ComparisonOperator operator, CoarseInstant bounds) {
+        var floor = SOQL_DATETIME.format(bounds.floor());
+        var ceiling = SOQL_DATETIME.format(bounds.ceiling());
+        return switch (operator) {
+            case EQ -> Optional.of(name + " >= " + floor + " AND " + name + " <= " + ceiling);
+            case NE -> Optional.empty();
+            case LT, LE -> Optional.of(name + " <= " + ceiling);
+            case GT, GE -> Optional.of(name + " >= " + floor);
         };
     }
 

@@ -88,4 +88,12 @@ class SoqlWhereCompilerTest {
                         + "(IsAllDayEvent = false OR IsAllDayEvent = null) AND (NOT Subject LIKE '%cancel%' OR Subject = null))"));
         assertThat(new SoqlWhereCompiler().compile(rules, "Opportunity")).isInstanceOf(PushDown.MatchAll.class);
     }
+
+    @Test
+    void fractionalSecondsWidenToTheWholeSecondsAround() {
+        assertThat(where(rules(task("a", "CreatedDate < 2024-05-17T10:00:00.5Z"))))
+                .isEqualTo(new PushDown.Pushable<>("CreatedDate <= 2024-05-17T10:00:01Z"));
+        assertThat(where(rules(task("a", "CreatedDate = 2024-05-17T10:00:00.5Z"))))
+                .isEqualTo(new PushDown.Pushable<>("CreatedDate >= 2024-05-17T10:00:00Z AND CreatedDate <= 2024-05-17T10:00:01Z"));
+    }
 }
