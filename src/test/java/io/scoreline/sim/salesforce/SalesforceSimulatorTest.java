@@ -293,6 +293,10 @@ class SalesforceSimulatorTest {
                 .contains("No such column 'Foo' on entity 'Task'");
         assertThat(json(badType).get(0).get("errorCode").asText()).isEqualTo("INVALID_TYPE");
         assertThat(json(badLiteral).get(0).get("errorCode").asText()).isEqualTo("INVALID_FIELD");
+        assertThat(json(query("SELECT Owner.Nope FROM Task")).get(0).get("message").asText())
+                .contains("No such column 'Nope' on entity 'User'");
+        assertThat(json(query("SELECT Boss.Email FROM Task")).get(0).get("message").asText())
+                .contains("Didn't understand relationship 'Boss'");
     }
 
     @Test
