@@ -335,6 +335,12 @@ class SalesforceSimulatorTest {
         assertThat(task.get("fields").findValuesAsText("name")).contains("CallDurationInSeconds", "OwnerId",
                 "IsDeleted", "SystemModstamp");
         assertThat(unknown.get(0).get("errorCode").asText()).isEqualTo("NOT_FOUND");
+        JsonNode stages = json(get("/services/data/v56.0/sobjects/Opportunity/describe")).get("fields");
+        stages.forEach(field -> {
+            if (field.get("name").asText().equals("StageName")) {
+                assertThat(field.get("picklistValues").findValuesAsText("value")).contains("Closed Won", "Closed Lost");
+            }
+        });
     }
 
     @Test
