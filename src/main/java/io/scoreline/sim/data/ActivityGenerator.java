@@ -84,14 +84,15 @@ final class ActivityGenerator {
 
     private Activity.Call call(RecordMeta meta, SplittableRandom random) {
         double roll = random.nextDouble();
-        CallOutcome outcome = roll < 0.25 ? CallOutcome.CONNECTED
+        CallOutcome outcome = roll < 0.2 ? CallOutcome.CONNECTED
+                : roll < 0.25 ? CallOutcome.MEETING_BOOKED
                 : roll < 0.55 ? CallOutcome.NO_ANSWER
                 : roll < 0.80 ? CallOutcome.LEFT_VOICEMAIL
                 : roll < 0.88 ? CallOutcome.BUSY
                 : roll < 0.95 ? CallOutcome.LEFT_LIVE_MESSAGE
                 : CallOutcome.WRONG_NUMBER;
         int duration = switch (outcome) {
-            case CONNECTED -> 90 + random.nextInt(1400);
+            case CONNECTED, MEETING_BOOKED -> 90 + random.nextInt(1400);
             case LEFT_VOICEMAIL -> 20 + random.nextInt(55);
             case LEFT_LIVE_MESSAGE -> 30 + random.nextInt(90);
             case BUSY, NO_ANSWER, WRONG_NUMBER -> random.nextInt(25);

@@ -24,8 +24,17 @@ final class HubSpotDirectoryHandler {
     Reply owners(SimRequest request) {
         boolean archived = request.queryParam("archived").map(Boolean::parseBoolean).orElse(false);
         Optional<String> email = request.queryParam("email");
-        int limit = request.queryParam("limit").map(Integer::parseInt).orElse(100);
-        long after = request.queryParam("after").filter(s -> !s.isBlank()).map(Long::parseLong).orElse(0L);
+        int limit;
+        long after;
+        try {
+            limit = request.queryParam("limit").map(Integer::parseInt).orElse(100);
+            after = request.queryParam("after").filter(s -> !s.isBlank()).map(Long::parseLong).orElse(0L);
+        } catch (NumberFormatException e) {
+            return HubSpotErrors.validation("limit and after must be numbers");
+        }
+        if (limit < 1 || limit > 500) {
+            return HubSpotErrors.validation("limit must be between 1 and 500");
+        }
         List<Rep> matching = dataset.reps().stream()
                 .filter(rep -> rep.active() != archived)
                 .filter(rep -> email.map(e -> e.equalsIgnoreCase(rep.email())).orElse(true))

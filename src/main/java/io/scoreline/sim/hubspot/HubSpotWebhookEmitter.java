@@ -91,6 +91,6 @@ public final class HubSpotWebhookEmitter implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        http.close();
+        http.shutdownNow();
     }
 }

@@ -58,7 +58,7 @@ final class SalesforceMetadataHandler {
         Map<String, Object> body = summary(type.get(), version);
         List<Map<String, Object>> fields = new ArrayList<>();
         for (SalesforceField field : type.get().fields()) {
-            fields.add(describe(field));
+            fields.add(describe(type.get(), field));
         }
         body.put("fields", fields);
         return Reply.json(200, body);
@@ -107,7 +107,7 @@ final class SalesforceMetadataHandler {
         return body;
     }
 
-    private static Map<String, Object> describe(SalesforceField field) {
+    private static Map<String, Object> describe(SalesforceObject type, SalesforceField field) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", field.name());
         json.put("label", field.name());
@@ -122,7 +122,15 @@ final class SalesforceMetadataHandler {
                 || field.type() == SalesforceFieldType.REFERENCE ? 18 : 255) : 0);
         json.put("referenceTo", field.referenceTo() == null ? List.of() : List.of(field.referenceTo()));
         json.put("relationshipName", field.relationshipName());
-        json.put("picklistValues", List.of());
+        json.put("picklistValues", SalesforcePicklists.of(type, field).stream().map(value -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("active", true);
+            entry.put("defaultValue", false);
+            entry.put("label", value);
+            entry.put("validFor", null);
+            entry.put("value", value);
+            return entry;
+        }).toList());
         return json;
     }
 }

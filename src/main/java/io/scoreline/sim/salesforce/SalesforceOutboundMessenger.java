@@ -95,6 +95,6 @@ public final class SalesforceOutboundMessenger implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        http.close();
+        http.shutdownNow();
     }
 }

@@ -12,6 +12,7 @@ import io.scoreline.sim.Simulators;
 import io.scoreline.sim.TestClock;
 import io.scoreline.sim.data.Activity;
 import io.scoreline.sim.data.ActivityKind;
+import io.scoreline.sim.data.CallOutcome;
 import io.scoreline.sim.data.DealStage;
 import io.scoreline.sim.data.Rep;
 import java.net.URI;
@@ -155,7 +156,7 @@ class HubSpotSimulatorTest {
     @Test
     void searchFiltersSortsAndPages() {
         long connected = sims.dataset().stream(ActivityKind.CALL).map(Activity.Call.class::cast)
-                .filter(c -> !c.meta().deleted() && c.outcome().connected()).count();
+                .filter(c -> !c.meta().deleted() && c.outcome() == CallOutcome.CONNECTED).count();
         String body = """
                 {"filterGroups":[{"filters":[
                    {"propertyName":"hs_call_disposition","operator":"EQ","value":"f240bbac-87c9-4f6e-bf70-924b57d47db7"},
@@ -272,6 +273,6 @@ class HubSpotSimulatorTest {
                 .isEqualTo(Long.toString(HubSpotOwners.ownerId(rep.number())));
         assertThat(properties.get("results").findValuesAsText("name")).contains("hs_call_duration",
                 "hs_call_disposition", "hubspot_owner_id");
-        assertThat(dispositions.findValuesAsText("label")).contains("Connected", "No Answer");
+        assertThat(dispositions.findValuesAsText("label")).contains("Connected", "No Answer", "Meeting Booked");
     }
 }

@@ -116,9 +116,10 @@ class LiveChangesTest {
             live.tick();
 
             assertThat(json(http.get(uri, "Authorization", "Bearer " + token)).get("totalSize").asInt()).isPositive();
+            // Deliveries are asynchronous: wait while the receiver is still listening.
+            await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
         }
         ObjectMapper mapper = new ObjectMapper();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
         assertThat(mapper.readTree(received.getFirst().body()).get(0).get("subscriptionType").asText())
                 .matches("(deal|object)\\.(creation|propertyChange|deletion)");
     }

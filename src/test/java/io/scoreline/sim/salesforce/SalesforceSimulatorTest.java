@@ -293,6 +293,10 @@ class SalesforceSimulatorTest {
                 .contains("No such column 'Foo' on entity 'Task'");
         assertThat(json(badType).get(0).get("errorCode").asText()).isEqualTo("INVALID_TYPE");
         assertThat(json(badLiteral).get(0).get("errorCode").asText()).isEqualTo("INVALID_FIELD");
+        assertThat(json(query("SELECT Owner.Nope FROM Task")).get(0).get("message").asText())
+                .contains("No such column 'Nope' on entity 'User'");
+        assertThat(json(query("SELECT Boss.Email FROM Task")).get(0).get("message").asText())
+                .contains("Didn't understand relationship 'Boss'");
     }
 
     @Test
@@ -331,6 +335,12 @@ class SalesforceSimulatorTest {
         assertThat(task.get("fields").findValuesAsText("name")).contains("CallDurationInSeconds", "OwnerId",
                 "IsDeleted", "SystemModstamp");
         assertThat(unknown.get(0).get("errorCode").asText()).isEqualTo("NOT_FOUND");
+        JsonNode stages = json(get("/services/data/v56.0/sobjects/Opportunity/describe")).get("fields");
+        stages.forEach(field -> {
+            if (field.get("name").asText().equals("StageName")) {
+                assertThat(field.get("picklistValues").findValuesAsText("value")).contains("Closed Won", "Closed Lost");
+            }
+        });
     }
 
     @Test
