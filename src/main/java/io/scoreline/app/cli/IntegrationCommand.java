@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code scoreline integration …}: connections to CRM accounts. */
 @Command(name = "integration", description = "Connect CRM accounts to an organization.",
-        subcommands = {IntegrationAddCommand.class, IntegrationListCommand.class})
+        subcommands = {IntegrationAddCommand.class, IntegrationListCommand.class, IntegrationTestCommand.class})
 final class IntegrationCommand implements Runnable {
 
     @Spec

@@ -14,12 +14,25 @@ import io.scoreline.app.config.MasterKeySource;
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.connectors.salesforce.SalesforceConnectorFactory;
+import io.scoreline.connectors.salesforce.SalesforceOptions;
+import io.scoreline.pipeline.facts.PageWriter;
+import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.pipeline.kpi.KpiValueReader;
+import io.scoreline.pipeline.runs.CheckpointStore;
+import io.scoreline.pipeline.runs.SyncRunStore;
+import io.scoreline.pipeline.sync.AdvisoryLockRunExclusion;
+import io.scoreline.pipeline.sync.ConnectorOpener;
+import io.scoreline.pipeline.sync.RunExclusion;
+import io.scoreline.pipeline.sync.SyncService;
+import io.scoreline.pipeline.sync.SyncSettings;
 import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.secrets.CredentialCipher;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -87,6 +100,50 @@ public class ScorelineFactory {
     @Singleton
     RuleSetStore ruleSetStore(TenantTransactions transactions) {
         return new RuleSetStore(transactions);
+    }
+
+    @Singleton
+    PageWriter pageWriter(TenantTransactions transactions) {
+        return new PageWriter(transactions);
+    }
+
+    @Singleton
+    CheckpointStore checkpointStore(TenantTransactions transactions) {
+        return new CheckpointStore(transactions);
+    }
+
+    @Singleton
+    SyncRunStore syncRunStore(TenantTransactions transactions, Clock clock) {
+        return new SyncRunStore(transactions, clock);
+    }
+
+    @Singleton
+    CrmIdentityStore crmIdentityStore(TenantTransactions transactions) {
+        return new CrmIdentityStore(transactions);
+    }
+
+    @Singleton
+    KpiValueReader kpiValueReader(TenantTransactions transactions) {
+        return new KpiValueReader(transactions);
+    }
+
+    @Singleton
+    ConnectorOpener connectorOpener(IntegrationStore integrations, CamelContext camel) {
+        var salesforce = new SalesforceConnectorFactory(camel, SalesforceOptions.defaults());
+        return new ConnectorOpener(integrations, Map.of(salesforce.provider(), salesforce));
+    }
+
+    @Singleton
+    RunExclusion runExclusion(DatabaseRuntime database) {
+        return new AdvisoryLockRunExclusion(database.dataSource());
+    }
+
+    @Singleton
+    SyncService syncService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
+            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion,
+            Clock clock) {
+        return new SyncService(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion,
+                SyncSettings.defaults(), clock);
     }
 
     @Singleton

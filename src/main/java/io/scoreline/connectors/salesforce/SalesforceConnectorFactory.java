@@ -80,8 +80,9 @@ public final class SalesforceConnectorFactory implements CrmConnectorFactory {
             case CrmCredentials.PrivateAppToken p -> throw ScorelineException.badInput("salesforce does not accept a private app token");
         }
         var name = "sf-" + settings.integrationId() + "-" + sequence.incrementAndGet();
-        camel.addComponent(name, component);
         try {
+            // Adding a component to a running context starts it, and starting logs in.
+            camel.addComponent(name, component);
             ServiceHelper.startService(component);
         } catch (RuntimeException e) {
             camel.removeComponent(name);

@@ -1,10 +1,7 @@
 package io.scoreline.pipeline.sync;
 
 import io.scoreline.connectors.spi.ChangeQuery;
-import io.scoreline.connectors.spi.ConnectorSettings;
 import io.scoreline.connectors.spi.CrmConnector;
-import io.scoreline.connectors.spi.CrmConnectorFactory;
-import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.RecordPage;
 import io.scoreline.connectors.spi.ScorelineException;
@@ -23,7 +20,6 @@ import io.scoreline.pipeline.tenancy.OrganizationStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -45,13 +41,13 @@ public final class SyncService {
     private final CheckpointStore checkpoints;
     private final SyncRunStore runs;
     private final PageWriter writer;
-    private final Map<CrmProvider, CrmConnectorFactory> connectors;
+    private final ConnectorOpener connectors;
     private final RunExclusion exclusion;
     private final SyncSettings settings;
     private final Clock clock;
 
     public SyncService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
-            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, Map<CrmProvider, CrmConnectorFactory> connectors,
+            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors,
             RunExclusion exclusion, SyncSettings settings, Clock clock) {
         this.integrations = integrations;
         this.organizations = organizations;
@@ -59,7 +55,7 @@ public final class SyncService {
         this.checkpoints = checkpoints;
         this.runs = runs;
         this.writer = writer;
-        this.connectors = Map.copyOf(connectors);
+        this.connectors = connectors;
         this.exclusion = exclusion;
         this.settings = settings;
         this.clock = clock;
@@ -74,7 +70,7 @@ public final class SyncService {
             var counters = new Counters();
             try {
                 var rules = ActiveRules.load(ruleSets, integration);
-                try (var connector = open(integration)) {
+                try (var connector = connectors.open(integration)) {
                     for (var entry : rules.ruleSet().fieldsByObject().entrySet()) {
                         syncObject(organization, integration, runId, rules, entry.getKey(), entry.getValue(), now, connector, counters);
                     }
@@ -129,15 +125,6 @@ public final class SyncService {
                             + "the next run continues from here", connector.apiCalls(), settings.quotaShare() * 100,
                     quota.get().max(), quota.get().used()));
         }
-    }
-
-    private CrmConnector open(Integration integration) {
-        var factory = connectors.get(integration.provider());
-        if (factory == null) {
-            throw new ScorelineException(FailureKind.BUG, "no connector for " + integration.provider().key());
-        }
-        var credentials = integrations.credentials(integration.organizationId(), integration.id());
-        return factory.open(new ConnectorSettings(integration.id(), integration.provider(), integration.settings(), credentials));
     }
 
     /** Counts what committed, for the outcome the caller prints. */

@@ -98,7 +98,7 @@ class SalesforceSyncContractTest {
         rules = ((CompileResult.Compiled) MappingCompiler.compile(document, FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
         var factory = new SalesforceConnectorFactory(camel, new SalesforceOptions(3, Duration.ofMillis(10), Duration.ofSeconds(5)));
         sync = new SyncService(integrations, organizations, ruleSets, new CheckpointStore(transactions), new SyncRunStore(transactions, clock),
-                new PageWriter(transactions), Map.of(CrmProvider.SALESFORCE, factory),
+                new PageWriter(transactions), new ConnectorOpener(integrations, Map.of(CrmProvider.SALESFORCE, factory)),
                 // Mutual exclusion of runs has its own tests; these runs are sequential.
                 id -> () -> { }, SyncSettings.defaults(), clock);
         try (var connector = factory.open(new ConnectorSettings(integrationId, CrmProvider.SALESFORCE,

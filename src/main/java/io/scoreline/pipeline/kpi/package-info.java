@@ -1,0 +1,2 @@
+/** Reading KPI values for people and days. */
+package io.scoreline.pipeline.kpi;
