@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         versionProvider = ScorelineVersion.class,
         description = "Scoreline: CRM changes in, per-person KPIs, badges and leaderboards out.",
         subcommands = {ServeCommand.class, MigrateCommand.class, OrgCommand.class, IntegrationCommand.class, MappingCommand.class,
-                UsersCommand.class, SyncCommand.class, RunsCommand.class, KpiCommand.class, SimCommand.class})
+                UsersCommand.class, SyncCommand.class, RunsCommand.class, RemapCommand.class, KpiCommand.class,
+                SimCommand.class})
 public final class ScorelineCommand implements Runnable {
 
     private final Map<String, String> environment;

@@ -17,6 +17,7 @@ import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.connectors.salesforce.SalesforceConnectorFactory;
 import io.scoreline.connectors.salesforce.SalesforceOptions;
 import io.scoreline.pipeline.facts.PageWriter;
+import io.scoreline.pipeline.facts.StoredRecordReader;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.kpi.KpiValueReader;
@@ -24,6 +25,7 @@ import io.scoreline.pipeline.runs.CheckpointStore;
 import io.scoreline.pipeline.runs.SyncRunStore;
 import io.scoreline.pipeline.sync.AdvisoryLockRunExclusion;
 import io.scoreline.pipeline.sync.ConnectorOpener;
+import io.scoreline.pipeline.sync.RemapService;
 import io.scoreline.pipeline.sync.RunExclusion;
 import io.scoreline.pipeline.sync.SyncService;
 import io.scoreline.pipeline.sync.SyncSettings;
@@ -131,6 +133,12 @@ public class ScorelineFactory {
     ConnectorOpener connectorOpener(IntegrationStore integrations, CamelContext camel) {
         var salesforce = new SalesforceConnectorFactory(camel, SalesforceOptions.defaults());
         return new ConnectorOpener(integrations, Map.of(salesforce.provider(), salesforce));
+    }
+
+    @Singleton
+    RemapService remapService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets, SyncRunStore runs,
+            TenantTransactions transactions, PageWriter writer, RunExclusion exclusion) {
+        return new RemapService(integrations, organizations, ruleSets, runs, new StoredRecordReader(transactions), writer, exclusion);
     }
 
     @Singleton

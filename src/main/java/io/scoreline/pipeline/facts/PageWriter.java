@@ -53,15 +53,42 @@ public final class PageWriter {
         var latest = latestPerRecord(objectType, records);
         return transactions.inOrganization(organizationId, tx -> {
             var current = storeRawRecords(tx, organizationId, integrationId, objectType, latest);
-            var changes = diff(tx, integrationId, objectType, current, deriver);
-            writeFacts(tx, organizationId, integrationId, objectType, changes, deriver.ruleSetId());
-            applyDeltas(tx, organizationId, changes);
-            enqueueChanges(tx, organizationId, changes, origin);
-            var result = new PageResult(current.size(), latest.size() - current.size(), changes.factsChanged(),
-                    changes.touchedCells().size());
-            alsoInTransaction.accept(tx, result);
-            return result;
+            return apply(tx, organizationId, integrationId, objectType, current, latest.size() - current.size(), deriver, origin,
+                    alsoInTransaction);
         });
+    }
+
+    /**
+     * Re-derives the facts of records already stored (remap: a rule change or a late owner link),
+     * without touching their raw state. The records are locked first, as a sync writing the same
+     * records would lock them, so the two cannot interleave.
+     */
+    public PageResult rederive(long organizationId, long integrationId, String objectType, List<CrmRecord> storedRecords,
+            FactDeriver deriver, ChangeOrigin origin, BiConsumer<DSLContext, PageResult> alsoInTransaction) {
+        var sorted = latestPerRecord(objectType, storedRecords);
+        return transactions.inOrganization(organizationId, tx -> {
+            var ids = sorted.stream().map(CrmRecord::recordId).toArray(String[]::new);
+            var locked = new HashSet<>(tx.select(CRM_RECORDS.RECORD_ID).from(CRM_RECORDS)
+                    .where(CRM_RECORDS.INTEGRATION_ID.eq(integrationId))
+                    .and(CRM_RECORDS.OBJECT_TYPE.eq(objectType))
+                    .and(CRM_RECORDS.RECORD_ID.eq(DSL.any(ids)))
+                    .orderBy(CRM_RECORDS.RECORD_ID)
+                    .forUpdate()
+                    .fetch(CRM_RECORDS.RECORD_ID));
+            var current = sorted.stream().filter(r -> locked.contains(r.recordId())).toList();
+            return apply(tx, organizationId, integrationId, objectType, current, 0, deriver, origin, alsoInTransaction);
+        });
+    }
+
+    private PageResult apply(DSLContext tx, long organizationId, long integrationId, String objectType, List<CrmRecord> current,
+            int stale, FactDeriver deriver, ChangeOrigin origin, BiConsumer<DSLContext, PageResult> alsoInTransaction) {
+        var changes = diff(tx, integrationId, objectType, current, deriver);
+        writeFacts(tx, organizationId, integrationId, objectType, changes, deriver.ruleSetId());
+        applyDeltas(tx, organizationId, changes);
+        enqueueChanges(tx, organizationId, changes, origin);
+        var result = new PageResult(current.size(), stale, changes.factsChanged(), changes.touchedCells().size());
+        alsoInTransaction.accept(tx, result);
+        return result;
     }
 
     /** One state per record (the newest), sorted by id so that concurrent writers lock in one order. */

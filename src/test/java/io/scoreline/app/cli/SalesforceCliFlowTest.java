@@ -59,7 +59,7 @@ class SalesforceCliFlowTest {
         assertThat(synced.exitCode()).as(synced.err()).isZero();
         assertThat(synced.out()).contains("\"status\":\"succeeded\"");
 
-        var runs = CliRun.run(env, "runs", "--integration", id, "--json");
+        var runs = CliRun.run(env, "runs", "--integration", id, "--json", "--limit", "2");
         assertThat(runs.outLines()).hasSize(2);
         assertThat(runs.outLines().getFirst()).contains("\"status\":\"succeeded\"").contains("\"trigger\":\"manual\"");
         assertThat(runs.outLines().get(1)).contains("\"status\":\"failed\"").contains("\"error_kind\":\"bad_input\"");
@@ -72,6 +72,18 @@ class SalesforceCliFlowTest {
         var byDay = CliRun.run(env, "kpi", "show", "--org", "flow", "--by-day", "--json");
         assertThat(byDay.outLines().size()).isGreaterThan(kpis.outLines().size());
         assertThat(byDay.outLines().getFirst()).contains("\"date\":\"");
+
+        // A rule change takes effect on history through remap, without API calls.
+        var callsOnly = Files.writeString(Files.createTempFile("calls", ".yaml"),
+                "provider: salesforce\nkpis:\n  calls_made:\n    object: Task\n    when: TaskSubtype = 'Call'\n");
+        assertThat(CliRun.run(env, "mapping", "set", "--integration", id, "--file", callsOnly.toString()).exitCode()).isZero();
+        var remap = CliRun.run(env, "remap", "--integration", id, "--json");
+        assertThat(remap.exitCode()).as(remap.err()).isZero();
+        assertThat(remap.out()).contains("\"status\":\"succeeded\"");
+        var afterRemap = CliRun.run(env, "kpi", "show", "--org", "flow", "--json");
+        assertThat(afterRemap.outLines()).isNotEmpty().allSatisfy(line -> assertThat(line).contains("\"kpi\":\"calls_made\""));
+        assertThat(afterRemap.out()).isEqualTo(kpis.outLines().stream().filter(l -> l.contains("\"kpi\":\"calls_made\""))
+                .map(l -> l + "\n").reduce("", String::concat));
 
         var badWindow = CliRun.run(env, "kpi", "show", "--org", "flow", "--from", "2026-02-30");
         assertThat(badWindow.exitCode()).isEqualTo(CliErrorHandler.USAGE);
