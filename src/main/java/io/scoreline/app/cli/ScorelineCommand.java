@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         versionProvider = ScorelineVersion.class,
         description = "Scoreline: CRM changes in, per-person KPIs, badges and leaderboards out.",
         subcommands = {ServeCommand.class, MigrateCommand.class, OrgCommand.class, IntegrationCommand.class, MappingCommand.class,
-                UsersCommand.class, SyncCommand.class, RunsCommand.class, RemapCommand.class, KpiCommand.class,
+                UsersCommand.class, SyncCommand.class, RunsCommand.class, RemapCommand.class, BackfillCommand.class, KpiCommand.class,
                 SimCommand.class})
 public final class ScorelineCommand implements Runnable {
 

@@ -24,6 +24,7 @@ import io.scoreline.pipeline.kpi.KpiValueReader;
 import io.scoreline.pipeline.runs.CheckpointStore;
 import io.scoreline.pipeline.runs.SyncRunStore;
 import io.scoreline.pipeline.sync.AdvisoryLockRunExclusion;
+import io.scoreline.pipeline.sync.BackfillService;
 import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.sync.RemapService;
 import io.scoreline.pipeline.sync.RunExclusion;
@@ -130,8 +131,8 @@ public class ScorelineFactory {
     }
 
     @Singleton
-    ConnectorOpener connectorOpener(IntegrationStore integrations, CamelContext camel) {
-        var salesforce = new SalesforceConnectorFactory(camel, SalesforceOptions.defaults());
+    ConnectorOpener connectorOpener(IntegrationStore integrations, CamelContext camel, Clock clock) {
+        var salesforce = new SalesforceConnectorFactory(camel, SalesforceOptions.defaults(), clock);
         return new ConnectorOpener(integrations, Map.of(salesforce.provider(), salesforce));
     }
 
@@ -139,6 +140,14 @@ public class ScorelineFactory {
     RemapService remapService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets, SyncRunStore runs,
             TenantTransactions transactions, PageWriter writer, RunExclusion exclusion) {
         return new RemapService(integrations, organizations, ruleSets, runs, new StoredRecordReader(transactions), writer, exclusion);
+    }
+
+    @Singleton
+    BackfillService backfillService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
+            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion,
+            Clock clock) {
+        return new BackfillService(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion,
+                SyncSettings.defaults(), clock);
     }
 
     @Singleton

@@ -47,6 +47,7 @@ final class SalesforceConnector implements CrmConnector {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int PAGE_SIZE = 2000;
 
+    private final java.time.Clock clock;
     private final CamelContext camel;
     private final String componentName;
     private final SalesforceComponent component;
@@ -58,7 +59,8 @@ final class SalesforceConnector implements CrmConnector {
     private final AtomicReference<QuotaSnapshot> quota = new AtomicReference<>();
 
     SalesforceConnector(CamelContext camel, String componentName, SalesforceComponent component, String apiVersion,
-            SalesforceOptions options, CircuitBreaker breaker) {
+            SalesforceOptions options, CircuitBreaker breaker, java.time.Clock clock) {
+        this.clock = clock;
         this.camel = camel;
         this.componentName = componentName;
         this.component = component;
@@ -140,12 +142,24 @@ final class SalesforceConnector implements CrmConnector {
         };
     }
 
+    @Override
+    public long count(ChangeQuery query) {
+        var answer = call("count", "queryAll?rawPayload=true", SoqlChangeQuery.count(query), Map.of());
+        if (!answer.has("totalSize")) {
+            throw new ScorelineException(FailureKind.BAD_INPUT, "malformed Salesforce count answer: no totalSize");
+        }
+        return answer.path("totalSize").asLong();
+    }
+
     /** getDeleted answers only for the last 15 days; older deletions come with queryAll's IsDeleted rows. */
     static final java.time.Duration DELETED_WINDOW = java.time.Duration.ofDays(15).minusHours(1);
 
     @Override
     public RecordPage deletions(String objectType, Instant from, Instant to) {
-        var earliest = to.minus(DELETED_WINDOW);
+        var earliest = clock.instant().minus(DELETED_WINDOW);
+        if (!to.isAfter(earliest)) {
+            return new RecordPage(objectType, List.of(), Optional.empty(), 0);
+        }
         if (from.isBefore(earliest)) {
             from = earliest;
         }

@@ -27,12 +27,14 @@ public final class SalesforceConnectorFactory implements CrmConnectorFactory {
     public static final String LOGIN_URL = "login_url";
     public static final String API_VERSION = "api_version";
 
+    private final java.time.Clock clock;
     private final CamelContext camel;
     private final SalesforceOptions options;
     private final CircuitBreakerRegistry breakers;
     private final AtomicLong sequence = new AtomicLong();
 
-    public SalesforceConnectorFactory(CamelContext camel, SalesforceOptions options) {
+    public SalesforceConnectorFactory(CamelContext camel, SalesforceOptions options, java.time.Clock clock) {
+        this.clock = clock;
         this.camel = camel;
         this.options = options;
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
@@ -89,6 +91,6 @@ public final class SalesforceConnectorFactory implements CrmConnectorFactory {
             throw SalesforceFailures.classify("login", e);
         }
         return new SalesforceConnector(camel, name, component, apiVersion, options,
-                breakers.circuitBreaker("salesforce-" + settings.integrationId()));
+                breakers.circuitBreaker("salesforce-" + settings.integrationId()), clock);
     }
 }

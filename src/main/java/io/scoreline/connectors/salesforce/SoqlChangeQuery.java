@@ -38,6 +38,14 @@ final class SoqlChangeQuery {
         return soql.append(" ORDER BY ").append(MODSTAMP).append(", Id").toString();
     }
 
+    /** The same window as {@link #of}, counted: {@code SELECT COUNT() FROM …} costs one call whatever the size. */
+    static String count(ChangeQuery query) {
+        var soql = new StringBuilder("SELECT COUNT() FROM ").append(identifier(query.objectType()))
+                .append(" WHERE ").append(MODSTAMP).append(" >= ").append(literal(query.since()));
+        query.until().ifPresent(until -> soql.append(" AND ").append(MODSTAMP).append(" < ").append(literal(until)));
+        return soql.toString();
+    }
+
     static String literal(Instant instant) {
         return SOQL_DATETIME.format(instant);
     }

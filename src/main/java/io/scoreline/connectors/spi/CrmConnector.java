@@ -20,6 +20,9 @@ public interface CrmConnector extends AutoCloseable {
     /** Pages of records changed in the query's window, oldest first. */
     PageSource changes(ChangeQuery query);
 
+    /** How many records the change query would return: what a dry run reports and a progress bar counts down. */
+    long count(ChangeQuery query);
+
     /**
      * Records deleted and purged in the window that the change query may not return any more
      * (Salesforce {@code getDeleted}); empty when the CRM reports deletions in the change query.

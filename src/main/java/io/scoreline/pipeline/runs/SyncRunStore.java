@@ -28,7 +28,14 @@ public final class SyncRunStore {
     }
 
     public long start(long organizationId, long integrationId, SyncTrigger trigger, Optional<Instant> from, Optional<Instant> to) {
+        return start(organizationId, integrationId, trigger, from, to, "{}");
+    }
+
+    /** Starts a run that keeps options a resume needs (a backfill's {@code notify}), as a JSON object. */
+    public long start(long organizationId, long integrationId, SyncTrigger trigger, Optional<Instant> from, Optional<Instant> to,
+            String optionsJson) {
         return transactions.inOrganization(organizationId, tx -> tx.insertInto(SYNC_RUNS)
+                .set(SYNC_RUNS.OPTIONS, org.jooq.JSONB.valueOf(optionsJson))
                 .set(SYNC_RUNS.ORGANIZATION_ID, organizationId)
                 .set(SYNC_RUNS.INTEGRATION_ID, integrationId)
                 .set(SYNC_RUNS.TRIGGER, trigger.key())
@@ -57,6 +64,26 @@ public final class SyncRunStore {
                 .set(SYNC_RUNS.ERROR_MESSAGE, message.orElse(null))
                 .where(SYNC_RUNS.ID.eq(runId))
                 .execute());
+    }
+
+    /** Marks an interrupted or partial run as running again, for {@code backfill --resume}. */
+    public void reopen(long organizationId, long runId) {
+        transactions.inOrganization(organizationId, tx -> tx.update(SYNC_RUNS)
+                .set(SYNC_RUNS.STATUS, SyncStatus.RUNNING.key())
+                .setNull(SYNC_RUNS.FINISHED_AT)
+                .setNull(SYNC_RUNS.ERROR_KIND)
+                .setNull(SYNC_RUNS.ERROR_MESSAGE)
+                .where(SYNC_RUNS.ID.eq(runId))
+                .execute());
+    }
+
+    /** A boolean option the run was started with. */
+    public boolean option(long organizationId, long runId, String name) {
+        return transactions.inOrganization(organizationId, tx -> tx.select(
+                        org.jooq.impl.DSL.field("coalesce(({0} ->> {1})::boolean, false)", Boolean.class, SYNC_RUNS.OPTIONS,
+                                org.jooq.impl.DSL.val(name)))
+                .from(SYNC_RUNS).where(SYNC_RUNS.ID.eq(runId))
+                .fetchOptional(0, Boolean.class).orElse(false));
     }
 
     public List<SyncRun> recent(long organizationId, long integrationId, int limit) {

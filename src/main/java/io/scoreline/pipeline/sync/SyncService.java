@@ -3,7 +3,6 @@ package io.scoreline.pipeline.sync;
 import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.RecordPage;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.facts.ChangeOrigin;
 import io.scoreline.pipeline.facts.PageWriter;
@@ -19,9 +18,8 @@ import io.scoreline.pipeline.tenancy.Organization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +38,7 @@ public final class SyncService {
     private final RuleSetStore ruleSets;
     private final CheckpointStore checkpoints;
     private final SyncRunStore runs;
-    private final PageWriter writer;
+    private final ObjectPump pump;
     private final ConnectorOpener connectors;
     private final RunExclusion exclusion;
     private final SyncSettings settings;
@@ -54,7 +52,7 @@ public final class SyncService {
         this.ruleSets = ruleSets;
         this.checkpoints = checkpoints;
         this.runs = runs;
-        this.writer = writer;
+        this.pump = new ObjectPump(writer, checkpoints, runs, settings.quotaShare());
         this.connectors = connectors;
         this.exclusion = exclusion;
         this.settings = settings;
@@ -67,80 +65,36 @@ public final class SyncService {
         try (var lease = exclusion.acquire(integrationId)) {
             var now = clock.instant();
             long runId = runs.start(organization.id(), integrationId, trigger, Optional.empty(), Optional.of(now));
-            var counters = new Counters();
             try {
                 var rules = ActiveRules.load(ruleSets, integration);
+                var deriver = new RuleSetFactDeriver(rules.ruleSet(), organization.timezone(), rules.ruleSetId(),
+                        warning -> LOG.debug("integration {}: {}", integrationId, warning.format()));
+                var target = new ObjectPump.Target(organization.id(), integrationId, runId, CheckpointStore.LIVE, ChangeOrigin.live(), deriver);
                 try (var connector = connectors.open(integration)) {
                     for (var entry : rules.ruleSet().fieldsByObject().entrySet()) {
-                        syncObject(organization, integration, runId, rules, entry.getKey(), entry.getValue(), now, connector, counters);
+                        syncObject(organization, integration, target, entry.getKey(), entry.getValue(), now, connector);
                     }
                 }
-                runs.finish(organization.id(), runId, SyncStatus.SUCCEEDED, Optional.empty(), Optional.empty());
-                return counters.outcome(runId, SyncStatus.SUCCEEDED, Optional.empty());
+                return finish(organization, runId, SyncStatus.SUCCEEDED, Optional.empty());
             } catch (ScorelineException e) {
                 var status = e.kind() == FailureKind.QUOTA ? SyncStatus.PARTIAL : SyncStatus.FAILED;
                 LOG.warn("Run {} of integration {} ended {}: {}", runId, integrationId, status.key(), e.getMessage());
-                runs.finish(organization.id(), runId, status, Optional.of(e.kind().name()), Optional.of(e.getMessage()));
-                return counters.outcome(runId, status, Optional.of(e.getMessage()));
+                return finish(organization, runId, status, Optional.of(e));
             }
         }
     }
 
-    private void syncObject(Organization organization, Integration integration, long runId, ActiveRules rules, String objectType,
-            java.util.Set<String> fields, Instant now, CrmConnector connector, Counters counters) {
+    private void syncObject(Organization organization, Integration integration, ObjectPump.Target target, String objectType,
+            Set<String> fields, Instant now, CrmConnector connector) {
         var since = checkpoints.load(organization.id(), integration.id(), objectType, CheckpointStore.LIVE)
                 .map(cp -> cp.modstamp().minus(settings.lookback()))
                 .orElse(now.minus(settings.initialWindow()));
-        var deriver = new RuleSetFactDeriver(rules.ruleSet(), organization.timezone(), rules.ruleSetId(),
-                warning -> LOG.debug("integration {}: {}", integration.id(), warning.format()));
-        var source = connector.changes(new ChangeQuery(objectType, fields, since, Optional.empty(), settings.pageSize()));
-        for (var page = source.next(); page.isPresent(); page = source.next()) {
-            write(organization, integration, runId, page.get(), deriver, counters);
-            enforceBudget(connector, integration);
-        }
-        write(organization, integration, runId, connector.deletions(objectType, since, now), deriver, counters);
+        pump.pump(target, connector, new ChangeQuery(objectType, fields, since, Optional.empty(), settings.pageSize()), now,
+                ProgressListener.none());
     }
 
-    private void write(Organization organization, Integration integration, long runId, RecordPage page,
-            RuleSetFactDeriver deriver, Counters counters) {
-        var result = writer.write(organization.id(), integration.id(), page.objectType(), page.records(), deriver,
-                ChangeOrigin.live(), (tx, written) -> {
-                    page.cursorAfter().ifPresent(cursor -> checkpoints.save(tx, organization.id(), integration.id(),
-                            page.objectType(), CheckpointStore.LIVE, cursor));
-                    runs.count(tx, runId, page.records().size(), written.factsChanged(), page.apiCalls());
-                });
-        counters.add(page.records().size(), result.factsChanged(), page.apiCalls());
-    }
-
-    /** Stops the run once it has used its share of the daily quota; the next run continues from the cursor. */
-    private void enforceBudget(CrmConnector connector, Integration integration) {
-        var quota = connector.quota();
-        if (quota.isEmpty()) {
-            return;
-        }
-        long budget = (long) Math.floor(quota.get().max() * settings.quotaShare());
-        if (connector.apiCalls() >= budget || quota.get().remaining() == 0) {
-            throw new ScorelineException(FailureKind.QUOTA, String.format(Locale.ROOT,
-                    "stopped after %d API calls: the run's share (%.0f%%) of the daily quota of %d is spent (%d used org-wide); "
-                            + "the next run continues from here", connector.apiCalls(), settings.quotaShare() * 100,
-                    quota.get().max(), quota.get().used()));
-        }
-    }
-
-    /** Counts what committed, for the outcome the caller prints. */
-    private static final class Counters {
-        private final AtomicLong records = new AtomicLong();
-        private final AtomicLong facts = new AtomicLong();
-        private final AtomicLong calls = new AtomicLong();
-
-        void add(long r, long f, long c) {
-            records.addAndGet(r);
-            facts.addAndGet(f);
-            calls.addAndGet(c);
-        }
-
-        SyncOutcome outcome(long runId, SyncStatus status, Optional<String> message) {
-            return new SyncOutcome(runId, status, records.get(), facts.get(), calls.get(), message);
-        }
+    private SyncOutcome finish(Organization organization, long runId, SyncStatus status, Optional<ScorelineException> failure) {
+        runs.finish(organization.id(), runId, status, failure.map(e -> e.kind().name()), failure.map(Throwable::getMessage));
+        return SyncOutcome.of(runs.find(organization.id(), runId).orElseThrow());
     }
 }

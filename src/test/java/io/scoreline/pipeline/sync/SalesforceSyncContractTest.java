@@ -23,6 +23,7 @@ import io.scoreline.pipeline.integrations.NewIntegration;
 import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.CheckpointStore;
 import io.scoreline.pipeline.runs.SyncRunStore;
+import io.scoreline.pipeline.sync.AdvisoryLockRunExclusion;
 import io.scoreline.pipeline.runs.SyncStatus;
 import io.scoreline.pipeline.runs.SyncTrigger;
 import io.scoreline.pipeline.secrets.CredentialCipher;
@@ -70,6 +71,8 @@ class SalesforceSyncContractTest {
     private DatabaseRuntime database;
     private DefaultCamelContext camel;
     private SyncService sync;
+    private BackfillService backfill;
+    private SyncRunStore runs;
     private Organization organization;
     private long integrationId;
     private RuleSet rules;
@@ -96,11 +99,16 @@ class SalesforceSyncContractTest {
         var document = Files.readString(Path.of("mappings/salesforce.yaml"));
         ruleSets.saveNewVersion(organization.id(), integrationId, document, "test");
         rules = ((CompileResult.Compiled) MappingCompiler.compile(document, FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
-        var factory = new SalesforceConnectorFactory(camel, new SalesforceOptions(3, Duration.ofMillis(10), Duration.ofSeconds(5)));
-        sync = new SyncService(integrations, organizations, ruleSets, new CheckpointStore(transactions), new SyncRunStore(transactions, clock),
-                new PageWriter(transactions), new ConnectorOpener(integrations, Map.of(CrmProvider.SALESFORCE, factory)),
-                // Mutual exclusion of runs has its own tests; these runs are sequential.
-                id -> () -> { }, SyncSettings.defaults(), clock);
+        var factory = new SalesforceConnectorFactory(camel, new SalesforceOptions(3, Duration.ofMillis(10), Duration.ofSeconds(5)), clock);
+        runs = new SyncRunStore(transactions, clock);
+        var opener = new ConnectorOpener(integrations, Map.of(CrmProvider.SALESFORCE, factory));
+        var exclusion = new AdvisoryLockRunExclusion(database.dataSource());
+        sync = new SyncService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
+                new PageWriter(transactions), opener, exclusion, SyncSettings.defaults(), clock);
+        // Small pages so that a backfill spans several transactions and can be interrupted between them.
+        var smallPages = new SyncSettings(Duration.ofMinutes(10), Duration.ofDays(90), 200, 0.5);
+        backfill = new BackfillService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
+                new PageWriter(transactions), opener, exclusion, smallPages, clock);
         try (var connector = factory.open(new ConnectorSettings(integrationId, CrmProvider.SALESFORCE,
                 integrations.require(integrationId).settings(), integrations.credentials(organization.id(), integrationId)))) {
             new CrmIdentityStore(transactions).sync(organization.id(), integrationId, connector.users(), true);
@@ -128,6 +136,52 @@ class SalesforceSyncContractTest {
         assertThat(second.status()).isEqualTo(SyncStatus.SUCCEEDED);
         assertThat(second.factsChanged()).isZero();
         assertThat(kpiValues()).isEqualTo(expectedFromDump());
+    }
+
+    @Test
+    void backfillInterruptedBetweenPagesResumesToTheSameValues() throws Exception {
+        var from = LocalDate.of(2026, 2, 1);
+        var to = LocalDate.of(2026, 3, 1);
+        var plan = backfill.plan(integrationId, from, to);
+        assertThat(plan.records()).isGreaterThan(500);
+        assertThat(plan.apiCalls()).isGreaterThan(plan.objects().size());
+
+        var crash = new IllegalStateException("simulated kill -9 after the second committed page");
+        var crashing = new ProgressListener() {
+            int pages;
+
+            @Override
+            public void started(String objectType, long expectedRecords) {
+            }
+
+            @Override
+            public void advanced(long records) {
+                if (++pages == 2) {
+                    throw crash;
+                }
+            }
+
+            @Override
+            public void finished() {
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> backfill.run(integrationId, from, to, false, crashing)).isSameAs(crash);
+        var interrupted = runs.recent(organization.id(), integrationId, 1).getFirst();
+        assertThat(interrupted.status()).isEqualTo(SyncStatus.RUNNING);
+        assertThat(interrupted.recordsRead()).isEqualTo(400);
+
+        var resumed = backfill.resume(interrupted.id(), integrationId, ProgressListener.none());
+        assertThat(resumed.status()).as(resumed.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(resumed.recordsRead()).isGreaterThanOrEqualTo(plan.records());
+
+        sims.dump(dump);
+        assertThat(kpiValues()).isEqualTo(expectedFromDump());
+        var liveCursors = new CheckpointStore(transactions).load(organization.id(), integrationId, "Task", CheckpointStore.LIVE);
+        assertThat(liveCursors).as("a backfill never moves the live cursor").isEmpty();
+        int backfillOrigin = transactions.inOrganization(organization.id(), tx -> tx.fetchCount(
+                org.jooq.impl.DSL.table("kpi_changes"), org.jooq.impl.DSL.field("origin").eq("backfill")));
+        int total = transactions.inOrganization(organization.id(), tx -> tx.fetchCount(org.jooq.impl.DSL.table("kpi_changes")));
+        assertThat(backfillOrigin).isEqualTo(total).isPositive();
     }
 
     /** "email kpi date" → value, from the database. */
