@@ -67,9 +67,8 @@ class SalesforceSyncContractTest {
     @TempDir
     Path dump;
 
+    private SalesforceSyncFixture fixture;
     private RunningSimulators sims;
-    private DatabaseRuntime database;
-    private DefaultCamelContext camel;
     private SyncService sync;
     private BackfillService backfill;
     private SyncRunStore runs;
@@ -79,47 +78,25 @@ class SalesforceSyncContractTest {
     private TenantTransactions transactions;
 
     @BeforeEach
-    void start() throws Exception {
-        var clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        sims = Simulators.start(SimulatorOptions.defaults().withSeed(11).withVolume(4, 12)
-                .withLastDay(LocalDate.of(2026, 3, 1)).withClock(clock));
-        database = TestPostgres.freshRuntime();
-        camel = new DefaultCamelContext();
-        camel.start();
-        transactions = new TenantTransactions(database.dsl());
-        var cipher = new CredentialCipher(new MasterKey(TestEnvironment.MASTER_KEY));
-        var integrations = new IntegrationStore(transactions, () -> cipher);
-        var organizations = new OrganizationStore(transactions);
-        var ruleSets = new RuleSetStore(transactions);
-        organization = organizations.create(NewOrganization.of("sf-contract", "SF", "America/New_York", "monday"));
-        var sf = sims.salesforce();
-        integrationId = integrations.add(NewIntegration.of(organization.id(), CrmProvider.SALESFORCE,
-                new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
-                Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty())).id();
-        var document = Files.readString(Path.of("mappings/salesforce.yaml"));
-        ruleSets.saveNewVersion(organization.id(), integrationId, document, "test");
-        rules = ((CompileResult.Compiled) MappingCompiler.compile(document, FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
-        var factory = new SalesforceConnectorFactory(camel, new SalesforceOptions(3, Duration.ofMillis(10), Duration.ofSeconds(5)), clock);
-        runs = new SyncRunStore(transactions, clock);
-        var opener = new ConnectorOpener(integrations, Map.of(CrmProvider.SALESFORCE, factory));
-        var exclusion = new AdvisoryLockRunExclusion(database.dataSource());
-        sync = new SyncService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
-                new PageWriter(transactions), opener, exclusion, SyncSettings.defaults(), clock);
-        // Small pages so that a backfill spans several transactions and can be interrupted between them.
-        var smallPages = new SyncSettings(Duration.ofMinutes(10), Duration.ofDays(90), 200, 0.5);
-        backfill = new BackfillService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
-                new PageWriter(transactions), opener, exclusion, smallPages, clock);
-        try (var connector = factory.open(new ConnectorSettings(integrationId, CrmProvider.SALESFORCE,
-                integrations.require(integrationId).settings(), integrations.credentials(organization.id(), integrationId)))) {
-            new CrmIdentityStore(transactions).sync(organization.id(), integrationId, connector.users(), true);
-        }
+    void start() {
+        // Small backfill pages so that a backfill spans several transactions and can be interrupted between them.
+        fixture = new SalesforceSyncFixture(SimulatorOptions.defaults().withSeed(11).withVolume(4, 12)
+                .withLastDay(LocalDate.of(2026, 3, 1)), Clock.fixed(NOW, ZoneOffset.UTC),
+                new SyncSettings(Duration.ofMinutes(10), Duration.ofDays(90), 200, 0.5));
+        sims = fixture.sims;
+        sync = fixture.sync;
+        backfill = fixture.backfill;
+        runs = fixture.runs;
+        organization = fixture.organization;
+        integrationId = fixture.integrationId;
+        transactions = fixture.transactions;
+        rules = ((CompileResult.Compiled) MappingCompiler.compile(SalesforceSyncFixture.stockRules(),
+                FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
     }
 
     @AfterEach
     void stop() {
-        camel.stop();
-        database.close();
-        sims.close();
+        fixture.close();
     }
 
     @Test

@@ -1,0 +1,109 @@
+package io.scoreline.pipeline.sync;
+
+import io.scoreline.connectors.salesforce.SalesforceConnectorFactory;
+import io.scoreline.connectors.salesforce.SalesforceOptions;
+import io.scoreline.connectors.spi.ConnectorSettings;
+import io.scoreline.connectors.spi.CrmCredentials;
+import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.pipeline.database.DatabaseRuntime;
+import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.facts.PageWriter;
+import io.scoreline.pipeline.identities.CrmIdentityStore;
+import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.pipeline.integrations.NewIntegration;
+import io.scoreline.pipeline.rules.RuleSetStore;
+import io.scoreline.pipeline.runs.CheckpointStore;
+import io.scoreline.pipeline.runs.SyncRunStore;
+import io.scoreline.pipeline.secrets.CredentialCipher;
+import io.scoreline.pipeline.secrets.MasterKey;
+import io.scoreline.pipeline.tenancy.NewOrganization;
+import io.scoreline.pipeline.tenancy.Organization;
+import io.scoreline.pipeline.tenancy.OrganizationStore;
+import io.scoreline.sim.RunningSimulators;
+import io.scoreline.sim.SimulatorOptions;
+import io.scoreline.sim.Simulators;
+import io.scoreline.testing.TestEnvironment;
+import io.scoreline.testing.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * A simulated Salesforce org connected to a fresh database through the real services: organization,
+ * integration, stock rules, users linked, and sync/backfill services with short retry waits.
+ */
+final class SalesforceSyncFixture implements AutoCloseable {
+
+    final RunningSimulators sims;
+    final DatabaseRuntime database;
+    final TenantTransactions transactions;
+    final Organization organization;
+    final long integrationId;
+    final SyncRunStore runs;
+    final SyncService sync;
+    final BackfillService backfill;
+    private final DefaultCamelContext camel;
+
+    SalesforceSyncFixture(SimulatorOptions simulator, Clock clock, SyncSettings backfillSettings) {
+        this(simulator, clock, backfillSettings, true);
+    }
+
+    /** @param linkUsers import the CRM users first (a fixture whose every call fails cannot) */
+    SalesforceSyncFixture(SimulatorOptions simulator, Clock clock, SyncSettings backfillSettings, boolean linkUsers) {
+        sims = Simulators.start(simulator.withClock(clock));
+        database = TestPostgres.freshRuntime();
+        camel = new DefaultCamelContext();
+        camel.start();
+        transactions = new TenantTransactions(database.dsl());
+        var cipher = new CredentialCipher(new MasterKey(TestEnvironment.MASTER_KEY));
+        var integrations = new IntegrationStore(transactions, () -> cipher);
+        var organizations = new OrganizationStore(transactions);
+        var ruleSets = new RuleSetStore(transactions);
+        organization = organizations.create(NewOrganization.of("sf-" + System.nanoTime() % 100000, "SF", "America/New_York", "monday"));
+        var sf = sims.salesforce();
+        integrationId = integrations.add(NewIntegration.of(organization.id(), CrmProvider.SALESFORCE,
+                new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
+                Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty())).id();
+        ruleSets.saveNewVersion(organization.id(), integrationId, stockRules(), "test");
+        var factory = new SalesforceConnectorFactory(camel, new SalesforceOptions(4, Duration.ofMillis(5), Duration.ofSeconds(5)), clock);
+        runs = new SyncRunStore(transactions, clock);
+        var opener = new ConnectorOpener(integrations, Map.of(CrmProvider.SALESFORCE, factory));
+        var exclusion = new AdvisoryLockRunExclusion(database.dataSource());
+        sync = new SyncService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
+                new PageWriter(transactions), opener, exclusion, SyncSettings.defaults(), clock);
+        backfill = new BackfillService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
+                new PageWriter(transactions), opener, exclusion, backfillSettings, clock);
+        if (!linkUsers) {
+            return;
+        }
+        try (var connector = factory.open(new ConnectorSettings(integrationId, CrmProvider.SALESFORCE,
+                integrations.require(integrationId).settings(), integrations.credentials(organization.id(), integrationId)))) {
+            new CrmIdentityStore(transactions).sync(organization.id(), integrationId, connector.users(), true);
+        }
+    }
+
+    static String stockRules() {
+        try {
+            return Files.readString(Path.of("mappings/salesforce.yaml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    CheckpointStore checkpoints() {
+        return new CheckpointStore(transactions);
+    }
+
+    @Override
+    public void close() {
+        camel.stop();
+        database.close();
+        sims.close();
+    }
+}
