@@ -39,11 +39,12 @@ final class ObjectPump {
     /** Pumps every page of the query and then the deletions of its window; returns facts changed. */
     long pump(Target target, CrmConnector connector, ChangeQuery query, Instant deletionsUntil, ProgressListener progress) {
         long facts = 0;
-        var source = connector.changes(query);
-        for (var page = source.next(); page.isPresent(); page = source.next()) {
-            facts += write(target, page.get());
-            progress.advanced(page.get().records().size());
-            enforceBudget(connector);
+        try (var source = new PrefetchingPageSource(connector.changes(query))) {
+            for (var page = source.next(); page.isPresent(); page = source.next()) {
+                facts += write(target, page.get());
+                progress.advanced(page.get().records().size());
+                enforceBudget(connector);
+            }
         }
         return facts + write(target, connector.deletions(query.objectType(), query.since(), deletionsUntil));
     }

@@ -1,0 +1,96 @@
+package io.scoreline.app.bench;
+
+import io.micronaut.context.ApplicationContext;
+import io.scoreline.app.config.CliOverrides;
+import io.scoreline.app.config.ScorelineConfig;
+import io.scoreline.app.wiring.ScorelineApplication;
+import io.scoreline.connectors.spi.CrmCredentials;
+import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.pipeline.database.DatabaseRuntime;
+import io.scoreline.pipeline.identities.CrmIdentityStore;
+import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.pipeline.integrations.NewIntegration;
+import io.scoreline.pipeline.rules.RuleSetStore;
+import io.scoreline.pipeline.sync.BackfillService;
+import io.scoreline.pipeline.sync.ConnectorOpener;
+import io.scoreline.pipeline.sync.ProgressListener;
+import io.scoreline.pipeline.tenancy.NewOrganization;
+import io.scoreline.pipeline.tenancy.OrganizationStore;
+import io.scoreline.sim.SimulatorOptions;
+import io.scoreline.sim.Simulators;
+import io.scoreline.sim.data.ActivityKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Optional;
+
+/**
+ * {@code bench backfill}: the simulator and the whole pipeline on a scratch embedded database,
+ * timed end to end, beside a plain {@code COPY} of as many fact rows into a scratch table on the
+ * same database, so the figure can be read against what PostgreSQL itself does on this machine.
+ */
+public final class BackfillBenchmark {
+
+    /** Roughly how many Task rows (calls, e-mails, to-dos) the simulator gives per rep and working day. */
+    private static final double TASKS_PER_REP_DAY = 38;
+    private static final int DAYS = 90;
+
+    private final Clock clock;
+    private final HeapPeak heap = new HeapPeak();
+
+    public BackfillBenchmark(Clock clock) {
+        this.clock = clock;
+    }
+
+    public BenchmarkReport run(long records, Path scratchHome, ProgressListener progress) {
+        int reps = (int) Math.max(1, Math.ceil(records / (TASKS_PER_REP_DAY * DAYS * 5.0 / 7.0)));
+        var lastDay = LocalDate.now(clock).minusDays(1);
+        heap.reset();
+        try (var sims = Simulators.start(SimulatorOptions.defaults().withSeed(1).withVolume(reps, DAYS).withLastDay(lastDay)
+                .withSalesforceDailyApiLimit(10_000_000).withClock(clock))) {
+            long tasks = sims.dataset().count(ActivityKind.CALL) + sims.dataset().count(ActivityKind.EMAIL)
+                    + sims.dataset().count(ActivityKind.TODO);
+            var env = new HashMap<String, String>();
+            env.put(ScorelineConfig.HOME, scratchHome.toString());
+            env.put(ScorelineConfig.MASTER_KEY, "benchmark-master-key-not-secret");
+            try (ApplicationContext context = ScorelineApplication.start(ScorelineConfig.resolve(env, CliOverrides.none()))) {
+                long integrationId = connect(context, sims);
+                var started = clock.millis();
+                var outcome = context.getBean(BackfillService.class).run(integrationId, lastDay.minusDays(DAYS + 1), lastDay, false, progress);
+                double seconds = Math.max(0.001, (clock.millis() - started) / 1000.0);
+                var copy = new CopyBaseline(context.getBean(DatabaseRuntime.class).ownerEndpoint()).measure(outcome.factsChanged());
+                return new BenchmarkReport(outcome.status().key(), tasks, outcome.recordsRead(), outcome.factsChanged(), seconds,
+                        outcome.recordsRead() / seconds, outcome.apiCalls(),
+                        outcome.recordsRead() == 0 ? 0 : outcome.apiCalls() * 10_000.0 / outcome.recordsRead(),
+                        heap.peakBytes(), Runtime.getRuntime().maxMemory(), copy.rowsPerSecond(),
+                        copy.rowsPerSecond() == 0 ? 0 : (outcome.recordsRead() / seconds) / copy.rowsPerSecond());
+            }
+        }
+    }
+
+    private static long connect(ApplicationContext context, io.scoreline.sim.RunningSimulators sims) {
+        var organization = context.getBean(OrganizationStore.class).findBySlug("bench")
+                .orElseGet(() -> context.getBean(OrganizationStore.class).create(NewOrganization.of("bench", "Benchmark", "America/New_York", "monday")));
+        var sf = sims.salesforce();
+        var integrations = context.getBean(IntegrationStore.class);
+        var integration = integrations.add(NewIntegration.of(organization.id(), CrmProvider.SALESFORCE,
+                new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
+                Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty()));
+        context.getBean(RuleSetStore.class).saveNewVersion(organization.id(), integration.id(), stockRules(), "bench");
+        try (var connector = context.getBean(ConnectorOpener.class).open(integration)) {
+            context.getBean(CrmIdentityStore.class).sync(organization.id(), integration.id(), connector.users(), true);
+        }
+        return integration.id();
+    }
+
+    private static String stockRules() {
+        try (var in = BackfillBenchmark.class.getResourceAsStream("/mappings/salesforce.yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.scoreline.app.bench;
+
+import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.pipeline.database.DatabaseEndpoint;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.postgresql.PGConnection;
+
+/**
+ * What PostgreSQL does on this machine without us: {@code COPY} of fact-shaped rows into a scratch
+ * table, timed. The benchmark's end-to-end rate is read against it.
+ */
+final class CopyBaseline {
+
+    record Result(long rows, double rowsPerSecond) {
+    }
+
+    private final DatabaseEndpoint owner;
+
+    CopyBaseline(DatabaseEndpoint owner) {
+        this.owner = owner;
+    }
+
+    Result measure(long rows) {
+        if (rows <= 0) {
+            return new Result(0, 0);
+        }
+        var csv = new StringBuilder();
+        for (long i = 0; i < rows; i++) {
+            csv.append(1).append(',').append(1).append(",Task,00T").append(i).append(",calls_made,1,005A,2026-01-01,1.000000\n");
+        }
+        var bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
+                var statement = connection.createStatement()) {
+            statement.execute("create temporary table bench_copy (organization_id bigint, integration_id bigint, object_type varchar, "
+                    + "record_id varchar, kpi_key varchar, profile_id bigint, crm_user_id varchar, local_date date, value numeric(20,6))");
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            long start = System.nanoTime();
+            copy.copyIn("copy bench_copy from stdin with (format csv)", new ByteArrayInputStream(bytes));
+            double seconds = Math.max(0.000001, (System.nanoTime() - start) / 1e9);
+            return new Result(rows, rows / seconds);
+        } catch (SQLException | IOException e) {
+            throw new ScorelineException(FailureKind.RETRYABLE, "the COPY baseline failed: " + e.getMessage(), e);
+        }
+    }
+}

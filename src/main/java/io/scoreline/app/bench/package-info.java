@@ -1,0 +1,2 @@
+/** Benchmarks run by {@code scoreline bench}: measured and reported, never asserted. */
+package io.scoreline.app.bench;
