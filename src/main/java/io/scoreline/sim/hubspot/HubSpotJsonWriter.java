@@ -17,6 +17,18 @@ final class HubSpotJsonWriter {
 
     /** @param requested property names asked for; empty means the type's default properties */
     static Map<String, Object> object(HubSpotObject object, Collection<String> requested) {
+        return object(object, requested, List.of());
+    }
+
+    /**
+     * @param withHistory property names asked for with {@code propertiesWithHistory}; when any is asked
+     *                    for, the object carries a {@code propertiesWithHistory} map (HubSpot's shape,
+     *                    which @hubspot/api-client exposes as is). The simulator keeps no per-property
+     *                    history, so each list holds the current value only, stamped with the record's
+     *                    last modification: the latest time the value is known to hold.
+     */
+    static Map<String, Object> object(HubSpotObject object, Collection<String> requested,
+            Collection<String> withHistory) {
         Collection<String> names = requested.isEmpty() ? object.type().defaultProperties() : requested;
         Map<String, Object> properties = new LinkedHashMap<>();
         for (String name : names) {
@@ -38,7 +50,27 @@ final class HubSpotJsonWriter {
         if (object.archived()) {
             json.put("archivedAt", HubSpotPropertyMapper.iso(object.archivedAt()));
         }
+        if (!withHistory.isEmpty()) {
+            json.put("propertiesWithHistory", history(object, withHistory));
+        }
         return json;
+    }
+
+    private static Map<String, Object> history(HubSpotObject object, Collection<String> names) {
+        Map<String, Object> history = new LinkedHashMap<>();
+        String stamp = HubSpotPropertyMapper.iso(object.updatedAt());
+        for (String name : names) {
+            String value = object.property(name);
+            // Unknown or empty properties are left out, as unknown names are left out of "properties".
+            if (value != null) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("value", value);
+                entry.put("timestamp", stamp);
+                entry.put("sourceType", "CRM_UI");
+                history.put(name, List.of(entry));
+            }
+        }
+        return history;
     }
 
     /** Every property, for the ground-truth dump. */

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Objects list (ascending id, {@code after} = next id), read by id, and batch read (200, or 207 with
- * errors for missing ids). {@code archived=true} returns only archived objects.
+ * errors for missing ids). {@code archived=true} returns only archived objects; {@code propertiesWithHistory}
+ * adds HubSpot's history map (current values only, see {@link HubSpotJsonWriter}).
  */
 final class HubSpotObjectsHandler {
 
@@ -46,13 +47,14 @@ final class HubSpotObjectsHandler {
             return HubSpotErrors.validation("limit must be between 1 and " + MAX_LIST_LIMIT);
         }
         boolean archived = request.queryParam("archived").map(Boolean::parseBoolean).orElse(false);
-        List<String> properties = properties(request);
+        List<String> properties = properties(request, "properties");
+        List<String> withHistory = properties(request, "propertiesWithHistory");
         List<HubSpotObject> page = records.from(type.get(), after)
                 .filter(object -> object.archived() == archived)
                 .limit(limit + 1L).toList();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("results", page.stream().limit(limit).map(object -> HubSpotJsonWriter.object(object, properties))
-                .toList());
+        body.put("results", page.stream().limit(limit).map(object -> HubSpotJsonWriter.object(object, properties,
+                withHistory)).toList());
         if (page.size() > limit) {
             body.put("paging", HubSpotJsonWriter.paging(Long.toString(page.get(limit).id())));
         }
@@ -64,7 +66,8 @@ final class HubSpotObjectsHandler {
         boolean archived = request.queryParam("archived").map(Boolean::parseBoolean).orElse(false);
         Optional<HubSpotObject> object = type.flatMap(t -> parseId(id).flatMap(n -> records.find(t, n)))
                 .filter(found -> found.archived() == archived);
-        return object.<Reply>map(found -> Reply.json(200, HubSpotJsonWriter.object(found, properties(request))))
+        return object.<Reply>map(found -> Reply.json(200, HubSpotJsonWriter.object(found,
+                        properties(request, "properties"), properties(request, "propertiesWithHistory"))))
                 .orElseGet(HubSpotErrors::notFound);
     }
 
@@ -88,13 +91,15 @@ final class HubSpotObjectsHandler {
         boolean archived = request.queryParam("archived").map(Boolean::parseBoolean).orElse(false);
         List<String> properties = input.get("properties") instanceof List<?> names
                 ? names.stream().map(String::valueOf).toList() : List.of();
+        List<String> withHistory = input.get("propertiesWithHistory") instanceof List<?> names
+                ? names.stream().map(String::valueOf).toList() : List.of();
         String startedAt = HubSpotPropertyMapper.iso(clock.instant());
         List<Map<String, Object>> results = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Object entry : inputs) {
             String id = entry instanceof Map<?, ?> map ? String.valueOf(map.get("id")) : String.valueOf(entry);
             parseId(id).flatMap(n -> records.find(type.get(), n)).filter(found -> found.archived() == archived)
-                    .ifPresentOrElse(found -> results.add(HubSpotJsonWriter.object(found, properties)),
+                    .ifPresentOrElse(found -> results.add(HubSpotJsonWriter.object(found, properties, withHistory)),
                             () -> missing.add(id));
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -114,9 +119,10 @@ final class HubSpotObjectsHandler {
         return Reply.json(missing.isEmpty() ? 200 : 207, body);
     }
 
-    private static List<String> properties(SimRequest request) {
+    /** A comma-separated, possibly repeated query parameter such as {@code properties}. */
+    private static List<String> properties(SimRequest request, String parameter) {
         List<String> names = new ArrayList<>();
-        request.query().getOrDefault("properties", List.of())
+        request.query().getOrDefault(parameter, List.of())
                 .forEach(value -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                         .forEach(names::add));
         return names;

@@ -153,6 +153,36 @@ class HubSpotSimulatorTest {
         assertThat(get("/crm/v3/objects/calls/999").statusCode()).isEqualTo(404);
     }
 
+    /**
+     * @hubspot/api-client passes {@code propertiesWithHistory} through and hands back the map as is, so
+     * callers index it by property name: it must be there whenever asked for, on list, read and batch read.
+     */
+    @Test
+    void propertiesWithHistoryIsAnsweredOnListReadAndBatchRead() {
+        Activity deal = sims.dataset().stream(ActivityKind.DEAL).filter(a -> !a.meta().deleted()).findFirst()
+                .orElseThrow();
+        String id = Long.toString(HubSpotObjectType.DEALS.id(deal.meta().index()));
+        JsonNode listed = json(get("/crm/v3/objects/deals?limit=1&propertiesWithHistory=dealstage,nonexistent"))
+                .get("results").get(0);
+        JsonNode read = json(get("/crm/v3/objects/deals/" + id + "?properties=amount&propertiesWithHistory=dealstage"));
+        JsonNode batch = json(http.postJson(base.resolve("/crm/v3/objects/deals/batch/read"),
+                "{\"inputs\":[{\"id\":\"" + id + "\"}],\"properties\":[],\"propertiesWithHistory\":[\"dealstage\"]}",
+                "Authorization", "Bearer " + hubSpot.privateAppToken())).get("results").get(0);
+        JsonNode plain = json(get("/crm/v3/objects/deals/" + id));
+
+        for (JsonNode object : List.of(listed, read, batch)) {
+            JsonNode history = object.get("propertiesWithHistory");
+            assertThat(history.has("nonexistent")).isFalse();
+            assertThat(history.get("dealstage")).hasSize(1);
+            JsonNode entry = history.get("dealstage").get(0);
+            assertThat(entry.get("value").asText()).isEqualTo(plain.get("properties").get("dealstage").asText());
+            assertThat(entry.get("timestamp").asText()).isEqualTo(object.get("updatedAt").asText());
+            assertThat(entry.get("sourceType").asText()).isNotBlank();
+        }
+        assertThat(read.get("properties").has("amount")).isTrue();
+        assertThat(plain.has("propertiesWithHistory")).isFalse();
+    }
+
     @Test
     void searchFiltersSortsAndPages() {
         long connected = sims.dataset().stream(ActivityKind.CALL).map(Activity.Call.class::cast)
