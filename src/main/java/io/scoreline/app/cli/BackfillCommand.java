@@ -3,7 +3,6 @@ package io.scoreline.app.cli;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.sync.BackfillService;
-import io.scoreline.pipeline.sync.SyncOutcome;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -87,29 +86,8 @@ final class BackfillCommand extends ContextCommand {
         var outcome = resume != null
                 ? backfill.resume(resume, integrationId, progress)
                 : backfill.run(integrationId, fromDate, toDate, notify, progress);
-        print(output, outcome);
-        return switch (outcome.status()) {
-            case SUCCEEDED, PARTIAL, RUNNING -> 0;
-            case FAILED -> CliErrorHandler.FAILURE;
-        };
-    }
-
-    private void print(CliOutput output, SyncOutcome outcome) {
-        if (output.json()) {
-            var line = new LinkedHashMap<String, Object>();
-            line.put("run", outcome.runId());
-            line.put("status", outcome.status().key());
-            line.put("records_read", outcome.recordsRead());
-            line.put("facts_changed", outcome.factsChanged());
-            line.put("api_calls", outcome.apiCalls());
-            line.put("message", outcome.message().orElse(null));
-            output.jsonLine(line);
-        } else {
-            output.line("Backfill run " + outcome.runId() + " " + outcome.status().key() + ": " + outcome.recordsRead()
-                    + " records read, " + outcome.factsChanged() + " facts changed, " + outcome.apiCalls() + " API calls"
-                    + outcome.message().map(m -> "\n  " + m + "\n  resume with: scoreline backfill --integration " + integrationId
-                            + " --resume " + outcome.runId()).orElse(""));
-        }
+        return RunOutcomeOutput.print(output, "Backfill run", outcome,
+                "resume with: scoreline backfill --integration " + integrationId + " --resume " + outcome.runId());
     }
 
     private static LocalDate date(String value, String option) {

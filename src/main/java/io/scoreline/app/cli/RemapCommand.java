@@ -7,7 +7,6 @@ import io.scoreline.pipeline.sync.RemapService;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,19 +39,6 @@ final class RemapCommand extends ContextCommand {
         var integration = context.getBean(IntegrationStore.class).require(integrationId);
         var zone = context.getBean(OrganizationStore.class).require(integration.organizationId()).timezone();
         var outcome = context.getBean(RemapService.class).remap(integrationId, fromDate.map(d -> d.atStartOfDay(zone).toInstant()));
-        if (output.json()) {
-            var line = new LinkedHashMap<String, Object>();
-            line.put("run", outcome.runId());
-            line.put("status", outcome.status().key());
-            line.put("records_read", outcome.recordsRead());
-            line.put("facts_changed", outcome.factsChanged());
-            line.put("message", outcome.message().orElse(null));
-            output.jsonLine(line);
-        } else {
-            output.line("Remap run " + outcome.runId() + " " + outcome.status().key() + ": " + outcome.recordsRead()
-                    + " stored records re-derived, " + outcome.factsChanged() + " facts changed, no API calls"
-                    + outcome.message().map(m -> "\n  " + m).orElse(""));
-        }
-        return outcome.status() == io.scoreline.pipeline.runs.SyncStatus.FAILED ? CliErrorHandler.FAILURE : 0;
+        return RunOutcomeOutput.print(output, "Remap run", outcome, "");
     }
 }

@@ -4,7 +4,6 @@ import io.micronaut.context.ApplicationContext;
 
 import io.scoreline.pipeline.runs.SyncTrigger;
 import io.scoreline.pipeline.sync.SyncService;
-import java.util.LinkedHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,24 +17,6 @@ final class SyncCommand extends ContextCommand {
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
         var outcome = context.getBean(SyncService.class).sync(integrationId, SyncTrigger.MANUAL);
-        if (output.json()) {
-            var line = new LinkedHashMap<String, Object>();
-            line.put("run", outcome.runId());
-            line.put("status", outcome.status().key());
-            line.put("records_read", outcome.recordsRead());
-            line.put("facts_changed", outcome.factsChanged());
-            line.put("api_calls", outcome.apiCalls());
-            line.put("message", outcome.message().orElse(null));
-            output.jsonLine(line);
-        } else {
-            output.line("Run " + outcome.runId() + " " + outcome.status().key() + ": " + outcome.recordsRead() + " records read, "
-                    + outcome.factsChanged() + " facts changed, " + outcome.apiCalls() + " API calls"
-                    + outcome.message().map(m -> "\n  " + m).orElse(""));
-        }
-        return switch (outcome.status()) {
-            case SUCCEEDED, PARTIAL, RUNNING -> 0;
-            case FAILED -> CliErrorHandler.FAILURE;
-        };
+        return RunOutcomeOutput.print(output, "Run", outcome, "");
     }
-
 }
