@@ -16,6 +16,7 @@ final class QuartzConfiguration {
         // A forgotten scheduler must not keep a CLI process alive; orderly shutdown goes through close().
         properties.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
         properties.setProperty("org.quartz.scheduler.interruptJobsOnShutdown", "false");
+        properties.setProperty("org.quartz.scheduler.idleWaitTime", Long.toString(settings.pollInterval().toMillis()));
 
         properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
         properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threadCount()));

@@ -1,5 +1,7 @@
 package io.scoreline.pipeline.scheduling;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,5 +84,21 @@ final class RecordingLauncher implements ScheduledSyncLauncher {
 
     int mostAtOnce(long integrationId) {
         return mostAtOnce.getOrDefault(integrationId, 0);
+    }
+
+    /** Waits until the integration has run {@code more} more times than it has now. */
+    void awaitMoreRuns(long integrationId, int more) {
+        int target = started(integrationId).size() + more;
+        await().atMost(Duration.ofSeconds(20)).until(() -> started(integrationId).size() >= target);
+    }
+
+    /** Shows that the integration stays without new runs for a few of its one-second fire times. */
+    void assertNoMoreRuns(long integrationId) {
+        // A fire that had already begun when the schedule changed may still reach the launcher:
+        // let one fire time pass and running syncs end before counting.
+        await().pollDelay(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(20)).until(() -> runningNow() == 0);
+        int settled = started(integrationId).size();
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> started(integrationId).size() == settled);
     }
 }

@@ -30,6 +30,7 @@ final class SchedulerNodes implements AutoCloseable {
         return SchedulerSettings.defaults()
                 .withInstanceId(instanceId)
                 .withClusterCheckinInterval(Duration.ofSeconds(1))
+                .withPollInterval(Duration.ofSeconds(1))
                 .withCadence(EVERY_SECOND);
     }
 
