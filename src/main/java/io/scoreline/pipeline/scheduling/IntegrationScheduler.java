@@ -129,6 +129,19 @@ public final class IntegrationScheduler implements AutoCloseable {
         return changes.stream().filter(this::apply).toList();
     }
 
+    /**
+     * Makes one integration's job match the directory: for the CLI after it adds or removes an
+     * integration, without reading every other one.
+     */
+    public synchronized List<ScheduleChange> reconcile(long integrationId) {
+        var wanted = directory.find(integrationId);
+        var existing = schedule(integrationId);
+        var changes = wanted.isPresent()
+                ? planner.plan(wanted.get(), existing)
+                : existing.<List<ScheduleChange>>map(gone -> List.of(new ScheduleChange.Removed(integrationId))).orElse(List.of());
+        return changes.stream().filter(this::apply).toList();
+    }
+
     /** Stops an integration's fires on every node; a run already going finishes. */
     public synchronized Optional<ScheduleChange> pause(long integrationId) {
         var existing = schedule(integrationId);

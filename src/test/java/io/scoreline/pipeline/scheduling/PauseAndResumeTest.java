@@ -1,5 +1,6 @@
 package io.scoreline.pipeline.scheduling;
 
+import static io.scoreline.pipeline.db.Tables.INTEGRATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,6 +61,24 @@ class PauseAndResumeTest {
         assertThat(cli.resume(id)).contains(new ScheduleChange.Resumed(id));
         serving.awaitMoreRuns(id, 2);
         assertThat(cliRuns.started()).as("a node that was never started fires nothing").isEmpty();
+    }
+
+    @Test
+    void anIntegrationAddedOrRemovedByTheCliReachesTheServingNode() {
+        var serving = new RecordingLauncher();
+        nodes.node("serve", serving).start();
+        var cli = nodes.node("cli", new RecordingLauncher());
+
+        var tenant = TestTenant.create(database, "added-later", CrmProvider.HUBSPOT);
+        long id = tenant.integrationId();
+        assertThat(cli.reconcile(id)).singleElement().isInstanceOf(ScheduleChange.Added.class);
+        serving.awaitMoreRuns(id, 2);
+
+        tenant.transactions().inOrganization(tenant.organizationId(),
+                tx -> tx.deleteFrom(INTEGRATIONS).where(INTEGRATIONS.ID.eq(id)).execute());
+        assertThat(cli.reconcile(id)).containsExactly(new ScheduleChange.Removed(id));
+        serving.assertNoMoreRuns(id);
+        assertThat(cli.reconcile(id)).isEmpty();
     }
 
     @Test
