@@ -2,22 +2,11 @@ package io.scoreline.pipeline.scheduling;
 
 import io.scoreline.connectors.spi.ScorelineException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.quartz.CronTrigger;
-import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.Trigger;
-import org.quartz.impl.SchedulerRepository;
-import org.quartz.impl.StdSchedulerFactory;
-import org.quartz.impl.matchers.GroupMatcher;
-import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,52 +22,32 @@ public final class IntegrationScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IntegrationScheduler.class);
 
     private final Scheduler scheduler;
+    private final ScheduleStore store;
     private final IntegrationDirectory directory;
     private final SchedulePlanner planner;
-    private final Clock clock;
 
     private IntegrationScheduler(Scheduler scheduler, IntegrationDirectory directory, SyncCadence cadence, Clock clock) {
         this.scheduler = scheduler;
+        this.store = new ScheduleStore(scheduler, clock);
         this.directory = directory;
         this.planner = new SchedulePlanner(cadence);
-        this.clock = clock;
     }
 
     /**
      * A scheduler node on {@code dataSource} (the runtime pool; its connections need the V3
-     * Quartz tables). Fires call {@code launcher} on this node's threads; {@code clock} dates new
-     * triggers, so a trigger created "in the past" sees its missed fires as misfires.
+     * Quartz tables). Fires call {@code launcher} on this node's threads. {@code clock} dates new
+     * triggers: Quartz reads the wall clock for everything else, so this is the one place where a
+     * test can set a schedule up in the past.
      */
     public static IntegrationScheduler create(SchedulerSettings settings, DataSource dataSource, IntegrationDirectory directory,
             ScheduledSyncLauncher launcher, Clock clock) {
-        var scheduler = newQuartzScheduler(settings, dataSource);
+        var scheduler = QuartzConfiguration.newScheduler(settings, dataSource);
         try {
             scheduler.getContext().put(IntegrationSyncJob.LAUNCHER, launcher);
         } catch (SchedulerException e) {
             throw SchedulerFailures.of("set up the scheduler", e);
         }
         return new IntegrationScheduler(scheduler, directory, settings.cadence(), clock);
-    }
-
-    private static Scheduler newQuartzScheduler(SchedulerSettings settings, DataSource dataSource) {
-        // Quartz finds job-store connections by name in a JVM-wide registry.
-        var dataSourceName = "scoreline-scheduler-" + UUID.randomUUID();
-        var provider = new DataSourceConnectionProvider(dataSource);
-        DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, provider);
-        var repository = SchedulerRepository.getInstance();
-        // Quartz also keeps one scheduler per name JVM-wide and hands out the existing one, but all
-        // nodes of a cluster share their name, and tests run two nodes in one JVM. Each node is
-        // created and taken out of that repository under its lock, so none is ever shared.
-        synchronized (repository) {
-            try {
-                var scheduler = new StdSchedulerFactory(QuartzConfiguration.properties(settings, dataSourceName)).getScheduler();
-                repository.remove(settings.clusterName());
-                return scheduler;
-            } catch (SchedulerException e) {
-                provider.shutdown();
-                throw SchedulerFailures.of("create the scheduler", e);
-            }
-        }
     }
 
     /** This node's id in the cluster. */
@@ -126,7 +95,7 @@ public final class IntegrationScheduler implements AutoCloseable {
      */
     public synchronized List<ScheduleChange> reconcile() {
         var changes = planner.plan(directory.all(), schedules());
-        return changes.stream().filter(this::apply).toList();
+        return changes.stream().filter(store::apply).toList();
     }
 
     /**
@@ -136,10 +105,13 @@ public final class IntegrationScheduler implements AutoCloseable {
     public synchronized List<ScheduleChange> reconcile(long integrationId) {
         var wanted = directory.find(integrationId);
         var existing = schedule(integrationId);
-        var changes = wanted.isPresent()
-                ? planner.plan(wanted.get(), existing)
-                : existing.<List<ScheduleChange>>map(gone -> List.of(new ScheduleChange.Removed(integrationId))).orElse(List.of());
-        return changes.stream().filter(this::apply).toList();
+        List<ScheduleChange> changes;
+        if (wanted.isPresent()) {
+            changes = planner.plan(wanted.get(), existing);
+        } else {
+            changes = existing.isPresent() ? List.of(new ScheduleChange.Removed(integrationId)) : List.of();
+        }
+        return changes.stream().filter(store::apply).toList();
     }
 
     /** Stops an integration's fires on every node; a run already going finishes. */
@@ -149,7 +121,7 @@ public final class IntegrationScheduler implements AutoCloseable {
             return Optional.empty();
         }
         var change = new ScheduleChange.Paused(integrationId);
-        return apply(change) ? Optional.of(change) : Optional.empty();
+        return store.apply(change) ? Optional.of(change) : Optional.empty();
     }
 
     /**
@@ -163,96 +135,17 @@ public final class IntegrationScheduler implements AutoCloseable {
             throw ScorelineException.conflict("integration " + integrationId + " is " + wanted.status().key()
                     + ": make it active before resuming its schedule");
         }
-        return planner.plan(wanted, schedule(integrationId)).stream().filter(this::apply).findFirst();
+        return planner.plan(wanted, schedule(integrationId)).stream().filter(store::apply).findFirst();
     }
 
     /** An integration's job as the shared job store holds it; empty if it has none. */
     public Optional<ExistingSchedule> schedule(long integrationId) {
-        try {
-            if (!scheduler.checkExists(SyncJobs.jobKey(integrationId))) {
-                return Optional.empty();
-            }
-            var triggerKey = SyncJobs.triggerKey(integrationId);
-            var trigger = scheduler.getTrigger(triggerKey);
-            if (trigger == null) {
-                // A job without its trigger never fires; counting it as paused lets reconcile
-                // give an active integration a fresh trigger and leave an inactive one alone.
-                return Optional.of(new ExistingSchedule(integrationId, "", true, Optional.empty()));
-            }
-            var cron = trigger instanceof CronTrigger cronTrigger ? cronTrigger.getCronExpression() : "";
-            var paused = scheduler.getTriggerState(triggerKey) == Trigger.TriggerState.PAUSED;
-            return Optional.of(new ExistingSchedule(integrationId, cron, paused,
-                    Optional.ofNullable(trigger.getNextFireTime()).map(Date::toInstant)));
-        } catch (SchedulerException e) {
-            throw SchedulerFailures.of("read the schedule of integration " + integrationId, e);
-        }
+        return store.find(integrationId);
     }
 
     /** Every integration job in the shared job store. */
     public List<ExistingSchedule> schedules() {
-        try {
-            var schedules = new ArrayList<ExistingSchedule>();
-            for (var key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(SyncJobs.GROUP))) {
-                SyncJobs.integrationId(key).ifPresent(id -> schedule(id).ifPresent(schedules::add));
-            }
-            return List.copyOf(schedules);
-        } catch (SchedulerException e) {
-            throw SchedulerFailures.of("list scheduled integrations", e);
-        }
-    }
-
-    /** Applies one change; false when another node had already made it. */
-    private boolean apply(ScheduleChange change) {
-        try {
-            boolean applied = switch (change) {
-                case ScheduleChange.Added added -> add(added);
-                case ScheduleChange.Rescheduled rescheduled -> reschedule(rescheduled);
-                case ScheduleChange.Paused paused -> {
-                    scheduler.pauseTrigger(SyncJobs.triggerKey(paused.integrationId()));
-                    yield true;
-                }
-                case ScheduleChange.Resumed resumed -> {
-                    scheduler.resumeTrigger(SyncJobs.triggerKey(resumed.integrationId()));
-                    yield true;
-                }
-                case ScheduleChange.Removed removed -> scheduler.deleteJob(SyncJobs.jobKey(removed.integrationId()));
-            };
-            if (applied) {
-                LOG.info("Schedule of integration {}: {}", change.integrationId(), describe(change));
-            }
-            return applied;
-        } catch (SchedulerException e) {
-            throw SchedulerFailures.of("change the schedule of integration " + change.integrationId(), e);
-        }
-    }
-
-    private boolean add(ScheduleChange.Added added) throws SchedulerException {
-        try {
-            scheduler.scheduleJob(SyncJobs.job(added.schedule()),
-                    SyncJobs.trigger(added.schedule(), added.cronExpression(), clock.instant()));
-            return true;
-        } catch (ObjectAlreadyExistsException e) {
-            return false;
-        }
-    }
-
-    private boolean reschedule(ScheduleChange.Rescheduled rescheduled) throws SchedulerException {
-        var schedule = rescheduled.schedule();
-        var trigger = SyncJobs.trigger(schedule, rescheduled.cronExpression(), clock.instant());
-        if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
-            scheduler.scheduleJob(SyncJobs.job(schedule), Set.of(trigger), true);
-        }
-        return true;
-    }
-
-    private static String describe(ScheduleChange change) {
-        return switch (change) {
-            case ScheduleChange.Added added -> "scheduled (" + added.cronExpression() + " UTC)";
-            case ScheduleChange.Rescheduled rescheduled -> "rescheduled (" + rescheduled.cronExpression() + " UTC)";
-            case ScheduleChange.Paused paused -> "paused";
-            case ScheduleChange.Resumed resumed -> "resumed";
-            case ScheduleChange.Removed removed -> "removed";
-        };
+        return store.all();
     }
 
     /** Stops firing and waits for this node's running syncs to finish. */

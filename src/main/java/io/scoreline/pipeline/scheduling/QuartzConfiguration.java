@@ -1,11 +1,40 @@
 package io.scoreline.pipeline.scheduling;
 
 import java.util.Properties;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.impl.SchedulerRepository;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.DBConnectionManager;
 
-/** The Quartz properties of a scheduler node; the reasons for each value are in the comments. */
+/** How a scheduler node's Quartz scheduler is built, and why with these properties. */
 final class QuartzConfiguration {
 
     private QuartzConfiguration() {
+    }
+
+    /** A scheduler node in standby: it fires nothing until started. */
+    static Scheduler newScheduler(SchedulerSettings settings, DataSource dataSource) {
+        // Quartz finds job-store connections by name in a JVM-wide registry.
+        var dataSourceName = "scoreline-scheduler-" + UUID.randomUUID();
+        var provider = new DataSourceConnectionProvider(dataSource);
+        DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, provider);
+        var repository = SchedulerRepository.getInstance();
+        // Quartz also keeps one scheduler per name JVM-wide and hands out the existing one, but all
+        // nodes of a cluster share their name, and tests run two nodes in one JVM. Each node is
+        // created and taken out of that repository under its lock, so none is ever shared.
+        synchronized (repository) {
+            try {
+                var scheduler = new StdSchedulerFactory(properties(settings, dataSourceName)).getScheduler();
+                repository.remove(settings.clusterName());
+                return scheduler;
+            } catch (SchedulerException e) {
+                provider.shutdown();
+                throw SchedulerFailures.of("create the scheduler", e);
+            }
+        }
     }
 
     static Properties properties(SchedulerSettings settings, String dataSourceName) {

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * <p>Paused and needs_reauth integrations keep their job with a paused trigger rather than being
  * unscheduled: every node sees the pause in the shared store, pausing needs nothing but the
  * integration id, and a resumed trigger whose fire passed while paused runs once right away (the
- * misfire rule) instead of leaving the data stale for up to another hour. An integration that
- * never fired gets no job until it does.
+ * misfire rule) instead of leaving the data stale for up to another hour. An inactive integration
+ * without a job gets none until it becomes active.
  */
 final class SchedulePlanner {
 
