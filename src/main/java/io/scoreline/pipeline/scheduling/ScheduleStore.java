@@ -92,6 +92,7 @@ final class ScheduleStore {
                     SyncJobs.trigger(added.schedule(), added.cronExpression(), clock.instant()));
             return true;
         } catch (ObjectAlreadyExistsException e) {
+            // Another node reconciling at the same moment added it first; its trigger is as good.
             return false;
         }
     }
