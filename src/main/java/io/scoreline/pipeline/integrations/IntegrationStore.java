@@ -64,6 +64,20 @@ public final class IntegrationStore {
     }
 
     /**
+     * Changes whether the integration syncs. The scheduler does not see this by itself: callers
+     * pause or resume its job right after (see {@code IntegrationScheduler}).
+     */
+    public Integration setStatus(long organizationId, long integrationId, IntegrationStatus status) {
+        return transactions.inOrganization(organizationId, tx -> tx.update(INTEGRATIONS)
+                .set(INTEGRATIONS.STATUS, status.key())
+                .set(INTEGRATIONS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                .where(INTEGRATIONS.ID.eq(integrationId))
+                .returning()
+                .fetchOptional(IntegrationStore::toIntegration))
+                .orElseThrow(() -> ScorelineException.notFound("no integration " + integrationId));
+    }
+
+    /**
      * The integration with this id, whichever organization holds it: CLI commands name an
      * integration by id alone. The directory function answers without exposing tenant data.
      */
