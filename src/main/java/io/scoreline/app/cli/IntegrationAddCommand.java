@@ -5,6 +5,7 @@ import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.integrations.NewIntegration;
+import io.scoreline.pipeline.scheduling.IntegrationScheduler;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -53,6 +54,8 @@ final class IntegrationAddCommand extends ContextCommand {
     protected int run(ApplicationContext context, CliOutput output) {
         var organization = context.getBean(OrganizationStore.class).require(org);
         var integration = context.getBean(IntegrationStore.class).add(request(organization.id()));
+        // The new integration's hourly job goes into the shared schedule; serving nodes pick it up.
+        context.getBean(IntegrationScheduler.class).reconcile(integration.id());
         if (output.json()) {
             output.jsonLine(IntegrationJson.of(integration, organization.slug()));
         } else {

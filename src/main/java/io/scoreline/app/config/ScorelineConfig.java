@@ -4,6 +4,7 @@ import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import io.scoreline.pipeline.database.DatabaseSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,7 +12,8 @@ import java.util.Optional;
  * Every setting of a Scoreline process, typed and validated once at start-up. The README's
  * configuration table lists the same names; {@link #resolve} is the only place they are read.
  */
-public record ScorelineConfig(Path home, DatabaseSettings database, Optional<String> masterKey, int httpPort) {
+public record ScorelineConfig(Path home, DatabaseSettings database, Optional<String> masterKey, int httpPort,
+        Duration syncInterval, int schedulerThreads) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -23,6 +25,8 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     public static final String DB_AUTO_MIGRATE = "SCORELINE_DB_AUTO_MIGRATE";
     public static final String MASTER_KEY = "SCORELINE_MASTER_KEY";
     public static final String HTTP_PORT = "SCORELINE_HTTP_PORT";
+    public static final String SYNC_INTERVAL = "SCORELINE_SYNC_INTERVAL";
+    public static final String SCHEDULER_THREADS = "SCORELINE_SCHEDULER_THREADS";
 
     public static ScorelineConfig resolve(Map<String, String> environment, CliOverrides overrides) {
         var settings = new SettingsReader(environment);
@@ -36,14 +40,15 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
             throw ScorelineException.badInput(DB_RUNTIME_ROLE + " must be a lower-case role name, got '" + role + "'");
         }
         var database = new DatabaseSettings(owner, runtime, home.resolve("pg"), role,
-                settings.integer(DB_POOL_SIZE, 10, 1, 200),
+                settings.integer(DB_POOL_SIZE, 16, 1, 200),
                 // The embedded database is ours to migrate; an external one is migrated on purpose.
                 settings.bool(DB_AUTO_MIGRATE, owner.isEmpty()));
         int port = overrides.httpPort().orElseGet(() -> settings.integer(HTTP_PORT, 8080, 0, 65535));
         if (port < 0 || port > 65535) {
             throw ScorelineException.badInput("--port must be from 0 to 65535, got " + port);
         }
-        return new ScorelineConfig(home, database, settings.text(MASTER_KEY), port);
+        return new ScorelineConfig(home, database, settings.text(MASTER_KEY), port,
+                settings.duration(SYNC_INTERVAL, Duration.ofHours(1)), settings.integer(SCHEDULER_THREADS, 2, 1, 32));
     }
 
     private static String jdbcUrl(String value, String name) {
@@ -57,6 +62,6 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     @Override
     public String toString() {
         return "ScorelineConfig[home=" + home + ", database=" + database + ", masterKey=" + (masterKey.isPresent() ? "***" : "file")
-                + ", httpPort=" + httpPort + "]";
+                + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + "]";
     }
 }

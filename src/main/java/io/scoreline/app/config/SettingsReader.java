@@ -1,6 +1,8 @@
 package io.scoreline.app.config;
 
 import io.scoreline.connectors.spi.ScorelineException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +38,23 @@ final class SettingsReader {
         }
         throw ScorelineException.badInput(name + " must be a whole number from " + min + " to " + max
                 + ", got '" + raw.get() + "'");
+    }
+
+    /** An ISO-8601 duration such as PT1H or PT5M. */
+    Duration duration(String name, Duration defaultValue) {
+        var raw = text(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            var value = Duration.parse(raw.get().toUpperCase(Locale.ROOT));
+            if (!value.isNegative() && !value.isZero()) {
+                return value;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below with an example
+        }
+        throw ScorelineException.badInput(name + " must be a positive ISO-8601 duration such as PT1H or PT5M, got '" + raw.get() + "'");
     }
 
     boolean bool(String name, boolean defaultValue) {

@@ -23,11 +23,18 @@ import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.kpi.KpiValueReader;
 import io.scoreline.pipeline.runs.CheckpointStore;
 import io.scoreline.pipeline.runs.SyncRunStore;
-import io.scoreline.pipeline.sync.AdvisoryLockRunExclusion;
 import io.scoreline.pipeline.sync.BackfillService;
 import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.sync.RemapService;
 import io.scoreline.pipeline.sync.RunExclusion;
+import io.scoreline.pipeline.sync.RunLockExclusion;
+import io.scoreline.pipeline.runs.SyncTrigger;
+import io.scoreline.pipeline.scheduling.IntegrationDirectory;
+import io.scoreline.pipeline.scheduling.IntegrationRunLocks;
+import io.scoreline.pipeline.scheduling.IntegrationScheduler;
+import io.scoreline.pipeline.scheduling.ScheduledSyncLauncher;
+import io.scoreline.pipeline.scheduling.SchedulerSettings;
+import io.scoreline.pipeline.scheduling.SyncCadence;
 import io.scoreline.pipeline.sync.SyncService;
 import io.scoreline.pipeline.sync.SyncSettings;
 import io.scoreline.pipeline.rules.RuleSetStore;
@@ -152,7 +159,22 @@ public class ScorelineFactory {
 
     @Singleton
     RunExclusion runExclusion(DatabaseRuntime database) {
-        return new AdvisoryLockRunExclusion(database.dataSource());
+        return new RunLockExclusion(new IntegrationRunLocks(database.dataSource()));
+    }
+
+    /**
+     * The clustered scheduler of this node, on standby until {@code serve} starts it; CLI commands
+     * use it only to pause, resume and reconcile schedules that serving nodes pick up.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    IntegrationScheduler integrationScheduler(ScorelineConfig config, DatabaseRuntime database, TenantTransactions transactions,
+            SyncService sync, Clock clock) {
+        var settings = SchedulerSettings.defaults()
+                .withCadence(SyncCadence.every(config.syncInterval()))
+                .withThreadCount(config.schedulerThreads());
+        ScheduledSyncLauncher launcher = fire -> sync.sync(fire.integrationId(), SyncTrigger.SCHEDULE);
+        return IntegrationScheduler.create(settings, database.dataSource(), new IntegrationDirectory(transactions), launcher, clock);
     }
 
     @Singleton

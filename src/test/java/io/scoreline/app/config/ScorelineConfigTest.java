@@ -24,7 +24,9 @@ class ScorelineConfigTest {
         assertThat(config.database().embedded()).isTrue();
         assertThat(config.database().autoMigrate()).isTrue();
         assertThat(config.database().embeddedDataDirectory()).isEqualTo(home.resolve("pg"));
-        assertThat(config.database().poolSize()).isEqualTo(10);
+        assertThat(config.database().poolSize()).isEqualTo(16);
+        assertThat(config.syncInterval()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(config.schedulerThreads()).isEqualTo(2);
         assertThat(config.httpPort()).isEqualTo(8080);
     }
 
@@ -50,6 +52,8 @@ class ScorelineConfigTest {
         assertRejected(Map.of("SCORELINE_DB_AUTO_MIGRATE", "maybe"), "SCORELINE_DB_AUTO_MIGRATE must be true or false, got 'maybe'");
         assertRejected(Map.of("SCORELINE_DB_URL", "postgres://x"), "SCORELINE_DB_URL must be a PostgreSQL JDBC URL");
         assertRejected(Map.of("SCORELINE_DB_RUNTIME_ROLE", "App; drop"), "SCORELINE_DB_RUNTIME_ROLE must be a lower-case role name");
+        assertRejected(Map.of("SCORELINE_SYNC_INTERVAL", "hourly"), "SCORELINE_SYNC_INTERVAL must be a positive ISO-8601 duration");
+        assertRejected(Map.of("SCORELINE_SCHEDULER_THREADS", "0"), "SCORELINE_SCHEDULER_THREADS must be a whole number from 1 to 32");
     }
 
     @Test

@@ -23,7 +23,6 @@ import io.scoreline.pipeline.integrations.NewIntegration;
 import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.CheckpointStore;
 import io.scoreline.pipeline.runs.SyncRunStore;
-import io.scoreline.pipeline.sync.AdvisoryLockRunExclusion;
 import io.scoreline.pipeline.runs.SyncStatus;
 import io.scoreline.pipeline.runs.SyncTrigger;
 import io.scoreline.pipeline.secrets.CredentialCipher;

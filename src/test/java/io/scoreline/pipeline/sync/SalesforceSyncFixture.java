@@ -14,6 +14,7 @@ import io.scoreline.pipeline.integrations.NewIntegration;
 import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.CheckpointStore;
 import io.scoreline.pipeline.runs.SyncRunStore;
+import io.scoreline.pipeline.scheduling.IntegrationRunLocks;
 import io.scoreline.pipeline.secrets.CredentialCipher;
 import io.scoreline.pipeline.secrets.MasterKey;
 import io.scoreline.pipeline.tenancy.NewOrganization;
@@ -74,7 +75,7 @@ final class SalesforceSyncFixture implements AutoCloseable {
         var factory = new SalesforceConnectorFactory(camel, new SalesforceOptions(4, Duration.ofMillis(5), Duration.ofSeconds(5)), clock);
         runs = new SyncRunStore(transactions, clock);
         var opener = new ConnectorOpener(integrations, Map.of(CrmProvider.SALESFORCE, factory));
-        var exclusion = new AdvisoryLockRunExclusion(database.dataSource());
+        var exclusion = new RunLockExclusion(new IntegrationRunLocks(database.dataSource()));
         sync = new SyncService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
                 new PageWriter(transactions), opener, exclusion, SyncSettings.defaults(), clock);
         backfill = new BackfillService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,

@@ -1,0 +1,14 @@
+package io.scoreline.app.cli;
+
+import io.scoreline.pipeline.integrations.IntegrationStatus;
+import picocli.CommandLine.Command;
+
+/** {@code scoreline integration pause}. */
+@Command(name = "pause", description = "Stop an integration's scheduled syncs.")
+final class IntegrationPauseCommand extends IntegrationStatusCommand {
+
+    @Override
+    protected IntegrationStatus target() {
+        return IntegrationStatus.PAUSED;
+    }
+}

@@ -1,0 +1,14 @@
+package io.scoreline.app.cli;
+
+import io.scoreline.pipeline.integrations.IntegrationStatus;
+import picocli.CommandLine.Command;
+
+/** {@code scoreline integration resume}: scheduled syncs again; a missed hour runs once, now. */
+@Command(name = "resume", description = "Resume an integration's scheduled syncs.")
+final class IntegrationResumeCommand extends IntegrationStatusCommand {
+
+    @Override
+    protected IntegrationStatus target() {
+        return IntegrationStatus.ACTIVE;
+    }
+}
