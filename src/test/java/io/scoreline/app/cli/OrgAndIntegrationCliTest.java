@@ -88,6 +88,22 @@ class OrgAndIntegrationCliTest {
     }
 
     @Test
+    void pauseAndResumeChangeTheStatusAndTheSchedule() {
+        var added = CliRun.run(env, "integration", "add", "--org", "acme", "--provider", "hubspot", "--private-app-token", "pat-x", "--json");
+        var id = added.out().replaceAll("(?s).*\"id\":(\\d+).*", "$1").strip();
+        var paused = CliRun.run(env, "integration", "pause", "--integration", id, "--json");
+        assertThat(paused.exitCode()).as(paused.err()).isZero();
+        assertThat(paused.out()).contains("\"status\":\"paused\"").contains("\"next_sync\":null");
+        assertThat(CliRun.run(env, "integration", "list", "--org", "acme", "--json").out())
+                .contains("\"id\":" + id + ",\"org\":\"acme\",\"provider\":\"hubspot\",\"status\":\"paused\"");
+        var resumed = CliRun.run(env, "integration", "resume", "--integration", id, "--json");
+        assertThat(resumed.out()).contains("\"status\":\"active\"").containsPattern("\"next_sync\":\"20\\d\\d-");
+        var missing = CliRun.run(env, "integration", "pause", "--integration", "987654");
+        assertThat(missing.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
+        assertThat(missing.err()).contains("no integration 987654");
+    }
+
+    @Test
     void unknownProviderIsAUsageError() {
         var run = CliRun.run(env, "integration", "add", "--org", "acme", "--provider", "pipedrive", "--private-app-token", "x");
         assertThat(run.exitCode()).isEqualTo(CliErrorHandler.USAGE);
