@@ -16,9 +16,6 @@ import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.sync.ProgressListener;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
-import io.scoreline.sim.SimulatorOptions;
-import io.scoreline.sim.Simulators;
-import io.scoreline.sim.data.ActivityKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -49,16 +46,15 @@ public final class BackfillBenchmark {
         int reps = (int) Math.max(1, Math.ceil(records / (TASKS_PER_REP_DAY * DAYS * 5.0 / 7.0)));
         var lastDay = LocalDate.now(clock).minusDays(1);
         heap.reset();
-        try (var sims = Simulators.start(SimulatorOptions.defaults().withSeed(1).withVolume(reps, DAYS).withLastDay(lastDay)
-                .withSalesforceDailyApiLimit(10_000_000).withClock(clock))) {
-            long tasks = sims.dataset().count(ActivityKind.CALL) + sims.dataset().count(ActivityKind.EMAIL)
-                    + sims.dataset().count(ActivityKind.TODO);
+        try (var sims = SimulatorProcess.start(reps, DAYS, "2g")) {
             var env = new HashMap<String, String>();
             env.put(ScorelineConfig.HOME, scratchHome.toString());
             env.put(ScorelineConfig.MASTER_KEY, "benchmark-master-key-not-secret");
             try (ApplicationContext context = ScorelineApplication.start(ScorelineConfig.resolve(env, CliOverrides.none()))) {
                 long integrationId = connect(context, sims);
                 var started = clock.millis();
+                var plan = context.getBean(BackfillService.class).plan(integrationId, lastDay.minusDays(DAYS + 1), lastDay);
+                long tasks = plan.objects().stream().filter(o -> o.objectType().equals("Task")).mapToLong(o -> o.records()).sum();
                 var outcome = context.getBean(BackfillService.class).run(integrationId, lastDay.minusDays(DAYS + 1), lastDay, false, progress);
                 double seconds = Math.max(0.001, (clock.millis() - started) / 1000.0);
                 var copy = new CopyBaseline(context.getBean(DatabaseRuntime.class).ownerEndpoint()).measure(outcome.factsChanged());
@@ -71,14 +67,15 @@ public final class BackfillBenchmark {
         }
     }
 
-    private static long connect(ApplicationContext context, io.scoreline.sim.RunningSimulators sims) {
+    private static long connect(ApplicationContext context, SimulatorProcess sims) {
         var organization = context.getBean(OrganizationStore.class).findBySlug("bench")
                 .orElseGet(() -> context.getBean(OrganizationStore.class).create(NewOrganization.of("bench", "Benchmark", "America/New_York", "monday")));
         var sf = sims.salesforce();
         var integrations = context.getBean(IntegrationStore.class);
         var integration = integrations.add(NewIntegration.of(organization.id(), CrmProvider.SALESFORCE,
-                new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
-                Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty()));
+                new CrmCredentials.RefreshToken(sf.path("client_id").asText(), sf.path("client_secret").asText(),
+                        sf.path("refresh_token").asText()),
+                Optional.of(sf.path("login_url").asText()), Optional.empty(), Optional.empty()));
         context.getBean(RuleSetStore.class).saveNewVersion(organization.id(), integration.id(), stockRules(), "bench");
         try (var connector = context.getBean(ConnectorOpener.class).open(integration)) {
             context.getBean(CrmIdentityStore.class).sync(organization.id(), integration.id(), connector.users(), true);
