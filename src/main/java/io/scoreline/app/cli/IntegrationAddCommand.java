@@ -60,7 +60,8 @@ final class IntegrationAddCommand extends ContextCommand {
             output.jsonLine(IntegrationJson.of(integration, organization.slug()));
         } else {
             output.line("Added " + integration.provider().key() + " integration " + integration.id() + " to "
-                    + organization.slug() + " (syncs hourly at minute " + integration.scheduleMinute() + ")");
+                    + organization.slug() + " (its scheduled syncs start at minute :" + String.format("%02d", integration.scheduleMinute())
+                    + " of the hour; `scoreline serve` runs them)");
         }
         return 0;
     }

@@ -75,11 +75,6 @@ final class ServeCommand extends ContextCommand {
         }
     }
 
-    /** For tests and embedding: stop as if signalled. */
-    void stop() {
-        stopRequested.countDown();
-    }
-
     @Override
     protected void afterClose() {
         stopped.countDown();

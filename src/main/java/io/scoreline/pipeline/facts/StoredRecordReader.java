@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-
 /** Pages through the raw records we hold, in record-id order: what {@code remap} re-derives from. */
 public final class StoredRecordReader {
 

@@ -1,7 +1,5 @@
 package io.scoreline.pipeline.sync;
 
-
-
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.facts.ChangeOrigin;
 import io.scoreline.pipeline.facts.PageWriter;
@@ -52,8 +50,6 @@ public final class RemapService {
         var organization = organizations.require(integration.organizationId());
         try (var lease = exclusion.acquire(integrationId)) {
             long runId = runs.start(organization.id(), integrationId, SyncTrigger.REMAP, since, Optional.empty());
-            long read = 0;
-            long facts = 0;
             try {
                 var rules = ActiveRules.load(ruleSets, integration);
                 var deriver = new RuleSetFactDeriver(rules.ruleSet(), organization.timezone(), rules.ruleSetId(),
@@ -65,20 +61,16 @@ public final class RemapService {
                         if (page.isEmpty()) {
                             break;
                         }
-                        var result = writer.rederive(organization.id(), integrationId, objectType, page, deriver, ChangeOrigin.live(),
+                        writer.rederive(organization.id(), integrationId, objectType, page, deriver, ChangeOrigin.live(),
                                 (tx, written) -> runs.count(tx, runId, page.size(), written.factsChanged(), 0));
-                        read += page.size();
-                        facts += result.factsChanged();
                         after = Optional.of(page.getLast().recordId());
                     }
                 }
                 runs.finish(organization.id(), runId, SyncStatus.SUCCEEDED, Optional.empty(), Optional.empty());
-                return new SyncOutcome(runId, SyncStatus.SUCCEEDED, read, facts, 0, Optional.empty());
             } catch (ScorelineException e) {
                 runs.finish(organization.id(), runId, SyncStatus.FAILED, Optional.of(e.kind().name()), Optional.of(e.getMessage()));
-                return new SyncOutcome(runId, SyncStatus.FAILED, read, facts, 0, Optional.of(e.getMessage()));
             }
+            return SyncOutcome.of(runs.find(organization.id(), runId).orElseThrow());
         }
     }
-
 }
