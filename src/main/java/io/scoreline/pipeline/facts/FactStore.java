@@ -1,0 +1,109 @@
+package io.scoreline.pipeline.facts;
+
+import static io.scoreline.pipeline.db.Tables.KPI_FACTS;
+
+import io.scoreline.connectors.spi.CrmRecord;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The {@code kpi_facts} of a page's records: reads what is stored, writes what changed. The
+ * writes are set-based (columns as arrays through {@code unnest}), one statement each.
+ */
+final class FactStore {
+
+    private static final String DELETE = """
+            delete from kpi_facts f
+             using unnest({2}, {3}) as gone(record_id, kpi_key)
+             where f.integration_id = {0} and f.object_type = {1}
+               and f.record_id = gone.record_id and f.kpi_key = gone.kpi_key""";
+
+    private static final String UPSERT = """
+            insert into kpi_facts (organization_id, integration_id, object_type, record_id, kpi_key, profile_id, crm_user_id,
+                                   local_date, occurred_at, value, rule_set_id)
+            select {0}, {1}, {2}, f.record_id, f.kpi_key, f.profile_id, f.crm_user_id, f.local_date, f.occurred_at, f.value, {3}
+              from unnest({4}, {5}, {6}, {7}, {8}, {9}, {10})
+                   as f(record_id, kpi_key, profile_id, crm_user_id, local_date, occurred_at, value)
+            on conflict (integration_id, object_type, record_id, kpi_key) do update
+               set profile_id = excluded.profile_id, crm_user_id = excluded.crm_user_id, local_date = excluded.local_date,
+                   occurred_at = excluded.occurred_at, value = excluded.value, rule_set_id = excluded.rule_set_id,
+                   updated_at = current_timestamp""";
+
+    private FactStore() {
+    }
+
+    /** Record id → KPI → stored fact, for the given records. */
+    static Map<String, Map<String, StoredFact>> stored(DSLContext tx, long integrationId, String objectType,
+            List<CrmRecord> records) {
+        var ids = records.stream().map(CrmRecord::recordId).toArray(String[]::new);
+        var result = new HashMap<String, Map<String, StoredFact>>();
+        tx.select(KPI_FACTS.RECORD_ID, KPI_FACTS.KPI_KEY, KPI_FACTS.PROFILE_ID, KPI_FACTS.CRM_USER_ID, KPI_FACTS.LOCAL_DATE,
+                        KPI_FACTS.OCCURRED_AT, KPI_FACTS.VALUE)
+                .from(KPI_FACTS)
+                .where(KPI_FACTS.INTEGRATION_ID.eq(integrationId))
+                .and(KPI_FACTS.OBJECT_TYPE.eq(objectType))
+                .and(KPI_FACTS.RECORD_ID.eq(DSL.any(ids)))
+                .forEach(row -> result.computeIfAbsent(row.value1(), k -> new HashMap<>()).put(row.value2(),
+                        new StoredFact(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
+                                row.value6() == null ? null : row.value6().toInstant(), row.value7())));
+        return result;
+    }
+
+    static void write(DSLContext tx, long organizationId, long integrationId, String objectType, FactChanges changes,
+            Long ruleSetId) {
+        delete(tx, integrationId, objectType, changes.deletes());
+        upsert(tx, organizationId, integrationId, objectType, changes.upserts(), ruleSetId);
+    }
+
+    private static void delete(DSLContext tx, long integrationId, String objectType, List<StoredFact> gone) {
+        if (gone.isEmpty()) {
+            return;
+        }
+        var recordIds = gone.stream().map(StoredFact::recordId).toArray(String[]::new);
+        var kpiKeys = gone.stream().map(StoredFact::kpiKey).toArray(String[]::new);
+        tx.execute(DELETE, DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
+                DSL.val(recordIds, SQLDataType.VARCHAR.array()), DSL.val(kpiKeys, SQLDataType.VARCHAR.array()));
+    }
+
+    private static void upsert(DSLContext tx, long organizationId, long integrationId, String objectType,
+            List<StoredFact> facts, Long ruleSetId) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        int n = facts.size();
+        var recordIds = new String[n];
+        var kpiKeys = new String[n];
+        var profileIds = new Long[n];
+        var crmUserIds = new String[n];
+        var localDates = new LocalDate[n];
+        var occurredAts = new OffsetDateTime[n];
+        var values = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            var fact = facts.get(i);
+            recordIds[i] = fact.recordId();
+            kpiKeys[i] = fact.kpiKey();
+            profileIds[i] = fact.profileId();
+            crmUserIds[i] = fact.crmUserId();
+            localDates[i] = fact.localDate();
+            occurredAts[i] = fact.occurredAt() == null ? null : OffsetDateTime.ofInstant(fact.occurredAt(), ZoneOffset.UTC);
+            values[i] = fact.value();
+        }
+        tx.execute(UPSERT, DSL.val(organizationId), DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
+                DSL.val(ruleSetId, SQLDataType.BIGINT),
+                DSL.val(recordIds, SQLDataType.VARCHAR.array()),
+                DSL.val(kpiKeys, SQLDataType.VARCHAR.array()),
+                DSL.val(profileIds, SQLDataType.BIGINT.array()),
+                DSL.val(crmUserIds, SQLDataType.VARCHAR.array()),
+                DSL.val(localDates, SQLDataType.LOCALDATE.array()),
+                DSL.val(occurredAts, SQLDataType.TIMESTAMPWITHTIMEZONE.array()),
+                DSL.val(values, SQLDataType.NUMERIC(20, 6).array()));
+    }
+}

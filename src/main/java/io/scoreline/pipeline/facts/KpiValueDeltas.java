@@ -1,0 +1,68 @@
+package io.scoreline.pipeline.facts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Applies a page's fact changes to the daily {@code kpi_values} cells and enqueues one
+ * {@code kpi_changes} row per touched cell. Set-based: the cells travel as arrays.
+ */
+final class KpiValueDeltas {
+
+    private static final String ADD = """
+            insert into kpi_values (organization_id, profile_id, kpi_key, period_date, value, fact_count)
+            select {0}, d.profile_id, d.kpi_key, d.period_date, d.value, d.fact_count
+              from unnest({1}, {2}, {3}, {4}, {5}) as d(profile_id, kpi_key, period_date, value, fact_count)
+            on conflict (organization_id, profile_id, kpi_key, period_date) do update
+               set value = kpi_values.value + excluded.value, fact_count = kpi_values.fact_count + excluded.fact_count,
+                   updated_at = current_timestamp""";
+
+    // A cell with no facts left is dropped rather than kept at zero.
+    private static final String DROP_EMPTY = """
+            delete from kpi_values v
+             using unnest({0}, {1}, {2}) as c(profile_id, kpi_key, period_date)
+             where v.fact_count = 0
+               and v.profile_id = c.profile_id and v.kpi_key = c.kpi_key and v.period_date = c.period_date""";
+
+    private static final String ENQUEUE = """
+            insert into kpi_changes (organization_id, profile_id, kpi_key, period_date, origin, notify)
+            select {0}, c.profile_id, c.kpi_key, c.period_date, {4}, {5}
+              from unnest({1}, {2}, {3}) as c(profile_id, kpi_key, period_date)""";
+
+    private KpiValueDeltas() {
+    }
+
+    static void apply(DSLContext tx, long organizationId, FactChanges changes, ChangeOrigin origin) {
+        var deltas = changes.deltas();
+        if (deltas.isEmpty()) {
+            return;
+        }
+        int n = deltas.size();
+        var profileIds = new Long[n];
+        var kpiKeys = new String[n];
+        var dates = new LocalDate[n];
+        var values = new BigDecimal[n];
+        var counts = new Integer[n];
+        int i = 0;
+        for (Map.Entry<KpiCell, FactChanges.Delta> entry : deltas.entrySet()) {
+            profileIds[i] = entry.getKey().profileId();
+            kpiKeys[i] = entry.getKey().kpiKey();
+            dates[i] = entry.getKey().date();
+            values[i] = entry.getValue().value();
+            counts[i] = entry.getValue().count();
+            i++;
+        }
+        var profiles = DSL.val(profileIds, SQLDataType.BIGINT.array());
+        var keys = DSL.val(kpiKeys, SQLDataType.VARCHAR.array());
+        var days = DSL.val(dates, SQLDataType.LOCALDATE.array());
+        tx.execute(ADD, DSL.val(organizationId), profiles, keys, days,
+                DSL.val(values, SQLDataType.NUMERIC(20, 6).array()), DSL.val(counts, SQLDataType.INTEGER.array()));
+        tx.execute(DROP_EMPTY, profiles, keys, days);
+        tx.execute(ENQUEUE, DSL.val(organizationId), profiles, keys, days,
+                DSL.val(origin.key(), SQLDataType.VARCHAR), DSL.val(origin.notifies()));
+    }
+}

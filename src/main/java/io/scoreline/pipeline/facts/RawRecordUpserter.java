@@ -1,0 +1,80 @@
+package io.scoreline.pipeline.facts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scoreline.connectors.spi.CrmRecord;
+import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.connectors.spi.ScorelineException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Stores the latest raw state of a page's records in {@code crm_records}, unless we already hold
+ * a newer one (an out-of-order webhook or a lookback overlap). One set-based statement: the
+ * columns travel as arrays and {@code unnest} turns them back into rows, in the caller's order.
+ */
+final class RawRecordUpserter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    // Rows are inserted in array order (by ordinality), which is record-id order: concurrent
+    // writers of the same records take their row locks in one order and cannot deadlock.
+    private static final String UPSERT = """
+            insert into crm_records (organization_id, integration_id, object_type, record_id, modstamp, deleted, fields)
+            select {0}, {1}, {2}, r.record_id, r.modstamp, r.deleted, r.fields::jsonb
+              from unnest({3}, {4}, {5}, {6}) with ordinality as r(record_id, modstamp, deleted, fields, ord)
+             order by r.ord
+            on conflict (integration_id, object_type, record_id) do update
+               set modstamp = excluded.modstamp, deleted = excluded.deleted, fields = excluded.fields,
+                   fetched_at = current_timestamp
+             where excluded.modstamp >= crm_records.modstamp
+            returning record_id""";
+
+    private RawRecordUpserter() {
+    }
+
+    /**
+     * @param records one state per record, sorted by id
+     * @return the records whose state is now current; their rows stay locked until the page commits
+     */
+    static List<CrmRecord> upsert(DSLContext tx, long organizationId, long integrationId, String objectType,
+            List<CrmRecord> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        int n = records.size();
+        var ids = new String[n];
+        var modstamps = new OffsetDateTime[n];
+        var deleted = new Boolean[n];
+        var fields = new String[n];
+        for (int i = 0; i < n; i++) {
+            var record = records.get(i);
+            ids[i] = record.recordId();
+            modstamps[i] = OffsetDateTime.ofInstant(record.modstamp(), ZoneOffset.UTC);
+            deleted[i] = record.deleted();
+            fields[i] = toJson(record.fields());
+        }
+        var applied = new HashSet<>(tx.resultQuery(UPSERT,
+                DSL.val(organizationId), DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
+                DSL.val(ids, SQLDataType.VARCHAR.array()),
+                DSL.val(modstamps, SQLDataType.TIMESTAMPWITHTIMEZONE.array()),
+                DSL.val(deleted, SQLDataType.BOOLEAN.array()),
+                DSL.val(fields, SQLDataType.VARCHAR.array()))
+                .fetch(0, String.class));
+        return records.stream().filter(r -> applied.contains(r.recordId())).toList();
+    }
+
+    private static String toJson(Map<String, Object> fields) {
+        try {
+            return JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new ScorelineException(FailureKind.BAD_INPUT, "a CRM record's fields cannot be stored as JSON: " + e.getMessage(), e);
+        }
+    }
+}
