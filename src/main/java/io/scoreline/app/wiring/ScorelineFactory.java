@@ -28,6 +28,7 @@ import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.sync.RemapService;
 import io.scoreline.pipeline.sync.RunExclusion;
 import io.scoreline.pipeline.sync.RunLockExclusion;
+import io.scoreline.pipeline.sync.RunServices;
 import io.scoreline.pipeline.runs.SyncTrigger;
 import io.scoreline.pipeline.scheduling.IntegrationDirectory;
 import io.scoreline.pipeline.scheduling.IntegrationRunLocks;
@@ -150,11 +151,15 @@ public class ScorelineFactory {
     }
 
     @Singleton
-    BackfillService backfillService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
+    RunServices runServices(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
             CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion,
             Clock clock) {
-        return new BackfillService(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion,
-                SyncSettings.defaults(), clock);
+        return new RunServices(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion, clock);
+    }
+
+    @Singleton
+    BackfillService backfillService(RunServices services) {
+        return new BackfillService(services, SyncSettings.defaults());
     }
 
     @Singleton
@@ -178,11 +183,8 @@ public class ScorelineFactory {
     }
 
     @Singleton
-    SyncService syncService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
-            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion,
-            Clock clock) {
-        return new SyncService(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion,
-                SyncSettings.defaults(), clock);
+    SyncService syncService(RunServices services) {
+        return new SyncService(services, SyncSettings.defaults());
     }
 
     @Singleton

@@ -5,7 +5,6 @@ import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.facts.ChangeOrigin;
-import io.scoreline.pipeline.facts.PageWriter;
 import io.scoreline.pipeline.facts.RuleSetFactDeriver;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
@@ -44,19 +43,17 @@ public final class SyncService {
     private final SyncSettings settings;
     private final Clock clock;
 
-    public SyncService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
-            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors,
-            RunExclusion exclusion, SyncSettings settings, Clock clock) {
-        this.integrations = integrations;
-        this.organizations = organizations;
-        this.ruleSets = ruleSets;
-        this.checkpoints = checkpoints;
-        this.runs = runs;
-        this.pump = new ObjectPump(writer, checkpoints, runs, settings.quotaShare());
-        this.connectors = connectors;
-        this.exclusion = exclusion;
+    public SyncService(RunServices services, SyncSettings settings) {
+        this.integrations = services.integrations();
+        this.organizations = services.organizations();
+        this.ruleSets = services.ruleSets();
+        this.checkpoints = services.checkpoints();
+        this.runs = services.runs();
+        this.pump = new ObjectPump(services.writer(), services.checkpoints(), services.runs(), settings.quotaShare());
+        this.connectors = services.connectors();
+        this.exclusion = services.exclusion();
         this.settings = settings;
-        this.clock = clock;
+        this.clock = services.clock();
     }
 
     public SyncOutcome sync(long integrationId, SyncTrigger trigger) {

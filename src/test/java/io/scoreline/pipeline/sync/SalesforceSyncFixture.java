@@ -76,10 +76,10 @@ final class SalesforceSyncFixture implements AutoCloseable {
         runs = new SyncRunStore(transactions, clock);
         var opener = new ConnectorOpener(integrations, Map.of(CrmProvider.SALESFORCE, factory));
         var exclusion = new RunLockExclusion(new IntegrationRunLocks(database.dataSource()));
-        sync = new SyncService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
-                new PageWriter(transactions), opener, exclusion, SyncSettings.defaults(), clock);
-        backfill = new BackfillService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
-                new PageWriter(transactions), opener, exclusion, backfillSettings, clock);
+        var services = new RunServices(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
+                new PageWriter(transactions), opener, exclusion, clock);
+        sync = new SyncService(services, SyncSettings.defaults());
+        backfill = new BackfillService(services, backfillSettings);
         if (!linkUsers) {
             return;
         }
