@@ -22,9 +22,11 @@ import io.scoreline.connectors.spi.RecordPage;
 import io.scoreline.connectors.spi.ScorelineException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -140,6 +142,29 @@ final class SalesforceConnector implements CrmConnector {
                 return Optional.of(new RecordPage(query.objectType(), records, cursor, (int) (apiCalls.get() - before)));
             }
         };
+    }
+
+    /** Ids per SOQL statement: keeps the query well under Salesforce's 100,000-character limit. */
+    static final int IDS_PER_QUERY = 200;
+
+    @Override
+    public List<CrmRecord> read(String objectType, Set<String> fields, Collection<String> recordIds) {
+        var ids = List.copyOf(new java.util.LinkedHashSet<>(recordIds));
+        var records = new ArrayList<CrmRecord>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            var soql = SoqlChangeQuery.byIds(objectType, fields, ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
+            var page = call("read by id", "queryAll?rawPayload=true", soql, Map.of());
+            while (true) {
+                for (var row : page.path("records")) {
+                    records.add(SalesforceRows.toRecord(objectType, row));
+                }
+                if (page.path("done").asBoolean(true)) {
+                    break;
+                }
+                page = call("read by id", "queryMore?rawPayload=true", page.path("nextRecordsUrl").asText(), Map.of());
+            }
+        }
+        return records;
     }
 
     @Override

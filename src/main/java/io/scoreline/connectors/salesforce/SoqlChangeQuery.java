@@ -23,19 +23,37 @@ final class SoqlChangeQuery {
     }
 
     static String of(ChangeQuery query) {
+        var soql = new StringBuilder("SELECT ").append(selectList(query.fields()))
+                .append(" FROM ").append(identifier(query.objectType()))
+                .append(" WHERE ").append(MODSTAMP).append(" >= ").append(literal(query.since()));
+        query.until().ifPresent(until -> soql.append(" AND ").append(MODSTAMP).append(" < ").append(literal(until)));
+        return soql.append(" ORDER BY ").append(MODSTAMP).append(", Id").toString();
+    }
+
+    /** Named records by id (a webhook re-read); ids are checked, since they are spliced into the SOQL. */
+    static String byIds(String objectType, java.util.Set<String> fields, java.util.Collection<String> ids) {
+        var quoted = ids.stream().map(SoqlChangeQuery::recordId).map(id -> "'" + id + "'").toList();
+        return "SELECT " + selectList(fields) + " FROM " + identifier(objectType) + " WHERE Id IN (" + String.join(", ", quoted)
+                + ") ORDER BY " + MODSTAMP + ", Id";
+    }
+
+    static String recordId(String id) {
+        if (id == null || !id.matches("[A-Za-z0-9]{15}|[A-Za-z0-9]{18}")) {
+            throw ScorelineException.badInput("not a Salesforce record id: '" + id + "'");
+        }
+        return id;
+    }
+
+    private static String selectList(java.util.Set<String> requested) {
         var fields = new LinkedHashSet<String>();
         fields.add("Id");
         fields.add(MODSTAMP);
         fields.add("IsDeleted");
         var extra = new TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
-        query.fields().forEach(f -> extra.add(identifier(f)));
+        requested.forEach(f -> extra.add(identifier(f)));
         extra.removeIf(f -> fields.stream().anyMatch(k -> k.equalsIgnoreCase(f)));
         fields.addAll(extra);
-        var soql = new StringBuilder("SELECT ").append(String.join(", ", fields))
-                .append(" FROM ").append(identifier(query.objectType()))
-                .append(" WHERE ").append(MODSTAMP).append(" >= ").append(literal(query.since()));
-        query.until().ifPresent(until -> soql.append(" AND ").append(MODSTAMP).append(" < ").append(literal(until)));
-        return soql.append(" ORDER BY ").append(MODSTAMP).append(", Id").toString();
+        return String.join(", ", fields);
     }
 
     /** The same window as {@link #of}, counted: {@code SELECT COUNT() FROM …} costs one call whatever the size. */

@@ -20,6 +20,14 @@ public interface CrmConnector extends AutoCloseable {
     /** Pages of records changed in the query's window, oldest first. */
     PageSource changes(ChangeQuery query);
 
+    /**
+     * The current state of the named records, with only the given fields (a webhook said they
+     * changed). Deleted records the CRM still reports come back with {@code deleted} set; ids the
+     * CRM does not know any more are left out, so the caller decides what their absence means.
+     * Reads in as few calls as the CRM allows (HubSpot batch read: 100 ids per call).
+     */
+    List<CrmRecord> read(String objectType, java.util.Set<String> fields, java.util.Collection<String> recordIds);
+
     /** How many records the change query would return: what a dry run reports and a progress bar counts down. */
     long count(ChangeQuery query);
 

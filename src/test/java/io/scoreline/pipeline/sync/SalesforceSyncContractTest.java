@@ -1,6 +1,8 @@
 package io.scoreline.pipeline.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.scoreline.pipeline.db.Tables.CRM_RECORDS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.connectors.salesforce.SalesforceConnectorFactory;
@@ -44,6 +46,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -112,6 +115,26 @@ class SalesforceSyncContractTest {
         assertThat(second.status()).isEqualTo(SyncStatus.SUCCEEDED);
         assertThat(second.factsChanged()).isZero();
         assertThat(kpiValues()).isEqualTo(expectedFromDump());
+    }
+
+    @Test
+    void readByIdReturnsTheCurrentStateOfKnownRecordsAndLeavesUnknownIdsOut() throws Exception {
+        sync.sync(integrationId, SyncTrigger.MANUAL);
+        var stored = transactions.inOrganization(organization.id(), tx -> tx.select(CRM_RECORDS.RECORD_ID).from(CRM_RECORDS)
+                .where(CRM_RECORDS.OBJECT_TYPE.eq("Task")).orderBy(CRM_RECORDS.RECORD_ID).limit(250)
+                .fetch(CRM_RECORDS.RECORD_ID));
+        var ids = new java.util.ArrayList<>(stored);
+        ids.add("00T000000000000AAA");
+        try (var connector = fixture.openConnector()) {
+            long before = connector.apiCalls();
+            var read = connector.read("Task", java.util.Set.of("OwnerId", "Status"), ids);
+            assertThat(read).extracting(r -> r.recordId()).containsExactlyInAnyOrderElementsOf(stored);
+            assertThat(read).allSatisfy(r -> assertThat(r.fields()).containsKeys("OwnerId", "Status"));
+            // 251 ids are two statements of at most 200 ids each.
+            assertThat(connector.apiCalls() - before).isEqualTo(2);
+            assertThatThrownBy(() -> connector.read("Task", java.util.Set.of(), List.of("x' OR Id != '")))
+                    .hasMessageContaining("not a Salesforce record id");
+        }
     }
 
     @Test

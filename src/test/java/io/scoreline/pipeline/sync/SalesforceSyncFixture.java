@@ -50,6 +50,8 @@ final class SalesforceSyncFixture implements AutoCloseable {
     final SyncService sync;
     final BackfillService backfill;
     private final DefaultCamelContext camel;
+    private final ConnectorOpener opener;
+    private final IntegrationStore integrations;
 
     SalesforceSyncFixture(SimulatorOptions simulator, Clock clock, SyncSettings backfillSettings) {
         this(simulator, clock, backfillSettings, true);
@@ -63,7 +65,7 @@ final class SalesforceSyncFixture implements AutoCloseable {
         camel.start();
         transactions = new TenantTransactions(database.dsl());
         var cipher = new CredentialCipher(new MasterKey(TestEnvironment.MASTER_KEY));
-        var integrations = new IntegrationStore(transactions, () -> cipher);
+        integrations = new IntegrationStore(transactions, () -> cipher);
         var organizations = new OrganizationStore(transactions);
         var ruleSets = new RuleSetStore(transactions);
         organization = organizations.create(NewOrganization.of("sf-" + System.nanoTime() % 100000, "SF", "America/New_York", "monday"));
@@ -74,7 +76,7 @@ final class SalesforceSyncFixture implements AutoCloseable {
         ruleSets.saveNewVersion(organization.id(), integrationId, stockRules(), "test");
         var factory = new SalesforceConnectorFactory(camel, new SalesforceOptions(4, Duration.ofMillis(5), Duration.ofSeconds(5)), clock);
         runs = new SyncRunStore(transactions, clock);
-        var opener = new ConnectorOpener(integrations, Map.of(CrmProvider.SALESFORCE, factory));
+        opener = new ConnectorOpener(integrations, Map.of(CrmProvider.SALESFORCE, factory));
         var exclusion = new RunLockExclusion(new IntegrationRunLocks(database.dataSource()));
         var services = new RunServices(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
                 new PageWriter(transactions), opener, exclusion, clock);
@@ -95,6 +97,11 @@ final class SalesforceSyncFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A connection as the pipeline opens one; the caller closes it. */
+    io.scoreline.connectors.spi.CrmConnector openConnector() {
+        return opener.open(integrations.require(integrationId));
     }
 
     CheckpointStore checkpoints() {

@@ -1,0 +1,29 @@
+package io.scoreline.gamification.notifications;
+
+/** What a notification tells a rep; the keys are the values of {@code notifications.kind}. */
+public enum NotificationKind {
+    BADGE_EARNED("badge_earned"),
+    TOOK_LEAD("took_lead"),
+    ENTERED_TOP3("entered_top3"),
+    TARGET_REACHED("target_reached"),
+    CONTEST_WON("contest_won");
+
+    private final String key;
+
+    NotificationKind(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public static NotificationKind fromKey(String key) {
+        for (var kind : values()) {
+            if (kind.key.equals(key)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown notification kind '" + key + "'");
+    }
+}

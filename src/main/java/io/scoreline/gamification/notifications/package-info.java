@@ -1,0 +1,2 @@
+/** Notifications for reps (badge earned, took the lead, top 3, target reached, contest won), deduplicated by key. */
+package io.scoreline.gamification.notifications;
