@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.app.wiring.ScorelineApplication;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,7 @@ abstract class ContextCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         validate();
-        var config = ScorelineConfig.resolve(ScorelineCommand.environmentOf(spec), common.overrides(httpPort()));
+        var config = ScorelineConfig.resolve(environment(ScorelineCommand.environmentOf(spec)), common.overrides(httpPort()));
         var output = new CliOutput(new PrintWriter(spec.commandLine().getOut(), true), common.json);
         try (ApplicationContext context = ScorelineApplication.start(config)) {
             return run(context, output);
@@ -40,6 +41,11 @@ abstract class ContextCommand implements Callable<Integer> {
 
     /** Checks the arguments before anything starts; throw a bad-input failure to reject them. */
     protected void validate() {
+    }
+
+    /** The settings this command runs with; a command may set its own defaults (the demo compresses the schedule). */
+    protected Map<String, String> environment(Map<String, String> environment) {
+        return environment;
     }
 
     /** The HTTP port option, for the commands that listen. */

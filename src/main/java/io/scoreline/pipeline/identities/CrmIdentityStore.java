@@ -66,4 +66,13 @@ public final class CrmIdentityStore {
                 .fetch(r -> new CrmIdentity(r.getCrmUserId(), Optional.ofNullable(r.getEmail()), Optional.ofNullable(r.getName()),
                         r.getActive(), Optional.empty())));
     }
+
+    /** The profiles that CRM users of this integration are linked to. */
+    public List<Long> linkedProfiles(long organizationId, long integrationId) {
+        return transactions.inOrganization(organizationId, tx -> tx.selectDistinct(CRM_IDENTITIES.PROFILE_ID).from(CRM_IDENTITIES)
+                .where(CRM_IDENTITIES.INTEGRATION_ID.eq(integrationId))
+                .and(CRM_IDENTITIES.PROFILE_ID.isNotNull())
+                .orderBy(CRM_IDENTITIES.PROFILE_ID)
+                .fetch(CRM_IDENTITIES.PROFILE_ID));
+    }
 }

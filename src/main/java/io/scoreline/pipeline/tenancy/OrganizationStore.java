@@ -55,6 +55,14 @@ public final class OrganizationStore {
                 DayOfWeek.valueOf(row.getWeekStart().toUpperCase(Locale.ROOT)), row.getCreatedAt().toInstant());
     }
 
+    /**
+     * Deletes the organization and, through the foreign keys' cascades, everything it owns
+     * (integrations, records, KPIs, awards). Irreversible: only the demo resets its own organization.
+     */
+    public void delete(long id) {
+        transactions.inOrganization(id, tx -> tx.deleteFrom(ORGANIZATIONS).where(ORGANIZATIONS.ID.eq(id)).execute());
+    }
+
     public List<Organization> list() {
         return transactions.withoutOrganization(tx -> tx
                 .resultQuery("select id, slug, name, timezone, week_start, created_at from scoreline_org_directory() order by slug")

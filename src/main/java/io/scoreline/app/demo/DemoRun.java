@@ -1,0 +1,109 @@
+package io.scoreline.app.demo;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.identities.CrmIdentityStore;
+import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.pipeline.kpi.KpiValueReader;
+import io.scoreline.pipeline.rules.RuleSetStore;
+import io.scoreline.pipeline.runs.SyncRunStore;
+import io.scoreline.pipeline.scheduling.IntegrationScheduler;
+import io.scoreline.pipeline.sync.BackfillService;
+import io.scoreline.pipeline.sync.ConnectorOpener;
+import io.scoreline.pipeline.sync.ProgressListener;
+import io.scoreline.pipeline.tenancy.OrganizationStore;
+import io.scoreline.pipeline.tenancy.TeamStore;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One {@code scoreline demo} run: simulators, organization, backfill, summary, then the live phase
+ * (server, compressed schedule, simulated activity) until the time is up or the operator stops it.
+ */
+public final class DemoRun {
+
+    private final ApplicationContext context;
+    private final DemoSettings settings;
+    private final CliOutput output;
+    private final Supplier<ProgressListener> progress;
+    private final Clock clock;
+
+    public DemoRun(ApplicationContext context, DemoSettings settings, CliOutput output, Supplier<ProgressListener> progress) {
+        this.context = context;
+        this.settings = settings;
+        this.output = output;
+        this.progress = progress;
+        this.clock = context.getBean(Clock.class);
+    }
+
+    public void run(EmbeddedServer server, StopSignal stop) throws InterruptedException {
+        var transactions = context.getBean(TenantTransactions.class);
+        var tenant = new DemoTenant(context.getBean(OrganizationStore.class), context.getBean(IntegrationStore.class),
+                context.getBean(RuleSetStore.class), context.getBean(CrmIdentityStore.class), new TeamStore(transactions),
+                context.getBean(ConnectorOpener.class));
+        var scenario = new DemoScenario(tenant, context.getBean(BackfillService.class),
+                new DemoSummaryReader(transactions, context.getBean(KpiValueReader.class)), clock);
+        try (var sims = new DemoSimulators(settings, clock)) {
+            say("Simulators: Salesforce at " + sims.salesforce().instanceUrl() + " (seed " + settings.seed() + "), HubSpot at "
+                    + sims.hubSpot().baseUrl() + " (seed " + (settings.seed() + 1) + "); " + settings.repsPerCrm()
+                    + " reps and " + settings.days() + " days of history each");
+            var created = scenario.setUp(sims);
+            say((created.replacedEarlier() ? "Organization 'demo' from an earlier demo run deleted and created again"
+                    + " (each run starts fresh simulators, so its data is replaced, not merged)" : "Organization 'demo' created")
+                    + "; time zone " + created.organization().timezone() + ", teams '" + DemoTenant.OUTBOUND_TEAM + "' and '"
+                    + DemoTenant.INBOUND_TEAM + "'");
+            say("Connected Salesforce (integration " + created.salesforce().id() + ", " + created.salesforceUsers().usersSeen()
+                    + " users) and HubSpot (integration " + created.hubSpot().id() + ", " + created.hubSpotUsers().usersSeen()
+                    + " owners) with the stock mapping rules; " + (created.salesforceUsers().profilesCreated()
+                    + created.hubSpotUsers().profilesCreated()) + " profiles created from their e-mails");
+            scenario.backfill(created, settings, progress, this::say);
+            boolean live = !settings.liveFor().isZero();
+            if (live) {
+                server.start();
+            }
+            var summary = scenario.summary(created, settings, endpoints(server, created, live));
+            new DemoSummaryOutput(output).print(summary, live);
+            if (live) {
+                goLive(created, stop);
+                server.stop();
+            }
+        }
+    }
+
+    private void goLive(DemoTenant.Created created, StopSignal stop) throws InterruptedException {
+        var scheduler = context.getBean(IntegrationScheduler.class);
+        scheduler.reconcile();
+        scheduler.start();
+        var view = new LiveView(context.getBean(SyncRunStore.class), created, output);
+        var until = clock.instant().plus(settings.liveFor());
+        say("Live until " + until + ": scheduled syncs every " + settings.syncEvery().toSeconds() + " s; Ctrl-C stops it and keeps the data");
+        while (clock.instant().isBefore(until)) {
+            if (stop.awaitStop(LiveView.EVERY)) {
+                say("Stopping: the data stays in organization 'demo' (try `scoreline kpi show --org demo`)");
+                break;
+            }
+            view.tick();
+        }
+        scheduler.standby();
+    }
+
+    private static Map<String, URI> endpoints(EmbeddedServer server, DemoTenant.Created created, boolean live) {
+        var base = live ? server.getURI() : URI.create("http://localhost:8080");
+        var endpoints = new LinkedHashMap<String, URI>();
+        endpoints.put("health", base.resolve("/health"));
+        endpoints.put("metrics", base.resolve("/metrics"));
+        return endpoints;
+    }
+
+    private void say(String line) {
+        if (!output.json()) {
+            output.line(line);
+        }
+    }
+
+}

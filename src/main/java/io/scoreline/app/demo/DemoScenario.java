@@ -1,0 +1,74 @@
+package io.scoreline.app.demo;
+
+import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.pipeline.integrations.Integration;
+import io.scoreline.pipeline.runs.SyncStatus;
+import io.scoreline.pipeline.sync.BackfillService;
+import io.scoreline.pipeline.sync.ProgressListener;
+import io.scoreline.pipeline.sync.SyncOutcome;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The demo's set-up half: organization and integrations, a backfill of the whole simulated history
+ * through the same services as {@code scoreline backfill}, then the summary read from the database.
+ */
+final class DemoScenario {
+
+    private final DemoTenant tenant;
+    private final BackfillService backfill;
+    private final DemoSummaryReader summaries;
+    private final Clock clock;
+
+    DemoScenario(DemoTenant tenant, BackfillService backfill, DemoSummaryReader summaries, Clock clock) {
+        this.tenant = tenant;
+        this.backfill = backfill;
+        this.summaries = summaries;
+        this.clock = clock;
+    }
+
+    DemoTenant.Created setUp(DemoSimulators sims) {
+        return tenant.create(sims);
+    }
+
+    /** Backfills both integrations over the simulated history; a run that does not succeed stops the demo. */
+    void backfill(DemoTenant.Created created, DemoSettings settings, Supplier<ProgressListener> progress, Consumer<String> say) {
+        var today = LocalDate.now(clock.withZone(created.organization().timezone()));
+        var from = today.minusDays(settings.days());
+        for (var integration : List.of(created.salesforce(), created.hubSpot())) {
+            say.accept("Backfilling " + label(integration) + " " + from + " .. " + today + " (integration " + integration.id() + ")");
+            var outcome = backfill.run(integration.id(), from, today, false, progress.get());
+            requireSucceeded(integration, outcome);
+            say.accept("  " + outcome.recordsRead() + " records, " + outcome.factsChanged() + " facts, " + outcome.apiCalls()
+                    + " API calls (run " + outcome.runId() + ")");
+        }
+    }
+
+    DemoSummary summary(DemoTenant.Created created, DemoSettings settings, Map<String, URI> endpoints) {
+        var today = LocalDate.now(clock.withZone(created.organization().timezone()));
+        return summaries.read(created.organization(), today.minusDays(settings.days()), today, endpoints);
+    }
+
+    static String label(Integration integration) {
+        return switch (integration.provider()) {
+            case SALESFORCE -> "Salesforce";
+            case HUBSPOT -> "HubSpot";
+        };
+    }
+
+    private static void requireSucceeded(Integration integration, SyncOutcome outcome) {
+        if (outcome.status() != SyncStatus.SUCCEEDED) {
+            throw new ScorelineException(FailureKind.RETRYABLE, "the demo's " + label(integration) + " backfill ended "
+                    + outcome.status().name().toLowerCase(Locale.ROOT) + ": " + outcome.message().orElse("no message")
+                    + " (see `scoreline runs --integration " + integration.id() + "`)");
+        }
+    }
+
+}

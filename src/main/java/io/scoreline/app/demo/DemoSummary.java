@@ -1,0 +1,25 @@
+package io.scoreline.app.demo;
+
+import io.scoreline.pipeline.kpi.KpiTotal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the demo prints after its backfill, read back from the database (not from the demo's own
+ * counters), so that what a newcomer sees is what {@code kpi show}, {@code badges} and
+ * {@code leaderboard} will show them.
+ *
+ * @param teams      team name per profile e-mail
+ * @param endpoints  name → URL of the server's endpoints
+ */
+public record DemoSummary(String organization, LocalDate from, LocalDate to, List<KpiTotal> totals, Map<String, String> teams,
+        Map<String, URI> endpoints) {
+
+    public DemoSummary {
+        totals = List.copyOf(totals);
+        teams = Map.copyOf(teams);
+        endpoints = Map.copyOf(endpoints);
+    }
+}

@@ -1,0 +1,73 @@
+package io.scoreline.app.demo;
+
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.pipeline.kpi.KpiTotal;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Prints the summary: a table of headline KPIs per rep on a terminal, one JSON object with everything under {@code --json}. */
+final class DemoSummaryOutput {
+
+    /** The columns of the text table; every KPI is in the JSON and in {@code kpi show}. */
+    static final List<String> HEADLINE_KPIS = List.of("calls_made", "call_connects", "talk_time_minutes", "meetings_held", "deals_won",
+            "revenue_won");
+
+    private final CliOutput output;
+
+    DemoSummaryOutput(CliOutput output) {
+        this.output = output;
+    }
+
+    void print(DemoSummary summary, boolean live) {
+        if (output.json()) {
+            output.jsonLine(json(summary));
+            return;
+        }
+        output.line("");
+        output.line("KPI totals " + summary.from() + " .. " + summary.to() + " (all KPIs: scoreline kpi show --org " + summary.organization()
+                + " --from " + summary.from() + " --to " + summary.to() + ")");
+        var header = new ArrayList<>(List.of("REP", "TEAM"));
+        HEADLINE_KPIS.forEach(k -> header.add(k.toUpperCase(java.util.Locale.ROOT)));
+        output.table(header, rows(summary));
+        output.line("");
+        output.line((live ? "Endpoints: " : "Endpoints (while `scoreline serve` runs): ") + String.join(", ",
+                summary.endpoints().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+    }
+
+    private static List<List<String>> rows(DemoSummary summary) {
+        var byRep = new TreeMap<String, Map<String, BigDecimal>>();
+        for (KpiTotal total : summary.totals()) {
+            byRep.computeIfAbsent(total.profileEmail(), e -> new LinkedHashMap<>()).put(total.kpiKey(), total.value());
+        }
+        var rows = new ArrayList<List<String>>();
+        byRep.forEach((email, values) -> {
+            var row = new ArrayList<>(List.of(email, summary.teams().getOrDefault(email, "-")));
+            HEADLINE_KPIS.forEach(k -> row.add(values.getOrDefault(k, BigDecimal.ZERO).toPlainString()));
+            rows.add(row);
+        });
+        return rows;
+    }
+
+    private static Map<String, Object> json(DemoSummary summary) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("organization", summary.organization());
+        json.put("from", summary.from().toString());
+        json.put("to", summary.to().toString());
+        json.put("totals", summary.totals().stream().map(t -> {
+            var line = new LinkedHashMap<String, Object>();
+            line.put("profile", t.profileEmail());
+            line.put("team", summary.teams().get(t.profileEmail()));
+            line.put("kpi", t.kpiKey());
+            line.put("value", t.value());
+            return line;
+        }).toList());
+        var endpoints = new LinkedHashMap<String, String>();
+        summary.endpoints().forEach((k, v) -> endpoints.put(k, v.toString()));
+        json.put("endpoints", endpoints);
+        return json;
+    }
+}

@@ -1,0 +1,95 @@
+package io.scoreline.app.demo;
+
+import io.scoreline.connectors.spi.CrmCredentials;
+import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.pipeline.identities.CrmIdentityStore;
+import io.scoreline.pipeline.identities.UsersSyncResult;
+import io.scoreline.pipeline.integrations.Integration;
+import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.pipeline.integrations.NewIntegration;
+import io.scoreline.pipeline.rules.RuleSetStore;
+import io.scoreline.pipeline.sync.ConnectorOpener;
+import io.scoreline.pipeline.tenancy.NewOrganization;
+import io.scoreline.pipeline.tenancy.Organization;
+import io.scoreline.pipeline.tenancy.OrganizationStore;
+import io.scoreline.pipeline.tenancy.TeamStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The demo's organization: created fresh on every run (an earlier demo organization is deleted
+ * first, because the simulators are new and their data would not line up with the old records),
+ * with a Salesforce and a HubSpot integration on the stock rules, profiles from both CRMs' users,
+ * and one team per CRM.
+ */
+final class DemoTenant {
+
+    static final String SLUG = "demo";
+    static final String OUTBOUND_TEAM = "Outbound (Salesforce)";
+    static final String INBOUND_TEAM = "Inbound (HubSpot)";
+
+    /** What {@link #create} built; {@code replacedEarlier} says whether an earlier demo organization was deleted. */
+    record Created(Organization organization, Integration salesforce, Integration hubSpot, boolean replacedEarlier,
+            UsersSyncResult salesforceUsers, UsersSyncResult hubSpotUsers) {
+    }
+
+    private final OrganizationStore organizations;
+    private final IntegrationStore integrations;
+    private final RuleSetStore ruleSets;
+    private final CrmIdentityStore identities;
+    private final TeamStore teams;
+    private final ConnectorOpener connectors;
+
+    DemoTenant(OrganizationStore organizations, IntegrationStore integrations, RuleSetStore ruleSets, CrmIdentityStore identities,
+            TeamStore teams, ConnectorOpener connectors) {
+        this.organizations = organizations;
+        this.integrations = integrations;
+        this.ruleSets = ruleSets;
+        this.identities = identities;
+        this.teams = teams;
+        this.connectors = connectors;
+    }
+
+    Created create(DemoSimulators sims) {
+        var earlier = organizations.findBySlug(SLUG);
+        earlier.ifPresent(org -> organizations.delete(org.id()));
+        var organization = organizations.create(NewOrganization.of(SLUG, "Demo Sales Co", DemoSimulators.ZONE.getId(), "monday"));
+        var sf = sims.salesforce();
+        var salesforce = integrations.add(NewIntegration.of(organization.id(), CrmProvider.SALESFORCE,
+                new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
+                Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty()));
+        var hs = sims.hubSpot();
+        var hubSpot = integrations.add(NewIntegration.of(organization.id(), CrmProvider.HUBSPOT,
+                new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()),
+                Optional.empty(), Optional.of(hs.baseUrl().toString()), Optional.of(Long.toString(hs.portalId()))));
+        ruleSets.saveNewVersion(organization.id(), salesforce.id(), stockRules("salesforce"), "demo");
+        ruleSets.saveNewVersion(organization.id(), hubSpot.id(), stockRules("hubspot"), "demo");
+        var salesforceUsers = linkUsers(organization, salesforce, OUTBOUND_TEAM);
+        var hubSpotUsers = linkUsers(organization, hubSpot, INBOUND_TEAM);
+        return new Created(organization, salesforce, hubSpot, earlier.isPresent(), salesforceUsers, hubSpotUsers);
+    }
+
+    private UsersSyncResult linkUsers(Organization organization, Integration integration, String team) {
+        UsersSyncResult result;
+        try (var connector = connectors.open(integration)) {
+            result = identities.sync(organization.id(), integration.id(), connector.users(), true);
+        }
+        teams.assign(organization.id(), teams.ensure(organization.id(), team), identities.linkedProfiles(organization.id(), integration.id()));
+        return result;
+    }
+
+    private static String stockRules(String provider) {
+        var resource = "mappings/" + provider + ".yaml";
+        try (var in = DemoTenant.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ScorelineException(FailureKind.BUG, "stock rules " + resource + " are missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ScorelineException(FailureKind.BUG, "cannot read stock rules " + resource, e);
+        }
+    }
+}
