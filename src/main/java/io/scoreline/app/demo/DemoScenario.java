@@ -53,7 +53,7 @@ final class DemoScenario {
 
     DemoSummary summary(DemoTenant.Created created, DemoSettings settings, Map<String, URI> endpoints) {
         var today = LocalDate.now(clock.withZone(created.organization().timezone()));
-        return summaries.read(created.organization(), today.minusDays(settings.days()), today, endpoints);
+        return summaries.read(created.organization(), created.replacedEarlier(), today.minusDays(settings.days()), today, endpoints);
     }
 
     static String label(Integration integration) {

@@ -11,10 +11,11 @@ import java.util.Map;
  * counters), so that what a newcomer sees is what {@code kpi show}, {@code badges} and
  * {@code leaderboard} will show them.
  *
+ * @param replacedEarlier whether an earlier demo organization was deleted first
  * @param teams      team name per profile e-mail
  * @param endpoints  name → URL of the server's endpoints
  */
-public record DemoSummary(String organization, LocalDate from, LocalDate to, List<KpiTotal> totals, Map<String, String> teams,
+public record DemoSummary(String organization, boolean replacedEarlier, LocalDate from, LocalDate to, List<KpiTotal> totals, Map<String, String> teams,
         Map<String, URI> endpoints) {
 
     public DemoSummary {

@@ -55,6 +55,7 @@ final class DemoSummaryOutput {
     private static Map<String, Object> json(DemoSummary summary) {
         var json = new LinkedHashMap<String, Object>();
         json.put("organization", summary.organization());
+        json.put("replaced_earlier", summary.replacedEarlier());
         json.put("from", summary.from().toString());
         json.put("to", summary.to().toString());
         json.put("totals", summary.totals().stream().map(t -> {

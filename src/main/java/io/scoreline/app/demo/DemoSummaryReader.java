@@ -23,11 +23,11 @@ final class DemoSummaryReader {
         this.kpiValues = kpiValues;
     }
 
-    DemoSummary read(Organization organization, LocalDate from, LocalDate to, Map<String, URI> endpoints) {
+    DemoSummary read(Organization organization, boolean replacedEarlier, LocalDate from, LocalDate to, Map<String, URI> endpoints) {
         var totals = kpiValues.totals(organization.id(), Optional.of(from), Optional.of(to), Optional.empty(), false);
         var teams = transactions.inOrganization(organization.id(), tx -> tx.select(PROFILES.EMAIL, TEAMS.NAME)
                 .from(PROFILES).join(TEAMS).on(TEAMS.ID.eq(PROFILES.TEAM_ID))
                 .fetch().stream().collect(Collectors.toMap(r -> r.value1(), r -> r.value2())));
-        return new DemoSummary(organization.slug(), from, to, totals, teams, endpoints);
+        return new DemoSummary(organization.slug(), replacedEarlier, from, to, totals, teams, endpoints);
     }
 }

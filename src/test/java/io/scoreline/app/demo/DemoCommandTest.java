@@ -1,0 +1,86 @@
+package io.scoreline.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scoreline.pipeline.database.DatabaseEndpoint;
+import io.scoreline.testing.CliRun;
+import io.scoreline.testing.TestEnvironment;
+import io.scoreline.testing.TestPostgres;
+import java.math.BigDecimal;
+import java.sql.DriverManager;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The newcomer's first command, run as they would run it (small dataset, no live phase), and its
+ * summary checked against what the database holds.
+ */
+class DemoCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static DatabaseEndpoint database;
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void start() {
+        database = TestPostgres.freshDatabase();
+        env = TestEnvironment.forDatabase(database);
+    }
+
+    @Test
+    void summaryMatchesTheDatabaseAndASecondRunReplacesTheOrganization() throws Exception {
+        var first = demo();
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        var summary = JSON.readTree(first.outLines().getLast());
+        assertThat(summary.path("organization").asText()).isEqualTo("demo");
+        assertThat(summary.path("replaced_earlier").asBoolean()).isFalse();
+
+        var totals = totals(summary);
+        assertThat(totals).isNotEmpty().isEqualTo(databaseTotals(summary));
+        assertThat(summary.path("totals")).allSatisfy(t -> assertThat(t.path("team").asText()).matches("(Outbound|Inbound) .*"));
+
+        var second = demo();
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        var again = JSON.readTree(second.outLines().getLast());
+        assertThat(again.path("replaced_earlier").asBoolean()).isTrue();
+        // Same seeds, fresh organization: the same numbers, not doubled.
+        assertThat(totals(again)).isEqualTo(totals);
+        assertThat(databaseTotals(again)).isEqualTo(totals);
+    }
+
+    private static CliRun demo() {
+        return CliRun.run(env, "demo", "--live-minutes", "0", "--reps", "2", "--days", "7", "--seed", "5", "--json");
+    }
+
+    private static Map<String, BigDecimal> totals(JsonNode summary) {
+        var totals = new TreeMap<String, BigDecimal>();
+        summary.path("totals").forEach(t -> totals.put(t.path("profile").asText() + "/" + t.path("kpi").asText(),
+                t.path("value").decimalValue().stripTrailingZeros()));
+        return totals;
+    }
+
+    /** Read as the owner, straight from kpi_values, so the check does not share the demo's read path. */
+    private static Map<String, BigDecimal> databaseTotals(JsonNode summary) throws Exception {
+        var totals = new TreeMap<String, BigDecimal>();
+        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                var statement = connection.prepareStatement("""
+                        select p.email, v.kpi_key, sum(v.value) from kpi_values v
+                        join profiles p on p.id = v.profile_id join organizations o on o.id = v.organization_id
+                        where o.slug = 'demo' and v.period_date between ?::date and ?::date
+                        group by p.email, v.kpi_key""")) {
+            statement.setString(1, summary.path("from").asText());
+            statement.setString(2, summary.path("to").asText());
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    totals.put(rows.getString(1) + "/" + rows.getString(2), rows.getBigDecimal(3).stripTrailingZeros());
+                }
+            }
+        }
+        return totals;
+    }
+}
