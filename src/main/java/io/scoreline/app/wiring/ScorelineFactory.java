@@ -9,6 +9,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.annotation.Bean;
+import io.scoreline.app.background.BackgroundWork;
+import io.scoreline.app.background.BackgroundWorks;
+import io.scoreline.app.background.SyncScheduleWork;
 import io.micronaut.context.annotation.Factory;
 import io.scoreline.app.config.MasterKeySource;
 import io.scoreline.app.config.ScorelineConfig;
@@ -43,6 +46,7 @@ import io.scoreline.pipeline.secrets.CredentialCipher;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
@@ -180,6 +184,16 @@ public class ScorelineFactory {
                 .withThreadCount(config.schedulerThreads());
         ScheduledSyncLauncher launcher = fire -> sync.sync(fire.integrationId(), SyncTrigger.SCHEDULE);
         return IntegrationScheduler.create(settings, database.dataSource(), new IntegrationDirectory(transactions), launcher, clock);
+    }
+
+    @Singleton
+    BackgroundWork syncScheduleWork(IntegrationScheduler scheduler) {
+        return new SyncScheduleWork(scheduler);
+    }
+
+    @Singleton
+    BackgroundWorks backgroundWorks(List<BackgroundWork> works) {
+        return new BackgroundWorks(works);
     }
 
     @Singleton
