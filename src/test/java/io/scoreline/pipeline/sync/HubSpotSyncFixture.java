@@ -66,30 +66,33 @@ final class HubSpotSyncFixture implements AutoCloseable {
     final BackfillService backfill;
     final IntegrationStore integrations;
     final HubSpotConnectorFactory factory;
+    final RuleSetStore ruleSets;
     private final ConnectorOpener opener;
 
     HubSpotSyncFixture(SimulatorOptions simulator, Clock clock, SyncSettings backfillSettings) {
         this(simulator, clock, backfillSettings, hs -> new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(),
-                hs.refreshToken()), Function.identity(), fastOptions());
+                hs.refreshToken()), HubSpotConnection::baseUrl, fastOptions(), true);
     }
 
     /**
      * @param credentials how the integration logs in
      * @param baseUrl     the API base the integration is given (a proxy in front of the simulator, say)
+     * @param linkUsers   import the owners first (a portal whose every call fails cannot)
      */
     HubSpotSyncFixture(SimulatorOptions simulator, Clock clock, SyncSettings backfillSettings,
-            Function<HubSpotConnection, CrmCredentials> credentials, Function<URI, URI> baseUrl, HubSpotOptions options) {
+            Function<HubSpotConnection, CrmCredentials> credentials, Function<HubSpotConnection, URI> baseUrl, HubSpotOptions options,
+            boolean linkUsers) {
         sims = Simulators.start(simulator.withClock(clock));
         database = TestPostgres.freshRuntime();
         transactions = new TenantTransactions(database.dsl());
         var cipher = new CredentialCipher(new MasterKey(TestEnvironment.MASTER_KEY));
         integrations = new IntegrationStore(transactions, () -> cipher);
         var organizations = new OrganizationStore(transactions);
-        var ruleSets = new RuleSetStore(transactions);
+        ruleSets = new RuleSetStore(transactions);
         organization = organizations.create(NewOrganization.of("hs-" + System.nanoTime() % 100000, "HS", "America/New_York", "monday"));
         var hs = sims.hubSpot();
         integrationId = integrations.add(NewIntegration.of(organization.id(), CrmProvider.HUBSPOT, credentials.apply(hs),
-                Optional.empty(), Optional.of(baseUrl.apply(hs.baseUrl()).toString()), Optional.of(Long.toString(hs.portalId())))).id();
+                Optional.empty(), Optional.of(baseUrl.apply(hs).toString()), Optional.of(Long.toString(hs.portalId())))).id();
         ruleSets.saveNewVersion(organization.id(), integrationId, stockRules(), "test");
         factory = new HubSpotConnectorFactory(options, clock);
         runs = new SyncRunStore(transactions, clock);
@@ -99,6 +102,9 @@ final class HubSpotSyncFixture implements AutoCloseable {
                 new PageWriter(transactions), opener, exclusion, clock);
         sync = new SyncService(services, SyncSettings.defaults());
         backfill = new BackfillService(services, backfillSettings);
+        if (!linkUsers) {
+            return;
+        }
         try (var connector = openConnector()) {
             new CrmIdentityStore(transactions).sync(organization.id(), integrationId, connector.users(), true);
         }
@@ -115,6 +121,11 @@ final class HubSpotSyncFixture implements AutoCloseable {
     /** A connection as the pipeline opens one; the caller closes it. */
     CrmConnector openConnector() {
         return opener.open(integrations.require(integrationId));
+    }
+
+    /** A connection through a factory of its own (no shared OAuth session or rate limiter), as another process would open it. */
+    CrmConnector openConnectorElsewhere(HubSpotConnectorFactory otherFactory) {
+        return new ConnectorOpener(integrations, Map.of(CrmProvider.HUBSPOT, otherFactory)).open(integrations.require(integrationId));
     }
 
     CheckpointStore checkpoints() {
