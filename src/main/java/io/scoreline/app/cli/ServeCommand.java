@@ -5,6 +5,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.gamification.contests.ContestLifecycleTicker;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.scheduling.IntegrationScheduler;
 import java.net.BindException;
@@ -50,6 +51,8 @@ final class ServeCommand extends ContextCommand {
             throw e;
         }
         scheduler.start();
+        var contests = context.getBean(ContestLifecycleTicker.class);
+        contests.start();
         var hook = new Thread(this::requestStopAndWait, "scoreline-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         output.line("Scoreline listening on " + server.getURL() + " (health: /health, metrics: /metrics); "
@@ -61,6 +64,7 @@ final class ServeCommand extends ContextCommand {
         }
         // New fires stop first; closing the context then waits for syncs in flight.
         scheduler.standby();
+        contests.close();
         server.stop();
         return 0;
     }
