@@ -2,6 +2,7 @@ package io.scoreline.gamification.contests;
 
 import static io.scoreline.pipeline.db.Tables.CONTESTS;
 
+import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.pipeline.database.TenantTransactions;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public final class ContestLifecycle {
             var status = entry.status();
             while (status.compareTo(due) < 0) {
                 var next = status.next();
-                if (!step(entry, status, next)) {
+                if (!stepLogged(entry, status, next)) {
                     break;
                 }
                 LOG.info("Contest {} of organization {} is now {}", entry.id(), entry.organizationId(), next.key());
@@ -60,6 +61,17 @@ public final class ContestLifecycle {
             }
         }
         return steps;
+    }
+
+    /** One contest that cannot move (say, its rows are locked too long) must not hold up the others. */
+    private boolean stepLogged(DirectoryEntry entry, ContestStatus from, ContestStatus to) {
+        try {
+            return step(entry, from, to);
+        } catch (ScorelineException e) {
+            LOG.warn("Contest {} of organization {} could not move from {} to {}; next tick retries: {}", entry.id(),
+                    entry.organizationId(), from.key(), to.key(), e.getMessage(), e);
+            return false;
+        }
     }
 
     private List<DirectoryEntry> directory() {

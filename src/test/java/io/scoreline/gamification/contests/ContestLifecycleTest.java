@@ -164,6 +164,20 @@ class ContestLifecycleTest {
         }
     }
 
+    @Test
+    void theDirectoryShowsTheTickerSchedulesButNoTenantData() {
+        var contest = fixture.create("Secret plan", FROM, TO, false, "100", null);
+        var outside = fixture.transactions.withoutOrganization(tx -> List.of(
+                tx.fetch("select * from contests").size(),
+                tx.fetch("select * from contest_leaderboards").size()));
+        assertThat(outside).containsExactly(0, 0);
+        var directory = fixture.transactions.withoutOrganization(tx -> tx.fetch("select * from scoreline_contest_directory()"));
+        assertThat(directory).hasSize(1);
+        assertThat(directory.getFirst().get("id", Long.class)).isEqualTo(contest.id());
+        assertThat(List.of(directory.fields()).stream().map(f -> f.getName()).toList())
+                .containsExactly("id", "organization_id", "timezone", "status", "starts_on", "ends_on", "grace_seconds");
+    }
+
     private static List<Integer> concurrently(Callable<Integer> first, Callable<Integer> second) throws Exception {
         var barrier = new CyclicBarrier(2);
         try (var executor = Executors.newFixedThreadPool(2)) {
