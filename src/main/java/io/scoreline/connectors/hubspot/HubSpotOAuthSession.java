@@ -44,7 +44,8 @@ final class HubSpotOAuthSession implements HubSpotAuth {
     private String accessToken;
     private Instant refreshAt = Instant.MIN;
     private long hubId = -1;
-    private long refreshes;
+    /** A rotation the sink has not taken yet (it failed): handed over again before the next call. */
+    private CrmCredentials.RefreshToken unsaved;
 
     HubSpotOAuthSession(HttpClient http, URI baseUrl, Clock clock, HubSpotOptions options, CrmCredentials.RefreshToken credentials) {
         this.http = http;
@@ -78,6 +79,9 @@ final class HubSpotOAuthSession implements HubSpotAuth {
         if (accessToken == null || !clock.instant().isBefore(refreshAt)) {
             refresh();
         }
+        if (unsaved != null) {
+            save();
+        }
         return accessToken;
     }
 
@@ -92,10 +96,6 @@ final class HubSpotOAuthSession implements HubSpotAuth {
     @Override
     public synchronized OptionalLong hubId() {
         return hubId < 0 ? OptionalLong.empty() : OptionalLong.of(hubId);
-    }
-
-    synchronized long refreshes() {
-        return refreshes;
     }
 
     private void refresh() {
@@ -121,7 +121,6 @@ final class HubSpotOAuthSession implements HubSpotAuth {
         var margin = lifetime.dividedBy(2).compareTo(options.refreshBeforeExpiry()) < 0 ? lifetime.dividedBy(2) : options.refreshBeforeExpiry();
         accessToken = token;
         refreshAt = clock.instant().plus(lifetime).minus(margin);
-        refreshes++;
         if (answer.has("hub_id")) {
             hubId = answer.path("hub_id").asLong();
         }
@@ -129,8 +128,14 @@ final class HubSpotOAuthSession implements HubSpotAuth {
         if (!next.isEmpty() && !next.equals(refreshToken)) {
             rotatedAway.add(refreshToken);
             refreshToken = next;
-            sink.rotated(new CrmCredentials.RefreshToken(clientId, clientSecret, next));
+            unsaved = new CrmCredentials.RefreshToken(clientId, clientSecret, next);
         }
+    }
+
+    /** The old refresh token is dead now: until the new one is stored, no call goes out. */
+    private void save() {
+        sink.rotated(unsaved);
+        unsaved = null;
     }
 
     private JsonNode send(HttpRequest request) {

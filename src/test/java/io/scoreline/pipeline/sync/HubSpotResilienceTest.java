@@ -143,6 +143,37 @@ class HubSpotResilienceTest {
     }
 
     @Test
+    void aRotationThatCouldNotBeStoredIsStoredBeforeTheNextCall() {
+        var proxy = new AtomicReference<RotatingTokenProxy>();
+        try (var fixture = new HubSpotSyncFixture(small(), clock(), SyncSettings.defaults(),
+                hs -> new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()),
+                hs -> {
+                    proxy.set(new RotatingTokenProxy(hs.baseUrl(), hs.refreshToken()));
+                    return proxy.get().baseUri();
+                }, HubSpotSyncFixture.fastOptions(), false);
+                var rotating = proxy.get()) {
+            var saved = new ArrayList<CrmCredentials>();
+            var attempts = new java.util.concurrent.atomic.AtomicInteger();
+            io.scoreline.connectors.spi.CredentialsSink flaky = credentials -> {
+                if (attempts.getAndIncrement() == 0) {
+                    throw new io.scoreline.connectors.spi.ScorelineException(FailureKind.RETRYABLE, "database unreachable");
+                }
+                saved.add(credentials);
+            };
+            var integration = fixture.integrations.require(fixture.integrationId);
+            try (var connector = new HubSpotConnectorFactory(HubSpotSyncFixture.fastOptions(), clock()).open(new ConnectorSettings(
+                    fixture.integrationId, CrmProvider.HUBSPOT, integration.settings(),
+                    fixture.integrations.credentials(fixture.organization.id(), fixture.integrationId), flaky))) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(connector::users).hasMessageContaining("database unreachable");
+                assertThat(connector.users()).isNotEmpty();
+            }
+            assertThat(rotating.refreshes()).as("the rotated token is kept, not refreshed again").isEqualTo(1);
+            assertThat(saved).singleElement().isInstanceOfSatisfying(CrmCredentials.RefreshToken.class,
+                    token -> assertThat(token.refreshToken()).isEqualTo(rotating.currentRefreshToken()));
+        }
+    }
+
+    @Test
     void connectionsToOnePortalShareOneRefresh() throws Exception {
         var proxy = new AtomicReference<RotatingTokenProxy>();
         try (var fixture = new HubSpotSyncFixture(small(), clock(), SyncSettings.defaults(),
