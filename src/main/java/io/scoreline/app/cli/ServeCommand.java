@@ -5,6 +5,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.gamification.KpiChangeWorkers;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.scheduling.IntegrationScheduler;
 import java.net.BindException;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline serve}: the long-running process (HTTP, Camel; schedules and workers follow). */
-@Command(name = "serve", description = "Run the server: /health, /metrics and the clustered sync schedule; stops cleanly on Ctrl-C or SIGTERM.")
+@Command(name = "serve", description = "Run the server: /health, /metrics, the clustered sync schedule and the evaluator workers; stops cleanly on Ctrl-C or SIGTERM.")
 final class ServeCommand extends ContextCommand {
 
     private static final long SHUTDOWN_GRACE_SECONDS = 30;
@@ -50,10 +51,13 @@ final class ServeCommand extends ContextCommand {
             throw e;
         }
         scheduler.start();
+        var evaluator = context.getBean(KpiChangeWorkers.class);
+        evaluator.start();
         var hook = new Thread(this::requestStopAndWait, "scoreline-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         output.line("Scoreline listening on " + server.getURL() + " (health: /health, metrics: /metrics); "
-                + scheduler.schedules().size() + " integration schedule(s) on node " + scheduler.instanceId() + "; Ctrl-C stops it");
+                + scheduler.schedules().size() + " integration schedule(s) on node " + scheduler.instanceId() + ", "
+                + evaluator.running() + " evaluator worker(s); Ctrl-C stops it");
         try {
             stopRequested.await();
         } catch (InterruptedException e) {
@@ -61,6 +65,7 @@ final class ServeCommand extends ContextCommand {
         }
         // New fires stop first; closing the context then waits for syncs in flight.
         scheduler.standby();
+        evaluator.close();
         server.stop();
         return 0;
     }
