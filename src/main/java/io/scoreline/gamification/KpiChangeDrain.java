@@ -54,7 +54,7 @@ public final class KpiChangeDrain {
     public DrainReport drainOnce() {
         var now = now();
         var due = transactions.withoutOrganization(tx -> tx
-                .resultQuery("select organization_id from scoreline_orgs_with_pending_changes(?)", now)
+                .resultQuery("select organization_id from scoreline_orgs_with_pending_changes(?::timestamptz)", now)
                 .fetch(r -> r.get(0, Long.class)));
         var report = DrainReport.EMPTY;
         for (long organizationId : due) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -84,13 +83,12 @@ public final class BadgeCatalogReader {
         } else {
             var keys = new HashSet<String>();
             for (var item : sequence.getValue()) {
-                badge(item).ifPresent(badge -> {
-                    if (keys.add(badge.key())) {
-                        badges.add(badge);
-                    } else {
-                        problem(item, "badge key '" + badge.key() + "' is defined twice");
-                    }
-                });
+                var key = item instanceof MappingNode m ? fields(m, null).get("key") : null;
+                if (key != null && scalar(key) != null && !keys.add(scalar(key))) {
+                    problem(item, "badge key '" + scalar(key) + "' is defined twice");
+                    continue;
+                }
+                badge(item).ifPresent(badges::add);
             }
         }
         problems.sort(java.util.Comparator.comparingInt(CatalogProblem::line).thenComparingInt(CatalogProblem::column));
@@ -310,9 +308,5 @@ public final class BadgeCatalogReader {
     private void problem(Node node, String message) {
         var mark = node.getStartMark();
         problems.add(new CatalogProblem(mark.getLine() + 1, mark.getColumn() + 1, message));
-    }
-
-    static String lowerCase(String text) {
-        return text.toLowerCase(Locale.ROOT);
     }
 }
