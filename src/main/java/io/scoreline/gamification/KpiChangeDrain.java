@@ -34,6 +34,8 @@ public final class KpiChangeDrain {
     private static final long RETRYABLE_BACKOFF_SECONDS = 1;
     private static final long FAILURE_BACKOFF_SECONDS = 60;
     private static final long MAX_BACKOFF_SECONDS = 3600;
+    /** A transaction-scoped advisory lock per person, two-key form in the evaluator's own namespace. */
+    private static final String PROFILE_LOCK = "pg_try_advisory_xact_lock(hashtext('scoreline.evaluator'), ({0} % 2147483647)::int)";
 
     private final TenantTransactions transactions;
     private final OrganizationStore organizations;
@@ -89,6 +91,9 @@ public final class KpiChangeDrain {
                 .where(KPI_CHANGES.ORGANIZATION_ID.eq(organization.id()))
                 .and(KPI_CHANGES.PROCESSED_AT.isNull())
                 .and(KPI_CHANGES.NEXT_ATTEMPT_AT.isNull().or(KPI_CHANGES.NEXT_ATTEMPT_AT.le(now)))
+                // Taking the person's lock while scanning partitions the outbox by person: rows of people
+                // another worker holds are passed over instead of claimed and then deferred.
+                .and(DSL.condition(PROFILE_LOCK, KPI_CHANGES.PROFILE_ID))
                 .orderBy(KPI_CHANGES.ID)
                 .limit(batchSize)
                 .forUpdate().skipLocked()
@@ -124,9 +129,9 @@ public final class KpiChangeDrain {
         return new DrainReport(1, rows.size(), processed, failed, deferred, profiles);
     }
 
+    /** Re-entrant within the transaction: true for every person the claim already locked. */
     private static boolean lockProfile(DSLContext tx, long profileId) {
-        return Boolean.TRUE.equals(tx.fetchValue("select pg_try_advisory_xact_lock(hashtext('scoreline.evaluator'), ?::int)",
-                (int) (profileId ^ (profileId >>> 32))));
+        return Boolean.TRUE.equals(tx.fetchValue(DSL.field(PROFILE_LOCK, Boolean.class, DSL.val(profileId))));
     }
 
     private static ProfileChanges changesOf(Organization organization, long profileId,

@@ -67,7 +67,22 @@ public final class BadgeRuleJson {
         return write(toMap(rule));
     }
 
+    /** Stored rules are few and parsed for every evaluated person: parse each text once. */
+    private static final java.util.Map<String, BadgeRule> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static BadgeRule fromJson(String json) {
+        var cached = PARSED.get(json);
+        if (cached != null) {
+            return cached;
+        }
+        var rule = parse(json);
+        if (PARSED.size() < 10_000) {
+            PARSED.put(json, rule);
+        }
+        return rule;
+    }
+
+    private static BadgeRule parse(String json) {
         try {
             var node = JSON.readTree(json);
             return switch (node.path("kind").asText()) {
