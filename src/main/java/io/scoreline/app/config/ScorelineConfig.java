@@ -2,10 +2,14 @@ package io.scoreline.app.config;
 
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.gamification.contests.ContestSettings;
+import io.scoreline.gamification.EvaluatorSettings;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import io.scoreline.pipeline.database.DatabaseSettings;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,7 +18,7 @@ import java.util.Optional;
  * configuration table lists the same names; {@link #resolve} is the only place they are read.
  */
 public record ScorelineConfig(Path home, DatabaseSettings database, Optional<String> masterKey, int httpPort,
-        Duration syncInterval, int schedulerThreads, ContestSettings contests) {
+        Duration syncInterval, int schedulerThreads, ContestSettings contests, EvaluatorSettings evaluator) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -30,6 +34,11 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     public static final String SCHEDULER_THREADS = "SCORELINE_SCHEDULER_THREADS";
     public static final String CONTEST_TICK = "SCORELINE_CONTEST_TICK";
     public static final String RANK_NOTIFY_COALESCE = "SCORELINE_RANK_NOTIFY_COALESCE";
+    public static final String EVALUATOR_WORKERS = "SCORELINE_EVALUATOR_WORKERS";
+    public static final String EVALUATOR_POLL_INTERVAL = "SCORELINE_EVALUATOR_POLL_INTERVAL";
+    public static final String EVALUATOR_BATCH_SIZE = "SCORELINE_EVALUATOR_BATCH_SIZE";
+    public static final String EVALUATOR_WORKING_DAYS = "SCORELINE_EVALUATOR_WORKING_DAYS";
+    public static final String EVALUATOR_PB_MIN_HISTORY = "SCORELINE_EVALUATOR_PB_MIN_HISTORY";
 
     public static ScorelineConfig resolve(Map<String, String> environment, CliOverrides overrides) {
         var settings = new SettingsReader(environment);
@@ -53,7 +62,31 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
         return new ScorelineConfig(home, database, settings.text(MASTER_KEY), port,
                 settings.duration(SYNC_INTERVAL, Duration.ofHours(1)), settings.integer(SCHEDULER_THREADS, 2, 1, 32),
                 new ContestSettings(settings.duration(CONTEST_TICK, ContestSettings.defaults().tick()),
-                        settings.duration(RANK_NOTIFY_COALESCE, ContestSettings.defaults().rankNotifyCoalesce())));
+                        settings.duration(RANK_NOTIFY_COALESCE, ContestSettings.defaults().rankNotifyCoalesce())),
+                evaluator(settings));
+    }
+
+    private static EvaluatorSettings evaluator(SettingsReader settings) {
+        var defaults = EvaluatorSettings.defaults();
+        return new EvaluatorSettings(settings.integer(EVALUATOR_WORKERS, defaults.workers(), 0, 32),
+                settings.duration(EVALUATOR_POLL_INTERVAL, defaults.pollInterval()),
+                settings.integer(EVALUATOR_BATCH_SIZE, defaults.batchSize(), 1, 10_000),
+                settings.text(EVALUATOR_WORKING_DAYS).map(ScorelineConfig::workingDays).orElse(defaults.workingDays()),
+                settings.integer(EVALUATOR_PB_MIN_HISTORY, defaults.personalBestMinHistory(), 1, 520));
+    }
+
+    /** A comma-separated list of weekday names, e.g. {@code monday,tuesday,wednesday,thursday,friday}. */
+    private static java.util.Set<DayOfWeek> workingDays(String value) {
+        var days = EnumSet.noneOf(DayOfWeek.class);
+        for (var part : value.split(",")) {
+            try {
+                days.add(DayOfWeek.valueOf(part.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw ScorelineException.badInput(EVALUATOR_WORKING_DAYS + " must list weekdays such as monday,tuesday,wednesday,thursday,friday; got '"
+                        + value + "'");
+            }
+        }
+        return days;
     }
 
     private static String jdbcUrl(String value, String name) {
@@ -67,6 +100,6 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     @Override
     public String toString() {
         return "ScorelineConfig[home=" + home + ", database=" + database + ", masterKey=" + (masterKey.isPresent() ? "***" : "file")
-                + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + "]";
+                + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + ", evaluator=" + evaluator + "]";
     }
 }

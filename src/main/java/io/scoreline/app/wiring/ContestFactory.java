@@ -16,9 +16,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Wires contests. Kept apart from {@link ScorelineFactory} so the gamification stages can be wired
- * side by side. The notification store is built here because it is cheap and stateless; a shared
- * bean can replace it without changing behaviour.
+ * Wires contests, beside {@link GamificationFactory} (which provides the notification store and the
+ * drain that calls the leaderboard updater).
  */
 @Factory
 public class ContestFactory {
@@ -30,13 +29,14 @@ public class ContestFactory {
 
     /** A {@code KpiChangeConsumer}: the outbox drain calls it for every profile it claims. */
     @Singleton
-    ContestLeaderboardUpdater contestLeaderboardUpdater(TenantTransactions transactions, ScorelineConfig config, Clock clock) {
-        return new ContestLeaderboardUpdater(new NotificationStore(transactions, clock), clock, config.contests());
+    ContestLeaderboardUpdater contestLeaderboardUpdater(NotificationStore notifications, ScorelineConfig config, Clock clock) {
+        return new ContestLeaderboardUpdater(notifications, clock, config.contests());
     }
 
     @Singleton
-    ContestLifecycle contestLifecycle(TenantTransactions transactions, ScorelineConfig config, Clock clock) {
-        return new ContestLifecycle(transactions, new NotificationStore(transactions, clock), clock, config.contests());
+    ContestLifecycle contestLifecycle(TenantTransactions transactions, NotificationStore notifications, ScorelineConfig config,
+            Clock clock) {
+        return new ContestLifecycle(transactions, notifications, clock, config.contests());
     }
 
     /** Started by {@code serve} and {@code demo} through {@link ContestTickerWork}; idle in every other command. */

@@ -1,0 +1,142 @@
+package io.scoreline.app.bench;
+
+import io.micronaut.context.ApplicationContext;
+import io.scoreline.app.config.CliOverrides;
+import io.scoreline.app.config.ScorelineConfig;
+import io.scoreline.app.wiring.ScorelineApplication;
+import io.scoreline.gamification.DrainReport;
+import io.scoreline.gamification.KpiChangeDrain;
+import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.tenancy.NewOrganization;
+import io.scoreline.pipeline.tenancy.OrganizationStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code bench evaluator}: seeds a scratch embedded database with daily KPI values, facts and one
+ * outbox row per cell (reps × the ten stock KPIs × days), then times the drain through the stock
+ * badge catalog, first with nothing awarded yet and then replaying the same outbox (everything is
+ * already awarded: the cost of idempotency).
+ */
+public final class EvaluatorBenchmark {
+
+    private static final String[] KPIS = {"calls_made", "call_connects", "talk_time_minutes", "emails_sent", "meetings_booked",
+            "meetings_held", "tasks_completed", "sourced_opps", "deals_won", "revenue_won"};
+    private static final int REPS = 20;
+
+    private final Clock clock;
+
+    public EvaluatorBenchmark(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Map<String, Object> run(int changes, int workers, Path scratchHome) {
+        var env = new HashMap<String, String>();
+        env.put(ScorelineConfig.HOME, scratchHome.toString());
+        env.put(ScorelineConfig.MASTER_KEY, "benchmark-master-key-not-secret");
+        env.put(ScorelineConfig.EVALUATOR_WORKERS, "0");
+        try (ApplicationContext context = ScorelineApplication.start(ScorelineConfig.resolve(env, CliOverrides.none()))) {
+            int days = Math.max(1, (int) Math.ceil(changes / (double) (REPS * KPIS.length)));
+            long organizationId = seed(context, days);
+            var transactions = context.getBean(TenantTransactions.class);
+            int cells = transactions.inOrganization(organizationId, tx -> tx.fetchCount(tx.selectFrom("kpi_changes")));
+            var drain = context.getBean(KpiChangeDrain.class);
+            var first = timed(drain, workers);
+            int awards = transactions.inOrganization(organizationId, tx -> tx.fetchCount(tx.selectFrom("profile_badges")));
+            int notifications = transactions.inOrganization(organizationId, tx -> tx.fetchCount(tx.selectFrom("notifications")));
+            transactions.inOrganization(organizationId, tx -> tx.execute("update kpi_changes set processed_at = null"));
+            var replay = timed(drain, workers);
+            var report = new LinkedHashMap<String, Object>();
+            report.put("changes", cells);
+            report.put("reps", REPS);
+            report.put("kpis", KPIS.length);
+            report.put("days", days);
+            report.put("workers", workers);
+            report.put("awards", awards);
+            report.put("notifications", notifications);
+            report.put("first_pass_processed", first.report().processed());
+            report.put("first_pass_seconds", round(first.seconds()));
+            report.put("first_pass_changes_per_second", round(first.report().processed() / first.seconds()));
+            report.put("replay_processed", replay.report().processed());
+            report.put("replay_seconds", round(replay.seconds()));
+            report.put("replay_changes_per_second", round(replay.report().processed() / replay.seconds()));
+            report.put("deferred_by_profile_lock", first.report().deferred() + replay.report().deferred());
+            return report;
+        }
+    }
+
+    private record Timed(DrainReport report, double seconds) {
+    }
+
+    private Timed timed(KpiChangeDrain drain, int workers) {
+        long started = clock.millis();
+        var total = DrainReport.EMPTY;
+        try (var pool = Executors.newFixedThreadPool(workers)) {
+            var tasks = new ArrayList<Callable<DrainReport>>();
+            for (int i = 0; i < workers; i++) {
+                tasks.add(drain::drainUntilEmpty);
+            }
+            for (var future : pool.invokeAll(tasks)) {
+                total = total.plus(future.get());
+            }
+            // Rows a worker deferred (another held the person) may be left when it stopped: finish them.
+            total = total.plus(drain.drainUntilEmpty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        return new Timed(total, Math.max(0.001, (clock.millis() - started) / 1000.0));
+    }
+
+    private long seed(ApplicationContext context, int days) {
+        var organizations = context.getBean(OrganizationStore.class);
+        var organization = organizations.findBySlug("bench-evaluator")
+                .orElseGet(() -> organizations.create(NewOrganization.of("bench-evaluator", "Evaluator benchmark", "America/New_York", "monday")));
+        var lastDay = LocalDate.now(clock).minusDays(1);
+        var firstDay = lastDay.minusDays(days - 1L);
+        var kpiArray = "array['" + String.join("','", KPIS) + "']";
+        context.getBean(TenantTransactions.class).inOrganization(organization.id(), tx -> {
+            tx.execute("delete from kpi_changes");
+            tx.execute("delete from notifications");
+            tx.execute("delete from profile_badges");
+            tx.execute("delete from kpi_facts");
+            tx.execute("delete from kpi_values");
+            tx.execute("delete from integrations");
+            tx.execute("delete from profiles");
+            long integration = tx.fetchSingle("insert into integrations (organization_id, provider, credentials) values (?, 'salesforce', 'x') "
+                    + "returning id", organization.id()).get(0, Long.class);
+            tx.execute("insert into profiles (organization_id, email) select ?, 'rep' || n || '@bench.test' from generate_series(1, ?) n",
+                    organization.id(), REPS);
+            // Values vary by rep, KPI and day (deterministic), so thresholds, streaks and bests are crossed at various points.
+            tx.execute("""
+                    insert into kpi_facts (organization_id, integration_id, object_type, record_id, kpi_key, profile_id, local_date, value)
+                    select ?, ?, 'Task', 'R' || p.id || '-' || k || '-' || d::date, k, p.id, d::date,
+                           (abs(hashtext(p.id || k || d::date)) % 60) + 1
+                      from profiles p, unnest(""" + kpiArray + """
+                    ) k, generate_series(?::date, ?::date, interval '1 day') d""",
+                    organization.id(), integration, firstDay, lastDay);
+            tx.execute("""
+                    insert into kpi_values (organization_id, profile_id, kpi_key, period_date, value, fact_count)
+                    select organization_id, profile_id, kpi_key, local_date, value, 1 from kpi_facts""");
+            tx.execute("""
+                    insert into kpi_changes (organization_id, profile_id, kpi_key, period_date, origin, notify)
+                    select organization_id, profile_id, kpi_key, period_date, 'live', true from kpi_values
+                     order by period_date, profile_id, kpi_key""");
+            return null;
+        });
+        return organization.id();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

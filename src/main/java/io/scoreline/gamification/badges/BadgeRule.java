@@ -1,0 +1,98 @@
+package io.scoreline.gamification.badges;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The rule kinds of DESIGN §8; {@link #kind()} is the {@code kind:} of the catalog and of {@code badges.rule}. */
+public sealed interface BadgeRule {
+
+    String kind();
+
+    /** The KPIs whose changes can make or unmake the badge (none for placements). */
+    Set<String> kpis();
+
+    /** {@code kpi} reaches {@code atLeast} within one {@code period} (day … year, or all time). */
+    record Threshold(String kpi, PeriodUnit period, BigDecimal atLeast) implements BadgeRule {
+        public String kind() {
+            return "threshold";
+        }
+
+        public Set<String> kpis() {
+            return Set.of(kpi);
+        }
+    }
+
+    /** {@code length} consecutive working days (or weeks) each with {@code kpi} at or above {@code atLeast}. */
+    record Streak(String kpi, StreakUnit unit, int length, BigDecimal atLeast) implements BadgeRule {
+        public String kind() {
+            return "streak";
+        }
+
+        public Set<String> kpis() {
+            return Set.of(kpi);
+        }
+    }
+
+    /** The person's first ever {@code kpi} (a positive all-time value). */
+    record First(String kpi) implements BadgeRule {
+        public String kind() {
+            return "first";
+        }
+
+        public Set<String> kpis() {
+            return Set.of(kpi);
+        }
+    }
+
+    /**
+     * A {@code period} whose {@code kpi} beats every earlier period of the person, once the person has
+     * {@code minHistory} earlier periods (default: the evaluator's setting).
+     */
+    record PersonalBest(String kpi, PeriodUnit period, Optional<Integer> minHistory) implements BadgeRule {
+        public String kind() {
+            return "personal_best";
+        }
+
+        public Set<String> kpis() {
+            return Set.of(kpi);
+        }
+    }
+
+    /** Every part's threshold reached within the same {@code period}. */
+    record Combo(PeriodUnit period, List<Part> parts) implements BadgeRule {
+        public Combo {
+            parts = List.copyOf(parts);
+        }
+
+        public String kind() {
+            return "combo";
+        }
+
+        public Set<String> kpis() {
+            var kpis = new LinkedHashSet<String>();
+            parts.forEach(p -> kpis.add(p.kpi()));
+            return kpis;
+        }
+
+        public record Part(String kpi, BigDecimal atLeast) {
+        }
+    }
+
+    /** Finishing a final contest at {@code rank}: awarded by the contest evaluator, never from KPI changes. */
+    record Placement(int rank) implements BadgeRule {
+        public String kind() {
+            return "placement";
+        }
+
+        public Set<String> kpis() {
+            return Set.of();
+        }
+    }
+
+    enum StreakUnit {
+        DAY, WEEK
+    }
+}
