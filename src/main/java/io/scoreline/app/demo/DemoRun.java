@@ -4,6 +4,8 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.scoreline.app.background.BackgroundWorks;
 import io.scoreline.app.cli.CliOutput;
+import io.scoreline.gamification.KpiChangeWorkers;
+import io.scoreline.gamification.badges.AwardReader;
 import io.scoreline.gamification.contests.ContestLifecycle;
 import io.scoreline.gamification.contests.ContestStore;
 import io.scoreline.pipeline.database.TenantTransactions;
@@ -49,9 +51,10 @@ public final class DemoRun {
                 context.getBean(RuleSetStore.class), context.getBean(CrmIdentityStore.class), new TeamStore(transactions),
                 context.getBean(ConnectorOpener.class));
         var contests = context.getBean(ContestStore.class);
-        var scenario = new DemoScenario(tenant, context.getBean(BackfillService.class),
+        var scenario = new DemoScenario(tenant, context.getBean(BackfillService.class), context.getBean(KpiChangeWorkers.class),
                 new DemoContest(contests, context.getBean(ContestLifecycle.class), clock),
-                new DemoSummaryReader(transactions, context.getBean(KpiValueReader.class), contests), clock);
+                new DemoSummaryReader(transactions, context.getBean(KpiValueReader.class), contests,
+                        context.getBean(AwardReader.class)), clock);
         try (var sims = new DemoSimulators(settings, clock)) {
             say("Simulators: Salesforce at " + sims.salesforce().instanceUrl() + " (seed " + settings.seed() + "), HubSpot at "
                     + sims.hubSpot().baseUrl() + " (seed " + (settings.seed() + 1) + "); " + settings.repsPerCrm()
@@ -66,6 +69,7 @@ public final class DemoRun {
                     + " owners) with the stock mapping rules; " + (created.salesforceUsers().profilesCreated()
                     + created.hubSpotUsers().profilesCreated()) + " profiles created from their e-mails");
             scenario.backfill(created, settings, progress, this::say);
+            scenario.evaluate(this::say);
             long contestId = scenario.startContest(created);
             boolean live = !settings.liveFor().isZero();
             if (live) {

@@ -2,6 +2,7 @@ package io.scoreline.app.demo;
 
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.gamification.KpiChangeWorkers;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.runs.SyncStatus;
 import io.scoreline.pipeline.sync.BackfillService;
@@ -24,14 +25,16 @@ final class DemoScenario {
 
     private final DemoTenant tenant;
     private final BackfillService backfill;
+    private final KpiChangeWorkers workers;
     private final DemoContest contest;
     private final DemoSummaryReader summaries;
     private final Clock clock;
 
-    DemoScenario(DemoTenant tenant, BackfillService backfill, DemoContest contest, DemoSummaryReader summaries, Clock clock) {
+    DemoScenario(DemoTenant tenant, BackfillService backfill, KpiChangeWorkers workers, DemoContest contest, DemoSummaryReader summaries, Clock clock) {
         this.tenant = tenant;
         this.backfill = backfill;
         this.contest = contest;
+        this.workers = workers;
         this.summaries = summaries;
         this.clock = clock;
     }
@@ -51,6 +54,17 @@ final class DemoScenario {
             say.accept("  " + outcome.recordsRead() + " records, " + outcome.factsChanged() + " facts, " + outcome.apiCalls()
                     + " API calls (run " + outcome.runId() + ")");
         }
+    }
+
+    /**
+     * Evaluates the backfill's outbox at once, on this thread, with the same drain the evaluator
+     * workers use, so the summary shows the badges; the backfill ran without --notify, so they
+     * are awarded silently, as an operator's backfill would be.
+     */
+    void evaluate(Consumer<String> say) {
+        var report = workers.drainUntilEmpty();
+        say.accept("Evaluated " + report.processed() + " KPI changes of " + report.profiles() + " people (badges, leaderboards)"
+                + (report.failed() > 0 ? "; " + report.failed() + " failed and will be retried by the workers" : ""));
     }
 
     /** Creates the running contest and scores it from the backfilled values. @return its id */

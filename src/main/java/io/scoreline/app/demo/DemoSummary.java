@@ -14,15 +14,17 @@ import java.util.Map;
  *
  * @param replacedEarlier whether an earlier demo organization was deleted first
  * @param teams      team name per profile e-mail
+ * @param badges     badges held (not revoked): profile e-mail → badge name → how many periods
  * @param contest    the running contest's leaderboard, best first
  * @param endpoints  name → URL of the server's endpoints
  */
 public record DemoSummary(String organization, boolean replacedEarlier, LocalDate from, LocalDate to, List<KpiTotal> totals, Map<String, String> teams,
-        Leaderboard contest, Map<String, URI> endpoints) {
+        Map<String, Map<String, Integer>> badges, Leaderboard contest, Map<String, URI> endpoints) {
 
     public DemoSummary {
         totals = List.copyOf(totals);
         teams = Map.copyOf(teams);
+        badges = Map.copyOf(badges);
         endpoints = Map.copyOf(endpoints);
     }
 }

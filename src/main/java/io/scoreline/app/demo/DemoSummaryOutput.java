@@ -17,6 +17,9 @@ final class DemoSummaryOutput {
     /** Leaderboard rows on a terminal; {@code leaderboard --contest ID} shows them all. */
     static final int LEADERBOARD_ROWS = 10;
 
+    /** Badge rows on a terminal: the most common ones. */
+    static final int BADGE_ROWS = 8;
+
     static final List<String> HEADLINE_KPIS = List.of("calls_made", "call_connects", "talk_time_minutes", "meetings_held", "deals_won",
             "revenue_won");
 
@@ -36,12 +39,27 @@ final class DemoSummaryOutput {
                 + " --from " + summary.from() + " --to " + summary.to() + ")");
         var header = new ArrayList<>(List.of("REP", "TEAM"));
         HEADLINE_KPIS.forEach(k -> header.add(k.toUpperCase(java.util.Locale.ROOT)));
+        header.add("BADGES");
         output.table(header, rows(summary));
+        output.line("");
+        printBadges(summary);
         output.line("");
         printLeaderboard(output, summary.contest(), LEADERBOARD_ROWS);
         output.line("");
         output.line((live ? "Endpoints: " : "Endpoints (while `scoreline serve` runs): ") + String.join(", ",
                 summary.endpoints().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+    }
+
+    /** How many of each badge the floor holds, most common first. */
+    private void printBadges(DemoSummary summary) {
+        var byBadge = new TreeMap<String, Integer>();
+        summary.badges().values().forEach(held -> held.forEach((badge, count) -> byBadge.merge(badge, count, Integer::sum)));
+        int total = byBadge.values().stream().mapToInt(Integer::intValue).sum();
+        output.line("Badges awarded: " + total + " (" + byBadge.size() + " different; each rep's: scoreline badges --org "
+                + summary.organization() + " --profile EMAIL)");
+        output.table(List.of("BADGE", "AWARDS"), byBadge.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(BADGE_ROWS).map(e -> List.of(e.getKey(), Integer.toString(e.getValue()))).toList());
     }
 
     /** The contest's title line and its best rows; the live view prints it too. */
@@ -62,6 +80,7 @@ final class DemoSummaryOutput {
         byRep.forEach((email, values) -> {
             var row = new ArrayList<>(List.of(email, summary.teams().getOrDefault(email, "-")));
             HEADLINE_KPIS.forEach(k -> row.add(values.getOrDefault(k, BigDecimal.ZERO).toPlainString()));
+            row.add(Integer.toString(summary.badges().getOrDefault(email, Map.of()).values().stream().mapToInt(Integer::intValue).sum()));
             rows.add(row);
         });
         return rows;
@@ -81,6 +100,7 @@ final class DemoSummaryOutput {
             line.put("value", t.value());
             return line;
         }).toList());
+        json.put("badges", summary.badges());
         json.put("contest", contestJson(summary.contest()));
         var endpoints = new LinkedHashMap<String, String>();
         summary.endpoints().forEach((k, v) -> endpoints.put(k, v.toString()));

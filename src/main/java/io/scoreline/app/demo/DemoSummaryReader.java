@@ -3,6 +3,7 @@ package io.scoreline.app.demo;
 import static io.scoreline.pipeline.db.Tables.PROFILES;
 import static io.scoreline.pipeline.db.Tables.TEAMS;
 
+import io.scoreline.gamification.badges.AwardReader;
 import io.scoreline.gamification.contests.ContestStore;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.kpi.KpiValueReader;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Reads the demo's summary back from the database. */
@@ -19,8 +21,10 @@ final class DemoSummaryReader {
     private final TenantTransactions transactions;
     private final KpiValueReader kpiValues;
     private final ContestStore contests;
+    private final AwardReader awards;
 
-    DemoSummaryReader(TenantTransactions transactions, KpiValueReader kpiValues, ContestStore contests) {
+    DemoSummaryReader(TenantTransactions transactions, KpiValueReader kpiValues, ContestStore contests, AwardReader awards) {
+        this.awards = awards;
         this.transactions = transactions;
         this.kpiValues = kpiValues;
         this.contests = contests;
@@ -32,6 +36,13 @@ final class DemoSummaryReader {
         var teams = transactions.inOrganization(organization.id(), tx -> tx.select(PROFILES.EMAIL, TEAMS.NAME)
                 .from(PROFILES).join(TEAMS).on(TEAMS.ID.eq(PROFILES.TEAM_ID))
                 .fetch().stream().collect(Collectors.toMap(r -> r.value1(), r -> r.value2())));
-        return new DemoSummary(organization.slug(), replacedEarlier, from, to, totals, teams, contests.leaderboard(contestId), endpoints);
+        var badges = new TreeMap<String, Map<String, Integer>>();
+        for (var award : awards.list(organization.id(), Optional.empty())) {
+            if (award.status().equals("awarded")) {
+                badges.computeIfAbsent(award.profileEmail(), e -> new TreeMap<>()).merge(award.badgeName(), 1, Integer::sum);
+            }
+        }
+        return new DemoSummary(organization.slug(), replacedEarlier, from, to, totals, teams, badges, contests.leaderboard(contestId),
+                endpoints);
     }
 }

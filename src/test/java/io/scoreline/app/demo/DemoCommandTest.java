@@ -44,6 +44,7 @@ class DemoCommandTest {
         assertThat(totals).isNotEmpty().isEqualTo(databaseTotals(summary));
         assertThat(summary.path("totals")).allSatisfy(t -> assertThat(t.path("team").asText()).matches("(Outbound|Inbound) .*"));
         assertContestMatchesTheDatabase(summary.path("contest"));
+        assertThat(badges(summary)).isNotEmpty().isEqualTo(databaseBadges());
 
         var second = demo();
         assertThat(second.exitCode()).as(second.err()).isZero();
@@ -52,6 +53,31 @@ class DemoCommandTest {
         // Same seeds, fresh organization: the same numbers, not doubled.
         assertThat(totals(again)).isEqualTo(totals);
         assertThat(databaseTotals(again)).isEqualTo(totals);
+    }
+
+    private static Map<String, Integer> badges(JsonNode summary) {
+        var badges = new TreeMap<String, Integer>();
+        summary.path("badges").properties().forEach(profile -> profile.getValue().properties()
+                .forEach(badge -> badges.put(profile.getKey() + "/" + badge.getKey(), badge.getValue().asInt())));
+        return badges;
+    }
+
+    /** Badges held (not revoked) per person and badge, straight from profile_badges. */
+    private static Map<String, Integer> databaseBadges() throws Exception {
+        var badges = new TreeMap<String, Integer>();
+        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                var statement = connection.prepareStatement("""
+                        select p.email, b.name, count(*) from profile_badges a
+                        join profiles p on p.id = a.profile_id join badges b on b.id = a.badge_id
+                        join organizations o on o.id = a.organization_id
+                        where o.slug = 'demo' and a.status = 'awarded'
+                        group by p.email, b.name""");
+                var rows = statement.executeQuery()) {
+            while (rows.next()) {
+                badges.put(rows.getString(1) + "/" + rows.getString(2), rows.getInt(3));
+            }
+        }
+        return badges;
     }
 
     /** The running contest is live, ranks everyone by the KPI summed over its days, best first. */
