@@ -4,7 +4,11 @@ import io.scoreline.app.bench.BackfillBenchmark;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 import java.io.IOException;
+import io.scoreline.app.Scoreline;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code scoreline bench backfill --records N}: simulator → Camel → pipeline → scratch embedded
- * database, end to end. Cap the heap with {@code SCORELINE_JAVA_OPTS=-Xmx256m} to measure under it.
+ * database, end to end, with the heap capped at {@value #HEAP_CAP_MB} MB as the targets require:
+ * a JVM allowed more runs the benchmark in a child JVM that is not.
  */
 @Command(name = "backfill", description = "Backfill N simulated Task records end to end on a scratch embedded database.")
 final class BenchBackfillCommand implements Callable<Integer> {
@@ -32,10 +37,15 @@ final class BenchBackfillCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    static final int HEAP_CAP_MB = 256;
+
     @Override
     public Integer call() {
         if (records < 1000) {
             throw ScorelineException.badInput("--records must be at least 1000");
+        }
+        if (Runtime.getRuntime().maxMemory() > HEAP_CAP_MB * 1024L * 1024L) {
+            return underHeapCap();
         }
         Path scratch;
         try {
@@ -56,6 +66,26 @@ final class BenchBackfillCommand implements Callable<Integer> {
             return 0;
         } finally {
             deleteQuietly(scratch);
+        }
+    }
+
+    /** The same command in a child JVM with the capped heap and this JVM's other options; its output is ours. */
+    private int underHeapCap() {
+        var java = ProcessHandle.current().info().command().orElse("java");
+        var command = new ArrayList<String>();
+        command.add(java);
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> !option.startsWith("-Xmx") && !option.startsWith("-XX:MaxHeapSize"))
+                .forEach(command::add);
+        command.addAll(List.of("-Xmx" + HEAP_CAP_MB + "m", "-cp", System.getProperty("java.class.path"), Scoreline.class.getName()));
+        command.addAll(spec.root().commandLine().getParseResult().originalArgs());
+        try {
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new ScorelineException(FailureKind.RETRYABLE, "cannot start the benchmark's JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScorelineException(FailureKind.RETRYABLE, "interrupted while the benchmark ran", e);
         }
     }
 

@@ -24,7 +24,8 @@ public final class FactChanges {
         }
     }
 
-    private final List<StoredFact> upserts = new ArrayList<>();
+    private final List<StoredFact> inserts = new ArrayList<>();
+    private final List<StoredFact> updates = new ArrayList<>();
     private final List<StoredFact> deletes = new ArrayList<>();
     private final Map<KpiCell, Delta> deltas = new LinkedHashMap<>();
 
@@ -39,14 +40,14 @@ public final class FactChanges {
                 deletes.add(entry.getValue());
                 subtract(entry.getValue());
             } else if (!now.sameAs(entry.getValue())) {
-                upserts.add(now);
+                updates.add(now);
                 subtract(entry.getValue());
                 add(now);
             }
         }
         for (var entry : after.entrySet()) {
             if (!before.containsKey(entry.getKey())) {
-                upserts.add(entry.getValue());
+                inserts.add(entry.getValue());
                 add(entry.getValue());
             }
         }
@@ -69,8 +70,14 @@ public final class FactChanges {
         deltas.merge(cell, new Delta(value, count), (a, b) -> a.plus(b.value(), b.count()));
     }
 
-    public List<StoredFact> upserts() {
-        return upserts;
+    /** Facts the records did not have before. */
+    public List<StoredFact> inserts() {
+        return inserts;
+    }
+
+    /** Facts the records had, now with another value, date or owner. */
+    public List<StoredFact> updates() {
+        return updates;
     }
 
     public List<StoredFact> deletes() {
@@ -94,6 +101,6 @@ public final class FactChanges {
     }
 
     public int factsChanged() {
-        return upserts.size() + deletes.size();
+        return inserts.size() + updates.size() + deletes.size();
     }
 }

@@ -2,7 +2,9 @@ package io.scoreline.pipeline.facts;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -13,10 +15,20 @@ import org.jooq.impl.SQLDataType;
  */
 final class KpiValueDeltas {
 
+    /**
+     * The order in which every writer locks cells: the cells arrive sorted by it and are upserted
+     * in array order, so two pages touching the same cells lock them in one order and never
+     * deadlock (PostgreSQL's own sort of text would follow the database collation, which Java's
+     * string order need not match, hence the explicit array position).
+     */
+    static final Comparator<KpiCell> LOCK_ORDER = Comparator.comparingLong(KpiCell::profileId)
+            .thenComparing(KpiCell::kpiKey).thenComparing(KpiCell::date);
+
     private static final String ADD = """
             insert into kpi_values (organization_id, profile_id, kpi_key, period_date, value, fact_count)
             select {0}, d.profile_id, d.kpi_key, d.period_date, d.value, d.fact_count
-              from unnest({1}, {2}, {3}, {4}, {5}) as d(profile_id, kpi_key, period_date, value, fact_count)
+              from unnest({1}, {2}, {3}, {4}, {5}) with ordinality as d(profile_id, kpi_key, period_date, value, fact_count, ord)
+             order by d.ord
             on conflict (organization_id, profile_id, kpi_key, period_date) do update
                set value = kpi_values.value + excluded.value, fact_count = kpi_values.fact_count + excluded.fact_count,
                    updated_at = current_timestamp""";
@@ -37,7 +49,8 @@ final class KpiValueDeltas {
     }
 
     static void apply(DSLContext tx, long organizationId, FactChanges changes, ChangeOrigin origin) {
-        var deltas = changes.deltas();
+        var deltas = new TreeMap<KpiCell, FactChanges.Delta>(LOCK_ORDER);
+        deltas.putAll(changes.deltas());
         if (deltas.isEmpty()) {
             return;
         }

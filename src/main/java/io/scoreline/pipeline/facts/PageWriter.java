@@ -1,7 +1,6 @@
 package io.scoreline.pipeline.facts;
 
 import static io.scoreline.pipeline.db.Tables.CRM_IDENTITIES;
-import static io.scoreline.pipeline.db.Tables.CRM_RECORDS;
 
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.connectors.spi.FailureKind;
@@ -19,6 +18,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Writes one page of CRM records in one transaction (DESIGN §4.3): latest raw state, fact diff,
@@ -26,6 +26,16 @@ import org.jooq.impl.DSL;
  * them (the checkpoint). A crash anywhere leaves nothing, and re-running the page changes nothing.
  */
 public final class PageWriter {
+
+    // Locks in array position order, which is Java's record-id order, the order the raw upsert
+    // locks in; an ORDER BY record_id would follow the database collation, which may differ.
+    private static final String LOCK_STORED = """
+            select c.record_id
+              from crm_records c
+              join unnest({2}) with ordinality as r(record_id, ord) on r.record_id = c.record_id
+             where c.integration_id = {0} and c.object_type = {1}
+             order by r.ord
+               for update of c""";
 
     private final TenantTransactions transactions;
 
@@ -40,11 +50,21 @@ public final class PageWriter {
      */
     public PageResult write(long organizationId, long integrationId, String objectType, List<CrmRecord> records,
             FactDeriver deriver, ChangeOrigin origin, BiConsumer<DSLContext, PageResult> alsoInTransaction) {
+        return write(organizationId, integrationId, objectType, records, deriver, origin, CommitTurn.first(), alsoInTransaction);
+    }
+
+    /**
+     * The same, as one of several pages in flight: {@code turn} orders this page's writes and
+     * commit after the previous page's (see {@link CommitTurn}).
+     */
+    public PageResult write(long organizationId, long integrationId, String objectType, List<CrmRecord> records,
+            FactDeriver deriver, ChangeOrigin origin, CommitTurn turn, BiConsumer<DSLContext, PageResult> alsoInTransaction) {
         var latest = latestPerRecord(objectType, records);
+        turn.awaitWriteTurn();
         return transactions.inOrganization(organizationId, tx -> {
             var current = RawRecordUpserter.upsert(tx, organizationId, integrationId, objectType, latest);
             return apply(tx, organizationId, integrationId, objectType, current, latest.size() - current.size(), deriver, origin,
-                    alsoInTransaction);
+                    turn, alsoInTransaction);
         });
     }
 
@@ -58,22 +78,22 @@ public final class PageWriter {
         var sorted = latestPerRecord(objectType, storedRecords);
         return transactions.inOrganization(organizationId, tx -> {
             var ids = sorted.stream().map(CrmRecord::recordId).toArray(String[]::new);
-            var locked = new HashSet<>(tx.select(CRM_RECORDS.RECORD_ID).from(CRM_RECORDS)
-                    .where(CRM_RECORDS.INTEGRATION_ID.eq(integrationId))
-                    .and(CRM_RECORDS.OBJECT_TYPE.eq(objectType))
-                    .and(CRM_RECORDS.RECORD_ID.eq(DSL.any(ids)))
-                    .orderBy(CRM_RECORDS.RECORD_ID)
-                    .forUpdate()
-                    .fetch(CRM_RECORDS.RECORD_ID));
+            var locked = new HashSet<>(tx.resultQuery(LOCK_STORED, DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
+                    DSL.val(ids, SQLDataType.VARCHAR.array())).fetch(0, String.class));
             var current = sorted.stream().filter(r -> locked.contains(r.recordId())).toList();
-            return apply(tx, organizationId, integrationId, objectType, current, 0, deriver, origin, alsoInTransaction);
+            return apply(tx, organizationId, integrationId, objectType, current, 0, deriver, origin, CommitTurn.first(),
+                    alsoInTransaction);
         });
     }
 
     private PageResult apply(DSLContext tx, long organizationId, long integrationId, String objectType, List<CrmRecord> current,
-            int stale, FactDeriver deriver, ChangeOrigin origin, BiConsumer<DSLContext, PageResult> alsoInTransaction) {
+            int stale, FactDeriver deriver, ChangeOrigin origin, CommitTurn turn, BiConsumer<DSLContext, PageResult> alsoInTransaction) {
         var changes = diff(tx, integrationId, objectType, current, deriver);
         FactStore.write(tx, organizationId, integrationId, objectType, changes, deriver.ruleSetId());
+        // From here on the page touches rows other pages share (KPI cells, the run, the
+        // checkpoint): only after the page before it has committed.
+        turn.recordsWritten();
+        turn.awaitCommitTurn();
         KpiValueDeltas.apply(tx, organizationId, changes, origin);
         var result = new PageResult(current.size(), stale, changes.factsChanged(), changes.touchedCells().size());
         alsoInTransaction.accept(tx, result);

@@ -6,12 +6,14 @@ import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.RecordPage;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.facts.ChangeOrigin;
+import io.scoreline.pipeline.facts.CommitTurn;
 import io.scoreline.pipeline.facts.FactDeriver;
 import io.scoreline.pipeline.facts.PageWriter;
 import io.scoreline.pipeline.runs.CheckpointStore;
 import io.scoreline.pipeline.runs.SyncRunStore;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Moves one object's changes from a connector into the page writer, one transaction per page
@@ -36,22 +38,49 @@ final class ObjectPump {
         this.quotaShare = quotaShare;
     }
 
+    /**
+     * Pages being written at once: while one page writes its KPI cells and commits, the next
+     * locks and writes its records and facts, and the one after that is fetched (ADR 0009).
+     */
+    static final int PAGES_IN_FLIGHT = 2;
+
     /** Pumps every page of the query and then the deletions of its window; returns facts changed. */
     long pump(Target target, CrmConnector connector, ChangeQuery query, Instant deletionsUntil, ProgressListener progress) {
-        long facts = 0;
-        try (var source = new PrefetchingPageSource(connector.changes(query))) {
-            for (var page = source.next(); page.isPresent(); page = source.next()) {
-                facts += write(target, page.get());
-                progress.advanced(page.get().records().size());
-                enforceBudget(connector);
+        var facts = new long[1];
+        try (var source = new PrefetchingPageSource(connector.changes(query));
+                var writes = new OrderedPageWrites(PAGES_IN_FLIGHT)) {
+            for (var next = fetch(source, writes); next.isPresent(); next = fetch(source, writes)) {
+                var page = next.get();
+                writes.submit(turn -> write(target, page, turn), changed -> {
+                    facts[0] += changed;
+                    progress.advanced(page.records().size());
+                    enforceBudget(connector);
+                });
             }
+            writes.finish();
         }
-        return facts + write(target, connector.deletions(query.objectType(), query.since(), deletionsUntil));
+        return facts[0] + write(target, connector.deletions(query.objectType(), query.since(), deletionsUntil), CommitTurn.first());
     }
 
-    private long write(Target target, RecordPage page) {
+    /** The next page; a failed fetch surfaces only after every page before it has been written. */
+    private static Optional<RecordPage> fetch(PrefetchingPageSource source, OrderedPageWrites writes) {
+        try {
+            return source.next();
+        } catch (RuntimeException fetchFailure) {
+            writes.finish();
+            throw fetchFailure;
+        }
+    }
+
+    private long write(Target target, RecordPage page, CommitTurn turn) {
         return writer.write(target.organizationId(), target.integrationId(), page.objectType(), page.records(), target.deriver(),
-                target.origin(), (tx, written) -> {
+                target.origin(), turn, (tx, written) -> {
+                    if (target.origin().kind() == ChangeOrigin.Kind.BACKFILL) {
+                        // The checkpoint commits in this same transaction, so a crash that loses
+                        // the last commits also loses their checkpoint: resume re-reads them
+                        // (ADR 0009). A sync keeps durable commits: its outbox rows notify people.
+                        tx.execute("set local synchronous_commit = off");
+                    }
                     page.cursorAfter().ifPresent(cursor -> checkpoints.save(tx, target.organizationId(), target.integrationId(),
                             page.objectType(), target.cursorScope(), cursor));
                     runs.count(tx, target.runId(), page.records().size(), written.factsChanged(), page.apiCalls());

@@ -1,5 +1,9 @@
 package io.scoreline.pipeline.tenancy;
 
+import static io.scoreline.pipeline.db.Tables.CRM_RECORDS;
+import static io.scoreline.pipeline.db.Tables.KPI_CHANGES;
+import static io.scoreline.pipeline.db.Tables.KPI_FACTS;
+import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
 import static io.scoreline.pipeline.db.Tables.ORGANIZATIONS;
 
 import io.scoreline.connectors.spi.ScorelineException;
@@ -12,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /** Creates organizations and looks them up across tenants through the directory function. */
@@ -56,11 +61,19 @@ public final class OrganizationStore {
     }
 
     /**
-     * Deletes the organization and, through the foreign keys' cascades, everything it owns
-     * (integrations, records, KPIs, awards). Irreversible: only the demo resets its own organization.
+     * Deletes the organization and everything it owns (integrations, records, KPIs, awards).
+     * Irreversible: only the demo resets its own organization. The page write path's tables
+     * ({@code crm_records}, {@code kpi_facts}, {@code kpi_values}, {@code kpi_changes}) have no
+     * foreign key to organizations (V7, ADR 0009), so their rows are deleted here, first, in one
+     * statement each; the other tables follow through their keys' cascades.
      */
     public void delete(long id) {
-        transactions.inOrganization(id, tx -> tx.deleteFrom(ORGANIZATIONS).where(ORGANIZATIONS.ID.eq(id)).execute());
+        transactions.inOrganization(id, tx -> {
+            for (Table<?> table : List.<Table<?>>of(KPI_CHANGES, KPI_VALUES, KPI_FACTS, CRM_RECORDS)) {
+                tx.deleteFrom(table).where(table.field("organization_id", Long.class).eq(id)).execute();
+            }
+            return tx.deleteFrom(ORGANIZATIONS).where(ORGANIZATIONS.ID.eq(id)).execute();
+        });
     }
 
     public List<Organization> list() {

@@ -183,6 +183,52 @@ class SalesforceSyncContractTest {
         assertThat(backfillOrigin).isEqualTo(total).isPositive();
     }
 
+    @Test
+    void aPageFailingWhileTheNextIsInFlightLeavesTheCheckpointAtTheLastCommittedPage() throws Exception {
+        var from = LocalDate.of(2026, 2, 1);
+        var to = LocalDate.of(2026, 3, 1);
+        // A real failure inside the third Task page's transaction: the 401st Task row the
+        // pipeline inserts raises. Pages lock and write their records in page order, so it is
+        // always the third page, while the second may still be committing beside it.
+        asOwner("""
+                create sequence task_rows;
+                create function fail_third_page() returns trigger language plpgsql security definer as $$
+                begin
+                    if new.object_type = 'Task' and nextval('task_rows') > 400 then
+                        raise exception 'injected failure in the third Task page';
+                    end if;
+                    return new;
+                end $$;
+                create trigger fail_third_page before insert on crm_records for each row execute function fail_third_page()""");
+
+        var failed = backfill.run(integrationId, from, to, false, ProgressListener.none());
+
+        assertThat(failed.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(failed.message()).hasValueSatisfying(m -> assertThat(m).contains("injected failure"));
+        assertThat(ObjectPump.PAGES_IN_FLIGHT).as("the case this test is about").isGreaterThan(1);
+        var storedTasks = transactions.inOrganization(organization.id(), tx -> tx.fetch(
+                "select record_id, modstamp from crm_records where object_type = 'Task' order by modstamp desc, record_id desc"));
+        assertThat(storedTasks).as("pages one and two committed, three and four did not").hasSize(400);
+        var checkpoint = new CheckpointStore(transactions).load(organization.id(), integrationId, "Task",
+                CheckpointStore.backfillScope(failed.runId())).orElseThrow();
+        assertThat(checkpoint.recordId()).as("the checkpoint is the last record of page two")
+                .isEqualTo(storedTasks.getFirst().get(0, String.class));
+
+        asOwner("drop trigger fail_third_page on crm_records");
+        var resumed = backfill.resume(failed.runId(), integrationId, ProgressListener.none());
+        assertThat(resumed.status()).as(resumed.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
+        sims.dump(dump);
+        assertThat(kpiValues()).isEqualTo(expectedFromDump());
+    }
+
+    private void asOwner(String sql) throws java.sql.SQLException {
+        var owner = fixture.database.ownerEndpoint();
+        try (var connection = java.sql.DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
+                var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     /** "email kpi date" → value, from the database. */
     private Map<String, BigDecimal> kpiValues() {
         return transactions.inOrganization(organization.id(), tx -> {
