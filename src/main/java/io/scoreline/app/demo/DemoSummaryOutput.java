@@ -68,7 +68,13 @@ final class DemoSummaryOutput {
         output.line("Contest #" + contest.id() + " '" + contest.name() + "' (" + contest.kpiKey() + ", " + contest.startsOn() + " .. "
                 + contest.endsOn() + ", " + contest.status().key() + "; full board: scoreline leaderboard --contest " + contest.id() + ")");
         output.table(List.of("RANK", "PARTICIPANT", "SCORE"), board.entries().stream().limit(rows)
-                .map(e -> List.of(Integer.toString(e.rank()), e.participant(), e.score().toPlainString())).toList());
+                .map(e -> List.of(Integer.toString(e.rank()), e.participant(), display(e.score()))).toList());
+    }
+
+    /** Whole numbers as they are, others to one decimal (talk time); the JSON keeps every digit. */
+    static String display(BigDecimal value) {
+        var plain = value.stripTrailingZeros();
+        return plain.scale() <= 0 ? plain.toPlainString() : value.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private static List<List<String>> rows(DemoSummary summary) {
@@ -79,7 +85,7 @@ final class DemoSummaryOutput {
         var rows = new ArrayList<List<String>>();
         byRep.forEach((email, values) -> {
             var row = new ArrayList<>(List.of(email, summary.teams().getOrDefault(email, "-")));
-            HEADLINE_KPIS.forEach(k -> row.add(values.getOrDefault(k, BigDecimal.ZERO).toPlainString()));
+            HEADLINE_KPIS.forEach(k -> row.add(display(values.getOrDefault(k, BigDecimal.ZERO))));
             row.add(Integer.toString(summary.badges().getOrDefault(email, Map.of()).values().stream().mapToInt(Integer::intValue).sum()));
             rows.add(row);
         });
