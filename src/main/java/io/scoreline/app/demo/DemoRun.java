@@ -8,6 +8,7 @@ import io.scoreline.gamification.KpiChangeWorkers;
 import io.scoreline.gamification.badges.AwardReader;
 import io.scoreline.gamification.contests.ContestLifecycle;
 import io.scoreline.gamification.contests.ContestStore;
+import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.integrations.IntegrationStore;
@@ -78,16 +79,17 @@ public final class DemoRun {
             var summary = scenario.summary(created, settings, contestId, endpoints(server, created, live));
             new DemoSummaryOutput(output).print(summary, live);
             if (live) {
-                goLive(created, stop);
+                goLive(created, contestId, stop);
                 server.stop();
             }
         }
     }
 
-    private void goLive(DemoTenant.Created created, StopSignal stop) throws InterruptedException {
+    private void goLive(DemoTenant.Created created, long contestId, StopSignal stop) throws InterruptedException {
         var background = context.getBean(BackgroundWorks.class);
         background.start();
-        var view = new LiveView(context.getBean(SyncRunStore.class), created, output);
+        var view = new LiveView(context.getBean(SyncRunStore.class), context.getBean(NotificationStore.class),
+                context.getBean(ContestStore.class), created, contestId, output);
         var until = clock.instant().plus(settings.liveFor());
         say("Live until " + until + ": scheduled syncs every " + settings.syncEvery().toSeconds() + " s; Ctrl-C stops it and keeps the data");
         while (clock.instant().isBefore(until)) {
