@@ -13,7 +13,7 @@ import java.util.Optional;
  * configuration table lists the same names; {@link #resolve} is the only place they are read.
  */
 public record ScorelineConfig(Path home, DatabaseSettings database, Optional<String> masterKey, int httpPort,
-        Duration syncInterval, int schedulerThreads) {
+        Duration syncInterval, int schedulerThreads, WebhookSettings webhooks) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -48,7 +48,8 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
             throw ScorelineException.badInput("--port must be from 0 to 65535, got " + port);
         }
         return new ScorelineConfig(home, database, settings.text(MASTER_KEY), port,
-                settings.duration(SYNC_INTERVAL, Duration.ofHours(1)), settings.integer(SCHEDULER_THREADS, 2, 1, 32));
+                settings.duration(SYNC_INTERVAL, Duration.ofHours(1)), settings.integer(SCHEDULER_THREADS, 2, 1, 32),
+                WebhookSettings.read(settings));
     }
 
     private static String jdbcUrl(String value, String name) {
@@ -62,6 +63,6 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     @Override
     public String toString() {
         return "ScorelineConfig[home=" + home + ", database=" + database + ", masterKey=" + (masterKey.isPresent() ? "***" : "file")
-                + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + "]";
+                + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + ", webhooks=" + webhooks + "]";
     }
 }
