@@ -6,7 +6,6 @@ import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.database.DatabaseRuntime;
-import io.scoreline.pipeline.inbox.InboxWorkers;
 import io.scoreline.pipeline.scheduling.IntegrationScheduler;
 import java.net.BindException;
 import java.util.Optional;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline serve}: the long-running process (HTTP, Camel; schedules and workers follow). */
-@Command(name = "serve", description = "Run the server: /health, /metrics, webhooks, inbox workers and the clustered sync schedule; stops cleanly on Ctrl-C or SIGTERM.")
+@Command(name = "serve", description = "Run the server: /health, /metrics and the clustered sync schedule; stops cleanly on Ctrl-C or SIGTERM.")
 final class ServeCommand extends ContextCommand {
 
     private static final long SHUTDOWN_GRACE_SECONDS = 30;
@@ -51,8 +50,6 @@ final class ServeCommand extends ContextCommand {
             throw e;
         }
         scheduler.start();
-        var inboxWorkers = context.getBean(InboxWorkers.class);
-        inboxWorkers.start();
         var hook = new Thread(this::requestStopAndWait, "scoreline-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         output.line("Scoreline listening on " + server.getURL() + " (health: /health, metrics: /metrics); "
@@ -65,8 +62,6 @@ final class ServeCommand extends ContextCommand {
         // New fires stop first; closing the context then waits for syncs in flight.
         scheduler.standby();
         server.stop();
-        // Batches in flight finish; rows not yet claimed stay pending for the next start.
-        inboxWorkers.stop();
         return 0;
     }
 
