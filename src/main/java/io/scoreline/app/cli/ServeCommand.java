@@ -2,11 +2,11 @@ package io.scoreline.app.cli;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.scoreline.app.background.BackgroundWorks;
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.database.DatabaseRuntime;
-import io.scoreline.pipeline.scheduling.IntegrationScheduler;
 import java.net.BindException;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +15,7 @@ import org.apache.camel.CamelContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code scoreline serve}: the long-running process (HTTP, Camel; schedules and workers follow). */
+/** {@code scoreline serve}: the long-running process: HTTP, Camel and every background work (schedule, workers). */
 @Command(name = "serve", description = "Run the server: /health, /metrics and the clustered sync schedule; stops cleanly on Ctrl-C or SIGTERM.")
 final class ServeCommand extends ContextCommand {
 
@@ -37,7 +37,7 @@ final class ServeCommand extends ContextCommand {
         // Database first: a bad database fails before we take the port.
         context.getBean(DatabaseRuntime.class);
         context.getBean(CamelContext.class);
-        var scheduler = context.getBean(IntegrationScheduler.class);
+        var background = context.getBean(BackgroundWorks.class);
         int requestedPort = context.getBean(ScorelineConfig.class).httpPort();
         var server = context.getBean(EmbeddedServer.class);
         try {
@@ -49,18 +49,18 @@ final class ServeCommand extends ContextCommand {
             }
             throw e;
         }
-        scheduler.start();
+        var statuses = background.start();
         var hook = new Thread(this::requestStopAndWait, "scoreline-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         output.line("Scoreline listening on " + server.getURL() + " (health: /health, metrics: /metrics); "
-                + scheduler.schedules().size() + " integration schedule(s) on node " + scheduler.instanceId() + "; Ctrl-C stops it");
+                + String.join("; ", statuses) + "; Ctrl-C stops it");
         try {
             stopRequested.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // New fires stop first; closing the context then waits for syncs in flight.
-        scheduler.standby();
+        // New work stops first; closing the context then waits for the work in flight.
+        background.stop();
         server.stop();
         return 0;
     }

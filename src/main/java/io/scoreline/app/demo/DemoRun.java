@@ -2,6 +2,7 @@ package io.scoreline.app.demo;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.scoreline.app.background.BackgroundWorks;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
@@ -9,7 +10,6 @@ import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.kpi.KpiValueReader;
 import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.SyncRunStore;
-import io.scoreline.pipeline.scheduling.IntegrationScheduler;
 import io.scoreline.pipeline.sync.BackfillService;
 import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.sync.ProgressListener;
@@ -76,9 +76,8 @@ public final class DemoRun {
     }
 
     private void goLive(DemoTenant.Created created, StopSignal stop) throws InterruptedException {
-        var scheduler = context.getBean(IntegrationScheduler.class);
-        scheduler.reconcile();
-        scheduler.start();
+        var background = context.getBean(BackgroundWorks.class);
+        background.start();
         var view = new LiveView(context.getBean(SyncRunStore.class), created, output);
         var until = clock.instant().plus(settings.liveFor());
         say("Live until " + until + ": scheduled syncs every " + settings.syncEvery().toSeconds() + " s; Ctrl-C stops it and keeps the data");
@@ -89,7 +88,7 @@ public final class DemoRun {
             }
             view.tick();
         }
-        scheduler.standby();
+        background.stop();
     }
 
     private static Map<String, URI> endpoints(EmbeddedServer server, DemoTenant.Created created, boolean live) {

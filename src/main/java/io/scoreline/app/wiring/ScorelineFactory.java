@@ -9,6 +9,10 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.annotation.Bean;
+import io.scoreline.app.background.BackgroundWork;
+import io.scoreline.app.background.BackgroundWorks;
+import io.scoreline.app.background.InboxWork;
+import io.scoreline.app.background.SyncScheduleWork;
 import io.micronaut.context.annotation.Factory;
 import io.scoreline.app.config.MasterKeySource;
 import io.scoreline.app.config.ScorelineConfig;
@@ -49,6 +53,7 @@ import io.scoreline.pipeline.secrets.CredentialCipher;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
@@ -217,6 +222,21 @@ public class ScorelineFactory {
             InboxStore inbox, OpenConnectors connectors, InboxSettings settings, Clock clock) {
         var processor = new InboxProcessor(integrations, organizations, ruleSets, writer, inbox, connectors, settings, clock);
         return new InboxWorkers(inbox, processor, settings, clock);
+    }
+
+    @Singleton
+    BackgroundWork inboxWork(InboxWorkers workers, InboxSettings settings) {
+        return new InboxWork(workers, settings);
+    }
+
+    @Singleton
+    BackgroundWork syncScheduleWork(IntegrationScheduler scheduler) {
+        return new SyncScheduleWork(scheduler);
+    }
+
+    @Singleton
+    BackgroundWorks backgroundWorks(List<BackgroundWork> works) {
+        return new BackgroundWorks(works);
     }
 
     @Singleton
