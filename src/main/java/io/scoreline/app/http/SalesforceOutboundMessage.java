@@ -38,7 +38,15 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
     static SalesforceOutboundMessage parse(byte[] body) throws MalformedMessage {
         Element root;
         try {
-            root = secureFactory().newDocumentBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
+            var builder = secureFactory().newDocumentBuilder();
+            // The default handler prints every fatal error to stderr before throwing it.
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
+            root = builder.parse(new ByteArrayInputStream(body)).getDocumentElement();
         } catch (SAXException | IOException e) {
             throw new MalformedMessage("not a well-formed SOAP message (DOCTYPEs are refused): " + e.getMessage());
         } catch (ParserConfigurationException e) {
