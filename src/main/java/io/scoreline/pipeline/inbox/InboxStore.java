@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The {@code webhook_inbox} table: insert (a redelivery hits the dedupe key and is dropped),
@@ -62,7 +63,8 @@ public final class InboxStore {
     /** Organizations with rows due at {@code now} (pending, or claimed under a lease that ran out). */
     public List<Long> dueOrganizations(Instant now) {
         return transactions.withoutOrganization(tx -> tx
-                .resultQuery("select organization_id from scoreline_inbox_due_organizations(?)", offset(now))
+                .resultQuery("select organization_id from scoreline_inbox_due_organizations({0})",
+                        DSL.val(offset(now), SQLDataType.TIMESTAMPWITHTIMEZONE))
                 .fetch(0, Long.class));
     }
 

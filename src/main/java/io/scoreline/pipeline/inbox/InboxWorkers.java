@@ -53,25 +53,27 @@ public final class InboxWorkers implements AutoCloseable {
     }
 
     /**
-     * Processes every row due now, in the calling thread, until none is left; returns how many
-     * rows it claimed. What {@code scoreline inbox} and tests use without running workers.
+     * Processes every waiting row (without waiting out their coalescing window) in the calling
+     * thread until none is left; returns how many rows it claimed. What {@code scoreline inbox
+     * --replay} and tests use without running workers. Rows that fail wait for their backoff.
      */
     public int drain() {
         int total = 0;
-        for (int claimed = runOnce(); claimed > 0; claimed = runOnce()) {
+        for (int claimed = runOnce(settings.coalesceWindow()); claimed > 0; claimed = runOnce(settings.coalesceWindow())) {
             total += claimed;
         }
         return total;
     }
 
-    /** One pass over the organizations with due rows; returns how many rows it claimed. */
-    int runOnce() {
-        var organizations = new ArrayList<>(inbox.dueOrganizations(clock.instant()));
+    /** One pass over the organizations with rows due {@code ahead} from now; returns how many rows it claimed. */
+    int runOnce(java.time.Duration ahead) {
+        var dueBy = clock.instant().plus(ahead);
+        var organizations = new ArrayList<>(inbox.dueOrganizations(dueBy));
         // Workers start at different organizations, so that one busy tenant does not starve the rest.
         Collections.shuffle(organizations);
         int claimed = 0;
         for (var organizationId : organizations) {
-            var batch = inbox.claim(organizationId, clock.instant(), settings.lease(), settings.batchSize());
+            var batch = inbox.claim(organizationId, dueBy, settings.lease(), settings.batchSize());
             if (!batch.isEmpty()) {
                 processor.process(organizationId, batch);
                 claimed += batch.size();
@@ -83,7 +85,7 @@ public final class InboxWorkers implements AutoCloseable {
     private void loop() {
         while (running.get()) {
             try {
-                if (runOnce() == 0) {
+                if (runOnce(java.time.Duration.ZERO) == 0) {
                     if (wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                         // Let the events that woke us gather for their coalescing window.
                         Thread.sleep(settings.coalesceWindow());
