@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /**
  * Credentials given on the command line or, better (no secrets in shell history or {@code ps}),
  * in a properties file with the same names: {@code client_id}, {@code client_secret},
- * {@code refresh_token}, {@code private_app_token}, {@code jwt_username}, {@code jwt_key_file}.
+ * {@code refresh_token}, {@code private_app_token} (or {@code access_token}, as HubSpot names a
+ * private app's token), {@code jwt_username}, {@code jwt_key_file}.
  */
 final class CredentialsInput {
 
@@ -59,6 +60,14 @@ final class CredentialsInput {
             put(values, "jwt_username", jwtUsername);
             put(values, "jwt_key_file", jwtKeyFile == null ? null : jwtKeyFile.toString());
         }
+        // HubSpot calls a private app's token its access token; both names are accepted.
+        if (values.containsKey("access_token")) {
+            values.putIfAbsent("private_app_token", values.get("access_token"));
+        }
+        if (provider == CrmProvider.HUBSPOT && values.containsKey("refresh_token") && !values.containsKey("private_app_token")) {
+            // A HubSpot refresh needs the app's secret (Salesforce can be set up without one).
+            requireAll(values, "hubspot refresh-token login", "client_id", "client_secret");
+        }
         var credentials = choose(values);
         if (!credentials.supports(provider)) {
             throw ScorelineException.badInput(provider.key() + " does not accept these credentials; " + expected(provider));
@@ -89,14 +98,15 @@ final class CredentialsInput {
     private static String expected(CrmProvider provider) {
         return switch (provider) {
             case SALESFORCE -> "use a refresh token, client credentials or a JWT bearer key";
-            case HUBSPOT -> "use a refresh token (public app) or --private-app-token";
+            case HUBSPOT -> "use client_id, client_secret and refresh_token (public app) or private_app_token / access_token (private app)";
         };
     }
 
     private static void requireAll(Map<String, String> values, String flow, String... keys) {
         for (var key : keys) {
             if (!values.containsKey(key)) {
-                throw ScorelineException.badInput("missing credentials: the " + flow + " needs --" + key.replace('_', '-'));
+                throw ScorelineException.badInput("missing credentials: the " + flow + " needs " + key + " (--"
+                        + key.replace('_', '-') + ")");
             }
         }
     }

@@ -18,6 +18,8 @@ import io.scoreline.app.config.MasterKeySource;
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.connectors.hubspot.HubSpotConnectorFactory;
+import io.scoreline.connectors.hubspot.HubSpotOptions;
 import io.scoreline.connectors.salesforce.SalesforceConnectorFactory;
 import io.scoreline.connectors.salesforce.SalesforceOptions;
 import io.scoreline.pipeline.facts.PageWriter;
@@ -152,7 +154,8 @@ public class ScorelineFactory {
     @Singleton
     ConnectorOpener connectorOpener(IntegrationStore integrations, CamelContext camel, Clock clock) {
         var salesforce = new SalesforceConnectorFactory(camel, SalesforceOptions.defaults(), clock);
-        return new ConnectorOpener(integrations, Map.of(salesforce.provider(), salesforce));
+        var hubSpot = new HubSpotConnectorFactory(HubSpotOptions.defaults(), clock);
+        return new ConnectorOpener(integrations, Map.of(salesforce.provider(), salesforce, hubSpot.provider(), hubSpot));
     }
 
     @Singleton

@@ -99,6 +99,22 @@ public final class IntegrationStore {
         return cipher.get().decrypt(ciphertext);
     }
 
+    /**
+     * Stores credentials the CRM rotated (a new OAuth refresh token), encrypted like {@link #add}.
+     * Without this the next connection would log in with a token the CRM no longer accepts.
+     */
+    public void replaceCredentials(long organizationId, long integrationId, CrmCredentials credentials) {
+        var ciphertext = cipher.get().encrypt(credentials);
+        int updated = transactions.inOrganization(organizationId, tx -> tx.update(INTEGRATIONS)
+                .set(INTEGRATIONS.CREDENTIALS, ciphertext)
+                .set(INTEGRATIONS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                .where(INTEGRATIONS.ID.eq(integrationId))
+                .execute());
+        if (updated == 0) {
+            throw ScorelineException.notFound("no integration " + integrationId);
+        }
+    }
+
     static int spreadMinute(long integrationId) {
         // 23 is coprime with 60: consecutive ids land on minutes far apart.
         return (int) Math.floorMod(integrationId * 23, MINUTES_PER_HOUR);

@@ -69,8 +69,7 @@ public final class BackfillService {
             for (var entry : rules.ruleSet().fieldsByObject().entrySet()) {
                 var query = new ChangeQuery(entry.getKey(), entry.getValue(), window.from(), Optional.of(window.until()), settings.pageSize());
                 long records = connector.count(query);
-                // query + queryMore pages, and one getDeleted call
-                long calls = Math.max(1, (records + settings.pageSize() - 1) / settings.pageSize()) + 1;
+                long calls = connector.callsToRead(records);
                 estimates.add(new BackfillPlan.ObjectEstimate(entry.getKey(), records, calls));
             }
             return new BackfillPlan(window.from(), window.until(), estimates);

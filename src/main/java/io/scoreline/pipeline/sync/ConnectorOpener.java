@@ -28,6 +28,8 @@ public final class ConnectorOpener {
                     + " connector is not available in this build yet");
         }
         var credentials = integrations.credentials(integration.organizationId(), integration.id());
-        return factory.open(new ConnectorSettings(integration.id(), integration.provider(), integration.settings(), credentials));
+        // A CRM that rotates refresh tokens invalidates the stored one: keep the new one, encrypted.
+        return factory.open(new ConnectorSettings(integration.id(), integration.provider(), integration.settings(), credentials,
+                rotated -> integrations.replaceCredentials(integration.organizationId(), integration.id(), rotated)));
     }
 }

@@ -1,0 +1,213 @@
+package io.scoreline.connectors.hubspot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scoreline.connectors.spi.ChangeQuery;
+import io.scoreline.connectors.spi.ConnectionCheck;
+import io.scoreline.connectors.spi.CrmConnector;
+import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.connectors.spi.CrmRecord;
+import io.scoreline.connectors.spi.CrmUser;
+import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.connectors.spi.PageSource;
+import io.scoreline.connectors.spi.QuotaSnapshot;
+import io.scoreline.connectors.spi.RecordPage;
+import io.scoreline.connectors.spi.ScorelineException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * One HubSpot portal (one integration) over its REST API: changes through CRM search, archived
+ * records through the archived list, current state through batch read, owners as users.
+ */
+final class HubSpotConnector implements CrmConnector {
+
+    /** Ids per batch read: HubSpot's batch limit. */
+    static final int BATCH = 100;
+    /** Objects per page of the archived list: HubSpot's largest. */
+    static final int LIST_PAGE = 100;
+
+    private final HubSpotApi api;
+    private final OptionalLong portalId;
+
+    HubSpotConnector(HubSpotApi api, OptionalLong portalId) {
+        this.api = api;
+        this.portalId = portalId;
+    }
+
+    @Override
+    public CrmProvider provider() {
+        return CrmProvider.HUBSPOT;
+    }
+
+    @Override
+    public ConnectionCheck check() {
+        try {
+            var owners = api.get("owners check", "/crm/v3/owners/?limit=1");
+            if (!owners.has("results")) {
+                return new ConnectionCheck.ConnectionFailed(FailureKind.BAD_INPUT, "the owners API answered without results: "
+                        + api.baseUrl() + " is not a HubSpot API");
+            }
+            var hub = api.auth().hubId();
+            if (hub.isPresent() && portalId.isPresent() && hub.getAsLong() != portalId.getAsLong()) {
+                return new ConnectionCheck.ConnectionFailed(FailureKind.AUTH, "the credentials belong to portal " + hub.getAsLong()
+                        + ", not to portal " + portalId.getAsLong() + " given with --portal-id");
+            }
+            var account = "portal " + (portalId.isPresent() ? portalId.getAsLong() : hub.isPresent() ? hub.getAsLong() : "?")
+                    + " at " + api.baseUrl();
+            var detail = api.quota().map(q -> "daily API requests: " + q.used() + " used of " + q.max())
+                    .orElse("owners readable");
+            return new ConnectionCheck.Passed(account, detail);
+        } catch (ScorelineException e) {
+            return new ConnectionCheck.ConnectionFailed(e.kind(), e.getMessage());
+        }
+    }
+
+    /** Active owners, then archived ones (deactivated users) marked inactive. */
+    @Override
+    public List<CrmUser> users() {
+        var users = new LinkedHashMap<String, CrmUser>();
+        for (boolean archived : new boolean[] {false, true}) {
+            String after = null;
+            do {
+                var page = api.get("owners", "/crm/v3/owners/?limit=100&archived=" + archived
+                        + (after == null ? "" : "&after=" + encode(after)));
+                for (var owner : page.path("results")) {
+                    var id = owner.path("id").asText("");
+                    if (id.isEmpty()) {
+                        continue;
+                    }
+                    var name = (owner.path("firstName").asText("") + " " + owner.path("lastName").asText("")).strip();
+                    users.putIfAbsent(id, new CrmUser(id, emptyToNull(owner.path("email").asText(null)),
+                            name.isEmpty() ? null : name, !archived && !owner.path("archived").asBoolean(false)));
+                }
+                after = next(page);
+            } while (after != null);
+        }
+        return List.copyOf(users.values());
+    }
+
+    @Override
+    public PageSource changes(ChangeQuery query) {
+        return new HubSpotChangePages(api, query);
+    }
+
+    /**
+     * Batch reads of at most 100 ids; ids HubSpot does not return live are asked for again among
+     * archived records, which come back deleted. Ids unknown to both are left out.
+     */
+    @Override
+    public List<CrmRecord> read(String objectType, Set<String> fields, Collection<String> recordIds) {
+        var type = HubSpotSearches.objectType(objectType);
+        var ids = List.copyOf(new LinkedHashSet<>(recordIds));
+        for (var id : ids) {
+            if (!id.matches("\\d{1,20}")) {
+                throw ScorelineException.badInput("not a HubSpot record id: '" + id + "'");
+            }
+        }
+        var properties = HubSpotSearches.properties(fields);
+        var records = new ArrayList<CrmRecord>();
+        var missing = new ArrayList<String>();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            var batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            var found = batchRead(type, properties, batch, false);
+            records.addAll(found);
+            var seen = found.stream().map(CrmRecord::recordId).collect(java.util.stream.Collectors.toSet());
+            batch.stream().filter(id -> !seen.contains(id)).forEach(missing::add);
+        }
+        for (int from = 0; from < missing.size(); from += BATCH) {
+            records.addAll(batchRead(type, properties, missing.subList(from, Math.min(missing.size(), from + BATCH)), true));
+        }
+        return records;
+    }
+
+    private List<CrmRecord> batchRead(String type, List<String> properties, List<String> ids, boolean archived) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("inputs", ids.stream().map(id -> Map.of("id", id)).toList());
+        body.put("properties", properties);
+        var answer = api.post("batch read " + type, "/crm/v3/objects/" + type + "/batch/read?archived=" + archived, body);
+        var records = new ArrayList<CrmRecord>();
+        for (var object : answer.path("results")) {
+            records.add(HubSpotRows.toRecord(type, object));
+        }
+        return records;
+    }
+
+    /** HubSpot counts a search's matches in {@code total}; one call of one result. */
+    @Override
+    public long count(ChangeQuery query) {
+        var answer = api.post("count " + query.objectType(), "/crm/v3/objects/" + HubSpotSearches.objectType(query.objectType())
+                + "/search", HubSpotSearches.byTime(query, query.since(), true, 1));
+        if (!answer.has("total")) {
+            throw new ScorelineException(FailureKind.BAD_INPUT, "malformed hubspot search answer: no total");
+        }
+        return answer.path("total").asLong();
+    }
+
+    /** Search pages of 200, the count, and about one archived-list call. */
+    @Override
+    public long callsToRead(long records) {
+        return Math.max(1, (records + HubSpotSearches.PAGE - 1) / HubSpotSearches.PAGE) + 2;
+    }
+
+    /**
+     * Archived records never appear in search, so the archived list is read, newest ids last, and
+     * those archived in the window come back deleted: their facts are retracted.
+     */
+    @Override
+    public RecordPage deletions(String objectType, Instant from, Instant to) {
+        var type = HubSpotSearches.objectType(objectType);
+        long before = api.calls();
+        var records = new ArrayList<CrmRecord>();
+        String after = null;
+        do {
+            var page = api.get("archived " + type, "/crm/v3/objects/" + type + "?archived=true&limit=" + LIST_PAGE
+                    + "&properties=" + HubSpotRows.MODIFIED + (after == null ? "" : "&after=" + encode(after)));
+            for (var object : page.path("results")) {
+                var record = HubSpotRows.toRecord(type, object);
+                if (record.deleted() && !record.modstamp().isBefore(from) && record.modstamp().isBefore(to)) {
+                    records.add(record);
+                }
+            }
+            after = next(page);
+        } while (after != null);
+        return new RecordPage(type, records, Optional.empty(), (int) (api.calls() - before));
+    }
+
+    @Override
+    public Optional<QuotaSnapshot> quota() {
+        return api.quota();
+    }
+
+    @Override
+    public long apiCalls() {
+        return api.calls();
+    }
+
+    @Override
+    public void close() {
+        // The HTTP client, rate limiter and OAuth session belong to the factory: other connections to the portal share them.
+    }
+
+    private static String next(JsonNode page) {
+        var after = page.path("paging").path("next").path("after").asText("");
+        return after.isEmpty() ? null : after;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

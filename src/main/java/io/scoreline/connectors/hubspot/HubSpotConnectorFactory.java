@@ -1,0 +1,109 @@
+package io.scoreline.connectors.hubspot;
+
+import io.scoreline.connectors.spi.ConnectorSettings;
+import io.scoreline.connectors.spi.CrmConnector;
+import io.scoreline.connectors.spi.CrmConnectorFactory;
+import io.scoreline.connectors.spi.CrmCredentials;
+import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.connectors.spi.ScorelineException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
+
+/**
+ * Opens HubSpot connections. What belongs to a portal rather than to one connection outlives
+ * connections here: its rate limiter (HubSpot limits per portal) and its OAuth session (one
+ * refresh at a time, rotated refresh tokens). One HTTP client on virtual threads serves all.
+ */
+public final class HubSpotConnectorFactory implements CrmConnectorFactory {
+
+    public static final String BASE_URL = "base_url";
+    public static final String PORTAL_ID = "portal_id";
+    static final String DEFAULT_BASE_URL = "https://api.hubapi.com";
+
+    private final HubSpotOptions options;
+    private final Clock clock;
+    private final LongSupplier nanos;
+    private final HttpClient http;
+    private final ConcurrentMap<String, HubSpotRateLimiter> limiters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, HubSpotOAuthSession> sessions = new ConcurrentHashMap<>();
+
+    public HubSpotConnectorFactory(HubSpotOptions options, Clock clock) {
+        this(options, clock, System::nanoTime);
+    }
+
+    HubSpotConnectorFactory(HubSpotOptions options, Clock clock, LongSupplier nanos) {
+        this.options = options;
+        this.clock = clock;
+        this.nanos = nanos;
+        this.http = HttpClient.newBuilder()
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(options.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public CrmProvider provider() {
+        return CrmProvider.HUBSPOT;
+    }
+
+    @Override
+    public CrmConnector open(ConnectorSettings settings) {
+        var base = baseUrl(settings.settings().getOrDefault(BASE_URL, DEFAULT_BASE_URL));
+        var portalId = portalId(settings.settings().get(PORTAL_ID));
+        var portal = base + "|" + (portalId.isPresent() ? "portal:" + portalId.getAsLong() : "integration:" + settings.integrationId());
+        var limiter = limiters.computeIfAbsent(portal,
+                key -> new HubSpotRateLimiter(nanos, options.burstPerTenSeconds(), options.searchesPerSecond()));
+        HubSpotAuth auth = switch (settings.credentials()) {
+            case CrmCredentials.PrivateAppToken token -> new HubSpotAuth.PrivateApp(token.token());
+            case CrmCredentials.RefreshToken refresh -> {
+                if (refresh.clientSecret() == null || refresh.clientSecret().isBlank()) {
+                    throw ScorelineException.badInput("the hubspot refresh-token login of integration " + settings.integrationId()
+                            + " needs client_secret");
+                }
+                var session = sessions.compute(portal + "|" + refresh.clientId(), (key, existing) ->
+                        existing != null && existing.sameApp(refresh) ? existing : new HubSpotOAuthSession(http, base, clock, options, refresh));
+                session.offer(refresh, settings.rotatedCredentials());
+                yield session;
+            }
+            case CrmCredentials.ClientCredentials c -> throw ScorelineException.badInput(
+                    "hubspot does not accept client credentials; use a private app token or a public app's refresh token");
+            case CrmCredentials.JwtBearer j -> throw ScorelineException.badInput(
+                    "hubspot does not accept a JWT bearer login; use a private app token or a public app's refresh token");
+        };
+        return new HubSpotConnector(new HubSpotApi(http, base, auth, limiter, options), portalId);
+    }
+
+    private static URI baseUrl(String value) {
+        var text = value.strip();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        try {
+            var uri = URI.create(text);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw ScorelineException.badInput(BASE_URL + " must be an http(s) URL, got '" + value + "'");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw ScorelineException.badInput(BASE_URL + " is not a valid URL: '" + value + "'");
+        }
+    }
+
+    private static OptionalLong portalId(String value) {
+        if (value == null || value.isBlank()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            throw ScorelineException.badInput(PORTAL_ID + " must be the numeric HubSpot portal id, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The HubSpot connector: plain HTTP on virtual threads against the CRM v3 APIs. Incremental reads
+ * use CRM search on {@code hs_lastmodifieddate} with keyset windows that never reach the
+ * 10,000-result cap; archived records come from the archived list API; owners are the users.
+ * Private-app tokens and OAuth refresh tokens (refreshed ahead of expiry, one refresh at a time per
+ * portal, rotated tokens handed to the pipeline); a rate limiter per portal follows HubSpot's
+ * rate-limit headers and {@code Retry-After}, with the search limit kept apart. See ADR 0004.
+ */
+package io.scoreline.connectors.hubspot;
