@@ -52,6 +52,44 @@ public final class KpiTruth {
         }
     }
 
+    public static RuleSet hubSpotRules() {
+        try {
+            return ((CompileResult.Compiled) MappingCompiler.compile(Files.readString(Path.of("mappings/hubspot.yaml")),
+                    FieldCatalog.stock(Provider.HUBSPOT))).ruleSet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The HubSpot objects of a dump ({@code hubspot/<object>.jsonl}) through the rules, credited by owner e-mail. */
+    public static Map<String, BigDecimal> fromHubSpotDump(Path dump, RuleSet rules, ZoneId zone) {
+        var emails = new HashMap<String, String>();
+        lines(dump.resolve("hubspot/owners.jsonl"), o -> {
+            if (!Boolean.TRUE.equals(o.get("archived")) && o.get("email") != null) {
+                emails.put((String) o.get("id"), ((String) o.get("email")).toLowerCase());
+            }
+        });
+        var expected = new TreeMap<String, BigDecimal>();
+        for (var object : rules.fieldsByObject().keySet()) {
+            lines(dump.resolve("hubspot/" + object + ".jsonl"), row -> {
+                if (Boolean.TRUE.equals(row.get("archived"))) {
+                    return;
+                }
+                var record = CrmRecords.fromApiObject(Provider.HUBSPOT, row, Optional.of(object));
+                for (var fact : rules.evaluate(record, zone, warning -> { })) {
+                    var email = emails.get(fact.owner());
+                    if (email != null) {
+                        expected.merge(email + " " + fact.kpi() + " " + fact.date(), fact.value().setScale(6, RoundingMode.HALF_EVEN),
+                                BigDecimal::add);
+                    }
+                }
+            });
+        }
+        expected.replaceAll((k, v) -> v.stripTrailingZeros());
+        expected.values().removeIf(v -> v.signum() == 0);
+        return expected;
+    }
+
     /** The Salesforce objects of a dump ({@code salesforce/<Object>.jsonl}) through the rules, credited by owner e-mail. */
     @SuppressWarnings("unchecked")
     public static Map<String, BigDecimal> fromSalesforceDump(Path dump, RuleSet rules, ZoneId zone) {
