@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         description = "Scoreline: CRM changes in, per-person KPIs, badges and leaderboards out.",
         subcommands = {ServeCommand.class, MigrateCommand.class, OrgCommand.class, IntegrationCommand.class, MappingCommand.class,
                 UsersCommand.class, SyncCommand.class, RunsCommand.class, RemapCommand.class, BackfillCommand.class, KpiCommand.class,
-                SimCommand.class, BenchCommand.class, DemoCommand.class, InboxCommand.class})
+                SimCommand.class, BenchCommand.class, DemoCommand.class, ContestCommand.class, LeaderboardCommand.class,
+                InboxCommand.class})
 public final class ScorelineCommand implements Runnable {
 
     private final Map<String, String> environment;

@@ -1,6 +1,7 @@
 package io.scoreline.app.config;
 
 import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.gamification.contests.ContestSettings;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import io.scoreline.pipeline.database.DatabaseSettings;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * configuration table lists the same names; {@link #resolve} is the only place they are read.
  */
 public record ScorelineConfig(Path home, DatabaseSettings database, Optional<String> masterKey, int httpPort,
-        Duration syncInterval, int schedulerThreads, WebhookSettings webhooks) {
+        Duration syncInterval, int schedulerThreads, ContestSettings contests, WebhookSettings webhooks) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -27,6 +28,8 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     public static final String HTTP_PORT = "SCORELINE_HTTP_PORT";
     public static final String SYNC_INTERVAL = "SCORELINE_SYNC_INTERVAL";
     public static final String SCHEDULER_THREADS = "SCORELINE_SCHEDULER_THREADS";
+    public static final String CONTEST_TICK = "SCORELINE_CONTEST_TICK";
+    public static final String RANK_NOTIFY_COALESCE = "SCORELINE_RANK_NOTIFY_COALESCE";
 
     public static ScorelineConfig resolve(Map<String, String> environment, CliOverrides overrides) {
         var settings = new SettingsReader(environment);
@@ -49,6 +52,8 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
         }
         return new ScorelineConfig(home, database, settings.text(MASTER_KEY), port,
                 settings.duration(SYNC_INTERVAL, Duration.ofHours(1)), settings.integer(SCHEDULER_THREADS, 2, 1, 32),
+                new ContestSettings(settings.duration(CONTEST_TICK, ContestSettings.defaults().tick()),
+                        settings.duration(RANK_NOTIFY_COALESCE, ContestSettings.defaults().rankNotifyCoalesce())),
                 WebhookSettings.read(settings));
     }
 

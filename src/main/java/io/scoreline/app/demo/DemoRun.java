@@ -4,6 +4,8 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.scoreline.app.background.BackgroundWorks;
 import io.scoreline.app.cli.CliOutput;
+import io.scoreline.gamification.contests.ContestLifecycle;
+import io.scoreline.gamification.contests.ContestStore;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.integrations.IntegrationStore;
@@ -46,8 +48,10 @@ public final class DemoRun {
         var tenant = new DemoTenant(context.getBean(OrganizationStore.class), context.getBean(IntegrationStore.class),
                 context.getBean(RuleSetStore.class), context.getBean(CrmIdentityStore.class), new TeamStore(transactions),
                 context.getBean(ConnectorOpener.class));
+        var contests = context.getBean(ContestStore.class);
         var scenario = new DemoScenario(tenant, context.getBean(BackfillService.class),
-                new DemoSummaryReader(transactions, context.getBean(KpiValueReader.class)), clock);
+                new DemoContest(contests, context.getBean(ContestLifecycle.class), clock),
+                new DemoSummaryReader(transactions, context.getBean(KpiValueReader.class), contests), clock);
         try (var sims = new DemoSimulators(settings, clock)) {
             say("Simulators: Salesforce at " + sims.salesforce().instanceUrl() + " (seed " + settings.seed() + "), HubSpot at "
                     + sims.hubSpot().baseUrl() + " (seed " + (settings.seed() + 1) + "); " + settings.repsPerCrm()
@@ -62,11 +66,12 @@ public final class DemoRun {
                     + " owners) with the stock mapping rules; " + (created.salesforceUsers().profilesCreated()
                     + created.hubSpotUsers().profilesCreated()) + " profiles created from their e-mails");
             scenario.backfill(created, settings, progress, this::say);
+            long contestId = scenario.startContest(created);
             boolean live = !settings.liveFor().isZero();
             if (live) {
                 server.start();
             }
-            var summary = scenario.summary(created, settings, endpoints(server, created, live));
+            var summary = scenario.summary(created, settings, contestId, endpoints(server, created, live));
             new DemoSummaryOutput(output).print(summary, live);
             if (live) {
                 goLive(created, stop);

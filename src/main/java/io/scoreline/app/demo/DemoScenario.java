@@ -24,12 +24,14 @@ final class DemoScenario {
 
     private final DemoTenant tenant;
     private final BackfillService backfill;
+    private final DemoContest contest;
     private final DemoSummaryReader summaries;
     private final Clock clock;
 
-    DemoScenario(DemoTenant tenant, BackfillService backfill, DemoSummaryReader summaries, Clock clock) {
+    DemoScenario(DemoTenant tenant, BackfillService backfill, DemoContest contest, DemoSummaryReader summaries, Clock clock) {
         this.tenant = tenant;
         this.backfill = backfill;
+        this.contest = contest;
         this.summaries = summaries;
         this.clock = clock;
     }
@@ -51,9 +53,15 @@ final class DemoScenario {
         }
     }
 
-    DemoSummary summary(DemoTenant.Created created, DemoSettings settings, Map<String, URI> endpoints) {
+    /** Creates the running contest and scores it from the backfilled values. @return its id */
+    long startContest(DemoTenant.Created created) {
+        return contest.start(created.organization()).contest().id();
+    }
+
+    DemoSummary summary(DemoTenant.Created created, DemoSettings settings, long contestId, Map<String, URI> endpoints) {
         var today = LocalDate.now(clock.withZone(created.organization().timezone()));
-        return summaries.read(created.organization(), created.replacedEarlier(), today.minusDays(settings.days()), today, endpoints);
+        return summaries.read(created.organization(), created.replacedEarlier(), today.minusDays(settings.days()), today, contestId,
+                endpoints);
     }
 
     static String label(Integration integration) {

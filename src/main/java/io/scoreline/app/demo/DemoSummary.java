@@ -1,5 +1,6 @@
 package io.scoreline.app.demo;
 
+import io.scoreline.gamification.contests.Leaderboard;
 import io.scoreline.pipeline.kpi.KpiTotal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -13,10 +14,11 @@ import java.util.Map;
  *
  * @param replacedEarlier whether an earlier demo organization was deleted first
  * @param teams      team name per profile e-mail
+ * @param contest    the running contest's leaderboard, best first
  * @param endpoints  name → URL of the server's endpoints
  */
 public record DemoSummary(String organization, boolean replacedEarlier, LocalDate from, LocalDate to, List<KpiTotal> totals, Map<String, String> teams,
-        Map<String, URI> endpoints) {
+        Leaderboard contest, Map<String, URI> endpoints) {
 
     public DemoSummary {
         totals = List.copyOf(totals);

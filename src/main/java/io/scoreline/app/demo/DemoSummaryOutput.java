@@ -1,6 +1,7 @@
 package io.scoreline.app.demo;
 
 import io.scoreline.app.cli.CliOutput;
+import io.scoreline.gamification.contests.Leaderboard;
 import io.scoreline.pipeline.kpi.KpiTotal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import java.util.TreeMap;
 final class DemoSummaryOutput {
 
     /** The columns of the text table; every KPI is in the JSON and in {@code kpi show}. */
+    /** Leaderboard rows on a terminal; {@code leaderboard --contest ID} shows them all. */
+    static final int LEADERBOARD_ROWS = 10;
+
     static final List<String> HEADLINE_KPIS = List.of("calls_made", "call_connects", "talk_time_minutes", "meetings_held", "deals_won",
             "revenue_won");
 
@@ -34,8 +38,19 @@ final class DemoSummaryOutput {
         HEADLINE_KPIS.forEach(k -> header.add(k.toUpperCase(java.util.Locale.ROOT)));
         output.table(header, rows(summary));
         output.line("");
+        printLeaderboard(output, summary.contest(), LEADERBOARD_ROWS);
+        output.line("");
         output.line((live ? "Endpoints: " : "Endpoints (while `scoreline serve` runs): ") + String.join(", ",
                 summary.endpoints().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+    }
+
+    /** The contest's title line and its best rows; the live view prints it too. */
+    static void printLeaderboard(CliOutput output, Leaderboard board, int rows) {
+        var contest = board.contest();
+        output.line("Contest #" + contest.id() + " '" + contest.name() + "' (" + contest.kpiKey() + ", " + contest.startsOn() + " .. "
+                + contest.endsOn() + ", " + contest.status().key() + "; full board: scoreline leaderboard --contest " + contest.id() + ")");
+        output.table(List.of("RANK", "PARTICIPANT", "SCORE"), board.entries().stream().limit(rows)
+                .map(e -> List.of(Integer.toString(e.rank()), e.participant(), e.score().toPlainString())).toList());
     }
 
     private static List<List<String>> rows(DemoSummary summary) {
@@ -66,9 +81,29 @@ final class DemoSummaryOutput {
             line.put("value", t.value());
             return line;
         }).toList());
+        json.put("contest", contestJson(summary.contest()));
         var endpoints = new LinkedHashMap<String, String>();
         summary.endpoints().forEach((k, v) -> endpoints.put(k, v.toString()));
         json.put("endpoints", endpoints);
+        return json;
+    }
+
+    private static Map<String, Object> contestJson(Leaderboard board) {
+        var contest = board.contest();
+        var json = new LinkedHashMap<String, Object>();
+        json.put("id", contest.id());
+        json.put("name", contest.name());
+        json.put("kpi", contest.kpiKey());
+        json.put("status", contest.status().key());
+        json.put("from", contest.startsOn().toString());
+        json.put("to", contest.endsOn().toString());
+        json.put("leaderboard", board.entries().stream().map(e -> {
+            var line = new LinkedHashMap<String, Object>();
+            line.put("rank", e.rank());
+            line.put("participant", e.participant());
+            line.put("score", e.score());
+            return line;
+        }).toList());
         return json;
     }
 }

@@ -43,6 +43,7 @@ class DemoCommandTest {
         var totals = totals(summary);
         assertThat(totals).isNotEmpty().isEqualTo(databaseTotals(summary));
         assertThat(summary.path("totals")).allSatisfy(t -> assertThat(t.path("team").asText()).matches("(Outbound|Inbound) .*"));
+        assertContestMatchesTheDatabase(summary.path("contest"));
 
         var second = demo();
         assertThat(second.exitCode()).as(second.err()).isZero();
@@ -51,6 +52,40 @@ class DemoCommandTest {
         // Same seeds, fresh organization: the same numbers, not doubled.
         assertThat(totals(again)).isEqualTo(totals);
         assertThat(databaseTotals(again)).isEqualTo(totals);
+    }
+
+    /** The running contest is live, ranks everyone by the KPI summed over its days, best first. */
+    private static void assertContestMatchesTheDatabase(JsonNode contest) throws Exception {
+        assertThat(contest.path("status").asText()).isEqualTo("live");
+        assertThat(contest.path("kpi").asText()).isEqualTo("call_connects");
+        var board = new TreeMap<String, BigDecimal>();
+        var scores = new java.util.ArrayList<BigDecimal>();
+        int rank = 0;
+        for (var row : contest.path("leaderboard")) {
+            assertThat(row.path("rank").asInt()).isEqualTo(++rank);
+            board.put(row.path("participant").asText(), row.path("score").decimalValue().stripTrailingZeros());
+            scores.add(row.path("score").decimalValue());
+        }
+        assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        var expected = new TreeMap<String, BigDecimal>();
+        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                var statement = connection.prepareStatement("""
+                        select p.email, coalesce(sum(v.value), 0) from profiles p
+                        join organizations o on o.id = p.organization_id and o.slug = 'demo'
+                        left join kpi_values v on v.profile_id = p.id and v.kpi_key = ?
+                            and v.period_date between ?::date and ?::date
+                        group by p.email""")) {
+            statement.setString(1, contest.path("kpi").asText());
+            statement.setString(2, contest.path("from").asText());
+            statement.setString(3, contest.path("to").asText());
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    expected.put(rows.getString(1), rows.getBigDecimal(2).stripTrailingZeros());
+                }
+            }
+        }
+        assertThat(board).isEqualTo(expected);
+        assertThat(expected.values()).anySatisfy(score -> assertThat(score).isPositive());
     }
 
     private static CliRun demo() {

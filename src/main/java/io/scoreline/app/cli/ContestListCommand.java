@@ -1,0 +1,35 @@
+package io.scoreline.app.cli;
+
+import io.micronaut.context.ApplicationContext;
+import io.scoreline.gamification.contests.ContestStore;
+import io.scoreline.pipeline.tenancy.OrganizationStore;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scoreline contest list}: an organization's contests, latest first. */
+@Command(name = "list", description = "List an organization's contests with their status.")
+final class ContestListCommand extends ContextCommand {
+
+    @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")
+    String org;
+
+    @Override
+    protected int run(ApplicationContext context, CliOutput output) {
+        var organization = context.getBean(OrganizationStore.class).require(org);
+        var contests = context.getBean(ContestStore.class).list(organization.id());
+        if (output.json()) {
+            contests.forEach(c -> output.jsonLine(ContestJson.of(c)));
+        } else if (contests.isEmpty()) {
+            output.line("No contests in " + organization.slug() + " (create one with `scoreline contest create`)");
+        } else {
+            output.table(List.of("ID", "NAME", "KPI", "FROM", "TO", "MODE", "TARGET", "STATUS", "ENTRIES"), contests.stream().map(s -> {
+                var c = s.contest();
+                return List.of(Long.toString(c.id()), c.name(), c.kpiKey(), c.startsOn().toString(), c.endsOn().toString(),
+                        c.teams() ? "teams" : "people", c.target().map(t -> t.stripTrailingZeros().toPlainString()).orElse("-"),
+                        c.status().key(), Integer.toString(s.entries()));
+            }).toList());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,78 @@
+package io.scoreline.gamification.contests;
+
+import static io.scoreline.pipeline.db.Tables.CONTESTS;
+import static io.scoreline.pipeline.db.Tables.CONTEST_PARTICIPANTS;
+
+import io.scoreline.gamification.KpiCell;
+import io.scoreline.gamification.KpiChangeConsumer;
+import io.scoreline.gamification.ProfileChanges;
+import io.scoreline.gamification.notifications.NotificationStore;
+import java.time.Clock;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Keeps leaderboards up to date as KPI cells change: for each live or provisional contest whose KPI
+ * and window a changed cell falls in and in which the profile takes part, it re-scores that person's
+ * (or team's) row from the source rows, re-ranks the board and tells people who took the lead,
+ * entered the top 3 or reached the target. Backfill-origin changes ({@code notifies == false}) move
+ * the board silently.
+ */
+public final class ContestLeaderboardUpdater implements KpiChangeConsumer {
+
+    private final Clock clock;
+    private final ContestNotifier notifier;
+
+    public ContestLeaderboardUpdater(NotificationStore notifications, Clock clock, ContestSettings settings) {
+        this.clock = clock;
+        this.notifier = new ContestNotifier(notifications, clock, settings.rankNotifyCoalesce());
+    }
+
+    @Override
+    public void apply(DSLContext tx, ProfileChanges changes) {
+        var organization = changes.organization();
+        var touched = touchedContests(tx, organization.id(), changes.profileId(), changes.cells());
+        for (var contest : touched.values()) {
+            var participant = ContestScorer.participantOf(tx, contest, changes.profileId());
+            if (participant.isEmpty()) {
+                continue;
+            }
+            var before = LeaderboardRanking.standings(tx, contest.id());
+            var score = ContestScorer.score(tx, contest, organization.timezone(), participant.get());
+            var previous = ContestScorer.store(tx, contest, participant.get().key(), score, clock.instant());
+            var after = LeaderboardRanking.rerank(tx, contest.id());
+            if (changes.notifies()) {
+                notifier.targetCrossing(tx, contest, participant.get(), previous, score);
+                notifier.rankChanges(tx, contest, before, after);
+            }
+        }
+    }
+
+    /**
+     * The scoring contests the cells fall in, locked in id order: updates of one contest by several
+     * workers queue behind each other (ranks are read, then written), and the fixed order keeps two
+     * workers from waiting on each other in a circle.
+     */
+    private static TreeMap<Long, Contest> touchedContests(DSLContext tx, long organizationId, long profileId, Set<KpiCell> cells) {
+        Condition inWindow = DSL.falseCondition();
+        for (var cell : cells) {
+            inWindow = inWindow.or(CONTESTS.KPI_KEY.eq(cell.kpiKey())
+                    .and(CONTESTS.STARTS_ON.le(cell.date())).and(CONTESTS.ENDS_ON.ge(cell.date())));
+        }
+        var contests = new TreeMap<Long, Contest>();
+        tx.selectFrom(CONTESTS)
+                .where(CONTESTS.ORGANIZATION_ID.eq(organizationId))
+                .and(CONTESTS.STATUS.in(ContestStatus.LIVE.key(), ContestStatus.PROVISIONAL.key()))
+                .and(inWindow)
+                .andExists(tx.selectOne().from(CONTEST_PARTICIPANTS)
+                        .where(CONTEST_PARTICIPANTS.CONTEST_ID.eq(CONTESTS.ID)).and(CONTEST_PARTICIPANTS.PROFILE_ID.eq(profileId)))
+                .orderBy(CONTESTS.ID)
+                .forNoKeyUpdate()
+                .fetch()
+                .forEach(r -> contests.put(r.getId(), ContestRows.contest(r)));
+        return contests;
+    }
+}

@@ -1,0 +1,44 @@
+package io.scoreline.gamification.contests;
+
+import static io.scoreline.pipeline.db.Tables.INTEGRATIONS;
+import static io.scoreline.pipeline.db.Tables.KPI_DEFINITIONS;
+import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
+import static io.scoreline.pipeline.db.Tables.MAPPING_RULE_SETS;
+
+import io.scoreline.mappings.CompileResult;
+import io.scoreline.mappings.FieldCatalog;
+import io.scoreline.mappings.KpiRule;
+import io.scoreline.mappings.MappingCompiler;
+import io.scoreline.mappings.Provider;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jooq.DSLContext;
+
+/**
+ * The KPI keys an organization can run a contest on: those its active mapping rules produce, those
+ * it has defined, and those it already has values for (rules may have changed since). A contest on
+ * any other key would stay at zero forever, which is almost always a typo.
+ */
+final class KnownKpis {
+
+    private KnownKpis() {
+    }
+
+    static Set<String> of(DSLContext tx, long organizationId) {
+        var keys = new TreeSet<String>();
+        keys.addAll(tx.select(KPI_DEFINITIONS.KEY).from(KPI_DEFINITIONS)
+                .where(KPI_DEFINITIONS.ORGANIZATION_ID.eq(organizationId)).fetch(KPI_DEFINITIONS.KEY));
+        keys.addAll(tx.selectDistinct(KPI_VALUES.KPI_KEY).from(KPI_VALUES)
+                .where(KPI_VALUES.ORGANIZATION_ID.eq(organizationId)).fetch(KPI_VALUES.KPI_KEY));
+        tx.select(INTEGRATIONS.PROVIDER, MAPPING_RULE_SETS.DOCUMENT).from(MAPPING_RULE_SETS)
+                .join(INTEGRATIONS).on(INTEGRATIONS.ID.eq(MAPPING_RULE_SETS.INTEGRATION_ID))
+                .where(MAPPING_RULE_SETS.ORGANIZATION_ID.eq(organizationId)).and(MAPPING_RULE_SETS.ACTIVE)
+                .forEach(r -> {
+                    var provider = Provider.parse(r.value1());
+                    if (MappingCompiler.compile(r.value2(), FieldCatalog.stock(provider)) instanceof CompileResult.Compiled compiled) {
+                        compiled.ruleSet().rules().stream().map(KpiRule::key).forEach(keys::add);
+                    }
+                });
+        return keys;
+    }
+}
