@@ -47,6 +47,10 @@ final class SimulatorProcess implements AutoCloseable {
         }
     }
 
+    JsonNode hubSpot() {
+        return description.path("hubspot");
+    }
+
     JsonNode salesforce() {
         return description.path("salesforce");
     }

@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code scoreline bench …}: measurements on this machine. */
 @Command(name = "bench", description = "Measure throughput on this machine (figures are reported, never asserted).",
-        subcommands = {BenchBackfillCommand.class, BenchEvaluatorCommand.class})
+        subcommands = {BenchBackfillCommand.class, BenchEvaluatorCommand.class, BenchWebhooksCommand.class})
 final class BenchCommand extends CommandGroup {
 }

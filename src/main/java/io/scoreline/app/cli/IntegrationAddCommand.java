@@ -31,6 +31,10 @@ final class IntegrationAddCommand extends ContextCommand {
     @Option(names = "--portal-id", description = "HubSpot portal (hub) id; routes webhooks to this integration")
     String portalId;
 
+    @Option(names = "--salesforce-org-id", paramLabel = "ID",
+            description = "Salesforce org id (15 or 18 characters); outbound messages from any other org are refused")
+    String salesforceOrgId;
+
     @Mixin
     CredentialsInput credentialsInput;
 
@@ -47,7 +51,8 @@ final class IntegrationAddCommand extends ContextCommand {
 
     private NewIntegration request(long organizationId) {
         return NewIntegration.of(organizationId, crmProvider, credentials, Optional.ofNullable(loginUrl),
-                Optional.ofNullable(baseUrl), Optional.ofNullable(portalId));
+                Optional.ofNullable(baseUrl), Optional.ofNullable(portalId))
+                .withSalesforceOrgId(Optional.ofNullable(salesforceOrgId));
     }
 
     @Override

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ServeCommand.class, MigrateCommand.class, OrgCommand.class, IntegrationCommand.class, MappingCommand.class,
                 UsersCommand.class, SyncCommand.class, RunsCommand.class, RemapCommand.class, BackfillCommand.class, KpiCommand.class,
                 SimCommand.class, BenchCommand.class, DemoCommand.class, BadgesCommand.class, NotificationsCommand.class,
-                ContestCommand.class, LeaderboardCommand.class})
+                ContestCommand.class, LeaderboardCommand.class, InboxCommand.class})
 public final class ScorelineCommand implements Runnable {
 
     private final Map<String, String> environment;

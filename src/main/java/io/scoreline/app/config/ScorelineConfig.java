@@ -1,8 +1,8 @@
 package io.scoreline.app.config;
 
 import io.scoreline.connectors.spi.ScorelineException;
-import io.scoreline.gamification.contests.ContestSettings;
 import io.scoreline.gamification.EvaluatorSettings;
+import io.scoreline.gamification.contests.ContestSettings;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import io.scoreline.pipeline.database.DatabaseSettings;
 import java.nio.file.Path;
@@ -18,7 +18,8 @@ import java.util.Optional;
  * configuration table lists the same names; {@link #resolve} is the only place they are read.
  */
 public record ScorelineConfig(Path home, DatabaseSettings database, Optional<String> masterKey, int httpPort,
-        Duration syncInterval, int schedulerThreads, ContestSettings contests, EvaluatorSettings evaluator) {
+        Duration syncInterval, int schedulerThreads, ContestSettings contests, EvaluatorSettings evaluator,
+        WebhookSettings webhooks) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -63,7 +64,7 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
                 settings.duration(SYNC_INTERVAL, Duration.ofHours(1)), settings.integer(SCHEDULER_THREADS, 2, 1, 32),
                 new ContestSettings(settings.duration(CONTEST_TICK, ContestSettings.defaults().tick()),
                         settings.duration(RANK_NOTIFY_COALESCE, ContestSettings.defaults().rankNotifyCoalesce())),
-                evaluator(settings));
+                evaluator(settings), WebhookSettings.read(settings));
     }
 
     private static EvaluatorSettings evaluator(SettingsReader settings) {
@@ -100,6 +101,7 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     @Override
     public String toString() {
         return "ScorelineConfig[home=" + home + ", database=" + database + ", masterKey=" + (masterKey.isPresent() ? "***" : "file")
-                + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + ", evaluator=" + evaluator + "]";
+                + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + ", evaluator=" + evaluator + ", webhooks=" + webhooks
+                + "]";
     }
 }

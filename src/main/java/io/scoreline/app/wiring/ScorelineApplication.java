@@ -15,6 +15,8 @@ public final class ScorelineApplication {
                 .singletons(config)
                 .properties(Map.of(
                         "micronaut.server.port", config.httpPort(),
+                        // Webhooks are the only large bodies; anything bigger is refused with 413 before it is read.
+                        "micronaut.server.max-request-size", config.webhooks().maxBytes(),
                         "micronaut.application.name", "scoreline"))
                 .banner(false)
                 .start();

@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.scoreline.app.background.BackgroundWork;
 import io.scoreline.app.background.BackgroundWorks;
+import io.scoreline.app.background.InboxWork;
 import io.scoreline.app.background.SyncScheduleWork;
 import io.micronaut.context.annotation.Factory;
 import io.scoreline.app.config.MasterKeySource;
@@ -24,6 +25,12 @@ import io.scoreline.connectors.salesforce.SalesforceOptions;
 import io.scoreline.pipeline.facts.PageWriter;
 import io.scoreline.pipeline.facts.StoredRecordReader;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
+import io.scoreline.pipeline.inbox.InboxProcessor;
+import io.scoreline.pipeline.inbox.InboxSettings;
+import io.scoreline.pipeline.inbox.InboxStore;
+import io.scoreline.pipeline.inbox.InboxWorkers;
+import io.scoreline.pipeline.inbox.OpenConnectors;
+import io.scoreline.pipeline.inbox.WebhookRoutes;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.kpi.KpiValueReader;
 import io.scoreline.pipeline.runs.CheckpointStore;
@@ -187,6 +194,42 @@ public class ScorelineFactory {
                 .withThreadCount(config.schedulerThreads());
         ScheduledSyncLauncher launcher = fire -> sync.sync(fire.integrationId(), SyncTrigger.SCHEDULE);
         return IntegrationScheduler.create(settings, database.dataSource(), new IntegrationDirectory(transactions), launcher, clock);
+    }
+
+    @Singleton
+    InboxSettings inboxSettings(ScorelineConfig config) {
+        return InboxSettings.defaults().withWorkers(config.webhooks().inboxWorkers())
+                .withMaxAttempts(config.webhooks().inboxMaxAttempts());
+    }
+
+    @Singleton
+    InboxStore inboxStore(TenantTransactions transactions) {
+        return new InboxStore(transactions);
+    }
+
+    @Singleton
+    WebhookRoutes webhookRoutes(TenantTransactions transactions) {
+        return new WebhookRoutes(transactions);
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    OpenConnectors openConnectors(ConnectorOpener opener) {
+        return new OpenConnectors(opener);
+    }
+
+    /** Idle until {@code serve} starts them; controllers only nudge them. Stopped before the connectors close. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    InboxWorkers inboxWorkers(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets, PageWriter writer,
+            InboxStore inbox, OpenConnectors connectors, InboxSettings settings, Clock clock) {
+        var processor = new InboxProcessor(integrations, organizations, ruleSets, writer, inbox, connectors, settings, clock);
+        return new InboxWorkers(inbox, processor, settings, clock);
+    }
+
+    @Singleton
+    BackgroundWork inboxWork(InboxWorkers workers, InboxSettings settings) {
+        return new InboxWork(workers, settings);
     }
 
     @Singleton

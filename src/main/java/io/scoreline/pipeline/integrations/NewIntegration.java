@@ -54,6 +54,22 @@ public record NewIntegration(long organizationId, CrmProvider provider, CrmCrede
                 provider == CrmProvider.HUBSPOT ? portalId : Optional.empty());
     }
 
+    /** Sets the Salesforce org id that outbound messages must come from (stored as the external account id). */
+    public NewIntegration withSalesforceOrgId(Optional<String> orgId) {
+        if (orgId.isEmpty()) {
+            return this;
+        }
+        if (provider != CrmProvider.SALESFORCE) {
+            throw ScorelineException.badInput("--salesforce-org-id is for salesforce; hubspot takes --portal-id");
+        }
+        var id = orgId.get().strip();
+        if (!id.matches("00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?")) {
+            throw ScorelineException.badInput("--salesforce-org-id must be a 15- or 18-character org id starting with 00D, got '"
+                    + orgId.get() + "'");
+        }
+        return new NewIntegration(organizationId, provider, credentials, settings, Optional.of(id));
+    }
+
     private static String httpUrl(String value, String option) {
         try {
             var uri = new URI(value.strip());

@@ -57,6 +57,21 @@ class ScorelineConfigTest {
     }
 
     @Test
+    void webhookSettingsHaveDefaultsAndNameTheSettingWhenBad() {
+        var defaults = ScorelineConfig.resolve(Map.of("SCORELINE_HOME", home.toString()), CliOverrides.none()).webhooks();
+        assertThat(defaults).isEqualTo(WebhookSettings.defaults());
+        assertThat(defaults.maxBytes()).isEqualTo(1024 * 1024);
+        var set = ScorelineConfig.resolve(Map.of("SCORELINE_PUBLIC_BASE_URL", "https://hooks.example.com/",
+                "SCORELINE_INBOX_WORKERS", "2"), CliOverrides.none()).webhooks();
+        assertThat(set.publicBaseUrl()).hasValueSatisfying(u -> assertThat(u.toString()).isEqualTo("https://hooks.example.com"));
+        assertThat(set.inboxWorkers()).isEqualTo(2);
+        assertRejected(Map.of("SCORELINE_PUBLIC_BASE_URL", "hooks.example.com"), "SCORELINE_PUBLIC_BASE_URL must be the http(s) URL");
+        assertRejected(Map.of("SCORELINE_WEBHOOK_MAX_BYTES", "10"), "SCORELINE_WEBHOOK_MAX_BYTES must be a whole number from 1024");
+        assertRejected(Map.of("SCORELINE_INBOX_WORKERS", "0"), "SCORELINE_INBOX_WORKERS must be a whole number from 1 to 64");
+        assertRejected(Map.of("SCORELINE_INBOX_MAX_ATTEMPTS", "many"), "SCORELINE_INBOX_MAX_ATTEMPTS must be a whole number from 1 to 100");
+    }
+
+    @Test
     void keyFileIsCreatedOwnerOnlyAndReadBack() throws Exception {
         var config = ScorelineConfig.resolve(Map.of("SCORELINE_HOME", home.toString()), CliOverrides.none());
         MasterKeySource.ensureKeyFile(config);

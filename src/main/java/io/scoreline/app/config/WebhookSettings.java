@@ -1,0 +1,51 @@
+package io.scoreline.app.config;
+
+import io.scoreline.connectors.spi.ScorelineException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+
+/**
+ * Webhook endpoints and inbox workers.
+ *
+ * @param publicBaseUrl    the scheme, host and port HubSpot calls (what it signs); a proxy in front
+ *                         of Scoreline changes what the server sees, so it is set, not guessed.
+ *                         Empty: the request's own Host header and plain http.
+ * @param maxBytes         largest webhook body (and HTTP request) accepted; larger ones get 413
+ * @param inboxWorkers     inbox worker threads of {@code serve}
+ * @param inboxMaxAttempts attempts before an inbox event is parked as failed
+ */
+public record WebhookSettings(Optional<URI> publicBaseUrl, int maxBytes, int inboxWorkers, int inboxMaxAttempts) {
+
+    public static final String PUBLIC_BASE_URL = "SCORELINE_PUBLIC_BASE_URL";
+    public static final String MAX_BYTES = "SCORELINE_WEBHOOK_MAX_BYTES";
+    public static final String INBOX_WORKERS = "SCORELINE_INBOX_WORKERS";
+    public static final String INBOX_MAX_ATTEMPTS = "SCORELINE_INBOX_MAX_ATTEMPTS";
+
+    public static final int DEFAULT_MAX_BYTES = 1024 * 1024;
+
+    public static WebhookSettings defaults() {
+        return new WebhookSettings(Optional.empty(), DEFAULT_MAX_BYTES, 4, 8);
+    }
+
+    static WebhookSettings read(SettingsReader settings) {
+        return new WebhookSettings(settings.text(PUBLIC_BASE_URL).map(WebhookSettings::baseUrl),
+                settings.integer(MAX_BYTES, DEFAULT_MAX_BYTES, 1024, 64 * 1024 * 1024),
+                settings.integer(INBOX_WORKERS, 4, 1, 64),
+                settings.integer(INBOX_MAX_ATTEMPTS, 8, 1, 100));
+    }
+
+    private static URI baseUrl(String value) {
+        try {
+            var uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new URISyntaxException(value, "not an http(s) URL without query");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw ScorelineException.badInput(PUBLIC_BASE_URL + " must be the http(s) URL HubSpot calls Scoreline at, such as "
+                    + "https://scoreline.example.com, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.scoreline.app.http;
+
+/** How a webhook request ended; each maps to one HTTP answer. */
+sealed interface WebhookOutcome {
+
+    /** Authenticated and committed to the inbox ({@code inserted} new, the rest redeliveries). */
+    record Accepted(int events, int inserted) implements WebhookOutcome {
+    }
+
+    /** Authentic, or not checkable, but for no active integration: answered 2xx so the CRM stops retrying. */
+    record Dropped(int events, String reason) implements WebhookOutcome {
+    }
+
+    /** Bad or missing signature, stale timestamp, foreign organization: 401. */
+    record Unauthorized(String reason) implements WebhookOutcome {
+    }
+
+    /** Not a well-formed webhook: 400. */
+    record Malformed(String reason) implements WebhookOutcome {
+    }
+
+    /** Larger than {@code SCORELINE_WEBHOOK_MAX_BYTES}: 413. */
+    record TooLarge(int limit) implements WebhookOutcome {
+    }
+}

@@ -1,0 +1,26 @@
+package io.scoreline.app.http;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+
+/** The HTTP answer of a refused webhook: the status and a one-line reason, no detail a caller could probe with. */
+final class WebhookResponses {
+
+    private WebhookResponses() {
+    }
+
+    static HttpResponse<String> refused(WebhookOutcome outcome) {
+        return switch (outcome) {
+            case WebhookOutcome.Unauthorized u -> plain(HttpStatus.UNAUTHORIZED, "unauthorized: " + u.reason());
+            case WebhookOutcome.Malformed m -> plain(HttpStatus.BAD_REQUEST, "malformed: " + m.reason());
+            case WebhookOutcome.TooLarge t -> plain(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body larger than " + t.limit() + " bytes");
+            case WebhookOutcome.Accepted a -> throw new IllegalArgumentException("accepted is not refused");
+            case WebhookOutcome.Dropped d -> throw new IllegalArgumentException("dropped is not refused");
+        };
+    }
+
+    static HttpResponse<String> plain(HttpStatus status, String text) {
+        return HttpResponse.<String>status(status).contentType(MediaType.TEXT_PLAIN_TYPE).body(text + "\n");
+    }
+}

@@ -1,0 +1,27 @@
+package io.scoreline.pipeline.inbox;
+
+import io.scoreline.connectors.spi.CrmProvider;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One authenticated webhook event as a controller hands it to the inbox.
+ *
+ * @param dedupeKey the same for every redelivery of the event (scoped to the integration by the store)
+ * @param objectType the object type as the rules name it ({@code Task}, {@code calls}); empty when
+ *                   the event is about something the inbox does not process
+ * @param rawBody    the event as received (HubSpot: its JSON object; Salesforce: the notification's
+ *                   fields as JSON), kept for operators and replays
+ */
+public record InboxEvent(CrmProvider provider, String dedupeKey, Optional<String> objectType, String recordId,
+        String eventType, Optional<Instant> occurredAt, String rawBody) {
+
+    public InboxEvent {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(dedupeKey, "dedupeKey");
+        Objects.requireNonNull(recordId, "recordId");
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(rawBody, "rawBody");
+    }
+}

@@ -1,0 +1,200 @@
+package io.scoreline.pipeline.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.connectors.spi.CrmRecord;
+import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.pipeline.facts.ChangeOrigin;
+import io.scoreline.pipeline.facts.FactDeriver;
+import io.scoreline.pipeline.facts.PageWriter;
+import io.scoreline.pipeline.facts.RuleSetFactDeriver;
+import io.scoreline.pipeline.integrations.Integration;
+import io.scoreline.pipeline.integrations.IntegrationStatus;
+import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.pipeline.rules.RuleSetStore;
+import io.scoreline.pipeline.sync.ActiveRules;
+import io.scoreline.pipeline.tenancy.OrganizationStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns claimed inbox rows into pages: grouped per integration and object, several events about
+ * one record coalesce into one read of its current state (so events out of order still end in
+ * the latest state), written through the same page transaction as a sync, which also marks the
+ * rows done. Ids the CRM no longer knows are retracted. A group that fails is retried with backoff
+ * and parked after the last attempt; other groups go on.
+ */
+public final class InboxProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxProcessor.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {
+    };
+    private static final String SALESFORCE_MODSTAMP = "SystemModstamp";
+
+    private final IntegrationStore integrations;
+    private final OrganizationStore organizations;
+    private final RuleSetStore ruleSets;
+    private final PageWriter writer;
+    private final InboxStore inbox;
+    private final OpenConnectors connectors;
+    private final InboxSettings settings;
+    private final Clock clock;
+
+    public InboxProcessor(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets, PageWriter writer,
+            InboxStore inbox, OpenConnectors connectors, InboxSettings settings, Clock clock) {
+        this.integrations = integrations;
+        this.organizations = organizations;
+        this.ruleSets = ruleSets;
+        this.writer = writer;
+        this.inbox = inbox;
+        this.connectors = connectors;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** What one batch did, for tests and logs. */
+    public record BatchResult(int written, int dropped, int failed) {
+    }
+
+    /** Processes rows claimed together (one organization); never throws for a failed group. */
+    public BatchResult process(long organizationId, List<InboxEntry> claimed) {
+        int written = 0;
+        int dropped = 0;
+        int failed = 0;
+        var byIntegration = claimed.stream().collect(Collectors.groupingBy(InboxEntry::integrationId, TreeMap::new, Collectors.toList()));
+        for (var entry : byIntegration.entrySet()) {
+            var integration = integrations.find(organizationId, entry.getKey());
+            if (integration.isEmpty() || integration.get().status() != IntegrationStatus.ACTIVE) {
+                // Paused or gone: its events are dropped, as the controllers drop new ones.
+                connectors.close(entry.getKey());
+                inbox.markDone(organizationId, ids(entry.getValue()), clock.instant());
+                dropped += entry.getValue().size();
+                continue;
+            }
+            var byObject = entry.getValue().stream().collect(Collectors.groupingBy(e -> e.objectType().orElse(""), TreeMap::new,
+                    Collectors.toList()));
+            ActiveRules rules;
+            try {
+                rules = ActiveRules.load(ruleSets, integration.get());
+            } catch (ScorelineException e) {
+                fail(organizationId, integration.get(), entry.getValue(), e);
+                failed += entry.getValue().size();
+                continue;
+            }
+            var organization = organizations.require(organizationId);
+            var deriver = new RuleSetFactDeriver(rules.ruleSet(), organization.timezone(), rules.ruleSetId(),
+                    warning -> LOG.debug("integration {}: {}", integration.get().id(), warning.format()));
+            for (var group : byObject.entrySet()) {
+                var fields = rules.ruleSet().fieldsByObject().get(group.getKey());
+                if (fields == null) {
+                    // No rule reads this object: nothing to write.
+                    inbox.markDone(organizationId, ids(group.getValue()), clock.instant());
+                    dropped += group.getValue().size();
+                    continue;
+                }
+                try {
+                    writeGroup(integration.get(), group.getKey(), fields, group.getValue(), deriver);
+                    written += group.getValue().size();
+                } catch (RuntimeException e) {
+                    fail(organizationId, integration.get(), group.getValue(), e);
+                    failed += group.getValue().size();
+                }
+            }
+        }
+        return new BatchResult(written, dropped, failed);
+    }
+
+    private void writeGroup(Integration integration, String objectType, Set<String> fields, List<InboxEntry> entries,
+            FactDeriver deriver) {
+        var records = new ArrayList<CrmRecord>();
+        var reread = new LinkedHashMap<String, Instant>();
+        for (var entry : entries) {
+            var fromMessage = integration.provider() == CrmProvider.SALESFORCE
+                    ? completeSalesforceRecord(objectType, fields, entry) : Optional.<CrmRecord>empty();
+            if (fromMessage.isPresent()) {
+                records.add(fromMessage.get());
+            } else {
+                reread.merge(entry.recordId(), entry.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        if (!reread.isEmpty()) {
+            var current = connectors.with(integration, connector -> connector.read(objectType, fields, reread.keySet()));
+            var known = new HashSet<String>();
+            for (var record : current) {
+                known.add(record.recordId());
+                records.add(record);
+            }
+            // The CRM no longer knows these ids (deleted, purged, or archived): their facts are retracted.
+            // Stamped with when we heard of them, which is after whatever state we may hold.
+            reread.forEach((id, heardAt) -> {
+                if (!known.contains(id)) {
+                    records.add(new CrmRecord(objectType, id, heardAt, true, Map.of()));
+                }
+            });
+        }
+        var done = ids(entries);
+        writer.write(integration.organizationId(), integration.id(), objectType, records, deriver, ChangeOrigin.live(),
+                (tx, page) -> inbox.markDone(tx, done, clock.instant()));
+    }
+
+    /**
+     * The record as the outbound message carried it, when the message holds every field the rules
+     * read. Salesforce leaves null fields out, so a record with a null rule field is re-read by id,
+     * as is one whose message lacks a field the outbound message was not configured to send.
+     */
+    private static Optional<CrmRecord> completeSalesforceRecord(String objectType, Set<String> fields, InboxEntry entry) {
+        Map<String, Object> values;
+        try {
+            values = JSON.readValue(entry.rawBody(), FIELDS);
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+        var present = values.keySet().stream().map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        boolean complete = fields.stream().allMatch(f -> present.contains(f.toLowerCase(Locale.ROOT)));
+        var modstamp = values.get(SALESFORCE_MODSTAMP);
+        if (!complete || !(modstamp instanceof String text)) {
+            return Optional.empty();
+        }
+        try {
+            var at = OffsetDateTime.parse(text).toInstant();
+            boolean deleted = "true".equalsIgnoreCase(String.valueOf(values.get("IsDeleted")));
+            return Optional.of(new CrmRecord(objectType, entry.recordId(), at, deleted, values));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void fail(long organizationId, Integration integration, List<InboxEntry> entries, RuntimeException e) {
+        var kind = e instanceof ScorelineException se ? se.kind() : FailureKind.BUG;
+        if (kind == FailureKind.AUTH) {
+            connectors.close(integration.id());
+        }
+        int attempts = entries.stream().mapToInt(InboxEntry::attempts).max().orElse(0);
+        LOG.warn("{} inbox event(s) of integration {} failed (attempt {} of {}): {}", entries.size(), integration.id(), attempts,
+                settings.maxAttempts(), e.getMessage());
+        inbox.markFailed(organizationId, entries, kind.name() + ": " + e.getMessage(), clock.instant(), settings);
+    }
+
+    private static List<Long> ids(List<InboxEntry> entries) {
+        return entries.stream().map(InboxEntry::id).sorted(Comparator.naturalOrder()).toList();
+    }
+}

@@ -1,0 +1,48 @@
+package io.scoreline.pipeline.inbox;
+
+import java.time.Duration;
+
+/**
+ * How the inbox workers behave.
+ *
+ * @param workers        worker threads per node
+ * @param maxAttempts    attempts before an event is parked as failed
+ * @param batchSize      rows one claim takes
+ * @param coalesceWindow how long a new event waits so that events arriving close together are
+ *                       written in one page (a burst of edits to one deal becomes one read)
+ * @param pollInterval   how long an idle worker sleeps before it looks again
+ * @param lease          how long a claim lasts; a row whose worker died is claimable again after it
+ * @param backoffBase    delay after the first failed attempt, doubled after each further one
+ * @param backoffCap     longest delay between attempts
+ */
+public record InboxSettings(int workers, int maxAttempts, int batchSize, Duration coalesceWindow, Duration pollInterval,
+        Duration lease, Duration backoffBase, Duration backoffCap) {
+
+    public static InboxSettings defaults() {
+        return new InboxSettings(4, 8, 500, Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMinutes(5),
+                Duration.ofSeconds(2), Duration.ofMinutes(30));
+    }
+
+    public InboxSettings withWorkers(int value) {
+        return new InboxSettings(value, maxAttempts, batchSize, coalesceWindow, pollInterval, lease, backoffBase, backoffCap);
+    }
+
+    public InboxSettings withMaxAttempts(int value) {
+        return new InboxSettings(workers, value, batchSize, coalesceWindow, pollInterval, lease, backoffBase, backoffCap);
+    }
+
+    public InboxSettings withBackoff(Duration base, Duration cap) {
+        return new InboxSettings(workers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease, base, cap);
+    }
+
+    public InboxSettings withCoalesceWindow(Duration value) {
+        return new InboxSettings(workers, maxAttempts, batchSize, value, pollInterval, lease, backoffBase, backoffCap);
+    }
+
+    /** Delay before the next attempt once {@code attempts} have failed. */
+    Duration backoffAfter(int attempts) {
+        int doublings = Math.min(30, Math.max(0, attempts - 1));
+        var delay = backoffBase.multipliedBy(1L << doublings);
+        return delay.compareTo(backoffCap) > 0 ? backoffCap : delay;
+    }
+}

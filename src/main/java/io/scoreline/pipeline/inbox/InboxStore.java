@@ -1,0 +1,177 @@
+package io.scoreline.pipeline.inbox;
+
+import static io.scoreline.pipeline.db.Tables.WEBHOOK_INBOX;
+
+import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.db.tables.records.WebhookInboxRecord;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The {@code webhook_inbox} table: insert (a redelivery hits the dedupe key and is dropped),
+ * claim with {@code FOR UPDATE SKIP LOCKED} under a lease, mark done or failed with backoff,
+ * list and replay. Every method works inside one organization's transaction, except the look-up
+ * of organizations with due rows, which goes through the owner-run directory function.
+ */
+public final class InboxStore {
+
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    private final TenantTransactions transactions;
+
+    public InboxStore(TenantTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /**
+     * Inserts the events in one transaction; returns how many were new (duplicates are skipped).
+     * When this returns, the events are committed: the caller may acknowledge them.
+     *
+     * @param dueAt when workers may first take them (now plus the coalescing window)
+     */
+    public int insert(long organizationId, long integrationId, List<InboxEvent> events, Instant receivedAt, Instant dueAt) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        return transactions.inOrganization(organizationId, tx -> {
+            var insert = tx.insertInto(WEBHOOK_INBOX, WEBHOOK_INBOX.ORGANIZATION_ID, WEBHOOK_INBOX.INTEGRATION_ID,
+                    WEBHOOK_INBOX.PROVIDER, WEBHOOK_INBOX.DEDUPE_KEY, WEBHOOK_INBOX.OBJECT_TYPE, WEBHOOK_INBOX.RECORD_ID,
+                    WEBHOOK_INBOX.EVENT_TYPE, WEBHOOK_INBOX.OCCURRED_AT, WEBHOOK_INBOX.RAW_BODY, WEBHOOK_INBOX.RECEIVED_AT,
+                    WEBHOOK_INBOX.NEXT_ATTEMPT_AT);
+            for (var event : events) {
+                insert = insert.values(organizationId, integrationId, event.provider().key(), scopedKey(integrationId, event),
+                        event.objectType().orElse(null), event.recordId(), event.eventType(),
+                        event.occurredAt().map(InboxStore::offset).orElse(null), event.rawBody(), offset(receivedAt), offset(dueAt));
+            }
+            return insert.onConflict(WEBHOOK_INBOX.DEDUPE_KEY).doNothing().execute();
+        });
+    }
+
+    /** The dedupe key is unique across the table; the integration id keeps two tenants' event ids apart. */
+    static String scopedKey(long integrationId, InboxEvent event) {
+        return event.provider().key() + ":" + integrationId + ":" + event.dedupeKey();
+    }
+
+    /** Organizations with rows due at {@code now} (pending, or claimed under a lease that ran out). */
+    public List<Long> dueOrganizations(Instant now) {
+        return transactions.withoutOrganization(tx -> tx
+                .resultQuery("select organization_id from scoreline_inbox_due_organizations({0})",
+                        DSL.val(offset(now), SQLDataType.TIMESTAMPWITHTIMEZONE))
+                .fetch(0, Long.class));
+    }
+
+    /**
+     * Claims up to {@code limit} due rows of the organization, oldest first, skipping rows another
+     * worker holds: they become {@code processing} with one more attempt, and claimable again
+     * when the lease runs out (the worker died).
+     */
+    public List<InboxEntry> claim(long organizationId, Instant now, java.time.Duration lease, int limit) {
+        return transactions.inOrganization(organizationId, tx -> {
+            var due = tx.select(WEBHOOK_INBOX.ID).from(WEBHOOK_INBOX)
+                    .where(WEBHOOK_INBOX.STATUS.in(InboxStatus.PENDING.key(), InboxStatus.PROCESSING.key()))
+                    .and(WEBHOOK_INBOX.NEXT_ATTEMPT_AT.le(offset(now)))
+                    .orderBy(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, WEBHOOK_INBOX.ID)
+                    .limit(limit)
+                    .forUpdate().skipLocked()
+                    .fetch(WEBHOOK_INBOX.ID);
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            return tx.update(WEBHOOK_INBOX)
+                    .set(WEBHOOK_INBOX.STATUS, InboxStatus.PROCESSING.key())
+                    .set(WEBHOOK_INBOX.ATTEMPTS, WEBHOOK_INBOX.ATTEMPTS.plus(1))
+                    .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, offset(now.plus(lease)))
+                    .where(WEBHOOK_INBOX.ID.in(due))
+                    .returning()
+                    .fetch(InboxStore::toEntry)
+                    .stream().sorted(java.util.Comparator.comparingLong(InboxEntry::id)).toList();
+        });
+    }
+
+    /** Marks rows written, inside the transaction that wrote their records. */
+    public void markDone(DSLContext tx, Collection<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        tx.update(WEBHOOK_INBOX)
+                .set(WEBHOOK_INBOX.STATUS, InboxStatus.DONE.key())
+                .set(WEBHOOK_INBOX.PROCESSED_AT, offset(now))
+                .set(WEBHOOK_INBOX.LAST_ERROR, (String) null)
+                .where(WEBHOOK_INBOX.ID.in(ids))
+                .execute();
+    }
+
+    /** Marks rows done in a transaction of their own (events about nothing the rules read). */
+    public void markDone(long organizationId, Collection<Long> ids, Instant now) {
+        transactions.inOrganization(organizationId, tx -> {
+            markDone(tx, ids, now);
+            return null;
+        });
+    }
+
+    /**
+     * Records a failed attempt: the rows wait for their backoff, or are parked as {@code failed}
+     * once they have had {@code maxAttempts}.
+     */
+    public void markFailed(long organizationId, Collection<InboxEntry> entries, String error, Instant now, InboxSettings settings) {
+        var message = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+        transactions.inOrganization(organizationId, tx -> {
+            for (var entry : entries) {
+                boolean parked = entry.attempts() >= settings.maxAttempts();
+                tx.update(WEBHOOK_INBOX)
+                        .set(WEBHOOK_INBOX.STATUS, parked ? InboxStatus.FAILED.key() : InboxStatus.PENDING.key())
+                        .set(WEBHOOK_INBOX.LAST_ERROR, message)
+                        .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, offset(now.plus(settings.backoffAfter(entry.attempts()))))
+                        .where(WEBHOOK_INBOX.ID.eq(entry.id()))
+                        .execute();
+            }
+            return null;
+        });
+    }
+
+    public List<InboxEntry> list(long organizationId, Optional<InboxStatus> status, int limit) {
+        return transactions.inOrganization(organizationId, tx -> tx.selectFrom(WEBHOOK_INBOX)
+                .where(status.map(s -> WEBHOOK_INBOX.STATUS.eq(s.key())).orElse(DSL.noCondition()))
+                .orderBy(WEBHOOK_INBOX.ID.desc())
+                .limit(limit)
+                .fetch(InboxStore::toEntry));
+    }
+
+    public Optional<InboxEntry> find(long organizationId, long id) {
+        return transactions.inOrganization(organizationId, tx -> tx.selectFrom(WEBHOOK_INBOX)
+                .where(WEBHOOK_INBOX.ID.eq(id))
+                .fetchOptional(InboxStore::toEntry));
+    }
+
+    /** Puts failed rows back to pending with fresh attempts; returns how many. */
+    public int replay(long organizationId, Optional<Long> id, Instant now) {
+        return transactions.inOrganization(organizationId, tx -> tx.update(WEBHOOK_INBOX)
+                .set(WEBHOOK_INBOX.STATUS, InboxStatus.PENDING.key())
+                .set(WEBHOOK_INBOX.ATTEMPTS, 0)
+                .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, offset(now))
+                .where(WEBHOOK_INBOX.STATUS.eq(InboxStatus.FAILED.key()))
+                .and(id.map(WEBHOOK_INBOX.ID::eq).orElse(DSL.noCondition()))
+                .execute());
+    }
+
+    private static InboxEntry toEntry(WebhookInboxRecord row) {
+        return new InboxEntry(row.getId(), row.getOrganizationId(), row.getIntegrationId(), CrmProvider.fromKey(row.getProvider()),
+                row.getDedupeKey(), Optional.ofNullable(row.getObjectType()), row.getRecordId(), row.getEventType(),
+                Optional.ofNullable(row.getOccurredAt()).map(OffsetDateTime::toInstant), row.getRawBody(),
+                InboxStatus.fromKey(row.getStatus()), row.getAttempts(), row.getNextAttemptAt().toInstant(),
+                Optional.ofNullable(row.getLastError()), row.getReceivedAt().toInstant(),
+                Optional.ofNullable(row.getProcessedAt()).map(OffsetDateTime::toInstant));
+    }
+
+    private static OffsetDateTime offset(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,137 @@
+package io.scoreline.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scoreline.mappings.CompileResult;
+import io.scoreline.mappings.CrmRecords;
+import io.scoreline.mappings.FieldCatalog;
+import io.scoreline.mappings.MappingCompiler;
+import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.RuleSet;
+import io.scoreline.pipeline.database.TenantTransactions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * KPI values two ways, keyed "email kpi date": as stored in {@code kpi_values}, and as the rules
+ * alone give them from a simulator's ground-truth dump (no connector, no database).
+ */
+public final class KpiTruth {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KpiTruth() {
+    }
+
+    public static Map<String, BigDecimal> stored(TenantTransactions transactions, long organizationId) {
+        return transactions.inOrganization(organizationId, tx -> {
+            var values = new TreeMap<String, BigDecimal>();
+            tx.fetch("select p.email, v.kpi_key, v.period_date, v.value from kpi_values v join profiles p on p.id = v.profile_id")
+                    .forEach(r -> values.put(r.get(0, String.class) + " " + r.get(1, String.class) + " " + r.get(2, LocalDate.class),
+                            r.get(3, BigDecimal.class).stripTrailingZeros()));
+            values.values().removeIf(v -> v.signum() == 0);
+            return values;
+        });
+    }
+
+    public static RuleSet salesforceRules() {
+        try {
+            return ((CompileResult.Compiled) MappingCompiler.compile(Files.readString(Path.of("mappings/salesforce.yaml")),
+                    FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static RuleSet hubSpotRules() {
+        try {
+            return ((CompileResult.Compiled) MappingCompiler.compile(Files.readString(Path.of("mappings/hubspot.yaml")),
+                    FieldCatalog.stock(Provider.HUBSPOT))).ruleSet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The HubSpot objects of a dump ({@code hubspot/<object>.jsonl}) through the rules, credited by owner e-mail. */
+    public static Map<String, BigDecimal> fromHubSpotDump(Path dump, RuleSet rules, ZoneId zone) {
+        var emails = new HashMap<String, String>();
+        lines(dump.resolve("hubspot/owners.jsonl"), o -> {
+            if (!Boolean.TRUE.equals(o.get("archived")) && o.get("email") != null) {
+                emails.put((String) o.get("id"), ((String) o.get("email")).toLowerCase());
+            }
+        });
+        var expected = new TreeMap<String, BigDecimal>();
+        for (var object : rules.fieldsByObject().keySet()) {
+            lines(dump.resolve("hubspot/" + object + ".jsonl"), row -> {
+                if (Boolean.TRUE.equals(row.get("archived"))) {
+                    return;
+                }
+                var record = CrmRecords.fromApiObject(Provider.HUBSPOT, row, Optional.of(object));
+                for (var fact : rules.evaluate(record, zone, warning -> { })) {
+                    var email = emails.get(fact.owner());
+                    if (email != null) {
+                        expected.merge(email + " " + fact.kpi() + " " + fact.date(), fact.value().setScale(6, RoundingMode.HALF_EVEN),
+                                BigDecimal::add);
+                    }
+                }
+            });
+        }
+        expected.replaceAll((k, v) -> v.stripTrailingZeros());
+        expected.values().removeIf(v -> v.signum() == 0);
+        return expected;
+    }
+
+    /** The Salesforce objects of a dump ({@code salesforce/<Object>.jsonl}) through the rules, credited by owner e-mail. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, BigDecimal> fromSalesforceDump(Path dump, RuleSet rules, ZoneId zone) {
+        var emails = new HashMap<String, String>();
+        lines(dump.resolve("salesforce/User.jsonl"), u -> {
+            if (Boolean.TRUE.equals(u.get("IsActive")) && u.get("Email") != null) {
+                emails.put((String) u.get("Id"), ((String) u.get("Email")).toLowerCase());
+            }
+        });
+        var expected = new TreeMap<String, BigDecimal>();
+        for (var object : rules.fieldsByObject().keySet()) {
+            lines(dump.resolve("salesforce/" + object + ".jsonl"), row -> {
+                if (Boolean.TRUE.equals(row.get("IsDeleted"))) {
+                    return;
+                }
+                var record = CrmRecords.fromApiObject(Provider.SALESFORCE, row, Optional.empty());
+                for (var fact : rules.evaluate(record, zone, warning -> { })) {
+                    var email = emails.get(fact.owner());
+                    if (email != null) {
+                        expected.merge(email + " " + fact.kpi() + " " + fact.date(), fact.value().setScale(6, RoundingMode.HALF_EVEN),
+                                BigDecimal::add);
+                    }
+                }
+            });
+        }
+        expected.replaceAll((k, v) -> v.stripTrailingZeros());
+        expected.values().removeIf(v -> v.signum() == 0);
+        return expected;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void lines(Path file, java.util.function.Consumer<Map<String, Object>> row) {
+        try (var lines = Files.lines(file)) {
+            lines.forEach(line -> {
+                try {
+                    row.accept(JSON.readValue(line, Map.class));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("bad dump line: " + line, e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
