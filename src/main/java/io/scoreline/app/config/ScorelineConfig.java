@@ -13,7 +13,7 @@ import java.util.Optional;
  * configuration table lists the same names; {@link #resolve} is the only place they are read.
  */
 public record ScorelineConfig(Path home, DatabaseSettings database, Optional<String> masterKey, int httpPort,
-        Duration syncInterval, int schedulerThreads) {
+        Duration syncInterval, int schedulerThreads, RunLimits runLimits) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -27,6 +27,9 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     public static final String HTTP_PORT = "SCORELINE_HTTP_PORT";
     public static final String SYNC_INTERVAL = "SCORELINE_SYNC_INTERVAL";
     public static final String SCHEDULER_THREADS = "SCORELINE_SCHEDULER_THREADS";
+    public static final String QUOTA_SHARE = "SCORELINE_QUOTA_SHARE";
+    public static final String BACKFILL_QUOTA_SHARE = "SCORELINE_BACKFILL_QUOTA_SHARE";
+    public static final String BULK_THRESHOLD = "SCORELINE_BULK_THRESHOLD";
 
     public static ScorelineConfig resolve(Map<String, String> environment, CliOverrides overrides) {
         var settings = new SettingsReader(environment);
@@ -48,7 +51,14 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
             throw ScorelineException.badInput("--port must be from 0 to 65535, got " + port);
         }
         return new ScorelineConfig(home, database, settings.text(MASTER_KEY), port,
-                settings.duration(SYNC_INTERVAL, Duration.ofHours(1)), settings.integer(SCHEDULER_THREADS, 2, 1, 32));
+                settings.duration(SYNC_INTERVAL, Duration.ofHours(1)), settings.integer(SCHEDULER_THREADS, 2, 1, 32),
+                runLimits(settings));
+    }
+
+    private static RunLimits runLimits(SettingsReader settings) {
+        double share = settings.fraction(QUOTA_SHARE, RunLimits.DEFAULT_QUOTA_SHARE);
+        return new RunLimits(share, settings.fraction(BACKFILL_QUOTA_SHARE, share),
+                settings.wholeNumber(BULK_THRESHOLD, RunLimits.DEFAULT_BULK_THRESHOLD, 0, 1_000_000_000_000L));
     }
 
     private static String jdbcUrl(String value, String name) {
@@ -62,6 +72,6 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     @Override
     public String toString() {
         return "ScorelineConfig[home=" + home + ", database=" + database + ", masterKey=" + (masterKey.isPresent() ? "***" : "file")
-                + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + "]";
+                + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + ", runLimits=" + runLimits + "]";
     }
 }
