@@ -158,8 +158,8 @@ public class ScorelineFactory {
     }
 
     @Singleton
-    BackfillService backfillService(RunServices services, SyncSettings settings) {
-        return new BackfillService(services, settings);
+    BackfillService backfillService(RunServices services, SyncSettings settings, TenantTransactions transactions) {
+        return new BackfillService(services, settings, new StoredRecordReader(transactions));
     }
 
     @Singleton
