@@ -1,6 +1,8 @@
 package io.scoreline.app.cli;
 
 import io.scoreline.app.bench.BackfillBenchmark;
+import io.scoreline.app.config.CliOverrides;
+import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 import java.io.IOException;
@@ -26,6 +28,10 @@ final class BenchBackfillCommand implements Callable<Integer> {
     @Option(names = "--records", defaultValue = "100000", description = "About how many Task records (default: ${DEFAULT-VALUE})")
     long records;
 
+    @Option(names = "--bulk-threshold", paramLabel = "N", description = "Read objects of more than N records through Bulk API 2.0; "
+            + "0 = REST only (default: SCORELINE_BULK_THRESHOLD, else 50000)")
+    Long bulkThreshold;
+
     @Mixin
     CommonOptions common;
 
@@ -46,16 +52,27 @@ final class BenchBackfillCommand implements Callable<Integer> {
         try {
             var clock = Clock.systemUTC();
             var progress = BackfillProgress.forLog(spec.commandLine().getErr(), clock);
-            var report = new BackfillBenchmark(clock).run(records, scratch, progress);
-            var output = new CliOutput(new PrintWriter(spec.commandLine().getOut(), true), common.json);
-            if (output.json()) {
-                output.jsonLine(report.toJson());
-            } else {
-                report.toJson().forEach((name, value) -> output.line(String.format("%-28s %s", name, value)));
+            var threshold = bulkThreshold != null ? bulkThreshold
+                    : ScorelineConfig.resolve(System.getenv(), CliOverrides.none()).runLimits().bulkThreshold();
+            if (threshold < 0) {
+                throw ScorelineException.badInput("--bulk-threshold must be 0 or more");
             }
+            var report = new BackfillBenchmark(clock).run(records, threshold, scratch, progress);
+            output(report.toJson(), threshold);
             return 0;
         } finally {
             deleteQuietly(scratch);
+        }
+    }
+
+    private void output(java.util.Map<String, Object> figures, long threshold) {
+        var json = new java.util.LinkedHashMap<String, Object>(figures);
+        json.put("bulk_threshold", threshold);
+        var output = new CliOutput(new PrintWriter(spec.commandLine().getOut(), true), common.json);
+        if (output.json()) {
+            output.jsonLine(json);
+        } else {
+            json.forEach((name, value) -> output.line(String.format("%-28s %s", name, value)));
         }
     }
 
