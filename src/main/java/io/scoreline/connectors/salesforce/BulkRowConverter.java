@@ -20,7 +20,7 @@ import java.util.Map;
  */
 final class BulkRowConverter {
 
-    private static final DateTimeFormatter REST_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXX")
+    private static final DateTimeFormatter REST_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx")
             .withZone(ZoneOffset.UTC);
 
     private final String objectType;
