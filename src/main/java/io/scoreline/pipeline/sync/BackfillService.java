@@ -81,8 +81,8 @@ public final class BackfillService {
             for (var entry : rules.ruleSet().fieldsByObject().entrySet()) {
                 var query = new ChangeQuery(entry.getKey(), entry.getValue(), window.from(), Optional.of(window.until()), settings.pageSize());
                 var read = planner.plan(connector, integration.provider(), rules.ruleSet(), organization.id(), integration.id(), query,
-                        window.until());
-                long records = Math.max(0, read.records());
+                        window.until(), true);
+                long records = read.records();
                 // query + queryMore pages, and one getDeleted call
                 long calls = Math.max(1, (records + settings.pageSize() - 1) / settings.pageSize()) + 1;
                 if (read.bulk()) {
@@ -137,7 +137,7 @@ public final class BackfillService {
                             .orElse(window.from());
                     var query = new ChangeQuery(entry.getKey(), entry.getValue(), since, Optional.of(window.until()), settings.pageSize());
                     var read = planner.plan(connector, integration.provider(), rules.ruleSet(), organization.id(), integration.id(), query,
-                            window.until());
+                            window.until(), false);
                     LOG.info("Backfill run {}: {} ({} records) via {}, filter {}", runId, entry.getKey(), read.records(), read.mode(),
                             read.pushDown().note());
                     progress.started(entry.getKey(), read.records());

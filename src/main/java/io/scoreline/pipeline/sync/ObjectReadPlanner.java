@@ -51,11 +51,12 @@ final class ObjectReadPlanner {
         }
     }
 
+    /** @param dryRun a failed count fails the dry run (it is what it reports); a real run reads on without it */
     ObjectRead plan(CrmConnector connector, CrmProvider provider, RuleSet rules, long organizationId, long integrationId,
-            ChangeQuery query, Instant windowEnd) {
+            ChangeQuery query, Instant windowEnd, boolean dryRun) {
         var decision = pushDown(provider, rules, organizationId, integrationId, query.objectType(), windowEnd);
         var filtered = query.withFilter(decision.filter());
-        long records = count(connector, filtered);
+        long records = dryRun ? connector.count(filtered) : count(connector, filtered);
         boolean bulk = connector.readsInBulk() && settings.usesBulk(records);
         return new ObjectRead(filtered, records, bulk, decision);
     }
