@@ -9,6 +9,7 @@ import io.scoreline.sim.hubspot.HubSpotWebhookEvent;
 import io.scoreline.sim.hubspot.HubSpotWebhookEvents;
 import io.scoreline.sim.live.LiveChanges;
 import io.scoreline.sim.live.LiveDriver;
+import io.scoreline.sim.salesforce.JwtSigningKeys;
 import io.scoreline.sim.salesforce.SalesforceOutboundMessenger;
 import io.scoreline.sim.salesforce.SalesforceSimulator;
 import java.net.URI;
@@ -111,7 +112,7 @@ public final class RunningSimulators implements AutoCloseable {
         var credentials = salesforce.credentials();
         return new SalesforceConnection(salesforce.baseUri(), salesforce.baseUri(), credentials.clientId(),
                 credentials.clientSecret(), credentials.refreshToken(), credentials.username(),
-                credentials.password(), salesforce.orgId());
+                credentials.password(), salesforce.orgId(), JwtSigningKeys.privateKeyPem(credentials.jwtKeys()));
     }
 
     /** Writes every record as the APIs return it, one JSONL file per object, deleted records flagged. */
@@ -130,6 +131,8 @@ public final class RunningSimulators implements AutoCloseable {
         salesforceJson.put("refresh_token", sf.refreshToken());
         salesforceJson.put("username", sf.username());
         salesforceJson.put("org_id", sf.orgId());
+        // the JWT bearer login: client_id, username and this key (PKCS#8 PEM) of the connected app's certificate
+        salesforceJson.put("jwt_private_key", sf.jwtPrivateKeyPem());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("seed", options.seed());
         json.put("reps", options.reps());

@@ -6,6 +6,7 @@ import io.scoreline.sim.fault.FaultPlan;
 import io.scoreline.sim.hubspot.HubSpotCredentials;
 import io.scoreline.sim.hubspot.HubSpotSettings;
 import io.scoreline.sim.hubspot.HubSpotSimulator;
+import io.scoreline.sim.salesforce.JwtSigningKeys;
 import io.scoreline.sim.salesforce.SalesforceCredentials;
 import io.scoreline.sim.salesforce.SalesforceIds;
 import io.scoreline.sim.salesforce.SalesforceSettings;
@@ -57,7 +58,7 @@ public final class Simulators {
         String orgId = SalesforceIds.of("00D", secrets.number(62L * 62 * 62 * 62 * 62 * 62));
         SalesforceCredentials credentials = new SalesforceCredentials("3MVG9" + secrets.alphanumeric(80),
                 secrets.digits(19), "5Aep861" + secrets.alphanumeric(80), "integration@scoreline-sim.example",
-                "sim-" + secrets.alphanumeric(16));
+                "sim-" + secrets.alphanumeric(16), JwtSigningKeys.forSeed(options.seed()));
         return new SalesforceSettings(options.clock(), options.salesforcePort(), orgId, credentials,
                 options.salesforceDailyApiLimit(), Duration.ofHours(2), Duration.ofMinutes(15),
                 Duration.ofSeconds(30), new FaultPlan(options.faults(), options.seed(), "salesforce"));

@@ -41,7 +41,8 @@ class SimulatorsTest {
         Map<String, Object> salesforce = (Map<String, Object>) fields.get("salesforce");
         @SuppressWarnings("unchecked")
         Map<String, Object> hubSpot = (Map<String, Object>) fields.get("hubspot");
-        assertThat(salesforce).containsKeys("login_url", "client_id", "client_secret", "refresh_token", "org_id");
+        assertThat(salesforce).containsKeys("login_url", "client_id", "client_secret", "refresh_token", "org_id", "username", "jwt_private_key");
+        assertThat((String) salesforce.get("jwt_private_key")).startsWith("-----BEGIN PRIVATE KEY-----");
         assertThat((String) salesforce.get("org_id")).hasSize(18).startsWith("00D");
         assertThat((String) salesforce.get("login_url")).startsWith("http://127.0.0.1:");
         assertThat(hubSpot).containsKeys("base_url", "portal_id", "client_secret", "refresh_token",

@@ -46,13 +46,18 @@ public final class BackfillBenchmark {
         this.clock = clock;
     }
 
-    public BenchmarkReport run(long records, Path scratchHome, ProgressListener progress) {
+    /**
+     * @param bulkThreshold the scratch process's {@code SCORELINE_BULK_THRESHOLD} (records of an object
+     *                      above which the backfill reads it through Bulk API 2.0; 0 = REST only)
+     */
+    public BenchmarkReport run(long records, long bulkThreshold, Path scratchHome, ProgressListener progress) {
         int reps = (int) Math.max(1, Math.ceil(records / (TASKS_PER_REP_DAY * DAYS * 5.0 / 7.0)));
         var lastDay = LocalDate.now(clock).minusDays(1);
         try (var heap = HeapPeak.start(); var sims = SimulatorProcess.start(reps, DAYS, "2g")) {
             var env = new HashMap<String, String>();
             env.put(ScorelineConfig.HOME, scratchHome.toString());
             env.put(ScorelineConfig.MASTER_KEY, "benchmark-master-key-not-secret");
+            env.put(ScorelineConfig.BULK_THRESHOLD, Long.toString(bulkThreshold));
             try (ApplicationContext context = ScorelineApplication.start(ScorelineConfig.resolve(env, CliOverrides.none()))) {
                 long integrationId = connect(context, sims);
                 var owner = context.getBean(DatabaseRuntime.class).ownerEndpoint();

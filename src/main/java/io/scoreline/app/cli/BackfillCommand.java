@@ -69,12 +69,16 @@ final class BackfillCommand extends ContextCommand {
                     line.put("object", o.objectType());
                     line.put("records", o.records());
                     line.put("api_calls", o.apiCalls());
+                    line.put("read", o.readMode());
+                    line.put("filter_pushed", o.pushDown().isPresent());
+                    line.put("filter", o.pushDown().isPresent() ? o.pushDown().get() : o.pushNote());
                     output.jsonLine(line);
                 });
             } else {
                 output.line("Dry run: records last modified " + plan.from() + " .. " + plan.until() + " (nothing written)");
-                output.table(List.of("OBJECT", "RECORDS", "API CALLS"), plan.objects().stream()
-                        .map(o -> List.of(o.objectType(), Long.toString(o.records()), Long.toString(o.apiCalls()))).toList());
+                output.table(List.of("OBJECT", "RECORDS", "API CALLS", "READ", "FILTER"), plan.objects().stream()
+                        .map(o -> List.of(o.objectType(), Long.toString(o.records()), Long.toString(o.apiCalls()), o.readMode(),
+                                o.pushDown().map(f -> "pushed: " + f).orElse("none (" + o.pushNote() + ")"))).toList());
                 output.line("Total: " + plan.records() + " records, about " + plan.apiCalls() + " API calls (plus "
                         + plan.objects().size() + " for these counts)");
             }

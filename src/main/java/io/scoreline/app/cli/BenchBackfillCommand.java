@@ -1,10 +1,13 @@
 package io.scoreline.app.cli;
 
 import io.scoreline.app.bench.BackfillBenchmark;
+import io.scoreline.app.config.CliOverrides;
+import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.connectors.spi.ScorelineException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import picocli.CommandLine.Command;
@@ -23,10 +26,17 @@ final class BenchBackfillCommand extends ScratchBenchCommand {
     @Option(names = "--records", defaultValue = "100000", description = "About how many Task records (default: ${DEFAULT-VALUE})")
     long records;
 
+    @Option(names = "--bulk-threshold", paramLabel = "N", description = "Read objects of more than N records through Bulk API 2.0; "
+            + "0 = REST only (default: SCORELINE_BULK_THRESHOLD, else 50000)")
+    Long bulkThreshold;
+
     @Override
     protected void validate() {
         if (records < 1000) {
             throw ScorelineException.badInput("--records must be at least 1000");
+        }
+        if (bulkThreshold != null && bulkThreshold < 0) {
+            throw ScorelineException.badInput("--bulk-threshold must be 0 or more");
         }
     }
 
@@ -38,6 +48,11 @@ final class BenchBackfillCommand extends ScratchBenchCommand {
     @Override
     protected Map<String, Object> measure(Path scratch, PrintWriter err) {
         var clock = Clock.systemUTC();
-        return new BackfillBenchmark(clock).run(records, scratch, BackfillProgress.forLog(err, clock)).toJson();
+        long threshold = bulkThreshold != null ? bulkThreshold
+                : ScorelineConfig.resolve(System.getenv(), CliOverrides.none()).runLimits().bulkThreshold();
+        var figures = new LinkedHashMap<>(new BackfillBenchmark(clock).run(records, threshold, scratch, BackfillProgress.forLog(err, clock))
+                .toJson());
+        figures.put("bulk_threshold", threshold);
+        return figures;
     }
 }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
  * Credentials given on the command line or, better (no secrets in shell history or {@code ps}),
  * in a properties file with the same names: {@code client_id}, {@code client_secret},
  * {@code refresh_token}, {@code private_app_token} (or {@code access_token}, as HubSpot names a
- * private app's token), {@code jwt_username}, {@code jwt_key_file}.
+ * private app's token), {@code jwt_username}, {@code jwt_key_file}; for the JWT bearer login the
+ * file may also say {@code username}, {@code private_key_file} or give the PEM itself as
+ * {@code private_key} (lines joined with {@code \n}).
  */
 final class CredentialsInput {
 
@@ -79,9 +81,16 @@ final class CredentialsInput {
         if (v.containsKey("private_app_token")) {
             return new CrmCredentials.PrivateAppToken(v.get("private_app_token"));
         }
-        if (v.containsKey("jwt_username") || v.containsKey("jwt_key_file")) {
-            requireAll(v, "JWT bearer login", "client_id", "jwt_username", "jwt_key_file");
-            return new CrmCredentials.JwtBearer(v.get("client_id"), v.get("jwt_username"), readText(Path.of(v.get("jwt_key_file")), "JWT key file"));
+        alias(v, "private_key_file", "jwt_key_file");
+        alias(v, "username", "jwt_username");
+        if (v.containsKey("jwt_key_file") || v.containsKey("private_key")) {
+            requireAll(v, "JWT bearer login", "client_id", "jwt_username");
+            var pem = v.containsKey("private_key") ? v.get("private_key") : readText(Path.of(v.get("jwt_key_file")), "JWT key file");
+            return new CrmCredentials.JwtBearer(v.get("client_id"), v.get("jwt_username"), pem);
+        }
+        if (v.containsKey("jwt_username") && !v.containsKey("refresh_token") && !v.containsKey("client_secret")) {
+            throw ScorelineException.badInput("missing credentials: the JWT bearer login needs --jwt-key-file "
+                    + "(private_key_file= or private_key= in a credentials file)");
         }
         if (v.containsKey("refresh_token")) {
             requireAll(v, "refresh-token login", "client_id");
@@ -108,6 +117,14 @@ final class CredentialsInput {
                 throw ScorelineException.badInput("missing credentials: the " + flow + " needs " + key + " (--"
                         + key.replace('_', '-') + ")");
             }
+        }
+    }
+
+    /** The credentials file accepts Salesforce's own names too (private_key_file, username). */
+    private static void alias(Map<String, String> values, String alias, String name) {
+        var value = values.remove(alias);
+        if (value != null) {
+            values.putIfAbsent(name, value);
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public record ScorelineConfig(Path home, DatabaseSettings database, Optional<String> masterKey, int httpPort,
         Duration syncInterval, int schedulerThreads, ContestSettings contests, EvaluatorSettings evaluator,
-        WebhookSettings webhooks) {
+        WebhookSettings webhooks, RunLimits runLimits) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -40,6 +40,9 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     public static final String EVALUATOR_BATCH_SIZE = "SCORELINE_EVALUATOR_BATCH_SIZE";
     public static final String EVALUATOR_WORKING_DAYS = "SCORELINE_EVALUATOR_WORKING_DAYS";
     public static final String EVALUATOR_PB_MIN_HISTORY = "SCORELINE_EVALUATOR_PB_MIN_HISTORY";
+    public static final String QUOTA_SHARE = "SCORELINE_QUOTA_SHARE";
+    public static final String BACKFILL_QUOTA_SHARE = "SCORELINE_BACKFILL_QUOTA_SHARE";
+    public static final String BULK_THRESHOLD = "SCORELINE_BULK_THRESHOLD";
 
     public static ScorelineConfig resolve(Map<String, String> environment, CliOverrides overrides) {
         var settings = new SettingsReader(environment);
@@ -64,7 +67,7 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
                 settings.duration(SYNC_INTERVAL, Duration.ofHours(1)), settings.integer(SCHEDULER_THREADS, 2, 1, 32),
                 new ContestSettings(settings.duration(CONTEST_TICK, ContestSettings.defaults().tick()),
                         settings.duration(RANK_NOTIFY_COALESCE, ContestSettings.defaults().rankNotifyCoalesce())),
-                evaluator(settings), WebhookSettings.read(settings));
+                evaluator(settings), WebhookSettings.read(settings), runLimits(settings));
     }
 
     private static EvaluatorSettings evaluator(SettingsReader settings) {
@@ -90,6 +93,12 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
         return days;
     }
 
+    private static RunLimits runLimits(SettingsReader settings) {
+        double share = settings.fraction(QUOTA_SHARE, RunLimits.DEFAULT_QUOTA_SHARE);
+        return new RunLimits(share, settings.fraction(BACKFILL_QUOTA_SHARE, share),
+                settings.wholeNumber(BULK_THRESHOLD, RunLimits.DEFAULT_BULK_THRESHOLD, 0, 1_000_000_000_000L));
+    }
+
     private static String jdbcUrl(String value, String name) {
         if (!value.startsWith("jdbc:postgresql://")) {
             throw ScorelineException.badInput(name + " must be a PostgreSQL JDBC URL such as "
@@ -102,6 +111,6 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     public String toString() {
         return "ScorelineConfig[home=" + home + ", database=" + database + ", masterKey=" + (masterKey.isPresent() ? "***" : "file")
                 + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + ", evaluator=" + evaluator + ", webhooks=" + webhooks
-                + "]";
+                + ", runLimits=" + runLimits + "]";
     }
 }

@@ -40,6 +40,41 @@ final class SettingsReader {
                 + ", got '" + raw.get() + "'");
     }
 
+    /** A long whole number in [min, max], e.g. a record count. */
+    long wholeNumber(String name, long defaultValue, long min, long max) {
+        var raw = text(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            long value = Long.parseLong(raw.get().replace("_", ""));
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw ScorelineException.badInput(name + " must be a whole number from " + min + " to " + max
+                + ", got '" + raw.get() + "'");
+    }
+
+    /** A share such as 0.5: more than 0 and at most 1. */
+    double fraction(String name, double defaultValue) {
+        var raw = text(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            double value = Double.parseDouble(raw.get());
+            if (value > 0 && value <= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw ScorelineException.badInput(name + " must be a fraction more than 0 and at most 1 (e.g. 0.5), got '" + raw.get() + "'");
+    }
+
     /** An ISO-8601 duration such as PT1H or PT5M. */
     Duration duration(String name, Duration defaultValue) {
         var raw = text(name);

@@ -172,8 +172,8 @@ public class ScorelineFactory {
     }
 
     @Singleton
-    BackfillService backfillService(RunServices services) {
-        return new BackfillService(services, SyncSettings.defaults());
+    BackfillService backfillService(RunServices services, SyncSettings settings, TenantTransactions transactions) {
+        return new BackfillService(services, settings, new StoredRecordReader(transactions));
     }
 
     @Singleton
@@ -243,8 +243,15 @@ public class ScorelineFactory {
     }
 
     @Singleton
-    SyncService syncService(RunServices services) {
-        return new SyncService(services, SyncSettings.defaults());
+    SyncService syncService(RunServices services, SyncSettings settings) {
+        return new SyncService(services, settings);
+    }
+
+    @Singleton
+    SyncSettings syncSettings(ScorelineConfig config) {
+        var limits = config.runLimits();
+        return SyncSettings.defaults().withRunLimits(limits.quotaShare(), limits.backfillQuotaShare(), limits.bulkThreshold());
+
     }
 
     @Singleton

@@ -59,6 +59,8 @@ final class SalesforceConnector implements CrmConnector {
     private final CircuitBreaker breaker;
     private final AtomicLong apiCalls = new AtomicLong();
     private final AtomicReference<QuotaSnapshot> quota = new AtomicReference<>();
+    private final java.time.Duration bulkPollInterval;
+    private final Map<String, Map<String, String>> describedTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
     SalesforceConnector(CamelContext camel, String componentName, SalesforceComponent component, String apiVersion,
             SalesforceOptions options, CircuitBreaker breaker, java.time.Clock clock) {
@@ -68,6 +70,7 @@ final class SalesforceConnector implements CrmConnector {
         this.component = component;
         this.apiVersion = apiVersion;
         this.breaker = breaker;
+        this.bulkPollInterval = options.bulkPollInterval();
         this.producer = camel.createProducerTemplate();
         this.retry = Retry.of(componentName, RetryConfig.custom()
                 .maxAttempts(options.retryAttempts())
@@ -144,6 +147,59 @@ final class SalesforceConnector implements CrmConnector {
         };
     }
 
+    @Override
+    public PageSource bulkChanges(ChangeQuery query) {
+        LOG.debug("{}: bulk {}", componentName, SoqlChangeQuery.of(query));
+        return new SalesforceBulkQuery(bulkCalls, query, apiVersion, bulkPollInterval, Math.min(PAGE_SIZE, query.pageSize()));
+    }
+
+    @Override
+    public boolean readsInBulk() {
+        return true;
+    }
+
+    /** What a bulk query needs of this connection: raw calls through the same breaker, retries and quota. */
+    private final SalesforceBulkQuery.Calls bulkCalls = new SalesforceBulkQuery.Calls() {
+        @Override
+        public JsonNode json(String action, String method, String path, String body) {
+            return parse(action, send(action, "raw?rawMethod=" + method + "&rawPath=" + path, body, Map.of()).body());
+        }
+
+        @Override
+        public RawAnswer raw(String action, String path, Map<String, Object> query) {
+            var headers = new java.util.HashMap<String, Object>(query);
+            headers.put("Accept", "text/csv");
+            return send(action, "raw?rawMethod=GET&rawPath=" + path + "&rawHttpHeaders=Accept"
+                    + (query.isEmpty() ? "" : "&rawQueryParameters=" + String.join(",", query.keySet())), null, headers);
+        }
+
+        @Override
+        public Map<String, String> fieldTypes(String objectType) {
+            return describedTypes.computeIfAbsent(objectType, type -> {
+                var path = "/services/data/v" + apiVersion + "/sobjects/" + SoqlChangeQuery.identifier(type) + "/describe/";
+                var describe = call("describe", "raw?rawMethod=GET&rawPath=" + path, null, Map.of());
+                var types = new java.util.HashMap<String, String>();
+                for (var field : describe.path("fields")) {
+                    types.put(field.path("name").asText().toLowerCase(java.util.Locale.ROOT), field.path("type").asText());
+                }
+                return types;
+            });
+        }
+
+        @Override
+        public long apiCalls() {
+            return apiCalls.get();
+        }
+    };
+
+    /** A raw answer: body text and response headers (Camel copies them onto the message). */
+    record RawAnswer(String body, Map<String, Object> headers) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> String.valueOf(e.getValue()))
+                    .findFirst().orElse(null);
+        }
+    }
+
     /** Ids per SOQL statement: keeps the query well under Salesforce's 100,000-character limit. */
     static final int IDS_PER_QUERY = 200;
 
@@ -212,7 +268,12 @@ final class SalesforceConnector implements CrmConnector {
 
     /** One API call: breaker, retries, quota header, classified failures, JSON answer. */
     private JsonNode call(String action, String operation, Object body, Map<String, Object> headers) {
-        Supplier<JsonNode> attempt = () -> {
+        return parse(action, send(action, operation, body, headers).body());
+    }
+
+    /** One API call: breaker, retries, quota header, classified failures; the answer as text with its headers. */
+    private RawAnswer send(String action, String operation, Object body, Map<String, Object> headers) {
+        Supplier<RawAnswer> attempt = () -> {
             apiCalls.incrementAndGet();
             Exchange exchange = producer.request(componentName + ":" + operation, ex -> {
                 ex.getIn().setBody(body);
@@ -222,7 +283,7 @@ final class SalesforceConnector implements CrmConnector {
             if (exchange.getException() != null) {
                 throw SalesforceFailures.classify(action, exchange.getException());
             }
-            return parse(action, exchange.getMessage().getBody(String.class));
+            return new RawAnswer(exchange.getMessage().getBody(String.class), exchange.getMessage().getHeaders());
         };
         try {
             return breaker.executeSupplier(Retry.decorateSupplier(retry, attempt));

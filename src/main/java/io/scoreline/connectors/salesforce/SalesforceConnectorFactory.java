@@ -76,9 +76,12 @@ public final class SalesforceConnectorFactory implements CrmConnectorFactory {
                 component.setClientId(c.clientId());
                 component.setClientSecret(c.clientSecret());
             }
-            case CrmCredentials.JwtBearer j -> throw ScorelineException.badInput(
-                    "the JWT bearer login is stored but not wired to the Camel component yet (it needs a keystore); "
-                            + "use a refresh token or client credentials for integration " + settings.integrationId());
+            case CrmCredentials.JwtBearer j -> {
+                component.setAuthenticationType(AuthenticationType.JWT);
+                component.setClientId(j.clientId());
+                component.setUserName(j.username());
+                component.setKeystore(JwtKeyStore.of(j.privateKeyPem(), clock.instant()));
+            }
             case CrmCredentials.PrivateAppToken p -> throw ScorelineException.badInput("salesforce does not accept a private app token");
         }
         var name = "sf-" + settings.integrationId() + "-" + sequence.incrementAndGet();
@@ -88,7 +91,14 @@ public final class SalesforceConnectorFactory implements CrmConnectorFactory {
             ServiceHelper.startService(component);
         } catch (RuntimeException e) {
             camel.removeComponent(name);
-            throw SalesforceFailures.classify("login", e);
+            var failure = SalesforceFailures.classify("login", e);
+            if (settings.credentials() instanceof CrmCredentials.JwtBearer && failure.kind() == FailureKind.AUTH) {
+                // Salesforce names no cause for a refused assertion; these are the usual ones.
+                throw new ScorelineException(FailureKind.AUTH, failure.getMessage() + " (JWT bearer login: the private key must "
+                        + "match the certificate uploaded to the connected app, the consumer key must be its client_id, and the "
+                        + "user must be pre-authorized for the app)", e);
+            }
+            throw failure;
         }
         return new SalesforceConnector(camel, name, component, apiVersion, options,
                 breakers.circuitBreaker("salesforce-" + settings.integrationId()), clock);

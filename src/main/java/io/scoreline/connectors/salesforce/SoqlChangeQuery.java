@@ -27,6 +27,7 @@ final class SoqlChangeQuery {
                 .append(" FROM ").append(identifier(query.objectType()))
                 .append(" WHERE ").append(MODSTAMP).append(" >= ").append(literal(query.since()));
         query.until().ifPresent(until -> soql.append(" AND ").append(MODSTAMP).append(" < ").append(literal(until)));
+        query.filter().ifPresent(filter -> soql.append(" AND (").append(filter).append(")"));
         return soql.append(" ORDER BY ").append(MODSTAMP).append(", Id").toString();
     }
 
@@ -61,6 +62,7 @@ final class SoqlChangeQuery {
         var soql = new StringBuilder("SELECT COUNT() FROM ").append(identifier(query.objectType()))
                 .append(" WHERE ").append(MODSTAMP).append(" >= ").append(literal(query.since()));
         query.until().ifPresent(until -> soql.append(" AND ").append(MODSTAMP).append(" < ").append(literal(until)));
+        query.filter().ifPresent(filter -> soql.append(" AND (").append(filter).append(")"));
         return soql.toString();
     }
 

@@ -21,6 +21,21 @@ public interface CrmConnector extends AutoCloseable {
     PageSource changes(ChangeQuery query);
 
     /**
+     * The same records as {@link #changes}, in the same order and pages of the same shape, read
+     * through the CRM's bulk API where it has one (fewer calls for large backfills; slower to
+     * start). Field values must come out exactly as {@link #changes} gives them, so that the same
+     * rules derive the same facts. Without a bulk API this is {@link #changes}.
+     */
+    default PageSource bulkChanges(ChangeQuery query) {
+        return changes(query);
+    }
+
+    /** Whether {@link #bulkChanges} really uses a bulk API (what a dry run reports). */
+    default boolean readsInBulk() {
+        return false;
+    }
+
+    /**
      * The current state of the named records, with only the given fields (a webhook said they
      * changed). Deleted records the CRM still reports come back with {@code deleted} set; ids the
      * CRM does not know any more are left out, so the caller decides what their absence means.

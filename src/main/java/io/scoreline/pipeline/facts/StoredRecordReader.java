@@ -62,4 +62,12 @@ public final class StoredRecordReader {
         }
     }
 
+
+    /** Whether we hold any record of the object last modified before {@code until} (push-down safety, DESIGN §6). */
+    public boolean anyModifiedBefore(long organizationId, long integrationId, String objectType, Instant until) {
+        return transactions.inOrganization(organizationId, tx -> tx.fetchExists(tx.selectOne().from(CRM_RECORDS)
+                .where(CRM_RECORDS.INTEGRATION_ID.eq(integrationId))
+                .and(CRM_RECORDS.OBJECT_TYPE.eq(objectType))
+                .and(CRM_RECORDS.MODSTAMP.lt(OffsetDateTime.ofInstant(until, ZoneOffset.UTC)))));
+    }
 }

@@ -1,11 +1,11 @@
 package io.scoreline.pipeline.sync;
 
 import io.scoreline.connectors.spi.ChangeQuery;
-import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.facts.ChangeOrigin;
 import io.scoreline.pipeline.facts.RuleSetFactDeriver;
+import io.scoreline.pipeline.facts.StoredRecordReader;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.rules.RuleSetStore;
@@ -43,22 +43,34 @@ public final class BackfillService {
     private final ConnectorOpener connectors;
     private final RunExclusion exclusion;
     private final SyncSettings settings;
+    private final ObjectReadPlanner planner;
     private final Clock clock;
 
+    /** A backfill that never pushes rule filters down (it cannot check for stored records). */
     public BackfillService(RunServices services, SyncSettings settings) {
+        this(services, settings, Optional.empty());
+    }
+
+    /** @param storedRecords checks that a push-down cannot hide a retraction (DESIGN §6) */
+    public BackfillService(RunServices services, SyncSettings settings, StoredRecordReader storedRecords) {
+        this(services, settings, Optional.of(storedRecords));
+    }
+
+    private BackfillService(RunServices services, SyncSettings settings, Optional<StoredRecordReader> storedRecords) {
         this.integrations = services.integrations();
         this.organizations = services.organizations();
         this.ruleSets = services.ruleSets();
         this.checkpoints = services.checkpoints();
         this.runs = services.runs();
-        this.pump = new ObjectPump(services.writer(), services.checkpoints(), services.runs(), settings.quotaShare());
+        this.pump = new ObjectPump(services.writer(), services.checkpoints(), services.runs(), settings.backfillQuotaShare());
         this.connectors = services.connectors();
         this.exclusion = services.exclusion();
         this.settings = settings;
+        this.planner = new ObjectReadPlanner(settings, storedRecords);
         this.clock = services.clock();
     }
 
-    /** The dry run: one count per object, nothing written. */
+    /** The dry run: one count per object, how it would be read, nothing written. */
     public BackfillPlan plan(long integrationId, LocalDate from, LocalDate to) {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
@@ -68,9 +80,13 @@ public final class BackfillService {
             var estimates = new ArrayList<BackfillPlan.ObjectEstimate>();
             for (var entry : rules.ruleSet().fieldsByObject().entrySet()) {
                 var query = new ChangeQuery(entry.getKey(), entry.getValue(), window.from(), Optional.of(window.until()), settings.pageSize());
-                long records = connector.count(query);
-                long calls = connector.callsToRead(records);
-                estimates.add(new BackfillPlan.ObjectEstimate(entry.getKey(), records, calls));
+                var read = planner.plan(connector, integration.provider(), rules.ruleSet(), organization.id(), integration.id(), query,
+                        window.until(), true);
+                long records = read.records();
+                long perBulkCall = settings.pageSize() * BULK_PAGES_PER_CALL;
+                long calls = read.bulk() ? BULK_FIXED_CALLS + (records + perBulkCall - 1) / perBulkCall : connector.callsToRead(records);
+                estimates.add(new BackfillPlan.ObjectEstimate(entry.getKey(), records, calls, read.mode(), read.pushDown().filter(),
+                        read.pushDown().note()));
             }
             return new BackfillPlan(window.from(), window.until(), estimates);
         }
@@ -116,8 +132,12 @@ public final class BackfillService {
                             .map(cp -> cp.modstamp())
                             .orElse(window.from());
                     var query = new ChangeQuery(entry.getKey(), entry.getValue(), since, Optional.of(window.until()), settings.pageSize());
-                    progress.started(entry.getKey(), count(connector, query));
-                    pump.pump(target, connector, query, window.until(), progress);
+                    var read = planner.plan(connector, integration.provider(), rules.ruleSet(), organization.id(), integration.id(), query,
+                            window.until(), false);
+                    LOG.info("Backfill run {}: {} ({} records) via {}, filter {}", runId, entry.getKey(), read.records(), read.mode(),
+                            read.pushDown().note());
+                    progress.started(entry.getKey(), read.records());
+                    pump.pump(target, read.bulk() ? new BulkReadingConnector(connector) : connector, read.query(), window.until(), progress);
                 }
             }
             progress.finished();
@@ -130,15 +150,9 @@ public final class BackfillService {
         }
     }
 
-    /** The bar's total; a failed count only costs the ETA, not the backfill. */
-    private static long count(CrmConnector connector, ChangeQuery query) {
-        try {
-            return connector.count(query);
-        } catch (ScorelineException e) {
-            LOG.debug("Cannot count {}: {}", query.objectType(), e.getMessage());
-            return -1;
-        }
-    }
+    /** A bulk read's estimate: describe, create, about two polls and getDeleted, then one call per results chunk. */
+    private static final long BULK_FIXED_CALLS = 5;
+    private static final long BULK_PAGES_PER_CALL = 10;
 
     private static void requireResumable(SyncRun run, long integrationId) {
         if (run.integrationId() != integrationId || run.trigger() != SyncTrigger.BACKFILL) {

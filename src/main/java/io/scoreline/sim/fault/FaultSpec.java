@@ -6,11 +6,12 @@ import java.util.Optional;
 
 /**
  * The {@code --faults} setting, e.g. {@code 429:0.05,500:0.02,timeout:0.01,expire-token:300s,malformed:0.001}:
- * per-request probabilities of a throttling answer, a server error, no answer and a truncated body, and
- * an optional access-token lifetime.
+ * per-request probabilities of a throttling answer, a server error, no answer and a truncated body, an
+ * optional access-token lifetime, and the probability that a Salesforce Bulk API query job fails
+ * ({@code bulk-fail:1} fails every job).
  */
 public record FaultSpec(double throttled, double serverError, double timeout, double malformed,
-        Optional<Duration> tokenLifetime) {
+        Optional<Duration> tokenLifetime, double bulkJobFailure) {
 
     public static final FaultSpec NONE = new FaultSpec(0, 0, 0, 0, Optional.empty());
 
@@ -19,6 +20,13 @@ public record FaultSpec(double throttled, double serverError, double timeout, do
         if (throttled < 0 || serverError < 0 || timeout < 0 || malformed < 0 || total > 1) {
             throw new IllegalArgumentException("fault probabilities must be >= 0 and add up to at most 1");
         }
+        if (bulkJobFailure < 0 || bulkJobFailure > 1) {
+            throw new IllegalArgumentException("the bulk job failure probability must be between 0 and 1");
+        }
+    }
+
+    public FaultSpec(double throttled, double serverError, double timeout, double malformed, Optional<Duration> tokenLifetime) {
+        this(throttled, serverError, timeout, malformed, tokenLifetime, 0);
     }
 
     /** @throws IllegalArgumentException with a message naming the bad entry */
@@ -31,6 +39,7 @@ public record FaultSpec(double throttled, double serverError, double timeout, do
         double timeout = 0;
         double malformed = 0;
         Optional<Duration> lifetime = Optional.empty();
+        double bulkFailure = 0;
         for (String entry : spec.split(",")) {
             String[] parts = entry.trim().split(":", 2);
             if (parts.length != 2) {
@@ -44,11 +53,12 @@ public record FaultSpec(double throttled, double serverError, double timeout, do
                 case "timeout" -> timeout = probability(entry, value);
                 case "malformed" -> malformed = probability(entry, value);
                 case "expire-token" -> lifetime = Optional.of(duration(entry, value));
+                case "bulk-fail" -> bulkFailure = probability(entry, value);
                 default -> throw new IllegalArgumentException("unknown fault '" + kind
-                        + "' (known: 429, 500, timeout, malformed, expire-token)");
+                        + "' (known: 429, 500, timeout, malformed, expire-token, bulk-fail)");
             }
         }
-        return new FaultSpec(throttled, serverError, timeout, malformed, lifetime);
+        return new FaultSpec(throttled, serverError, timeout, malformed, lifetime, bulkFailure);
     }
 
     public boolean injectsAny() {

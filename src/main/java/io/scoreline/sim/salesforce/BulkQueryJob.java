@@ -20,11 +20,14 @@ final class BulkQueryJob {
     private final String apiVersion;
     private final String columnDelimiter;
     private final String lineEnding;
+    private final boolean fails;
     private BulkJobState state = BulkJobState.UploadComplete;
     private Instant modstamp;
 
+    /** @param fails the job ends {@code Failed} instead of {@code JobComplete} (the {@code bulk-fail} fault) */
     BulkQueryJob(String id, String operation, SalesforceObject type, List<FieldPath> fields, long[] idNumbers,
-            Instant createdDate, String apiVersion, String columnDelimiter, String lineEnding) {
+            Instant createdDate, String apiVersion, String columnDelimiter, String lineEnding, boolean fails) {
+        this.fails = fails;
         this.id = id;
         this.operation = operation;
         this.type = type;
@@ -41,7 +44,7 @@ final class BulkQueryJob {
     synchronized BulkJobState poll(Instant now) {
         switch (state) {
             case UploadComplete -> move(BulkJobState.InProgress, now);
-            case InProgress -> move(BulkJobState.JobComplete, now);
+            case InProgress -> move(fails ? BulkJobState.Failed : BulkJobState.JobComplete, now);
             case JobComplete, Failed, Aborted -> {
                 // Final states do not change.
             }

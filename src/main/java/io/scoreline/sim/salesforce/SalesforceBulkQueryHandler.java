@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
 
 /**
  * Bulk API 2.0 query jobs: create, poll, results paged by {@code Sforce-Locator} (the literal
@@ -29,10 +30,17 @@ final class SalesforceBulkQueryHandler {
     private final Clock clock;
     private final Map<String, BulkQueryJob> jobs = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final LongPredicate jobFails;
 
-    SalesforceBulkQueryHandler(SalesforceQueryEngine engine, Clock clock) {
+    /** @param jobFails whether the job with this sequence number fails (the {@code bulk-fail} fault) */
+    SalesforceBulkQueryHandler(SalesforceQueryEngine engine, Clock clock, LongPredicate jobFails) {
         this.engine = engine;
         this.clock = clock;
+        this.jobFails = jobFails;
+    }
+
+    long created() {
+        return sequence.get();
     }
 
     Reply create(SimRequest request, String version) {
@@ -58,9 +66,10 @@ final class SalesforceBulkQueryHandler {
                 return SalesforceErrors.of(400, "API_ERROR", "Bulk API 2.0 does not support COUNT() or OFFSET");
             }
             SalesforceQueryEngine.Selection selection = engine.select(query, operation.equals("queryAll"));
-            String id = SalesforceIds.of("750", sequence.incrementAndGet());
+            long number = sequence.incrementAndGet();
+            String id = SalesforceIds.of("750", number);
             BulkQueryJob job = new BulkQueryJob(id, operation, selection.type(), query.fields(),
-                    selection.idNumbers(), clock.instant(), version, delimiter, lineEnding);
+                    selection.idNumbers(), clock.instant(), version, delimiter, lineEnding, jobFails.test(number));
             jobs.put(id, job);
             return Reply.json(200, info(job));
         } catch (SoqlException e) {
@@ -151,6 +160,9 @@ final class SalesforceBulkQueryHandler {
             body.put("numberRecordsProcessed", job.idNumbers().length);
             body.put("retries", 0);
             body.put("totalProcessingTime", 0);
+        }
+        if (job.state() == BulkJobState.Failed) {
+            body.put("errorMessage", "InternalServerError : the simulator failed this job (bulk-fail fault)");
         }
         body.put("isPkChunkingSupported", true);
         return body;

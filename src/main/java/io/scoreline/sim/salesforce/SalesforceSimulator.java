@@ -28,6 +28,8 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final SalesforceTokens tokens;
     private final SalesforceTokenHandler tokenHandler;
     private final SalesforceMetadataHandler metadata;
+    private final SalesforceBulkQueryHandler bulk;
+    private final java.util.concurrent.atomic.AtomicBoolean failBulkJobs = new java.util.concurrent.atomic.AtomicBoolean();
     private final Router dataApi = new Router();
     private final AtomicReference<URI> baseUri = new AtomicReference<>();
     private final SimHttpServer server;
@@ -45,7 +47,9 @@ public final class SalesforceSimulator implements AutoCloseable {
                 dataset.spec().zone()), new QueryCursors(settings.clock(), settings.cursorIdleTime(), 50));
         SalesforceQueryHandler query = new SalesforceQueryHandler(engine);
         SalesforceReplicationHandler replication = new SalesforceReplicationHandler(records, settings.clock());
-        SalesforceBulkQueryHandler bulk = new SalesforceBulkQueryHandler(engine, settings.clock());
+        double bulkFailure = settings.faults().spec().bulkJobFailure();
+        this.bulk = new SalesforceBulkQueryHandler(engine, settings.clock(), job -> failBulkJobs.get() || bulkFailure > 0
+                && io.scoreline.sim.data.SeedMixer.random(settings.orgId().hashCode(), "bulk-fail".hashCode(), job).nextDouble() < bulkFailure);
         String job = V + "/jobs/query/(750\\w{15})";
         dataApi.on("GET", V + "/?", (r, g) -> metadata.resources(g.get(0)))
                 .on("GET", V + "/query/?", (r, g) -> query.query(r, g.get(0), false))
@@ -91,6 +95,16 @@ public final class SalesforceSimulator implements AutoCloseable {
 
     public SalesforceRecords records() {
         return records;
+    }
+
+    /** Bulk API query jobs created so far (deleted ones included). */
+    public long bulkJobsCreated() {
+        return bulk.created();
+    }
+
+    /** From now on, every new Bulk API query job fails (or, with false, only those the bulk-fail fault picks). */
+    public void failBulkJobs(boolean fail) {
+        failBulkJobs.set(fail);
     }
 
     /** Invalidates every access token, so the next call gets a 401 and the client must log in again. */

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.SignatureException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -96,11 +98,13 @@ final class SalesforceTokenHandler {
     }
 
     /**
-     * The assertion is not signature-checked (the simulator holds no certificate), but its shape is: Camel
-     * pads base64url and writes {@code exp} as a string, both accepted.
+     * The assertion must be RS256-signed with the private key of the connected app's certificate
+     * ({@link SalesforceCredentials#jwtKeys}). Camel pads base64url and writes {@code exp} as a
+     * string, both accepted.
      */
     private Reply jwtBearer(Map<String, String> form) {
-        String[] parts = form.getOrDefault("assertion", "").split("\\.");
+        String assertion = form.getOrDefault("assertion", "");
+        String[] parts = assertion.split("\\.");
         Map<String, Object> claims;
         try {
             if (parts.length != 3) {
@@ -109,6 +113,10 @@ final class SalesforceTokenHandler {
             Map<String, Object> header = JsonCodec.readObject(Base64.getUrlDecoder().decode(parts[0]));
             claims = JsonCodec.readObject(Base64.getUrlDecoder().decode(parts[1]));
             if (!"RS256".equals(header.get("alg"))) {
+                return SalesforceErrors.oauth("invalid_grant", "invalid assertion");
+            }
+            if (!signedByConnectedApp(assertion.substring(0, assertion.lastIndexOf('.')), Base64.getUrlDecoder().decode(parts[2]))) {
+                // Salesforce says no more than this; the signature did not verify against the app's certificate.
                 return SalesforceErrors.oauth("invalid_grant", "invalid assertion");
             }
         } catch (IOException | IllegalArgumentException e) {
@@ -133,6 +141,19 @@ final class SalesforceTokenHandler {
         Optional<String> user = userIdByUsername.apply(String.valueOf(claims.get("sub")));
         return user.<Reply>map(this::issued)
                 .orElseGet(() -> SalesforceErrors.oauth("invalid_grant", "user hasn't approved this consumer"));
+    }
+
+    private boolean signedByConnectedApp(String signedPart, byte[] signature) {
+        try {
+            Signature verifier = Signature.getInstance("SHA256withRSA");
+            verifier.initVerify(credentials.jwtKeys().getPublic());
+            verifier.update(signedPart.getBytes(StandardCharsets.US_ASCII));
+            return verifier.verify(signature);
+        } catch (SignatureException e) {
+            return false;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA256withRSA is part of every JDK", e);
+        }
     }
 
     private Reply issued(String userId) {

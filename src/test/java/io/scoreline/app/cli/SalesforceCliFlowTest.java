@@ -101,4 +101,33 @@ class SalesforceCliFlowTest {
         assertThat(test.exitCode()).as(test.err()).isEqualTo(CliErrorHandler.FAILURE);
         assertThat(test.out()).as(test.err()).contains("settings:   ok").contains("connection: auth");
     }
+
+    @Test
+    void jwtBearerLoginWithTheAppsKeyConnectsAndAForeignKeyIsRefusedWithItsCause() throws Exception {
+        var sf = sims.salesforce();
+        var key = Files.writeString(Files.createTempFile("jwt", ".pem"), sf.jwtPrivateKeyPem());
+        var credentials = Files.writeString(Files.createTempFile("sf-jwt", ".properties"), "client_id=" + sf.clientId()
+                + "\nusername=" + sf.username() + "\nprivate_key_file=" + key + "\n");
+        CliRun.run(env, "org", "create", "--slug", "jwt", "--name", "Jwt", "--timezone", "UTC");
+        var added = CliRun.run(env, "integration", "add", "--org", "jwt", "--provider", "salesforce", "--login-url",
+                sf.loginUrl().toString(), "--credentials-file", credentials.toString(), "--json");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        var id = added.out().replaceAll("(?s).*\"id\":(\\d+).*", "$1").strip();
+        var test = CliRun.run(env, "integration", "test", "--integration", id);
+        assertThat(test.exitCode()).as(test.out() + test.err()).isZero();
+        assertThat(test.out()).contains("settings:   ok").contains("connection: ok");
+
+        // Another seed's key: a well-formed assertion the connected app's certificate does not verify.
+        var foreign = io.scoreline.sim.salesforce.JwtSigningKeys.privateKeyPem(io.scoreline.sim.salesforce.JwtSigningKeys.forSeed(999));
+        var inline = Files.writeString(Files.createTempFile("sf-jwt-bad", ".properties"), "client_id=" + sf.clientId()
+                + "\njwt_username=" + sf.username() + "\nprivate_key=" + foreign.replace("\n", "\\n") + "\n");
+        var badAdded = CliRun.run(env, "integration", "add", "--org", "jwt", "--provider", "salesforce", "--login-url",
+                sf.loginUrl().toString(), "--credentials-file", inline.toString(), "--json");
+        assertThat(badAdded.exitCode()).as(badAdded.err()).isZero();
+        var badId = badAdded.out().replaceAll("(?s).*\"id\":(\\d+).*", "$1").strip();
+        var refused = CliRun.run(env, "integration", "test", "--integration", badId);
+        assertThat(refused.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
+        assertThat(refused.out()).contains("settings:   ok").contains("connection: auth").contains("invalid assertion")
+                .contains("must match the certificate uploaded to the connected app");
+    }
 }

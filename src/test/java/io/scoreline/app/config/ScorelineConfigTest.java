@@ -28,6 +28,16 @@ class ScorelineConfigTest {
         assertThat(config.syncInterval()).isEqualTo(java.time.Duration.ofHours(1));
         assertThat(config.schedulerThreads()).isEqualTo(2);
         assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.runLimits()).isEqualTo(new RunLimits(0.5, 0.5, 50_000));
+    }
+
+    @Test
+    void backfillShareFollowsTheSyncShareUnlessSetItself() {
+        var shared = ScorelineConfig.resolve(Map.of("SCORELINE_QUOTA_SHARE", "0.3", "SCORELINE_BULK_THRESHOLD", "0"), CliOverrides.none());
+        assertThat(shared.runLimits()).isEqualTo(new RunLimits(0.3, 0.3, 0));
+        var own = ScorelineConfig.resolve(Map.of("SCORELINE_QUOTA_SHARE", "1", "SCORELINE_BACKFILL_QUOTA_SHARE", ".25",
+                "SCORELINE_BULK_THRESHOLD", "100_000"), CliOverrides.none());
+        assertThat(own.runLimits()).isEqualTo(new RunLimits(1.0, 0.25, 100_000));
     }
 
     @Test
@@ -54,6 +64,10 @@ class ScorelineConfigTest {
         assertRejected(Map.of("SCORELINE_DB_RUNTIME_ROLE", "App; drop"), "SCORELINE_DB_RUNTIME_ROLE must be a lower-case role name");
         assertRejected(Map.of("SCORELINE_SYNC_INTERVAL", "hourly"), "SCORELINE_SYNC_INTERVAL must be a positive ISO-8601 duration");
         assertRejected(Map.of("SCORELINE_SCHEDULER_THREADS", "0"), "SCORELINE_SCHEDULER_THREADS must be a whole number from 1 to 32");
+        assertRejected(Map.of("SCORELINE_QUOTA_SHARE", "0"), "SCORELINE_QUOTA_SHARE must be a fraction more than 0 and at most 1");
+        assertRejected(Map.of("SCORELINE_QUOTA_SHARE", "50%"), "SCORELINE_QUOTA_SHARE must be a fraction");
+        assertRejected(Map.of("SCORELINE_BACKFILL_QUOTA_SHARE", "1.5"), "SCORELINE_BACKFILL_QUOTA_SHARE must be a fraction");
+        assertRejected(Map.of("SCORELINE_BULK_THRESHOLD", "-1"), "SCORELINE_BULK_THRESHOLD must be a whole number from 0");
     }
 
     @Test

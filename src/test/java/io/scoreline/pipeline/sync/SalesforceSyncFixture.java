@@ -52,6 +52,7 @@ final class SalesforceSyncFixture implements AutoCloseable {
     private final DefaultCamelContext camel;
     private final ConnectorOpener opener;
     private final IntegrationStore integrations;
+    private final RunServices services;
 
     SalesforceSyncFixture(SimulatorOptions simulator, Clock clock, SyncSettings backfillSettings) {
         this(simulator, clock, backfillSettings, true);
@@ -78,10 +79,10 @@ final class SalesforceSyncFixture implements AutoCloseable {
         runs = new SyncRunStore(transactions, clock);
         opener = new ConnectorOpener(integrations, Map.of(CrmProvider.SALESFORCE, factory));
         var exclusion = new RunLockExclusion(new IntegrationRunLocks(database.dataSource()));
-        var services = new RunServices(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
+        services = new RunServices(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
                 new PageWriter(transactions), opener, exclusion, clock);
         sync = new SyncService(services, SyncSettings.defaults());
-        backfill = new BackfillService(services, backfillSettings);
+        backfill = new BackfillService(services, backfillSettings, new io.scoreline.pipeline.facts.StoredRecordReader(transactions));
         if (!linkUsers) {
             return;
         }
@@ -102,6 +103,10 @@ final class SalesforceSyncFixture implements AutoCloseable {
     /** A connection as the pipeline opens one; the caller closes it. */
     io.scoreline.connectors.spi.CrmConnector openConnector() {
         return opener.open(integrations.require(integrationId));
+    }
+
+    RunServices services() {
+        return services;
     }
 
     CheckpointStore checkpoints() {

@@ -133,15 +133,32 @@ class SalesforceSimulatorTest {
                 "grant_type", "client_credentials", "client_id", sf.clientId(), "client_secret", sf.clientSecret()));
         HttpResponse<String> jwt = http.postForm(base.resolve("/services/oauth2/token"), Map.of(
                 "grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer", "client_id", sf.clientId(),
+                "assertion", signed(header + "." + claims)));
+        HttpResponse<String> unsigned = http.postForm(base.resolve("/services/oauth2/token"), Map.of(
+                "grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer", "client_id", sf.clientId(),
                 "assertion", header + "." + claims + ".c2lnbmF0dXJl"));
         HttpResponse<String> expired = http.postForm(base.resolve("/services/oauth2/token"), Map.of(
                 "grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer",
-                "assertion", header + "." + expiredClaims + ".c2lnbmF0dXJl"));
+                "assertion", signed(header + "." + expiredClaims)));
 
         assertThat(credentials.statusCode()).isEqualTo(200);
         assertThat(jwt.statusCode()).isEqualTo(200);
         assertThat(json(jwt).get("id").asText()).endsWith("/" + SalesforceRowMapper.userId(rep.number()));
+        assertThat(unsigned.statusCode()).isEqualTo(400);
+        assertThat(json(unsigned).get("error_description").asText()).isEqualTo("invalid assertion");
         assertThat(expired.statusCode()).isEqualTo(400);
+    }
+
+    /** Signs as Camel does: SHA256withRSA over header.claims, padded base64url, with the key `sim --json` hands out. */
+    private String signed(String headerAndClaims) {
+        try {
+            var signer = java.security.Signature.getInstance("SHA256withRSA");
+            signer.initSign(sims.salesforceSimulator().credentials().jwtKeys().getPrivate());
+            signer.update(headerAndClaims.getBytes(StandardCharsets.UTF_8));
+            return headerAndClaims + "." + Base64.getUrlEncoder().encodeToString(signer.sign());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
