@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The demo's running contest: a four-week connect sprint that started two weeks ago, for everyone.
+ * The demo's running contest: a four-week connect sprint that started two weeks ago, for every rep.
  * It is created through the same store as {@code contest create} and moved live by the same
  * lifecycle step as the ticker, which scores the whole board from the backfilled KPI values.
  */
@@ -33,11 +33,11 @@ final class DemoContest {
         this.clock = clock;
     }
 
-    /** Creates the contest, moves it live (scoring the whole board) and returns its leaderboard. */
-    Leaderboard start(Organization organization) {
+    /** Creates the contest for these people, moves it live (scoring the whole board) and returns its leaderboard. */
+    Leaderboard start(Organization organization, List<String> participants) {
         var today = LocalDate.now(clock.withZone(organization.timezone()));
         var created = contests.create(organization, new NewContest(NAME, KPI, today.minusDays(DAYS_BEFORE), today.plusDays(DAYS_AFTER),
-                false, Optional.empty(), Duration.ofHours(24), List.of()));
+                false, Optional.empty(), Duration.ofHours(24), participants));
         lifecycle.tick();
         return contests.leaderboard(created.contest().id());
     }

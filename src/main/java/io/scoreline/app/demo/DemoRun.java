@@ -20,6 +20,7 @@ import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.sync.ProgressListener;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import io.scoreline.pipeline.tenancy.TeamStore;
+import io.scoreline.sim.http.RetrySchedule;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -31,6 +32,9 @@ import java.util.function.Supplier;
  * (server, compressed schedule, simulated activity) until the time is up or the operator stops it.
  */
 public final class DemoRun {
+
+    private static final String HUBSPOT_WEBHOOKS = "hubspot_webhooks";
+    private static final String SALESFORCE_WEBHOOKS = "salesforce_webhooks";
 
     private final ApplicationContext context;
     private final DemoSettings settings;
@@ -71,7 +75,7 @@ public final class DemoRun {
                     + created.hubSpotUsers().profilesCreated()) + " profiles created from their e-mails");
             scenario.backfill(created, settings, progress, this::say);
             scenario.evaluate(this::say);
-            long contestId = scenario.startContest(created);
+            long contestId = scenario.startContest(created, settings);
             boolean live = !settings.liveFor().isZero();
             if (live) {
                 server.start();
@@ -79,19 +83,25 @@ public final class DemoRun {
             var summary = scenario.summary(created, settings, contestId, endpoints(server, created, live));
             new DemoSummaryOutput(output).print(summary, live);
             if (live) {
-                goLive(created, contestId, stop);
+                goLive(sims, server, created, contestId, stop);
                 server.stop();
             }
         }
     }
 
-    private void goLive(DemoTenant.Created created, long contestId, StopSignal stop) throws InterruptedException {
+    private void goLive(DemoSimulators sims, EmbeddedServer server, DemoTenant.Created created, long contestId, StopSignal stop)
+            throws InterruptedException {
         var background = context.getBean(BackgroundWorks.class);
         background.start();
+        var endpoints = webhooks(server, created);
+        // Closed with the simulators: their live changes now also arrive as signed webhooks.
+        sims.hubSpotSide().forwardHubSpotWebhooks(endpoints.get(HUBSPOT_WEBHOOKS), RetrySchedule.HUBSPOT);
+        sims.salesforceSide().forwardSalesforceOutboundMessages(endpoints.get(SALESFORCE_WEBHOOKS), RetrySchedule.HUBSPOT);
         var view = new LiveView(context.getBean(SyncRunStore.class), context.getBean(NotificationStore.class),
                 context.getBean(ContestStore.class), created, contestId, output);
         var until = clock.instant().plus(settings.liveFor());
-        say("Live until " + until + ": scheduled syncs every " + settings.syncEvery().toSeconds() + " s; Ctrl-C stops it and keeps the data");
+        say("Live until " + until + ": simulated activity arrives as signed webhooks at once and through scheduled syncs every "
+                + settings.syncEvery().toSeconds() + " s; Ctrl-C stops it and keeps the data");
         while (clock.instant().isBefore(until)) {
             if (stop.awaitStop(LiveView.EVERY)) {
                 say("Stopping: the data stays in organization 'demo' (try `scoreline kpi show --org demo`)");
@@ -107,6 +117,18 @@ public final class DemoRun {
         var endpoints = new LinkedHashMap<String, URI>();
         endpoints.put("health", base.resolve("/health"));
         endpoints.put("metrics", base.resolve("/metrics"));
+        endpoints.putAll(webhooks(base, created));
+        return endpoints;
+    }
+
+    private static Map<String, URI> webhooks(EmbeddedServer server, DemoTenant.Created created) {
+        return webhooks(server.getURI(), created);
+    }
+
+    private static Map<String, URI> webhooks(URI base, DemoTenant.Created created) {
+        var endpoints = new LinkedHashMap<String, URI>();
+        endpoints.put(HUBSPOT_WEBHOOKS, base.resolve("/webhooks/hubspot"));
+        endpoints.put(SALESFORCE_WEBHOOKS, base.resolve("/webhooks/salesforce/" + created.salesforce().id()));
         return endpoints;
     }
 

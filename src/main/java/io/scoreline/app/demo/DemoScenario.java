@@ -68,8 +68,10 @@ final class DemoScenario {
     }
 
     /** Creates the running contest and scores it from the backfilled values. @return its id */
-    long startContest(DemoTenant.Created created) {
-        return contest.start(created.organization()).contest().id();
+    long startContest(DemoTenant.Created created, DemoSettings settings) {
+        var today = LocalDate.now(clock.withZone(created.organization().timezone()));
+        var reps = summaries.reps(created.organization(), today.minusDays(settings.days()), today);
+        return contest.start(created.organization(), reps).contest().id();
     }
 
     DemoSummary summary(DemoTenant.Created created, DemoSettings settings, long contestId, Map<String, URI> endpoints) {

@@ -6,10 +6,12 @@ import static io.scoreline.pipeline.db.Tables.TEAMS;
 import io.scoreline.gamification.badges.AwardReader;
 import io.scoreline.gamification.contests.ContestStore;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.kpi.KpiTotal;
 import io.scoreline.pipeline.kpi.KpiValueReader;
 import io.scoreline.pipeline.tenancy.Organization;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -28,6 +30,15 @@ final class DemoSummaryReader {
         this.transactions = transactions;
         this.kpiValues = kpiValues;
         this.contests = contests;
+    }
+
+    /**
+     * The people with any KPI in the window: the reps. The CRMs' own accounts (Salesforce's
+     * integration user) get profiles from {@code users sync} too, but never a KPI.
+     */
+    List<String> reps(Organization organization, LocalDate from, LocalDate to) {
+        return kpiValues.totals(organization.id(), Optional.of(from), Optional.of(to), Optional.empty(), false).stream()
+                .map(KpiTotal::profileEmail).distinct().sorted().toList();
     }
 
     DemoSummary read(Organization organization, boolean replacedEarlier, LocalDate from, LocalDate to, long contestId,

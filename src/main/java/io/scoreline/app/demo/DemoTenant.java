@@ -60,7 +60,9 @@ final class DemoTenant {
         var sf = sims.salesforce();
         var salesforce = integrations.add(NewIntegration.of(organization.id(), CrmProvider.SALESFORCE,
                 new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
-                Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty()));
+                Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty())
+                // Outbound messages must come from this org: the live phase forwards the simulator's.
+                .withSalesforceOrgId(Optional.of(sf.orgId())));
         var hs = sims.hubSpot();
         var hubSpot = integrations.add(NewIntegration.of(organization.id(), CrmProvider.HUBSPOT,
                 new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()),

@@ -29,7 +29,7 @@ import java.util.Set;
  * One HubSpot portal (one integration) over its REST API: changes through CRM search, archived
  * records through the archived list, current state through batch read, owners as users.
  */
-final class HubSpotConnector implements CrmConnector {
+public final class HubSpotConnector implements CrmConnector {
 
     /** Ids per batch read: HubSpot's batch limit. */
     static final int BATCH = 100;
@@ -191,6 +191,11 @@ final class HubSpotConnector implements CrmConnector {
     @Override
     public long apiCalls() {
         return api.calls();
+    }
+
+    /** Of {@link #apiCalls()}, those HubSpot answered 429 (then waited and repeated): what pacing cost, not the read plan. */
+    public long throttledCalls() {
+        return api.throttled();
     }
 
     @Override
