@@ -30,7 +30,8 @@ final class DemoScenario {
     private final DemoSummaryReader summaries;
     private final Clock clock;
 
-    DemoScenario(DemoTenant tenant, BackfillService backfill, KpiChangeWorkers workers, DemoContest contest, DemoSummaryReader summaries, Clock clock) {
+    DemoScenario(DemoTenant tenant, BackfillService backfill, KpiChangeWorkers workers, DemoContest contest, DemoSummaryReader summaries,
+            Clock clock) {
         this.tenant = tenant;
         this.backfill = backfill;
         this.contest = contest;
