@@ -64,7 +64,7 @@ final class DemoScenario {
      */
     void evaluate(Consumer<String> say) {
         var report = workers.drainUntilEmpty();
-        say.accept("Evaluated " + report.processed() + " KPI changes of " + report.profiles() + " people (badges, leaderboards)"
+        say.accept("Evaluated " + report.processed() + " KPI changes (badges, leaderboards)"
                 + (report.failed() > 0 ? "; " + report.failed() + " failed and will be retried by the workers" : ""));
     }
 
