@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * KPI values two ways, keyed "email kpi date": as stored in {@code kpi_values}, and as the rules
@@ -61,21 +62,34 @@ public final class KpiTruth {
         }
     }
 
-    /** The HubSpot objects of a dump ({@code hubspot/<object>.jsonl}) through the rules, credited by owner e-mail. */
     public static Map<String, BigDecimal> fromHubSpotDump(Path dump, RuleSet rules, ZoneId zone) {
+        return fromDump(dump, Provider.HUBSPOT, rules, zone);
+    }
+
+    public static Map<String, BigDecimal> fromSalesforceDump(Path dump, RuleSet rules, ZoneId zone) {
+        return fromDump(dump, Provider.SALESFORCE, rules, zone);
+    }
+
+    /**
+     * The provider's objects of a dump ({@code salesforce/<Object>.jsonl}, {@code hubspot/<object>.jsonl})
+     * through the rules by the evaluator alone, credited by the owner's e-mail; deleted or archived
+     * records and inactive owners count for nothing, as in the pipeline.
+     */
+    public static Map<String, BigDecimal> fromDump(Path dump, Provider provider, RuleSet rules, ZoneId zone) {
+        var layout = DumpLayout.of(provider);
         var emails = new HashMap<String, String>();
-        lines(dump.resolve("hubspot/owners.jsonl"), o -> {
-            if (!Boolean.TRUE.equals(o.get("archived")) && o.get("email") != null) {
-                emails.put((String) o.get("id"), ((String) o.get("email")).toLowerCase());
+        lines(dump.resolve(layout.folder() + "/" + layout.usersFile()), user -> {
+            if (layout.activeUser().test(user) && user.get(layout.emailField()) != null) {
+                emails.put((String) user.get(layout.idField()), ((String) user.get(layout.emailField())).toLowerCase());
             }
         });
         var expected = new TreeMap<String, BigDecimal>();
         for (var object : rules.fieldsByObject().keySet()) {
-            lines(dump.resolve("hubspot/" + object + ".jsonl"), row -> {
-                if (Boolean.TRUE.equals(row.get("archived"))) {
+            lines(dump.resolve(layout.folder() + "/" + object + ".jsonl"), row -> {
+                if (Boolean.TRUE.equals(row.get(layout.deletedField()))) {
                     return;
                 }
-                var record = CrmRecords.fromApiObject(Provider.HUBSPOT, row, Optional.of(object));
+                var record = CrmRecords.fromApiObject(provider, row, layout.namesObjectType() ? Optional.of(object) : Optional.empty());
                 for (var fact : rules.evaluate(record, zone, warning -> { })) {
                     var email = emails.get(fact.owner());
                     if (email != null) {
@@ -90,34 +104,19 @@ public final class KpiTruth {
         return expected;
     }
 
-    /** The Salesforce objects of a dump ({@code salesforce/<Object>.jsonl}) through the rules, credited by owner e-mail. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, BigDecimal> fromSalesforceDump(Path dump, RuleSet rules, ZoneId zone) {
-        var emails = new HashMap<String, String>();
-        lines(dump.resolve("salesforce/User.jsonl"), u -> {
-            if (Boolean.TRUE.equals(u.get("IsActive")) && u.get("Email") != null) {
-                emails.put((String) u.get("Id"), ((String) u.get("Email")).toLowerCase());
-            }
-        });
-        var expected = new TreeMap<String, BigDecimal>();
-        for (var object : rules.fieldsByObject().keySet()) {
-            lines(dump.resolve("salesforce/" + object + ".jsonl"), row -> {
-                if (Boolean.TRUE.equals(row.get("IsDeleted"))) {
-                    return;
-                }
-                var record = CrmRecords.fromApiObject(Provider.SALESFORCE, row, Optional.empty());
-                for (var fact : rules.evaluate(record, zone, warning -> { })) {
-                    var email = emails.get(fact.owner());
-                    if (email != null) {
-                        expected.merge(email + " " + fact.kpi() + " " + fact.date(), fact.value().setScale(6, RoundingMode.HALF_EVEN),
-                                BigDecimal::add);
-                    }
-                }
-            });
+    /** Where a provider's dump keeps its users and how its rows say "deleted" and "active". */
+    private record DumpLayout(String folder, String usersFile, String idField, String emailField, Predicate<Map<String, Object>> activeUser,
+            String deletedField, boolean namesObjectType) {
+
+        static DumpLayout of(Provider provider) {
+            return switch (provider) {
+                case SALESFORCE -> new DumpLayout("salesforce", "User.jsonl", "Id", "Email", u -> Boolean.TRUE.equals(u.get("IsActive")),
+                        "IsDeleted", false);
+                // HubSpot rows do not carry their object type; the file name does.
+                case HUBSPOT -> new DumpLayout("hubspot", "owners.jsonl", "id", "email", o -> !Boolean.TRUE.equals(o.get("archived")),
+                        "archived", true);
+            };
         }
-        expected.replaceAll((k, v) -> v.stripTrailingZeros());
-        expected.values().removeIf(v -> v.signum() == 0);
-        return expected;
     }
 
     @SuppressWarnings("unchecked")

@@ -93,10 +93,10 @@ public final class DemoRun {
             throws InterruptedException {
         var background = context.getBean(BackgroundWorks.class);
         background.start();
-        var endpoints = webhooks(server, created);
+        var endpoints = webhooks(server.getURI(), created);
         // Closed with the simulators: their live changes now also arrive as signed webhooks.
         sims.hubSpotSide().forwardHubSpotWebhooks(endpoints.get(HUBSPOT_WEBHOOKS), RetrySchedule.HUBSPOT);
-        sims.salesforceSide().forwardSalesforceOutboundMessages(endpoints.get(SALESFORCE_WEBHOOKS), RetrySchedule.HUBSPOT);
+        sims.salesforceSide().forwardSalesforceOutboundMessages(endpoints.get(SALESFORCE_WEBHOOKS), RetrySchedule.SALESFORCE_OUTBOUND);
         var view = new LiveView(context.getBean(SyncRunStore.class), context.getBean(NotificationStore.class),
                 context.getBean(ContestStore.class), created, contestId, output);
         var until = clock.instant().plus(settings.liveFor());
@@ -119,10 +119,6 @@ public final class DemoRun {
         endpoints.put("metrics", base.resolve("/metrics"));
         endpoints.putAll(webhooks(base, created));
         return endpoints;
-    }
-
-    private static Map<String, URI> webhooks(EmbeddedServer server, DemoTenant.Created created) {
-        return webhooks(server.getURI(), created);
     }
 
     private static Map<String, URI> webhooks(URI base, DemoTenant.Created created) {

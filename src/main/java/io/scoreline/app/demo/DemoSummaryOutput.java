@@ -2,6 +2,7 @@ package io.scoreline.app.demo;
 
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.gamification.contests.Leaderboard;
+import io.scoreline.gamification.contests.LeaderboardEntry;
 import io.scoreline.pipeline.kpi.KpiTotal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -123,13 +124,16 @@ final class DemoSummaryOutput {
         json.put("status", contest.status().key());
         json.put("from", contest.startsOn().toString());
         json.put("to", contest.endsOn().toString());
-        json.put("leaderboard", board.entries().stream().map(e -> {
-            var line = new LinkedHashMap<String, Object>();
-            line.put("rank", e.rank());
-            line.put("participant", e.participant());
-            line.put("score", e.score());
-            return line;
-        }).toList());
+        json.put("leaderboard", board.entries().stream().map(DemoSummaryOutput::rowJson).toList());
         return json;
+    }
+
+    /** One leaderboard row as the summary and the live view print it under {@code --json}. */
+    static Map<String, Object> rowJson(LeaderboardEntry entry) {
+        var line = new LinkedHashMap<String, Object>();
+        line.put("rank", entry.rank());
+        line.put("participant", entry.participant());
+        line.put("score", entry.score());
+        return line;
     }
 }

@@ -83,8 +83,8 @@ final class LiveView {
         }
         lastBoard = top;
         if (output.json()) {
-            output.jsonLine(Map.of("event", "leaderboard", "contest", contestId, "top", top.stream()
-                    .map(e -> Map.of("rank", e.rank(), "participant", e.participant(), "score", e.score())).toList()));
+            output.jsonLine(Map.of("event", "leaderboard", "contest", contestId, "top",
+                    top.stream().map(DemoSummaryOutput::rowJson).toList()));
         } else {
             DemoSummaryOutput.printLeaderboard(output, board, LEADERBOARD_ROWS);
         }

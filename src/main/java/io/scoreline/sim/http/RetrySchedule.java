@@ -11,6 +11,9 @@ public record RetrySchedule(int maxAttempts, Duration firstDelay, Duration maxDe
     /** HubSpot retries a webhook up to 10 times; delays compressed for simulation. */
     public static final RetrySchedule HUBSPOT = new RetrySchedule(10, Duration.ofSeconds(1), Duration.ofMinutes(1));
 
+    /** Salesforce redelivers an outbound message for up to 24 hours; compressed the same way. */
+    public static final RetrySchedule SALESFORCE_OUTBOUND = new RetrySchedule(10, Duration.ofSeconds(1), Duration.ofMinutes(1));
+
     public RetrySchedule {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("at least one attempt");

@@ -4,9 +4,7 @@ import static io.scoreline.pipeline.db.Tables.CRM_RECORDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.mappings.CompileResult;
-import io.scoreline.mappings.CrmRecords;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
 import io.scoreline.mappings.Provider;
@@ -15,18 +13,15 @@ import io.scoreline.pipeline.runs.CheckpointStore;
 import io.scoreline.pipeline.runs.SyncStatus;
 import io.scoreline.pipeline.runs.SyncTrigger;
 import io.scoreline.sim.data.ActivityKind;
+import io.scoreline.testing.KpiTruth;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 class HubSpotSyncContractTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dump;
@@ -203,52 +197,11 @@ class HubSpotSyncContractTest {
 
     /** "email kpi date" → value, from the database. */
     private Map<String, BigDecimal> kpiValues() {
-        return fixture.transactions.inOrganization(fixture.organization.id(), tx -> {
-            var values = new TreeMap<String, BigDecimal>();
-            tx.fetch("select p.email, v.kpi_key, v.period_date, v.value from kpi_values v join profiles p on p.id = v.profile_id")
-                    .forEach(r -> {
-                        var value = r.get(3, BigDecimal.class).stripTrailingZeros();
-                        if (value.signum() != 0) {
-                            values.put(r.get(0, String.class) + " " + r.get(1, String.class) + " " + r.get(2, LocalDate.class), value);
-                        }
-                    });
-            return values;
-        });
+        return KpiTruth.stored(fixture.transactions, fixture.organization.id());
     }
 
     /** The same rules applied to the dump by the evaluator alone: no connector, no database. */
-    private Map<String, BigDecimal> expectedFromDump() throws Exception {
-        var emails = new HashMap<String, String>();
-        try (var lines = Files.lines(dump.resolve("hubspot/owners.jsonl"))) {
-            lines.map(HubSpotSyncContractTest::readMap).filter(o -> !Boolean.TRUE.equals(o.get("archived")) && o.get("email") != null)
-                    .forEach(o -> emails.put((String) o.get("id"), ((String) o.get("email")).toLowerCase()));
-        }
-        var expected = new TreeMap<String, BigDecimal>();
-        for (var object : rules.fieldsByObject().keySet()) {
-            try (var lines = Files.lines(dump.resolve("hubspot/" + object + ".jsonl"))) {
-                lines.map(HubSpotSyncContractTest::readMap).filter(row -> !Boolean.TRUE.equals(row.get("archived"))).forEach(row -> {
-                    var record = CrmRecords.fromApiObject(Provider.HUBSPOT, row, Optional.of(object));
-                    for (var fact : rules.evaluate(record, fixture.organization.timezone(), warning -> { })) {
-                        var email = emails.get(fact.owner());
-                        if (email != null) {
-                            expected.merge(email + " " + fact.kpi() + " " + fact.date(),
-                                    fact.value().setScale(6, RoundingMode.HALF_EVEN), BigDecimal::add);
-                        }
-                    }
-                });
-            }
-        }
-        expected.replaceAll((k, v) -> v.stripTrailingZeros());
-        expected.values().removeIf(v -> v.signum() == 0);
-        return expected;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readMap(String line) {
-        try {
-            return JSON.readValue(line, Map.class);
-        } catch (Exception e) {
-            throw new AssertionError("bad dump line: " + line, e);
-        }
+    private Map<String, BigDecimal> expectedFromDump() {
+        return KpiTruth.fromDump(dump, Provider.HUBSPOT, rules, fixture.organization.timezone());
     }
 }

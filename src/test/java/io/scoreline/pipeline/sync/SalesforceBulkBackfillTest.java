@@ -8,6 +8,7 @@ import io.scoreline.pipeline.runs.SyncStatus;
 import io.scoreline.pipeline.runs.SyncTrigger;
 import io.scoreline.sim.SimulatorOptions;
 import io.scoreline.sim.fault.FaultSpec;
+import io.scoreline.testing.KpiTruth;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -207,12 +207,6 @@ class SalesforceBulkBackfillTest {
 
     /** "email kpi date" → value. */
     private static Map<String, BigDecimal> kpiValues(SalesforceSyncFixture fixture) {
-        return fixture.transactions.inOrganization(fixture.organization.id(), tx -> {
-            var values = new TreeMap<String, BigDecimal>();
-            tx.fetch("select p.email, v.kpi_key, v.period_date, v.value from kpi_values v join profiles p on p.id = v.profile_id")
-                    .forEach(r -> values.put(r.get(0, String.class) + " " + r.get(1, String.class) + " " + r.get(2, LocalDate.class),
-                            r.get(3, BigDecimal.class).stripTrailingZeros()));
-            return values;
-        });
+        return KpiTruth.stored(fixture.transactions, fixture.organization.id());
     }
 }

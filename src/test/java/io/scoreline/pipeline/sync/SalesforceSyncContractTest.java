@@ -4,53 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static io.scoreline.pipeline.db.Tables.CRM_RECORDS;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scoreline.connectors.salesforce.SalesforceConnectorFactory;
-import io.scoreline.connectors.salesforce.SalesforceOptions;
-import io.scoreline.connectors.spi.ConnectorSettings;
-import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.mappings.CompileResult;
-import io.scoreline.mappings.CrmRecords;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
 import io.scoreline.mappings.Provider;
 import io.scoreline.mappings.RuleSet;
-import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
-import io.scoreline.pipeline.facts.PageWriter;
-import io.scoreline.pipeline.identities.CrmIdentityStore;
-import io.scoreline.pipeline.integrations.IntegrationStore;
-import io.scoreline.pipeline.integrations.NewIntegration;
-import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.CheckpointStore;
 import io.scoreline.pipeline.runs.SyncRunStore;
 import io.scoreline.pipeline.runs.SyncStatus;
 import io.scoreline.pipeline.runs.SyncTrigger;
-import io.scoreline.pipeline.secrets.CredentialCipher;
-import io.scoreline.pipeline.secrets.MasterKey;
-import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.Organization;
-import io.scoreline.pipeline.tenancy.OrganizationStore;
 import io.scoreline.sim.RunningSimulators;
 import io.scoreline.sim.SimulatorOptions;
-import io.scoreline.sim.Simulators;
-import io.scoreline.testing.TestEnvironment;
-import io.scoreline.testing.TestPostgres;
+import io.scoreline.testing.KpiTruth;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SalesforceSyncContractTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dump;
@@ -231,48 +206,11 @@ class SalesforceSyncContractTest {
 
     /** "email kpi date" → value, from the database. */
     private Map<String, BigDecimal> kpiValues() {
-        return transactions.inOrganization(organization.id(), tx -> {
-            var values = new TreeMap<String, BigDecimal>();
-            tx.fetch("select p.email, v.kpi_key, v.period_date, v.value from kpi_values v join profiles p on p.id = v.profile_id")
-                    .forEach(r -> values.put(r.get(0, String.class) + " " + r.get(1, String.class) + " " + r.get(2, LocalDate.class),
-                            r.get(3, BigDecimal.class).stripTrailingZeros()));
-            return values;
-        });
+        return KpiTruth.stored(transactions, organization.id());
     }
 
     /** The same rules applied to the dump by the evaluator alone: no connector, no database. */
-    @SuppressWarnings("unchecked")
-    private Map<String, BigDecimal> expectedFromDump() throws Exception {
-        var emails = new HashMap<String, String>();
-        try (var lines = Files.lines(dump.resolve("salesforce/User.jsonl"))) {
-            lines.map(line -> readMap(line)).filter(u -> Boolean.TRUE.equals(u.get("IsActive")) && u.get("Email") != null)
-                    .forEach(u -> emails.put((String) u.get("Id"), ((String) u.get("Email")).toLowerCase()));
-        }
-        var expected = new TreeMap<String, BigDecimal>();
-        for (var object : rules.fieldsByObject().keySet()) {
-            try (var lines = Files.lines(dump.resolve("salesforce/" + object + ".jsonl"))) {
-                lines.map(line -> readMap(line)).filter(row -> !Boolean.TRUE.equals(row.get("IsDeleted"))).forEach(row -> {
-                    var record = CrmRecords.fromApiObject(Provider.SALESFORCE, row, Optional.empty());
-                    for (var fact : rules.evaluate(record, organization.timezone(), warning -> { })) {
-                        var email = emails.get(fact.owner());
-                        if (email != null) {
-                            expected.merge(email + " " + fact.kpi() + " " + fact.date(),
-                                    fact.value().setScale(6, java.math.RoundingMode.HALF_EVEN), BigDecimal::add);
-                        }
-                    }
-                });
-            }
-        }
-        expected.replaceAll((k, v) -> v.stripTrailingZeros());
-        return expected;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readMap(String line) {
-        try {
-            return JSON.readValue(line, Map.class);
-        } catch (Exception e) {
-            throw new AssertionError("bad dump line: " + line, e);
-        }
+    private Map<String, BigDecimal> expectedFromDump() {
+        return KpiTruth.fromDump(dump, Provider.SALESFORCE, rules, organization.timezone());
     }
 }
