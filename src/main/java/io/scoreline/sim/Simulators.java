@@ -49,7 +49,7 @@ public final class Simulators {
         HubSpotCredentials credentials = new HubSpotCredentials(10_000_000 + secrets.number(90_000_000),
                 1_000_000 + secrets.number(9_000_000), secrets.uuid(), secrets.uuid(), secrets.uuid(),
                 "pat-na1-" + secrets.uuid());
-        return new HubSpotSettings(options.clock(), options.hubSpotPort(), credentials, Duration.ofMinutes(30), 190,
+        return new HubSpotSettings(options.clock(), options.hubSpotPort(), credentials, Duration.ofMinutes(30), options.hubSpotRequestsPerTenSeconds(),
                 5, 1_000_000, Duration.ofSeconds(30), new FaultPlan(options.faults(), options.seed(), "hubspot"));
     }
 

@@ -29,10 +29,16 @@ final class SimulatorProcess implements AutoCloseable {
     }
 
     static SimulatorProcess start(int reps, int days, String simulatorHeap) {
+        return start(reps, days, simulatorHeap, List.of());
+    }
+
+    /** @param simulatorOptions more {@code scoreline sim} options, such as {@code --hubspot-burst-limit} */
+    static SimulatorProcess start(int reps, int days, String simulatorHeap, List<String> simulatorOptions) {
         var java = ProcessHandle.current().info().command().orElse("java");
         var command = new ArrayList<>(List.of(java, "-Xmx" + simulatorHeap, "-cp", System.getProperty("java.class.path"),
                 "io.scoreline.app.Scoreline", "sim", "--json", "--seed", "1", "--reps", Integer.toString(reps),
                 "--days", Integer.toString(days)));
+        command.addAll(simulatorOptions);
         try {
             var process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -20,13 +20,35 @@ final class BenchWebhooksCommand extends ScratchBenchCommand {
     @Option(names = "--events", defaultValue = "20000", description = "How many events (default: ${DEFAULT-VALUE})")
     int events;
 
+    @Option(names = "--warmup", defaultValue = "5000",
+            description = "Events posted and processed before the measured ones, not counted (default: ${DEFAULT-VALUE}; 0: none)")
+    int warmup;
+
     @Option(names = "--concurrency", defaultValue = "8", description = "Batches in flight at once (default: ${DEFAULT-VALUE})")
     int concurrency;
 
+    @Option(names = "--rate", defaultValue = "5000", paramLabel = "EVENTS_PER_SECOND",
+            description = "Events per second offered in the open-loop phase, which measures latency at that rate "
+                    + "(default: ${DEFAULT-VALUE}; 0: no such phase)")
+    int rate;
+
+    @Option(names = "--hubspot-burst-limit", defaultValue = "190", paramLabel = "CALLS",
+            description = "The simulated portal's non-search calls per 10 s (default: ${DEFAULT-VALUE}, HubSpot Professional/Enterprise)")
+    int hubSpotBurstLimit;
+
     @Override
     protected void validate() {
+        if (rate < 0 || rate > 1_000_000) {
+            throw ScorelineException.badInput("--rate must be from 0 to 1000000");
+        }
+        if (hubSpotBurstLimit < 1 || hubSpotBurstLimit > 1_000_000) {
+            throw ScorelineException.badInput("--hubspot-burst-limit must be from 1 to 1000000");
+        }
         if (events < 100 || events > 5_000_000) {
             throw ScorelineException.badInput("--events must be from 100 to 5000000");
+        }
+        if (warmup < 0 || warmup > 5_000_000) {
+            throw ScorelineException.badInput("--warmup must be from 0 to 5000000");
         }
         if (concurrency < 1 || concurrency > 256) {
             throw ScorelineException.badInput("--concurrency must be from 1 to 256");
@@ -35,6 +57,6 @@ final class BenchWebhooksCommand extends ScratchBenchCommand {
 
     @Override
     protected Map<String, Object> measure(Path scratch, PrintWriter err) {
-        return new WebhookBenchmark(Clock.systemUTC()).run(events, concurrency, scratch, err).toJson();
+        return new WebhookBenchmark(Clock.systemUTC()).run(new WebhookBenchmark.Load(events, warmup, concurrency, rate, hubSpotBurstLimit), scratch, err).toJson();
     }
 }

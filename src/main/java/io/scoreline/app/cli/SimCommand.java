@@ -46,6 +46,10 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--live-rate", defaultValue = "0", paramLabel = "PER_MINUTE", description = "Create, edit and delete records at this rate while running")
     double liveRate;
 
+    @Option(names = "--hubspot-burst-limit", defaultValue = "190", paramLabel = "CALLS",
+            description = "HubSpot non-search calls allowed per portal per 10 s (default: ${DEFAULT-VALUE}, Professional/Enterprise)")
+    int hubSpotBurstLimit;
+
     @Option(names = "--dump", paramLabel = "DIR", description = "Write the ground truth (every record as the API returns it) to DIR at start")
     Path dump;
 
@@ -57,6 +61,9 @@ final class SimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (hubSpotBurstLimit < 1 || hubSpotBurstLimit > 1_000_000) {
+            throw ScorelineException.badInput("--hubspot-burst-limit must be from 1 to 1000000");
+        }
         if (reps < 1 || days < 1) {
             throw ScorelineException.badInput("--reps and --days must be at least 1");
         }
@@ -73,7 +80,7 @@ final class SimCommand implements Callable<Integer> {
                 .withFaults(faultSpec).withLiveRate(liveRate);
         options = new SimulatorOptions(options.seed(), options.reps(), options.days(), options.lastDay(), ZoneId.of(timezone),
                 options.salesforcePort(), options.hubSpotPort(), options.faults(), options.liveChangesPerMinute(),
-                java.util.Optional.ofNullable(dump), options.salesforceDailyApiLimit(), options.clock());
+                java.util.Optional.ofNullable(dump), options.salesforceDailyApiLimit(), hubSpotBurstLimit, options.clock());
         var stopped = new CountDownLatch(1);
         try (var sims = Simulators.start(options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "sim-shutdown"));

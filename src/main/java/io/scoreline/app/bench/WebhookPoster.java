@@ -1,0 +1,154 @@
+package io.scoreline.app.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Posts signed batches of HubSpot property-change events about known calls, the way HubSpot
+ * would: either as fast as {@code concurrency} requests in flight allow (a closed loop, for the
+ * most the server accepts), or at a fixed offered rate whatever the answers take (an open loop,
+ * for latency at that rate: a slow answer does not delay the next batch, so it cannot hide
+ * itself).
+ */
+final class WebhookPoster {
+
+    static final int BATCH = 100;
+
+    /** What one round of posting did; acknowledgement times in milliseconds. */
+    record Posted(long batches, long accepted, long refused, double seconds, double[] ackMillis) {
+
+        double acceptedPerSecond() {
+            return accepted / Math.max(0.001, seconds);
+        }
+    }
+
+    private final URI target;
+    private final String secret;
+    private final long portalId;
+    private final List<String> recordIds;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+
+    WebhookPoster(URI target, String secret, long portalId, List<String> recordIds, Clock clock) {
+        this.target = target;
+        this.secret = secret;
+        this.portalId = portalId;
+        this.recordIds = recordIds;
+        this.clock = clock;
+    }
+
+    /** {@code events} events with ids from {@code eventBase}, at most {@code concurrency} batches in flight. */
+    Posted closedLoop(long eventBase, int events, int concurrency) {
+        var slots = new Semaphore(concurrency);
+        return post(eventBase, events, (batch, send) -> {
+            slots.acquireUninterruptibly();
+            return () -> {
+                try {
+                    send.run(System.nanoTime());
+                } finally {
+                    slots.release();
+                }
+            };
+        });
+    }
+
+    /**
+     * {@code events} events offered at {@code eventsPerSecond}: batch i leaves at start + i ×
+     * 100 / rate, and its acknowledgement time counts from then, not from when a busy sender
+     * got round to it.
+     */
+    Posted openLoop(long eventBase, int events, double eventsPerSecond) {
+        long start = System.nanoTime();
+        long gapNanos = (long) (BATCH * 1e9 / eventsPerSecond);
+        return post(eventBase, events, (batch, send) -> () -> {
+            long due = start + batch * gapNanos;
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            send.run(due);
+        });
+    }
+
+    private interface Sender {
+        void run(long countFromNanos);
+    }
+
+    private interface Schedule {
+        Runnable task(int batch, Sender send);
+    }
+
+    private Posted post(long eventBase, int events, Schedule schedule) {
+        var acks = new ConcurrentLinkedQueue<Double>();
+        var accepted = new AtomicLong();
+        var refused = new AtomicLong();
+        int batches = (events + BATCH - 1) / BATCH;
+        long started = System.nanoTime();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int b = 0; b < batches; b++) {
+                int first = b * BATCH;
+                int size = Math.min(BATCH, events - first);
+                executor.submit(schedule.task(b, countFrom -> {
+                    try {
+                        var body = batch(eventBase, first, size);
+                        long timestamp = clock.millis();
+                        var request = HttpRequest.newBuilder(target).header("Content-Type", "application/json")
+                                .header("X-HubSpot-Signature-v3", sign("POST" + target + body + timestamp))
+                                .header("X-HubSpot-Request-Timestamp", Long.toString(timestamp))
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        acks.add((System.nanoTime() - countFrom) / 1_000_000.0);
+                        if (response.statusCode() == 200) {
+                            accepted.addAndGet(size);
+                        } else {
+                            refused.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        refused.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Posted(batches, accepted.get(), refused.get(), seconds, acks.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private String batch(long eventBase, int first, int size) {
+        var json = new StringBuilder(size * 260).append('[');
+        for (int i = 0; i < size; i++) {
+            int n = first + i;
+            json.append(i == 0 ? "" : ",").append("{\"eventId\":").append(eventBase + n).append(",\"subscriptionId\":200048,\"portalId\":")
+                    .append(portalId).append(",\"appId\":1,\"occurredAt\":").append(eventBase / 1000)
+                    .append(",\"subscriptionType\":\"object.propertyChange\",\"attemptNumber\":0,\"objectId\":")
+                    .append(recordIds.get(n % recordIds.size())).append(",\"objectTypeId\":\"0-48\",\"propertyName\":\"hs_call_disposition\",")
+                    .append("\"propertyValue\":\"f240bbac-87c9-4f6e-bf70-924b57d47db7\",\"changeSource\":\"CRM_UI\"}");
+        }
+        return json.append(']').toString();
+    }
+
+    private String sign(String source) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(source.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}
