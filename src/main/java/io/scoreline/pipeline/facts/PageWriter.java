@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,12 +58,19 @@ public final class PageWriter {
      */
     public PageResult write(long organizationId, long integrationId, String objectType, List<CrmRecord> records,
             FactDeriver deriver, ChangeOrigin origin, CommitTurn turn, BiConsumer<DSLContext, PageResult> alsoInTransaction) {
+        // Everything that needs no database is done before this page's turn: while the page
+        // before it writes, this one serializes and derives (ADR 0013).
         var latest = latestPerRecord(objectType, records);
+        var rows = RawRecordUpserter.rows(latest);
+        var derived = derive(latest, deriver);
         turn.awaitWriteTurn();
         return transactions.inOrganization(organizationId, tx -> {
-            var current = RawRecordUpserter.upsert(tx, organizationId, integrationId, objectType, latest);
-            return apply(tx, organizationId, integrationId, objectType, current, latest.size() - current.size(), deriver, origin,
-                    turn, alsoInTransaction);
+            var current = RawRecordUpserter.upsert(tx, organizationId, integrationId, objectType, rows);
+            // This page's records are locked: the next page may lock its own. A record in both
+            // waits for this page's commit at its upsert, before it touches that record's facts.
+            turn.recordsWritten();
+            return apply(tx, organizationId, integrationId, objectType, current, latest.size() - current.size(), derived,
+                    deriver.ruleSetId(), origin, turn, alsoInTransaction);
         });
     }
 
@@ -76,23 +82,24 @@ public final class PageWriter {
     public PageResult rederive(long organizationId, long integrationId, String objectType, List<CrmRecord> storedRecords,
             FactDeriver deriver, ChangeOrigin origin, BiConsumer<DSLContext, PageResult> alsoInTransaction) {
         var sorted = latestPerRecord(objectType, storedRecords);
+        var derived = derive(sorted, deriver);
         return transactions.inOrganization(organizationId, tx -> {
             var ids = sorted.stream().map(CrmRecord::recordId).toArray(String[]::new);
             var locked = new HashSet<>(tx.resultQuery(LOCK_STORED, DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
                     DSL.val(ids, SQLDataType.VARCHAR.array())).fetch(0, String.class));
             var current = sorted.stream().filter(r -> locked.contains(r.recordId())).toList();
-            return apply(tx, organizationId, integrationId, objectType, current, 0, deriver, origin, CommitTurn.first(),
-                    alsoInTransaction);
+            return apply(tx, organizationId, integrationId, objectType, current, 0, derived, deriver.ruleSetId(), origin,
+                    CommitTurn.first(), alsoInTransaction);
         });
     }
 
     private PageResult apply(DSLContext tx, long organizationId, long integrationId, String objectType, List<CrmRecord> current,
-            int stale, FactDeriver deriver, ChangeOrigin origin, CommitTurn turn, BiConsumer<DSLContext, PageResult> alsoInTransaction) {
-        var changes = diff(tx, integrationId, objectType, current, deriver);
-        FactStore.write(tx, organizationId, integrationId, objectType, changes, deriver.ruleSetId());
+            int stale, Map<String, List<DerivedFact>> derived, Long ruleSetId, ChangeOrigin origin, CommitTurn turn,
+            BiConsumer<DSLContext, PageResult> alsoInTransaction) {
+        var changes = diff(tx, integrationId, objectType, current, derived);
+        FactStore.write(tx, organizationId, integrationId, objectType, changes, ruleSetId);
         // From here on the page touches rows other pages share (KPI cells, the run, the
         // checkpoint): only after the page before it has committed.
-        turn.recordsWritten();
         turn.awaitCommitTurn();
         KpiValueDeltas.apply(tx, organizationId, changes, origin);
         var result = new PageResult(current.size(), stale, changes.factsChanged(), changes.touchedCells().size());
@@ -114,19 +121,25 @@ public final class PageWriter {
         return sorted;
     }
 
+    /** Record id → the facts the rules derive from it (none for a deleted record). */
+    private static Map<String, List<DerivedFact>> derive(List<CrmRecord> records, FactDeriver deriver) {
+        var derived = new HashMap<String, List<DerivedFact>>();
+        for (var record : records) {
+            derived.put(record.recordId(), record.deleted() ? List.of() : deriver.derive(record));
+        }
+        return derived;
+    }
+
     private static FactChanges diff(DSLContext tx, long integrationId, String objectType, List<CrmRecord> records,
-            FactDeriver deriver) {
+            Map<String, List<DerivedFact>> derived) {
         var changes = new FactChanges();
         if (records.isEmpty()) {
             return changes;
         }
         var stored = FactStore.stored(tx, integrationId, objectType, records);
-        var derived = new LinkedHashMap<String, List<DerivedFact>>();
         var owners = new HashSet<String>();
         for (var record : records) {
-            var facts = record.deleted() ? List.<DerivedFact>of() : deriver.derive(record);
-            derived.put(record.recordId(), facts);
-            facts.stream().map(DerivedFact::crmUserId).filter(java.util.Objects::nonNull).forEach(owners::add);
+            derived.get(record.recordId()).stream().map(DerivedFact::crmUserId).filter(java.util.Objects::nonNull).forEach(owners::add);
         }
         var profiles = profilesOf(tx, integrationId, owners);
         for (var record : records) {

@@ -39,15 +39,12 @@ final class RawRecordUpserter {
     private RawRecordUpserter() {
     }
 
-    /**
-     * @param records one state per record, sorted by id
-     * @return the records whose state is now current; their rows stay locked until the page commits
-     */
-    static List<CrmRecord> upsert(DSLContext tx, long organizationId, long integrationId, String objectType,
-            List<CrmRecord> records) {
-        if (records.isEmpty()) {
-            return List.of();
-        }
+    /** A page's records as the upsert's array parameters, built before the page's turn to write. */
+    record Rows(List<CrmRecord> records, String[] ids, OffsetDateTime[] modstamps, Boolean[] deleted, String[] fields) {
+    }
+
+    /** @param records one state per record, sorted by id */
+    static Rows rows(List<CrmRecord> records) {
         int n = records.size();
         var ids = new String[n];
         var modstamps = new OffsetDateTime[n];
@@ -60,14 +57,22 @@ final class RawRecordUpserter {
             deleted[i] = record.deleted();
             fields[i] = toJson(record.fields());
         }
+        return new Rows(records, ids, modstamps, deleted, fields);
+    }
+
+    /** @return the records whose state is now current; their rows stay locked until the page commits */
+    static List<CrmRecord> upsert(DSLContext tx, long organizationId, long integrationId, String objectType, Rows rows) {
+        if (rows.records().isEmpty()) {
+            return List.of();
+        }
         var applied = new HashSet<>(tx.resultQuery(UPSERT,
                 DSL.val(organizationId), DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
-                DSL.val(ids, SQLDataType.VARCHAR.array()),
-                DSL.val(modstamps, SQLDataType.TIMESTAMPWITHTIMEZONE.array()),
-                DSL.val(deleted, SQLDataType.BOOLEAN.array()),
-                DSL.val(fields, SQLDataType.VARCHAR.array()))
+                DSL.val(rows.ids(), SQLDataType.VARCHAR.array()),
+                DSL.val(rows.modstamps(), SQLDataType.TIMESTAMPWITHTIMEZONE.array()),
+                DSL.val(rows.deleted(), SQLDataType.BOOLEAN.array()),
+                DSL.val(rows.fields(), SQLDataType.VARCHAR.array()))
                 .fetch(0, String.class));
-        return records.stream().filter(r -> applied.contains(r.recordId())).toList();
+        return rows.records().stream().filter(r -> applied.contains(r.recordId())).toList();
     }
 
     private static String toJson(Map<String, Object> fields) {
