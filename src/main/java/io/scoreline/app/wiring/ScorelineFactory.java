@@ -208,8 +208,8 @@ public class ScorelineFactory {
     }
 
     @Singleton
-    WebhookRoutes webhookRoutes(TenantTransactions transactions) {
-        return new WebhookRoutes(transactions);
+    WebhookRoutes webhookRoutes(TenantTransactions transactions, Clock clock) {
+        return new WebhookRoutes(transactions, clock);
     }
 
     @Singleton

@@ -5,6 +5,7 @@ import static io.scoreline.pipeline.db.Tables.KPI_CHANGES;
 import static io.scoreline.pipeline.db.Tables.KPI_FACTS;
 import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
 import static io.scoreline.pipeline.db.Tables.ORGANIZATIONS;
+import static io.scoreline.pipeline.db.Tables.WEBHOOK_INBOX;
 
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.database.TenantTransactions;
@@ -62,14 +63,15 @@ public final class OrganizationStore {
 
     /**
      * Deletes the organization and everything it owns (integrations, records, KPIs, awards).
-     * Irreversible: only the demo resets its own organization. The page write path's tables
-     * ({@code crm_records}, {@code kpi_facts}, {@code kpi_values}, {@code kpi_changes}) have no
-     * foreign key to organizations (V7, ADR 0009), so their rows are deleted here, first, in one
-     * statement each; the other tables follow through their keys' cascades.
+     * Irreversible: only the demo resets its own organization. The write paths' tables
+     * ({@code crm_records}, {@code kpi_facts}, {@code kpi_values}, {@code kpi_changes},
+     * {@code webhook_inbox}) have no foreign key to organizations (V7, V9; ADRs 0009, 0013), so
+     * their rows are deleted here, first, in one statement each; the other tables follow through
+     * their keys' cascades.
      */
     public void delete(long id) {
         transactions.inOrganization(id, tx -> {
-            for (Table<?> table : List.<Table<?>>of(KPI_CHANGES, KPI_VALUES, KPI_FACTS, CRM_RECORDS)) {
+            for (Table<?> table : List.<Table<?>>of(KPI_CHANGES, KPI_VALUES, KPI_FACTS, CRM_RECORDS, WEBHOOK_INBOX)) {
                 tx.deleteFrom(table).where(table.field("organization_id", Long.class).eq(id)).execute();
             }
             return tx.deleteFrom(ORGANIZATIONS).where(ORGANIZATIONS.ID.eq(id)).execute();

@@ -9,6 +9,8 @@ import io.scoreline.pipeline.facts.ChangeOrigin;
 import io.scoreline.pipeline.facts.DerivedFact;
 import io.scoreline.pipeline.facts.FactDeriver;
 import io.scoreline.pipeline.facts.PageWriter;
+import io.scoreline.pipeline.inbox.InboxEvent;
+import io.scoreline.pipeline.inbox.InboxStore;
 import io.scoreline.testing.TestPostgres;
 import io.scoreline.testing.TestTenant;
 import java.math.BigDecimal;
@@ -19,18 +21,20 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Deleting an organization leaves none of its rows behind, also in the page write path's tables,
- * which have no foreign key to organizations since V7 (ADR 0009), and leaves other tenants alone.
+ * which have no foreign key to organizations since V7 (ADR 0009), and in the webhook inbox (V9, ADR
+ * 0013), and leaves other tenants alone.
  */
 class OrganizationDeletionTest {
 
     private static final List<String> TABLES = List.of("crm_records", "kpi_facts", "kpi_values", "kpi_changes", "profiles",
-            "integrations", "crm_identities");
+            "integrations", "crm_identities", "webhook_inbox");
 
     private static DatabaseRuntime database;
 
@@ -73,6 +77,9 @@ class OrganizationDeletionTest {
                 new CrmRecord("Task", "00T2", Instant.parse("2026-11-20T10:00:00Z"), false, Map.of("OwnerId", "005A")));
         new PageWriter(tenant.transactions()).write(tenant.organizationId(), tenant.integrationId(), "Task", records, oneCall,
                 ChangeOrigin.live(), (tx, result) -> { });
+        var now = Instant.parse("2026-11-20T11:00:00Z");
+        new InboxStore(tenant.transactions()).insert(tenant.organizationId(), tenant.integrationId(), List.of(new InboxEvent(
+                CrmProvider.SALESFORCE, "evt-" + slug, Optional.of("Task"), "00T1", "updated", Optional.of(now), "{}")), now, now);
         return tenant;
     }
 
