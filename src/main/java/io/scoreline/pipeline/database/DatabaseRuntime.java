@@ -36,7 +36,7 @@ public final class DatabaseRuntime implements AutoCloseable {
         this.pool = pool;
         this.runtimeRole = runtimeRole;
         this.migrationsApplied = migrationsApplied;
-        this.dsl = DSL.using(pool, SQLDialect.POSTGRES);
+        this.dsl = DSL.using(new IsolationRememberingDataSource(pool), SQLDialect.POSTGRES);
     }
 
     public static DatabaseRuntime open(DatabaseSettings settings) {
