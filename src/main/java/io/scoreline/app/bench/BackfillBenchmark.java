@@ -60,8 +60,9 @@ public final class BackfillBenchmark {
             env.put(ScorelineConfig.BULK_THRESHOLD, Long.toString(bulkThreshold));
             try (ApplicationContext context = ScorelineApplication.start(ScorelineConfig.resolve(env, CliOverrides.none()))) {
                 long integrationId = connect(context, sims);
-                var owner = context.getBean(DatabaseRuntime.class).ownerEndpoint();
-                var databaseTime = new DatabaseTime(owner);
+                var database = context.getBean(DatabaseRuntime.class);
+                var owner = database.ownerEndpoint();
+                var databaseTime = new DatabaseTime(owner, database.pool());
                 // The dry-run count is not part of the backfill being timed.
                 long tasks = taskCount(context, integrationId, lastDay);
                 double activeBefore = databaseTime.activeMillis();

@@ -1,6 +1,7 @@
 /**
  * The database underneath the pipeline: the embedded default server, migrations, the runtime
  * pool and {@link io.scoreline.pipeline.database.TenantTransactions}, the one way to run a unit
- * of work for an organization.
+ * of work for an organization, and {@link io.scoreline.pipeline.database.BinaryArrayParam}, the
+ * array parameters of set-based writes.
  */
 package io.scoreline.pipeline.database;

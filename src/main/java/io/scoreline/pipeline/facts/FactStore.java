@@ -3,10 +3,10 @@ package io.scoreline.pipeline.facts;
 import static io.scoreline.pipeline.db.Tables.KPI_FACTS;
 
 import io.scoreline.connectors.spi.CrmRecord;
+import io.scoreline.pipeline.database.BinaryArrayParam;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,9 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * The {@code kpi_facts} of a page's records: reads what is stored, writes what changed. The
- * writes are set-based (columns as arrays through {@code unnest}), one statement each.
+ * writes are set-based (columns as arrays through {@code unnest}), one statement each. The arrays
+ * travel in PostgreSQL's binary format (ADR 0014): dates as days and instants as microseconds
+ * since the epoch, amounts as decimal strings.
  */
 final class FactStore {
 
@@ -33,16 +35,19 @@ final class FactStore {
     private static final String INSERT = """
             insert into kpi_facts (organization_id, integration_id, object_type, record_id, kpi_key, profile_id, crm_user_id,
                                    local_date, occurred_at, value, rule_set_id)
-            select {0}, {1}, {2}, f.record_id, f.kpi_key, f.profile_id, f.crm_user_id, f.local_date, f.occurred_at, f.value, {3}
+            select {0}, {1}, {2}, f.record_id, f.kpi_key, f.profile_id, f.crm_user_id,
+                   date '1970-01-01' + f.epoch_day, timestamptz 'epoch' + f.occurred_micros * interval '1 microsecond',
+                   f.value::numeric, {3}
               from unnest({4}, {5}, {6}, {7}, {8}, {9}, {10})
-                   as f(record_id, kpi_key, profile_id, crm_user_id, local_date, occurred_at, value)""";
+                   as f(record_id, kpi_key, profile_id, crm_user_id, epoch_day, occurred_micros, value)""";
 
     private static final String UPDATE = """
             update kpi_facts k
-               set profile_id = f.profile_id, crm_user_id = f.crm_user_id, local_date = f.local_date,
-                   occurred_at = f.occurred_at, value = f.value, rule_set_id = {3}, updated_at = current_timestamp
+               set profile_id = f.profile_id, crm_user_id = f.crm_user_id, local_date = date '1970-01-01' + f.epoch_day,
+                   occurred_at = timestamptz 'epoch' + f.occurred_micros * interval '1 microsecond', value = f.value::numeric,
+                   rule_set_id = {3}, updated_at = current_timestamp
               from unnest({4}, {5}, {6}, {7}, {8}, {9}, {10})
-                   as f(record_id, kpi_key, profile_id, crm_user_id, local_date, occurred_at, value)
+                   as f(record_id, kpi_key, profile_id, crm_user_id, epoch_day, occurred_micros, value)
              where k.integration_id = {1} and k.object_type = {2} and k.record_id = f.record_id and k.kpi_key = f.kpi_key
                and k.organization_id = {0}""";
 
@@ -59,7 +64,7 @@ final class FactStore {
                 .from(KPI_FACTS)
                 .where(KPI_FACTS.INTEGRATION_ID.eq(integrationId))
                 .and(KPI_FACTS.OBJECT_TYPE.eq(objectType))
-                .and(KPI_FACTS.RECORD_ID.eq(DSL.any(ids)))
+                .and(KPI_FACTS.RECORD_ID.eq(DSL.any(BinaryArrayParam.varchars(ids))))
                 .forEach(row -> result.computeIfAbsent(row.value1(), k -> new HashMap<>()).put(row.value2(),
                         new StoredFact(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
                                 row.value6() == null ? null : row.value6().toInstant(), row.value7())));
@@ -80,7 +85,7 @@ final class FactStore {
         var recordIds = gone.stream().map(StoredFact::recordId).toArray(String[]::new);
         var kpiKeys = gone.stream().map(StoredFact::kpiKey).toArray(String[]::new);
         tx.execute(DELETE, DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
-                DSL.val(recordIds, SQLDataType.VARCHAR.array()), DSL.val(kpiKeys, SQLDataType.VARCHAR.array()));
+                BinaryArrayParam.varchars(recordIds), BinaryArrayParam.varchars(kpiKeys));
     }
 
     private static void write(DSLContext tx, String statement, long organizationId, long integrationId, String objectType,
@@ -94,7 +99,7 @@ final class FactStore {
         var profileIds = new Long[n];
         var crmUserIds = new String[n];
         var localDates = new LocalDate[n];
-        var occurredAts = new OffsetDateTime[n];
+        var occurredAts = new Instant[n];
         var values = new BigDecimal[n];
         for (int i = 0; i < n; i++) {
             var fact = facts.get(i);
@@ -103,17 +108,17 @@ final class FactStore {
             profileIds[i] = fact.profileId();
             crmUserIds[i] = fact.crmUserId();
             localDates[i] = fact.localDate();
-            occurredAts[i] = fact.occurredAt() == null ? null : OffsetDateTime.ofInstant(fact.occurredAt(), ZoneOffset.UTC);
+            occurredAts[i] = fact.occurredAt();
             values[i] = fact.value();
         }
         tx.execute(statement, DSL.val(organizationId), DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
                 DSL.val(ruleSetId, SQLDataType.BIGINT),
-                DSL.val(recordIds, SQLDataType.VARCHAR.array()),
-                DSL.val(kpiKeys, SQLDataType.VARCHAR.array()),
-                DSL.val(profileIds, SQLDataType.BIGINT.array()),
-                DSL.val(crmUserIds, SQLDataType.VARCHAR.array()),
-                DSL.val(localDates, SQLDataType.LOCALDATE.array()),
-                DSL.val(occurredAts, SQLDataType.TIMESTAMPWITHTIMEZONE.array()),
-                DSL.val(values, SQLDataType.NUMERIC(20, 6).array()));
+                BinaryArrayParam.varchars(recordIds),
+                BinaryArrayParam.varchars(kpiKeys),
+                BinaryArrayParam.bigints(profileIds),
+                BinaryArrayParam.varchars(crmUserIds),
+                BinaryArrayParam.epochDays(localDates),
+                BinaryArrayParam.epochMicros(occurredAts),
+                BinaryArrayParam.decimals(values));
     }
 }

@@ -5,6 +5,7 @@ import static io.scoreline.pipeline.db.Tables.CRM_IDENTITIES;
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.pipeline.database.BinaryArrayParam;
 import io.scoreline.pipeline.database.TenantTransactions;
 
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public final class PageWriter {
         return transactions.inOrganization(organizationId, tx -> {
             var ids = sorted.stream().map(CrmRecord::recordId).toArray(String[]::new);
             var locked = new HashSet<>(tx.resultQuery(LOCK_STORED, DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
-                    DSL.val(ids, SQLDataType.VARCHAR.array())).fetch(0, String.class));
+                    BinaryArrayParam.varchars(ids)).fetch(0, String.class));
             var current = sorted.stream().filter(r -> locked.contains(r.recordId())).toList();
             return apply(tx, organizationId, integrationId, objectType, current, 0, derived, deriver.ruleSetId(), origin,
                     CommitTurn.first(), alsoInTransaction);

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import io.scoreline.pipeline.database.BinaryArrayParam;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +25,12 @@ final class RawRecordUpserter {
 
     // Rows are inserted in array order (by ordinality), which is record-id order: concurrent
     // writers of the same records take their row locks in one order and cannot deadlock.
+    // The arrays travel in binary, modstamps as microseconds since the epoch (ADR 0014).
     private static final String UPSERT = """
             insert into crm_records (organization_id, integration_id, object_type, record_id, modstamp, deleted, fields)
-            select {0}, {1}, {2}, r.record_id, r.modstamp, r.deleted, r.fields::jsonb
-              from unnest({3}, {4}, {5}, {6}) with ordinality as r(record_id, modstamp, deleted, fields, ord)
+            select {0}, {1}, {2}, r.record_id, timestamptz 'epoch' + r.modstamp_micros * interval '1 microsecond',
+                   r.deleted, r.fields::jsonb
+              from unnest({3}, {4}, {5}, {6}) with ordinality as r(record_id, modstamp_micros, deleted, fields, ord)
              order by r.ord
             on conflict (integration_id, object_type, record_id) do update
                set modstamp = excluded.modstamp, deleted = excluded.deleted, fields = excluded.fields,
@@ -40,20 +42,20 @@ final class RawRecordUpserter {
     }
 
     /** A page's records as the upsert's array parameters, built before the page's turn to write. */
-    record Rows(List<CrmRecord> records, String[] ids, OffsetDateTime[] modstamps, Boolean[] deleted, String[] fields) {
+    record Rows(List<CrmRecord> records, String[] ids, Instant[] modstamps, Boolean[] deleted, String[] fields) {
     }
 
     /** @param records one state per record, sorted by id */
     static Rows rows(List<CrmRecord> records) {
         int n = records.size();
         var ids = new String[n];
-        var modstamps = new OffsetDateTime[n];
+        var modstamps = new Instant[n];
         var deleted = new Boolean[n];
         var fields = new String[n];
         for (int i = 0; i < n; i++) {
             var record = records.get(i);
             ids[i] = record.recordId();
-            modstamps[i] = OffsetDateTime.ofInstant(record.modstamp(), ZoneOffset.UTC);
+            modstamps[i] = record.modstamp();
             deleted[i] = record.deleted();
             fields[i] = toJson(record.fields());
         }
@@ -67,10 +69,10 @@ final class RawRecordUpserter {
         }
         var applied = new HashSet<>(tx.resultQuery(UPSERT,
                 DSL.val(organizationId), DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
-                DSL.val(rows.ids(), SQLDataType.VARCHAR.array()),
-                DSL.val(rows.modstamps(), SQLDataType.TIMESTAMPWITHTIMEZONE.array()),
-                DSL.val(rows.deleted(), SQLDataType.BOOLEAN.array()),
-                DSL.val(rows.fields(), SQLDataType.VARCHAR.array()))
+                BinaryArrayParam.varchars(rows.ids()),
+                BinaryArrayParam.epochMicros(rows.modstamps()),
+                BinaryArrayParam.booleans(rows.deleted()),
+                BinaryArrayParam.varchars(rows.fields()))
                 .fetch(0, String.class));
         return rows.records().stream().filter(r -> applied.contains(r.recordId())).toList();
     }

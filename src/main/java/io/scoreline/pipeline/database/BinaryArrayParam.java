@@ -1,0 +1,147 @@
+package io.scoreline.pipeline.database;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.jooq.Binding;
+import org.jooq.BindingGetResultSetContext;
+import org.jooq.BindingGetSQLInputContext;
+import org.jooq.BindingGetStatementContext;
+import org.jooq.BindingRegisterContext;
+import org.jooq.BindingSQLContext;
+import org.jooq.BindingSetSQLOutputContext;
+import org.jooq.BindingSetStatementContext;
+import org.jooq.Converter;
+import org.jooq.DataType;
+import org.jooq.Param;
+import org.jooq.conf.ParamType;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Array query parameters that reach PostgreSQL in its binary array format. jOOQ binds an array
+ * as one text literal ({@code '{"a","b"}'::varchar[]}): the Java side escapes every element into
+ * it and the server's {@code array_in} scans it back, quote by quote. Set-based page writes send
+ * thousands of elements per statement, JSON documents among them, so that round of escaping was
+ * a tenth of the database's work in a backfill (ADR 0014). Handed to pgjdbc as a Java array
+ * instead, the elements travel length-prefixed and are copied, not parsed.
+ *
+ * <p>Only element types pgjdbc encodes in binary travel this way. Instants, dates and decimals
+ * are sent as numbers or strings, and the statement turns each element back:
+ * {@code timestamptz 'epoch' + x * interval '1 microsecond'} for {@link #epochMicros},
+ * {@code date '1970-01-01' + x} for {@link #epochDays}, {@code x::numeric} for {@link #decimals}.
+ */
+public final class BinaryArrayParam {
+
+    private static final DataType<String[]> VARCHARS = binary(SQLDataType.VARCHAR.array(), String[].class, "varchar[]");
+    private static final DataType<Long[]> BIGINTS = binary(SQLDataType.BIGINT.array(), Long[].class, "bigint[]");
+    private static final DataType<Integer[]> INTEGERS = binary(SQLDataType.INTEGER.array(), Integer[].class, "integer[]");
+    private static final DataType<Boolean[]> BOOLEANS = binary(SQLDataType.BOOLEAN.array(), Boolean[].class, "boolean[]");
+
+    private BinaryArrayParam() {
+    }
+
+    public static Param<String[]> varchars(String[] values) {
+        return DSL.val(values, VARCHARS);
+    }
+
+    public static Param<Long[]> bigints(Long[] values) {
+        return DSL.val(values, BIGINTS);
+    }
+
+    public static Param<Integer[]> integers(Integer[] values) {
+        return DSL.val(values, INTEGERS);
+    }
+
+    public static Param<Boolean[]> booleans(Boolean[] values) {
+        return DSL.val(values, BOOLEANS);
+    }
+
+    /** Microseconds since the epoch, PostgreSQL's own resolution; nulls stay null. */
+    public static Param<Long[]> epochMicros(Instant[] instants) {
+        var micros = new Long[instants.length];
+        for (int i = 0; i < instants.length; i++) {
+            micros[i] = instants[i] == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, instants[i]);
+        }
+        return bigints(micros);
+    }
+
+    /** Days since 1970-01-01; nulls stay null. */
+    public static Param<Integer[]> epochDays(LocalDate[] dates) {
+        var days = new Integer[dates.length];
+        for (int i = 0; i < dates.length; i++) {
+            days[i] = dates[i] == null ? null : Math.toIntExact(dates[i].toEpochDay());
+        }
+        return integers(days);
+    }
+
+    /** Plain decimal strings (no exponent), exact; nulls stay null. */
+    public static Param<String[]> decimals(BigDecimal[] values) {
+        var strings = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            strings[i] = values[i] == null ? null : values[i].toPlainString();
+        }
+        return varchars(strings);
+    }
+
+    private static <T> DataType<T[]> binary(DataType<T[]> textual, Class<T[]> type, String sqlType) {
+        return textual.asConvertedDataType(new BinaryBinding<>(textual, type, sqlType));
+    }
+
+    private record BinaryBinding<T>(DataType<T[]> textual, Class<T[]> type, String sqlType) implements Binding<T[], T[]> {
+
+        @Override
+        public Converter<T[], T[]> converter() {
+            return Converter.ofNullable(type, type, v -> v, v -> v);
+        }
+
+        @Override
+        public void sql(BindingSQLContext<T[]> ctx) {
+            // Inlined (a logged or rendered statement), the value shows as jOOQ would show it.
+            if (ctx.render().paramType() == ParamType.INLINED) {
+                ctx.render().visit(DSL.inline(ctx.value(), textual));
+            } else {
+                ctx.render().sql("?::" + sqlType);
+            }
+        }
+
+        @Override
+        public void set(BindingSetStatementContext<T[]> ctx) throws SQLException {
+            // pgjdbc's setObject encodes arrays of these element types in the binary format.
+            ctx.statement().setObject(ctx.index(), ctx.value());
+        }
+
+        @Override
+        public void register(BindingRegisterContext<T[]> ctx) throws SQLException {
+            ctx.statement().registerOutParameter(ctx.index(), Types.ARRAY);
+        }
+
+        @Override
+        public void get(BindingGetResultSetContext<T[]> ctx) throws SQLException {
+            ctx.value(array(ctx.resultSet().getArray(ctx.index())));
+        }
+
+        @Override
+        public void get(BindingGetStatementContext<T[]> ctx) throws SQLException {
+            ctx.value(array(ctx.statement().getArray(ctx.index())));
+        }
+
+        @Override
+        public void set(BindingSetSQLOutputContext<T[]> ctx) throws SQLException {
+            throw new SQLFeatureNotSupportedException("arrays are not written to SQL output streams");
+        }
+
+        @Override
+        public void get(BindingGetSQLInputContext<T[]> ctx) throws SQLException {
+            throw new SQLFeatureNotSupportedException("arrays are not read from SQL input streams");
+        }
+
+        private T[] array(java.sql.Array array) throws SQLException {
+            return array == null ? null : type.cast(array.getArray());
+        }
+    }
+}
