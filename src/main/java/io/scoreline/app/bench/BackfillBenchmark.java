@@ -66,16 +66,19 @@ public final class BackfillBenchmark {
                 // The dry-run count is not part of the backfill being timed.
                 long tasks = taskCount(context, integrationId, lastDay);
                 double activeBefore = databaseTime.activeMillis();
+                var cpu = CpuMeter.of(sims.handle(), owner);
+                var cpuBefore = cpu.read();
                 var started = clock.millis();
                 var outcome = context.getBean(BackfillService.class).run(integrationId, lastDay.minusDays(DAYS + 1), lastDay, false, progress);
                 double seconds = Math.max(0.001, (clock.millis() - started) / 1000.0);
                 long peakHeap = heap.peakBytes();
                 double databaseSeconds = (databaseTime.activeMillis() - activeBefore) / 1000.0;
+                var cpuUsed = cpu.read().minus(cpuBefore);
                 var copy = new CopyBaseline(owner).measure(outcome.factsChanged());
                 return new BenchmarkReport(outcome.status().key(), tasks, outcome.recordsRead(), outcome.factsChanged(), seconds,
                         outcome.recordsRead() / seconds, outcome.apiCalls(),
                         outcome.recordsRead() == 0 ? 0 : outcome.apiCalls() * 10_000.0 / outcome.recordsRead(),
-                        peakHeap, Runtime.getRuntime().maxMemory(), databaseSeconds, copy.rowsPerSecond(),
+                        peakHeap, Runtime.getRuntime().maxMemory(), databaseSeconds, cpuUsed, copy.rowsPerSecond(),
                         copy.rowsPerSecond() == 0 ? 0 : (outcome.recordsRead() / seconds) / copy.rowsPerSecond());
             }
         }

@@ -6,7 +6,7 @@ import java.util.Map;
 /** Every figure {@code bench backfill} reports. */
 public record BenchmarkReport(String status, long taskRecordsInCrm, long recordsRead, long factsWritten, double seconds,
         double recordsPerSecond, long apiCalls, double apiCallsPer10kRecords, long peakHeapBytes, long maxHeapBytes,
-        double databaseActiveSeconds, double copyRowsPerSecond, double ratioToCopy) {
+        double databaseActiveSeconds, CpuTime cpu, double copyRowsPerSecond, double ratioToCopy) {
 
     public Map<String, Object> toJson() {
         var json = new LinkedHashMap<String, Object>();
@@ -23,9 +23,17 @@ public record BenchmarkReport(String status, long taskRecordsInCrm, long records
         json.put("max_heap_mb", round(maxHeapBytes / 1048576.0));
         json.put("db_active_seconds", round(databaseActiveSeconds));
         json.put("db_ms_per_1000_records", recordsRead == 0 ? 0 : round(databaseActiveSeconds * 1_000_000.0 / recordsRead));
+        json.put("cpu_ms_per_1000_records_pipeline", perThousand(cpu.pipelineMs()));
+        json.put("cpu_ms_per_1000_records_database", perThousand(cpu.databaseMs()));
+        json.put("cpu_ms_per_1000_records_simulator", perThousand(cpu.simulatorMs()));
         json.put("copy_rows_per_second", round(copyRowsPerSecond));
         json.put("ratio_to_copy", Math.round(ratioToCopy * 10000) / 10000.0);
         return json;
+    }
+
+    /** -1 where the CPU time could not be read. */
+    private double perThousand(double ms) {
+        return ms < 0 || recordsRead == 0 ? -1 : round(ms * 1000.0 / recordsRead);
     }
 
     private static double round(double value) {

@@ -53,6 +53,10 @@ final class SimulatorProcess implements AutoCloseable {
         }
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     JsonNode hubSpot() {
         return description.path("hubspot");
     }

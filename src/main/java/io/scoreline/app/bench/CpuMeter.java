@@ -1,0 +1,88 @@
+package io.scoreline.app.bench;
+
+import io.scoreline.pipeline.database.DatabaseEndpoint;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.OptionalLong;
+
+/**
+ * Reads {@link CpuTime}: this JVM's from its management bean, the simulator's from its process
+ * handle, and the database's from Linux's {@code /proc}: the postmaster's own CPU time, that of the
+ * processes it has reaped ({@code cutime}, {@code cstime}), and that of its running children
+ * (sessions, WAL writer, checkpointer), so background work the writes cause is counted too.
+ */
+final class CpuMeter {
+
+    // USER_HZ: the unit of /proc/<pid>/stat times, 100 on every Linux this runs on.
+    private static final double MS_PER_TICK = 10.0;
+
+    private final ProcessHandle simulator;
+    private final OptionalLong postmasterPid;
+
+    private CpuMeter(ProcessHandle simulator, OptionalLong postmasterPid) {
+        this.simulator = simulator;
+        this.postmasterPid = postmasterPid;
+    }
+
+    /** Finds the database's postmaster as the parent of a session's backend, if the database runs on this machine. */
+    static CpuMeter of(ProcessHandle simulator, DatabaseEndpoint owner) {
+        try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
+                var statement = connection.createStatement();
+                var result = statement.executeQuery("select pg_backend_pid()")) {
+            result.next();
+            long backend = result.getLong(1);
+            var parent = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid);
+            return new CpuMeter(simulator, parent.map(OptionalLong::of).orElse(OptionalLong.empty()));
+        } catch (SQLException e) {
+            return new CpuMeter(simulator, OptionalLong.empty());
+        }
+    }
+
+    CpuTime read() {
+        var bean = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double pipeline = bean.getProcessCpuTime() < 0 ? -1 : bean.getProcessCpuTime() / 1_000_000.0;
+        double simulatorMs = simulator.info().totalCpuDuration().map(d -> (double) d.toMillis()).orElse(-1.0);
+        return new CpuTime(pipeline, databaseMs(), simulatorMs);
+    }
+
+    /** The postmaster's own time, that of its children that ended, and that of those still running. */
+    private double databaseMs() {
+        if (postmasterPid.isEmpty()) {
+            return -1;
+        }
+        long pid = postmasterPid.getAsLong();
+        var postmaster = ProcessHandle.of(pid);
+        if (postmaster.isEmpty()) {
+            return -1;
+        }
+        try {
+            long ticks = ticks(pid, 14, 17);
+            for (var child : postmaster.get().children().toList()) {
+                try {
+                    ticks += ticks(child.pid(), 14, 15);
+                } catch (IOException e) {
+                    // Ended between the listing and the read: its time is now in the postmaster's cutime.
+                }
+            }
+            return ticks * MS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The sum of fields {@code first..last} of {@code /proc/<pid>/stat} (utime = 14, stime, cutime, cstime = 17). */
+    private static long ticks(long pid, int first, int last) throws IOException {
+        var stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // The fields after the command name, which is in parentheses and may hold spaces, start at field 3.
+        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long sum = 0;
+        for (int field = first; field <= last; field++) {
+            sum += Long.parseLong(fields[field - 3]);
+        }
+        return sum;
+    }
+}
