@@ -35,11 +35,20 @@ final class CpuMeter {
                 var result = statement.executeQuery("select pg_backend_pid()")) {
             result.next();
             long backend = result.getLong(1);
-            var parent = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid);
+            // A database elsewhere has backend ids that may name an unrelated process here.
+            var parent = ProcessHandle.of(backend)
+                    .filter(CpuMeter::isPostgres)
+                    .flatMap(ProcessHandle::parent)
+                    .filter(CpuMeter::isPostgres)
+                    .map(ProcessHandle::pid);
             return new CpuMeter(simulator, parent.map(OptionalLong::of).orElse(OptionalLong.empty()));
         } catch (SQLException e) {
             return new CpuMeter(simulator, OptionalLong.empty());
         }
+    }
+
+    private static boolean isPostgres(ProcessHandle process) {
+        return process.info().command().map(command -> command.endsWith("/postgres")).orElse(false);
     }
 
     CpuTime read() {
