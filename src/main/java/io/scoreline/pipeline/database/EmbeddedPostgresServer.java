@@ -49,6 +49,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setCleanDataDirectory(false)
                         .setOverrideWorkingDirectory(dataDirectory.getParent().resolve("pg-binaries").toFile())
                         .setServerConfig("max_connections", "100")
+                        // PostgreSQL's own C.UTF-8 (ADR 0015), not the machine's: text sorts by code
+                        // point as Java's String does, on every machine, and compares without
+                        // calling the C library's collation. Used when the cluster is created.
+                        .setLocaleConfig("encoding", "UTF8")
+                        .setLocaleConfig("locale-provider", "builtin")
+                        .setLocaleConfig("builtin-locale", "C.UTF-8")
                         // The server's own log goes next to its data, not into the CLI's output.
                         .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog(dataDirectory)))
                         .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog(dataDirectory)))
