@@ -2,9 +2,8 @@ package io.scoreline.app.bench;
 
 /**
  * CPU time used so far by each party to a benchmark, in milliseconds; -1 where it cannot be read
- * (a database on another machine, a system without {@code /proc}). Unlike wall time, it does not
- * grow while a process waits for a core, so on a shared machine it is the steadier figure to
- * compare two builds by.
+ * (a database on another machine, a system without {@code /proc}). It says which process the time
+ * goes to; on a shared host it moves with the host's load much as wall time does (ADR 0014).
  */
 record CpuTime(double pipelineMs, double databaseMs, double simulatorMs) {
 

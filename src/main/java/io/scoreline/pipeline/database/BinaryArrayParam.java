@@ -92,11 +92,24 @@ public final class BinaryArrayParam {
         return textual.asConvertedDataType(new BinaryBinding<>(textual, type, sqlType));
     }
 
-    private record BinaryBinding<T>(DataType<T[]> textual, Class<T[]> type, String sqlType) implements Binding<T[], T[]> {
+    private static final class BinaryBinding<T> implements Binding<T[], T[]> {
+
+        private final DataType<T[]> textual;
+        private final Class<T[]> type;
+        private final String sqlType;
+        // jOOQ asks for the converter on every bind and fetch: one instance, not one per call.
+        private final Converter<T[], T[]> converter;
+
+        BinaryBinding(DataType<T[]> textual, Class<T[]> type, String sqlType) {
+            this.textual = textual;
+            this.type = type;
+            this.sqlType = sqlType;
+            this.converter = Converter.ofNullable(type, type, v -> v, v -> v);
+        }
 
         @Override
         public Converter<T[], T[]> converter() {
-            return Converter.ofNullable(type, type, v -> v, v -> v);
+            return converter;
         }
 
         @Override
