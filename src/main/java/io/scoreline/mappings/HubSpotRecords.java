@@ -28,9 +28,17 @@ public final class HubSpotRecords {
                 .orElseThrow(() -> new IllegalArgumentException("HubSpot object without an id"));
         var fields = new HashMap<String, Object>();
         if (object.get("properties") instanceof Map<?, ?> properties) {
-            properties.forEach((name, value) -> fields.put(name.toString(), "".equals(value) ? null : value));
+            properties.forEach((name, value) -> fields.put(name.toString(), fieldValue(value)));
         }
         fields.putIfAbsent("hs_object_id", id);
         return new MappingRecord(type, id, fields);
+    }
+
+    /**
+     * A property value as a record field: an empty string is null, because HubSpot reports a
+     * cleared property that way (in objects and in property-change webhooks alike).
+     */
+    public static Object fieldValue(Object value) {
+        return "".equals(value) ? null : value;
     }
 }

@@ -1,5 +1,6 @@
 package io.scoreline.app.bench;
 
+import io.scoreline.sim.data.CallOutcome;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -129,15 +130,22 @@ final class WebhookPoster {
         return new Posted(batches, accepted.get(), refused.get(), seconds, acks.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    /**
+     * Events n = first … first + size - 1: event n is about call n mod calls, which it sets to
+     * "Connected" on even passes over the calls and to "No answer" on odd ones, so every event
+     * moves a {@code call_connects} fact; it occurred when its batch was built.
+     */
     private String batch(long eventBase, int first, int size) {
+        long occurredAt = clock.millis();
         var json = new StringBuilder(size * 260).append('[');
         for (int i = 0; i < size; i++) {
             int n = first + i;
+            var disposition = (n / recordIds.size()) % 2 == 0 ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER;
             json.append(i == 0 ? "" : ",").append("{\"eventId\":").append(eventBase + n).append(",\"subscriptionId\":200048,\"portalId\":")
-                    .append(portalId).append(",\"appId\":1,\"occurredAt\":").append(eventBase / 1000)
+                    .append(portalId).append(",\"appId\":1,\"occurredAt\":").append(occurredAt)
                     .append(",\"subscriptionType\":\"object.propertyChange\",\"attemptNumber\":0,\"objectId\":")
                     .append(recordIds.get(n % recordIds.size())).append(",\"objectTypeId\":\"0-48\",\"propertyName\":\"hs_call_disposition\",")
-                    .append("\"propertyValue\":\"f240bbac-87c9-4f6e-bf70-924b57d47db7\",\"changeSource\":\"CRM_UI\"}");
+                    .append("\"propertyValue\":\"").append(disposition.hubSpotId()).append("\",\"changeSource\":\"CRM_UI\"}");
         }
         return json.append(']').toString();
     }

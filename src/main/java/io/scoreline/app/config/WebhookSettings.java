@@ -3,6 +3,7 @@ package io.scoreline.app.config;
 import io.scoreline.connectors.spi.ScorelineException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -14,25 +15,36 @@ import java.util.Optional;
  * @param maxBytes         largest webhook body (and HTTP request) accepted; larger ones get 413
  * @param inboxWorkers     inbox worker threads of {@code serve}
  * @param inboxMaxAttempts attempts before an inbox event is parked as failed
+ * @param applyValues      HubSpot property changes are applied with the value the event carries
+ *                         instead of reading the record back (ADR 0016); turn off when the app's
+ *                         webhook subscriptions do not cover every property the rules read
+ * @param verifyAfter      how long after a change applied from its event the record is read back
+ *                         once, for the properties HubSpot computes and sends no event for
  */
-public record WebhookSettings(Optional<URI> publicBaseUrl, int maxBytes, int inboxWorkers, int inboxMaxAttempts) {
+public record WebhookSettings(Optional<URI> publicBaseUrl, int maxBytes, int inboxWorkers, int inboxMaxAttempts,
+        boolean applyValues, Duration verifyAfter) {
 
     public static final String PUBLIC_BASE_URL = "SCORELINE_PUBLIC_BASE_URL";
     public static final String MAX_BYTES = "SCORELINE_WEBHOOK_MAX_BYTES";
     public static final String INBOX_WORKERS = "SCORELINE_INBOX_WORKERS";
     public static final String INBOX_MAX_ATTEMPTS = "SCORELINE_INBOX_MAX_ATTEMPTS";
+    public static final String APPLY_VALUES = "SCORELINE_INBOX_APPLY_VALUES";
+    public static final String VERIFY_AFTER = "SCORELINE_INBOX_VERIFY_AFTER";
+    public static final Duration DEFAULT_VERIFY_AFTER = Duration.ofSeconds(30);
 
     public static final int DEFAULT_MAX_BYTES = 1024 * 1024;
 
     public static WebhookSettings defaults() {
-        return new WebhookSettings(Optional.empty(), DEFAULT_MAX_BYTES, 4, 8);
+        return new WebhookSettings(Optional.empty(), DEFAULT_MAX_BYTES, 4, 8, true, DEFAULT_VERIFY_AFTER);
     }
 
     static WebhookSettings read(SettingsReader settings) {
         return new WebhookSettings(settings.text(PUBLIC_BASE_URL).map(WebhookSettings::baseUrl),
                 settings.integer(MAX_BYTES, DEFAULT_MAX_BYTES, 1024, 64 * 1024 * 1024),
                 settings.integer(INBOX_WORKERS, 4, 1, 64),
-                settings.integer(INBOX_MAX_ATTEMPTS, 8, 1, 100));
+                settings.integer(INBOX_MAX_ATTEMPTS, 8, 1, 100),
+                settings.bool(APPLY_VALUES, true),
+                settings.duration(VERIFY_AFTER, DEFAULT_VERIFY_AFTER));
     }
 
     private static URI baseUrl(String value) {

@@ -199,7 +199,8 @@ public class ScorelineFactory {
     @Singleton
     InboxSettings inboxSettings(ScorelineConfig config) {
         return InboxSettings.defaults().withWorkers(config.webhooks().inboxWorkers())
-                .withMaxAttempts(config.webhooks().inboxMaxAttempts());
+                .withMaxAttempts(config.webhooks().inboxMaxAttempts()).withApplyValues(config.webhooks().applyValues())
+                .withVerifyAfter(config.webhooks().verifyAfter());
     }
 
     @Singleton

@@ -8,7 +8,10 @@ import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.database.BinaryArrayParam;
 import io.scoreline.pipeline.database.TenantTransactions;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -31,6 +35,15 @@ public final class PageWriter {
     // locks in; an ORDER BY record_id would follow the database collation, which may differ.
     private static final String LOCK_STORED = """
             select c.record_id
+              from crm_records c
+              join unnest({2}) with ordinality as r(record_id, ord) on r.record_id = c.record_id
+             where c.integration_id = {0} and c.object_type = {1}
+             order by r.ord
+               for update of c""";
+
+    // The same lock, returning the state it locks (what an amendment starts from).
+    private static final String LOCK_STATE = """
+            select c.record_id, c.modstamp, c.deleted, c.fields::text
               from crm_records c
               join unnest({2}) with ordinality as r(record_id, ord) on r.record_id = c.record_id
              where c.integration_id = {0} and c.object_type = {1}
@@ -91,6 +104,33 @@ public final class PageWriter {
             var current = sorted.stream().filter(r -> locked.contains(r.recordId())).toList();
             return apply(tx, organizationId, integrationId, objectType, current, 0, derived, deriver.ruleSetId(), origin,
                     CommitTurn.first(), alsoInTransaction);
+        });
+    }
+
+    /**
+     * Writes new states computed from the stored states of {@code recordIds}, as one page: the
+     * stored rows are locked first (in the order the raw upsert locks), so no other writer can
+     * change a record between its read and its write. {@code amendment} receives the locked states
+     * of the ids we hold (absent ids are records we never stored) and returns the states to write.
+     * Webhook property changes use it (ADR 0016).
+     */
+    public PageResult amend(long organizationId, long integrationId, String objectType, Collection<String> recordIds,
+            Function<Map<String, CrmRecord>, List<CrmRecord>> amendment, FactDeriver deriver, ChangeOrigin origin,
+            BiConsumer<DSLContext, PageResult> alsoInTransaction) {
+        var ids = recordIds.stream().distinct().sorted().toArray(String[]::new);
+        return transactions.inOrganization(organizationId, tx -> {
+            var stored = new HashMap<String, CrmRecord>();
+            for (var row : tx.resultQuery(LOCK_STATE, DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
+                    BinaryArrayParam.varchars(ids)).fetch()) {
+                var id = row.get(0, String.class);
+                stored.put(id, new CrmRecord(objectType, id, row.get(1, OffsetDateTime.class).toInstant(),
+                        row.get(2, Boolean.class), StoredRecordReader.fields(row.get(3, String.class))));
+            }
+            var latest = latestPerRecord(objectType, amendment.apply(Collections.unmodifiableMap(stored)));
+            var derived = derive(latest, deriver);
+            var current = RawRecordUpserter.upsert(tx, organizationId, integrationId, objectType, RawRecordUpserter.rows(latest));
+            return apply(tx, organizationId, integrationId, objectType, current, latest.size() - current.size(), derived,
+                    deriver.ruleSetId(), origin, CommitTurn.first(), alsoInTransaction);
         });
     }
 

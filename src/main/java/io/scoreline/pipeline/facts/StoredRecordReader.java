@@ -54,7 +54,7 @@ public final class StoredRecordReader {
                 .fetch(CRM_RECORDS.OBJECT_TYPE));
     }
 
-    private static Map<String, Object> fields(String json) {
+    static Map<String, Object> fields(String json) {
         try {
             return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
         } catch (JsonProcessingException e) {

@@ -17,6 +17,12 @@ import java.util.Optional;
 public record InboxEvent(CrmProvider provider, String dedupeKey, Optional<String> objectType, String recordId,
         String eventType, Optional<Instant> occurredAt, String rawBody) {
 
+    /**
+     * The event type of a read Scoreline schedules itself, after applying changes from events
+     * (ADR 0016); it is processed like any event that needs the record's current state.
+     */
+    public static final String VERIFY = "scoreline.verify";
+
     public InboxEvent {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(dedupeKey, "dedupeKey");

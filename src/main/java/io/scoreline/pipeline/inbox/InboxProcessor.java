@@ -31,15 +31,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns claimed inbox rows into pages: grouped per integration and object, several events about
- * one record coalesce into one read of its current state (so events out of order still end in
- * the latest state), written through the same page transaction as a sync, which also marks the
- * rows done. Ids the CRM no longer knows are retracted. A group that fails is retried with backoff
+ * Turns claimed inbox rows into pages: grouped per integration and object, HubSpot property
+ * changes are applied to the records we hold (ADR 0016), and the other events about one record
+ * coalesce into one read of its current state (so events out of order still end in the latest
+ * state), written through the same page transaction as a sync, which also marks the rows done. Ids the CRM no longer knows are retracted. A group that fails is retried with backoff
  * and parked after the last attempt; other groups go on.
  */
 public final class InboxProcessor {
@@ -111,19 +112,70 @@ public final class InboxProcessor {
                     dropped += group.getValue().size();
                     continue;
                 }
-                try {
-                    writeGroup(integration.get(), group.getKey(), fields, group.getValue(), deriver);
-                    written += group.getValue().size();
-                } catch (RuntimeException e) {
-                    fail(organizationId, integration.get(), group.getValue(), e);
-                    failed += group.getValue().size();
-                }
+                var outcome = writeGroup(integration.get(), group.getKey(), fields, group.getValue(), deriver);
+                written += outcome.written();
+                failed += outcome.failed();
             }
         }
         return new BatchResult(written, dropped, failed);
     }
 
-    private void writeGroup(Integration integration, String objectType, Set<String> fields, List<InboxEntry> entries,
+    /**
+     * HubSpot property changes are applied to the records we hold first (ADR 0016); what they
+     * cannot settle is read back. Each step commits on its own, so a failed read retries only the
+     * entries it was for.
+     */
+    private BatchResult writeGroup(Integration integration, String objectType, Set<String> fields, List<InboxEntry> entries,
+            FactDeriver deriver) {
+        var rest = entries;
+        try {
+            if (settings.applyValues() && integration.provider() == CrmProvider.HUBSPOT) {
+                rest = applyChanges(integration, objectType, fields, entries, deriver);
+            }
+        } catch (RuntimeException e) {
+            fail(integration.organizationId(), integration, entries, e);
+            return new BatchResult(0, 0, entries.size());
+        }
+        int written = entries.size() - rest.size();
+        if (rest.isEmpty()) {
+            return new BatchResult(written, 0, 0);
+        }
+        try {
+            readAndWrite(integration, objectType, fields, rest, deriver);
+            return new BatchResult(written + rest.size(), 0, 0);
+        } catch (RuntimeException e) {
+            fail(integration.organizationId(), integration, rest, e);
+            return new BatchResult(written, 0, rest.size());
+        }
+    }
+
+    /** Writes what the property changes among {@code entries} settle; returns the entries left to read back. */
+    private List<InboxEntry> applyChanges(Integration integration, String objectType, Set<String> fields, List<InboxEntry> entries,
+            FactDeriver deriver) {
+        var changes = new ArrayList<PropertyChange>();
+        var rest = new ArrayList<InboxEntry>();
+        for (var entry : entries) {
+            PropertyChange.of(entry).ifPresentOrElse(changes::add, () -> rest.add(entry));
+        }
+        if (changes.isEmpty()) {
+            return entries;
+        }
+        var outcome = new AtomicReference<PropertyChangeApplier.Outcome>();
+        writer.amend(integration.organizationId(), integration.id(), objectType, changes.stream().map(PropertyChange::recordId).toList(),
+                stored -> {
+                    outcome.set(PropertyChangeApplier.apply(objectType, fields, stored, changes));
+                    return outcome.get().records();
+                }, deriver, ChangeOrigin.live(), (tx, page) -> {
+                    var now = clock.instant();
+                    inbox.markDone(tx, ids(outcome.get().settled()), now);
+                    inbox.scheduleVerifications(tx, integration.organizationId(), integration.id(), integration.provider(), objectType,
+                            outcome.get().verify(), now, settings.verifyAfter());
+                });
+        rest.addAll(outcome.get().reread());
+        return rest;
+    }
+
+    private void readAndWrite(Integration integration, String objectType, Set<String> fields, List<InboxEntry> entries,
             FactDeriver deriver) {
         var records = new ArrayList<CrmRecord>();
         var reread = new LinkedHashMap<String, Instant>();

@@ -14,29 +14,46 @@ import java.time.Duration;
  * @param lease          how long a claim lasts; a row whose worker died is claimable again after it
  * @param backoffBase    delay after the first failed attempt, doubled after each further one
  * @param backoffCap     longest delay between attempts
+ * @param applyValues    whether a HubSpot property change is applied to the stored record with the
+ *                       value the event carries, instead of reading the record back (ADR 0016); off
+ *                       for portals whose webhook subscriptions do not cover every property the
+ *                       rules read
+ * @param verifyAfter    how long after a change was applied from its event the record is read
+ *                       back once, for what events do not carry (properties HubSpot computes, such
+ *                       as {@code hs_is_closed_won}); changes to one record within this time share
+ *                       one read
  */
 public record InboxSettings(int workers, int maxAttempts, int batchSize, Duration coalesceWindow, Duration pollInterval,
-        Duration lease, Duration backoffBase, Duration backoffCap) {
+        Duration lease, Duration backoffBase, Duration backoffCap, boolean applyValues, Duration verifyAfter) {
 
     public static InboxSettings defaults() {
         return new InboxSettings(4, 8, 500, Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMinutes(5),
-                Duration.ofSeconds(2), Duration.ofMinutes(30));
+                Duration.ofSeconds(2), Duration.ofMinutes(30), true, Duration.ofSeconds(30));
     }
 
     public InboxSettings withWorkers(int value) {
-        return new InboxSettings(value, maxAttempts, batchSize, coalesceWindow, pollInterval, lease, backoffBase, backoffCap);
+        return new InboxSettings(value, maxAttempts, batchSize, coalesceWindow, pollInterval, lease, backoffBase, backoffCap, applyValues, verifyAfter);
     }
 
     public InboxSettings withMaxAttempts(int value) {
-        return new InboxSettings(workers, value, batchSize, coalesceWindow, pollInterval, lease, backoffBase, backoffCap);
+        return new InboxSettings(workers, value, batchSize, coalesceWindow, pollInterval, lease, backoffBase, backoffCap, applyValues, verifyAfter);
     }
 
     public InboxSettings withBackoff(Duration base, Duration cap) {
-        return new InboxSettings(workers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease, base, cap);
+        return new InboxSettings(workers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease, base, cap, applyValues, verifyAfter);
     }
 
     public InboxSettings withCoalesceWindow(Duration value) {
-        return new InboxSettings(workers, maxAttempts, batchSize, value, pollInterval, lease, backoffBase, backoffCap);
+        return new InboxSettings(workers, maxAttempts, batchSize, value, pollInterval, lease, backoffBase, backoffCap, applyValues, verifyAfter);
+    }
+
+    public InboxSettings withApplyValues(boolean value) {
+        return new InboxSettings(workers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease, backoffBase, backoffCap, value, verifyAfter);
+    }
+
+    public InboxSettings withVerifyAfter(Duration value) {
+        return new InboxSettings(workers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease, backoffBase, backoffCap, applyValues,
+                value);
     }
 
     /** Delay before the next attempt once {@code attempts} have failed. */

@@ -54,6 +54,46 @@ public final class InboxStore {
         if (events.isEmpty()) {
             return 0;
         }
+        return transactions.inOrganization(organizationId, tx -> insert(tx, organizationId, integrationId, events, receivedAt, dueAt));
+    }
+
+    /**
+     * Schedules one read of each record, inside the transaction that applied changes to it from
+     * their events (ADR 0016). Records changed again before the read is due share it: the dedupe
+     * key names the period of {@code verifyAfter} the read falls in.
+     */
+    public void scheduleVerifications(DSLContext tx, long organizationId, long integrationId, CrmProvider provider, String objectType,
+            Collection<String> recordIds, Instant now, java.time.Duration verifyAfter) {
+        var dueAt = now.plus(verifyAfter);
+        long period = dueAt.toEpochMilli() / Math.max(1, verifyAfter.toMillis());
+        var events = recordIds.stream().map(id -> new InboxEvent(provider, InboxEvent.VERIFY + ":" + objectType + ":" + id + ":" + period,
+                Optional.of(objectType), id, InboxEvent.VERIFY, Optional.empty(), "{}")).toList();
+        insert(tx, organizationId, integrationId, events, now, dueAt);
+    }
+
+    /**
+     * Makes the scheduled verifications of every organization due now; returns how many. For
+     * {@link InboxWorkers#drain}, which processes everything there is.
+     */
+    public int verifyNow(Instant now) {
+        int moved = 0;
+        // Any organization with a waiting row; verifications are due at most a setting's length away.
+        for (long organizationId : dueOrganizations(now.plus(java.time.Duration.ofDays(3650)))) {
+            moved += transactions.inOrganization(organizationId, tx -> tx.update(WEBHOOK_INBOX)
+                    .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, offset(now))
+                    .where(WEBHOOK_INBOX.STATUS.eq(InboxStatus.PENDING.key()))
+                    .and(WEBHOOK_INBOX.EVENT_TYPE.eq(InboxEvent.VERIFY))
+                    .and(WEBHOOK_INBOX.ATTEMPTS.eq(0))
+                    .and(WEBHOOK_INBOX.NEXT_ATTEMPT_AT.gt(offset(now)))
+                    .execute());
+        }
+        return moved;
+    }
+
+    private int insert(DSLContext tx, long organizationId, long integrationId, List<InboxEvent> events, Instant receivedAt, Instant dueAt) {
+        if (events.isEmpty()) {
+            return 0;
+        }
         int n = events.size();
         var providers = new String[n];
         var dedupeKeys = new String[n];
@@ -72,12 +112,12 @@ public final class InboxStore {
             occurredAts[i] = event.occurredAt().orElse(null);
             rawBodies[i] = event.rawBody();
         }
-        return transactions.inOrganization(organizationId, tx -> tx.execute(INSERT, DSL.val(organizationId), DSL.val(integrationId),
+        return tx.execute(INSERT, DSL.val(organizationId), DSL.val(integrationId),
                 DSL.val(offset(receivedAt), SQLDataType.TIMESTAMPWITHTIMEZONE), DSL.val(offset(dueAt), SQLDataType.TIMESTAMPWITHTIMEZONE),
                 BinaryArrayParam.varchars(providers), BinaryArrayParam.varchars(dedupeKeys),
                 BinaryArrayParam.varchars(objectTypes), BinaryArrayParam.varchars(recordIds),
                 BinaryArrayParam.varchars(eventTypes), BinaryArrayParam.epochMicros(occurredAts),
-                BinaryArrayParam.varchars(rawBodies)));
+                BinaryArrayParam.varchars(rawBodies));
     }
 
     /** The dedupe key is unique across the table; the integration id keeps two tenants' event ids apart. */
