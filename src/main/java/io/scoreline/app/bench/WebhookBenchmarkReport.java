@@ -13,9 +13,14 @@ import java.util.Optional;
 public record WebhookBenchmarkReport(WebhookBenchmark.Load load, Phase saturated, Optional<Phase> atRate, String note,
         double loadAverage) {
 
-    /** One round of posting and processing. */
+    /**
+     * One round of posting and processing.
+     *
+     * @param verificationReads reads of changed records the round scheduled (ADR 0016), not events
+     */
     public record Phase(long batches, long refusedBatches, double postSeconds, double acceptedPerSecond, double ackP50,
-            double ackP99, long processed, long failed, long pending, double eventToKpiP50, double eventToKpiP95) {
+            double ackP99, long processed, long failed, long pending, long verificationReads, double eventToKpiP50,
+            double eventToKpiP95) {
 
         Map<String, Object> toJson() {
             var json = new LinkedHashMap<String, Object>();
@@ -28,6 +33,7 @@ public record WebhookBenchmarkReport(WebhookBenchmark.Load load, Phase saturated
             json.put("events_processed", processed);
             json.put("events_failed", failed);
             json.put("events_left_pending", pending);
+            json.put("verification_reads", verificationReads);
             json.put("event_to_kpi_ms_p50", round(eventToKpiP50));
             json.put("event_to_kpi_ms_p95", round(eventToKpiP95));
             return json;
@@ -39,6 +45,8 @@ public record WebhookBenchmarkReport(WebhookBenchmark.Load load, Phase saturated
         json.put("events_per_phase", load.events());
         json.put("warmup_events", load.warmup());
         json.put("hubspot_burst_limit_per_10s", load.hubSpotBurstLimit());
+        json.put("inbox_workers", load.inboxWorkers());
+        json.put("inbox_writers", load.inboxWriters());
         json.put("accepted_events_per_second", round(saturated.acceptedPerSecond()));
         var closed = saturated.toJson();
         closed.put("concurrency", load.concurrency());

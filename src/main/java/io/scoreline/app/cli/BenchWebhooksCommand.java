@@ -2,6 +2,7 @@ package io.scoreline.app.cli;
 
 import io.scoreline.app.bench.WebhookBenchmark;
 import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.pipeline.inbox.InboxSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,8 +37,22 @@ final class BenchWebhooksCommand extends ScratchBenchCommand {
             description = "The simulated portal's non-search calls per 10 s (default: ${DEFAULT-VALUE}, HubSpot Professional/Enterprise)")
     int hubSpotBurstLimit;
 
+    @Option(names = "--inbox-workers", defaultValue = "4", paramLabel = "N",
+            description = "The server's inbox worker threads, as SCORELINE_INBOX_WORKERS sets them for serve (default: ${DEFAULT-VALUE})")
+    int inboxWorkers;
+
+    @Option(names = "--inbox-writers", paramLabel = "N",
+            description = "Of those, how many write at once, as SCORELINE_INBOX_WRITERS sets them (default: half the cores)")
+    Integer inboxWriters;
+
     @Override
     protected void validate() {
+        if (inboxWorkers < 1 || inboxWorkers > 64) {
+            throw ScorelineException.badInput("--inbox-workers must be from 1 to 64");
+        }
+        if (inboxWriters != null && (inboxWriters < 1 || inboxWriters > 64)) {
+            throw ScorelineException.badInput("--inbox-writers must be from 1 to 64");
+        }
         if (rate < 0 || rate > 1_000_000) {
             throw ScorelineException.badInput("--rate must be from 0 to 1000000");
         }
@@ -57,6 +72,7 @@ final class BenchWebhooksCommand extends ScratchBenchCommand {
 
     @Override
     protected Map<String, Object> measure(Path scratch, PrintWriter err) {
-        return new WebhookBenchmark(Clock.systemUTC()).run(new WebhookBenchmark.Load(events, warmup, concurrency, rate, hubSpotBurstLimit), scratch, err).toJson();
+        return new WebhookBenchmark(Clock.systemUTC()).run(new WebhookBenchmark.Load(events, warmup, concurrency, rate, hubSpotBurstLimit,
+                inboxWorkers, inboxWriters == null ? InboxSettings.defaultWriters() : inboxWriters), scratch, err).toJson();
     }
 }

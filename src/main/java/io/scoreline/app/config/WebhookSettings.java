@@ -1,6 +1,7 @@
 package io.scoreline.app.config;
 
 import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.pipeline.inbox.InboxSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Optional;
  *                         Empty: the request's own Host header and plain http.
  * @param maxBytes         largest webhook body (and HTTP request) accepted; larger ones get 413
  * @param inboxWorkers     inbox worker threads of {@code serve}
+ * @param inboxWriters     of those, how many may write a page at once (default: half the cores)
  * @param inboxMaxAttempts attempts before an inbox event is parked as failed
  * @param applyValues      HubSpot property changes are applied with the value the event carries
  *                         instead of reading the record back (ADR 0016); turn off when the app's
@@ -21,12 +23,13 @@ import java.util.Optional;
  * @param verifyAfter      how long after a change applied from its event the record is read back
  *                         once, for the properties HubSpot computes and sends no event for
  */
-public record WebhookSettings(Optional<URI> publicBaseUrl, int maxBytes, int inboxWorkers, int inboxMaxAttempts,
+public record WebhookSettings(Optional<URI> publicBaseUrl, int maxBytes, int inboxWorkers, int inboxWriters, int inboxMaxAttempts,
         boolean applyValues, Duration verifyAfter) {
 
     public static final String PUBLIC_BASE_URL = "SCORELINE_PUBLIC_BASE_URL";
     public static final String MAX_BYTES = "SCORELINE_WEBHOOK_MAX_BYTES";
     public static final String INBOX_WORKERS = "SCORELINE_INBOX_WORKERS";
+    public static final String INBOX_WRITERS = "SCORELINE_INBOX_WRITERS";
     public static final String INBOX_MAX_ATTEMPTS = "SCORELINE_INBOX_MAX_ATTEMPTS";
     public static final String APPLY_VALUES = "SCORELINE_INBOX_APPLY_VALUES";
     public static final String VERIFY_AFTER = "SCORELINE_INBOX_VERIFY_AFTER";
@@ -35,13 +38,15 @@ public record WebhookSettings(Optional<URI> publicBaseUrl, int maxBytes, int inb
     public static final int DEFAULT_MAX_BYTES = 1024 * 1024;
 
     public static WebhookSettings defaults() {
-        return new WebhookSettings(Optional.empty(), DEFAULT_MAX_BYTES, 4, 8, true, DEFAULT_VERIFY_AFTER);
+        return new WebhookSettings(Optional.empty(), DEFAULT_MAX_BYTES, 4, InboxSettings.defaultWriters(), 8, true,
+                DEFAULT_VERIFY_AFTER);
     }
 
     static WebhookSettings read(SettingsReader settings) {
         return new WebhookSettings(settings.text(PUBLIC_BASE_URL).map(WebhookSettings::baseUrl),
                 settings.integer(MAX_BYTES, DEFAULT_MAX_BYTES, 1024, 64 * 1024 * 1024),
                 settings.integer(INBOX_WORKERS, 4, 1, 64),
+                settings.integer(INBOX_WRITERS, InboxSettings.defaultWriters(), 1, 64),
                 settings.integer(INBOX_MAX_ATTEMPTS, 8, 1, 100),
                 settings.bool(APPLY_VALUES, true),
                 settings.duration(VERIFY_AFTER, DEFAULT_VERIFY_AFTER));

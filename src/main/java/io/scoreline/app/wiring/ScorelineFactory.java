@@ -198,7 +198,7 @@ public class ScorelineFactory {
 
     @Singleton
     InboxSettings inboxSettings(ScorelineConfig config) {
-        return InboxSettings.defaults().withWorkers(config.webhooks().inboxWorkers())
+        return InboxSettings.defaults().withWorkers(config.webhooks().inboxWorkers()).withWriters(config.webhooks().inboxWriters())
                 .withMaxAttempts(config.webhooks().inboxMaxAttempts()).withApplyValues(config.webhooks().applyValues())
                 .withVerifyAfter(config.webhooks().verifyAfter());
     }

@@ -59,6 +59,7 @@ public final class InboxProcessor {
     private final OpenConnectors connectors;
     private final InboxSettings settings;
     private final Clock clock;
+    private final DatabaseSlots slots;
 
     public InboxProcessor(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets, PageWriter writer,
             InboxStore inbox, OpenConnectors connectors, InboxSettings settings, Clock clock) {
@@ -70,14 +71,29 @@ public final class InboxProcessor {
         this.connectors = connectors;
         this.settings = settings;
         this.clock = clock;
+        this.slots = new DatabaseSlots(settings.writers());
     }
 
-    /** What one batch did, for tests and logs. */
-    public record BatchResult(int written, int dropped, int failed) {
+    /** What one batch, or one group of it, did. */
+    private record BatchResult(int written, int dropped, int failed) {
     }
 
-    /** Processes rows claimed together (one organization); never throws for a failed group. */
-    public BatchResult process(long organizationId, List<InboxEntry> claimed) {
+    /**
+     * Claims up to a batch of the organization's rows due by {@code dueBy} and processes them, in
+     * one of this node's database slots; returns how many rows it claimed.
+     */
+    public int claimAndProcess(long organizationId, Instant dueBy) {
+        return slots.holding(() -> {
+            var batch = inbox.claim(organizationId, dueBy, settings.lease(), settings.batchSize());
+            if (!batch.isEmpty()) {
+                process(organizationId, batch);
+            }
+            return batch.size();
+        });
+    }
+
+    /** Processes rows claimed together (one organization), in a slot; never throws for a failed group. */
+    private BatchResult process(long organizationId, List<InboxEntry> claimed) {
         int written = 0;
         int dropped = 0;
         int failed = 0;
@@ -161,8 +177,8 @@ public final class InboxProcessor {
             return entries;
         }
         var outcome = new AtomicReference<PropertyChangeApplier.Outcome>();
-        writer.amend(integration.organizationId(), integration.id(), objectType, changes.stream().map(PropertyChange::recordId).toList(),
-                stored -> {
+        writer.amend(integration.organizationId(), integration.id(), objectType,
+                changes.stream().map(PropertyChange::recordId).toList(), stored -> {
                     outcome.set(PropertyChangeApplier.apply(objectType, fields, stored, changes));
                     return outcome.get().records();
                 }, deriver, ChangeOrigin.live(), (tx, page) -> {
@@ -189,7 +205,7 @@ public final class InboxProcessor {
             }
         }
         if (!reread.isEmpty()) {
-            var current = connectors.with(integration, connector -> connector.read(objectType, fields, reread.keySet()));
+            var current = slots.awayWhile(() -> connectors.with(integration, connector -> connector.read(objectType, fields, reread.keySet())));
             var known = new HashSet<String>();
             for (var record : current) {
                 known.add(record.recordId());

@@ -6,6 +6,7 @@ import java.time.Duration;
  * How the inbox workers behave.
  *
  * @param workers        worker threads per node
+ * @param writers        of those, how many may run a page transaction at once
  * @param maxAttempts    attempts before an event is parked as failed
  * @param batchSize      rows one claim takes
  * @param coalesceWindow how long a new event waits so that events arriving close together are
@@ -23,36 +24,53 @@ import java.time.Duration;
  *                       as {@code hs_is_closed_won}); changes to one record within this time share
  *                       one read
  */
-public record InboxSettings(int workers, int maxAttempts, int batchSize, Duration coalesceWindow, Duration pollInterval,
-        Duration lease, Duration backoffBase, Duration backoffCap, boolean applyValues, Duration verifyAfter) {
+public record InboxSettings(int workers, int writers, int maxAttempts, int batchSize, Duration coalesceWindow,
+        Duration pollInterval, Duration lease, Duration backoffBase, Duration backoffCap, boolean applyValues, Duration verifyAfter) {
 
     public static InboxSettings defaults() {
-        return new InboxSettings(4, 8, 500, Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMinutes(5),
-                Duration.ofSeconds(2), Duration.ofMinutes(30), true, Duration.ofSeconds(30));
+        return new InboxSettings(4, defaultWriters(), 8, 500, Duration.ofMillis(200), Duration.ofMillis(100),
+                Duration.ofMinutes(5),                 Duration.ofSeconds(2), Duration.ofMinutes(30), true, Duration.ofSeconds(30));
+    }
+
+    /** Half the cores, at least one: on two cores one writer gave the shortest acknowledgements (ADR 0016). */
+    public static int defaultWriters() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    public InboxSettings withWriters(int value) {
+        return new InboxSettings(workers, value, maxAttempts, batchSize, coalesceWindow, pollInterval, lease,
+                backoffBase, backoffCap,
+                applyValues, verifyAfter);
     }
 
     public InboxSettings withWorkers(int value) {
-        return new InboxSettings(value, maxAttempts, batchSize, coalesceWindow, pollInterval, lease, backoffBase, backoffCap, applyValues, verifyAfter);
+        return new InboxSettings(value, writers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease,
+                backoffBase, backoffCap, applyValues, verifyAfter);
     }
 
     public InboxSettings withMaxAttempts(int value) {
-        return new InboxSettings(workers, value, batchSize, coalesceWindow, pollInterval, lease, backoffBase, backoffCap, applyValues, verifyAfter);
+        return new InboxSettings(workers, writers, value, batchSize, coalesceWindow, pollInterval, lease,
+                backoffBase, backoffCap, applyValues, verifyAfter);
     }
 
     public InboxSettings withBackoff(Duration base, Duration cap) {
-        return new InboxSettings(workers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease, base, cap, applyValues, verifyAfter);
+        return new InboxSettings(workers, writers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease,
+                base, cap, applyValues, verifyAfter);
     }
 
     public InboxSettings withCoalesceWindow(Duration value) {
-        return new InboxSettings(workers, maxAttempts, batchSize, value, pollInterval, lease, backoffBase, backoffCap, applyValues, verifyAfter);
+        return new InboxSettings(workers, writers, maxAttempts, batchSize, value, pollInterval, lease,
+                backoffBase, backoffCap, applyValues, verifyAfter);
     }
 
     public InboxSettings withApplyValues(boolean value) {
-        return new InboxSettings(workers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease, backoffBase, backoffCap, value, verifyAfter);
+        return new InboxSettings(workers, writers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease,
+                backoffBase, backoffCap, value, verifyAfter);
     }
 
     public InboxSettings withVerifyAfter(Duration value) {
-        return new InboxSettings(workers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease, backoffBase, backoffCap, applyValues,
+        return new InboxSettings(workers, writers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease,
+                backoffBase, backoffCap, applyValues,
                 value);
     }
 

@@ -77,11 +77,7 @@ public final class InboxWorkers implements AutoCloseable {
         Collections.shuffle(organizations);
         int claimed = 0;
         for (var organizationId : organizations) {
-            var batch = inbox.claim(organizationId, dueBy, settings.lease(), settings.batchSize());
-            if (!batch.isEmpty()) {
-                processor.process(organizationId, batch);
-                claimed += batch.size();
-            }
+            claimed += processor.claimAndProcess(organizationId, dueBy);
         }
         return claimed;
     }
