@@ -33,22 +33,16 @@ public final class PageWriter {
 
     // Locks in array position order, which is Java's record-id order, the order the raw upsert
     // locks in; an ORDER BY record_id would follow the database collation, which may differ.
-    private static final String LOCK_STORED = """
-            select c.record_id
+    private static final String LOCK_ROWS = """
+            select %s
               from crm_records c
               join unnest({2}) with ordinality as r(record_id, ord) on r.record_id = c.record_id
              where c.integration_id = {0} and c.object_type = {1}
              order by r.ord
                for update of c""";
-
+    private static final String LOCK_STORED = LOCK_ROWS.formatted("c.record_id");
     // The same lock, returning the state it locks (what an amendment starts from).
-    private static final String LOCK_STATE = """
-            select c.record_id, c.modstamp, c.deleted, c.fields::text
-              from crm_records c
-              join unnest({2}) with ordinality as r(record_id, ord) on r.record_id = c.record_id
-             where c.integration_id = {0} and c.object_type = {1}
-             order by r.ord
-               for update of c""";
+    private static final String LOCK_STATE = LOCK_ROWS.formatted("c.record_id, c.modstamp, c.deleted, c.fields::text");
 
     private final TenantTransactions transactions;
 

@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * Turns claimed inbox rows into pages: grouped per integration and object, HubSpot property
  * changes are applied to the records we hold (ADR 0016), and the other events about one record
  * coalesce into one read of its current state (so events out of order still end in the latest
- * state), written through the same page transaction as a sync, which also marks the rows done. Ids the CRM no longer knows are retracted. A group that fails is retried with backoff
- * and parked after the last attempt; other groups go on.
+ * state), written through the same page transaction as a sync, which also marks the rows done.
+ * Ids the CRM no longer knows are retracted. A group that fails is retried with backoff and
+ * parked after the last attempt; other groups go on.
  */
 public final class InboxProcessor {
 
@@ -205,7 +206,8 @@ public final class InboxProcessor {
             }
         }
         if (!reread.isEmpty()) {
-            var current = slots.awayWhile(() -> connectors.with(integration, connector -> connector.read(objectType, fields, reread.keySet())));
+            var current = slots.awayWhile(() -> connectors.with(integration,
+                    connector -> connector.read(objectType, fields, reread.keySet())));
             var known = new HashSet<String>();
             for (var record : current) {
                 known.add(record.recordId());

@@ -6,6 +6,7 @@ import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.pipeline.database.BinaryArrayParam;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.db.tables.records.WebhookInboxRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -63,7 +64,7 @@ public final class InboxStore {
      * key names the period of {@code verifyAfter} the read falls in.
      */
     public void scheduleVerifications(DSLContext tx, long organizationId, long integrationId, CrmProvider provider, String objectType,
-            Collection<String> recordIds, Instant now, java.time.Duration verifyAfter) {
+            Collection<String> recordIds, Instant now, Duration verifyAfter) {
         var dueAt = now.plus(verifyAfter);
         long period = dueAt.toEpochMilli() / Math.max(1, verifyAfter.toMillis());
         var events = recordIds.stream().map(id -> new InboxEvent(provider, InboxEvent.VERIFY + ":" + objectType + ":" + id + ":" + period,
@@ -78,7 +79,7 @@ public final class InboxStore {
     public int verifyNow(Instant now) {
         int moved = 0;
         // Any organization with a waiting row; verifications are due at most a setting's length away.
-        for (long organizationId : dueOrganizations(now.plus(java.time.Duration.ofDays(3650)))) {
+        for (long organizationId : dueOrganizations(now.plus(Duration.ofDays(3650)))) {
             moved += transactions.inOrganization(organizationId, tx -> tx.update(WEBHOOK_INBOX)
                     .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, offset(now))
                     .where(WEBHOOK_INBOX.STATUS.eq(InboxStatus.PENDING.key()))

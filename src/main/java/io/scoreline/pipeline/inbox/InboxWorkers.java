@@ -54,8 +54,8 @@ public final class InboxWorkers implements AutoCloseable {
 
     /**
      * Processes every waiting row (without waiting out their coalescing window, and with the
-     * scheduled verification reads brought forward) in the calling
-     * thread until none is left; returns how many rows it claimed. What {@code scoreline inbox
+     * scheduled verification reads brought forward) in the calling thread until none is left;
+     * returns how many rows it claimed. What {@code scoreline inbox
      * --replay} and tests use without running workers. Rows that fail wait for their backoff.
      */
     public int drain() {

@@ -76,13 +76,22 @@ class ScorelineConfigTest {
         assertThat(defaults).isEqualTo(WebhookSettings.defaults());
         assertThat(defaults.maxBytes()).isEqualTo(1024 * 1024);
         var set = ScorelineConfig.resolve(Map.of("SCORELINE_PUBLIC_BASE_URL", "https://hooks.example.com/",
-                "SCORELINE_INBOX_WORKERS", "2"), CliOverrides.none()).webhooks();
+                "SCORELINE_INBOX_WORKERS", "2", "SCORELINE_INBOX_WRITERS", "3", "SCORELINE_INBOX_APPLY_VALUES", "no",
+                "SCORELINE_INBOX_VERIFY_AFTER", "PT2M"), CliOverrides.none()).webhooks();
         assertThat(set.publicBaseUrl()).hasValueSatisfying(u -> assertThat(u.toString()).isEqualTo("https://hooks.example.com"));
         assertThat(set.inboxWorkers()).isEqualTo(2);
+        assertThat(set.inboxWriters()).isEqualTo(3);
+        assertThat(set.applyValues()).isFalse();
+        assertThat(set.verifyAfter()).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(defaults.applyValues()).isTrue();
+        assertThat(defaults.verifyAfter()).isEqualTo(java.time.Duration.ofSeconds(30));
         assertRejected(Map.of("SCORELINE_PUBLIC_BASE_URL", "hooks.example.com"), "SCORELINE_PUBLIC_BASE_URL must be the http(s) URL");
         assertRejected(Map.of("SCORELINE_WEBHOOK_MAX_BYTES", "10"), "SCORELINE_WEBHOOK_MAX_BYTES must be a whole number from 1024");
         assertRejected(Map.of("SCORELINE_INBOX_WORKERS", "0"), "SCORELINE_INBOX_WORKERS must be a whole number from 1 to 64");
         assertRejected(Map.of("SCORELINE_INBOX_MAX_ATTEMPTS", "many"), "SCORELINE_INBOX_MAX_ATTEMPTS must be a whole number from 1 to 100");
+        assertRejected(Map.of("SCORELINE_INBOX_WRITERS", "0"), "SCORELINE_INBOX_WRITERS must be a whole number from 1 to 64");
+        assertRejected(Map.of("SCORELINE_INBOX_APPLY_VALUES", "maybe"), "SCORELINE_INBOX_APPLY_VALUES must be true or false");
+        assertRejected(Map.of("SCORELINE_INBOX_VERIFY_AFTER", "30s"), "SCORELINE_INBOX_VERIFY_AFTER must be a positive ISO-8601 duration");
     }
 
     @Test

@@ -3,21 +3,14 @@ package io.scoreline.app.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoreline.app.config.WebhookSettings;
-import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.pipeline.database.TenantTransactions;
-import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.inbox.InboxEntry;
 import io.scoreline.pipeline.inbox.InboxEvent;
 import io.scoreline.pipeline.inbox.InboxStatus;
 import io.scoreline.pipeline.inbox.InboxStore;
 import io.scoreline.pipeline.inbox.InboxWorkers;
-import io.scoreline.pipeline.integrations.IntegrationStore;
-import io.scoreline.pipeline.integrations.NewIntegration;
-import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.SyncStatus;
 import io.scoreline.pipeline.runs.SyncTrigger;
-import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.sync.SyncService;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
@@ -31,8 +24,6 @@ import io.scoreline.sim.hubspot.HubSpotWebhookEmitter;
 import io.scoreline.sim.hubspot.HubSpotWebhookEvent;
 import io.scoreline.testing.ScorelineServer;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,18 +122,10 @@ class HubSpotPropertyChangeFlowTest {
     private static Hub connectAndSync(ScorelineServer server, RunningSimulators sims) throws Exception {
         var organizationId = server.bean(OrganizationStore.class).create(NewOrganization.of("hsvalues", "HS values",
                 "America/New_York", "monday")).id();
-        var hs = sims.hubSpot();
-        var integration = server.bean(IntegrationStore.class).add(NewIntegration.of(organizationId, CrmProvider.HUBSPOT,
-                new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()), Optional.empty(),
-                Optional.of(hs.baseUrl().toString()), Optional.of(Long.toString(hs.portalId()))));
-        server.bean(RuleSetStore.class).saveNewVersion(organizationId, integration.id(), Files.readString(Path.of("mappings/hubspot.yaml")),
-                "test");
-        try (var connector = server.bean(ConnectorOpener.class).open(integration)) {
-            server.bean(CrmIdentityStore.class).sync(organizationId, integration.id(), connector.users(), true);
-        }
-        var sync = server.bean(SyncService.class).sync(integration.id(), SyncTrigger.MANUAL);
+        var integrationId = HubSpotTestIntegration.connect(server, sims, organizationId);
+        var sync = server.bean(SyncService.class).sync(integrationId, SyncTrigger.MANUAL);
         assertThat(sync.status()).as(sync.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
-        return new Hub(server.bean(TenantTransactions.class), organizationId, integration.id());
+        return new Hub(server.bean(TenantTransactions.class), organizationId, integrationId);
     }
 
     /** Calls we hold with an outcome, owned by someone (so their facts reach kpi_values). */

@@ -2,20 +2,13 @@ package io.scoreline.app.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.pipeline.database.TenantTransactions;
-import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.inbox.InboxEvent;
 import io.scoreline.pipeline.inbox.InboxStatus;
 import io.scoreline.pipeline.inbox.InboxStore;
 import io.scoreline.pipeline.inbox.InboxWorkers;
-import io.scoreline.pipeline.integrations.IntegrationStore;
-import io.scoreline.pipeline.integrations.NewIntegration;
-import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.SyncStatus;
 import io.scoreline.pipeline.runs.SyncTrigger;
-import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.sync.SyncService;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
@@ -66,7 +59,7 @@ class HubSpotWebhookFlowTest {
             var rules = KpiTruth.hubSpotRules();
             var organizationId = server.bean(OrganizationStore.class).create(NewOrganization.of("hshooks", "HS hooks",
                     ZONE.getId(), "monday")).id();
-            var integrationId = connect(server, sims, organizationId);
+            var integrationId = HubSpotTestIntegration.connect(server, sims, organizationId);
             var sync = server.bean(SyncService.class).sync(integrationId, SyncTrigger.MANUAL);
             assertThat(sync.status()).as(sync.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
             var transactions = server.bean(TenantTransactions.class);
@@ -96,19 +89,6 @@ class HubSpotWebhookFlowTest {
             assertThat(processed).filteredOn(e -> !e.eventType().equals(InboxEvent.VERIFY)).hasSize(events.size());
             assertThat(KpiTruth.stored(transactions, organizationId)).isEqualTo(KpiTruth.fromHubSpotDump(dump(sims, "after"), rules, ZONE));
         }
-    }
-
-    private static long connect(ScorelineServer server, RunningSimulators sims, long organizationId) throws Exception {
-        var hs = sims.hubSpot();
-        var integration = server.bean(IntegrationStore.class).add(NewIntegration.of(organizationId, CrmProvider.HUBSPOT,
-                new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()), Optional.empty(),
-                Optional.of(hs.baseUrl().toString()), Optional.of(Long.toString(hs.portalId()))));
-        server.bean(RuleSetStore.class).saveNewVersion(organizationId, integration.id(), Files.readString(Path.of("mappings/hubspot.yaml")),
-                "test");
-        try (var connector = server.bean(ConnectorOpener.class).open(integration)) {
-            server.bean(CrmIdentityStore.class).sync(organizationId, integration.id(), connector.users(), true);
-        }
-        return integration.id();
     }
 
     /** Calls edited twice (connected, then reassigned), deals won, a deal created, two calls deleted. */
