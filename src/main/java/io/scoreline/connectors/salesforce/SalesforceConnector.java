@@ -20,6 +20,7 @@ import io.scoreline.connectors.spi.PageSource;
 import io.scoreline.connectors.spi.QuotaSnapshot;
 import io.scoreline.connectors.spi.RecordPage;
 import io.scoreline.connectors.spi.ScorelineException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -128,18 +129,11 @@ final class SalesforceConnector implements CrmConnector {
                 }
                 long before = apiCalls.get();
                 var page = nextUrl == null
-                        ? call("query", "queryAll?rawPayload=true", soql, batch)
-                        : call("queryMore", "queryMore?rawPayload=true", nextUrl, batch);
-                if (!page.has("records") || !page.has("done")) {
-                    throw new ScorelineException(FailureKind.BAD_INPUT, "malformed Salesforce query page for "
-                            + query.objectType() + ": no records/done members");
-                }
-                var records = new ArrayList<CrmRecord>();
-                for (var row : page.path("records")) {
-                    records.add(SalesforceRows.toRecord(query.objectType(), row));
-                }
-                done = page.path("done").asBoolean();
-                nextUrl = done ? null : page.path("nextRecordsUrl").asText();
+                        ? queryPage("query", "queryAll?rawPayload=true", soql, batch, query.objectType())
+                        : queryPage("queryMore", "queryMore?rawPayload=true", nextUrl, batch, query.objectType());
+                var records = page.records();
+                done = page.done();
+                nextUrl = page.nextRecordsUrl();
                 var cursor = records.isEmpty() ? Optional.<Checkpoint>empty()
                         : Optional.of(new Checkpoint(records.getLast().modstamp(), records.getLast().recordId()));
                 return Optional.of(new RecordPage(query.objectType(), records, cursor, (int) (apiCalls.get() - before)));
@@ -209,15 +203,11 @@ final class SalesforceConnector implements CrmConnector {
         var records = new ArrayList<CrmRecord>();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             var soql = SoqlChangeQuery.byIds(objectType, fields, ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
-            var page = call("read by id", "queryAll?rawPayload=true", soql, Map.of());
-            while (true) {
-                for (var row : page.path("records")) {
-                    records.add(SalesforceRows.toRecord(objectType, row));
-                }
-                if (page.path("done").asBoolean(true)) {
-                    break;
-                }
-                page = call("read by id", "queryMore?rawPayload=true", page.path("nextRecordsUrl").asText(), Map.of());
+            var page = queryPage("read by id", "queryAll?rawPayload=true", soql, Map.of(), objectType);
+            records.addAll(page.records());
+            while (!page.done()) {
+                page = queryPage("read by id", "queryMore?rawPayload=true", page.nextRecordsUrl(), Map.of(), objectType);
+                records.addAll(page.records());
             }
         }
         return records;
@@ -271,9 +261,21 @@ final class SalesforceConnector implements CrmConnector {
         return parse(action, send(action, operation, body, headers).body());
     }
 
+    /** One query call, its answer read as a stream of records (the body is never a string). */
+    private QueryPageReader.QueryPage queryPage(String action, String operation, Object body, Map<String, Object> headers,
+            String objectType) {
+        return QueryPageReader.read(action, objectType, exchange(action, operation, body, headers).getMessage().getBody(InputStream.class));
+    }
+
     /** One API call: breaker, retries, quota header, classified failures; the answer as text with its headers. */
     private RawAnswer send(String action, String operation, Object body, Map<String, Object> headers) {
-        Supplier<RawAnswer> attempt = () -> {
+        var answer = exchange(action, operation, body, headers).getMessage();
+        return new RawAnswer(answer.getBody(String.class), answer.getHeaders());
+    }
+
+    /** One API call: breaker, retries, quota header, classified failures; the exchange that succeeded. */
+    private Exchange exchange(String action, String operation, Object body, Map<String, Object> headers) {
+        Supplier<Exchange> attempt = () -> {
             apiCalls.incrementAndGet();
             Exchange exchange = producer.request(componentName + ":" + operation, ex -> {
                 ex.getIn().setBody(body);
@@ -283,7 +285,7 @@ final class SalesforceConnector implements CrmConnector {
             if (exchange.getException() != null) {
                 throw SalesforceFailures.classify(action, exchange.getException());
             }
-            return new RawAnswer(exchange.getMessage().getBody(String.class), exchange.getMessage().getHeaders());
+            return exchange;
         };
         try {
             return breaker.executeSupplier(Retry.decorateSupplier(retry, attempt));

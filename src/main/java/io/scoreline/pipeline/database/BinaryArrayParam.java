@@ -1,12 +1,14 @@
 package io.scoreline.pipeline.database;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
 import org.jooq.Binding;
 import org.jooq.BindingGetResultSetContext;
 import org.jooq.BindingGetSQLInputContext;
@@ -37,16 +39,28 @@ import org.jooq.impl.SQLDataType;
  */
 public final class BinaryArrayParam {
 
-    private static final DataType<String[]> VARCHARS = binary(SQLDataType.VARCHAR.array(), String[].class, "varchar[]");
-    private static final DataType<Long[]> BIGINTS = binary(SQLDataType.BIGINT.array(), Long[].class, "bigint[]");
-    private static final DataType<Integer[]> INTEGERS = binary(SQLDataType.INTEGER.array(), Integer[].class, "integer[]");
-    private static final DataType<Boolean[]> BOOLEANS = binary(SQLDataType.BOOLEAN.array(), Boolean[].class, "boolean[]");
+    // Strings are encoded by Utf8TextArray, in one buffer of the exact size; pgjdbc encodes the rest.
+    private static final DataType<String[]> VARCHARS = binary(SQLDataType.VARCHAR.array(), String[].class, "varchar[]",
+            Utf8TextArray::of);
+    private static final DataType<Long[]> BIGINTS = binary(SQLDataType.BIGINT.array(), Long[].class, "bigint[]", v -> v);
+    private static final DataType<Integer[]> INTEGERS = binary(SQLDataType.INTEGER.array(), Integer[].class, "integer[]", v -> v);
+    private static final DataType<Boolean[]> BOOLEANS = binary(SQLDataType.BOOLEAN.array(), Boolean[].class, "boolean[]", v -> v);
+    private static final DataType<byte[][]> UTF8_TEXTS = SQLDataType.VARBINARY.array().asConvertedDataType(
+            new BinaryBinding<>(byte[][].class, "varchar[]", BinaryArrayParam::inlineUtf8, Utf8TextArray::new));
 
     private BinaryArrayParam() {
     }
 
     public static Param<String[]> varchars(String[] values) {
         return DSL.val(values, VARCHARS);
+    }
+
+    /**
+     * A {@code varchar[]} whose elements are already UTF-8 (JSON documents written straight to
+     * bytes), so no element passes through a {@code String}; nulls stay null.
+     */
+    public static Param<byte[][]> utf8Texts(byte[][] values) {
+        return DSL.val(values, UTF8_TEXTS);
     }
 
     public static Param<Long[]> bigints(Long[] values) {
@@ -88,72 +102,89 @@ public final class BinaryArrayParam {
         return varchars(strings);
     }
 
-    private static <T> DataType<T[]> binary(DataType<T[]> textual, Class<T[]> type, String sqlType) {
-        return textual.asConvertedDataType(new BinaryBinding<>(textual, type, sqlType));
+    private static <T> DataType<T[]> binary(DataType<T[]> textual, Class<T[]> type, String sqlType,
+            Function<T[], Object> parameter) {
+        return textual.asConvertedDataType(new BinaryBinding<>(type, sqlType, value -> DSL.inline(value, textual), parameter));
     }
 
-    private static final class BinaryBinding<T> implements Binding<T[], T[]> {
+    private static Param<String[]> inlineUtf8(byte[][] values) {
+        var strings = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            strings[i] = values[i] == null ? null : new String(values[i], StandardCharsets.UTF_8);
+        }
+        return DSL.inline(strings, SQLDataType.VARCHAR.array());
+    }
 
-        private final DataType<T[]> textual;
-        private final Class<T[]> type;
+    private static final class BinaryBinding<U> implements Binding<U, U> {
+
+        private final Class<U> type;
         private final String sqlType;
+        private final Function<U, Param<?>> inline;
+        private final Function<U, Object> parameter;
         // jOOQ asks for the converter on every bind and fetch: one instance, not one per call.
-        private final Converter<T[], T[]> converter;
+        private final Converter<U, U> converter;
 
-        BinaryBinding(DataType<T[]> textual, Class<T[]> type, String sqlType) {
-            this.textual = textual;
+        /**
+         * @param inline    the value as jOOQ renders it in a logged or inlined statement
+         * @param parameter the object handed to pgjdbc, which sends it in the binary format
+         */
+        BinaryBinding(Class<U> type, String sqlType, Function<U, Param<?>> inline, Function<U, Object> parameter) {
             this.type = type;
             this.sqlType = sqlType;
+            this.inline = inline;
+            this.parameter = parameter;
             this.converter = Converter.ofNullable(type, type, v -> v, v -> v);
         }
 
         @Override
-        public Converter<T[], T[]> converter() {
+        public Converter<U, U> converter() {
             return converter;
         }
 
         @Override
-        public void sql(BindingSQLContext<T[]> ctx) {
-            // Inlined (a logged or rendered statement), the value shows as jOOQ would show it.
+        public void sql(BindingSQLContext<U> ctx) {
             if (ctx.render().paramType() == ParamType.INLINED) {
-                ctx.render().visit(DSL.inline(ctx.value(), textual));
+                ctx.render().visit(ctx.value() == null ? DSL.inline((Object) null) : inline.apply(ctx.value()));
             } else {
                 ctx.render().sql("?::" + sqlType);
             }
         }
 
         @Override
-        public void set(BindingSetStatementContext<T[]> ctx) throws SQLException {
-            // pgjdbc's setObject encodes arrays of these element types in the binary format.
-            ctx.statement().setObject(ctx.index(), ctx.value());
+        public void set(BindingSetStatementContext<U> ctx) throws SQLException {
+            if (ctx.value() == null) {
+                ctx.statement().setNull(ctx.index(), Types.ARRAY);
+            } else {
+                ctx.statement().setObject(ctx.index(), parameter.apply(ctx.value()));
+            }
         }
 
         @Override
-        public void register(BindingRegisterContext<T[]> ctx) throws SQLException {
+        public void register(BindingRegisterContext<U> ctx) throws SQLException {
             ctx.statement().registerOutParameter(ctx.index(), Types.ARRAY);
         }
 
         @Override
-        public void get(BindingGetResultSetContext<T[]> ctx) throws SQLException {
+        public void get(BindingGetResultSetContext<U> ctx) throws SQLException {
             ctx.value(array(ctx.resultSet().getArray(ctx.index())));
         }
 
         @Override
-        public void get(BindingGetStatementContext<T[]> ctx) throws SQLException {
+        public void get(BindingGetStatementContext<U> ctx) throws SQLException {
             ctx.value(array(ctx.statement().getArray(ctx.index())));
         }
 
         @Override
-        public void set(BindingSetSQLOutputContext<T[]> ctx) throws SQLException {
+        public void set(BindingSetSQLOutputContext<U> ctx) throws SQLException {
             throw new SQLFeatureNotSupportedException("arrays are not written to SQL output streams");
         }
 
         @Override
-        public void get(BindingGetSQLInputContext<T[]> ctx) throws SQLException {
+        public void get(BindingGetSQLInputContext<U> ctx) throws SQLException {
             throw new SQLFeatureNotSupportedException("arrays are not read from SQL input streams");
         }
 
-        private T[] array(java.sql.Array array) throws SQLException {
+        private U array(java.sql.Array array) throws SQLException {
             return array == null ? null : type.cast(array.getArray());
         }
     }

@@ -42,7 +42,7 @@ final class RawRecordUpserter {
     }
 
     /** A page's records as the upsert's array parameters, built before the page's turn to write. */
-    record Rows(List<CrmRecord> records, String[] ids, Instant[] modstamps, Boolean[] deleted, String[] fields) {
+    record Rows(List<CrmRecord> records, String[] ids, Instant[] modstamps, Boolean[] deleted, byte[][] fields) {
     }
 
     /** @param records one state per record, sorted by id */
@@ -51,7 +51,7 @@ final class RawRecordUpserter {
         var ids = new String[n];
         var modstamps = new Instant[n];
         var deleted = new Boolean[n];
-        var fields = new String[n];
+        var fields = new byte[n][];
         for (int i = 0; i < n; i++) {
             var record = records.get(i);
             ids[i] = record.recordId();
@@ -72,14 +72,15 @@ final class RawRecordUpserter {
                 BinaryArrayParam.varchars(rows.ids()),
                 BinaryArrayParam.epochMicros(rows.modstamps()),
                 BinaryArrayParam.booleans(rows.deleted()),
-                BinaryArrayParam.varchars(rows.fields()))
+                BinaryArrayParam.utf8Texts(rows.fields()))
                 .fetch(0, String.class));
         return rows.records().stream().filter(r -> applied.contains(r.recordId())).toList();
     }
 
-    private static String toJson(Map<String, Object> fields) {
+    /** Straight to UTF-8: the document goes to the database as bytes and never needs to be a string. */
+    private static byte[] toJson(Map<String, Object> fields) {
         try {
-            return JSON.writeValueAsString(fields);
+            return JSON.writeValueAsBytes(fields);
         } catch (JsonProcessingException e) {
             throw new ScorelineException(FailureKind.BAD_INPUT, "a CRM record's fields cannot be stored as JSON: " + e.getMessage(), e);
         }

@@ -10,7 +10,9 @@ import java.util.OptionalLong;
 public final class SalesforceIds {
 
     private static final String DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static final String SUFFIX_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+    /** The same digits as an array: {@link #of} runs several times for each row of a query page. */
+    private static final char[] DIGIT_CHARS = DIGITS.toCharArray();
+    private static final char[] SUFFIX_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345".toCharArray();
     private static final String POD = "Sm";
     private static final int NUMBER_DIGITS = 10;
 
@@ -21,14 +23,20 @@ public final class SalesforceIds {
         if (number < 0) {
             throw new IllegalArgumentException("negative id number " + number);
         }
-        char[] digits = new char[NUMBER_DIGITS];
+        // One char array instead of concatenations: ids are built for every row a query page renders.
+        int digitsAt = keyPrefix.length() + POD.length();
+        char[] id = new char[digitsAt + NUMBER_DIGITS + 3];
+        keyPrefix.getChars(0, keyPrefix.length(), id, 0);
+        POD.getChars(0, POD.length(), id, keyPrefix.length());
         long rest = number;
-        for (int i = NUMBER_DIGITS - 1; i >= 0; i--) {
-            digits[i] = DIGITS.charAt((int) (rest % 62));
+        for (int i = digitsAt + NUMBER_DIGITS - 1; i >= digitsAt; i--) {
+            id[i] = DIGIT_CHARS[(int) (rest % 62)];
             rest /= 62;
         }
-        String id15 = keyPrefix + POD + new String(digits);
-        return id15 + suffix(id15);
+        for (int chunk = 0; chunk < 3; chunk++) {
+            id[id.length - 3 + chunk] = suffixChar(id, chunk);
+        }
+        return new String(id);
     }
 
     /** The number inside an id of the given prefix, or empty if the id is not one of ours. */
@@ -50,17 +58,18 @@ public final class SalesforceIds {
 
     /** Each suffix character encodes which of five id characters are upper-case letters. */
     static String suffix(String id15) {
-        StringBuilder suffix = new StringBuilder(3);
-        for (int chunk = 0; chunk < 3; chunk++) {
-            int bits = 0;
-            for (int i = 0; i < 5; i++) {
-                char c = id15.charAt(chunk * 5 + i);
-                if (c >= 'A' && c <= 'Z') {
-                    bits |= 1 << i;
-                }
+        char[] id = id15.toCharArray();
+        return new String(new char[] {suffixChar(id, 0), suffixChar(id, 1), suffixChar(id, 2)});
+    }
+
+    private static char suffixChar(char[] id, int chunk) {
+        int bits = 0;
+        for (int i = 0; i < 5; i++) {
+            char c = id[chunk * 5 + i];
+            if (c >= 'A' && c <= 'Z') {
+                bits |= 1 << i;
             }
-            suffix.append(SUFFIX_CHARS.charAt(bits));
         }
-        return suffix.toString();
+        return SUFFIX_CHARS[bits];
     }
 }

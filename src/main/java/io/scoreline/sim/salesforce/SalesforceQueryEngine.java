@@ -86,7 +86,7 @@ final class SalesforceQueryEngine {
     }
 
     Optional<SalesforceRow> row(SalesforceObject type, long idNumber) {
-        return records.byId(SalesforceIds.of(type.keyPrefix(), idNumber));
+        return records.byNumber(type, idNumber);
     }
 
     RecordView view(SalesforceRow row) {

@@ -3,10 +3,6 @@ package io.scoreline.sim.salesforce;
 import io.scoreline.sim.http.Reply;
 import io.scoreline.sim.http.SimRequest;
 import io.scoreline.sim.salesforce.soql.SoqlException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +31,7 @@ final class SalesforceQueryHandler {
         }
         try {
             return switch (engine.run(soql.get(), includeDeleted, batchSize(request))) {
-                case SalesforceQueryEngine.Outcome.Count count -> Reply.json(200, page(count.total(), true, null,
-                        List.of()));
+                case SalesforceQueryEngine.Outcome.Count count -> QueryPageWriter.count(count.total());
                 case SalesforceQueryEngine.Outcome.Rows rows -> page(rows.cursor(), 0, version);
             };
         } catch (SoqlException e) {
@@ -57,27 +52,17 @@ final class SalesforceQueryHandler {
         return page(cursor.get(), (int) offset, version);
     }
 
-    private Reply page(QueryCursor cursor, int offset, String version) {
+    /** The rows from {@code offset} on, a batch at most; a row gone since the query ran is left out. */
+    Reply.Response page(QueryCursor cursor, int offset, String version) {
         int end = Math.min(cursor.size(), offset + cursor.batchSize());
-        List<Map<String, Object>> rows = new ArrayList<>(end - offset);
-        for (int i = offset; i < end; i++) {
-            engine.row(cursor, i).ifPresent(row -> rows.add(SalesforceJsonWriter.selected(row, cursor.fields(),
-                    version, engine.records()::byId)));
-        }
         boolean done = end >= cursor.size();
         String next = done ? null : "/services/data/v" + version + "/query/" + cursor.id() + "-" + end;
-        return Reply.json(200, page(cursor.size(), done, next, rows));
-    }
-
-    private static Map<String, Object> page(long total, boolean done, String next, List<Map<String, Object>> rows) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("totalSize", total);
-        body.put("done", done);
-        if (next != null) {
-            body.put("nextRecordsUrl", next);
+        QueryPageWriter page = new QueryPageWriter(cursor.size(), done, next, end - offset, version,
+                SelectedColumns.of(cursor.type(), cursor.fields()), engine.records()::byId);
+        for (int i = offset; i < end; i++) {
+            engine.row(cursor, i).ifPresent(page::row);
         }
-        body.put("records", rows);
-        return body;
+        return page.finish();
     }
 
     /** Salesforce treats the batch size as a hint and keeps it within 200..2000. */

@@ -3,7 +3,9 @@ package io.scoreline.sim.salesforce;
 import io.scoreline.sim.data.Activity;
 import io.scoreline.sim.data.ActivityKind;
 import io.scoreline.sim.data.SyntheticDataset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
@@ -14,6 +16,8 @@ public final class SalesforceRecords {
     private final SyntheticDataset dataset;
     private final SalesforceRowMapper mapper;
     private final List<SalesforceRow> users;
+    /** Parents of every row a query page shows with an {@code Owner.*} field, so looked up often. */
+    private final Map<String, SalesforceRow> usersById = new HashMap<>();
 
     public SalesforceRecords(SyntheticDataset dataset, String integrationUserEmail) {
         this.dataset = dataset;
@@ -21,6 +25,7 @@ public final class SalesforceRecords {
                 .minusSeconds(365L * 24 * 3600));
         this.users = Stream.concat(dataset.reps().stream().map(mapper::user),
                 Stream.of(mapper.integrationUser(integrationUserEmail))).toList();
+        users.forEach(user -> usersById.putIfAbsent(user.id(), user));
     }
 
     public static String integrationUserId() {
@@ -39,24 +44,31 @@ public final class SalesforceRecords {
             return Optional.empty();
         }
         if (type.get() == SalesforceSchema.USER) {
-            return users.stream().filter(user -> user.id().equals(normalize(id))).findFirst();
+            return Optional.ofNullable(usersById.get(normalize(id)));
         }
         OptionalLong number = SalesforceIds.number(id, type.get().keyPrefix());
-        if (number.isEmpty() || number.getAsLong() == 0) {
+        return number.isEmpty() ? Optional.empty() : byNumber(type.get(), number.getAsLong());
+    }
+
+    /** The row whose id holds this number; a query cursor keeps numbers, so it need not build and parse the id. */
+    Optional<SalesforceRow> byNumber(SalesforceObject type, long number) {
+        if (type == SalesforceSchema.USER) {
+            return Optional.ofNullable(usersById.get(SalesforceIds.of(type.keyPrefix(), number)));
+        }
+        if (number == 0) {
             return Optional.empty();
         }
-        long n = number.getAsLong();
-        if (type.get() == SalesforceSchema.TASK) {
-            ActivityKind kind = switch ((int) (n % 8)) {
+        if (type == SalesforceSchema.TASK) {
+            ActivityKind kind = switch ((int) (number % 8)) {
                 case 1 -> ActivityKind.CALL;
                 case 2 -> ActivityKind.EMAIL;
                 case 3 -> ActivityKind.TODO;
                 default -> null;
             };
-            return kind == null ? Optional.empty() : dataset.find(kind, n / 8).map(mapper::row);
+            return kind == null ? Optional.empty() : dataset.find(kind, number / 8).map(mapper::row);
         }
-        ActivityKind kind = type.get() == SalesforceSchema.EVENT ? ActivityKind.MEETING : ActivityKind.DEAL;
-        return dataset.find(kind, n - 1).map(mapper::row);
+        ActivityKind kind = type == SalesforceSchema.EVENT ? ActivityKind.MEETING : ActivityKind.DEAL;
+        return dataset.find(kind, number - 1).map(mapper::row);
     }
 
     public SalesforceRow row(Activity activity) {

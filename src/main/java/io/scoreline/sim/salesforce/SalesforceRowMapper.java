@@ -14,6 +14,9 @@ import java.util.Map;
 final class SalesforceRowMapper {
 
     static final long INTEGRATION_USER_NUMBER = 1_000_000;
+    /** Room for the widest object's fields, so a row map never rehashes while a query page builds it. */
+    private static final int FIELDS = SalesforceSchema.ALL.stream().mapToInt(type -> type.fields().size()).max()
+            .orElseThrow();
 
     private final ZoneId zone;
     private final Instant orgCreated;
@@ -43,7 +46,7 @@ final class SalesforceRowMapper {
     }
 
     SalesforceRow user(Rep rep) {
-        Map<String, Object> v = new LinkedHashMap<>();
+        Map<String, Object> v = LinkedHashMap.newLinkedHashMap(FIELDS);
         v.put("Id", userId(rep.number()));
         v.put("Username", rep.email());
         v.put("Email", rep.email());
@@ -63,7 +66,7 @@ final class SalesforceRowMapper {
     }
 
     SalesforceRow integrationUser(String email) {
-        Map<String, Object> v = new LinkedHashMap<>();
+        Map<String, Object> v = LinkedHashMap.newLinkedHashMap(FIELDS);
         v.put("Id", integrationUserId());
         v.put("Username", email);
         v.put("Email", email);
@@ -91,7 +94,7 @@ final class SalesforceRowMapper {
     }
 
     private SalesforceRow task(RecordMeta meta, Activity activity) {
-        Map<String, Object> v = new LinkedHashMap<>();
+        Map<String, Object> v = LinkedHashMap.newLinkedHashMap(FIELDS);
         v.put("Id", id(meta.kind(), meta.index()));
         switch (activity) {
             case Activity.Call call -> {
@@ -148,7 +151,7 @@ final class SalesforceRowMapper {
 
     private SalesforceRow event(Activity.Meeting meeting) {
         RecordMeta meta = meeting.meta();
-        Map<String, Object> v = new LinkedHashMap<>();
+        Map<String, Object> v = LinkedHashMap.newLinkedHashMap(FIELDS);
         v.put("Id", id(meta.kind(), meta.index()));
         v.put("Subject", meeting.subject());
         v.put("Type", "Meeting");
@@ -169,7 +172,7 @@ final class SalesforceRowMapper {
 
     private SalesforceRow opportunity(Activity.Deal deal) {
         RecordMeta meta = deal.meta();
-        Map<String, Object> v = new LinkedHashMap<>();
+        Map<String, Object> v = LinkedHashMap.newLinkedHashMap(FIELDS);
         v.put("Id", id(meta.kind(), meta.index()));
         v.put("Name", deal.name());
         v.put("StageName", deal.stage().label());

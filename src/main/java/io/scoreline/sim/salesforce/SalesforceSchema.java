@@ -63,8 +63,17 @@ public final class SalesforceSchema {
         return ALL.stream().filter(object -> object.name().equalsIgnoreCase(name)).findFirst();
     }
 
+    /** A loop rather than a stream: every parent lookup of a query page starts here. */
     public static Optional<SalesforceObject> byKeyPrefix(String id) {
-        return ALL.stream().filter(object -> id != null && id.startsWith(object.keyPrefix())).findFirst();
+        if (id == null) {
+            return Optional.empty();
+        }
+        for (SalesforceObject object : ALL) {
+            if (id.startsWith(object.keyPrefix())) {
+                return Optional.of(object);
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<SalesforceField> withAudit(List<SalesforceField> fields) {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoreline.testing.TestPostgres;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.jooq.conf.ParamType;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Oid;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,5 +87,38 @@ class BinaryArrayParamTest {
         assertThat(sql).contains("'{\"a\",\"b\"}'").doesNotContain("?");
         var bound = database.dsl().render(DSL.field("cardinality({0})", Integer.class, BinaryArrayParam.bigints(new Long[] {1L})));
         assertThat(bound).contains("?::bigint[]");
+    }
+
+    @Test
+    void utf8ElementsArriveAsTheStringsTheyEncode() {
+        var strings = new String[] {"{\"Subject\":\"Call \\\"Acme\\\"\",\"Amount\":12.5}", null, "", "ünïcødé ✓ 😀", "NULL"};
+        var bytes = new byte[strings.length][];
+        for (int i = 0; i < strings.length; i++) {
+            bytes[i] = strings[i] == null ? null : strings[i].getBytes(StandardCharsets.UTF_8);
+        }
+        assertThat(database.dsl().resultQuery("select x from unnest({0}) with ordinality as t(x, n) order by n",
+                BinaryArrayParam.utf8Texts(bytes)).fetch(0, String.class)).containsExactly(strings);
+        assertThat(database.dsl().resultQuery("select cardinality({0})", BinaryArrayParam.utf8Texts(new byte[0][]))
+                .fetchOne(0, Integer.class)).isZero();
+        var inlined = database.dsl().renderContext().paramType(ParamType.INLINED)
+                .render(DSL.field("cardinality({0})", Integer.class, BinaryArrayParam.utf8Texts(new byte[][] {"ü".getBytes(StandardCharsets.UTF_8)})));
+        assertThat(inlined).contains("'{\"ü\"}'");
+    }
+
+    /** The binary encoding is only used when pgjdbc sends varchar[] in binary; the text literal is the fallback. */
+    @Test
+    void theRuntimeSendsTextArraysInBinaryAndTheTextFormIsTheSameArray() throws Exception {
+        try (var connection = database.dataSource().getConnection()) {
+            // BaseConnection is pgjdbc's internal view of a connection: the only place this setting shows.
+            assertThat(connection.unwrap(BaseConnection.class).binaryTransferSend(Oid.VARCHAR_ARRAY)).isTrue();
+            var literal = Utf8TextArray.of(new String[] {"a\"b", null, "c\\d", ""}).getValue();
+            try (var statement = connection.prepareStatement("select cast(? as varchar[])::text")) {
+                statement.setString(1, literal);
+                try (var result = statement.executeQuery()) {
+                    result.next();
+                    assertThat(result.getString(1)).isEqualTo("{\"a\\\"b\",NULL,\"c\\\\d\",\"\"}");
+                }
+            }
+        }
     }
 }
