@@ -32,8 +32,10 @@ import org.jooq.impl.SQLDataType;
  * a tenth of the database's work in a backfill (ADR 0014). Handed to pgjdbc as a Java array
  * instead, the elements travel length-prefixed and are copied, not parsed.
  *
- * <p>Only element types pgjdbc encodes in binary travel this way. Instants, dates and decimals
- * are sent as numbers or strings, and the statement turns each element back:
+ * <p>Text arrays are encoded by {@link Utf8TextArray} into one buffer of the exact size, from
+ * strings or from elements already in UTF-8 (ADR 0017); pgjdbc encodes bigints, integers and
+ * booleans itself. Instants, dates and decimals are sent as numbers or strings, and the
+ * statement turns each element back:
  * {@code timestamptz 'epoch' + x * interval '1 microsecond'} for {@link #epochMicros},
  * {@code date '1970-01-01' + x} for {@link #epochDays}, {@code x::numeric} for {@link #decimals}.
  */

@@ -73,12 +73,12 @@ public final class PageWriter {
         var derived = derive(latest, deriver);
         turn.awaitWriteTurn();
         return transactions.inOrganization(organizationId, tx -> {
-            var current = RawRecordUpserter.upsert(tx, organizationId, integrationId, objectType, rows);
+            var applied = RawRecordUpserter.upsert(tx, organizationId, integrationId, objectType, rows);
             // This page's records are locked: the next page may lock its own. A record in both
             // waits for this page's commit at its upsert, before it touches that record's facts.
             turn.recordsWritten();
-            return apply(tx, organizationId, integrationId, objectType, current, latest.size() - current.size(), derived,
-                    deriver.ruleSetId(), origin, turn, alsoInTransaction);
+            return apply(tx, organizationId, integrationId, objectType, applied, latest.size() - applied.current().size(),
+                    derived, deriver.ruleSetId(), origin, turn, alsoInTransaction);
         });
     }
 
@@ -96,8 +96,8 @@ public final class PageWriter {
             var locked = new HashSet<>(tx.resultQuery(LOCK_STORED, DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
                     BinaryArrayParam.varchars(ids)).fetch(0, String.class));
             var current = sorted.stream().filter(r -> locked.contains(r.recordId())).toList();
-            return apply(tx, organizationId, integrationId, objectType, current, 0, derived, deriver.ruleSetId(), origin,
-                    CommitTurn.first(), alsoInTransaction);
+            return apply(tx, organizationId, integrationId, objectType, new RawRecordUpserter.Applied(current, Set.of()), 0,
+                    derived, deriver.ruleSetId(), origin, CommitTurn.first(), alsoInTransaction);
         });
     }
 
@@ -122,22 +122,22 @@ public final class PageWriter {
             }
             var latest = latestPerRecord(objectType, amendment.apply(Collections.unmodifiableMap(stored)));
             var derived = derive(latest, deriver);
-            var current = RawRecordUpserter.upsert(tx, organizationId, integrationId, objectType, RawRecordUpserter.rows(latest));
-            return apply(tx, organizationId, integrationId, objectType, current, latest.size() - current.size(), derived,
-                    deriver.ruleSetId(), origin, CommitTurn.first(), alsoInTransaction);
+            var applied = RawRecordUpserter.upsert(tx, organizationId, integrationId, objectType, RawRecordUpserter.rows(latest));
+            return apply(tx, organizationId, integrationId, objectType, applied, latest.size() - applied.current().size(),
+                    derived, deriver.ruleSetId(), origin, CommitTurn.first(), alsoInTransaction);
         });
     }
 
-    private PageResult apply(DSLContext tx, long organizationId, long integrationId, String objectType, List<CrmRecord> current,
-            int stale, Map<String, List<DerivedFact>> derived, Long ruleSetId, ChangeOrigin origin, CommitTurn turn,
-            BiConsumer<DSLContext, PageResult> alsoInTransaction) {
-        var changes = diff(tx, integrationId, objectType, current, derived);
+    private PageResult apply(DSLContext tx, long organizationId, long integrationId, String objectType,
+            RawRecordUpserter.Applied applied, int stale, Map<String, List<DerivedFact>> derived, Long ruleSetId,
+            ChangeOrigin origin, CommitTurn turn, BiConsumer<DSLContext, PageResult> alsoInTransaction) {
+        var changes = diff(tx, integrationId, objectType, applied, derived);
         FactStore.write(tx, organizationId, integrationId, objectType, changes, ruleSetId);
         // From here on the page touches rows other pages share (KPI cells, the run, the
         // checkpoint): only after the page before it has committed.
         turn.awaitCommitTurn();
         KpiValueDeltas.apply(tx, organizationId, changes, origin);
-        var result = new PageResult(current.size(), stale, changes.factsChanged(), changes.touchedCells().size());
+        var result = new PageResult(applied.current().size(), stale, changes.factsChanged(), changes.touchedCells().size());
         alsoInTransaction.accept(tx, result);
         return result;
     }
@@ -165,13 +165,17 @@ public final class PageWriter {
         return derived;
     }
 
-    private static FactChanges diff(DSLContext tx, long integrationId, String objectType, List<CrmRecord> records,
+    private static FactChanges diff(DSLContext tx, long integrationId, String objectType, RawRecordUpserter.Applied applied,
             Map<String, List<DerivedFact>> derived) {
         var changes = new FactChanges();
+        var records = applied.current();
         if (records.isEmpty()) {
             return changes;
         }
-        var stored = FactStore.stored(tx, integrationId, objectType, records);
+        // Only records stored before this page can have facts: a first backfill reads none.
+        var storedBefore = records.stream().filter(r -> !applied.firstStored().contains(r.recordId())).toList();
+        var stored = storedBefore.isEmpty() ? Map.<String, Map<String, StoredFact>>of()
+                : FactStore.stored(tx, integrationId, objectType, storedBefore);
         var owners = new HashSet<String>();
         for (var record : records) {
             derived.get(record.recordId()).stream().map(DerivedFact::crmUserId).filter(java.util.Objects::nonNull).forEach(owners::add);

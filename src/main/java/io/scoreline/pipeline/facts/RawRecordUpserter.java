@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -36,9 +37,18 @@ final class RawRecordUpserter {
                set modstamp = excluded.modstamp, deleted = excluded.deleted, fields = excluded.fields,
                    fetched_at = current_timestamp
              where excluded.modstamp >= crm_records.modstamp
-            returning record_id""";
+            returning record_id, xmax = 0""";
 
     private RawRecordUpserter() {
+    }
+
+    /**
+     * What the upsert changed: the records whose state is now current, and of those the ones it
+     * stored for the first time. A record never stored has no facts (facts are only ever written
+     * with their record's row), so the fact diff need not look them up (ADR 0017).
+     */
+    record Applied(List<CrmRecord> current, Set<String> firstStored) {
+        static final Applied NOTHING = new Applied(List.of(), Set.of());
     }
 
     /** A page's records as the upsert's array parameters, built before the page's turn to write. */
@@ -62,19 +72,30 @@ final class RawRecordUpserter {
         return new Rows(records, ids, modstamps, deleted, fields);
     }
 
-    /** @return the records whose state is now current; their rows stay locked until the page commits */
-    static List<CrmRecord> upsert(DSLContext tx, long organizationId, long integrationId, String objectType, Rows rows) {
+    /** @return what changed; the current records' rows stay locked until the page commits */
+    static Applied upsert(DSLContext tx, long organizationId, long integrationId, String objectType, Rows rows) {
         if (rows.records().isEmpty()) {
-            return List.of();
+            return Applied.NOTHING;
         }
-        var applied = new HashSet<>(tx.resultQuery(UPSERT,
+        var applied = new HashSet<String>();
+        var firstStored = new HashSet<String>();
+        // xmax = 0 marks a row version no other transaction touched: the one this insert created.
+        // An updated row carries its updater's lock in xmax. Were this ever wrong for an update,
+        // the facts it skips reading would be re-inserted and fail the page on kpi_facts' key.
+        for (var row : tx.resultQuery(UPSERT,
                 DSL.val(organizationId), DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
                 BinaryArrayParam.varchars(rows.ids()),
                 BinaryArrayParam.epochMicros(rows.modstamps()),
                 BinaryArrayParam.booleans(rows.deleted()),
                 BinaryArrayParam.utf8Texts(rows.fields()))
-                .fetch(0, String.class));
-        return rows.records().stream().filter(r -> applied.contains(r.recordId())).toList();
+                .fetch()) {
+            var id = row.get(0, String.class);
+            applied.add(id);
+            if (Boolean.TRUE.equals(row.get(1, Boolean.class))) {
+                firstStored.add(id);
+            }
+        }
+        return new Applied(rows.records().stream().filter(r -> applied.contains(r.recordId())).toList(), firstStored);
     }
 
     /** Straight to UTF-8: the document goes to the database as bytes and never needs to be a string. */

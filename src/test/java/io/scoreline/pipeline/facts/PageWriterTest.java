@@ -125,6 +125,21 @@ class PageWriterTest {
     }
 
     @Test
+    void theUpsertTellsRecordsStoredForTheFirstTimeFromRecordsItUpdates() {
+        var first = upsert(call("T1", "005A", "2026-11-20T09:00:00Z", 60, "2026-11-20T09:05:00Z"),
+                call("T2", "005A", "2026-11-20T10:00:00Z", 0, "2026-11-20T10:05:00Z"));
+        var second = upsert(call("T1", "005A", "2026-11-20T09:00:00Z", 90, "2026-11-20T11:00:00Z"),
+                call("T2", "005A", "2026-11-20T10:00:00Z", 0, "2026-11-20T10:04:00Z"),
+                call("T3", "005B", "2026-11-20T12:00:00Z", 30, "2026-11-20T12:05:00Z"));
+
+        assertThat(first.current()).extracting(CrmRecord::recordId).containsExactly("T1", "T2");
+        assertThat(first.firstStored()).containsExactlyInAnyOrder("T1", "T2");
+        // T2's older state is not applied; T1 is updated, so its facts must be read: only T3 is new.
+        assertThat(second.current()).extracting(CrmRecord::recordId).containsExactly("T1", "T3");
+        assertThat(second.firstStored()).containsExactly("T3");
+    }
+
+    @Test
     void deleteRetractsEverythingTheRecordGave() {
         write(call("T1", "005A", "2026-11-20T09:00:00Z", 60, "2026-11-20T09:05:00Z"),
                 call("T2", "005A", "2026-11-20T10:00:00Z", 0, "2026-11-20T10:05:00Z"));
@@ -192,6 +207,11 @@ class PageWriterTest {
 
     private static PageResult write(CrmRecord... records) {
         return writer.write(org, integration, "Task", List.of(records), CALLS, ChangeOrigin.live(), (tx, page) -> { });
+    }
+
+    private static RawRecordUpserter.Applied upsert(CrmRecord... records) {
+        return transactions.inOrganization(org, tx -> RawRecordUpserter.upsert(tx, org, integration, "Task",
+                RawRecordUpserter.rows(List.of(records))));
     }
 
     /** "person kpi date" → "value xcount", read back from kpi_values. */
