@@ -19,6 +19,7 @@ final class CpuMeter {
 
     // USER_HZ: the unit of /proc/<pid>/stat times, 100 on every Linux this runs on.
     private static final double MS_PER_TICK = 10.0;
+    private static final int CONSISTENT_READ_ATTEMPTS = 20;
 
     private final ProcessHandle simulator;
     private final OptionalLong postmasterPid;
@@ -58,7 +59,13 @@ final class CpuMeter {
         return new CpuTime(pipeline, databaseMs(), simulatorMs);
     }
 
-    /** The postmaster's own time, that of its children that ended, and that of those still running. */
+    /**
+     * The postmaster's own time, that of its children that ended, and that of those still running.
+     * A child reaped while the children are being listed would be in neither part (the pool's
+     * sessions end just before the closing reading, so this happened in about half the runs, and
+     * the database's CPU came out at half or less), so the reading is repeated until the
+     * postmaster's reaped-children time is the same before and after it.
+     */
     private double databaseMs() {
         if (postmasterPid.isEmpty()) {
             return -1;
@@ -69,15 +76,22 @@ final class CpuMeter {
             return -1;
         }
         try {
-            long ticks = ticks(pid, 14, 17);
-            for (var child : postmaster.get().children().toList()) {
-                try {
-                    ticks += ticks(child.pid(), 14, 15);
-                } catch (IOException e) {
-                    // Ended between the listing and the read: its time is now in the postmaster's cutime.
+            for (int attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt++) {
+                long reaped = ticks(pid, 16, 17);
+                long running = 0;
+                for (var child : postmaster.get().children().toList()) {
+                    try {
+                        running += ticks(child.pid(), 14, 15);
+                    } catch (IOException e) {
+                        // Ended between the listing and the read: reaped, so the check below repeats the reading.
+                    }
+                }
+                long own = ticks(pid, 14, 15);
+                if (ticks(pid, 16, 17) == reaped) {
+                    return (own + reaped + running) * MS_PER_TICK;
                 }
             }
-            return ticks * MS_PER_TICK;
+            return -1;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
