@@ -28,14 +28,16 @@ final class SimulatorProcess implements AutoCloseable {
         this.description = description;
     }
 
-    static SimulatorProcess start(int reps, int days, String simulatorHeap) {
-        return start(reps, days, simulatorHeap, List.of());
-    }
-
-    /** @param simulatorOptions more {@code scoreline sim} options, such as {@code --hubspot-burst-limit} */
-    static SimulatorProcess start(int reps, int days, String simulatorHeap, List<String> simulatorOptions) {
+    /**
+     * @param jvmOptions       the simulator JVM's own options, such as its heap and collector
+     * @param simulatorOptions more {@code scoreline sim} options, such as {@code --hubspot-burst-limit}
+     */
+    static SimulatorProcess start(int reps, int days, List<String> jvmOptions, List<String> simulatorOptions) {
         var java = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(java, "-Xmx" + simulatorHeap, "-cp", System.getProperty("java.class.path"),
+        var command = new ArrayList<String>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "io.scoreline.app.Scoreline", "sim", "--json", "--seed", "1", "--reps", Integer.toString(reps),
                 "--days", Integer.toString(days)));
         command.addAll(simulatorOptions);

@@ -79,7 +79,7 @@ public final class WebhookBenchmark {
     }
 
     public WebhookBenchmarkReport run(Load load, Path scratchHome, PrintWriter log) {
-        try (var sims = SimulatorProcess.start(4, 14, "1g",
+        try (var sims = SimulatorProcess.start(4, 14, List.of("-Xmx1g"),
                 List.of("--hubspot-burst-limit", Integer.toString(load.hubSpotBurstLimit())))) {
             var env = new HashMap<String, String>();
             env.put(ScorelineConfig.HOME, scratchHome.toString());

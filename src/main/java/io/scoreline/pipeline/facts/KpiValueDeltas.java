@@ -1,5 +1,6 @@
 package io.scoreline.pipeline.facts;
 
+import io.scoreline.pipeline.database.BinaryArrayParam;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -24,10 +25,12 @@ final class KpiValueDeltas {
     static final Comparator<KpiCell> LOCK_ORDER = Comparator.comparingLong(KpiCell::profileId)
             .thenComparing(KpiCell::kpiKey).thenComparing(KpiCell::date);
 
+    // Cells travel in PostgreSQL's binary array format (ADR 0014): dates as days since the epoch,
+    // amounts as decimal strings.
     private static final String ADD = """
             insert into kpi_values (organization_id, profile_id, kpi_key, period_date, value, fact_count)
-            select {0}, d.profile_id, d.kpi_key, d.period_date, d.value, d.fact_count
-              from unnest({1}, {2}, {3}, {4}, {5}) with ordinality as d(profile_id, kpi_key, period_date, value, fact_count, ord)
+            select {0}, d.profile_id, d.kpi_key, date '1970-01-01' + d.epoch_day, d.value::numeric, d.fact_count
+              from unnest({1}, {2}, {3}, {4}, {5}) with ordinality as d(profile_id, kpi_key, epoch_day, value, fact_count, ord)
              order by d.ord
             on conflict (organization_id, profile_id, kpi_key, period_date) do update
                set value = kpi_values.value + excluded.value, fact_count = kpi_values.fact_count + excluded.fact_count,
@@ -36,14 +39,14 @@ final class KpiValueDeltas {
     // A cell with no facts left is dropped rather than kept at zero.
     private static final String DROP_EMPTY = """
             delete from kpi_values v
-             using unnest({0}, {1}, {2}) as c(profile_id, kpi_key, period_date)
-             where v.fact_count = 0
-               and v.profile_id = c.profile_id and v.kpi_key = c.kpi_key and v.period_date = c.period_date""";
+             using unnest({1}, {2}, {3}) as c(profile_id, kpi_key, epoch_day)
+             where v.organization_id = {0} and v.fact_count = 0
+               and v.profile_id = c.profile_id and v.kpi_key = c.kpi_key and v.period_date = date '1970-01-01' + c.epoch_day""";
 
     private static final String ENQUEUE = """
             insert into kpi_changes (organization_id, profile_id, kpi_key, period_date, origin, notify)
-            select {0}, c.profile_id, c.kpi_key, c.period_date, {4}, {5}
-              from unnest({1}, {2}, {3}) as c(profile_id, kpi_key, period_date)""";
+            select {0}, c.profile_id, c.kpi_key, date '1970-01-01' + c.epoch_day, {4}, {5}
+              from unnest({1}, {2}, {3}) as c(profile_id, kpi_key, epoch_day)""";
 
     private KpiValueDeltas() {
     }
@@ -60,6 +63,7 @@ final class KpiValueDeltas {
         var dates = new LocalDate[n];
         var values = new BigDecimal[n];
         var counts = new Integer[n];
+        boolean factsRemoved = false;
         int i = 0;
         for (Map.Entry<KpiCell, FactChanges.Delta> entry : deltas.entrySet()) {
             profileIds[i] = entry.getKey().profileId();
@@ -67,14 +71,19 @@ final class KpiValueDeltas {
             dates[i] = entry.getKey().date();
             values[i] = entry.getValue().value();
             counts[i] = entry.getValue().count();
+            factsRemoved |= counts[i] < 0;
             i++;
         }
-        var profiles = DSL.val(profileIds, SQLDataType.BIGINT.array());
-        var keys = DSL.val(kpiKeys, SQLDataType.VARCHAR.array());
-        var days = DSL.val(dates, SQLDataType.LOCALDATE.array());
-        tx.execute(ADD, DSL.val(organizationId), profiles, keys, days,
-                DSL.val(values, SQLDataType.NUMERIC(20, 6).array()), DSL.val(counts, SQLDataType.INTEGER.array()));
-        tx.execute(DROP_EMPTY, profiles, keys, days);
+        var profiles = BinaryArrayParam.bigints(profileIds);
+        var keys = BinaryArrayParam.varchars(kpiKeys);
+        var days = BinaryArrayParam.epochDays(dates);
+        tx.execute(ADD, DSL.val(organizationId), profiles, keys, days, BinaryArrayParam.decimals(values),
+                BinaryArrayParam.integers(counts));
+        // Cells are never stored empty, so only a page that removed facts can empty one; a first
+        // backfill only adds, and skips this join of every touched cell.
+        if (factsRemoved) {
+            tx.execute(DROP_EMPTY, DSL.val(organizationId), profiles, keys, days);
+        }
         tx.execute(ENQUEUE, DSL.val(organizationId), profiles, keys, days,
                 DSL.val(origin.key(), SQLDataType.VARCHAR), DSL.val(origin.notifies()));
     }

@@ -30,7 +30,7 @@ final class RawRecordUpserter {
     private static final String UPSERT = """
             insert into crm_records (organization_id, integration_id, object_type, record_id, modstamp, deleted, fields)
             select {0}, {1}, {2}, r.record_id, timestamptz 'epoch' + r.modstamp_micros * interval '1 microsecond',
-                   r.deleted, r.fields::jsonb
+                   r.deleted, r.fields::json
               from unnest({3}, {4}, {5}, {6}) with ordinality as r(record_id, modstamp_micros, deleted, fields, ord)
              order by r.ord
             on conflict (integration_id, object_type, record_id) do update

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** Renders reps and activities as Salesforce User, Task, Event and Opportunity rows. */
 final class SalesforceRowMapper {
@@ -26,7 +27,18 @@ final class SalesforceRowMapper {
         this.orgCreated = orgCreated;
     }
 
+    /**
+     * The ids of the first reps, built once: every activity row names three users (owner, creator,
+     * last modifier), and building an id was the simulator's largest single cost after JSON.
+     */
+    private static final String[] FIRST_USER_IDS = IntStream.range(0, 4_096)
+            .mapToObj(SalesforceRowMapper::buildUserId).toArray(String[]::new);
+
     static String userId(int repNumber) {
+        return repNumber >= 0 && repNumber < FIRST_USER_IDS.length ? FIRST_USER_IDS[repNumber] : buildUserId(repNumber);
+    }
+
+    private static String buildUserId(int repNumber) {
         return SalesforceIds.of(SalesforceSchema.USER.keyPrefix(), repNumber + 1L);
     }
 

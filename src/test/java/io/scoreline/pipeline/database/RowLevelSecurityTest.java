@@ -80,6 +80,22 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void everyPolicyReadsTheTenantOncePerStatement() {
+        // A bare scoreline_current_org() in a policy is evaluated for every row (ADR 0018).
+        var perRow = transactions.withoutOrganization(tx -> tx.fetch(
+                "select tablename || '.' || policyname from pg_policies where schemaname = 'public' "
+                        + "and (coalesce(qual, '') || coalesce(with_check, '')) ~ '= scoreline_current_org\\(\\)'")
+                .getValues(0, String.class));
+        assertThat(perRow).isEmpty();
+
+        // A thousand rows in one insert: the tenant is looked up once, in an InitPlan.
+        var plan = transactions.inOrganization(orgA, tx -> String.join("\n", tx.fetch(
+                "explain insert into teams (organization_id, name) select {0}, 'Team ' || g from generate_series(1, 1000) g",
+                DSL.val(orgA)).getValues(0, String.class)));
+        assertThat(plan).contains("InitPlan");
+    }
+
+    @Test
     void withoutTheSettingNoTenantRowIsVisible() {
         for (var table : tenantTables()) {
             int rows = transactions.withoutOrganization(tx -> tx.fetchCount(DSL.table(DSL.name(table))));
