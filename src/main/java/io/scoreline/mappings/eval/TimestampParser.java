@@ -53,6 +53,14 @@ public final class TimestampParser {
         if (isDigits(text)) {
             return text.length() > 18 ? null : Instant.ofEpochMilli(Long.parseLong(text));
         }
+        return isoInstant(text);
+    }
+
+    /**
+     * An ISO-8601 datetime with {@code Z} or an offset, with or without a colon in it (Salesforce's
+     * {@code 2024-05-17T14:03:22.000+0000}); {@code null} for anything else, epoch digits included.
+     */
+    public static Instant isoInstant(String text) {
         var fast = IsoTimestamps.parse(text);
         if (fast != null) {
             return fast;

@@ -72,4 +72,20 @@ class QueryPageReaderTest {
                 .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT))
                 .hasMessageContaining("malformed Task row without Id or SystemModstamp");
     }
+
+    @Test
+    void modstampsAreReadInEverySpellingAndAMalformedOneIsRefused() {
+        for (var spelling : new String[] {"2026-11-20T10:05:00.000+0100", "2026-11-20T09:05:00Z", "2026-11-20T04:05:00.000-05:00",
+            "2026-11-20T09:05:00+00:00"}) {
+            var page = read("{\"done\": true, \"records\": [{\"Id\": \"00T1\", \"SystemModstamp\": \"" + spelling + "\"}]}");
+            assertThat(page.records().getFirst().modstamp()).as(spelling).isEqualTo(Instant.parse("2026-11-20T09:05:00Z"));
+        }
+        for (var malformed : new String[] {"2026-11-20", "1763629500000", "2026-13-20T09:05:00.000+0000", "yesterday"}) {
+            assertThatThrownBy(() -> read("{\"done\": true, \"records\": [{\"Id\": \"00T1\", \"SystemModstamp\": \""
+                    + malformed + "\"}]}"))
+                    .as(malformed)
+                    .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT))
+                    .hasMessageContaining("malformed Salesforce datetime '" + malformed + "'");
+        }
+    }
 }
