@@ -44,6 +44,12 @@ public final class PageWriter {
     // The same lock, returning the state it locks (what an amendment starts from).
     private static final String LOCK_STATE = LOCK_ROWS.formatted("c.record_id, c.modstamp, c.deleted, c.fields::text");
 
+    /**
+     * Its own comparator, not {@code Comparator.comparing}: that one's lambda is shared by every
+     * caller in the JVM, so the JIT sees many key extractors there and cannot inline this page sort's.
+     */
+    private static final Comparator<CrmRecord> BY_RECORD_ID = (a, b) -> a.recordId().compareTo(b.recordId());
+
     private final TenantTransactions transactions;
 
     public PageWriter(TenantTransactions transactions) {
@@ -152,7 +158,7 @@ public final class PageWriter {
             byId.merge(record.recordId(), record, (a, b) -> b.modstamp().isBefore(a.modstamp()) ? a : b);
         }
         var sorted = new ArrayList<>(byId.values());
-        sorted.sort(Comparator.comparing(CrmRecord::recordId));
+        sorted.sort(BY_RECORD_ID);
         return sorted;
     }
 
@@ -176,14 +182,23 @@ public final class PageWriter {
         var storedBefore = records.stream().filter(r -> !applied.firstStored().contains(r.recordId())).toList();
         var stored = storedBefore.isEmpty() ? Map.<String, Map<String, StoredFact>>of()
                 : FactStore.stored(tx, integrationId, objectType, storedBefore);
+        // Each record's facts, looked up once, in the order of records.
+        var factsOf = new ArrayList<List<DerivedFact>>(records.size());
         var owners = new HashSet<String>();
         for (var record : records) {
-            derived.get(record.recordId()).stream().map(DerivedFact::crmUserId).filter(java.util.Objects::nonNull).forEach(owners::add);
+            var facts = derived.get(record.recordId());
+            factsOf.add(facts);
+            for (var fact : facts) {
+                if (fact.crmUserId() != null) {
+                    owners.add(fact.crmUserId());
+                }
+            }
         }
         var profiles = profilesOf(tx, integrationId, owners);
-        for (var record : records) {
+        for (int i = 0; i < records.size(); i++) {
+            var record = records.get(i);
             var after = new HashMap<String, StoredFact>();
-            for (var fact : derived.get(record.recordId())) {
+            for (var fact : factsOf.get(i)) {
                 var profile = fact.crmUserId() == null ? null : profiles.get(fact.crmUserId());
                 var previous = after.put(fact.kpiKey(), new StoredFact(record.recordId(), fact.kpiKey(), profile, fact.crmUserId(),
                         fact.localDate(), fact.occurredAt(), fact.value()));

@@ -1,15 +1,10 @@
 package io.scoreline.pipeline.facts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.connectors.spi.CrmRecord;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.database.BinaryArrayParam;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -21,8 +16,6 @@ import org.jooq.impl.SQLDataType;
  * columns travel as arrays and {@code unnest} turns them back into rows, in the caller's order.
  */
 final class RawRecordUpserter {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     // Rows are inserted in array order (by ordinality), which is record-id order: concurrent
     // writers of the same records take their row locks in one order and cannot deadlock.
@@ -62,12 +55,13 @@ final class RawRecordUpserter {
         var modstamps = new Instant[n];
         var deleted = new Boolean[n];
         var fields = new byte[n][];
+        var json = new FieldsJson();
         for (int i = 0; i < n; i++) {
             var record = records.get(i);
             ids[i] = record.recordId();
             modstamps[i] = record.modstamp();
             deleted[i] = record.deleted();
-            fields[i] = toJson(record.fields());
+            fields[i] = json.utf8(record.fields());
         }
         return new Rows(records, ids, modstamps, deleted, fields);
     }
@@ -96,14 +90,5 @@ final class RawRecordUpserter {
             }
         }
         return new Applied(rows.records().stream().filter(r -> applied.contains(r.recordId())).toList(), firstStored);
-    }
-
-    /** Straight to UTF-8: the document goes to the database as bytes and never needs to be a string. */
-    private static byte[] toJson(Map<String, Object> fields) {
-        try {
-            return JSON.writeValueAsBytes(fields);
-        } catch (JsonProcessingException e) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, "a CRM record's fields cannot be stored as JSON: " + e.getMessage(), e);
-        }
     }
 }
