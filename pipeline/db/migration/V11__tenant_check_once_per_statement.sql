@@ -5,15 +5,13 @@
 -- As a scalar subquery, `(select scoreline_current_org())`, the planner evaluates it once per
 -- statement (an InitPlan); which rows pass is unchanged.
 /* [jooq ignore start] */
+-- Every table V2 gave a `<table>_tenant` policy, found by that name rather than listed again.
 do $$
 declare
     t text;
 begin
-    foreach t in array array[
-        'teams', 'profiles', 'integrations', 'crm_identities', 'sync_runs', 'sync_checkpoints',
-        'crm_records', 'mapping_rule_sets', 'kpi_definitions', 'kpi_facts', 'kpi_values',
-        'kpi_changes', 'webhook_inbox', 'profile_badges', 'contests', 'contest_participants',
-        'contest_leaderboards', 'notifications', 'api_keys', 'audit_log']
+    for t in select tablename from pg_policies
+              where schemaname = 'public' and policyname = tablename || '_tenant' and tablename <> 'organizations'
     loop
         execute format('alter policy %I on %I using (organization_id = (select scoreline_current_org())) '
                        'with check (organization_id = (select scoreline_current_org()))', t || '_tenant', t);

@@ -46,7 +46,7 @@ public final class PageWriter {
 
     /**
      * Its own comparator, not {@code Comparator.comparing}: that one's lambda is shared by every
-     * caller in the JVM, so the JIT sees many key extractors there and cannot inline this page sort's.
+     * caller in the JVM, so its profile sees many key extractors; this one stays monomorphic.
      */
     private static final Comparator<CrmRecord> BY_RECORD_ID = (a, b) -> a.recordId().compareTo(b.recordId());
 

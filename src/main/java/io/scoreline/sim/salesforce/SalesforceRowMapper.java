@@ -29,7 +29,7 @@ final class SalesforceRowMapper {
 
     /**
      * The ids of the first reps, built once: every activity row names three users (owner, creator,
-     * last modifier), and building an id was the simulator's largest single cost after JSON.
+     * last modifier), and building ids was among the simulator's largest self-time frames in a JFR.
      */
     private static final String[] FIRST_USER_IDS = IntStream.range(0, 4_096)
             .mapToObj(SalesforceRowMapper::buildUserId).toArray(String[]::new);
