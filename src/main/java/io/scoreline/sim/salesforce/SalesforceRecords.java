@@ -3,6 +3,7 @@ package io.scoreline.sim.salesforce;
 import io.scoreline.sim.data.Activity;
 import io.scoreline.sim.data.ActivityKind;
 import io.scoreline.sim.data.SyntheticDataset;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,26 @@ public final class SalesforceRecords {
     public Stream<SalesforceRow> rows(SalesforceObject type) {
         return kinds(type).isEmpty() ? users.stream()
                 : kinds(type).stream().flatMap(dataset::stream).map(mapper::row);
+    }
+
+    /**
+     * The rows of an object whose deleted flag and {@code SystemModstamp} pass {@code filter},
+     * tested before a row is built: the replication resources scan a whole object for a few rows.
+     */
+    Stream<SalesforceRow> rows(SalesforceObject type, ChangeFilter filter) {
+        if (kinds(type).isEmpty()) {
+            return users.stream().filter(user -> filter.test(user.deleted(), (Instant) user.value("SystemModstamp")));
+        }
+        // SalesforceRowMapper writes a record's IsDeleted and SystemModstamp from these two.
+        return kinds(type).stream().flatMap(dataset::stream)
+                .filter(activity -> filter.test(activity.meta().deleted(), activity.meta().modifiedAt()))
+                .map(mapper::row);
+    }
+
+    /** A test of a row's {@code IsDeleted} and {@code SystemModstamp}. */
+    @FunctionalInterface
+    interface ChangeFilter {
+        boolean test(boolean deleted, Instant systemModstamp);
     }
 
     public Optional<SalesforceRow> byId(String id) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoreline.sim.data.DatasetSpec;
 import io.scoreline.sim.data.SyntheticDataset;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -40,5 +41,22 @@ class SalesforceRecordsTest {
         assertThat(records.byNumber(SalesforceSchema.EVENT, 1_000_000_000L)).isEmpty();
         assertThat(records.byId("001Sm0000000001AAA")).isEmpty();
         assertThat(records.byId(null)).isEmpty();
+    }
+
+    @Test
+    void filteringOnDeletedAndModstampBeforeBuildingGivesTheRowsThoseValuesSelect() {
+        for (SalesforceObject type : SalesforceSchema.ALL) {
+            List<SalesforceRow> all = records.rows(type).toList();
+            Instant middle = all.stream().map(row -> (Instant) row.value("SystemModstamp")).sorted().toList().get(all.size() / 2);
+            for (boolean deleted : new boolean[] {false, true}) {
+                var expected = all.stream().filter(row -> row.deleted() == deleted
+                        && !((Instant) row.value("SystemModstamp")).isBefore(middle)).toList();
+
+                assertThat(records.rows(type, (gone, modstamp) -> gone == deleted && !modstamp.isBefore(middle)).toList())
+                        .as("%s, deleted %s", type.name(), deleted)
+                        .isEqualTo(expected);
+            }
+        }
+        assertThat(records.rows(SalesforceSchema.TASK).filter(SalesforceRow::deleted)).as("the dataset has deleted Tasks").isNotEmpty();
     }
 }
