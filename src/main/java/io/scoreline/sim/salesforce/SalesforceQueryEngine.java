@@ -8,6 +8,7 @@ import io.scoreline.sim.salesforce.soql.SoqlQuery;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** Runs SOQL over the dataset's rows and snapshots the matching ids into a cursor. */
@@ -56,13 +57,12 @@ final class SalesforceQueryEngine {
 
     Selection select(SoqlQuery query, boolean includeDeleted) {
         SalesforceObject type = SoqlValidator.validate(query);
-        Stream<SalesforceRow> matching = records.rows(type)
-                .filter(row -> includeDeleted || !row.deleted())
-                .filter(row -> query.where().map(condition -> evaluator.matches(condition, view(row))).orElse(true));
+        Stream<QueryCandidate> matching = records.candidates(type)
+                .filter(candidate -> includeDeleted || !candidate.deleted())
+                .filter(candidate -> query.where().map(condition -> evaluator.matches(condition, view(candidate))).orElse(true));
         List<FieldPath> keyPaths = query.orderBy().stream().map(SoqlQuery.OrderItem::field).toList();
-        Stream<Candidate> candidates = matching.map(row -> new Candidate(
-                SalesforceIds.number(row.id(), type.keyPrefix()).orElseThrow(), keyPaths,
-                keyPaths.stream().map(path -> view(row).value(path)).toArray()));
+        Stream<Candidate> candidates = matching.map(candidate -> new Candidate(candidate.idNumber(), keyPaths,
+                keyPaths.stream().map(path -> view(candidate).value(path)).toArray()));
         if (!keyPaths.isEmpty()) {
             Comparator<RecordView> ordering = evaluator.ordering(query.orderBy());
             candidates = candidates.sorted(ordering::compare);
@@ -90,12 +90,21 @@ final class SalesforceQueryEngine {
     }
 
     RecordView view(SalesforceRow row) {
+        return view(row.type(), row::value);
+    }
+
+    private RecordView view(QueryCandidate candidate) {
+        return view(candidate.type(), candidate::value);
+    }
+
+    /** @param values a row's fields by canonical name */
+    private RecordView view(SalesforceObject type, Function<String, Object> values) {
         return path -> {
             if (!path.isRelationship()) {
-                return row.value(row.type().field(path.parts().getFirst()).orElseThrow().name());
+                return values.apply(type.field(path.parts().getFirst()).orElseThrow().name());
             }
-            SalesforceField lookup = row.type().relationship(path.parts().getFirst()).orElseThrow();
-            return Optional.ofNullable((String) row.value(lookup.name()))
+            SalesforceField lookup = type.relationship(path.parts().getFirst()).orElseThrow();
+            return Optional.ofNullable((String) values.apply(lookup.name()))
                     .flatMap(records::byId)
                     .map(parent -> parent.value(parent.type().field(path.parts().get(1)).orElseThrow().name()))
                     .orElse(null);

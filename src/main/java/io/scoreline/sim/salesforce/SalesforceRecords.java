@@ -39,6 +39,17 @@ public final class SalesforceRecords {
                 : kinds(type).stream().flatMap(dataset::stream).map(mapper::row);
     }
 
+    /** Every row of an object as a query candidate, in the order of {@link #rows(SalesforceObject)}. */
+    Stream<QueryCandidate> candidates(SalesforceObject type) {
+        if (kinds(type).isEmpty()) {
+            return users.stream().map(QueryCandidate::of);
+        }
+        // SalesforceRowMapper writes a record's Id, IsDeleted and SystemModstamp from these.
+        return kinds(type).stream().flatMap(dataset::stream).map(activity -> new QueryCandidate(type,
+                SalesforceRowMapper.idNumber(activity.meta().kind(), activity.meta().index()), activity.meta().deleted(),
+                activity.meta().modifiedAt(), () -> mapper.row(activity)));
+    }
+
     /**
      * The rows of an object whose deleted flag and {@code SystemModstamp} pass {@code filter},
      * tested before a row is built: the replication resources scan a whole object for a few rows.

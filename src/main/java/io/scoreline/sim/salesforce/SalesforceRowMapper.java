@@ -46,14 +46,25 @@ final class SalesforceRowMapper {
         return SalesforceIds.of(SalesforceSchema.USER.keyPrefix(), INTEGRATION_USER_NUMBER);
     }
 
-    /** Task ids interleave the three task kinds: number = index * 8 + kind code. */
     static String id(ActivityKind kind, long index) {
+        return SalesforceIds.of(type(kind).keyPrefix(), idNumber(kind, index));
+    }
+
+    /** Task ids interleave the three task kinds: number = index * 8 + kind code. */
+    static long idNumber(ActivityKind kind, long index) {
         return switch (kind) {
-            case CALL -> SalesforceIds.of(SalesforceSchema.TASK.keyPrefix(), index * 8 + 1);
-            case EMAIL -> SalesforceIds.of(SalesforceSchema.TASK.keyPrefix(), index * 8 + 2);
-            case TODO -> SalesforceIds.of(SalesforceSchema.TASK.keyPrefix(), index * 8 + 3);
-            case MEETING -> SalesforceIds.of(SalesforceSchema.EVENT.keyPrefix(), index + 1);
-            case DEAL -> SalesforceIds.of(SalesforceSchema.OPPORTUNITY.keyPrefix(), index + 1);
+            case CALL -> index * 8 + 1;
+            case EMAIL -> index * 8 + 2;
+            case TODO -> index * 8 + 3;
+            case MEETING, DEAL -> index + 1;
+        };
+    }
+
+    static SalesforceObject type(ActivityKind kind) {
+        return switch (kind) {
+            case CALL, EMAIL, TODO -> SalesforceSchema.TASK;
+            case MEETING -> SalesforceSchema.EVENT;
+            case DEAL -> SalesforceSchema.OPPORTUNITY;
         };
     }
 
