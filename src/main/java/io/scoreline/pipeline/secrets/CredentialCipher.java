@@ -73,7 +73,10 @@ public final class CredentialCipher {
                 default -> throw new ScorelineException(FailureKind.BUG, "stored credentials have an unknown kind");
             };
         } catch (JsonProcessingException | ClassCastException e) {
-            throw new ScorelineException(FailureKind.BUG, "stored credentials are not valid JSON after decryption");
+            // AES-CBC under another key still ends in valid padding about once in 256 tries: the
+            // decryption "succeeds" with noise. Scoreline only ever stores JSON it wrote itself.
+            throw new ScorelineException(FailureKind.AUTH, "cannot decrypt stored credentials: the master key differs from"
+                    + " the one they were saved with (or the stored value is damaged)");
         }
     }
 

@@ -16,6 +16,10 @@ import io.scoreline.testing.TestPostgres;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
+import org.jasypt.encryption.pbe.StandardPBEStringEncryptor;
+import org.jasypt.exceptions.EncryptionOperationNotPossibleException;
+import org.jasypt.iv.RandomIvGenerator;
+import org.jasypt.salt.RandomSaltGenerator;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +75,36 @@ class CredentialsAtRestTest {
 
         var otherKey = new CredentialCipher(new MasterKey("another-master-key-0123456789"));
         assertThatThrownBy(() -> otherKey.decrypt(first))
+                .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTH))
+                .hasMessageContaining("master key differs");
+    }
+
+    @Test
+    void anotherKeyIsReportedAsSuchEvenWhenItsDecryptionHappensToSucceed() {
+        var otherPassword = "another-master-key-0123456789";
+        var cipher = new CredentialCipher(new MasterKey(TestEnvironment.MASTER_KEY));
+        var credentials = new CrmCredentials.RefreshToken("client", CLIENT_SECRET, REFRESH_TOKEN);
+        // AES-CBC under a wrong key ends in valid padding about once in 256 ciphertexts, and then
+        // decrypts to noise instead of failing. Jasypt itself, with the other key, finds one.
+        var raw = new StandardPBEStringEncryptor();
+        raw.setAlgorithm(CredentialCipher.ALGORITHM);
+        raw.setPassword(otherPassword);
+        raw.setIvGenerator(new RandomIvGenerator());
+        raw.setSaltGenerator(new RandomSaltGenerator());
+        String decryptsToNoise = null;
+        for (int i = 0; i < 5_000 && decryptsToNoise == null; i++) {
+            var ciphertext = cipher.encrypt(credentials);
+            try {
+                raw.decrypt(ciphertext);
+                decryptsToNoise = ciphertext;
+            } catch (EncryptionOperationNotPossibleException e) {
+                // The usual case: the padding check fails.
+            }
+        }
+        assertThat(decryptsToNoise).as("a ciphertext the other key decrypts without an error").isNotNull();
+
+        var noisy = decryptsToNoise;
+        assertThatThrownBy(() -> new CredentialCipher(new MasterKey(otherPassword)).decrypt(noisy))
                 .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTH))
                 .hasMessageContaining("master key differs");
     }
