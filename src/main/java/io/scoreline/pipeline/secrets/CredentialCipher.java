@@ -17,18 +17,24 @@ import org.jasypt.salt.RandomSaltGenerator;
  */
 public final class CredentialCipher {
 
-    static final String ALGORITHM = "PBEWITHHMACSHA512ANDAES_256";
+    private static final String ALGORITHM = "PBEWITHHMACSHA512ANDAES_256";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StandardPBEStringEncryptor encryptor;
 
     public CredentialCipher(MasterKey key) {
-        encryptor = new StandardPBEStringEncryptor();
+        encryptor = encryptor(key.value());
+        encryptor.initialize();
+    }
+
+    /** Jasypt as this cipher uses it, for a password. */
+    static StandardPBEStringEncryptor encryptor(String password) {
+        var encryptor = new StandardPBEStringEncryptor();
         encryptor.setAlgorithm(ALGORITHM);
-        encryptor.setPassword(key.value());
+        encryptor.setPassword(password);
         encryptor.setIvGenerator(new RandomIvGenerator());
         encryptor.setSaltGenerator(new RandomSaltGenerator());
-        encryptor.initialize();
+        return encryptor;
     }
 
     public String encrypt(CrmCredentials credentials) {
@@ -40,8 +46,7 @@ public final class CredentialCipher {
         try {
             json = encryptor.decrypt(ciphertext);
         } catch (EncryptionOperationNotPossibleException e) {
-            throw new ScorelineException(FailureKind.AUTH,
-                    "cannot decrypt stored credentials: the master key differs from the one they were saved with");
+            throw masterKeyDiffers();
         }
         return fromJson(json);
     }
@@ -75,9 +80,13 @@ public final class CredentialCipher {
         } catch (JsonProcessingException | ClassCastException e) {
             // AES-CBC under another key still ends in valid padding about once in 256 tries: the
             // decryption "succeeds" with noise. Scoreline only ever stores JSON it wrote itself.
-            throw new ScorelineException(FailureKind.AUTH, "cannot decrypt stored credentials: the master key differs from"
-                    + " the one they were saved with (or the stored value is damaged)");
+            throw masterKeyDiffers();
         }
+    }
+
+    private static ScorelineException masterKeyDiffers() {
+        return new ScorelineException(FailureKind.AUTH,
+                "cannot decrypt stored credentials: the master key differs from the one they were saved with");
     }
 
     private static String text(ObjectNode node, String field) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * A row a query is about to test. The id number, {@code IsDeleted} and {@code SystemModstamp} come
+ * A row a query (or a replication resource) is about to test. The id number, {@code IsDeleted} and {@code SystemModstamp} come
  * with it (for a generated record they are its metadata); the row itself is built only when the
  * query reads another field. A change query (a modstamp window, ordered by modstamp and id) so
  * selects a million records without building one row, and builds each row once, for its page.
@@ -40,21 +40,30 @@ final class QueryCandidate {
         return idNumber;
     }
 
+    String id() {
+        return SalesforceIds.of(type.keyPrefix(), idNumber);
+    }
+
     boolean deleted() {
         return deleted;
+    }
+
+    Instant systemModstamp() {
+        return systemModstamp;
     }
 
     /** A field by its canonical name, as {@link SalesforceRow#value} gives it. */
     Object value(String canonicalName) {
         return switch (canonicalName) {
-            case "Id" -> SalesforceIds.of(type.keyPrefix(), idNumber);
+            case "Id" -> id();
             case "IsDeleted" -> deleted;
             case "SystemModstamp" -> systemModstamp;
             default -> row().value(canonicalName);
         };
     }
 
-    private SalesforceRow row() {
+    /** The row, built on the first call. */
+    SalesforceRow row() {
         if (row == null) {
             row = builder.get();
         }

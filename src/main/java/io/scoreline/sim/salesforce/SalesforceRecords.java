@@ -3,7 +3,6 @@ package io.scoreline.sim.salesforce;
 import io.scoreline.sim.data.Activity;
 import io.scoreline.sim.data.ActivityKind;
 import io.scoreline.sim.data.SyntheticDataset;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,11 @@ public final class SalesforceRecords {
                 : kinds(type).stream().flatMap(dataset::stream).map(mapper::row);
     }
 
-    /** Every row of an object as a query candidate, in the order of {@link #rows(SalesforceObject)}. */
+    /**
+     * Every row of an object as a candidate that builds the row only when asked, in the order of
+     * {@link #rows(SalesforceObject)}: queries and the replication resources test id, deleted flag
+     * and modstamp of every record of an object, and need few of the rows.
+     */
     Stream<QueryCandidate> candidates(SalesforceObject type) {
         if (kinds(type).isEmpty()) {
             return users.stream().map(QueryCandidate::of);
@@ -48,26 +51,6 @@ public final class SalesforceRecords {
         return kinds(type).stream().flatMap(dataset::stream).map(activity -> new QueryCandidate(type,
                 SalesforceRowMapper.idNumber(activity.meta().kind(), activity.meta().index()), activity.meta().deleted(),
                 activity.meta().modifiedAt(), () -> mapper.row(activity)));
-    }
-
-    /**
-     * The rows of an object whose deleted flag and {@code SystemModstamp} pass {@code filter},
-     * tested before a row is built: the replication resources scan a whole object for a few rows.
-     */
-    Stream<SalesforceRow> rows(SalesforceObject type, ChangeFilter filter) {
-        if (kinds(type).isEmpty()) {
-            return users.stream().filter(user -> filter.test(user.deleted(), (Instant) user.value("SystemModstamp")));
-        }
-        // SalesforceRowMapper writes a record's IsDeleted and SystemModstamp from these two.
-        return kinds(type).stream().flatMap(dataset::stream)
-                .filter(activity -> filter.test(activity.meta().deleted(), activity.meta().modifiedAt()))
-                .map(mapper::row);
-    }
-
-    /** A test of a row's {@code IsDeleted} and {@code SystemModstamp}. */
-    @FunctionalInterface
-    interface ChangeFilter {
-        boolean test(boolean deleted, Instant systemModstamp);
     }
 
     public Optional<SalesforceRow> byId(String id) {

@@ -31,8 +31,9 @@ final class SalesforceReplicationHandler {
 
     Reply updated(SimRequest request, String typeName) {
         return window(request, typeName, Duration.ofDays(30), (type, from, until) -> {
-            List<String> ids = records.rows(type, (deleted, modstamp) -> !deleted && inWindow(modstamp, from, until))
-                    .map(SalesforceRow::id).limit(MAX_IDS + 1L).toList();
+            List<String> ids = records.candidates(type)
+                    .filter(candidate -> !candidate.deleted() && inWindow(candidate.systemModstamp(), from, until))
+                    .map(QueryCandidate::id).limit(MAX_IDS + 1L).toList();
             if (ids.size() > MAX_IDS) {
                 return SalesforceErrors.of(400, "EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than"
                         + " 600000 records in a single call");
@@ -47,7 +48,9 @@ final class SalesforceReplicationHandler {
     Reply deleted(SimRequest request, String typeName) {
         Duration retention = Duration.ofDays(15);
         return window(request, typeName, retention, (type, from, until) -> {
-            List<Map<String, Object>> deleted = records.rows(type, (gone, modstamp) -> gone && inWindow(modstamp, from, until))
+            List<Map<String, Object>> deleted = records.candidates(type)
+                    .filter(candidate -> candidate.deleted() && inWindow(candidate.systemModstamp(), from, until))
+                    .map(QueryCandidate::row)
                     .limit(MAX_IDS)
                     .map(row -> {
                         Map<String, Object> entry = new LinkedHashMap<>();

@@ -16,10 +16,7 @@ import io.scoreline.testing.TestPostgres;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
-import org.jasypt.encryption.pbe.StandardPBEStringEncryptor;
 import org.jasypt.exceptions.EncryptionOperationNotPossibleException;
-import org.jasypt.iv.RandomIvGenerator;
-import org.jasypt.salt.RandomSaltGenerator;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -86,11 +83,7 @@ class CredentialsAtRestTest {
         var credentials = new CrmCredentials.RefreshToken("client", CLIENT_SECRET, REFRESH_TOKEN);
         // AES-CBC under a wrong key ends in valid padding about once in 256 ciphertexts, and then
         // decrypts to noise instead of failing. Jasypt itself, with the other key, finds one.
-        var raw = new StandardPBEStringEncryptor();
-        raw.setAlgorithm(CredentialCipher.ALGORITHM);
-        raw.setPassword(otherPassword);
-        raw.setIvGenerator(new RandomIvGenerator());
-        raw.setSaltGenerator(new RandomSaltGenerator());
+        var raw = CredentialCipher.encryptor(otherPassword);
         String decryptsToNoise = null;
         for (int i = 0; i < 5_000 && decryptsToNoise == null; i++) {
             var ciphertext = cipher.encrypt(credentials);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoreline.sim.data.DatasetSpec;
 import io.scoreline.sim.data.SyntheticDataset;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -44,19 +43,22 @@ class SalesforceRecordsTest {
     }
 
     @Test
-    void filteringOnDeletedAndModstampBeforeBuildingGivesTheRowsThoseValuesSelect() {
+    void candidatesCarryTheIdDeletedFlagAndModstampTheirRowsShow() {
         for (SalesforceObject type : SalesforceSchema.ALL) {
-            List<SalesforceRow> all = records.rows(type).toList();
-            Instant middle = all.stream().map(row -> (Instant) row.value("SystemModstamp")).sorted().toList().get(all.size() / 2);
-            for (boolean deleted : new boolean[] {false, true}) {
-                var expected = all.stream().filter(row -> row.deleted() == deleted
-                        && !((Instant) row.value("SystemModstamp")).isBefore(middle)).toList();
-
-                assertThat(records.rows(type, (gone, modstamp) -> gone == deleted && !modstamp.isBefore(middle)).toList())
-                        .as("%s, deleted %s", type.name(), deleted)
-                        .isEqualTo(expected);
+            List<SalesforceRow> rows = records.rows(type).toList();
+            List<QueryCandidate> candidates = records.candidates(type).toList();
+            assertThat(candidates).as(type.name()).hasSameSizeAs(rows);
+            for (int i = 0; i < rows.size(); i++) {
+                SalesforceRow row = rows.get(i);
+                QueryCandidate candidate = candidates.get(i);
+                assertThat(candidate.id()).isEqualTo(row.id());
+                assertThat(SalesforceIds.number(row.id(), type.keyPrefix())).hasValue(candidate.idNumber());
+                assertThat(candidate.value("Id")).isEqualTo(row.id());
+                assertThat(candidate.deleted()).isEqualTo(row.deleted());
+                assertThat(candidate.systemModstamp()).isEqualTo(row.value("SystemModstamp"));
+                assertThat(candidate.row()).isEqualTo(row);
             }
         }
-        assertThat(records.rows(SalesforceSchema.TASK).filter(SalesforceRow::deleted)).as("the dataset has deleted Tasks").isNotEmpty();
+        assertThat(records.candidates(SalesforceSchema.TASK).filter(QueryCandidate::deleted)).as("the dataset has deleted Tasks").isNotEmpty();
     }
 }
