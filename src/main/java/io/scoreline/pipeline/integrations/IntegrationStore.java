@@ -38,6 +38,8 @@ public final class IntegrationStore {
         var keyed = verifiedCipher();
         var ciphertext = keyed.encrypt(request.credentials());
         return transactions.inOrganization(request.organizationId(), tx -> {
+            // First, before any write to integrations: a rotation locks the fingerprint, then
+            // integrations; taking them in the other order here could deadlock with it.
             StoredKeyFingerprint.recordOrRequire(tx, keyed.fingerprint());
             var row = tx.insertInto(INTEGRATIONS)
                     .set(INTEGRATIONS.ORGANIZATION_ID, request.organizationId())
