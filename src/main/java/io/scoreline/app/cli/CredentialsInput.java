@@ -4,15 +4,18 @@ import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.connectors.spi.ScorelineException;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,6 +27,8 @@ import picocli.CommandLine.Option;
  * {@code private_key} (lines joined with {@code \n}).
  */
 final class CredentialsInput {
+
+    static final int MAX_FILE_BYTES = 64 * 1024;
 
     @Option(names = "--client-id", description = "OAuth client id (connected app / public app)")
     String clientId;
@@ -48,12 +53,15 @@ final class CredentialsInput {
 
     CrmCredentials resolve(CrmProvider provider) {
         var values = new HashMap<String, String>();
+        Set<String> fileKeys = Set.of();
         if (credentialsFile != null) {
             if (clientId != null || clientSecret != null || refreshToken != null || privateAppToken != null
                     || jwtUsername != null || jwtKeyFile != null) {
                 throw ScorelineException.badInput("give credentials either as options or in --credentials-file, not both");
             }
             values.putAll(readFile(credentialsFile));
+            fileKeys = Set.copyOf(values.keySet());
+            CredentialFileKeys.requireKnown(provider, fileKeys, credentialsFile);
         } else {
             put(values, "client_id", clientId);
             put(values, "client_secret", clientSecret);
@@ -73,6 +81,9 @@ final class CredentialsInput {
         var credentials = choose(values);
         if (!credentials.supports(provider)) {
             throw ScorelineException.badInput(provider.key() + " does not accept these credentials; " + expected(provider));
+        }
+        if (credentialsFile != null) {
+            CredentialFileKeys.requireUsedBy(credentials, provider, fileKeys, credentialsFile);
         }
         return credentials;
     }
@@ -135,9 +146,15 @@ final class CredentialsInput {
     }
 
     private static Map<String, String> readFile(Path file) {
-        var properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        var properties = new DuplicateRefusingProperties(file);
+        try (var in = Files.newInputStream(file)) {
+            // Read at most one byte past the limit: a device or a huge file is never read whole.
+            var bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw ScorelineException.badInput("credentials file " + file + " is larger than 64 KiB: it holds a few "
+                        + "keys (put a PEM key in private_key_file, not inline)");
+            }
+            properties.load(new StringReader(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString()));
         } catch (IOException e) {
             throw unreadable(file, "credentials file", e);
         }
@@ -146,6 +163,26 @@ final class CredentialsInput {
             put(values, name.strip().toLowerCase(java.util.Locale.ROOT), properties.getProperty(name));
         }
         return values;
+    }
+
+    /** Properties keep the last of two equal keys without a word; a credentials file must not say two things. */
+    private static final class DuplicateRefusingProperties extends Properties {
+
+        private final transient Path file;
+        private final transient Set<String> seen = new HashSet<>();
+
+        DuplicateRefusingProperties(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public synchronized Object put(Object key, Object value) {
+            var name = key.toString().strip().toLowerCase(java.util.Locale.ROOT);
+            if (!seen.add(name)) {
+                throw ScorelineException.badInput("duplicate key '" + name + "' in credentials file " + file);
+            }
+            return super.put(key, value);
+        }
     }
 
     private static String readText(Path file, String what) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         subcommands = {ServeCommand.class, MigrateCommand.class, OrgCommand.class, IntegrationCommand.class, MappingCommand.class,
                 UsersCommand.class, SyncCommand.class, RunsCommand.class, RemapCommand.class, BackfillCommand.class, KpiCommand.class,
                 SimCommand.class, BenchCommand.class, DemoCommand.class, BadgesCommand.class, NotificationsCommand.class,
-                ContestCommand.class, LeaderboardCommand.class, InboxCommand.class})
+                ContestCommand.class, LeaderboardCommand.class, InboxCommand.class,
+                MasterKeyCommand.class})
 public final class ScorelineCommand implements Runnable {
 
     private final Map<String, String> environment;

@@ -12,6 +12,7 @@ import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.db.tables.records.IntegrationsRecord;
 import io.scoreline.pipeline.secrets.CredentialCipher;
+import io.scoreline.pipeline.secrets.StoredKeyFingerprint;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +35,12 @@ public final class IntegrationStore {
     }
 
     public Integration add(NewIntegration request) {
-        var ciphertext = cipher.get().encrypt(request.credentials());
+        var keyed = verifiedCipher();
+        var ciphertext = keyed.encrypt(request.credentials());
         return transactions.inOrganization(request.organizationId(), tx -> {
+            // First, before any write to integrations: a rotation locks the fingerprint, then
+            // integrations; taking them in the other order here could deadlock with it.
+            StoredKeyFingerprint.recordOrRequire(tx, keyed.fingerprint());
             var row = tx.insertInto(INTEGRATIONS)
                     .set(INTEGRATIONS.ORGANIZATION_ID, request.organizationId())
                     .set(INTEGRATIONS.PROVIDER, request.provider().key())
@@ -91,12 +96,44 @@ public final class IntegrationStore {
 
     /** Decrypted credentials, in memory only. */
     public CrmCredentials credentials(long organizationId, long integrationId) {
-        var ciphertext = transactions.inOrganization(organizationId, tx -> tx.select(INTEGRATIONS.CREDENTIALS)
+        // One statement: the fingerprint belongs to the ciphertext read with it, even mid-rotation.
+        var row = transactions.inOrganization(organizationId, tx -> tx
+                .select(INTEGRATIONS.CREDENTIALS, StoredKeyFingerprint.field())
                 .from(INTEGRATIONS)
                 .where(INTEGRATIONS.ID.eq(integrationId))
-                .fetchOptional(INTEGRATIONS.CREDENTIALS))
+                .fetchOptional())
                 .orElseThrow(() -> ScorelineException.notFound("no integration " + integrationId));
-        return cipher.get().decrypt(ciphertext);
+        var keyed = cipher.get();
+        var stored = StoredKeyFingerprint.parse(row.value2());
+        StoredKeyFingerprint.require(stored, keyed.fingerprint());
+        var credentials = keyed.decrypt(row.value1());
+        if (stored.isEmpty()) {
+            // Credentials stored before fingerprints existed: the first key that decrypts them is theirs.
+            transactions.withoutOrganization(tx -> {
+                StoredKeyFingerprint.recordOrRequire(tx, keyed.fingerprint());
+                return null;
+            });
+        }
+        return credentials;
+    }
+
+    /**
+     * The cipher, once the database agrees it has the right key. A database whose credentials
+     * predate fingerprints records none until one of them is decrypted: do that first, so that a
+     * wrong key cannot become the recorded one by storing a new credential.
+     */
+    private CredentialCipher verifiedCipher() {
+        var keyed = cipher.get();
+        var stored = transactions.withoutOrganization(StoredKeyFingerprint::read);
+        if (stored.isPresent()) {
+            StoredKeyFingerprint.require(stored, keyed.fingerprint());
+            return keyed;
+        }
+        transactions.withoutOrganization(tx -> tx
+                .resultQuery("select organization_id, id from scoreline_integration_directory() order by id limit 1")
+                .fetchOptional())
+                .ifPresent(any -> credentials(any.get(0, Long.class), any.get(1, Long.class)));
+        return keyed;
     }
 
     /**
@@ -104,12 +141,16 @@ public final class IntegrationStore {
      * Without this the next connection would log in with a token the CRM no longer accepts.
      */
     public void replaceCredentials(long organizationId, long integrationId, CrmCredentials credentials) {
-        var ciphertext = cipher.get().encrypt(credentials);
-        int updated = transactions.inOrganization(organizationId, tx -> tx.update(INTEGRATIONS)
-                .set(INTEGRATIONS.CREDENTIALS, ciphertext)
-                .set(INTEGRATIONS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
-                .where(INTEGRATIONS.ID.eq(integrationId))
-                .execute());
+        var keyed = cipher.get();
+        var ciphertext = keyed.encrypt(credentials);
+        int updated = transactions.inOrganization(organizationId, tx -> {
+            StoredKeyFingerprint.recordOrRequire(tx, keyed.fingerprint());
+            return tx.update(INTEGRATIONS)
+                    .set(INTEGRATIONS.CREDENTIALS, ciphertext)
+                    .set(INTEGRATIONS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                    .where(INTEGRATIONS.ID.eq(integrationId))
+                    .execute();
+        });
         if (updated == 0) {
             throw ScorelineException.notFound("no integration " + integrationId);
         }

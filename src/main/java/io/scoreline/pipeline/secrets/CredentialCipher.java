@@ -21,10 +21,17 @@ public final class CredentialCipher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StandardPBEStringEncryptor encryptor;
+    private final MasterKeyFingerprint fingerprint;
 
     public CredentialCipher(MasterKey key) {
         encryptor = encryptor(key.value());
         encryptor.initialize();
+        fingerprint = MasterKeyFingerprint.of(key);
+    }
+
+    /** Which key this cipher uses, to compare with the one the database records. */
+    public MasterKeyFingerprint fingerprint() {
+        return fingerprint;
     }
 
     /** Jasypt as this cipher uses it, for a password. */

@@ -1,2 +1,6 @@
-/** Encryption of CRM credentials at rest under the master key. */
+/**
+ * Encryption of CRM credentials at rest under the master key, the key's fingerprint that the
+ * database keeps to refuse another key, and the rotation of every credential to a new key
+ * (ADR 0022).
+ */
 package io.scoreline.pipeline.secrets;
