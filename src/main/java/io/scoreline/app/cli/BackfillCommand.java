@@ -16,7 +16,12 @@ import picocli.CommandLine.Option;
  * organization's time zone) into KPIs, under its own cursor; {@code --resume RUN} continues an
  * interrupted one, {@code --dry-run} counts first and writes nothing.
  */
-@Command(name = "backfill", description = "Backfill history: records last modified between --from and --to (organization days).")
+@Command(name = "backfill",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline backfill --integration 1 --from 2026-01-01 --to 2026-03-31 --dry-run",
+                "  scoreline backfill --integration 1 --from 2026-01-01 --to 2026-03-31",
+                "  scoreline backfill --integration 1 --resume 17"},
+        description = "Backfill history: records last modified between --from and --to (organization days).")
 final class BackfillCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")

@@ -22,7 +22,12 @@ import picocli.CommandLine.Option;
  * {@code scoreline inbox}: webhook events in the inbox, newest first; {@code --replay} puts parked
  * (failed) events back and processes them now (a running {@code serve} would pick them up too).
  */
-@Command(name = "inbox", description = "Show webhook inbox events (newest first); replay failed ones.")
+@Command(name = "inbox",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline inbox --status failed",
+                "  scoreline inbox --org acme --replay 42",
+                "  scoreline inbox --replay-all"},
+        description = "Show webhook inbox events (newest first); replay failed ones.")
 final class InboxCommand extends ContextCommand {
 
     @Option(names = "--org", paramLabel = "SLUG", description = "Only this organization (default: all)")

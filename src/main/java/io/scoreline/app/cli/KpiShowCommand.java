@@ -14,7 +14,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline kpi show}: totals per person and KPI over a window (dates in the organization's time zone). */
-@Command(name = "show", description = "KPI totals per person and KPI; --by-day for one line per day.")
+@Command(name = "show",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline kpi show --org acme --from 2026-03-01 --to 2026-03-31",
+                "  scoreline kpi show --org acme --profile ana@acme.example --by-day --json"},
+        description = "KPI totals per person and KPI; --by-day for one line per day.")
 final class KpiShowCommand extends ContextCommand {
 
     @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")

@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline mapping show}: the active rule document of an integration, or a given version. */
-@Command(name = "show", description = "Print an integration's active rules (or --version N).")
+@Command(name = "show",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline mapping show --integration 1",
+                "  scoreline mapping show --integration 1 --version 2"},
+        description = "Print an integration's active rules (or --version N).")
 final class MappingShowCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")

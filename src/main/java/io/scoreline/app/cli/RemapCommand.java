@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline remap}: re-derive facts from stored records with the active rules; no API calls. */
-@Command(name = "remap", description = "Re-derive facts from stored records with the active rules and owner links (no API calls).")
+@Command(name = "remap",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline remap --integration 1",
+                "  scoreline remap --integration 1 --from 2026-03-01"},
+        description = "Re-derive facts from stored records with the active rules and owner links (no API calls).")
 final class RemapCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")

@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline runs --integration ID}: sync history, newest first. */
-@Command(name = "runs", description = "Show an integration's sync runs, newest first.")
+@Command(name = "runs",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline runs --integration 1",
+                "  scoreline runs --integration 1 --limit 5 --json"},
+        description = "Show an integration's sync runs, newest first.")
 final class RunsCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")

@@ -19,7 +19,11 @@ import picocli.CommandLine.Spec;
  * {@code scoreline sim}: the Salesforce and HubSpot simulators with seeded synthetic sales data,
  * served until Ctrl-C. With {@code --json}, one line with the URLs and credentials to connect with.
  */
-@Command(name = "sim", description = "Run the Salesforce and HubSpot simulators (seeded data, optional faults and live changes).")
+@Command(name = "sim",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline sim --json",
+                "  scoreline sim --salesforce-port 9001 --hubspot-port 9002 --faults 429:0.05,500:0.02 --live-rate 30"},
+        description = "Run the Salesforce and HubSpot simulators (seeded data, optional faults and live changes).")
 final class SimCommand implements Callable<Integer> {
 
     @Option(names = "--salesforce-port", defaultValue = "0", description = "Salesforce port (default: a free one)")
