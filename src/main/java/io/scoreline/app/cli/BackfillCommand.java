@@ -3,9 +3,9 @@ package io.scoreline.app.cli;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.sync.BackfillService;
+import io.scoreline.pipeline.tenancy.DayInput;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -56,8 +56,8 @@ final class BackfillCommand extends ContextCommand {
         if (from == null || to == null) {
             throw ScorelineException.badInput("give --from and --to (or --resume RUN)");
         }
-        fromDate = date(from, "--from");
-        toDate = date(to, "--to");
+        fromDate = DayInput.parse(from, "--from");
+        toDate = DayInput.parse(to, "--to");
         if (toDate.isBefore(fromDate)) {
             throw ScorelineException.badInput("--to " + to + " is before --from " + from);
         }
@@ -97,13 +97,5 @@ final class BackfillCommand extends ContextCommand {
                 : backfill.run(integrationId, fromDate, toDate, notify, progress);
         return RunOutcomeOutput.print(output, "Backfill run", outcome,
                 "resume with: scoreline backfill --integration " + integrationId + " --resume " + outcome.runId());
-    }
-
-    private static LocalDate date(String value, String option) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ScorelineException.badInput(option + " must be a date as YYYY-MM-DD, got '" + value + "'");
-        }
     }
 }

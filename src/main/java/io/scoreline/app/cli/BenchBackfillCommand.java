@@ -36,9 +36,7 @@ final class BenchBackfillCommand extends ScratchBenchCommand {
 
     @Override
     protected void validate() {
-        if (records < 1000) {
-            throw ScorelineException.badInput("--records must be at least 1000");
-        }
+        RangeOption.check("--records", records, 1_000, 100_000_000);
         if (bulkThreshold != null && bulkThreshold < 0) {
             throw ScorelineException.badInput("--bulk-threshold must be 0 or more");
         }

@@ -63,9 +63,10 @@ final class DemoCommand extends ContextCommand {
 
     @Override
     protected void validate() {
-        if (liveMinutes < 0) {
-            throw ScorelineException.badInput("--live-minutes must not be negative, got " + liveMinutes);
-        }
+        // A week at most: Duration.ofMinutes overflows long before Long.MAX_VALUE.
+        RangeOption.check("--live-minutes", liveMinutes, 0, 7 * 24 * 60);
+        RangeOption.check("--live-rate", liveRate, 0, 100_000);
+        RangeOption.port("--port", port);
         Duration interval;
         try {
             interval = Duration.parse(syncEvery);

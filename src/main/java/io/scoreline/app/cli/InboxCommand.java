@@ -39,6 +39,10 @@ final class InboxCommand extends ContextCommand {
     @Option(names = "--limit", defaultValue = "50", description = "How many events per organization (default: ${DEFAULT-VALUE})")
     int limit;
 
+    private static final int MAX_LIMIT = 100_000;
+
+    private Optional<InboxStatus> statusFilter;
+
     @ArgGroup(exclusive = true)
     Replay replay;
 
@@ -52,9 +56,8 @@ final class InboxCommand extends ContextCommand {
 
     @Override
     protected void validate() {
-        if (status != null) {
-            InboxStatus.fromKey(status);
-        }
+        statusFilter = Optional.ofNullable(status).map(ChoiceOption::inboxStatus);
+        RangeOption.check("--limit", limit, 1, MAX_LIMIT);
     }
 
     @Override
@@ -67,7 +70,7 @@ final class InboxCommand extends ContextCommand {
         }
         var entries = new ArrayList<InboxEntry>();
         for (var organization : scope) {
-            entries.addAll(inbox.list(organization.id(), Optional.ofNullable(status).map(InboxStatus::fromKey), Math.max(1, limit)));
+            entries.addAll(inbox.list(organization.id(), statusFilter, limit));
         }
         if (output.json()) {
             entries.forEach(entry -> output.jsonLine(json(entry)));

@@ -47,7 +47,7 @@ final class IntegrationAddCommand extends ContextCommand {
 
     @Override
     protected void validate() {
-        crmProvider = CrmProvider.fromKey(provider);
+        crmProvider = ChoiceOption.crmProvider(provider);
         credentials = credentialsInput.resolve(crmProvider);
         // Settings are checked now too (with a placeholder organization) so that nothing starts for bad input.
         request(0);

@@ -4,9 +4,9 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.kpi.KpiTotal;
 import io.scoreline.pipeline.kpi.KpiValueReader;
+import io.scoreline.pipeline.tenancy.DayInput;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -78,10 +78,6 @@ final class KpiShowCommand extends ContextCommand {
         if (value == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(LocalDate.parse(value));
-        } catch (DateTimeParseException e) {
-            throw ScorelineException.badInput(option + " must be a date as YYYY-MM-DD, got '" + value + "'");
-        }
+        return Optional.of(DayInput.parse(value, option));
     }
 }

@@ -23,6 +23,13 @@ final class MappingShowCommand extends ContextCommand {
     Integer version;
 
     @Override
+    protected void validate() {
+        if (version != null) {
+            RangeOption.check("--version", version, 1, Integer.MAX_VALUE);
+        }
+    }
+
+    @Override
     protected int run(ApplicationContext context, CliOutput output) {
         var integration = context.getBean(IntegrationStore.class).require(integrationId);
         var store = context.getBean(RuleSetStore.class);

@@ -62,7 +62,7 @@ final class MappingTestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var zone = zone(timezone);
-        var document = RuleDocumentFile.read(rules, Optional.ofNullable(provider).map(Provider::parse));
+        var document = RuleDocumentFile.read(rules, Optional.ofNullable(provider).map(ChoiceOption::ruleProvider));
         var err = spec.commandLine().getErr();
         if (!document.report(err)) {
             return CliErrorHandler.FAILURE;

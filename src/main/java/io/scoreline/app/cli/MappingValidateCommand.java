@@ -34,7 +34,7 @@ final class MappingValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var document = RuleDocumentFile.read(file, Optional.ofNullable(provider).map(Provider::parse));
+        var document = RuleDocumentFile.read(file, Optional.ofNullable(provider).map(ChoiceOption::ruleProvider));
         boolean valid = document.report(spec.commandLine().getErr());
         if (valid) {
             var compiled = (CompileResult.Compiled) document.result();

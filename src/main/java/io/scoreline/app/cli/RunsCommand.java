@@ -28,7 +28,7 @@ final class RunsCommand extends ContextCommand {
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
         var integration = context.getBean(IntegrationStore.class).require(integrationId);
-        var runs = context.getBean(SyncRunStore.class).recent(integration.organizationId(), integrationId, Math.max(1, limit));
+        var runs = context.getBean(SyncRunStore.class).recent(integration.organizationId(), integrationId, RangeOption.check("--limit", limit, 1, 100_000));
         if (output.json()) {
             runs.forEach(run -> output.jsonLine(json(run)));
         } else if (runs.isEmpty()) {

@@ -33,6 +33,7 @@ final class ServeCommand extends ContextCommand {
 
     @Override
     protected Optional<Integer> httpPort() {
+        RangeOption.port("--port", port);
         return Optional.ofNullable(port);
     }
 

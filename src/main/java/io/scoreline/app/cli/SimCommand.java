@@ -68,9 +68,11 @@ final class SimCommand implements Callable<Integer> {
         if (hubSpotBurstLimit < 1 || hubSpotBurstLimit > 1_000_000) {
             throw ScorelineException.badInput("--hubspot-burst-limit must be from 1 to 1000000");
         }
-        if (reps < 1 || days < 1) {
-            throw ScorelineException.badInput("--reps and --days must be at least 1");
-        }
+        RangeOption.check("--reps", reps, 1, 10_000);
+        RangeOption.check("--days", days, 1, 3_650);
+        RangeOption.check("--live-rate", liveRate, 0, 1_000_000);
+        RangeOption.port("--salesforce-port", salesforcePort);
+        RangeOption.port("--hubspot-port", hubSpotPort);
         if (!ZoneId.getAvailableZoneIds().contains(timezone)) {
             throw ScorelineException.badInput("invalid timezone '" + timezone + "': use an IANA time zone such as America/New_York");
         }
