@@ -16,7 +16,7 @@ public final class DayInput {
     public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
-    // Four-digit years only: a signed or longer year is a typo or a probe, never a business day.
+    // STRICT: 2026-02-30 is refused, not moved to the 28th; the range check below catches signed years.
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
     private DayInput() {
