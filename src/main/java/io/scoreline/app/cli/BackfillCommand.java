@@ -3,9 +3,9 @@ package io.scoreline.app.cli;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.sync.BackfillService;
+import io.scoreline.pipeline.tenancy.DayInput;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -16,7 +16,12 @@ import picocli.CommandLine.Option;
  * organization's time zone) into KPIs, under its own cursor; {@code --resume RUN} continues an
  * interrupted one, {@code --dry-run} counts first and writes nothing.
  */
-@Command(name = "backfill", description = "Backfill history: records last modified between --from and --to (organization days).")
+@Command(name = "backfill",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline backfill --integration 1 --from 2026-01-01 --to 2026-03-31 --dry-run",
+                "  scoreline backfill --integration 1 --from 2026-01-01 --to 2026-03-31",
+                "  scoreline backfill --integration 1 --resume 17"},
+        description = "Backfill history: records last modified between --from and --to (organization days).")
 final class BackfillCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")
@@ -51,8 +56,8 @@ final class BackfillCommand extends ContextCommand {
         if (from == null || to == null) {
             throw ScorelineException.badInput("give --from and --to (or --resume RUN)");
         }
-        fromDate = date(from, "--from");
-        toDate = date(to, "--to");
+        fromDate = DayInput.parse(from, "--from");
+        toDate = DayInput.parse(to, "--to");
         if (toDate.isBefore(fromDate)) {
             throw ScorelineException.badInput("--to " + to + " is before --from " + from);
         }
@@ -92,13 +97,5 @@ final class BackfillCommand extends ContextCommand {
                 : backfill.run(integrationId, fromDate, toDate, notify, progress);
         return RunOutcomeOutput.print(output, "Backfill run", outcome,
                 "resume with: scoreline backfill --integration " + integrationId + " --resume " + outcome.runId());
-    }
-
-    private static LocalDate date(String value, String option) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ScorelineException.badInput(option + " must be a date as YYYY-MM-DD, got '" + value + "'");
-        }
     }
 }

@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
  * {@code scoreline badges add --org S --file F}: validates a badge catalog like mapping rules (every
  * problem as FILE:LINE:COL) and adds its badges to the organization, replacing same-key badges.
  */
-@Command(name = "add", description = "Add or replace an organization's own badges from a catalog file (validated first).")
+@Command(name = "add",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline badges add --org acme --file badges.yaml"},
+        description = "Add or replace an organization's own badges from a catalog file (validated first).")
 final class BadgesAddCommand extends ContextCommand {
 
     @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")

@@ -13,7 +13,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code scoreline badges catalog}: the stock badges every organization gets. No database. */
-@Command(name = "catalog", description = "List the stock badge catalog (key, category, rule, policy). No database.")
+@Command(name = "catalog",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline badges catalog",
+                "  scoreline badges catalog --json"},
+        description = "List the stock badge catalog (key, category, rule, policy). No database.")
 final class BadgesCatalogCommand implements Callable<Integer> {
 
     @Mixin

@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline badges --org S [--profile EMAIL]}: awards, newest first; {@code add} and {@code catalog} below. */
-@Command(name = "badges", description = "Badge awards of an organization (newest first); add custom badges; show the catalog.",
+@Command(name = "badges",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline badges --org acme",
+                "  scoreline badges --org acme --profile ana@acme.example --json"},
+        description = "Badge awards of an organization (newest first); add custom badges; show the catalog.",
         subcommands = {BadgesAddCommand.class, BadgesCatalogCommand.class})
 final class BadgesCommand extends ContextCommand {
 

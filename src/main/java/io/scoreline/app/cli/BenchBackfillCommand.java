@@ -18,7 +18,11 @@ import picocli.CommandLine.Option;
  * database, end to end, with the heap capped at {@value #HEAP_CAP_MB} MB as the targets require:
  * a JVM allowed more runs the benchmark in a child JVM that is not.
  */
-@Command(name = "backfill", description = "Backfill N simulated Task records end to end on a scratch embedded database.")
+@Command(name = "backfill",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline bench backfill",
+                "  scoreline bench backfill --records 1000000 --json"},
+        description = "Backfill N simulated Task records end to end on a scratch embedded database.")
 final class BenchBackfillCommand extends ScratchBenchCommand {
 
     static final int HEAP_CAP_MB = 256;
@@ -32,9 +36,7 @@ final class BenchBackfillCommand extends ScratchBenchCommand {
 
     @Override
     protected void validate() {
-        if (records < 1000) {
-            throw ScorelineException.badInput("--records must be at least 1000");
-        }
+        RangeOption.check("--records", records, 1_000, 100_000_000);
         if (bulkThreshold != null && bulkThreshold < 0) {
             throw ScorelineException.badInput("--bulk-threshold must be 0 or more");
         }

@@ -3,7 +3,11 @@ package io.scoreline.app.cli;
 import picocli.CommandLine.Command;
 
 /** {@code scoreline bench …}: measurements on this machine. */
-@Command(name = "bench", description = "Measure throughput on this machine (figures are reported, never asserted).",
+@Command(name = "bench",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline bench backfill --records 100000",
+                "  scoreline bench webhooks --events 20000 --json"},
+        description = "Measure throughput on this machine (figures are reported, never asserted).",
         subcommands = {BenchBackfillCommand.class, BenchEvaluatorCommand.class, BenchWebhooksCommand.class})
 final class BenchCommand extends CommandGroup {
 }

@@ -10,7 +10,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline bench evaluator --changes N}: outbox changes evaluated per second, first pass and replay. */
-@Command(name = "evaluator", description = "Drain N KPI changes through the stock badges on a scratch embedded database; changes/s.")
+@Command(name = "evaluator",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline bench evaluator",
+                "  scoreline bench evaluator --changes 100000 --workers 4"},
+        description = "Drain N KPI changes through the stock badges on a scratch embedded database; changes/s.")
 final class BenchEvaluatorCommand extends ScratchBenchCommand {
 
     @Option(names = "--changes", defaultValue = "20000", description = "About how many outbox rows (default: ${DEFAULT-VALUE})")

@@ -14,7 +14,11 @@ import picocli.CommandLine.Option;
  * {@code scoreline bench webhooks --events N}: signed HubSpot batches posted concurrently to a
  * real server on a scratch embedded database, with the HubSpot simulator behind it.
  */
-@Command(name = "webhooks", description = "Post N signed HubSpot webhook events to a real server on a scratch database; "
+@Command(name = "webhooks",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline bench webhooks",
+                "  scoreline bench webhooks --events 50000 --concurrency 16 --json"},
+        description = "Post N signed HubSpot webhook events to a real server on a scratch database; "
         + "report accepted events/s, acknowledgement latency and event-to-kpi_values latency.")
 final class BenchWebhooksCommand extends ScratchBenchCommand {
 

@@ -10,8 +10,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * One line on stderr for every failure, and the exit codes of DESIGN §10: 2 for a usage error
- * or bad input, 1 for any other failure. Stack traces only with {@code --verbose}.
+ * One line on stderr for every failure, and the exit codes of DESIGN §10: 2 for a usage error,
+ * bad input or something named that does not exist (an unknown id or slug), 1 for any other
+ * failure. Stack traces only with {@code --verbose}. Messages can quote what a user typed, so
+ * their control characters are printed escaped.
  */
 public final class CliErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -27,7 +29,7 @@ public final class CliErrorHandler implements IExecutionExceptionHandler, IParam
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         var err = e.getCommandLine().getErr();
-        err.println("error: " + e.getMessage());
+        err.println("error: " + oneLine(e.getMessage()));
         err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return USAGE;
@@ -47,7 +49,14 @@ public final class CliErrorHandler implements IExecutionExceptionHandler, IParam
             e.printStackTrace(new PrintWriter(err, true));
         }
         err.flush();
-        return failure != null && failure.kind() == FailureKind.BAD_INPUT ? USAGE : FAILURE;
+        return failure == null ? FAILURE : exitCode(failure.kind());
+    }
+
+    static int exitCode(FailureKind kind) {
+        return switch (kind) {
+            case BAD_INPUT, NOT_FOUND -> USAGE;
+            case RETRYABLE, AUTH, QUOTA, CONFLICT, BUG -> FAILURE;
+        };
     }
 
     /** Micronaut wraps failures of bean creation: find ours in the cause chain. */
@@ -61,6 +70,6 @@ public final class CliErrorHandler implements IExecutionExceptionHandler, IParam
     }
 
     private static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return message == null ? "" : TerminalText.cell(message.strip().replaceAll("\\s*\\R\\s*", " "));
     }
 }

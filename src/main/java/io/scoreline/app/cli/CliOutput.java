@@ -34,7 +34,7 @@ public final class CliOutput {
     }
 
     public void line(String text) {
-        out.println(text);
+        out.println(TerminalText.lines(text));
         out.flush();
     }
 
@@ -51,7 +51,7 @@ public final class CliOutput {
     public void table(List<String> header, List<List<String>> rows) {
         var all = new ArrayList<List<String>>();
         all.add(header);
-        all.addAll(rows);
+        rows.forEach(row -> all.add(row.stream().map(TerminalText::cell).toList()));
         var widths = new int[header.size()];
         for (var row : all) {
             for (int i = 0; i < row.size(); i++) {

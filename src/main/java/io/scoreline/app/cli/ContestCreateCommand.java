@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline contest create}: a contest on one KPI; {@code serve} takes it live on its first day. */
-@Command(name = "create", description = "Create a contest on one KPI over whole days in the organization's time zone.")
+@Command(name = "create",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline contest create --org acme --name \"March calls\" --kpi call_connects --from 2026-03-01 --to 2026-03-31",
+                "  scoreline contest create --org acme --name \"Team race\" --kpi meetings_booked --from 2026-04-01 --to 2026-04-30 --teams --target 50 --grace 2d"},
+        description = "Create a contest on one KPI over whole days in the organization's time zone.")
 final class ContestCreateCommand extends ContextCommand {
 
     @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")

@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline contest list}: an organization's contests, latest first. */
-@Command(name = "list", description = "List an organization's contests with their status.")
+@Command(name = "list",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline contest list --org acme",
+                "  scoreline contest list --org acme --json"},
+        description = "List an organization's contests with their status.")
 final class ContestListCommand extends ContextCommand {
 
     @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")

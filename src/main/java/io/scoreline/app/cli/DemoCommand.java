@@ -24,7 +24,12 @@ import picocli.CommandLine.Option;
  * resets its own organization ({@code demo}) on every run and leaves the data behind for
  * {@code kpi show}, {@code badges}, {@code runs} and friends.
  */
-@Command(name = "demo", description = "The whole product in one command: simulated Salesforce and HubSpot, a seeded organization, "
+@Command(name = "demo",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline demo",
+                "  scoreline demo --live-minutes 0",
+                "  scoreline demo --reps 10 --days 30 --live-rate 120 --port 8081"},
+        description = "The whole product in one command: simulated Salesforce and HubSpot, a seeded organization, "
         + "a backfill, badges and a contest, then live updates (Ctrl-C stops; the data stays for exploring).")
 final class DemoCommand extends ContextCommand {
 
@@ -58,9 +63,10 @@ final class DemoCommand extends ContextCommand {
 
     @Override
     protected void validate() {
-        if (liveMinutes < 0) {
-            throw ScorelineException.badInput("--live-minutes must not be negative, got " + liveMinutes);
-        }
+        // A week at most: Duration.ofMinutes overflows long before Long.MAX_VALUE.
+        RangeOption.check("--live-minutes", liveMinutes, 0, 7 * 24 * 60);
+        RangeOption.check("--live-rate", liveRate, 0, 100_000);
+        RangeOption.port("--port", port);
         Duration interval;
         try {
             interval = Duration.parse(syncEvery);

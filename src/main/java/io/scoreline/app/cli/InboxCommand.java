@@ -22,7 +22,12 @@ import picocli.CommandLine.Option;
  * {@code scoreline inbox}: webhook events in the inbox, newest first; {@code --replay} puts parked
  * (failed) events back and processes them now (a running {@code serve} would pick them up too).
  */
-@Command(name = "inbox", description = "Show webhook inbox events (newest first); replay failed ones.")
+@Command(name = "inbox",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline inbox --status failed",
+                "  scoreline inbox --org acme --replay 42",
+                "  scoreline inbox --replay-all"},
+        description = "Show webhook inbox events (newest first); replay failed ones.")
 final class InboxCommand extends ContextCommand {
 
     @Option(names = "--org", paramLabel = "SLUG", description = "Only this organization (default: all)")
@@ -33,6 +38,10 @@ final class InboxCommand extends ContextCommand {
 
     @Option(names = "--limit", defaultValue = "50", description = "How many events per organization (default: ${DEFAULT-VALUE})")
     int limit;
+
+    private static final int MAX_LIMIT = 100_000;
+
+    private Optional<InboxStatus> statusFilter;
 
     @ArgGroup(exclusive = true)
     Replay replay;
@@ -47,9 +56,8 @@ final class InboxCommand extends ContextCommand {
 
     @Override
     protected void validate() {
-        if (status != null) {
-            InboxStatus.fromKey(status);
-        }
+        statusFilter = Optional.ofNullable(status).map(ChoiceOption::inboxStatus);
+        RangeOption.check("--limit", limit, 1, MAX_LIMIT);
     }
 
     @Override
@@ -62,7 +70,7 @@ final class InboxCommand extends ContextCommand {
         }
         var entries = new ArrayList<InboxEntry>();
         for (var organization : scope) {
-            entries.addAll(inbox.list(organization.id(), Optional.ofNullable(status).map(InboxStatus::fromKey), Math.max(1, limit)));
+            entries.addAll(inbox.list(organization.id(), statusFilter, limit));
         }
         if (output.json()) {
             entries.forEach(entry -> output.jsonLine(json(entry)));

@@ -13,7 +13,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline integration add}: connects a CRM account; credentials are encrypted before storage. */
-@Command(name = "add", description = "Connect a Salesforce org or HubSpot portal to an organization.")
+@Command(name = "add",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline integration add --org acme --provider salesforce --credentials-file salesforce.properties",
+                "  scoreline integration add --org acme --provider hubspot --portal-id 4242 --credentials-file hubspot.properties"},
+        description = "Connect a Salesforce org or HubSpot portal to an organization.")
 final class IntegrationAddCommand extends ContextCommand {
 
     @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")
@@ -43,7 +47,7 @@ final class IntegrationAddCommand extends ContextCommand {
 
     @Override
     protected void validate() {
-        crmProvider = CrmProvider.fromKey(provider);
+        crmProvider = ChoiceOption.crmProvider(provider);
         credentials = credentialsInput.resolve(crmProvider);
         // Settings are checked now too (with a placeholder organization) so that nothing starts for bad input.
         request(0);

@@ -3,7 +3,12 @@ package io.scoreline.app.cli;
 import picocli.CommandLine.Command;
 
 /** {@code scoreline integration …}: connections to CRM accounts. */
-@Command(name = "integration", description = "Connect CRM accounts to an organization.",
+@Command(name = "integration",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline integration add --org acme --provider salesforce --credentials-file salesforce.properties",
+                "  scoreline integration list --org acme",
+                "  scoreline integration test --integration 1"},
+        description = "Connect CRM accounts to an organization.",
         subcommands = {IntegrationAddCommand.class, IntegrationListCommand.class, IntegrationTestCommand.class,
                 IntegrationPauseCommand.class, IntegrationResumeCommand.class})
 final class IntegrationCommand extends CommandGroup {

@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline integration list}. */
-@Command(name = "list", description = "List an organization's integrations (never their credentials).")
+@Command(name = "list",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline integration list --org acme",
+                "  scoreline integration list --org acme --json"},
+        description = "List an organization's integrations (never their credentials).")
 final class IntegrationListCommand extends ContextCommand {
 
     @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")

@@ -4,7 +4,10 @@ import io.scoreline.pipeline.integrations.IntegrationStatus;
 import picocli.CommandLine.Command;
 
 /** {@code scoreline integration pause}. */
-@Command(name = "pause", description = "Stop an integration's scheduled syncs.")
+@Command(name = "pause",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline integration pause --integration 1"},
+        description = "Stop an integration's scheduled syncs.")
 final class IntegrationPauseCommand extends IntegrationStatusCommand {
 
     @Override

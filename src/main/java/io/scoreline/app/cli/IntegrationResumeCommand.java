@@ -4,7 +4,10 @@ import io.scoreline.pipeline.integrations.IntegrationStatus;
 import picocli.CommandLine.Command;
 
 /** {@code scoreline integration resume}: scheduled syncs again; a missed hour runs once, now. */
-@Command(name = "resume", description = "Resume an integration's scheduled syncs.")
+@Command(name = "resume",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline integration resume --integration 1"},
+        description = "Resume an integration's scheduled syncs.")
 final class IntegrationResumeCommand extends IntegrationStatusCommand {
 
     @Override

@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
  * {@code scoreline integration test}: checks settings and connectivity separately and says which
  * failed and why. Exit 0 only when both pass.
  */
-@Command(name = "test", description = "Check an integration's settings, credentials and connectivity.")
+@Command(name = "test",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline integration test --integration 1"},
+        description = "Check an integration's settings, credentials and connectivity.")
 final class IntegrationTestCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")

@@ -4,9 +4,9 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.kpi.KpiTotal;
 import io.scoreline.pipeline.kpi.KpiValueReader;
+import io.scoreline.pipeline.tenancy.DayInput;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +14,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline kpi show}: totals per person and KPI over a window (dates in the organization's time zone). */
-@Command(name = "show", description = "KPI totals per person and KPI; --by-day for one line per day.")
+@Command(name = "show",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline kpi show --org acme --from 2026-03-01 --to 2026-03-31",
+                "  scoreline kpi show --org acme --profile ana@acme.example --by-day --json"},
+        description = "KPI totals per person and KPI; --by-day for one line per day.")
 final class KpiShowCommand extends ContextCommand {
 
     @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")
@@ -74,10 +78,6 @@ final class KpiShowCommand extends ContextCommand {
         if (value == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(LocalDate.parse(value));
-        } catch (DateTimeParseException e) {
-            throw ScorelineException.badInput(option + " must be a date as YYYY-MM-DD, got '" + value + "'");
-        }
+        return Optional.of(DayInput.parse(value, option));
     }
 }

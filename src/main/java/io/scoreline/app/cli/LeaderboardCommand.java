@@ -10,7 +10,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline leaderboard --contest ID}: the ranked board as it stands. */
-@Command(name = "leaderboard", description = "A contest's leaderboard: rank, person or team, score, when the score was reached.")
+@Command(name = "leaderboard",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline leaderboard --contest 3",
+                "  scoreline leaderboard --contest 3 --json"},
+        description = "A contest's leaderboard: rank, person or team, score, when the score was reached.")
 final class LeaderboardCommand extends ContextCommand {
 
     @Option(names = "--contest", required = true, paramLabel = "ID", description = "Contest id (see `contest list`)")

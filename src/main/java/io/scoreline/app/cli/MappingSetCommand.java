@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
  * and stores it as the next version, printing the difference from the active one. An invalid
  * document stores nothing.
  */
-@Command(name = "set", description = "Validate and store a new version of an integration's rules; prints the diff.")
+@Command(name = "set",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline mapping set --integration 1 --file rules.yaml"},
+        description = "Validate and store a new version of an integration's rules; prints the diff.")
 final class MappingSetCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")

@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline mapping show}: the active rule document of an integration, or a given version. */
-@Command(name = "show", description = "Print an integration's active rules (or --version N).")
+@Command(name = "show",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline mapping show --integration 1",
+                "  scoreline mapping show --integration 1 --version 2"},
+        description = "Print an integration's active rules (or --version N).")
 final class MappingShowCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")
@@ -17,6 +21,13 @@ final class MappingShowCommand extends ContextCommand {
 
     @Option(names = "--version", paramLabel = "N", description = "A stored version instead of the active one")
     Integer version;
+
+    @Override
+    protected void validate() {
+        if (version != null) {
+            RangeOption.check("--version", version, 1, Integer.MAX_VALUE);
+        }
+    }
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {

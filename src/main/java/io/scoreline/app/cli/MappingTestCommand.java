@@ -29,7 +29,11 @@ import picocli.CommandLine.Spec;
  * {@code scoreline mapping test}: the facts a rule document derives from records given as the
  * CRM's API returns them, one JSON line per fact. Needs no database.
  */
-@Command(name = "test", description = "Print the facts rules derive from JSONL records (one JSON line per fact).")
+@Command(name = "test",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline mapping test --rules mappings/hubspot.yaml --records deals.jsonl --timezone Europe/Berlin",
+                "  scoreline mapping test --rules mappings/hubspot.yaml --records calls.jsonl --object calls --json"},
+        description = "Print the facts rules derive from JSONL records (one JSON line per fact).")
 final class MappingTestCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,7 +62,7 @@ final class MappingTestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var zone = zone(timezone);
-        var document = RuleDocumentFile.read(rules, Optional.ofNullable(provider).map(Provider::parse));
+        var document = RuleDocumentFile.read(rules, Optional.ofNullable(provider).map(ChoiceOption::ruleProvider));
         var err = spec.commandLine().getErr();
         if (!document.report(err)) {
             return CliErrorHandler.FAILURE;

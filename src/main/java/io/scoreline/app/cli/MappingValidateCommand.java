@@ -13,7 +13,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code scoreline mapping validate FILE}: exit 0 when valid, 1 with every problem as FILE:LINE:COL. No database. */
-@Command(name = "validate", description = "Check a rule document; prints every problem as FILE:LINE:COL: message.")
+@Command(name = "validate",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline mapping validate mappings/salesforce.yaml",
+                "  scoreline mapping validate rules.yaml --provider hubspot"},
+        description = "Check a rule document; prints every problem as FILE:LINE:COL: message.")
 final class MappingValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "Rule document (YAML)")
@@ -30,7 +34,7 @@ final class MappingValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var document = RuleDocumentFile.read(file, Optional.ofNullable(provider).map(Provider::parse));
+        var document = RuleDocumentFile.read(file, Optional.ofNullable(provider).map(ChoiceOption::ruleProvider));
         boolean valid = document.report(spec.commandLine().getErr());
         if (valid) {
             var compiled = (CompileResult.Compiled) document.result();

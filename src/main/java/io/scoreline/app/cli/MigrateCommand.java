@@ -13,7 +13,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code scoreline migrate}: brings the schema up to date as the owner role. */
-@Command(name = "migrate", description = "Apply pending database migrations (runs as the owner role).")
+@Command(name = "migrate",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline migrate",
+                "  scoreline migrate --db jdbc:postgresql://127.0.0.1:5432/scoreline?user=scoreline"},
+        description = "Apply pending database migrations (runs as the owner role).")
 final class MigrateCommand implements Callable<Integer> {
 
     @Mixin

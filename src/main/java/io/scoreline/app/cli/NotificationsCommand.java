@@ -13,7 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline notifications --org S [--profile EMAIL] [--limit N]}: newest first. */
-@Command(name = "notifications", description = "Notifications of an organization's people, newest first.")
+@Command(name = "notifications",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline notifications --org acme",
+                "  scoreline notifications --org acme --profile ana@acme.example --limit 20"},
+        description = "Notifications of an organization's people, newest first.")
 final class NotificationsCommand extends ContextCommand {
 
     @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")

@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline org create}. */
-@Command(name = "create", description = "Create an organization.")
+@Command(name = "create",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline org create --slug acme --name \"Acme Corp\" --timezone Europe/Berlin",
+                "  scoreline org create --slug globex --name Globex --timezone America/New_York --week-start sunday --json"},
+        description = "Create an organization.")
 final class OrgCreateCommand extends ContextCommand {
 
     @Option(names = "--slug", required = true, description = "Short unique name: lower-case letters, digits and '-'")

@@ -7,7 +7,11 @@ import java.util.Locale;
 import picocli.CommandLine.Command;
 
 /** {@code scoreline org list}. */
-@Command(name = "list", description = "List organizations.")
+@Command(name = "list",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline org list",
+                "  scoreline org list --json"},
+        description = "List organizations.")
 final class OrgListCommand extends ContextCommand {
 
     @Override

@@ -1,18 +1,21 @@
 package io.scoreline.app.cli;
 
 import io.micronaut.context.ApplicationContext;
-import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.sync.RemapService;
+import io.scoreline.pipeline.tenancy.DayInput;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline remap}: re-derive facts from stored records with the active rules; no API calls. */
-@Command(name = "remap", description = "Re-derive facts from stored records with the active rules and owner links (no API calls).")
+@Command(name = "remap",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline remap --integration 1",
+                "  scoreline remap --integration 1 --from 2026-03-01"},
+        description = "Re-derive facts from stored records with the active rules and owner links (no API calls).")
 final class RemapCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")
@@ -26,11 +29,7 @@ final class RemapCommand extends ContextCommand {
     @Override
     protected void validate() {
         if (from != null) {
-            try {
-                fromDate = Optional.of(LocalDate.parse(from));
-            } catch (DateTimeParseException e) {
-                throw ScorelineException.badInput("--from must be a date as YYYY-MM-DD, got '" + from + "'");
-            }
+            fromDate = Optional.of(DayInput.parse(from, "--from"));
         }
     }
 

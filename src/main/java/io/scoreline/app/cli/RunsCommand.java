@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline runs --integration ID}: sync history, newest first. */
-@Command(name = "runs", description = "Show an integration's sync runs, newest first.")
+@Command(name = "runs",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline runs --integration 1",
+                "  scoreline runs --integration 1 --limit 5 --json"},
+        description = "Show an integration's sync runs, newest first.")
 final class RunsCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")
@@ -24,7 +28,7 @@ final class RunsCommand extends ContextCommand {
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
         var integration = context.getBean(IntegrationStore.class).require(integrationId);
-        var runs = context.getBean(SyncRunStore.class).recent(integration.organizationId(), integrationId, Math.max(1, limit));
+        var runs = context.getBean(SyncRunStore.class).recent(integration.organizationId(), integrationId, RangeOption.check("--limit", limit, 1, 100_000));
         if (output.json()) {
             runs.forEach(run -> output.jsonLine(json(run)));
         } else if (runs.isEmpty()) {

@@ -2,13 +2,19 @@ package io.scoreline.app.cli;
 
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The root of the CLI of DESIGN §10. */
 @Command(name = "scoreline",
-        mixinStandardHelpOptions = true,
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline demo --live-minutes 0",
+                "  scoreline org create --slug acme --name \"Acme Corp\" --timezone Europe/Berlin",
+                "  scoreline integration add --org acme --provider hubspot --portal-id 4242 --credentials-file hubspot.properties",
+                "  scoreline backfill --integration 1 --from 2026-01-01 --to 2026-03-31 --dry-run",
+                "  scoreline serve"},
         versionProvider = ScorelineVersion.class,
         description = "Scoreline: CRM changes in, per-person KPIs, badges and leaderboards out.",
         subcommands = {ServeCommand.class, MigrateCommand.class, OrgCommand.class, IntegrationCommand.class, MappingCommand.class,
@@ -19,6 +25,9 @@ import picocli.CommandLine.Spec;
 public final class ScorelineCommand implements Runnable {
 
     private final Map<String, String> environment;
+
+    @Mixin
+    HelpOptions help;
 
     @Spec
     CommandSpec spec;

@@ -16,7 +16,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline serve}: the long-running process: HTTP, Camel and every background work (schedule, workers). */
-@Command(name = "serve", description = "Run the server: /health, /metrics and the clustered sync schedule; stops cleanly on Ctrl-C or SIGTERM.")
+@Command(name = "serve",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline serve",
+                "  scoreline serve --port 9090 --db jdbc:postgresql://127.0.0.1:5432/scoreline?user=scoreline"},
+        description = "Run the server: /health, /metrics and the clustered sync schedule; stops cleanly on Ctrl-C or SIGTERM.")
 final class ServeCommand extends ContextCommand {
 
     private static final long SHUTDOWN_GRACE_SECONDS = 30;
@@ -29,6 +33,7 @@ final class ServeCommand extends ContextCommand {
 
     @Override
     protected Optional<Integer> httpPort() {
+        RangeOption.port("--port", port);
         return Optional.ofNullable(port);
     }
 

@@ -19,7 +19,11 @@ import picocli.CommandLine.Spec;
  * {@code scoreline sim}: the Salesforce and HubSpot simulators with seeded synthetic sales data,
  * served until Ctrl-C. With {@code --json}, one line with the URLs and credentials to connect with.
  */
-@Command(name = "sim", description = "Run the Salesforce and HubSpot simulators (seeded data, optional faults and live changes).")
+@Command(name = "sim",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline sim --json",
+                "  scoreline sim --salesforce-port 9001 --hubspot-port 9002 --faults 429:0.05,500:0.02 --live-rate 30"},
+        description = "Run the Salesforce and HubSpot simulators (seeded data, optional faults and live changes).")
 final class SimCommand implements Callable<Integer> {
 
     @Option(names = "--salesforce-port", defaultValue = "0", description = "Salesforce port (default: a free one)")
@@ -64,9 +68,11 @@ final class SimCommand implements Callable<Integer> {
         if (hubSpotBurstLimit < 1 || hubSpotBurstLimit > 1_000_000) {
             throw ScorelineException.badInput("--hubspot-burst-limit must be from 1 to 1000000");
         }
-        if (reps < 1 || days < 1) {
-            throw ScorelineException.badInput("--reps and --days must be at least 1");
-        }
+        RangeOption.check("--reps", reps, 1, 10_000);
+        RangeOption.check("--days", days, 1, 3_650);
+        RangeOption.check("--live-rate", liveRate, 0, 1_000_000);
+        RangeOption.port("--salesforce-port", salesforcePort);
+        RangeOption.port("--hubspot-port", hubSpotPort);
         if (!ZoneId.getAvailableZoneIds().contains(timezone)) {
             throw ScorelineException.badInput("invalid timezone '" + timezone + "': use an IANA time zone such as America/New_York");
         }

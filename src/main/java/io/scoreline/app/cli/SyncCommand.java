@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline sync --integration ID}: an incremental sync now, recorded like a scheduled one. */
-@Command(name = "sync", description = "Run an incremental sync of an integration now.")
+@Command(name = "sync",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline sync --integration 1",
+                "  scoreline sync --integration 1 --json"},
+        description = "Run an incremental sync of an integration now.")
 final class SyncCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")

@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline users sync}: CRM users/owners → profiles by e-mail. */
-@Command(name = "sync", description = "Import the CRM's users and link them to profiles by e-mail.")
+@Command(name = "sync",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline users sync --integration 1",
+                "  scoreline users sync --integration 1 --create-profiles"},
+        description = "Import the CRM's users and link them to profiles by e-mail.")
 final class UsersSyncCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")

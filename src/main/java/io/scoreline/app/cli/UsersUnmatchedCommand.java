@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline users unmatched}: CRM users whose KPIs are credited to nobody yet. */
-@Command(name = "unmatched", description = "List CRM users that match no profile.")
+@Command(name = "unmatched",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline users unmatched --integration 1"},
+        description = "List CRM users that match no profile.")
 final class UsersUnmatchedCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")

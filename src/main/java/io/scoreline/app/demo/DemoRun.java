@@ -60,6 +60,8 @@ public final class DemoRun {
                 new DemoContest(contests, context.getBean(ContestLifecycle.class), clock),
                 new DemoSummaryReader(transactions, context.getBean(KpiValueReader.class), contests,
                         context.getBean(AwardReader.class)), clock);
+        // Before anything starts: an organization called demo that the demo did not create stops it here.
+        tenant.requireResettable();
         try (var sims = new DemoSimulators(settings, clock)) {
             say("Simulators: Salesforce at " + sims.salesforce().instanceUrl() + " (seed " + settings.seed() + "), HubSpot at "
                     + sims.hubSpot().baseUrl() + " (seed " + (settings.seed() + 1) + "); " + settings.repsPerCrm()

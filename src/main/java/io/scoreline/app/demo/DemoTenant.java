@@ -1,5 +1,6 @@
 package io.scoreline.app.demo;
 
+import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.connectors.spi.FailureKind;
@@ -13,6 +14,7 @@ import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.Organization;
+import io.scoreline.pipeline.tenancy.OrganizationOrigin;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import io.scoreline.pipeline.tenancy.TeamStore;
 import java.io.IOException;
@@ -21,7 +23,8 @@ import java.util.Optional;
 
 /**
  * The demo's organization: created fresh on every run (an earlier demo organization is deleted
- * first, because the simulators are new and their data would not line up with the old records),
+ * first, because the simulators are new and their data would not line up with the old records;
+ * only one the demo created itself, never another organization called {@code demo}),
  * with a Salesforce and a HubSpot integration on the stock rules, profiles from both CRMs' users,
  * and one team per CRM.
  */
@@ -53,10 +56,26 @@ final class DemoTenant {
         this.connectors = connectors;
     }
 
-    Created create(DemoSimulators sims) {
+    /**
+     * The earlier demo organization, if there is one; a conflict if an organization called
+     * {@code demo} exists that the demo did not create (a customer's, or one from before V18):
+     * the demo never deletes it.
+     */
+    Optional<Organization> requireResettable() {
         var earlier = organizations.findBySlug(SLUG);
-        earlier.ifPresent(org -> organizations.delete(org.id()));
-        var organization = organizations.create(NewOrganization.of(SLUG, "Demo Sales Co", DemoSimulators.ZONE.getId(), "monday"));
+        if (earlier.isPresent() && organizations.origin(earlier.get().id()) != OrganizationOrigin.DEMO) {
+            throw ScorelineException.conflict("organization '" + SLUG + "' was not created by `scoreline demo`, so the demo leaves it"
+                    + " alone; run the demo on a database of its own: " + ScorelineConfig.HOME + "=/tmp/scoreline-demo scoreline demo");
+        }
+        return earlier;
+    }
+
+    Created create(DemoSimulators sims) {
+        var earlier = requireResettable();
+        // The store checks the origin again, in the deleting transaction.
+        earlier.ifPresent(org -> organizations.delete(org.id(), OrganizationOrigin.DEMO));
+        var organization = organizations.create(NewOrganization.of(SLUG, "Demo Sales Co", DemoSimulators.ZONE.getId(), "monday"),
+                OrganizationOrigin.DEMO);
         var sf = sims.salesforce();
         var salesforce = integrations.add(NewIntegration.of(organization.id(), CrmProvider.SALESFORCE,
                 new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),

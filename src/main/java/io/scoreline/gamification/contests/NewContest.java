@@ -1,6 +1,7 @@
 package io.scoreline.gamification.contests;
 
 import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.pipeline.tenancy.DayInput;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,6 +24,8 @@ public record NewContest(String name, String kpiKey, LocalDate startsOn, LocalDa
 
     /** Longest grace period: late data after a month is a correction, not part of the race. */
     static final Duration MAX_GRACE = Duration.ofDays(31);
+    /** contests.target is numeric(20, 6): 14 digits before the point. */
+    static final BigDecimal MAX_TARGET = BigDecimal.TEN.pow(14);
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})([smhd])");
 
     public NewContest {
@@ -50,11 +53,7 @@ public record NewContest(String name, String kpiKey, LocalDate startsOn, LocalDa
         if (value == null) {
             throw ScorelineException.badInput(option + " is required (YYYY-MM-DD)");
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ScorelineException.badInput(option + " must be a date as YYYY-MM-DD, got '" + value + "'");
-        }
+        return DayInput.parse(value, option);
     }
 
     private static Optional<BigDecimal> target(String value) {
@@ -63,13 +62,13 @@ public record NewContest(String name, String kpiKey, LocalDate startsOn, LocalDa
         }
         try {
             var target = new BigDecimal(value.strip());
-            if (target.signum() > 0) {
+            if (target.signum() > 0 && target.compareTo(MAX_TARGET) < 0) {
                 return Optional.of(target);
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ScorelineException.badInput("--target must be a positive number, got '" + value + "'");
+        throw ScorelineException.badInput("--target must be a positive number below " + MAX_TARGET.toPlainString() + ", got '" + value + "'");
     }
 
     /** {@code 24h}, {@code 90m}, {@code 2d}, {@code 0} or an ISO-8601 duration such as {@code PT36H}. */

@@ -14,6 +14,7 @@ import io.scoreline.pipeline.runs.SyncRun;
 import io.scoreline.pipeline.runs.SyncRunStore;
 import io.scoreline.pipeline.runs.SyncStatus;
 import io.scoreline.pipeline.runs.SyncTrigger;
+import io.scoreline.pipeline.tenancy.DayInput;
 import io.scoreline.pipeline.tenancy.Organization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import java.time.Clock;
@@ -170,6 +171,8 @@ public final class BackfillService {
 
     /** [first day 00:00, day after the last day 00:00) in the organization's zone, never past now. */
     private Window window(Organization organization, LocalDate from, LocalDate to) {
+        DayInput.requireSupported(from, "--from");
+        DayInput.requireSupported(to, "--to");
         if (to.isBefore(from)) {
             throw ScorelineException.badInput("--to " + to + " is before --from " + from);
         }

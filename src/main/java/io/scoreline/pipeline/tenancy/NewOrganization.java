@@ -5,10 +5,23 @@ import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.Locale;
 
-/** A validated request to create an organization; invalid input never reaches the database. */
+/**
+ * A validated request to create an organization; invalid input never reaches the database. The
+ * canonical constructor checks too, so that no caller can bypass {@link #of}.
+ */
 public record NewOrganization(String slug, String name, ZoneId timezone, DayOfWeek weekStart) {
 
     private static final String SLUG_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
+    /** In code points; the names are shown in tables and notifications, not stored as documents. */
+    public static final int MAX_NAME_LENGTH = 200;
+
+    public NewOrganization {
+        slug(slug);
+        name = name(name);
+        if (timezone == null || weekStart == null) {
+            throw ScorelineException.badInput("an organization needs a time zone and a week start");
+        }
+    }
 
     public static NewOrganization of(String slug, String name, String timezone, String weekStart) {
         return new NewOrganization(slug(slug), name(name), timezone(timezone), weekStart(weekStart));
@@ -22,11 +35,31 @@ public record NewOrganization(String slug, String name, ZoneId timezone, DayOfWe
         return value;
     }
 
-    private static String name(String value) {
+    /**
+     * Control characters (an ESC sequence recolours or rewrites an operator's terminal), line
+     * breaks and bidirectional overrides are refused, not stripped: the operator sees what was
+     * wrong instead of a silently different name.
+     */
+    static String name(String value) {
         if (value == null || value.isBlank()) {
             throw ScorelineException.badInput("the organization name must not be empty");
         }
-        return value.strip();
+        var name = value.strip();
+        int length = name.codePointCount(0, name.length());
+        if (length > MAX_NAME_LENGTH) {
+            throw ScorelineException.badInput("the organization name is " + length + " characters long; at most " + MAX_NAME_LENGTH
+                    + " are allowed");
+        }
+        name.codePoints().filter(NewOrganization::invisibleControl).findFirst().ifPresent(c -> {
+            throw ScorelineException.badInput(String.format("the organization name must not contain control characters (found U+%04X)", c));
+        });
+        return name;
+    }
+
+    private static boolean invisibleControl(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
     }
 
     /** Only IANA region ids: a fixed offset such as +02:00 would get daylight saving wrong. */

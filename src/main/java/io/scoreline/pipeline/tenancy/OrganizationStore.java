@@ -30,6 +30,11 @@ public final class OrganizationStore {
     }
 
     public Organization create(NewOrganization request) {
+        return create(request, OrganizationOrigin.OPERATOR);
+    }
+
+    /** @param origin who creates it: only the demo's own organizations may be reset by the demo */
+    public Organization create(NewOrganization request, OrganizationOrigin origin) {
         if (findBySlug(request.slug()).isPresent()) {
             throw ScorelineException.conflict("organization '" + request.slug() + "' already exists");
         }
@@ -39,7 +44,7 @@ public final class OrganizationStore {
                 .select(DSL.field("nextval(pg_get_serial_sequence('organizations', 'id'))", Long.class))
                 .fetchSingle().value1());
         try {
-            return transactions.inOrganization(id, tx -> insert(tx, id, request));
+            return transactions.inOrganization(id, tx -> insert(tx, id, request, origin));
         } catch (ScorelineException e) {
             if (findBySlug(request.slug()).isPresent()) {
                 throw ScorelineException.conflict("organization '" + request.slug() + "' already exists");
@@ -48,13 +53,14 @@ public final class OrganizationStore {
         }
     }
 
-    private static Organization insert(DSLContext tx, long id, NewOrganization request) {
+    private static Organization insert(DSLContext tx, long id, NewOrganization request, OrganizationOrigin origin) {
         var row = tx.insertInto(ORGANIZATIONS)
                 .set(ORGANIZATIONS.ID, id)
                 .set(ORGANIZATIONS.SLUG, request.slug())
                 .set(ORGANIZATIONS.NAME, request.name())
                 .set(ORGANIZATIONS.TIMEZONE, request.timezone().getId())
                 .set(ORGANIZATIONS.WEEK_START, request.weekStart().name().toLowerCase(Locale.ROOT))
+                .set(ORGANIZATIONS.CREATED_BY, origin.key())
                 .returning()
                 .fetchSingle();
         return new Organization(row.getId(), row.getSlug(), row.getName(), ZoneId.of(row.getTimezone()),
@@ -63,19 +69,48 @@ public final class OrganizationStore {
 
     /**
      * Deletes the organization and everything it owns (integrations, records, KPIs, awards).
-     * Irreversible: only the demo resets its own organization. The write paths' tables
+     * Irreversible: the demo resets only its own organizations, through
+     * {@link #delete(long, OrganizationOrigin)}. The write paths' tables
      * ({@code crm_records}, {@code kpi_facts}, {@code kpi_values}, {@code kpi_changes},
      * {@code webhook_inbox}) have no foreign key to organizations (V7, V9; ADRs 0009, 0013), so
      * their rows are deleted here, first, in one statement each; the other tables follow through
      * their keys' cascades.
      */
     public void delete(long id) {
+        transactions.inOrganization(id, tx -> deleteAll(tx, id));
+    }
+
+    /**
+     * Deletes the organization as {@link #delete} does, but only if {@code origin} created it;
+     * otherwise nothing is deleted and a conflict names who did. Checked in the same transaction,
+     * with the row locked, so that nothing can change its origin in between.
+     */
+    public void delete(long id, OrganizationOrigin origin) {
         transactions.inOrganization(id, tx -> {
-            for (Table<?> table : List.<Table<?>>of(KPI_CHANGES, KPI_VALUES, KPI_FACTS, CRM_RECORDS, WEBHOOK_INBOX)) {
-                tx.deleteFrom(table).where(table.field("organization_id", Long.class).eq(id)).execute();
+            var createdBy = tx.select(ORGANIZATIONS.CREATED_BY).from(ORGANIZATIONS).where(ORGANIZATIONS.ID.eq(id)).forUpdate()
+                    .fetchOptional(ORGANIZATIONS.CREATED_BY)
+                    .orElseThrow(() -> ScorelineException.notFound("no organization with id " + id));
+            if (OrganizationOrigin.fromKey(createdBy) != origin) {
+                throw ScorelineException.conflict("organization " + id + " was created by " + createdBy + ", not by " + origin.key()
+                        + ": it is not deleted");
             }
-            return tx.deleteFrom(ORGANIZATIONS).where(ORGANIZATIONS.ID.eq(id)).execute();
+            return deleteAll(tx, id);
         });
+    }
+
+    /** Who created the organization. */
+    public OrganizationOrigin origin(long id) {
+        return transactions.inOrganization(id, tx -> tx.select(ORGANIZATIONS.CREATED_BY).from(ORGANIZATIONS)
+                .where(ORGANIZATIONS.ID.eq(id)).fetchOptional(ORGANIZATIONS.CREATED_BY)
+                .map(OrganizationOrigin::fromKey)
+                .orElseThrow(() -> ScorelineException.notFound("no organization with id " + id)));
+    }
+
+    private static int deleteAll(DSLContext tx, long id) {
+        for (Table<?> table : List.<Table<?>>of(KPI_CHANGES, KPI_VALUES, KPI_FACTS, CRM_RECORDS, WEBHOOK_INBOX)) {
+            tx.deleteFrom(table).where(table.field("organization_id", Long.class).eq(id)).execute();
+        }
+        return tx.deleteFrom(ORGANIZATIONS).where(ORGANIZATIONS.ID.eq(id)).execute();
     }
 
     public List<Organization> list() {

@@ -78,7 +78,7 @@ class BadgesCliTest {
         assertThat(CliRun.run(env, "notifications", "--org", "cli", "--profile", "bo@cli.test", "--limit", "5", "--json").outLines())
                 .singleElement().asString().contains("bo@cli.test");
         assertThat(CliRun.run(env, "notifications", "--org", "cli", "--profile", "nobody@cli.test").exitCode())
-                .isEqualTo(CliErrorHandler.FAILURE);
+                .isEqualTo(CliErrorHandler.USAGE);
     }
 
     @Test

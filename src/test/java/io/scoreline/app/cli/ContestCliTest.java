@@ -86,7 +86,7 @@ class ContestCliTest {
                 "--participants", "ann@acme.test,nobody@acme.test");
         assertUsageError("--grace must be a duration from 0 to 31d such as 24h, 90m or 2d, got 'soon'", "--kpi", "calls_made",
                 "--from", "2026-11-02", "--to", "2026-11-08", "--grace", "soon");
-        assertUsageError("--target must be a positive number, got '-3'", "--kpi", "calls_made", "--from", "2026-11-02", "--to", "2026-11-08",
+        assertUsageError("--target must be a positive number below 100000000000000, got '-3'", "--kpi", "calls_made", "--from", "2026-11-02", "--to", "2026-11-08",
                 "--target", "-3");
         assertUsageError("--teams needs participants who are in a team; none of them is", "--kpi", "calls_made", "--from", "2026-11-02",
                 "--to", "2026-11-08", "--teams", "--participants", "bob@acme.test");
@@ -95,12 +95,12 @@ class ContestCliTest {
     }
 
     @Test
-    void unknownOrganizationOrContestIsAFailure() {
+    void unknownOrganizationOrContestIsAUsageError() {
         var org = CliRun.run(env, "contest", "list", "--org", "nope");
-        assertThat(org.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
+        assertThat(org.exitCode()).isEqualTo(CliErrorHandler.USAGE);
         assertThat(org.err().strip()).isEqualTo("error: no organization 'nope' (see `scoreline org list`)");
         var board = CliRun.run(env, "leaderboard", "--contest", "999999");
-        assertThat(board.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
+        assertThat(board.exitCode()).isEqualTo(CliErrorHandler.USAGE);
         assertThat(board.err()).contains("no contest with id 999999").doesNotContain("Exception");
     }
 

@@ -113,7 +113,7 @@ class MappingCliTest {
     @Test
     void unknownIntegrationIsNotFound() {
         var run = CliRun.run(env, "mapping", "show", "--integration", "999999");
-        assertThat(run.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
+        assertThat(run.exitCode()).isEqualTo(CliErrorHandler.USAGE);
         assertThat(run.err().strip()).isEqualTo("error: no integration 999999 (see `scoreline integration list --org SLUG`)");
     }
 

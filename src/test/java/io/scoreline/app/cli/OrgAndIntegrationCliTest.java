@@ -99,7 +99,7 @@ class OrgAndIntegrationCliTest {
         var resumed = CliRun.run(env, "integration", "resume", "--integration", id, "--json");
         assertThat(resumed.out()).contains("\"status\":\"active\"").containsPattern("\"next_sync\":\"20\\d\\d-");
         var missing = CliRun.run(env, "integration", "pause", "--integration", "987654");
-        assertThat(missing.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
+        assertThat(missing.exitCode()).isEqualTo(CliErrorHandler.USAGE);
         assertThat(missing.err()).contains("no integration 987654");
     }
 
@@ -107,7 +107,7 @@ class OrgAndIntegrationCliTest {
     void unknownProviderIsAUsageError() {
         var run = CliRun.run(env, "integration", "add", "--org", "acme", "--provider", "pipedrive", "--private-app-token", "x");
         assertThat(run.exitCode()).isEqualTo(CliErrorHandler.USAGE);
-        assertThat(run.err().strip()).isEqualTo("error: unknown provider 'pipedrive': use one of salesforce, hubspot");
+        assertThat(run.err().strip()).isEqualTo("error: --provider must be one of salesforce, hubspot, got 'pipedrive'");
     }
 
     @Test
@@ -151,7 +151,7 @@ class OrgAndIntegrationCliTest {
     @Test
     void unknownOrganizationIsNotFound() {
         var run = CliRun.run(env, "integration", "list", "--org", "nope");
-        assertThat(run.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
+        assertThat(run.exitCode()).isEqualTo(CliErrorHandler.USAGE);
         assertThat(run.err().strip()).isEqualTo("error: no organization 'nope' (see `scoreline org list`)");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scoreline.app.cli.CliErrorHandler;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import io.scoreline.testing.CliRun;
 import io.scoreline.testing.TestEnvironment;
@@ -50,6 +51,7 @@ class DemoCommandTest {
         assertThat(second.exitCode()).as(second.err()).isZero();
         var again = JSON.readTree(second.outLines().getLast());
         assertThat(again.path("replaced_earlier").asBoolean()).isTrue();
+        assertThat(createdBy("demo")).isEqualTo("demo");
         // Same seeds, fresh organization: the same numbers, not doubled.
         assertThat(totals(again)).isEqualTo(totals);
         assertThat(databaseTotals(again)).isEqualTo(totals);
@@ -117,6 +119,42 @@ class DemoCommandTest {
         }
         assertThat(board).isEqualTo(expected);
         assertThat(expected.values()).anySatisfy(score -> assertThat(score).isPositive());
+    }
+
+    /**
+     * A customer's organization that happens to be called demo: the demo stops with one line
+     * before anything starts and deletes nothing (issue 18).
+     */
+    @Test
+    void refusesAnOrganizationCalledDemoThatItDidNotCreate() throws Exception {
+        var own = TestEnvironment.forDatabase(TestPostgres.freshDatabase());
+        assertThat(CliRun.run(own, "org", "create", "--slug", "demo", "--name", "Demo Customer Inc", "--timezone", "UTC").exitCode())
+                .isZero();
+        var added = CliRun.run(own, "integration", "add", "--org", "demo", "--provider", "hubspot", "--private-app-token",
+                "pat-na1-customer", "--portal-id", "777", "--json");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        var before = CliRun.run(own, "org", "list", "--json").out();
+        var integrationsBefore = CliRun.run(own, "integration", "list", "--org", "demo", "--json").outLines();
+        assertThat(integrationsBefore).singleElement().asString().contains("\"provider\":\"hubspot\"");
+
+        var refused = CliRun.run(own, "demo", "--live-minutes", "0", "--reps", "2", "--days", "7", "--json");
+        assertThat(refused.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
+        assertThat(refused.err().strip()).isEqualTo("error: organization 'demo' was not created by `scoreline demo`, so the demo"
+                + " leaves it alone; run the demo on a database of its own: SCORELINE_HOME=/tmp/scoreline-demo scoreline demo");
+        assertThat(refused.out()).isEmpty();
+        assertThat(CliRun.run(own, "org", "list", "--json").out()).isEqualTo(before).contains("Demo Customer Inc");
+        assertThat(CliRun.run(own, "integration", "list", "--org", "demo", "--json").outLines()).isEqualTo(integrationsBefore);
+    }
+
+    private static String createdBy(String slug) throws Exception {
+        try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                var statement = connection.prepareStatement("select created_by from organizations where slug = ?")) {
+            statement.setString(1, slug);
+            try (var rows = statement.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getString(1);
+            }
+        }
     }
 
     private static CliRun demo() {
