@@ -18,11 +18,11 @@ import picocli.CommandLine.Option;
  * {@code scoreline master-key rotate}: re-encrypts every stored credential under a new key in one
  * transaction, then switches the key file if that is where the key comes from.
  */
-@Command(name = "rotate", description = "Re-encrypt every stored credential under a new master key, in one transaction.",
-        footer = {"", "The new key comes from --new-key-file (mode 0600) or " + NewMasterKey.ENVIRONMENT
-                + ", never from the command line.", "Example:",
-                "  head -c 32 /dev/urandom | base64 > new.key && chmod 600 new.key",
-                "  scoreline master-key rotate --new-key-file new.key"})
+@Command(name = "rotate", description = {"Re-encrypt every stored credential under a new master key, in one transaction.",
+        "The new key comes from --new-key-file (mode 0600; e.g. head -c 32 /dev/urandom | base64 > new.key && chmod 600 new.key) or "
+                + NewMasterKey.ENVIRONMENT + ", never from the command line."},
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline master-key rotate --new-key-file new.key"})
 final class MasterKeyRotateCommand extends ContextCommand {
 
     @Option(names = "--new-key-file", paramLabel = "FILE",
