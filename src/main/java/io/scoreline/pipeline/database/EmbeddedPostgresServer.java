@@ -429,24 +429,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server: through the library if we started it, else with pg_ctl beside its postgres binary. */
+    /**
+     * Stops the server: through the library if we started it; else (adopted) by ending the
+     * sessions that are not Scoreline's (a psql left open would hold a smart shutdown forever)
+     * and sending the postmaster SIGTERM, a smart shutdown. pg_ctl is not ours to run here: it
+     * refuses to run as root, which the library works around only for its own commands.
+     */
     private void stop(RunningPostmaster running) throws IOException {
         if (started != null) {
             releaseStarted();
             return;
         }
-        var pgCtl = ProcessHandle.of(running.pid()).flatMap(p -> p.info().command()).map(Path::of)
-                .map(command -> command.resolveSibling("pg_ctl"))
-                .filter(path -> isInside(path, binaries(dataDirectory)))
-                .orElseThrow(() -> new IOException("the postmaster (pid " + running.pid() + ") does not run our binaries"));
-        var process = new ProcessBuilder(pgCtl.toString(), "-D", dataDirectory.toString(), "-m", "fast", "-t", "30", "-w", "stop")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(serverLog().toFile()))
-                .start();
+        var postmaster = ProcessHandle.of(running.pid()).orElse(null);
+        if (postmaster == null) {
+            return;
+        }
+        try (var connection = connect(SUPERUSER, "postgres", password, "scoreline-control");
+                var statement = connection.createStatement()) {
+            statement.execute("select pg_terminate_backend(pid) from pg_stat_activity "
+                    + "where backend_type = 'client backend' and pid <> pg_backend_pid()");
+        } catch (SQLException e) {
+            LOG.debug("could not end the other sessions before stopping: {}", e.getMessage());
+        }
+        postmaster.destroy();
         try {
-            if (!process.waitFor(40, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IOException("pg_ctl stop failed; see " + serverLog());
-            }
+            postmaster.onExit().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            throw new IOException("the postmaster (pid " + running.pid() + ") did not stop within 60 s; see " + serverLog(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while stopping the server", e);
@@ -459,14 +468,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             var handle = started;
             started = null;
             handle.close();
-        }
-    }
-
-    private static boolean isInside(Path path, Path directory) {
-        try {
-            return path.toRealPath().startsWith(directory.toRealPath());
-        } catch (IOException e) {
-            return false;
         }
     }
 
