@@ -41,6 +41,13 @@ class EmbeddedDefaultDatabaseTest {
         var keyFile = home.resolve("master.key");
         assertThat(Files.getPosixFilePermissions(keyFile))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        // The embedded server's password (ADR 0019): only we may read it, and so the home.
+        assertThat(Files.getPosixFilePermissions(home.resolve("pg.password")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(home)).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+        var password = Files.readString(home.resolve("pg.password")).strip();
+        assertThat(created.out() + created.err() + listed.out() + listed.err()).doesNotContain(password);
     }
 
     private static Result scoreline(Path home, String... args) throws IOException, InterruptedException {

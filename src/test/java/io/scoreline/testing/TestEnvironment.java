@@ -19,6 +19,9 @@ public final class TestEnvironment {
     public static Map<String, String> forDatabase(DatabaseEndpoint owner) {
         var env = new HashMap<String, String>();
         env.put(ScorelineConfig.DB_URL, owner.jdbcUrl() + "?user=" + owner.user());
+        if (owner.password() != null) {
+            env.put(ScorelineConfig.DB_PASSWORD, owner.password());
+        }
         env.put(ScorelineConfig.DB_AUTO_MIGRATE, "true");
         env.put(ScorelineConfig.MASTER_KEY, MASTER_KEY);
         env.put(ScorelineConfig.DB_POOL_SIZE, "2");

@@ -4,6 +4,7 @@ import io.scoreline.pipeline.database.DatabaseEndpoint;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.DatabaseSettings;
 import io.scoreline.pipeline.database.EmbeddedPostgresServer;
+import io.scoreline.pipeline.database.ServerProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +35,9 @@ public final class TestPostgres {
         if (server == null) {
             var dataDirectory = testHome().resolve("pg");
             deleteRecursively(dataDirectory);
-            server = EmbeddedPostgresServer.start(dataDirectory, DatabaseSettings.DEFAULT_RUNTIME_ROLE);
+            // The product's locked-down server (passwords, loopback only) with a test fixture's
+            // speed: nothing here needs to survive an OS crash.
+            server = EmbeddedPostgresServer.start(dataDirectory, DatabaseSettings.DEFAULT_RUNTIME_ROLE, ServerProfile.FAST_FOR_TESTS);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
         return server;
@@ -44,14 +47,14 @@ public final class TestPostgres {
     public static DatabaseEndpoint freshDatabase() {
         var name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         var admin = server().superuserEndpoint("postgres");
-        try (var connection = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), null);
+        try (var connection = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
                 var statement = connection.createStatement()) {
             statement.execute("create database " + name + " owner scoreline");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
         var owner = server().ownerEndpoint();
-        return new DatabaseEndpoint(owner.jdbcUrl().replace("/scoreline", "/" + name), owner.user(), null);
+        return new DatabaseEndpoint(owner.jdbcUrl().replace("/scoreline", "/" + name), owner.user(), owner.password());
     }
 
     /** A fresh database, migrated, with the runtime pool open: what the application runs on. */

@@ -75,10 +75,12 @@ final class ObjectPump {
     private long write(Target target, RecordPage page, CommitTurn turn) {
         return writer.write(target.organizationId(), target.integrationId(), page.objectType(), page.records(), target.deriver(),
                 target.origin(), turn, (tx, written) -> {
-                    if (target.origin().kind() == ChangeOrigin.Kind.BACKFILL) {
+                    if (target.origin().kind() == ChangeOrigin.Kind.BACKFILL && !target.origin().notifies()) {
                         // The checkpoint commits in this same transaction, so a crash that loses
                         // the last commits also loses their checkpoint: resume re-reads them
-                        // (ADR 0009). A sync keeps durable commits: its outbox rows notify people.
+                        // (ADR 0009, 0019). A sync, and a backfill that notifies, keep durable
+                        // commits: their outbox rows notify people, and a crash must not take
+                        // back a change someone was told about.
                         tx.execute("set local synchronous_commit = off");
                     }
                     page.cursorAfter().ifPresent(cursor -> checkpoints.save(tx, target.organizationId(), target.integrationId(),

@@ -88,7 +88,7 @@ class IntegrationRunLockTest {
      */
     private static void terminateSessionHolding(long integrationId) throws SQLException {
         var admin = TestPostgres.server().superuserEndpoint("postgres");
-        try (var connection = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), null);
+        try (var connection = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
                 var statement = connection.prepareStatement("select pg_terminate_backend(pid, 10000) from pg_locks "
                         + "where locktype = 'advisory' and classid = ? and objid = ? and granted")) {
             statement.setLong(1, IntegrationRunLocks.NAMESPACE);

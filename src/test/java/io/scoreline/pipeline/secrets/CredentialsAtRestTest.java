@@ -55,7 +55,7 @@ class CredentialsAtRestTest {
             assertThat(event.getFormattedMessage()).doesNotContain(CLIENT_SECRET).doesNotContain(REFRESH_TOKEN);
         }
 
-        var everything = allRowsAsText(owner.jdbcUrl(), owner.user());
+        var everything = allRowsAsText(owner.jdbcUrl(), owner.user(), owner.password());
         assertThat(everything).isNotEmpty();
         assertThat(everything).anySatisfy(row -> assertThat(row).contains("salesforce"));
         assertThat(String.join("\n", everything)).doesNotContain(CLIENT_SECRET).doesNotContain(REFRESH_TOKEN);
@@ -110,9 +110,9 @@ class CredentialsAtRestTest {
     }
 
     /** Every row of every table, as PostgreSQL renders it, read as the owner (no RLS filtering). */
-    private static List<String> allRowsAsText(String url, String user) throws Exception {
+    private static List<String> allRowsAsText(String url, String user, String password) throws Exception {
         var rows = new ArrayList<String>();
-        try (var connection = DriverManager.getConnection(url, user, null); var statement = connection.createStatement()) {
+        try (var connection = DriverManager.getConnection(url, user, password); var statement = connection.createStatement()) {
             var tables = new ArrayList<String>();
             try (var rs = statement.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
                 while (rs.next()) {
