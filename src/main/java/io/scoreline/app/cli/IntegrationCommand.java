@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code scoreline integration …}: connections to CRM accounts. */
 @Command(name = "integration", description = "Connect CRM accounts to an organization.",
         subcommands = {IntegrationAddCommand.class, IntegrationListCommand.class, IntegrationTestCommand.class,
-                IntegrationPauseCommand.class, IntegrationResumeCommand.class})
+                IntegrationPauseCommand.class, IntegrationResumeCommand.class,
+                IntegrationRotateSecretCommand.class})
 final class IntegrationCommand extends CommandGroup {
 }
