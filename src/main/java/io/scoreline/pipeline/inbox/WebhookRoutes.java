@@ -39,11 +39,6 @@ public final class WebhookRoutes {
         this.clock = clock;
     }
 
-    public Optional<WebhookRoute> byId(long integrationId) {
-        return transactions.withoutOrganization(tx -> tx.resultQuery(SELECT + " where id = ?", integrationId)
-                .fetchOptional(WebhookRoutes::toRoute));
-    }
-
     /**
      * The Salesforce integration whose outbound-message endpoint this is, only when the secret
      * from its URL matches the stored hash (ADR 0020). Empty alike for an unknown id, another
