@@ -177,20 +177,21 @@ class SalesforceWebhookFlowTest {
             invented.put("Id", "00T00000000FORGEAA");
             var xml = OutboundMessages.envelope(sims.salesforce().orgId(), List.of(
                     new OutboundMessages.Notification("04l000000008881AAA", "Opportunity", forgedDeal),
+                    new OutboundMessages.Notification("04l000000008884AAA", "Opportunity", forgedDeal),
                     new OutboundMessages.Notification("04l000000008882AAA", "Task", forgedCall),
                     new OutboundMessages.Notification("04l000000008883AAA", "Task", invented)));
             var response = server.post(SalesforceWebhookController.path(integrationId, connected.endpointSecret().orElseThrow()),
                     xml.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "text/xml"));
             assertThat(response.body()).contains("<Ack>true</Ack>");
             long callsBefore = sims.salesforceSimulator().quota().used();
-            assertThat(server.bean(InboxWorkers.class).drain()).isEqualTo(3);
+            assertThat(server.bean(InboxWorkers.class).drain()).isEqualTo(4);
 
             assertThat(server.bean(InboxStore.class).list(organizationId, Optional.empty(), 10)).allSatisfy(e -> assertThat(e.status())
                     .as(e.lastError().orElse("")).isEqualTo(InboxStatus.DONE));
             assertThat(facts(transactions, organizationId)).isEqualTo(factsBefore);
             assertThat(KpiTruth.stored(transactions, organizationId)).isEqualTo(truth);
             assertThat(storedModstamp(transactions, organizationId, integrationId, deal.id())).isBefore(Instant.parse(future));
-            // Read back: one query per object, however many notifications.
+            // Read back: one query per object, however many notifications (two about the deal share its read).
             assertThat(sims.salesforceSimulator().quota().used() - callsBefore).isEqualTo(2);
         }
     }
