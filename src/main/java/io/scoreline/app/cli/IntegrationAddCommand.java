@@ -62,15 +62,19 @@ final class IntegrationAddCommand extends ContextCommand {
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
         var organization = context.getBean(OrganizationStore.class).require(org);
-        var integration = context.getBean(IntegrationStore.class).add(request(organization.id()));
+        var connected = context.getBean(IntegrationStore.class).connect(request(organization.id()));
+        var integration = connected.integration();
         // The new integration's hourly job goes into the shared schedule; serving nodes pick it up.
         context.getBean(IntegrationScheduler.class).reconcile(integration.id());
         if (output.json()) {
-            output.jsonLine(IntegrationJson.of(integration, organization.slug()));
+            var line = IntegrationJson.of(integration, organization.slug());
+            connected.endpointSecret().ifPresent(secret -> EndpointSecretOutput.putJson(line, integration, secret));
+            output.jsonLine(line);
         } else {
             output.line("Added " + integration.provider().key() + " integration " + integration.id() + " to "
                     + organization.slug() + " (its scheduled syncs start at minute :" + String.format("%02d", integration.scheduleMinute())
                     + " of the hour; `scoreline serve` runs them)");
+            connected.endpointSecret().ifPresent(secret -> EndpointSecretOutput.print(output, integration, secret));
         }
         return 0;
     }

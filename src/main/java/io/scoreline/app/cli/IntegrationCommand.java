@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 "  scoreline integration test --integration 1"},
         description = "Connect CRM accounts to an organization.",
         subcommands = {IntegrationAddCommand.class, IntegrationListCommand.class, IntegrationTestCommand.class,
-                IntegrationPauseCommand.class, IntegrationResumeCommand.class})
+                IntegrationPauseCommand.class, IntegrationResumeCommand.class,
+                IntegrationRotateSecretCommand.class})
 final class IntegrationCommand extends CommandGroup {
 }

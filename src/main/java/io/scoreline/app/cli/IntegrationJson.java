@@ -1,5 +1,6 @@
 package io.scoreline.app.cli;
 
+import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.pipeline.integrations.Integration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,8 @@ final class IntegrationJson {
         line.put("external_account_id", integration.externalAccountId().orElse(null));
         line.put("schedule_minute", integration.scheduleMinute());
         line.put("settings", integration.settings());
+        // Salesforce only: an integration without one (added before V14) refuses every outbound message.
+        line.put("endpoint_secret_set", integration.provider() == CrmProvider.SALESFORCE ? integration.hasEndpointSecret() : null);
         line.put("created_at", integration.createdAt().toString());
         return line;
     }

@@ -27,10 +27,11 @@ final class IntegrationListCommand extends ContextCommand {
         } else if (integrations.isEmpty()) {
             output.line("No integrations for " + organization.slug() + ": add one with `scoreline integration add`");
         } else {
-            output.table(List.of("ID", "PROVIDER", "STATUS", "ACCOUNT", "SYNC MINUTE", "ENDPOINT"), integrations.stream()
+            output.table(List.of("ID", "PROVIDER", "STATUS", "ACCOUNT", "SYNC MINUTE", "ENDPOINT", "WEBHOOKS"), integrations.stream()
                     .map(i -> List.of(Long.toString(i.id()), i.provider().key(), i.status().key(),
                             i.externalAccountId().orElse("-"), ":" + String.format("%02d", i.scheduleMinute()),
-                            i.settings().getOrDefault("login_url", i.settings().getOrDefault("base_url", "-"))))
+                            i.settings().getOrDefault("login_url", i.settings().getOrDefault("base_url", "-")),
+                            EndpointSecretOutput.state(i)))
                     .toList());
         }
         return 0;

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.scoreline.app.background.BackgroundWorks;
 import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.http.SalesforceWebhookController;
 import io.scoreline.gamification.KpiChangeWorkers;
 import io.scoreline.gamification.badges.AwardReader;
 import io.scoreline.gamification.contests.ContestLifecycle;
@@ -126,7 +127,8 @@ public final class DemoRun {
     private static Map<String, URI> webhooks(URI base, DemoTenant.Created created) {
         var endpoints = new LinkedHashMap<String, URI>();
         endpoints.put(HUBSPOT_WEBHOOKS, base.resolve("/webhooks/hubspot"));
-        endpoints.put(SALESFORCE_WEBHOOKS, base.resolve("/webhooks/salesforce/" + created.salesforce().id()));
+        endpoints.put(SALESFORCE_WEBHOOKS, base.resolve(SalesforceWebhookController.path(created.salesforce().id(),
+                created.salesforceEndpointSecret())));
         return endpoints;
     }
 

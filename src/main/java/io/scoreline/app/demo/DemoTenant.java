@@ -7,6 +7,7 @@ import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.identities.UsersSyncResult;
+import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.integrations.NewIntegration;
@@ -34,9 +35,12 @@ final class DemoTenant {
     static final String OUTBOUND_TEAM = "Outbound (Salesforce)";
     static final String INBOUND_TEAM = "Inbound (HubSpot)";
 
-    /** What {@link #create} built; {@code replacedEarlier} says whether an earlier demo organization was deleted. */
+    /**
+     * What {@link #create} built; {@code replacedEarlier} says whether an earlier demo organization was deleted,
+     * {@code salesforceEndpointSecret} is the secret in the Salesforce outbound-message URL (ADR 0020).
+     */
     record Created(Organization organization, Integration salesforce, Integration hubSpot, boolean replacedEarlier,
-            UsersSyncResult salesforceUsers, UsersSyncResult hubSpotUsers) {
+            UsersSyncResult salesforceUsers, UsersSyncResult hubSpotUsers, EndpointSecret salesforceEndpointSecret) {
     }
 
     private final OrganizationStore organizations;
@@ -77,11 +81,12 @@ final class DemoTenant {
         var organization = organizations.create(NewOrganization.of(SLUG, "Demo Sales Co", DemoSimulators.ZONE.getId(), "monday"),
                 OrganizationOrigin.DEMO);
         var sf = sims.salesforce();
-        var salesforce = integrations.add(NewIntegration.of(organization.id(), CrmProvider.SALESFORCE,
+        var connected = integrations.connect(NewIntegration.of(organization.id(), CrmProvider.SALESFORCE,
                 new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
                 Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty())
                 // Outbound messages must come from this org: the live phase forwards the simulator's.
                 .withSalesforceOrgId(Optional.of(sf.orgId())));
+        var salesforce = connected.integration();
         var hs = sims.hubSpot();
         var hubSpot = integrations.add(NewIntegration.of(organization.id(), CrmProvider.HUBSPOT,
                 new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()),
@@ -90,7 +95,8 @@ final class DemoTenant {
         ruleSets.saveNewVersion(organization.id(), hubSpot.id(), stockRules("hubspot"), "demo");
         var salesforceUsers = linkUsers(organization, salesforce, OUTBOUND_TEAM);
         var hubSpotUsers = linkUsers(organization, hubSpot, INBOUND_TEAM);
-        return new Created(organization, salesforce, hubSpot, earlier.isPresent(), salesforceUsers, hubSpotUsers);
+        return new Created(organization, salesforce, hubSpot, earlier.isPresent(), salesforceUsers, hubSpotUsers,
+                connected.endpointSecret().orElseThrow());
     }
 
     private UsersSyncResult linkUsers(Organization organization, Integration integration, String team) {

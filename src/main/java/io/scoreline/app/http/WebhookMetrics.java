@@ -25,6 +25,7 @@ final class WebhookMetrics {
             }
             case WebhookOutcome.Dropped dropped -> events(provider, "dropped").increment(dropped.events());
             case WebhookOutcome.Unauthorized unauthorized -> rejected(provider, 401).increment();
+            case WebhookOutcome.UnknownEndpoint unknown -> rejected(provider, 404).increment();
             case WebhookOutcome.Malformed malformed -> rejected(provider, 400).increment();
             case WebhookOutcome.TooLarge tooLarge -> rejected(provider, 413).increment();
         }

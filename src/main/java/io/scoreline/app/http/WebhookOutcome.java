@@ -15,6 +15,14 @@ sealed interface WebhookOutcome {
     record Unauthorized(String reason) implements WebhookOutcome {
     }
 
+    /**
+     * No endpoint here for the caller: an unknown integration, one of another provider, no secret
+     * or a wrong one (ADR 0020). One answer for all, 404, so that it reveals nothing; not 2xx, so
+     * that Salesforce keeps retrying a message for 24 hours while an operator fixes its URL.
+     */
+    record UnknownEndpoint() implements WebhookOutcome {
+    }
+
     /** Not a well-formed webhook: 400. */
     record Malformed(String reason) implements WebhookOutcome {
     }

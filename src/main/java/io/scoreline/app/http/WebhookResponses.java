@@ -13,6 +13,7 @@ final class WebhookResponses {
     static HttpResponse<String> refused(WebhookOutcome outcome) {
         return switch (outcome) {
             case WebhookOutcome.Unauthorized u -> plain(HttpStatus.UNAUTHORIZED, "unauthorized: " + u.reason());
+            case WebhookOutcome.UnknownEndpoint u -> plain(HttpStatus.NOT_FOUND, "not found");
             case WebhookOutcome.Malformed m -> plain(HttpStatus.BAD_REQUEST, "malformed: " + m.reason());
             case WebhookOutcome.TooLarge t -> plain(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body larger than " + t.limit() + " bytes");
             case WebhookOutcome.Accepted a -> throw new IllegalArgumentException("accepted is not refused");

@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param dedupeKey the same for every redelivery of the event (scoped to the integration by the store)
  * @param objectType the object type as the rules name it ({@code Task}, {@code calls}); empty when
  *                   the event is about something the inbox does not process
- * @param rawBody    the event as received (HubSpot: its JSON object; Salesforce: the notification's
- *                   fields as JSON), kept for operators and replays
+ * @param rawBody    the event as received (HubSpot: its JSON object), kept for operators and
+ *                   replays; Salesforce: {@code {}}, since an unsigned notification's values are
+ *                   never used, only its record id (ADR 0020)
  */
 public record InboxEvent(CrmProvider provider, String dedupeKey, Optional<String> objectType, String recordId,
         String eventType, Optional<Instant> occurredAt, String rawBody) {

@@ -1,8 +1,5 @@
 package io.scoreline.pipeline.inbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.connectors.spi.FailureKind;
@@ -19,16 +16,12 @@ import io.scoreline.pipeline.sync.ActiveRules;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,10 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class InboxProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxProcessor.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {
-    };
-    private static final String SALESFORCE_MODSTAMP = "SystemModstamp";
 
     private final IntegrationStore integrations;
     private final OrganizationStore organizations;
@@ -192,65 +181,35 @@ public final class InboxProcessor {
         return rest;
     }
 
+    /**
+     * Reads the current state of the entries' records and writes it. Every Salesforce entry comes
+     * here: an outbound message is unsigned, so its values are never written, only the state read
+     * back by id (ADR 0020); several entries about one record share one read.
+     */
     private void readAndWrite(Integration integration, String objectType, Set<String> fields, List<InboxEntry> entries,
             FactDeriver deriver) {
         var records = new ArrayList<CrmRecord>();
         var reread = new LinkedHashMap<String, Instant>();
         for (var entry : entries) {
-            var fromMessage = integration.provider() == CrmProvider.SALESFORCE
-                    ? completeSalesforceRecord(objectType, fields, entry) : Optional.<CrmRecord>empty();
-            if (fromMessage.isPresent()) {
-                records.add(fromMessage.get());
-            } else {
-                reread.merge(entry.recordId(), entry.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
-            }
+            reread.merge(entry.recordId(), entry.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
         }
-        if (!reread.isEmpty()) {
-            var current = slots.awayWhile(() -> connectors.with(integration,
-                    connector -> connector.read(objectType, fields, reread.keySet())));
-            var known = new HashSet<String>();
-            for (var record : current) {
-                known.add(record.recordId());
-                records.add(record);
-            }
-            // The CRM no longer knows these ids (deleted, purged, or archived): their facts are retracted.
-            // Stamped with when we heard of them, which is after whatever state we may hold.
-            reread.forEach((id, heardAt) -> {
-                if (!known.contains(id)) {
-                    records.add(new CrmRecord(objectType, id, heardAt, true, Map.of()));
-                }
-            });
+        var current = slots.awayWhile(() -> connectors.with(integration,
+                connector -> connector.read(objectType, fields, reread.keySet())));
+        var known = new HashSet<String>();
+        for (var record : current) {
+            known.add(record.recordId());
+            records.add(record);
         }
+        // The CRM no longer knows these ids (deleted, purged, or archived): their facts are retracted.
+        // Stamped with when we heard of them, which is after whatever state we may hold.
+        reread.forEach((id, heardAt) -> {
+            if (!known.contains(id)) {
+                records.add(new CrmRecord(objectType, id, heardAt, true, Map.of()));
+            }
+        });
         var done = ids(entries);
         writer.write(integration.organizationId(), integration.id(), objectType, records, deriver, ChangeOrigin.live(),
                 (tx, page) -> inbox.markDone(tx, done, clock.instant()));
-    }
-
-    /**
-     * The record as the outbound message carried it, when the message holds every field the rules
-     * read. Salesforce leaves null fields out, so a record with a null rule field is re-read by id,
-     * as is one whose message lacks a field the outbound message was not configured to send.
-     */
-    private static Optional<CrmRecord> completeSalesforceRecord(String objectType, Set<String> fields, InboxEntry entry) {
-        Map<String, Object> values;
-        try {
-            values = JSON.readValue(entry.rawBody(), FIELDS);
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-        var present = values.keySet().stream().map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        boolean complete = fields.stream().allMatch(f -> present.contains(f.toLowerCase(Locale.ROOT)));
-        var modstamp = values.get(SALESFORCE_MODSTAMP);
-        if (!complete || !(modstamp instanceof String text)) {
-            return Optional.empty();
-        }
-        try {
-            var at = OffsetDateTime.parse(text).toInstant();
-            boolean deleted = "true".equalsIgnoreCase(String.valueOf(values.get("IsDeleted")));
-            return Optional.of(new CrmRecord(objectType, entry.recordId(), at, deleted, values));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private void fail(long organizationId, Integration integration, List<InboxEntry> entries, RuntimeException e) {

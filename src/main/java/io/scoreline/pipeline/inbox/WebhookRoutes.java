@@ -2,6 +2,7 @@ package io.scoreline.pipeline.inbox;
 
 import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.IntegrationStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,9 +39,27 @@ public final class WebhookRoutes {
         this.clock = clock;
     }
 
-    public Optional<WebhookRoute> byId(long integrationId) {
-        return transactions.withoutOrganization(tx -> tx.resultQuery(SELECT + " where id = ?", integrationId)
-                .fetchOptional(WebhookRoutes::toRoute));
+    /**
+     * The Salesforce integration whose outbound-message endpoint this is, only when the secret
+     * from its URL matches the stored hash (ADR 0020). Empty alike for an unknown id, another
+     * provider's integration, one without a secret and a wrong secret, so that a caller cannot
+     * tell them apart. Not remembered: a rotated secret stops working at once.
+     */
+    public Optional<WebhookRoute> salesforceEndpoint(long integrationId, String presentedSecret) {
+        var found = transactions.withoutOrganization(tx -> tx.resultQuery(
+                        "select id, organization_id, status, external_account_id, endpoint_secret_hash"
+                                + " from scoreline_salesforce_endpoint(?)", integrationId)
+                .fetchOptional(row -> new SalesforceEndpoint(new WebhookRoute(row.get("id", Long.class),
+                        row.get("organization_id", Long.class), CrmProvider.SALESFORCE,
+                        IntegrationStatus.fromKey(row.get("status", String.class)),
+                        Optional.ofNullable(row.get("external_account_id", String.class))),
+                        Optional.ofNullable(row.get("endpoint_secret_hash", byte[].class)))));
+        // Compared even when nothing is found, so that an unknown id answers no faster than a wrong secret.
+        boolean matches = EndpointSecret.matches(presentedSecret, found.flatMap(SalesforceEndpoint::secretHash));
+        return matches ? found.map(SalesforceEndpoint::route) : Optional.empty();
+    }
+
+    private record SalesforceEndpoint(WebhookRoute route, Optional<byte[]> secretHash) {
     }
 
     /**

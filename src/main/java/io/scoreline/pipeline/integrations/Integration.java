@@ -8,6 +8,10 @@ import java.util.Optional;
 /**
  * A connection from an organization to one CRM account. Credentials are not part of it: they
  * are decrypted on demand by {@link IntegrationStore#credentials}.
+ *
+ * @param hasEndpointSecret Salesforce only: whether its outbound-message endpoint has a secret
+ *                          (ADR 0020); one added before V14 has none and refuses every message
+ *                          until the secret is rotated
  */
 public record Integration(
         long id,
@@ -17,7 +21,8 @@ public record Integration(
         Map<String, String> settings,
         Optional<String> externalAccountId,
         int scheduleMinute,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean hasEndpointSecret) {
 
     public Integration {
         settings = Map.copyOf(settings);

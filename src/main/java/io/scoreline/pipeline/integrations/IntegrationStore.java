@@ -34,9 +34,18 @@ public final class IntegrationStore {
         this.cipher = cipher;
     }
 
-    public Integration add(NewIntegration request) {
+    /** A new integration and, for Salesforce, the secret of its outbound-message endpoint: the only time it is known. */
+    public record Connected(Integration integration, Optional<EndpointSecret> endpointSecret) {
+    }
+
+    /**
+     * Stores the integration; a Salesforce one gets its endpoint secret in the same insert, whose
+     * text the caller shows the operator once (ADR 0020).
+     */
+    public Connected connect(NewIntegration request) {
         var keyed = verifiedCipher();
         var ciphertext = keyed.encrypt(request.credentials());
+        var secret = request.provider() == CrmProvider.SALESFORCE ? Optional.of(EndpointSecret.generate()) : Optional.<EndpointSecret>empty();
         return transactions.inOrganization(request.organizationId(), tx -> {
             // First, before any write to integrations: a rotation locks the fingerprint, then
             // integrations; taking them in the other order here could deadlock with it.
@@ -47,13 +56,42 @@ public final class IntegrationStore {
                     .set(INTEGRATIONS.CREDENTIALS, ciphertext)
                     .set(INTEGRATIONS.SETTINGS, JSONB.valueOf(toJson(request.settings())))
                     .set(INTEGRATIONS.EXTERNAL_ACCOUNT_ID, request.externalAccountId().orElse(null))
+                    .set(INTEGRATIONS.ENDPOINT_SECRET_HASH, secret.map(EndpointSecret::hash).orElse(null))
                     .returning()
                     .fetchSingle();
             // Spread hourly syncs over the hour so that integrations do not all fire at :00.
             row.setScheduleMinute(spreadMinute(row.getId()));
             row.store();
-            return toIntegration(row);
+            return new Connected(toIntegration(row), secret);
         });
+    }
+
+    /**
+     * Stores the integration for a caller that posts no outbound messages to it: a Salesforce
+     * integration's endpoint secret is not kept anywhere, so its endpoint refuses everything
+     * until {@link #rotateEndpointSecret}.
+     */
+    public Integration add(NewIntegration request) {
+        return connect(request).integration();
+    }
+
+    /**
+     * Gives a Salesforce integration a new endpoint secret; the old one stops working with this
+     * commit (the endpoint reads the hash on every request, nothing caches it).
+     */
+    public EndpointSecret rotateEndpointSecret(long organizationId, long integrationId) {
+        var integration = find(organizationId, integrationId).orElseThrow(() -> ScorelineException.notFound("no integration " + integrationId));
+        if (integration.provider() != CrmProvider.SALESFORCE) {
+            throw ScorelineException.badInput("integration " + integrationId + " is " + integration.provider().key()
+                    + ": only Salesforce integrations have an endpoint secret (HubSpot webhooks are signed with the app's client secret)");
+        }
+        var secret = EndpointSecret.generate();
+        transactions.inOrganization(organizationId, tx -> tx.update(INTEGRATIONS)
+                .set(INTEGRATIONS.ENDPOINT_SECRET_HASH, secret.hash())
+                .set(INTEGRATIONS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                .where(INTEGRATIONS.ID.eq(integrationId))
+                .execute());
+        return secret;
     }
 
     public List<Integration> list(long organizationId) {
@@ -164,7 +202,8 @@ public final class IntegrationStore {
     private static Integration toIntegration(IntegrationsRecord row) {
         return new Integration(row.getId(), row.getOrganizationId(), CrmProvider.fromKey(row.getProvider()),
                 IntegrationStatus.fromKey(row.getStatus()), fromJson(row.getSettings().data()),
-                Optional.ofNullable(row.getExternalAccountId()), row.getScheduleMinute(), row.getCreatedAt().toInstant());
+                Optional.ofNullable(row.getExternalAccountId()), row.getScheduleMinute(), row.getCreatedAt().toInstant(),
+                row.getEndpointSecretHash() != null);
     }
 
     private static String toJson(Map<String, String> settings) {

@@ -4,6 +4,7 @@ import static io.scoreline.pipeline.db.Tables.CRM_RECORDS;
 import static io.scoreline.pipeline.db.Tables.KPI_FACTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scoreline.app.http.SalesforceWebhookController;
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.pipeline.database.TenantTransactions;
@@ -20,8 +21,10 @@ import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
+import io.scoreline.sim.SimulatorOptions;
+import io.scoreline.sim.Simulators;
+import io.scoreline.sim.data.ActivityKind;
 import io.scoreline.testing.CliRun;
-import io.scoreline.testing.KpiTruth;
 import io.scoreline.testing.OutboundMessages;
 import io.scoreline.testing.ScorelineServer;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,27 +43,26 @@ import org.junit.jupiter.api.Test;
  */
 class InboxCliTest {
 
-    private static final String ORG_ID = "00D000000000123AAA";
-
     @Test
     void aParkedEventIsShownAndReplayedOnceItsCauseIsFixed() throws Exception {
-        try (var server = ScorelineServer.start(Map.of())) {
+        try (var sims = Simulators.start(SimulatorOptions.defaults().withSeed(31).withVolume(2, 3));
+                var server = ScorelineServer.start(Map.of())) {
             var organizationId = server.bean(OrganizationStore.class).create(NewOrganization.of("parked", "Parked", "UTC", "monday")).id();
-            var integrationId = server.bean(IntegrationStore.class).add(NewIntegration.of(organizationId, CrmProvider.SALESFORCE,
-                    new CrmCredentials.RefreshToken("client", "secret", "refresh"), Optional.empty(), Optional.empty(), Optional.empty())
-                    .withSalesforceOrgId(Optional.of(ORG_ID))).id();
+            var sf = sims.salesforce();
+            var connected = server.bean(IntegrationStore.class).connect(NewIntegration.of(organizationId, CrmProvider.SALESFORCE,
+                    new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
+                    Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty())
+                    .withSalesforceOrgId(Optional.of(sf.orgId())));
+            var integrationId = connected.integration().id();
 
-            // A message carrying every field the rules read is written from the message itself, without a CRM call.
-            var fields = new LinkedHashMap<String, String>();
-            fields.put("Id", "00T000000000321AAA");
-            KpiTruth.salesforceRules().fieldsByObject().get("Task").forEach(f -> fields.put(f, f.endsWith("Date") ? "2026-11-30"
-                    : f.endsWith("DateTime") || f.equals("SystemModstamp") ? "2026-11-30T10:00:00.000Z" : "x"));
-            fields.put("SystemModstamp", "2026-11-30T10:00:00.000Z");
-            fields.put("TaskSubtype", "Call");
-            fields.put("OwnerId", "005000000000001AAA");
-            var xml = OutboundMessages.envelope(ORG_ID, List.of(new OutboundMessages.Notification("04l000000000321AAA", "Task", fields)));
-            assertThat(server.post("/webhooks/salesforce/" + integrationId, xml.getBytes(StandardCharsets.UTF_8),
-                    Map.of("Content-Type", "text/xml")).body()).contains("<Ack>true</Ack>");
+            // A call the simulator holds; the message says only that it changed, and its state is read back (ADR 0020).
+            var call = sims.dataset().stream(ActivityKind.CALL).filter(a -> !a.meta().deleted()).findFirst()
+                    .map(a -> sims.salesforceSimulator().records().row(a)).orElseThrow();
+            var recordId = call.id();
+            var xml = OutboundMessages.envelope(sf.orgId(), List.of(new OutboundMessages.Notification("04l000000000321AAA", "Task",
+                    Map.of("Id", recordId))));
+            assertThat(server.post(SalesforceWebhookController.path(integrationId, connected.endpointSecret().orElseThrow()),
+                    xml.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "text/xml")).body()).contains("<Ack>true</Ack>");
 
             // Workers with a short backoff: the integration has no rules yet, so every attempt fails.
             // drain() looks one coalescing window ahead, as far as the controller delayed the event; the 1 ms
@@ -93,10 +94,10 @@ class InboxCliTest {
 
             var transactions = server.bean(TenantTransactions.class);
             int stored = transactions.inOrganization(organizationId, tx -> tx.fetchCount(CRM_RECORDS,
-                    CRM_RECORDS.RECORD_ID.eq("00T000000000321AAA")));
+                    CRM_RECORDS.RECORD_ID.eq(recordId)));
             assertThat(stored).isEqualTo(1);
             List<String> facts = transactions.inOrganization(organizationId, tx -> tx.select(KPI_FACTS.KPI_KEY).from(KPI_FACTS)
-                    .where(KPI_FACTS.RECORD_ID.eq("00T000000000321AAA")).fetch(KPI_FACTS.KPI_KEY));
+                    .where(KPI_FACTS.RECORD_ID.eq(recordId)).fetch(KPI_FACTS.KPI_KEY));
             assertThat(facts).contains("calls_made");
             assertThat(CliRun.run(server.environment(), "inbox", "--org", "parked", "--status", "failed").out())
                     .contains("No inbox events");

@@ -1,13 +1,16 @@
 package io.scoreline.app.http;
 
+import static io.scoreline.pipeline.db.Tables.INTEGRATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoreline.app.config.WebhookSettings;
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.inbox.InboxEntry;
 import io.scoreline.pipeline.inbox.InboxStatus;
 import io.scoreline.pipeline.inbox.InboxStore;
+import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.IntegrationStatus;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.integrations.NewIntegration;
@@ -29,7 +32,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Both webhook endpoints on the real server: what is accepted enters the inbox once, and every
  * refusal (bad signature, stale timestamp, malformed, oversized, foreign org, hostile XML) leaves
- * it untouched; events for unknown or paused integrations are answered 2xx and counted.
+ * it untouched; events for unknown portals or paused integrations are answered 2xx and counted. A
+ * Salesforce endpoint answers an unknown integration, a wrong or missing secret and another
+ * provider's integration alike, and a rotated secret stops working at once (ADR 0020).
  */
 class WebhookEndpointsTest {
 
@@ -41,7 +46,9 @@ class WebhookEndpointsTest {
     private static long organizationId;
     private static long hubSpotId;
     private static long salesforceId;
+    private static EndpointSecret salesforceSecret;
     private static long pausedSalesforceId;
+    private static EndpointSecret pausedSalesforceSecret;
     private static long eventIds = 1000;
 
     @BeforeAll
@@ -54,12 +61,12 @@ class WebhookEndpointsTest {
         var paused = integrations.add(NewIntegration.of(organizationId, CrmProvider.HUBSPOT,
                 new CrmCredentials.RefreshToken("client", SECRET, "refresh"), Optional.empty(), Optional.empty(), Optional.of("5151")));
         integrations.setStatus(organizationId, paused.id(), IntegrationStatus.PAUSED);
-        salesforceId = integrations.add(NewIntegration.of(organizationId, CrmProvider.SALESFORCE,
-                new CrmCredentials.RefreshToken("client", "secret", "refresh"), Optional.empty(), Optional.empty(), Optional.empty())
-                .withSalesforceOrgId(Optional.of(SF_ORG))).id();
-        pausedSalesforceId = integrations.add(NewIntegration.of(organizationId, CrmProvider.SALESFORCE,
-                new CrmCredentials.RefreshToken("client", "secret", "refresh"), Optional.empty(), Optional.empty(), Optional.empty())
-                .withSalesforceOrgId(Optional.of(SF_ORG))).id();
+        var salesforce = integrations.connect(salesforceRequest());
+        salesforceId = salesforce.integration().id();
+        salesforceSecret = salesforce.endpointSecret().orElseThrow();
+        var pausedSalesforce = integrations.connect(salesforceRequest());
+        pausedSalesforceId = pausedSalesforce.integration().id();
+        pausedSalesforceSecret = pausedSalesforce.endpointSecret().orElseThrow();
         integrations.setStatus(organizationId, pausedSalesforceId, IntegrationStatus.PAUSED);
     }
 
@@ -117,8 +124,8 @@ class WebhookEndpointsTest {
         assertThat(body.length()).isGreaterThan(MAX_BYTES);
         assertThat(postHubSpot(body, System.currentTimeMillis(), SECRET).statusCode()).isEqualTo(413);
         var xml = ("<x>" + "a".repeat(MAX_BYTES) + "</x>").getBytes(StandardCharsets.UTF_8);
-        assertThat(server.post("/webhooks/salesforce/" + salesforceId, xml, Map.of("Content-Type", "text/xml")).statusCode())
-                .isEqualTo(413);
+        assertThat(server.post(SalesforceWebhookController.path(salesforceId, salesforceSecret), xml, Map.of("Content-Type", "text/xml"))
+                .statusCode()).isEqualTo(413);
     }
 
     @Test
@@ -136,20 +143,23 @@ class WebhookEndpointsTest {
     @Test
     void aSalesforceMessageIsAcknowledgedAfterItsNotificationsAreStoredOnce() {
         var xml = message(SF_ORG, "04l000000000777AAA", "00T000000000777AAA");
-        var response = postSalesforce(salesforceId, xml);
+        var response = postSalesforce(salesforceId, salesforceSecret, xml);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<Ack>true</Ack>");
-        assertThat(postSalesforce(salesforceId, xml).body()).contains("<Ack>true</Ack>");
+        assertThat(postSalesforce(salesforceId, salesforceSecret, xml).body()).contains("<Ack>true</Ack>");
+        // Only that the record changed is kept: the message's values are never used (ADR 0020).
         assertThat(inbox(salesforceId)).filteredOn(e -> e.recordId().equals("00T000000000777AAA")).singleElement()
                 .satisfies(e -> {
                     assertThat(e.objectType()).contains("Task");
-                    assertThat(e.rawBody()).contains("\"Status\":\"Completed\"");
+                    assertThat(e.rawBody()).isEqualTo("{}");
+                    assertThat(e.occurredAt()).isEmpty();
                 });
     }
 
     @Test
     void aMessageFromAnotherSalesforceOrgIs401() {
-        var response = postSalesforce(salesforceId, message("00D000000000099AAA", "04l000000000778AAA", "00T000000000778AAA"));
+        var response = postSalesforce(salesforceId, salesforceSecret,
+                message("00D000000000099AAA", "04l000000000778AAA", "00T000000000778AAA"));
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(inbox(salesforceId)).noneMatch(e -> e.recordId().equals("00T000000000778AAA"));
     }
@@ -160,19 +170,80 @@ class WebhookEndpointsTest {
                 <?xml version="1.0"?>
                 <!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
                 <notifications xmlns="http://soap.sforce.com/2005/09/outbound"><OrganizationId>&xxe;</OrganizationId></notifications>""";
-        var response = postSalesforce(salesforceId, xxe);
+        var response = postSalesforce(salesforceId, salesforceSecret, xxe);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).doesNotContain("root:");
     }
 
     @Test
-    void salesforceMessagesForUnknownOrPausedIntegrationsAreAcknowledgedAndCounted() {
+    void salesforceMessagesForPausedIntegrationsAreAcknowledgedAndCounted() {
         double before = counter("scoreline_webhook_events_total", "dropped", "salesforce");
-        assertThat(postSalesforce(987654, message(SF_ORG, "04l000000000779AAA", "00T000000000779AAA")).body()).contains("<Ack>true</Ack>");
-        assertThat(postSalesforce(pausedSalesforceId, message(SF_ORG, "04l000000000780AAA", "00T000000000780AAA")).body())
-                .contains("<Ack>true</Ack>");
-        assertThat(counter("scoreline_webhook_events_total", "dropped", "salesforce")).isEqualTo(before + 2);
+        assertThat(postSalesforce(pausedSalesforceId, pausedSalesforceSecret, message(SF_ORG, "04l000000000780AAA", "00T000000000780AAA"))
+                .body()).contains("<Ack>true</Ack>");
+        assertThat(counter("scoreline_webhook_events_total", "dropped", "salesforce")).isEqualTo(before + 1);
         assertThat(inbox(pausedSalesforceId)).isEmpty();
+    }
+
+    @Test
+    void unknownIntegrationsWrongOrMissingSecretsAndOtherProvidersAreAnsweredAlikeAndStoreNothing() {
+        var integrations = server.bean(IntegrationStore.class);
+        // An integration from before endpoint secrets (V14): no hash stored.
+        long withoutSecret = integrations.add(salesforceRequest()).id();
+        server.bean(TenantTransactions.class).inOrganization(organizationId, tx -> tx.update(INTEGRATIONS)
+                .setNull(INTEGRATIONS.ENDPOINT_SECRET_HASH).where(INTEGRATIONS.ID.eq(withoutSecret)).execute());
+        assertThat(integrations.find(organizationId, withoutSecret).orElseThrow().hasEndpointSecret()).isFalse();
+        var otherSecret = EndpointSecret.generate().text();
+        var right = salesforceSecret.text();
+        var paths = List.of(
+                "/webhooks/salesforce/987654/" + right,                  // unknown integration, a real secret
+                "/webhooks/salesforce/" + salesforceId + "/" + otherSecret,  // wrong secret
+                "/webhooks/salesforce/" + salesforceId + "/" + right.substring(1), // nearly right
+                "/webhooks/salesforce/" + salesforceId,                  // no secret
+                "/webhooks/salesforce/" + hubSpotId + "/" + right,       // another provider's integration
+                "/webhooks/salesforce/" + withoutSecret + "/" + right,   // an integration without a secret
+                "/webhooks/salesforce/" + withoutSecret,
+                "/webhooks/salesforce/not-a-number/" + right);
+        int before = server.bean(InboxStore.class).list(organizationId, Optional.empty(), 1000).size();
+        double rejected = rejected("salesforce", 404);
+        var xml = message(SF_ORG, "04l000000000781AAA", "00T000000000781AAA");
+        var answers = paths.stream().map(path -> server.post(path, xml.getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "text/xml; charset=utf-8"))).toList();
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(404);
+            assertThat(answer.body()).isEqualTo("not found\n");
+            assertThat(answer.headers().firstValue("Content-Type")).isEqualTo(answers.getFirst().headers().firstValue("Content-Type"));
+        });
+        assertThat(server.bean(InboxStore.class).list(organizationId, Optional.empty(), 1000)).hasSize(before);
+        assertThat(rejected("salesforce", 404)).isEqualTo(rejected + paths.size());
+        // The same message on the right URL is taken: nothing else about it was wrong.
+        assertThat(postSalesforce(salesforceId, salesforceSecret, xml).body()).contains("<Ack>true</Ack>");
+    }
+
+    @Test
+    void aRotatedSecretStopsTheOldOneAtOnceAndGivesAnIntegrationWithoutOneItsFirst() {
+        var integrations = server.bean(IntegrationStore.class);
+        var connected = integrations.connect(salesforceRequest());
+        long id = connected.integration().id();
+        var old = connected.endpointSecret().orElseThrow();
+        assertThat(postSalesforce(id, old, message(SF_ORG, "04l000000000782AAA", "00T000000000782AAA")).body())
+                .contains("<Ack>true</Ack>");
+
+        var rotated = integrations.rotateEndpointSecret(organizationId, id);
+        assertThat(rotated.text()).hasSize(43).matches("[A-Za-z0-9_-]+").isNotEqualTo(old.text());
+        var refused = postSalesforce(id, old, message(SF_ORG, "04l000000000783AAA", "00T000000000783AAA"));
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(postSalesforce(id, rotated, message(SF_ORG, "04l000000000784AAA", "00T000000000784AAA")).body())
+                .contains("<Ack>true</Ack>");
+        assertThat(inbox(id)).extracting(InboxEntry::recordId)
+                .containsExactlyInAnyOrder("00T000000000782AAA", "00T000000000784AAA");
+        assertThat(String.valueOf(rotated)).doesNotContain(rotated.text());
+    }
+
+    private static NewIntegration salesforceRequest() {
+        return NewIntegration.of(organizationId, CrmProvider.SALESFORCE,
+                new CrmCredentials.RefreshToken("client", "secret", "refresh"), Optional.empty(), Optional.empty(), Optional.empty())
+                .withSalesforceOrgId(Optional.of(SF_ORG));
     }
 
     private static String message(String org, String notificationId, String recordId) {
@@ -201,14 +272,21 @@ class WebhookEndpointsTest {
                 "X-HubSpot-Request-Timestamp", Long.toString(timestamp)));
     }
 
-    private static HttpResponse<String> postSalesforce(long integrationId, String xml) {
-        return server.post("/webhooks/salesforce/" + integrationId, xml.getBytes(StandardCharsets.UTF_8),
+    private static HttpResponse<String> postSalesforce(long integrationId, EndpointSecret secret, String xml) {
+        return server.post(SalesforceWebhookController.path(integrationId, secret), xml.getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Type", "text/xml; charset=utf-8", "SOAPAction", "\"\""));
     }
 
     private static List<InboxEntry> inbox(long integrationId) {
         return server.bean(InboxStore.class).list(organizationId, Optional.empty(), 1000).stream()
                 .filter(e -> e.integrationId() == integrationId).toList();
+    }
+
+    private static double rejected(String provider, int status) {
+        var metrics = server.get("/metrics").body();
+        var line = Pattern.compile("^scoreline_webhook_rejected_total\\{provider=\"" + provider + "\",status=\"" + status
+                + "\"} ([0-9.E]+)$", Pattern.MULTILINE).matcher(metrics);
+        return line.find() ? Double.parseDouble(line.group(1)) : 0;
     }
 
     private static double counter(String name, String outcome, String provider) {
