@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "rotate-secret", description = {
         "Give a Salesforce integration a new outbound-message endpoint secret and show it once.",
-        "The old endpoint URL stops working at once: update the outbound message in Salesforce right after."})
+        "The old endpoint URL stops working at once: update the outbound message in Salesforce right after."},
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline integration rotate-secret --integration 3",
+                "  scoreline integration rotate-secret --integration 3 --json"})
 final class IntegrationRotateSecretCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")
