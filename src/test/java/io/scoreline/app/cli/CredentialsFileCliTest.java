@@ -95,7 +95,7 @@ class CredentialsFileCliTest {
     }
 
     private static int integrationCount() throws SQLException {
-        try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), null);
+        try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
                 var rows = connection.createStatement().executeQuery("select count(*) from integrations")) {
             rows.next();
             return rows.getInt(1);

@@ -229,7 +229,7 @@ class MasterKeyCliTest {
     /** Integration id to organization id, read as the owner (all tenants). */
     private static Map<Long, Long> integrations(DatabaseEndpoint owner) throws SQLException {
         var result = new LinkedHashMap<Long, Long>();
-        try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), null);
+        try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
                 var rows = connection.createStatement().executeQuery("select id, organization_id from integrations order by id")) {
             while (rows.next()) {
                 result.put(rows.getLong(1), rows.getLong(2));
@@ -240,7 +240,7 @@ class MasterKeyCliTest {
 
     private static Map<Long, String> ciphertexts(DatabaseEndpoint owner) throws SQLException {
         var result = new LinkedHashMap<Long, String>();
-        try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), null);
+        try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
                 var rows = connection.createStatement().executeQuery("select id, credentials from integrations order by id")) {
             while (rows.next()) {
                 result.put(rows.getLong(1), rows.getString(2));
@@ -250,14 +250,14 @@ class MasterKeyCliTest {
     }
 
     private static Optional<String> storedFingerprint(DatabaseEndpoint owner) throws SQLException {
-        try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), null);
+        try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
                 var rows = connection.createStatement().executeQuery("select fingerprint from master_key_fingerprint")) {
             return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
         }
     }
 
     private static int count(DatabaseEndpoint owner, String query) throws SQLException {
-        try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), null);
+        try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
                 var rows = connection.createStatement().executeQuery(query)) {
             rows.next();
             return rows.getInt(1);
@@ -265,7 +265,7 @@ class MasterKeyCliTest {
     }
 
     private static void execute(DatabaseEndpoint owner, String statement) throws SQLException {
-        try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), null)) {
+        try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password())) {
             connection.createStatement().execute(statement);
         }
     }

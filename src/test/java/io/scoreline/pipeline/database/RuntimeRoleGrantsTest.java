@@ -38,7 +38,9 @@ class RuntimeRoleGrantsTest {
             "scoreline_orgs_with_pending_changes", "which organizations have KPI changes to evaluate",
             "scoreline_contest_directory", "contest ids and windows for the lifecycle ticker",
             "scoreline_master_key_fingerprint", "the stored master key fingerprint (an HMAC, never the key)",
-            "scoreline_record_master_key_fingerprint", "records the first fingerprint; never replaces one");
+            "scoreline_record_master_key_fingerprint", "records the first fingerprint; never replaces one",
+            "scoreline_salesforce_endpoint", "one integration's status, org id and endpoint secret hash, to check an outbound "
+                    + "message before its tenant is known (the hash of a 256-bit secret; ADR 0020)");
 
     private static DatabaseRuntime database;
     private static TenantTransactions transactions;
