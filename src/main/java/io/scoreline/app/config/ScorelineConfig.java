@@ -43,6 +43,7 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     public static final String QUOTA_SHARE = "SCORELINE_QUOTA_SHARE";
     public static final String BACKFILL_QUOTA_SHARE = "SCORELINE_BACKFILL_QUOTA_SHARE";
     public static final String BULK_THRESHOLD = "SCORELINE_BULK_THRESHOLD";
+    public static final String ORG_QUOTA_SHARE = "SCORELINE_ORG_QUOTA_SHARE";
 
     public static ScorelineConfig resolve(Map<String, String> environment, CliOverrides overrides) {
         var settings = new SettingsReader(environment);
@@ -96,7 +97,8 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     private static RunLimits runLimits(SettingsReader settings) {
         double share = settings.fraction(QUOTA_SHARE, RunLimits.DEFAULT_QUOTA_SHARE);
         return new RunLimits(share, settings.fraction(BACKFILL_QUOTA_SHARE, share),
-                settings.wholeNumber(BULK_THRESHOLD, RunLimits.DEFAULT_BULK_THRESHOLD, 0, 1_000_000_000_000L));
+                settings.wholeNumber(BULK_THRESHOLD, RunLimits.DEFAULT_BULK_THRESHOLD, 0, 1_000_000_000_000L),
+                settings.fraction(ORG_QUOTA_SHARE, RunLimits.DEFAULT_ORG_QUOTA_SHARE));
     }
 
     private static String jdbcUrl(String value, String name) {

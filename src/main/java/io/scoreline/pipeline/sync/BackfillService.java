@@ -62,7 +62,7 @@ public final class BackfillService {
         this.ruleSets = services.ruleSets();
         this.checkpoints = services.checkpoints();
         this.runs = services.runs();
-        this.pump = new ObjectPump(services.writer(), services.checkpoints(), services.runs(), settings.backfillQuotaShare());
+        this.pump = new ObjectPump(services.writer(), services.checkpoints(), services.runs(), settings.backfillBudget());
         this.connectors = services.connectors();
         this.exclusion = services.exclusion();
         this.settings = settings;
