@@ -21,6 +21,8 @@ import org.jooq.impl.DSL;
 public final class CheckpointStore {
 
     public static final String LIVE = "live";
+    /** A backfill's scope is this followed by its run id. */
+    public static final String BACKFILL_SCOPE_PREFIX = "run:";
 
     private final TenantTransactions transactions;
 
@@ -29,7 +31,7 @@ public final class CheckpointStore {
     }
 
     public static String backfillScope(long runId) {
-        return "run:" + runId;
+        return BACKFILL_SCOPE_PREFIX + runId;
     }
 
     public Optional<Checkpoint> load(long organizationId, long integrationId, String objectType, String scope) {

@@ -72,6 +72,24 @@ class ScorelineConfigTest {
     }
 
     @Test
+    void retentionHasDocumentedDefaultsAndNamesTheSettingWhenBad() {
+        var defaults = ScorelineConfig.resolve(Map.of("SCORELINE_HOME", home.toString()), CliOverrides.none()).retention();
+        assertThat(defaults).isEqualTo(io.scoreline.pipeline.retention.RetentionSettings.defaults());
+        assertThat(defaults.inboxDone()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(defaults.kpiChangesProcessed()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(defaults.finishedRuns()).isEqualTo(java.time.Duration.ofDays(90));
+        assertThat(defaults.batchSize()).isEqualTo(1_000);
+        var set = ScorelineConfig.resolve(Map.of("SCORELINE_RETENTION_INBOX_DONE", "P2D", "SCORELINE_RETENTION_KPI_CHANGES", "P1D",
+                "SCORELINE_RETENTION_RUNS", "P30D", "SCORELINE_RETENTION_BATCH_SIZE", "500", "SCORELINE_RETENTION_INTERVAL", "PT10M"),
+                CliOverrides.none()).retention();
+        assertThat(set).isEqualTo(new io.scoreline.pipeline.retention.RetentionSettings(java.time.Duration.ofDays(2),
+                java.time.Duration.ofDays(1), java.time.Duration.ofDays(30), 500, java.time.Duration.ofMinutes(10)));
+        assertRejected(Map.of("SCORELINE_RETENTION_RUNS", "90 days"), "SCORELINE_RETENTION_RUNS must be a positive ISO-8601 duration");
+        assertRejected(Map.of("SCORELINE_RETENTION_INBOX_DONE", "P0D"), "SCORELINE_RETENTION_INBOX_DONE must be a positive");
+        assertRejected(Map.of("SCORELINE_RETENTION_BATCH_SIZE", "0"), "SCORELINE_RETENTION_BATCH_SIZE must be a whole number from 1");
+    }
+
+    @Test
     void webhookSettingsHaveDefaultsAndNameTheSettingWhenBad() {
         var defaults = ScorelineConfig.resolve(Map.of("SCORELINE_HOME", home.toString()), CliOverrides.none()).webhooks();
         assertThat(defaults).isEqualTo(WebhookSettings.defaults());
