@@ -73,7 +73,13 @@ public final class RetentionWork implements BackgroundWork {
 
     @Override
     public String status() {
-        return "retention every " + settings.interval() + " (inbox done " + settings.inboxDone() + ", KPI changes "
-                + settings.kpiChangesProcessed() + ", runs " + settings.finishedRuns() + ")";
+        return "retention every " + readable(settings.interval()) + ": done inbox rows after " + readable(settings.inboxDone())
+                + ", processed KPI changes after " + readable(settings.kpiChangesProcessed()) + ", finished runs after "
+                + readable(settings.finishedRuns());
+    }
+
+    /** Whole days as {@code 7d}, anything else in ISO-8601 ({@code PT1H}). */
+    private static String readable(java.time.Duration duration) {
+        return duration.toSeconds() % 86_400 == 0 ? duration.toDays() + "d" : duration.toString();
     }
 }
