@@ -113,6 +113,68 @@ class BackfillHandOverTest {
         }
     }
 
+    @Test
+    void theHandOverCommitsWithTheRunsSuccessOrNotAtAll() throws Exception {
+        try (var fixture = new SalesforceSyncFixture(simulator(11), new TestClock(NOW), SMALL_PAGES)) {
+            asOwner(fixture, """
+                    create function refuse_live_cursor() returns trigger language plpgsql security definer as $$
+                    begin
+                        if new.scope = 'live' then
+                            raise exception 'injected failure while starting the live cursor';
+                        end if;
+                        return new;
+                    end $$;
+                    create trigger refuse_live_cursor before insert on sync_checkpoints
+                        for each row execute function refuse_live_cursor();
+                    create table run_statuses_committed (run_id bigint, status varchar);
+                    create function remember_run_status() returns trigger language plpgsql security definer as $$
+                    begin
+                        insert into run_statuses_committed values (new.id, new.status);
+                        return new;
+                    end $$;
+                    create trigger remember_run_status after update of status on sync_runs
+                        for each row execute function remember_run_status()""");
+
+            var failed = fixture.backfill.run(fixture.integrationId, FROM, TODAY, false, ProgressListener.none());
+
+            assertThat(failed.status()).isEqualTo(SyncStatus.FAILED);
+            assertThat(failed.message()).hasValueSatisfying(m -> assertThat(m).contains("injected failure"));
+            assertThat(fixture.checkpoints().load(fixture.organization.id(), fixture.integrationId, "Task", CheckpointStore.LIVE))
+                    .isEmpty();
+            assertThat(committedStatuses(fixture, failed.runId()))
+                    .as("the run was never committed as succeeded without its live cursors").containsExactly("failed");
+
+            asOwner(fixture, "drop trigger refuse_live_cursor on sync_checkpoints");
+            var resumed = fixture.backfill.resume(failed.runId(), fixture.integrationId, ProgressListener.none());
+            assertThat(resumed.status()).as(resumed.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
+            assertLiveCursorsStarted(fixture.checkpoints(), fixture.organization, fixture.integrationId,
+                    Set.of("Task", "Event", "Opportunity"), failed.runId());
+        }
+    }
+
+    private static void asOwner(SalesforceSyncFixture fixture, String sql) throws java.sql.SQLException {
+        var owner = fixture.database.ownerEndpoint();
+        try (var connection = java.sql.DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
+                var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static java.util.List<String> committedStatuses(SalesforceSyncFixture fixture, long runId) throws java.sql.SQLException {
+        var owner = fixture.database.ownerEndpoint();
+        try (var connection = java.sql.DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
+                var statement = connection.prepareStatement("select status from run_statuses_committed where run_id = ?")) {
+            statement.setLong(1, runId);
+            var statuses = new java.util.ArrayList<String>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    statuses.add(rows.getString(1));
+                }
+            }
+            return statuses;
+        }
+    }
+
     private static SimulatorOptions simulator(long seed) {
         return SimulatorOptions.defaults().withSeed(seed).withVolume(4, 12).withLastDay(LocalDate.of(2026, 3, 1));
     }
