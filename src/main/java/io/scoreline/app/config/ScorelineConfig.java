@@ -5,6 +5,7 @@ import io.scoreline.gamification.EvaluatorSettings;
 import io.scoreline.gamification.contests.ContestSettings;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import io.scoreline.pipeline.database.DatabaseSettings;
+import io.scoreline.pipeline.retention.RetentionSettings;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.util.Optional;
  */
 public record ScorelineConfig(Path home, DatabaseSettings database, Optional<String> masterKey, int httpPort,
         Duration syncInterval, int schedulerThreads, ContestSettings contests, EvaluatorSettings evaluator,
-        WebhookSettings webhooks, RunLimits runLimits) {
+        WebhookSettings webhooks, RunLimits runLimits, RetentionSettings retention) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -43,6 +44,12 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     public static final String QUOTA_SHARE = "SCORELINE_QUOTA_SHARE";
     public static final String BACKFILL_QUOTA_SHARE = "SCORELINE_BACKFILL_QUOTA_SHARE";
     public static final String BULK_THRESHOLD = "SCORELINE_BULK_THRESHOLD";
+    public static final String ORG_QUOTA_SHARE = "SCORELINE_ORG_QUOTA_SHARE";
+    public static final String RETENTION_INBOX_DONE = "SCORELINE_RETENTION_INBOX_DONE";
+    public static final String RETENTION_KPI_CHANGES = "SCORELINE_RETENTION_KPI_CHANGES";
+    public static final String RETENTION_RUNS = "SCORELINE_RETENTION_RUNS";
+    public static final String RETENTION_BATCH_SIZE = "SCORELINE_RETENTION_BATCH_SIZE";
+    public static final String RETENTION_INTERVAL = "SCORELINE_RETENTION_INTERVAL";
 
     public static ScorelineConfig resolve(Map<String, String> environment, CliOverrides overrides) {
         var settings = new SettingsReader(environment);
@@ -67,7 +74,7 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
                 settings.duration(SYNC_INTERVAL, Duration.ofHours(1)), settings.integer(SCHEDULER_THREADS, 2, 1, 32),
                 new ContestSettings(settings.duration(CONTEST_TICK, ContestSettings.defaults().tick()),
                         settings.duration(RANK_NOTIFY_COALESCE, ContestSettings.defaults().rankNotifyCoalesce())),
-                evaluator(settings), WebhookSettings.read(settings), runLimits(settings));
+                evaluator(settings), WebhookSettings.read(settings), runLimits(settings), retention(settings));
     }
 
     private static EvaluatorSettings evaluator(SettingsReader settings) {
@@ -96,7 +103,16 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     private static RunLimits runLimits(SettingsReader settings) {
         double share = settings.fraction(QUOTA_SHARE, RunLimits.DEFAULT_QUOTA_SHARE);
         return new RunLimits(share, settings.fraction(BACKFILL_QUOTA_SHARE, share),
-                settings.wholeNumber(BULK_THRESHOLD, RunLimits.DEFAULT_BULK_THRESHOLD, 0, 1_000_000_000_000L));
+                settings.wholeNumber(BULK_THRESHOLD, RunLimits.DEFAULT_BULK_THRESHOLD, 0, 1_000_000_000_000L),
+                settings.fraction(ORG_QUOTA_SHARE, RunLimits.DEFAULT_ORG_QUOTA_SHARE));
+    }
+
+    private static RetentionSettings retention(SettingsReader settings) {
+        return new RetentionSettings(settings.duration(RETENTION_INBOX_DONE, RetentionSettings.DEFAULT_INBOX_DONE),
+                settings.duration(RETENTION_KPI_CHANGES, RetentionSettings.DEFAULT_KPI_CHANGES_PROCESSED),
+                settings.duration(RETENTION_RUNS, RetentionSettings.DEFAULT_FINISHED_RUNS),
+                settings.integer(RETENTION_BATCH_SIZE, RetentionSettings.DEFAULT_BATCH_SIZE, 1, 100_000),
+                settings.duration(RETENTION_INTERVAL, RetentionSettings.DEFAULT_INTERVAL));
     }
 
     private static String jdbcUrl(String value, String name) {
@@ -111,6 +127,6 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     public String toString() {
         return "ScorelineConfig[home=" + home + ", database=" + database + ", masterKey=" + (masterKey.isPresent() ? "***" : "file")
                 + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + ", evaluator=" + evaluator + ", webhooks=" + webhooks
-                + ", runLimits=" + runLimits + "]";
+                + ", runLimits=" + runLimits + ", retention=" + retention + "]";
     }
 }

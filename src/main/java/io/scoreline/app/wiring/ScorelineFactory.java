@@ -251,7 +251,8 @@ public class ScorelineFactory {
     @Singleton
     SyncSettings syncSettings(ScorelineConfig config) {
         var limits = config.runLimits();
-        return SyncSettings.defaults().withRunLimits(limits.quotaShare(), limits.backfillQuotaShare(), limits.bulkThreshold());
+        return SyncSettings.defaults().withRunLimits(limits.quotaShare(), limits.backfillQuotaShare(), limits.bulkThreshold())
+                .withOrgQuotaShare(limits.orgQuotaShare());
 
     }
 

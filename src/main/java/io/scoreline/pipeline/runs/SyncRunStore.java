@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 
 /**
@@ -57,13 +58,27 @@ public final class SyncRunStore {
     }
 
     public void finish(long organizationId, long runId, SyncStatus status, Optional<String> errorKind, Optional<String> message) {
-        transactions.inOrganization(organizationId, tx -> tx.update(SYNC_RUNS)
-                .set(SYNC_RUNS.STATUS, status.key())
-                .set(SYNC_RUNS.FINISHED_AT, utc(clock.instant()))
-                .set(SYNC_RUNS.ERROR_KIND, errorKind.map(k -> k.toLowerCase(Locale.ROOT)).orElse(null))
-                .set(SYNC_RUNS.ERROR_MESSAGE, message.orElse(null))
-                .where(SYNC_RUNS.ID.eq(runId))
-                .execute());
+        finish(organizationId, runId, status, errorKind, message, tx -> {
+        });
+    }
+
+    /**
+     * Finishes the run and does {@code alsoCommit} in the same transaction, so that what depends on
+     * the run's outcome (a backfill handing its cursors to the live sync) commits with it or not at all.
+     */
+    public void finish(long organizationId, long runId, SyncStatus status, Optional<String> errorKind, Optional<String> message,
+            Consumer<DSLContext> alsoCommit) {
+        transactions.inOrganization(organizationId, tx -> {
+            tx.update(SYNC_RUNS)
+                    .set(SYNC_RUNS.STATUS, status.key())
+                    .set(SYNC_RUNS.FINISHED_AT, utc(clock.instant()))
+                    .set(SYNC_RUNS.ERROR_KIND, errorKind.map(k -> k.toLowerCase(Locale.ROOT)).orElse(null))
+                    .set(SYNC_RUNS.ERROR_MESSAGE, message.orElse(null))
+                    .where(SYNC_RUNS.ID.eq(runId))
+                    .execute();
+            alsoCommit.accept(tx);
+            return null;
+        });
     }
 
     /** Marks an interrupted or partial run as running again, for {@code backfill --resume}. */

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * transactions as a sync but under the run's own cursor ({@code run:<id>}), so the live cursor
  * never moves and an interrupted backfill resumes where its last committed page ended. Its
  * outbox rows are marked {@code backfill}, so badges are awarded silently unless asked otherwise.
+ * A completed backfill that reached the present hands its end to the live sync of objects that
+ * have no live cursor yet.
  */
 public final class BackfillService {
 
@@ -63,7 +65,7 @@ public final class BackfillService {
         this.ruleSets = services.ruleSets();
         this.checkpoints = services.checkpoints();
         this.runs = services.runs();
-        this.pump = new ObjectPump(services.writer(), services.checkpoints(), services.runs(), settings.backfillQuotaShare());
+        this.pump = new ObjectPump(services.writer(), services.checkpoints(), services.runs(), settings.backfillBudget());
         this.connectors = services.connectors();
         this.exclusion = services.exclusion();
         this.settings = settings;
@@ -99,7 +101,8 @@ public final class BackfillService {
         var window = window(organization, from, to);
         try (var lease = exclusion.acquire(integrationId)) {
             long runId = runs.start(organization.id(), integrationId, SyncTrigger.BACKFILL, Optional.of(window.from()),
-                    Optional.of(window.until()), "{\"notify\":" + notify + "}");
+                    Optional.of(window.until()),
+                    "{\"notify\":" + notify + ",\"" + REACHES_PRESENT + "\":" + window.reachesPresent() + "}");
             LOG.info("Backfill run {} of integration {}: records modified {} .. {}", runId, integrationId, window.from(), window.until());
             return execute(organization, integration, runId, window, notify, progress);
         }
@@ -114,7 +117,8 @@ public final class BackfillService {
         requireResumable(run, integrationId);
         try (var lease = exclusion.acquire(integrationId)) {
             runs.reopen(organization.id(), runId);
-            var window = new Window(run.windowFrom().orElseThrow(), run.windowTo().orElseThrow());
+            var window = new Window(run.windowFrom().orElseThrow(), run.windowTo().orElseThrow(),
+                    runs.option(organization.id(), runId, REACHES_PRESENT));
             return execute(organization, integration, runId, window, runs.option(organization.id(), runId, "notify"), progress);
         }
     }
@@ -142,7 +146,7 @@ public final class BackfillService {
                 }
             }
             progress.finished();
-            return finish(organization, runId, SyncStatus.SUCCEEDED, Optional.empty());
+            return succeed(organization, integration, runId, window, rules.ruleSet().fieldsByObject().keySet());
         } catch (ScorelineException e) {
             progress.finished();
             var status = e.kind() == FailureKind.QUOTA ? SyncStatus.PARTIAL : SyncStatus.FAILED;
@@ -164,10 +168,33 @@ public final class BackfillService {
         }
     }
 
+    /**
+     * Marks the run succeeded and, when its window reached the present, starts the live cursor of
+     * every object that has none where this backfill ended, in the same transaction: the first
+     * scheduled sync then reads what changed since instead of its whole initial window again, so
+     * onboarding costs the CRM quota once (ADR 0025).
+     */
+    private SyncOutcome succeed(Organization organization, Integration integration, long runId, Window window,
+            java.util.Collection<String> objectTypes) {
+        runs.finish(organization.id(), runId, SyncStatus.SUCCEEDED, Optional.empty(), Optional.empty(), tx -> {
+            if (window.reachesPresent()) {
+                var started = checkpoints.startLiveWhereBackfillEnded(tx, organization.id(), integration.id(), runId, objectTypes,
+                        window.until());
+                if (!started.isEmpty()) {
+                    LOG.info("Backfill run {} reached the present: the live sync of {} starts where it ended", runId, started);
+                }
+            }
+        });
+        return SyncOutcome.of(runs.find(organization.id(), runId).orElseThrow());
+    }
+
     private SyncOutcome finish(Organization organization, long runId, SyncStatus status, Optional<ScorelineException> failure) {
         runs.finish(organization.id(), runId, status, failure.map(e -> e.kind().name()), failure.map(Throwable::getMessage));
         return SyncOutcome.of(runs.find(organization.id(), runId).orElseThrow());
     }
+
+    /** The run option that says the window was cut at the time the backfill started. */
+    private static final String REACHES_PRESENT = "reaches_present";
 
     /** [first day 00:00, day after the last day 00:00) in the organization's zone, never past now. */
     private Window window(Organization organization, LocalDate from, LocalDate to) {
@@ -182,9 +209,10 @@ public final class BackfillService {
         if (!start.isBefore(now)) {
             throw ScorelineException.badInput("--from " + from + " is in the future");
         }
-        return new Window(start, end.isAfter(now) ? now : end);
+        return end.isAfter(now) ? new Window(start, now, true) : new Window(start, end, false);
     }
 
-    private record Window(Instant from, Instant until) {
+    /** @param reachesPresent {@code until} is the time the backfill started, not the end of its last day */
+    private record Window(Instant from, Instant until, boolean reachesPresent) {
     }
 }

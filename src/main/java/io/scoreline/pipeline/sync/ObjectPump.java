@@ -12,13 +12,13 @@ import io.scoreline.pipeline.facts.PageWriter;
 import io.scoreline.pipeline.runs.CheckpointStore;
 import io.scoreline.pipeline.runs.SyncRunStore;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Moves one object's changes from a connector into the page writer, one transaction per page
  * with its cursor (under the given scope) and the run's counters, and stops the run once it has
- * used its share of the daily quota. Shared by syncs and backfills.
+ * used its share of the daily quota, or the CRM account as a whole nears its limit
+ * ({@link QuotaBudget}). Shared by syncs and backfills.
  */
 final class ObjectPump {
 
@@ -29,13 +29,13 @@ final class ObjectPump {
     private final PageWriter writer;
     private final CheckpointStore checkpoints;
     private final SyncRunStore runs;
-    private final double quotaShare;
+    private final QuotaBudget budget;
 
-    ObjectPump(PageWriter writer, CheckpointStore checkpoints, SyncRunStore runs, double quotaShare) {
+    ObjectPump(PageWriter writer, CheckpointStore checkpoints, SyncRunStore runs, QuotaBudget budget) {
         this.writer = writer;
         this.checkpoints = checkpoints;
         this.runs = runs;
-        this.quotaShare = quotaShare;
+        this.budget = budget;
     }
 
     /**
@@ -90,16 +90,8 @@ final class ObjectPump {
     }
 
     private void enforceBudget(CrmConnector connector) {
-        var quota = connector.quota();
-        if (quota.isEmpty()) {
-            return;
-        }
-        long budget = (long) Math.floor(quota.get().max() * quotaShare);
-        if (connector.apiCalls() >= budget || quota.get().remaining() == 0) {
-            throw new ScorelineException(FailureKind.QUOTA, String.format(Locale.ROOT,
-                    "stopped after %d API calls: the run's share (%.0f%%) of the daily quota of %d is spent (%d used org-wide); "
-                            + "the next run continues from here", connector.apiCalls(), quotaShare * 100, quota.get().max(),
-                    quota.get().used()));
-        }
+        connector.quota().flatMap(quota -> budget.exceeded(connector.apiCalls(), quota)).ifPresent(reason -> {
+            throw new ScorelineException(FailureKind.QUOTA, reason);
+        });
     }
 }

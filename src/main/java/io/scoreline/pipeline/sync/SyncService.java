@@ -49,7 +49,7 @@ public final class SyncService {
         this.ruleSets = services.ruleSets();
         this.checkpoints = services.checkpoints();
         this.runs = services.runs();
-        this.pump = new ObjectPump(services.writer(), services.checkpoints(), services.runs(), settings.quotaShare());
+        this.pump = new ObjectPump(services.writer(), services.checkpoints(), services.runs(), settings.syncBudget());
         this.connectors = services.connectors();
         this.exclusion = services.exclusion();
         this.settings = settings;

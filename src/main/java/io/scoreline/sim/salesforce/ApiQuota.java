@@ -32,6 +32,18 @@ public final class ApiQuota {
         return true;
     }
 
+    /**
+     * Sets today's count of requests used, as if the org's other integrations and tools had made
+     * them: what a test needs to play an org that shares its allowance.
+     */
+    public synchronized void setUsed(long requests) {
+        if (requests < 0 || requests > max) {
+            throw new IllegalArgumentException("used requests must be from 0 to " + max + ", got " + requests);
+        }
+        roll();
+        used = requests;
+    }
+
     public synchronized long used() {
         roll();
         return used;

@@ -28,16 +28,16 @@ class ScorelineConfigTest {
         assertThat(config.syncInterval()).isEqualTo(java.time.Duration.ofHours(1));
         assertThat(config.schedulerThreads()).isEqualTo(2);
         assertThat(config.httpPort()).isEqualTo(8080);
-        assertThat(config.runLimits()).isEqualTo(new RunLimits(0.5, 0.5, 50_000));
+        assertThat(config.runLimits()).isEqualTo(new RunLimits(0.5, 0.5, 50_000, 0.9));
     }
 
     @Test
     void backfillShareFollowsTheSyncShareUnlessSetItself() {
         var shared = ScorelineConfig.resolve(Map.of("SCORELINE_QUOTA_SHARE", "0.3", "SCORELINE_BULK_THRESHOLD", "0"), CliOverrides.none());
-        assertThat(shared.runLimits()).isEqualTo(new RunLimits(0.3, 0.3, 0));
+        assertThat(shared.runLimits()).isEqualTo(new RunLimits(0.3, 0.3, 0, 0.9));
         var own = ScorelineConfig.resolve(Map.of("SCORELINE_QUOTA_SHARE", "1", "SCORELINE_BACKFILL_QUOTA_SHARE", ".25",
-                "SCORELINE_BULK_THRESHOLD", "100_000"), CliOverrides.none());
-        assertThat(own.runLimits()).isEqualTo(new RunLimits(1.0, 0.25, 100_000));
+                "SCORELINE_BULK_THRESHOLD", "100_000", "SCORELINE_ORG_QUOTA_SHARE", "0.8"), CliOverrides.none());
+        assertThat(own.runLimits()).isEqualTo(new RunLimits(1.0, 0.25, 100_000, 0.8));
     }
 
     @Test
@@ -68,6 +68,25 @@ class ScorelineConfigTest {
         assertRejected(Map.of("SCORELINE_QUOTA_SHARE", "50%"), "SCORELINE_QUOTA_SHARE must be a fraction");
         assertRejected(Map.of("SCORELINE_BACKFILL_QUOTA_SHARE", "1.5"), "SCORELINE_BACKFILL_QUOTA_SHARE must be a fraction");
         assertRejected(Map.of("SCORELINE_BULK_THRESHOLD", "-1"), "SCORELINE_BULK_THRESHOLD must be a whole number from 0");
+        assertRejected(Map.of("SCORELINE_ORG_QUOTA_SHARE", "90%"), "SCORELINE_ORG_QUOTA_SHARE must be a fraction");
+    }
+
+    @Test
+    void retentionHasDocumentedDefaultsAndNamesTheSettingWhenBad() {
+        var defaults = ScorelineConfig.resolve(Map.of("SCORELINE_HOME", home.toString()), CliOverrides.none()).retention();
+        assertThat(defaults).isEqualTo(io.scoreline.pipeline.retention.RetentionSettings.defaults());
+        assertThat(defaults.inboxDone()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(defaults.kpiChangesProcessed()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(defaults.finishedRuns()).isEqualTo(java.time.Duration.ofDays(90));
+        assertThat(defaults.batchSize()).isEqualTo(1_000);
+        var set = ScorelineConfig.resolve(Map.of("SCORELINE_RETENTION_INBOX_DONE", "P2D", "SCORELINE_RETENTION_KPI_CHANGES", "P1D",
+                "SCORELINE_RETENTION_RUNS", "P30D", "SCORELINE_RETENTION_BATCH_SIZE", "500", "SCORELINE_RETENTION_INTERVAL", "PT10M"),
+                CliOverrides.none()).retention();
+        assertThat(set).isEqualTo(new io.scoreline.pipeline.retention.RetentionSettings(java.time.Duration.ofDays(2),
+                java.time.Duration.ofDays(1), java.time.Duration.ofDays(30), 500, java.time.Duration.ofMinutes(10)));
+        assertRejected(Map.of("SCORELINE_RETENTION_RUNS", "90 days"), "SCORELINE_RETENTION_RUNS must be a positive ISO-8601 duration");
+        assertRejected(Map.of("SCORELINE_RETENTION_INBOX_DONE", "P0D"), "SCORELINE_RETENTION_INBOX_DONE must be a positive");
+        assertRejected(Map.of("SCORELINE_RETENTION_BATCH_SIZE", "0"), "SCORELINE_RETENTION_BATCH_SIZE must be a whole number from 1");
     }
 
     @Test
