@@ -33,22 +33,33 @@ public final class IntegrationStore {
         this.cipher = cipher;
     }
 
+    /**
+     * Stores a new, active integration. Refused (bad input) when its CRM account is already held
+     * by an integration that is not paused, of any organization, unless the request shares the
+     * account on purpose (ADR 0021): the database's index decides, as it sees every tenant's rows.
+     */
     public Integration add(NewIntegration request) {
         var ciphertext = cipher.get().encrypt(request.credentials());
-        return transactions.inOrganization(request.organizationId(), tx -> {
-            var row = tx.insertInto(INTEGRATIONS)
-                    .set(INTEGRATIONS.ORGANIZATION_ID, request.organizationId())
-                    .set(INTEGRATIONS.PROVIDER, request.provider().key())
-                    .set(INTEGRATIONS.CREDENTIALS, ciphertext)
-                    .set(INTEGRATIONS.SETTINGS, JSONB.valueOf(toJson(request.settings())))
-                    .set(INTEGRATIONS.EXTERNAL_ACCOUNT_ID, request.externalAccountId().orElse(null))
-                    .returning()
-                    .fetchSingle();
-            // Spread hourly syncs over the hour so that integrations do not all fire at :00.
-            row.setScheduleMinute(spreadMinute(row.getId()));
-            row.store();
-            return toIntegration(row);
-        });
+        try {
+            return transactions.inOrganization(request.organizationId(), tx -> {
+                var row = tx.insertInto(INTEGRATIONS)
+                        .set(INTEGRATIONS.ORGANIZATION_ID, request.organizationId())
+                        .set(INTEGRATIONS.PROVIDER, request.provider().key())
+                        .set(INTEGRATIONS.CREDENTIALS, ciphertext)
+                        .set(INTEGRATIONS.SETTINGS, JSONB.valueOf(toJson(request.settings())))
+                        .set(INTEGRATIONS.EXTERNAL_ACCOUNT_ID, request.externalAccountId().orElse(null))
+                        .set(INTEGRATIONS.ACCOUNT_SHARED, request.sharedAccount())
+                        .returning()
+                        .fetchSingle();
+                // Spread hourly syncs over the hour so that integrations do not all fire at :00.
+                row.setScheduleMinute(spreadMinute(row.getId()));
+                row.store();
+                return toIntegration(row);
+            });
+        } catch (ScorelineException e) {
+            throw AccountHolders.heldElsewhere(e, request.provider(), request.externalAccountId(),
+                    "; pause that integration first, or add this one with --allow-shared-account to share the account on purpose");
+        }
     }
 
     public List<Integration> list(long organizationId) {
@@ -68,13 +79,19 @@ public final class IntegrationStore {
      * pause or resume its job right after (see {@code IntegrationScheduler}).
      */
     public Integration setStatus(long organizationId, long integrationId, IntegrationStatus status) {
-        return transactions.inOrganization(organizationId, tx -> tx.update(INTEGRATIONS)
-                .set(INTEGRATIONS.STATUS, status.key())
-                .set(INTEGRATIONS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
-                .where(INTEGRATIONS.ID.eq(integrationId))
-                .returning()
-                .fetchOptional(IntegrationStore::toIntegration))
-                .orElseThrow(() -> ScorelineException.notFound("no integration " + integrationId));
+        try {
+            return transactions.inOrganization(organizationId, tx -> tx.update(INTEGRATIONS)
+                    .set(INTEGRATIONS.STATUS, status.key())
+                    .set(INTEGRATIONS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                    .where(INTEGRATIONS.ID.eq(integrationId))
+                    .returning()
+                    .fetchOptional(IntegrationStore::toIntegration))
+                    .orElseThrow(() -> ScorelineException.notFound("no integration " + integrationId));
+        } catch (ScorelineException e) {
+            // Only a move out of `paused` can collide: the index holds the account for one integration.
+            throw find(organizationId, integrationId).map(i -> AccountHolders.heldElsewhere(e, i.provider(), i.externalAccountId(),
+                    "; integration " + integrationId + " stays paused until that one is paused")).orElse(e);
+        }
     }
 
     /**

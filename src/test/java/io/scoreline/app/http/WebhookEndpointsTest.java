@@ -57,9 +57,10 @@ class WebhookEndpointsTest {
         salesforceId = integrations.add(NewIntegration.of(organizationId, CrmProvider.SALESFORCE,
                 new CrmCredentials.RefreshToken("client", "secret", "refresh"), Optional.empty(), Optional.empty(), Optional.empty())
                 .withSalesforceOrgId(Optional.of(SF_ORG))).id();
+        // The same Salesforce org as salesforceId: only a shared account may have a second holder (ADR 0021).
         pausedSalesforceId = integrations.add(NewIntegration.of(organizationId, CrmProvider.SALESFORCE,
                 new CrmCredentials.RefreshToken("client", "secret", "refresh"), Optional.empty(), Optional.empty(), Optional.empty())
-                .withSalesforceOrgId(Optional.of(SF_ORG))).id();
+                .withSalesforceOrgId(Optional.of(SF_ORG)).withSharedAccount(true)).id();
         integrations.setStatus(organizationId, pausedSalesforceId, IntegrationStatus.PAUSED);
     }
 
