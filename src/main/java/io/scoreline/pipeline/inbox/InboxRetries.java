@@ -5,7 +5,7 @@ import io.scoreline.connectors.spi.FailureKind;
 /**
  * Which failures of an inbox event are worth another attempt (ADR 0021). A retried event waits
  * for its backoff and is parked after the last attempt; one that is not is parked at once, with
- * its reason, for an operator to look at and replay ({@code scoreline inbox replay}).
+ * its reason, for an operator to look at and replay ({@code scoreline inbox --replay ID}).
  */
 final class InboxRetries {
 
