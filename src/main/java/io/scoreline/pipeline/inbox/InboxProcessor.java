@@ -116,7 +116,9 @@ public final class InboxProcessor {
             try {
                 rules = ActiveRules.load(ruleSets, integration.get());
             } catch (ScorelineException e) {
-                fail(organizationId, integration.get(), entry.getValue(), e);
+                // The integration's configuration, not its events, is at fault (no rules yet, say):
+                // retried whatever the kind, so events that came before `mapping set` are not lost.
+                fail(organizationId, integration.get(), entry.getValue(), e, true);
                 failed += entry.getValue().size();
                 continue;
             }
@@ -266,11 +268,14 @@ public final class InboxProcessor {
     }
 
     private void fail(long organizationId, Integration integration, List<InboxEntry> entries, RuntimeException e) {
+        fail(organizationId, integration, entries, e, InboxRetries.retried(kindOf(e)));
+    }
+
+    private void fail(long organizationId, Integration integration, List<InboxEntry> entries, RuntimeException e, boolean retried) {
         var kind = kindOf(e);
         if (kind == FailureKind.AUTH) {
             connectors.close(integration.id());
         }
-        boolean retried = InboxRetries.retried(kind);
         int attempts = entries.stream().mapToInt(InboxEntry::attempts).max().orElse(0);
         LOG.warn("{} inbox event(s) of integration {} failed (attempt {} of {}{}): {}", entries.size(), integration.id(), attempts,
                 settings.maxAttempts(), retried ? "" : ", parked: " + kind.name() + " is not retried", e.getMessage());
