@@ -39,6 +39,10 @@ final class IntegrationAddCommand extends ContextCommand {
             description = "Salesforce org id (15 or 18 characters); outbound messages from any other org are refused")
     String salesforceOrgId;
 
+    @Option(names = "--allow-shared-account",
+            description = "Let this integration share its HubSpot portal or Salesforce org with other active integrations")
+    boolean allowSharedAccount;
+
     @Mixin
     CredentialsInput credentialsInput;
 
@@ -56,7 +60,8 @@ final class IntegrationAddCommand extends ContextCommand {
     private NewIntegration request(long organizationId) {
         return NewIntegration.of(organizationId, crmProvider, credentials, Optional.ofNullable(loginUrl),
                 Optional.ofNullable(baseUrl), Optional.ofNullable(portalId))
-                .withSalesforceOrgId(Optional.ofNullable(salesforceOrgId));
+                .withSalesforceOrgId(Optional.ofNullable(salesforceOrgId))
+                .withSharedAccount(allowSharedAccount);
     }
 
     @Override

@@ -22,9 +22,12 @@ import java.util.Optional;
  *                         webhook subscriptions do not cover every property the rules read
  * @param verifyAfter      how long after a change applied from its event the record is read back
  *                         once, for the properties HubSpot computes and sends no event for
+ * @param readTimeout      how long a client may take to send one whole request, from its first byte
+ *                         to the end of its body; a connection that trickles is closed (ADR 0021)
+ * @param idleTimeout      how long a connection may stay without any traffic before it is closed
  */
 public record WebhookSettings(Optional<URI> publicBaseUrl, int maxBytes, int inboxWorkers, int inboxWriters, int inboxMaxAttempts,
-        boolean applyValues, Duration verifyAfter) {
+        boolean applyValues, Duration verifyAfter, Duration readTimeout, Duration idleTimeout) {
 
     public static final String PUBLIC_BASE_URL = "SCORELINE_PUBLIC_BASE_URL";
     public static final String MAX_BYTES = "SCORELINE_WEBHOOK_MAX_BYTES";
@@ -34,12 +37,17 @@ public record WebhookSettings(Optional<URI> publicBaseUrl, int maxBytes, int inb
     public static final String APPLY_VALUES = "SCORELINE_INBOX_APPLY_VALUES";
     public static final String VERIFY_AFTER = "SCORELINE_INBOX_VERIFY_AFTER";
     public static final Duration DEFAULT_VERIFY_AFTER = Duration.ofSeconds(30);
+    public static final String READ_TIMEOUT = "SCORELINE_HTTP_READ_TIMEOUT";
+    public static final String IDLE_TIMEOUT = "SCORELINE_HTTP_IDLE_TIMEOUT";
+    /** A CRM sends a webhook body of at most a megabyte or so in well under a second. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     public static final int DEFAULT_MAX_BYTES = 1024 * 1024;
 
     public static WebhookSettings defaults() {
         return new WebhookSettings(Optional.empty(), DEFAULT_MAX_BYTES, 4, InboxSettings.defaultWriters(), 8, true,
-                DEFAULT_VERIFY_AFTER);
+                DEFAULT_VERIFY_AFTER, DEFAULT_READ_TIMEOUT, DEFAULT_IDLE_TIMEOUT);
     }
 
     static WebhookSettings read(SettingsReader settings) {
@@ -49,7 +57,17 @@ public record WebhookSettings(Optional<URI> publicBaseUrl, int maxBytes, int inb
                 settings.integer(INBOX_WRITERS, InboxSettings.defaultWriters(), 1, 64),
                 settings.integer(INBOX_MAX_ATTEMPTS, 8, 1, 100),
                 settings.bool(APPLY_VALUES, true),
-                settings.duration(VERIFY_AFTER, DEFAULT_VERIFY_AFTER));
+                settings.duration(VERIFY_AFTER, DEFAULT_VERIFY_AFTER),
+                atMost(READ_TIMEOUT, settings.duration(READ_TIMEOUT, DEFAULT_READ_TIMEOUT), Duration.ofMinutes(10)),
+                atMost(IDLE_TIMEOUT, settings.duration(IDLE_TIMEOUT, DEFAULT_IDLE_TIMEOUT), Duration.ofHours(1)));
+    }
+
+    /** Timeouts are enforced in whole milliseconds; anything longer than {@code max} is no timeout for a hostile client. */
+    private static Duration atMost(String name, Duration value, Duration max) {
+        if (value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(max) > 0) {
+            throw ScorelineException.badInput(name + " must be from PT0.001S to " + max + ", got " + value);
+        }
+        return value;
     }
 
     private static URI baseUrl(String value) {

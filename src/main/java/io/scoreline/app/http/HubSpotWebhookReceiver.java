@@ -80,28 +80,37 @@ final class HubSpotWebhookReceiver {
             }
             byPortal.computeIfAbsent(node.path("portalId").asText(), p -> new ArrayList<>()).add(parsed.get());
         }
-        // Check every portal's signature before anything is stored.
+        // Check every portal's signature before anything is stored. A portal's events go to each
+        // of its active integrations whose app signed them, never elsewhere (ADR 0021).
+        var routesByPortal = routes.byAccounts(CrmProvider.HUBSPOT, byPortal.keySet());
         var accepted = new ArrayList<Map.Entry<WebhookRoute, List<InboxEvent>>>();
         int dropped = 0;
         for (var portal : byPortal.entrySet()) {
-            var route = routes.byAccount(CrmProvider.HUBSPOT, portal.getKey());
-            if (route.isEmpty()) {
+            var candidates = routesByPortal.get(portal.getKey());
+            if (candidates.isEmpty()) {
                 dropped += portal.getValue().size();
                 continue;
             }
-            var secret = secrets.clientSecret(route.get());
-            if (secret.isEmpty()) {
-                return new WebhookOutcome.Unauthorized("integration " + route.get().integrationId()
-                        + " has no client secret to check HubSpot signatures with");
+            var signers = new ArrayList<WebhookRoute>();
+            boolean anySecret = false;
+            for (var route : candidates) {
+                var secret = secrets.clientSecret(route);
+                anySecret |= secret.isPresent();
+                if (secret.isPresent() && HubSpotSignatureV3.matches(secret.get(), method, signedUri, body, timestamp.get(),
+                        signature.get())) {
+                    signers.add(route);
+                }
             }
-            if (!HubSpotSignatureV3.matches(secret.get(), method, signedUri, body, timestamp.get(), signature.get())) {
-                return new WebhookOutcome.Unauthorized("the v3 signature does not match");
+            if (signers.isEmpty()) {
+                return new WebhookOutcome.Unauthorized(anySecret ? "the v3 signature does not match"
+                        : "integration " + candidates.getFirst().integrationId() + " has no client secret to check HubSpot signatures with");
             }
-            if (route.get().status() != IntegrationStatus.ACTIVE) {
+            var active = signers.stream().filter(route -> route.status() == IntegrationStatus.ACTIVE).toList();
+            if (active.isEmpty()) {
                 dropped += portal.getValue().size();
                 continue;
             }
-            accepted.add(Map.entry(route.get(), portal.getValue()));
+            active.forEach(route -> accepted.add(Map.entry(route, portal.getValue())));
         }
         if (accepted.isEmpty()) {
             return new WebhookOutcome.Dropped(dropped, "no active integration for portal(s) " + byPortal.keySet());

@@ -28,10 +28,27 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
     record Notification(String id, String objectType, String recordId, Map<String, String> fields) {
     }
 
+    /** Salesforce sends at most this many notifications in one message; a message with more is not from Salesforce. */
+    static final int MAX_NOTIFICATIONS = 100;
+
     /** Thrown for anything that is not a well-formed outbound message. */
-    static final class MalformedMessage extends Exception {
+    static class MalformedMessage extends Exception {
         MalformedMessage(String message) {
             super(message);
+        }
+    }
+
+    /** A message with more than {@link #MAX_NOTIFICATIONS} notifications, refused before any of them is read. */
+    static final class TooManyNotifications extends MalformedMessage {
+        private final int count;
+
+        TooManyNotifications(int count) {
+            super("a message holds at most " + MAX_NOTIFICATIONS + " notifications, got " + count);
+            this.count = count;
+        }
+
+        int count() {
+            return count;
         }
     }
 
@@ -58,8 +75,12 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
         }
         var message = (Element) notifications.item(0);
         var organizationId = childText(message, "OrganizationId").orElseThrow(() -> new MalformedMessage("no OrganizationId"));
+        var elements = children(message, OUTBOUND_NS, "Notification");
+        if (elements.size() > MAX_NOTIFICATIONS) {
+            throw new TooManyNotifications(elements.size());
+        }
         var result = new ArrayList<Notification>();
-        for (var notification : children(message, OUTBOUND_NS, "Notification")) {
+        for (var notification : elements) {
             var id = childText(notification, "Id").orElseThrow(() -> new MalformedMessage("a Notification without Id"));
             var sObject = children(notification, OUTBOUND_NS, "sObject").stream().findFirst()
                     .orElseThrow(() -> new MalformedMessage("notification " + id + " has no sObject"));

@@ -50,6 +50,8 @@ final class SalesforceWebhookReceiver {
         SalesforceOutboundMessage message;
         try {
             message = SalesforceOutboundMessage.parse(body);
+        } catch (SalesforceOutboundMessage.TooManyNotifications e) {
+            return new WebhookOutcome.TooManyNotifications(e.count(), SalesforceOutboundMessage.MAX_NOTIFICATIONS);
         } catch (SalesforceOutboundMessage.MalformedMessage e) {
             return new WebhookOutcome.Malformed(e.getMessage());
         }

@@ -30,4 +30,8 @@ sealed interface WebhookOutcome {
     /** Larger than {@code SCORELINE_WEBHOOK_MAX_BYTES}: 413. */
     record TooLarge(int limit) implements WebhookOutcome {
     }
+
+    /** More notifications in one message than the CRM ever sends: 413, and nothing is stored. */
+    record TooManyNotifications(int count, int limit) implements WebhookOutcome {
+    }
 }

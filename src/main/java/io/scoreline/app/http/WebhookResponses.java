@@ -16,6 +16,8 @@ final class WebhookResponses {
             case WebhookOutcome.UnknownEndpoint u -> plain(HttpStatus.NOT_FOUND, "not found");
             case WebhookOutcome.Malformed m -> plain(HttpStatus.BAD_REQUEST, "malformed: " + m.reason());
             case WebhookOutcome.TooLarge t -> plain(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "body larger than " + t.limit() + " bytes");
+            case WebhookOutcome.TooManyNotifications t -> plain(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "a message holds at most "
+                    + t.limit() + " notifications, got " + t.count());
             case WebhookOutcome.Accepted a -> throw new IllegalArgumentException("accepted is not refused");
             case WebhookOutcome.Dropped d -> throw new IllegalArgumentException("dropped is not refused");
         };

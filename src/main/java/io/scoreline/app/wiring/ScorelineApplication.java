@@ -17,6 +17,8 @@ public final class ScorelineApplication {
                         "micronaut.server.port", config.httpPort(),
                         // Webhooks are the only large bodies; anything bigger is refused with 413 before it is read.
                         "micronaut.server.max-request-size", config.webhooks().maxBytes(),
+                        // A connection without traffic is closed; a request that trickles is closed by RequestReadDeadline.
+                        "micronaut.server.idle-timeout", config.webhooks().idleTimeout().toMillis() + "ms",
                         "micronaut.application.name", "scoreline"))
                 .banner(false)
                 .start();

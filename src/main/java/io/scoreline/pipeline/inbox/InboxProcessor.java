@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * changes are applied to the records we hold (ADR 0016), and the other events about one record
  * coalesce into one read of its current state (so events out of order still end in the latest
  * state), written through the same page transaction as a sync, which also marks the rows done.
- * Ids the CRM no longer knows are retracted. A group that fails is retried with backoff and
- * parked after the last attempt; other groups go on.
+ * Ids the CRM no longer knows are retracted. A group that fails for bad input is split until its
+ * bad events stand alone, and they are parked at once; the others are written (ADR 0021). Other
+ * failures are retried with backoff, or parked at once, by kind ({@link InboxRetries}); other
+ * groups go on.
  */
 public final class InboxProcessor {
 
@@ -103,7 +105,9 @@ public final class InboxProcessor {
             try {
                 rules = ActiveRules.load(ruleSets, integration.get());
             } catch (ScorelineException e) {
-                fail(organizationId, integration.get(), entry.getValue(), e);
+                // The integration's configuration, not its events, is at fault (no rules yet, say):
+                // retried whatever the kind, so events that came before `mapping set` are not lost.
+                fail(organizationId, integration.get(), entry.getValue(), e, true);
                 failed += entry.getValue().size();
                 continue;
             }
@@ -139,8 +143,12 @@ public final class InboxProcessor {
                 rest = applyChanges(integration, objectType, fields, entries, deriver);
             }
         } catch (RuntimeException e) {
-            fail(integration.organizationId(), integration, entries, e);
-            return new BatchResult(0, 0, entries.size());
+            if (kindOf(e) != FailureKind.BAD_INPUT) {
+                fail(integration.organizationId(), integration, entries, e);
+                return new BatchResult(0, 0, entries.size());
+            }
+            // Changes that cannot be applied are read back instead, where a bad event is isolated.
+            rest = entries;
         }
         int written = entries.size() - rest.size();
         if (rest.isEmpty()) {
@@ -150,8 +158,14 @@ public final class InboxProcessor {
             readAndWrite(integration, objectType, fields, rest, deriver);
             return new BatchResult(written + rest.size(), 0, 0);
         } catch (RuntimeException e) {
-            fail(integration.organizationId(), integration, rest, e);
-            return new BatchResult(written, 0, rest.size());
+            if (kindOf(e) != FailureKind.BAD_INPUT) {
+                fail(integration.organizationId(), integration, rest, e);
+                return new BatchResult(written, 0, rest.size());
+            }
+            // One bad record id fails the read of all: the others are written without it (ADR 0021).
+            var isolated = BadEventIsolation.isolate(rest, e, part -> readAndWrite(integration, objectType, fields, part, deriver));
+            isolated.failures().forEach(f -> fail(integration.organizationId(), integration, f.entries(), f.cause()));
+            return new BatchResult(written + isolated.written(), 0, rest.size() - isolated.written());
         }
     }
 
@@ -213,14 +227,22 @@ public final class InboxProcessor {
     }
 
     private void fail(long organizationId, Integration integration, List<InboxEntry> entries, RuntimeException e) {
-        var kind = e instanceof ScorelineException se ? se.kind() : FailureKind.BUG;
+        fail(organizationId, integration, entries, e, InboxRetries.retried(kindOf(e)));
+    }
+
+    private void fail(long organizationId, Integration integration, List<InboxEntry> entries, RuntimeException e, boolean retried) {
+        var kind = kindOf(e);
         if (kind == FailureKind.AUTH) {
             connectors.close(integration.id());
         }
         int attempts = entries.stream().mapToInt(InboxEntry::attempts).max().orElse(0);
-        LOG.warn("{} inbox event(s) of integration {} failed (attempt {} of {}): {}", entries.size(), integration.id(), attempts,
-                settings.maxAttempts(), e.getMessage());
-        inbox.markFailed(organizationId, entries, kind.name() + ": " + e.getMessage(), clock.instant(), settings);
+        LOG.warn("{} inbox event(s) of integration {} failed (attempt {} of {}{}): {}", entries.size(), integration.id(), attempts,
+                settings.maxAttempts(), retried ? "" : ", parked: " + kind.name() + " is not retried", e.getMessage());
+        inbox.markFailed(organizationId, entries, kind.name() + ": " + e.getMessage(), clock.instant(), settings, retried);
+    }
+
+    private static FailureKind kindOf(RuntimeException e) {
+        return e instanceof ScorelineException se ? se.kind() : FailureKind.BUG;
     }
 
     private static List<Long> ids(List<InboxEntry> entries) {

@@ -185,13 +185,14 @@ public final class InboxStore {
 
     /**
      * Records a failed attempt: the rows wait for their backoff, or are parked as {@code failed}
-     * once they have had {@code maxAttempts}.
+     * once they have had {@code maxAttempts}, or at once when the failure is not {@code retried}.
      */
-    public void markFailed(long organizationId, Collection<InboxEntry> entries, String error, Instant now, InboxSettings settings) {
+    public void markFailed(long organizationId, Collection<InboxEntry> entries, String error, Instant now, InboxSettings settings,
+            boolean retried) {
         var message = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
         transactions.inOrganization(organizationId, tx -> {
             for (var entry : entries) {
-                boolean parked = entry.attempts() >= settings.maxAttempts();
+                boolean parked = !retried || entry.attempts() >= settings.maxAttempts();
                 tx.update(WEBHOOK_INBOX)
                         .set(WEBHOOK_INBOX.STATUS, parked ? InboxStatus.FAILED.key() : InboxStatus.PENDING.key())
                         .set(WEBHOOK_INBOX.LAST_ERROR, message)

@@ -7,24 +7,41 @@ import io.scoreline.pipeline.integrations.IntegrationStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
- * Finds the integration a webhook is for before we know its organization: through the owner-run
- * integration directory (V2), which exposes no credentials and no tenant data. An active route
- * found by account is remembered for a few seconds, so a burst of webhook batches does not look
- * it up once per request. Only active ones: a route remembered as active after its integration
- * was paused lets events into the inbox, whose processor drops them just as the endpoint would;
- * a route remembered as paused or missing would drop events of a resumed integration, which the
- * CRM, having had its 2xx, never sends again.
+ * Finds the integrations a webhook is for before we know its organization: through the owner-run
+ * integration directory (V2), which exposes no credentials and no tenant data. An account has one
+ * holder that is not paused (V15, ADR 0021), or several only where an operator let them share it;
+ * callers deliver to the active ones among those returned and to no other.
+ *
+ * <p>Answers are remembered briefly so that a burst of webhook batches does not look them up once
+ * per request. An account whose integrations are all active is remembered for
+ * {@link #REMEMBER_ACTIVE}: one paused in that time still gets events into the inbox, whose
+ * processor drops them just as the endpoint would. An account no integration holds is remembered
+ * for {@link #REMEMBER_UNKNOWN}, so that a flood of events for unknown portals costs one look-up
+ * per portal and period, not one per event; an integration added in that time is routed once it
+ * ends. An account with a paused or re-authorizing integration is never remembered: a resumed
+ * integration's events must not be dropped, as the CRM, having had its 2xx, never sends them again.
  */
 public final class WebhookRoutes {
 
     static final Duration REMEMBER_ACTIVE = Duration.ofSeconds(5);
+    static final Duration REMEMBER_UNKNOWN = Duration.ofSeconds(3);
+    /** Unknown accounts are the attacker's choice: the memory of them is bounded. */
+    static final int MAX_REMEMBERED = 10_000;
 
-    private record Remembered(WebhookRoute route, Instant until) {
+    private record Remembered(List<WebhookRoute> routes, Instant until) {
     }
 
     private static final String SELECT =
@@ -32,7 +49,7 @@ public final class WebhookRoutes {
 
     private final TenantTransactions transactions;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Remembered> active = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     public WebhookRoutes(TenantTransactions transactions, Clock clock) {
         this.transactions = transactions;
@@ -62,28 +79,71 @@ public final class WebhookRoutes {
     private record SalesforceEndpoint(WebhookRoute route, Optional<byte[]> secretHash) {
     }
 
-    /**
-     * The integration of this CRM account (HubSpot portal id, Salesforce org id); an active one
-     * first when several organizations connected the same account.
-     */
-    public Optional<WebhookRoute> byAccount(CrmProvider provider, String externalAccountId) {
-        var key = provider.key() + ":" + externalAccountId;
-        var now = clock.instant();
-        var remembered = active.get(key);
-        if (remembered != null && now.isBefore(remembered.until())) {
-            return Optional.of(remembered.route());
-        }
-        var found = lookUp(provider, externalAccountId);
-        found.filter(route -> route.status() == IntegrationStatus.ACTIVE)
-                .ifPresentOrElse(route -> active.put(key, new Remembered(route, now.plus(REMEMBER_ACTIVE))), () -> active.remove(key));
-        return found;
+    /** The integrations of this CRM account (HubSpot portal id, Salesforce org id), oldest first; empty when none. */
+    public List<WebhookRoute> byAccount(CrmProvider provider, String externalAccountId) {
+        return byAccounts(provider, List.of(externalAccountId)).get(externalAccountId);
     }
 
-    private Optional<WebhookRoute> lookUp(CrmProvider provider, String externalAccountId) {
+    /**
+     * The integrations of each account, oldest first (an empty list for an account nobody holds);
+     * the accounts not remembered are looked up together, in one query.
+     */
+    public Map<String, List<WebhookRoute>> byAccounts(CrmProvider provider, Collection<String> externalAccountIds) {
+        var now = clock.instant();
+        var result = new HashMap<String, List<WebhookRoute>>();
+        var missing = new LinkedHashSet<String>();
+        for (var account : externalAccountIds) {
+            var known = remembered.get(key(provider, account));
+            if (known != null && now.isBefore(known.until())) {
+                result.put(account, known.routes());
+            } else {
+                missing.add(account);
+            }
+        }
+        if (missing.isEmpty()) {
+            return result;
+        }
+        var found = new HashMap<String, List<WebhookRoute>>();
+        lookUp(provider, missing).forEach(route -> found.computeIfAbsent(route.externalAccountId().orElseThrow(),
+                a -> new ArrayList<>()).add(route));
+        for (var account : missing) {
+            var routes = List.copyOf(found.getOrDefault(account, List.of()));
+            result.put(account, routes);
+            remember(provider, account, routes, now);
+        }
+        return result;
+    }
+
+    private void remember(CrmProvider provider, String account, List<WebhookRoute> routes, Instant now) {
+        var key = key(provider, account);
+        Duration keep;
+        if (routes.isEmpty()) {
+            keep = REMEMBER_UNKNOWN;
+        } else if (routes.stream().allMatch(r -> r.status() == IntegrationStatus.ACTIVE)) {
+            keep = REMEMBER_ACTIVE;
+        } else {
+            remembered.remove(key);
+            return;
+        }
+        if (remembered.size() >= MAX_REMEMBERED) {
+            remembered.values().removeIf(r -> !now.isBefore(r.until()));
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+        }
+        remembered.put(key, new Remembered(routes, now.plus(keep)));
+    }
+
+    private List<WebhookRoute> lookUp(CrmProvider provider, Collection<String> externalAccountIds) {
+        var accounts = externalAccountIds.toArray(String[]::new);
         return transactions.withoutOrganization(tx -> tx.resultQuery(SELECT
-                        + " where provider = ? and external_account_id = ? order by (status = 'active') desc, id limit 1",
-                        provider.key(), externalAccountId)
-                .fetchOptional(WebhookRoutes::toRoute));
+                        + " where provider = {0} and external_account_id = any({1}) order by id",
+                        DSL.val(provider.key()), DSL.val(accounts, SQLDataType.VARCHAR.array()))
+                .fetch(WebhookRoutes::toRoute));
+    }
+
+    private static String key(CrmProvider provider, String externalAccountId) {
+        return provider.key() + ":" + externalAccountId;
     }
 
     private static WebhookRoute toRoute(Record row) {

@@ -39,31 +39,40 @@ public final class IntegrationStore {
     }
 
     /**
-     * Stores the integration; a Salesforce one gets its endpoint secret in the same insert, whose
-     * text the caller shows the operator once (ADR 0020).
+     * Stores a new, active integration; a Salesforce one gets its endpoint secret in the same
+     * insert, whose text the caller shows the operator once (ADR 0020). Refused (bad input) when
+     * its CRM account is already held by an integration that is not paused, of any organization,
+     * unless the request shares the account on purpose (ADR 0021): the database's index decides,
+     * as it sees every tenant's rows.
      */
     public Connected connect(NewIntegration request) {
         var keyed = verifiedCipher();
         var ciphertext = keyed.encrypt(request.credentials());
         var secret = request.provider() == CrmProvider.SALESFORCE ? Optional.of(EndpointSecret.generate()) : Optional.<EndpointSecret>empty();
-        return transactions.inOrganization(request.organizationId(), tx -> {
-            // First, before any write to integrations: a rotation locks the fingerprint, then
-            // integrations; taking them in the other order here could deadlock with it.
-            StoredKeyFingerprint.recordOrRequire(tx, keyed.fingerprint());
-            var row = tx.insertInto(INTEGRATIONS)
-                    .set(INTEGRATIONS.ORGANIZATION_ID, request.organizationId())
-                    .set(INTEGRATIONS.PROVIDER, request.provider().key())
-                    .set(INTEGRATIONS.CREDENTIALS, ciphertext)
-                    .set(INTEGRATIONS.SETTINGS, JSONB.valueOf(toJson(request.settings())))
-                    .set(INTEGRATIONS.EXTERNAL_ACCOUNT_ID, request.externalAccountId().orElse(null))
-                    .set(INTEGRATIONS.ENDPOINT_SECRET_HASH, secret.map(EndpointSecret::hash).orElse(null))
-                    .returning()
-                    .fetchSingle();
-            // Spread hourly syncs over the hour so that integrations do not all fire at :00.
-            row.setScheduleMinute(spreadMinute(row.getId()));
-            row.store();
-            return new Connected(toIntegration(row), secret);
-        });
+        try {
+            return transactions.inOrganization(request.organizationId(), tx -> {
+                // First, before any write to integrations: a rotation locks the fingerprint, then
+                // integrations; taking them in the other order here could deadlock with it.
+                StoredKeyFingerprint.recordOrRequire(tx, keyed.fingerprint());
+                var row = tx.insertInto(INTEGRATIONS)
+                        .set(INTEGRATIONS.ORGANIZATION_ID, request.organizationId())
+                        .set(INTEGRATIONS.PROVIDER, request.provider().key())
+                        .set(INTEGRATIONS.CREDENTIALS, ciphertext)
+                        .set(INTEGRATIONS.SETTINGS, JSONB.valueOf(toJson(request.settings())))
+                        .set(INTEGRATIONS.EXTERNAL_ACCOUNT_ID, request.externalAccountId().orElse(null))
+                        .set(INTEGRATIONS.ACCOUNT_SHARED, request.sharedAccount())
+                        .set(INTEGRATIONS.ENDPOINT_SECRET_HASH, secret.map(EndpointSecret::hash).orElse(null))
+                        .returning()
+                        .fetchSingle();
+                // Spread hourly syncs over the hour so that integrations do not all fire at :00.
+                row.setScheduleMinute(spreadMinute(row.getId()));
+                row.store();
+                return new Connected(toIntegration(row), secret);
+            });
+        } catch (ScorelineException e) {
+            throw AccountHolders.heldElsewhere(e, request.provider(), request.externalAccountId(),
+                    "; pause that integration first, or add this one with --allow-shared-account to share the account on purpose");
+        }
     }
 
     /**
@@ -111,13 +120,19 @@ public final class IntegrationStore {
      * pause or resume its job right after (see {@code IntegrationScheduler}).
      */
     public Integration setStatus(long organizationId, long integrationId, IntegrationStatus status) {
-        return transactions.inOrganization(organizationId, tx -> tx.update(INTEGRATIONS)
-                .set(INTEGRATIONS.STATUS, status.key())
-                .set(INTEGRATIONS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
-                .where(INTEGRATIONS.ID.eq(integrationId))
-                .returning()
-                .fetchOptional(IntegrationStore::toIntegration))
-                .orElseThrow(() -> ScorelineException.notFound("no integration " + integrationId));
+        try {
+            return transactions.inOrganization(organizationId, tx -> tx.update(INTEGRATIONS)
+                    .set(INTEGRATIONS.STATUS, status.key())
+                    .set(INTEGRATIONS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                    .where(INTEGRATIONS.ID.eq(integrationId))
+                    .returning()
+                    .fetchOptional(IntegrationStore::toIntegration))
+                    .orElseThrow(() -> ScorelineException.notFound("no integration " + integrationId));
+        } catch (ScorelineException e) {
+            // Only a move out of `paused` can collide: the index holds the account for one integration.
+            throw find(organizationId, integrationId).map(i -> AccountHolders.heldElsewhere(e, i.provider(), i.externalAccountId(),
+                    "; integration " + integrationId + " stays paused until that one is paused")).orElse(e);
+        }
     }
 
     /**

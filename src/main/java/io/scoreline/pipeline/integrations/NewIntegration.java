@@ -12,9 +12,13 @@ import java.util.Optional;
 /**
  * A validated request to connect a CRM. Settings hold what is not secret: the login or API base
  * URL, the HubSpot portal id, the API version.
+ *
+ * @param sharedAccount whether an operator lets this integration share its CRM account with other
+ *                      integrations (ADR 0021); without it, an account already held by an active
+ *                      integration of any organization is refused
  */
 public record NewIntegration(long organizationId, CrmProvider provider, CrmCredentials credentials,
-        Map<String, String> settings, Optional<String> externalAccountId) {
+        Map<String, String> settings, Optional<String> externalAccountId, boolean sharedAccount) {
 
     public static final String LOGIN_URL = "login_url";
     public static final String BASE_URL = "base_url";
@@ -51,7 +55,7 @@ public record NewIntegration(long organizationId, CrmProvider provider, CrmCrede
             }
         }
         return new NewIntegration(organizationId, provider, credentials, settings,
-                provider == CrmProvider.HUBSPOT ? portalId : Optional.empty());
+                provider == CrmProvider.HUBSPOT ? Optional.ofNullable(settings.get(PORTAL_ID)) : Optional.empty(), false);
     }
 
     /** Sets the Salesforce org id that outbound messages must come from (stored as the external account id). */
@@ -67,7 +71,12 @@ public record NewIntegration(long organizationId, CrmProvider provider, CrmCrede
             throw ScorelineException.badInput("--salesforce-org-id must be a 15- or 18-character org id starting with 00D, got '"
                     + orgId.get() + "'");
         }
-        return new NewIntegration(organizationId, provider, credentials, settings, Optional.of(id));
+        return new NewIntegration(organizationId, provider, credentials, settings, Optional.of(id), sharedAccount);
+    }
+
+    /** Lets the integration share its CRM account with other integrations (ADR 0021). */
+    public NewIntegration withSharedAccount(boolean shared) {
+        return new NewIntegration(organizationId, provider, credentials, settings, externalAccountId, shared);
     }
 
     private static String httpUrl(String value, String option) {
@@ -87,7 +96,12 @@ public record NewIntegration(long organizationId, CrmProvider provider, CrmCrede
         if (!value.strip().matches("[0-9]{1,19}")) {
             throw ScorelineException.badInput("--portal-id must be the numeric HubSpot portal (hub) id, got '" + value + "'");
         }
-        return value.strip();
+        // HubSpot sends the portal id as a JSON number: "042" would never match "42" in routing.
+        try {
+            return Long.toString(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            throw ScorelineException.badInput("--portal-id is too large to be a HubSpot portal id: '" + value + "'");
+        }
     }
 
     private static String kindOf(CrmCredentials credentials) {

@@ -78,8 +78,10 @@ class HubSpotCliFlowTest {
         var hs = sims.hubSpot();
         CliRun.run(env, "org", "create", "--slug", "hspat", "--name", "HS PAT", "--timezone", "UTC");
         var tokenFile = Files.writeString(Files.createTempFile("hs-pat", ".properties"), "access_token=" + hs.privateAppToken() + "\n");
+        // The portal of the other test's integration, in the same database: shared on purpose (ADR 0021).
         var added = CliRun.run(env, "integration", "add", "--org", "hspat", "--provider", "hubspot", "--portal-id",
-                Long.toString(hs.portalId()), "--base-url", hs.baseUrl().toString(), "--credentials-file", tokenFile.toString(), "--json");
+                Long.toString(hs.portalId()), "--base-url", hs.baseUrl().toString(), "--credentials-file", tokenFile.toString(), "--json",
+                "--allow-shared-account");
         assertThat(added.exitCode()).as(added.err()).isZero();
         var id = added.out().replaceAll("(?s).*\"id\":(\\d+).*", "$1").strip();
         var test = CliRun.run(env, "integration", "test", "--integration", id);
@@ -96,7 +98,8 @@ class HubSpotCliFlowTest {
         var wrongSecret = Files.writeString(Files.createTempFile("hs-wrong", ".properties"),
                 "client_id=" + hs.clientId() + "\nclient_secret=nope\nrefresh_token=" + hs.refreshToken() + "\n");
         var wrong = CliRun.run(env, "integration", "add", "--org", "hspat", "--provider", "hubspot", "--portal-id",
-                Long.toString(hs.portalId()), "--base-url", hs.baseUrl().toString(), "--credentials-file", wrongSecret.toString(), "--json");
+                Long.toString(hs.portalId()), "--base-url", hs.baseUrl().toString(), "--credentials-file", wrongSecret.toString(), "--json",
+                "--allow-shared-account");
         var wrongId = wrong.out().replaceAll("(?s).*\"id\":(\\d+).*", "$1").strip();
         var failed = CliRun.run(env, "integration", "test", "--integration", wrongId);
         assertThat(failed.exitCode()).isEqualTo(CliErrorHandler.FAILURE);

@@ -114,6 +114,21 @@ class ScorelineConfigTest {
     }
 
     @Test
+    void httpTimeoutsHaveDefaultsAndNameTheSettingWhenBad() {
+        var defaults = ScorelineConfig.resolve(Map.of("SCORELINE_HOME", home.toString()), CliOverrides.none()).webhooks();
+        assertThat(defaults.readTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(defaults.idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
+        var set = ScorelineConfig.resolve(Map.of("SCORELINE_HTTP_READ_TIMEOUT", "PT5S", "SCORELINE_HTTP_IDLE_TIMEOUT", "PT2M"),
+                CliOverrides.none()).webhooks();
+        assertThat(set.readTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(set.idleTimeout()).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertRejected(Map.of("SCORELINE_HTTP_READ_TIMEOUT", "30"), "SCORELINE_HTTP_READ_TIMEOUT must be a positive ISO-8601 duration");
+        assertRejected(Map.of("SCORELINE_HTTP_READ_TIMEOUT", "PT1H"), "SCORELINE_HTTP_READ_TIMEOUT must be from PT0.001S to PT10M");
+        assertRejected(Map.of("SCORELINE_HTTP_IDLE_TIMEOUT", "PT0S"), "SCORELINE_HTTP_IDLE_TIMEOUT must be a positive ISO-8601 duration");
+        assertRejected(Map.of("SCORELINE_HTTP_IDLE_TIMEOUT", "P1D"), "SCORELINE_HTTP_IDLE_TIMEOUT must be from PT0.001S to PT1H");
+    }
+
+    @Test
     void keyFileIsCreatedOwnerOnlyAndReadBack() throws Exception {
         var config = ScorelineConfig.resolve(Map.of("SCORELINE_HOME", home.toString()), CliOverrides.none());
         MasterKeySource.ensureKeyFile(config);

@@ -32,6 +32,23 @@ class SalesforceOutboundMessageTest {
     }
 
     @Test
+    void aMessageHoldsAtMostAHundredNotifications() throws Exception {
+        assertThat(SalesforceOutboundMessage.parse(notifications(100)).notifications()).hasSize(100);
+        assertThatThrownBy(() -> SalesforceOutboundMessage.parse(notifications(101)))
+                .isInstanceOf(SalesforceOutboundMessage.TooManyNotifications.class)
+                .hasMessage("a message holds at most 100 notifications, got 101");
+    }
+
+    static byte[] notifications(int count) {
+        var notifications = new java.util.ArrayList<OutboundMessages.Notification>();
+        for (int i = 0; i < count; i++) {
+            notifications.add(new OutboundMessages.Notification(String.format("04l0000000%05dAAA", i), "Task",
+                    java.util.Map.of("Id", String.format("00T0000000%05dAAA", i))));
+        }
+        return OutboundMessages.envelope(ORG, notifications).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void externalEntitiesAreRefused() {
         var xxe = """
                 <?xml version="1.0"?>

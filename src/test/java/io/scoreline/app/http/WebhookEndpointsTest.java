@@ -64,7 +64,8 @@ class WebhookEndpointsTest {
         var salesforce = integrations.connect(salesforceRequest());
         salesforceId = salesforce.integration().id();
         salesforceSecret = salesforce.endpointSecret().orElseThrow();
-        var pausedSalesforce = integrations.connect(salesforceRequest());
+        // The same Salesforce org as salesforceId: only a shared account may have a second holder (ADR 0021).
+        var pausedSalesforce = integrations.connect(salesforceRequest().withSharedAccount(true));
         pausedSalesforceId = pausedSalesforce.integration().id();
         pausedSalesforceSecret = pausedSalesforce.endpointSecret().orElseThrow();
         integrations.setStatus(organizationId, pausedSalesforceId, IntegrationStatus.PAUSED);
@@ -188,7 +189,7 @@ class WebhookEndpointsTest {
     void unknownIntegrationsWrongOrMissingSecretsAndOtherProvidersAreAnsweredAlikeAndStoreNothing() {
         var integrations = server.bean(IntegrationStore.class);
         // An integration from before endpoint secrets (V14): no hash stored.
-        long withoutSecret = integrations.add(salesforceRequest()).id();
+        long withoutSecret = integrations.add(salesforceRequest().withSharedAccount(true)).id();
         server.bean(TenantTransactions.class).inOrganization(organizationId, tx -> tx.update(INTEGRATIONS)
                 .setNull(INTEGRATIONS.ENDPOINT_SECRET_HASH).where(INTEGRATIONS.ID.eq(withoutSecret)).execute());
         assertThat(integrations.find(organizationId, withoutSecret).orElseThrow().hasEndpointSecret()).isFalse();

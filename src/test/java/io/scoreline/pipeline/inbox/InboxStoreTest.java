@@ -77,7 +77,7 @@ class InboxStoreTest {
                 .filter(e -> e.dedupeKey().endsWith("lease-1")).toList();
         assertThat(again).singleElement().satisfies(e -> assertThat(e.attempts()).isEqualTo(2));
 
-        store.markFailed(third.organizationId(), again, "RETRYABLE: CRM down", at.plus(Duration.ofMinutes(6)), settings);
+        store.markFailed(third.organizationId(), again, "RETRYABLE: CRM down", at.plus(Duration.ofMinutes(6)), settings, true);
         var parked = store.find(third.organizationId(), again.getFirst().id()).orElseThrow();
         assertThat(parked.status()).isEqualTo(InboxStatus.FAILED);
         assertThat(parked.lastError()).contains("RETRYABLE: CRM down");
@@ -95,10 +95,24 @@ class InboxStoreTest {
         store.insert(other.organizationId(), other.integrationId(), List.of(event("backoff-1", "7")), at, at);
         var claimed = store.claim(other.organizationId(), at, Duration.ofMinutes(5), 100).stream()
                 .filter(e -> e.dedupeKey().endsWith("backoff-1")).toList();
-        store.markFailed(other.organizationId(), claimed, "boom", at, settings);
+        store.markFailed(other.organizationId(), claimed, "boom", at, settings, true);
         var waiting = store.find(other.organizationId(), claimed.getFirst().id()).orElseThrow();
         assertThat(waiting.status()).isEqualTo(InboxStatus.PENDING);
         assertThat(waiting.nextAttemptAt()).isEqualTo(at.plusSeconds(10));
+    }
+
+    @Test
+    void aFailureThatIsNotRetriedParksOnTheFirstAttempt() {
+        var at = T0.plus(Duration.ofDays(3));
+        var settings = InboxSettings.defaults().withMaxAttempts(8);
+        store.insert(other.organizationId(), other.integrationId(), List.of(event("bad-1", "x-not-an-id")), at, at);
+        var claimed = store.claim(other.organizationId(), at, Duration.ofMinutes(5), 100).stream()
+                .filter(e -> e.dedupeKey().endsWith("bad-1")).toList();
+        assertThat(claimed).singleElement().satisfies(e -> assertThat(e.attempts()).isEqualTo(1));
+        store.markFailed(other.organizationId(), claimed, "BAD_INPUT: not a HubSpot record id", at, settings, false);
+        var parked = store.find(other.organizationId(), claimed.getFirst().id()).orElseThrow();
+        assertThat(parked.status()).isEqualTo(InboxStatus.FAILED);
+        assertThat(parked.lastError()).contains("BAD_INPUT: not a HubSpot record id");
     }
 
     @Test

@@ -1,0 +1,36 @@
+package io.scoreline.pipeline.integrations;
+
+import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.connectors.spi.ScorelineException;
+import java.util.Optional;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Turns the database's refusal of a second holder of one CRM account (V15's unique index, ADR
+ * 0021) into a one-line message. The message names the account, never the organization that
+ * holds it: the caller may be another tenant's operator.
+ */
+final class AccountHolders {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private AccountHolders() {
+    }
+
+    /** The failure to throw for {@code failure}: the account message for a second holder, else the failure itself. */
+    static ScorelineException heldElsewhere(ScorelineException failure, CrmProvider provider, Optional<String> account,
+            String advice) {
+        boolean secondHolder = failure.kind() == FailureKind.CONFLICT && account.isPresent()
+                && failure.getCause() instanceof DataAccessException database && UNIQUE_VIOLATION.equals(database.sqlState());
+        if (!secondHolder) {
+            return failure;
+        }
+        var name = switch (provider) {
+            case HUBSPOT -> "HubSpot portal " + account.get();
+            case SALESFORCE -> "Salesforce org " + account.get();
+        };
+        return ScorelineException.badInput(name + " is already connected to an active integration (of this or another "
+                + "organization)" + advice);
+    }
+}
