@@ -224,7 +224,7 @@ class WebhookEndpointsTest {
     @Test
     void aRotatedSecretStopsTheOldOneAtOnceAndGivesAnIntegrationWithoutOneItsFirst() {
         var integrations = server.bean(IntegrationStore.class);
-        var connected = integrations.connect(salesforceRequest());
+        var connected = integrations.connect(salesforceRequest().withSharedAccount(true));
         long id = connected.integration().id();
         var old = connected.endpointSecret().orElseThrow();
         assertThat(postSalesforce(id, old, message(SF_ORG, "04l000000000782AAA", "00T000000000782AAA")).body())
@@ -283,11 +283,18 @@ class WebhookEndpointsTest {
                 .filter(e -> e.integrationId() == integrationId).toList();
     }
 
+    /** Refusals of one provider and status, whatever their reason. */
     private static double rejected(String provider, int status) {
         var metrics = server.get("/metrics").body();
-        var line = Pattern.compile("^scoreline_webhook_rejected_total\\{provider=\"" + provider + "\",status=\"" + status
-                + "\"} ([0-9.E]+)$", Pattern.MULTILINE).matcher(metrics);
-        return line.find() ? Double.parseDouble(line.group(1)) : 0;
+        var line = Pattern.compile("^scoreline_webhook_rejected_total\\{([^}]*)} ([0-9.E]+)$", Pattern.MULTILINE).matcher(metrics);
+        double sum = 0;
+        while (line.find()) {
+            var labels = line.group(1);
+            if (labels.contains("provider=\"" + provider + "\"") && labels.contains("status=\"" + status + "\"")) {
+                sum += Double.parseDouble(line.group(2));
+            }
+        }
+        return sum;
     }
 
     private static double counter(String name, String outcome, String provider) {
