@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * SIGTERM to a real {@code serve} process while its scheduled syncs run: it stops in the reverse
+ * SIGTERM to a real {@code serve} (and {@code demo}) process while its scheduled syncs run: it stops in the reverse
  * order of its start (ADR 0023), so the syncs finish against a database that is still there; it
  * exits 0 and prints one line, no ERROR and no stack trace.
  */
@@ -75,6 +75,33 @@ class ServeStopTest {
             } finally {
                 serve.destroyForcibly();
             }
+        }
+    }
+
+    @Test
+    void demoSigtermDuringItsScheduledSyncsExitsZeroWithItsClosingLine() throws Exception {
+        var database = TestPostgres.freshDatabase();
+        var environment = io.scoreline.testing.TestEnvironment.forDatabase(database);
+        var out = Files.createTempFile("demo", ".out");
+        var err = Files.createTempFile("demo", ".err");
+        var demo = scoreline(environment, out, err, "demo", "--live-minutes", "3", "--reps", "2", "--days", "7", "--sync-every", "PT10S",
+                "--port", "0");
+        try {
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> read(out).contains("Live until") && runningSyncs(database) > 0);
+
+            demo.destroy(); // SIGTERM
+
+            boolean exited = demo.waitFor(150, TimeUnit.SECONDS);
+            assertThat(exited).as(() -> "demo did not stop: " + read(out) + read(err)).isTrue();
+            var stdout = read(out);
+            var stderr = read(err);
+            assertThat(demo.exitValue()).as(stdout + stderr).isZero();
+            assertThat(stdout + stderr).doesNotContain("ERROR").doesNotContain("Exception").doesNotContainPattern("\\n\\s+at ");
+            assertThat(stdout.strip().lines().toList().getLast()).startsWith("Stopping: the data stays");
+            assertThat(runningSyncs(database)).as("the sync in flight finished before the database closed").isZero();
+        } finally {
+            demo.destroyForcibly();
         }
     }
 

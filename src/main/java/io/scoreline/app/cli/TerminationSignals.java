@@ -27,7 +27,6 @@ final class TerminationSignals implements AutoCloseable {
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private final List<Runnable> restore = new ArrayList<>();
-    private final List<Runnable> listeners = new ArrayList<>();
 
     private TerminationSignals() {
     }
@@ -52,21 +51,9 @@ final class TerminationSignals implements AutoCloseable {
         return signals;
     }
 
-    /** Runs {@code listener} on the signal's thread when a stop is requested (once, even for a second signal). */
-    synchronized void onRequest(Runnable listener) {
-        listeners.add(listener);
-    }
-
+    /** A second signal changes nothing: the stop is bounded by SCORELINE_SHUTDOWN_GRACE. */
     private void request() {
-        List<Runnable> toRun;
-        synchronized (this) {
-            if (requested.getCount() == 0) {
-                return;
-            }
-            requested.countDown();
-            toRun = List.copyOf(listeners);
-        }
-        toRun.forEach(Runnable::run);
+        requested.countDown();
     }
 
     private void requestAndWait() {
@@ -76,10 +63,6 @@ final class TerminationSignals implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    boolean requested() {
-        return requested.getCount() == 0;
     }
 
     /** Waits for a stop request. */
