@@ -1,9 +1,9 @@
 package io.scoreline.app.cli;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.server.netty.NettyEmbeddedServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.scoreline.app.background.BackgroundWorks;
+import io.scoreline.app.background.HttpIntake;
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.app.config.ShutdownSettings;
 import io.scoreline.connectors.spi.FailureKind;
@@ -67,12 +67,7 @@ final class ServeCommand extends ContextCommand {
         }
         // The reverse of the start (ADR 0023): no new requests, then the schedule and the workers
         // with their work in flight; closing the context then closes the pool and the database.
-        // Only the server: EmbeddedServer.stop() would close the whole context, unbounded and in its own order.
-        if (server instanceof NettyEmbeddedServer netty) {
-            netty.stopServerOnly();
-        } else {
-            server.stop();
-        }
+        HttpIntake.stop(server);
         boolean finished = background.stop(shutdown.grace());
         stoppedLine = finished ? "scoreline: stopped"
                 : "scoreline: stopped (work still running after " + shutdown.grace().toSeconds() + " s was cut short)";

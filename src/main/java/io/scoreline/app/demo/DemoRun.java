@@ -3,6 +3,7 @@ package io.scoreline.app.demo;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.scoreline.app.background.BackgroundWorks;
+import io.scoreline.app.background.HttpIntake;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.gamification.KpiChangeWorkers;
 import io.scoreline.gamification.badges.AwardReader;
@@ -109,6 +110,8 @@ public final class DemoRun {
             }
             view.tick();
         }
+        // The reverse of the start (ADR 0023): webhooks stop arriving, then the schedule and the workers.
+        HttpIntake.stop(server);
         background.stop();
     }
 

@@ -167,6 +167,9 @@ class DatabaseOutageTest {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // The library's test default is off: a kill -9 would lose the last commits, acknowledged
+                // webhooks among them. This test is about serving through the outage, not about that.
+                .setServerConfig("synchronous_commit", "on")
                 .setOverrideWorkingDirectory(TestPostgres.testHome().resolve("pg-binaries").toFile())
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale-provider", "builtin")
