@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.camel.CamelContext;
 
 /**
  * One {@code scoreline demo} run: simulators, organization, backfill, summary, then the live phase
@@ -87,6 +88,9 @@ public final class DemoRun {
                 goLive(sims, server, created, contestId, stop);
                 server.stop();
             }
+            // The Salesforce component logs out when Camel stops: while the simulator still answers,
+            // not after it closed (a stack trace on every stop).
+            context.getBean(CamelContext.class).stop();
         }
     }
 
