@@ -1,5 +1,6 @@
 package io.scoreline.gamification;
 
+import io.scoreline.pipeline.database.OutageBackoff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,15 +17,18 @@ public final class KpiChangeWorkers implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KpiChangeWorkers.class);
     private static final long STOP_WAIT_SECONDS = 30;
+    private static final java.time.Duration OUTAGE_CAP = java.time.Duration.ofSeconds(10);
 
     private final KpiChangeDrain drain;
     private final EvaluatorSettings settings;
     private final List<Thread> threads = new ArrayList<>();
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final OutageBackoff outage;
 
     public KpiChangeWorkers(KpiChangeDrain drain, EvaluatorSettings settings) {
         this.drain = drain;
         this.settings = settings;
+        this.outage = new OutageBackoff("evaluator workers", settings.pollInterval(), OUTAGE_CAP, LOG);
     }
 
     /** Starts the configured number of workers (none when the setting is 0). */
@@ -51,9 +55,12 @@ public final class KpiChangeWorkers implements AutoCloseable {
             DrainReport pass;
             try {
                 pass = drain.drainOnce();
+                outage.succeeded();
             } catch (RuntimeException e) {
-                LOG.warn("Evaluator pass failed, next try in {}: {}", settings.pollInterval(), e.getMessage());
-                pass = DrainReport.EMPTY;
+                if (!await(outage.failed(e).toMillis())) {
+                    return;
+                }
+                continue;
             }
             if (pass.processed() == 0 && !await(settings.pollInterval().toMillis())) {
                 return;

@@ -14,8 +14,8 @@ public interface BackgroundWork {
     void start();
 
     /**
-     * Stops taking new work. Work in flight finishes when the context closes, so a stop never cuts a
-     * transaction in half.
+     * Stops taking new work and waits for the work in flight, so that a stop never cuts a
+     * transaction in half; {@link BackgroundWorks#stop(java.time.Duration)} bounds the wait.
      */
     void stop();
 

@@ -1,5 +1,6 @@
 package io.scoreline.app.background;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +26,21 @@ public final class BackgroundWorks {
             started.add(work);
         }
         return started.stream().map(BackgroundWork::status).toList();
+    }
+
+    /**
+     * Stops each started work as {@link #stop()} does, waiting at most {@code grace} for the work in
+     * flight. @return false when some was still running at the deadline: it goes on, and fails
+     * once the database closes under it; what it did not commit is retried by the next start
+     */
+    public boolean stop(Duration grace) {
+        var stopping = Thread.ofVirtual().name("scoreline-stopping").start(this::stop);
+        try {
+            return stopping.join(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Stops each started work; one that fails to stop is logged and the others still stop. */

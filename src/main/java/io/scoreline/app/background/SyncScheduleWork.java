@@ -23,8 +23,9 @@ public final class SyncScheduleWork implements BackgroundWork {
 
     @Override
     public void stop() {
-        // Standby, not shutdown: running syncs finish, and the context's close shuts Quartz down.
-        scheduler.standby();
+        // Fires nothing more and waits for this node's running syncs, while the database is still
+        // there for them (ADR 0023); the context's close then finds Quartz already shut down.
+        scheduler.close();
     }
 
     @Override

@@ -14,8 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -88,45 +86,37 @@ final class DemoCommand extends ContextCommand {
         return Optional.of(port != null ? port : preferredPortIfFree());
     }
 
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private TerminationSignals signals;
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
         var progress = System.console() != null && !output.json();
-        // Ctrl-C lets the run return, so that the context (server, scheduler, embedded database) closes in order.
-        var hook = new Thread(this::requestStopAndWait, "scoreline-demo-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         try {
             new DemoRun(context, settings, output, () -> progress ? BackfillProgress.forTerminal() : ProgressListener.none())
-                    .run(context.getBean(EmbeddedServer.class), timeout -> stopRequested.await(timeout.toMillis(), TimeUnit.MILLISECONDS));
+                    .run(context.getBean(EmbeddedServer.class), this::awaitStop);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            removeHook(hook);
         }
         return 0;
     }
 
-    private void requestStopAndWait() {
-        stopRequested.countDown();
-        try {
-            stopped.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * The live phase's wait. Its first call takes SIGTERM and Ctrl-C over, so that a stop while
+     * scheduled syncs run returns from {@link #run} and the context closes in order (ADR 0023);
+     * before that the set-up and backfill stop as any command does.
+     */
+    private boolean awaitStop(Duration timeout) throws InterruptedException {
+        if (signals == null) {
+            signals = TerminationSignals.install();
         }
+        return signals.await(timeout);
     }
 
     @Override
     protected void afterClose() {
-        stopped.countDown();
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already stopping: the hook is running and waits for afterClose.
+        if (signals != null) {
+            signals.stopped();
+            signals.close();
         }
     }
 

@@ -3,14 +3,14 @@ package io.scoreline.app.cli;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.scoreline.app.background.BackgroundWorks;
+import io.scoreline.app.background.HttpIntake;
 import io.scoreline.app.config.ScorelineConfig;
+import io.scoreline.app.config.ShutdownSettings;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import java.net.BindException;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,13 +23,18 @@ import picocli.CommandLine.Option;
         description = "Run the server: /health, /metrics and the clustered sync schedule; stops cleanly on Ctrl-C or SIGTERM.")
 final class ServeCommand extends ContextCommand {
 
-    private static final long SHUTDOWN_GRACE_SECONDS = 30;
-
     @Option(names = "--port", description = "HTTP port (default: SCORELINE_HTTP_PORT, else 8080; 0 picks a free one)")
     Integer port;
 
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private ShutdownSettings shutdown;
+    private TerminationSignals signals;
+    private CliOutput output;
+    private String stoppedLine;
+
+    @Override
+    protected void validate() {
+        shutdown = ShutdownSettings.read(ScorelineCommand.environmentOf(spec));
+    }
 
     @Override
     protected Optional<Integer> httpPort() {
@@ -39,6 +44,9 @@ final class ServeCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
+        this.output = output;
+        // Before the embedded database starts: from here on a signal asks us to stop in order.
+        signals = TerminationSignals.install();
         // Database first: a bad database fails before we take the port.
         context.getBean(DatabaseRuntime.class);
         context.getBean(CamelContext.class);
@@ -55,34 +63,31 @@ final class ServeCommand extends ContextCommand {
             throw e;
         }
         var statuses = background.start();
-        var hook = new Thread(this::requestStopAndWait, "scoreline-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         output.line("Scoreline listening on " + server.getURL() + " (health: /health, metrics: /metrics); "
                 + String.join("; ", statuses) + "; Ctrl-C stops it");
         try {
-            stopRequested.await();
+            signals.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // New work stops first; closing the context then waits for the work in flight.
-        background.stop();
-        server.stop();
+        // The reverse of the start (ADR 0023): no new requests, then the schedule and the workers
+        // with their work in flight; closing the context then closes the pool and the database.
+        HttpIntake.stop(server);
+        boolean finished = background.stop(shutdown.grace());
+        stoppedLine = finished ? "scoreline: stopped"
+                : "scoreline: stopped (work still running after " + shutdown.grace().toSeconds() + " s was cut short)";
         return 0;
-    }
-
-    /** Runs on SIGTERM / Ctrl-C: lets {@link #run} return so that the context closes in order. */
-    private void requestStopAndWait() {
-        stopRequested.countDown();
-        try {
-            stopped.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
     protected void afterClose() {
-        stopped.countDown();
+        if (stoppedLine != null) {
+            output.line(stoppedLine);
+        }
+        if (signals != null) {
+            signals.stopped();
+            signals.close();
+        }
     }
 
     private static boolean causedByBind(Throwable e) {

@@ -3,6 +3,7 @@ package io.scoreline.app.demo;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.scoreline.app.background.BackgroundWorks;
+import io.scoreline.app.background.HttpIntake;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.http.SalesforceWebhookController;
 import io.scoreline.gamification.KpiChangeWorkers;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.camel.CamelContext;
 
 /**
  * One {@code scoreline demo} run: simulators, organization, backfill, summary, then the live phase
@@ -89,6 +91,9 @@ public final class DemoRun {
                 goLive(sims, server, created, contestId, stop);
                 server.stop();
             }
+            // The Salesforce component logs out when Camel stops: while the simulator still answers,
+            // not after it closed (a stack trace on every stop).
+            context.getBean(CamelContext.class).stop();
         }
     }
 
@@ -112,6 +117,8 @@ public final class DemoRun {
             }
             view.tick();
         }
+        // The reverse of the start (ADR 0023): webhooks stop arriving, then the schedule and the workers.
+        HttpIntake.stop(server);
         background.stop();
     }
 

@@ -7,6 +7,8 @@ import io.micronaut.http.MediaType;
 /** The HTTP answer of a refused webhook: the status and a one-line reason, no detail a caller could probe with. */
 final class WebhookResponses {
 
+    private static final String RETRY_AFTER_SECONDS = "5";
+
     private WebhookResponses() {
     }
 
@@ -21,6 +23,12 @@ final class WebhookResponses {
             case WebhookOutcome.Accepted a -> throw new IllegalArgumentException("accepted is not refused");
             case WebhookOutcome.Dropped d -> throw new IllegalArgumentException("dropped is not refused");
         };
+    }
+
+    /** The database is away: the CRM should deliver again later (both CRMs retry 5xx answers). */
+    static HttpResponse<String> unavailable() {
+        return HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .contentType(MediaType.TEXT_PLAIN_TYPE).body("unavailable: the database is not reachable; retry later\n");
     }
 
     static HttpResponse<String> plain(HttpStatus status, String text) {

@@ -16,6 +16,7 @@ import io.scoreline.app.background.SyncScheduleWork;
 import io.micronaut.context.annotation.Factory;
 import io.scoreline.app.config.MasterKeySource;
 import io.scoreline.app.config.ScorelineConfig;
+import io.scoreline.pipeline.database.DatabaseHealth;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.connectors.hubspot.HubSpotConnectorFactory;
@@ -93,6 +94,12 @@ public class ScorelineFactory {
             MasterKeySource.ensureKeyFile(config);
         }
         return runtime;
+    }
+
+    /** Whether the database takes new work: for /health and the webhook intake (ADR 0023). */
+    @Singleton
+    DatabaseHealth databaseHealth(DatabaseRuntime database, Clock clock) {
+        return new DatabaseHealth(database.pool(), clock);
     }
 
     @Singleton

@@ -46,8 +46,15 @@ public final class ContestLifecycleTicker implements AutoCloseable {
     private void tickLogged() {
         try {
             tickOnce();
+        } catch (ScorelineException e) {
+            // The next round tries again; a failed step rolled back whole. The database away for a
+            // while is expected in a long-running process: one line, no stack trace.
+            if (e.kind() == FailureKind.RETRYABLE) {
+                LOG.warn("Contest tick failed, next try in {}: {}", interval, e.getMessage());
+            } else {
+                LOG.warn("Contest tick failed: {}", e.getMessage(), e);
+            }
         } catch (RuntimeException e) {
-            // The next round tries again; a failed step rolled back whole.
             LOG.warn("Contest tick failed: {}", e.getMessage(), e);
         }
     }

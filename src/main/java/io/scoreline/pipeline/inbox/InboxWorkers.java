@@ -1,5 +1,6 @@
 package io.scoreline.pipeline.inbox;
 
+import io.scoreline.pipeline.database.OutageBackoff;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class InboxWorkers implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxWorkers.class);
+    private static final java.time.Duration OUTAGE_CAP = java.time.Duration.ofSeconds(10);
 
     private final InboxStore inbox;
     private final InboxProcessor processor;
@@ -27,12 +29,14 @@ public final class InboxWorkers implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private final Semaphore wakeUps = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
+    private final OutageBackoff outage;
 
     public InboxWorkers(InboxStore inbox, InboxProcessor processor, InboxSettings settings, Clock clock) {
         this.inbox = inbox;
         this.processor = processor;
         this.settings = settings;
         this.clock = clock;
+        this.outage = new OutageBackoff("inbox workers", settings.pollInterval().multipliedBy(10), OUTAGE_CAP, LOG);
     }
 
     public synchronized void start() {
@@ -85,7 +89,17 @@ public final class InboxWorkers implements AutoCloseable {
     private void loop() {
         while (running.get()) {
             try {
-                if (runOnce(java.time.Duration.ZERO) == 0) {
+                int claimed;
+                try {
+                    claimed = runOnce(java.time.Duration.ZERO);
+                    outage.succeeded();
+                } catch (RuntimeException e) {
+                    // The database may be away for a while; rows stay due and are picked up again.
+                    // A nudge means a webhook was just stored, so the database is back: it cuts the wait short.
+                    wakeUps.tryAcquire(outage.failed(e).toMillis(), TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                if (claimed == 0) {
                     if (wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                         // Let the events that woke us gather for their coalescing window.
                         Thread.sleep(settings.coalesceWindow());
@@ -94,19 +108,7 @@ public final class InboxWorkers implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                // The database may be briefly away; rows stay due and are picked up again.
-                LOG.warn("inbox worker pass failed: {}", e.getMessage());
-                sleepQuietly();
             }
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(settings.pollInterval().multipliedBy(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

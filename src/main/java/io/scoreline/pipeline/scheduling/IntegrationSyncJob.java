@@ -1,5 +1,7 @@
 package io.scoreline.pipeline.scheduling;
 
+import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.connectors.spi.ScorelineException;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -34,9 +36,16 @@ public final class IntegrationSyncJob implements Job {
                     context.getScheduledFireTime().toInstant(), context.isRecovering(),
                     context.getScheduler().getSchedulerInstanceId());
             launcher(context).runScheduledSync(sync);
-        } catch (RuntimeException | SchedulerException e) {
+        } catch (ScorelineException e) {
             // Nothing to retry here: the next fire is the retry. Rethrowing would only make
-            // Quartz log it again.
+            // Quartz log it again. A retryable failure (the database or the CRM away for a while)
+            // is expected in a long-running process: one line, no stack trace (ADR 0023).
+            if (e.kind() == FailureKind.RETRYABLE) {
+                LOG.warn("Scheduled sync of integration {} failed, retried at its next fire: {}", integrationId, e.getMessage());
+            } else {
+                LOG.error("Scheduled sync of integration {} failed: {}", integrationId, e.getMessage(), e);
+            }
+        } catch (RuntimeException | SchedulerException e) {
             LOG.error("Scheduled sync of integration {} failed: {}", integrationId, e.getMessage(), e);
         }
     }

@@ -77,6 +77,8 @@ class ServerEndpointsTest {
 
         externalServer.close();
 
+        // An answer is reused for up to a second (ADR 0023).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> get("/health").statusCode() == 503);
         var down = get("/health");
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(down.body()).contains("\"status\":\"DOWN\"").contains("\"database\":\"DOWN\"");
