@@ -24,7 +24,7 @@ public final class TestEnvironment {
         }
         env.put(ScorelineConfig.DB_AUTO_MIGRATE, "true");
         env.put(ScorelineConfig.MASTER_KEY, MASTER_KEY);
-        env.put(ScorelineConfig.DB_POOL_SIZE, "2");
+        env.put(ScorelineConfig.DB_POOL_SIZE, "4");
         try {
             env.put(ScorelineConfig.HOME, Files.createTempDirectory(TestPostgres.testHome().resolve("..").normalize(), "home").toString());
         } catch (IOException e) {

@@ -66,12 +66,19 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
                 settings.integer(DB_POOL_SIZE, 16, 1, 200),
                 // The embedded database is ours to migrate; an external one is migrated on purpose.
                 settings.bool(DB_AUTO_MIGRATE, owner.isEmpty()));
+        int schedulerThreads = settings.integer(SCHEDULER_THREADS, 2, 1, 32);
+        // A run holds one connection for its run lock the whole time and writes through another, so
+        // a pool no larger than the runs it may host at once can starve every one of them.
+        if (database.poolSize() < schedulerThreads + 2) {
+            throw ScorelineException.badInput(DB_POOL_SIZE + " must be at least " + SCHEDULER_THREADS + " + 2 (" + (schedulerThreads + 2)
+                    + "): each running sync holds a connection for its run lock and needs another to write; got " + database.poolSize());
+        }
         int port = overrides.httpPort().orElseGet(() -> settings.integer(HTTP_PORT, 8080, 0, 65535));
         if (port < 0 || port > 65535) {
             throw ScorelineException.badInput("--port must be from 0 to 65535, got " + port);
         }
         return new ScorelineConfig(home, database, settings.text(MASTER_KEY), port,
-                settings.duration(SYNC_INTERVAL, Duration.ofHours(1)), settings.integer(SCHEDULER_THREADS, 2, 1, 32),
+                settings.duration(SYNC_INTERVAL, Duration.ofHours(1)), schedulerThreads,
                 new ContestSettings(settings.duration(CONTEST_TICK, ContestSettings.defaults().tick()),
                         settings.duration(RANK_NOTIFY_COALESCE, ContestSettings.defaults().rankNotifyCoalesce())),
                 evaluator(settings), WebhookSettings.read(settings), runLimits(settings), retention(settings));

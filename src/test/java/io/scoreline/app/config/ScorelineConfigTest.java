@@ -64,6 +64,9 @@ class ScorelineConfigTest {
         assertRejected(Map.of("SCORELINE_DB_RUNTIME_ROLE", "App; drop"), "SCORELINE_DB_RUNTIME_ROLE must be a lower-case role name");
         assertRejected(Map.of("SCORELINE_SYNC_INTERVAL", "hourly"), "SCORELINE_SYNC_INTERVAL must be a positive ISO-8601 duration");
         assertRejected(Map.of("SCORELINE_SCHEDULER_THREADS", "0"), "SCORELINE_SCHEDULER_THREADS must be a whole number from 1 to 32");
+        assertRejected(Map.of("SCORELINE_DB_POOL_SIZE", "3"), "SCORELINE_DB_POOL_SIZE must be at least SCORELINE_SCHEDULER_THREADS + 2 (4)");
+        assertRejected(Map.of("SCORELINE_DB_POOL_SIZE", "5", "SCORELINE_SCHEDULER_THREADS", "4"),
+                "SCORELINE_DB_POOL_SIZE must be at least SCORELINE_SCHEDULER_THREADS + 2 (6)");
         assertRejected(Map.of("SCORELINE_QUOTA_SHARE", "0"), "SCORELINE_QUOTA_SHARE must be a fraction more than 0 and at most 1");
         assertRejected(Map.of("SCORELINE_QUOTA_SHARE", "50%"), "SCORELINE_QUOTA_SHARE must be a fraction");
         assertRejected(Map.of("SCORELINE_BACKFILL_QUOTA_SHARE", "1.5"), "SCORELINE_BACKFILL_QUOTA_SHARE must be a fraction");
