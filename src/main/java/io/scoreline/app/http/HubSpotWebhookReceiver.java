@@ -69,7 +69,8 @@ final class HubSpotWebhookReceiver {
             return new WebhookOutcome.Malformed("the body must be a non-empty JSON array of events");
         }
         if (batch.size() > MAX_EVENTS) {
-            return new WebhookOutcome.Malformed("a batch holds at most " + MAX_EVENTS + " events, got " + batch.size());
+            // HubSpot sends at most 100 events a request: more is a body too large for us, as for Salesforce.
+            return new WebhookOutcome.TooManyNotifications(batch.size(), MAX_EVENTS);
         }
         var byPortal = new LinkedHashMap<String, List<InboxEvent>>();
         for (var node : batch) {

@@ -109,6 +109,21 @@ class HttpIntakeLimitsTest {
     }
 
     @Test
+    void aHubSpotBatchOfMoreThanAHundredEventsIs413AndCounted() {
+        double before = rejected("hubspot", "413", "too_many_notifications");
+        var event = "{\"eventId\":%d,\"subscriptionId\":1,\"portalId\":424242,\"appId\":1,\"occurredAt\":1,"
+                + "\"subscriptionType\":\"object.creation\",\"objectTypeId\":\"0-48\",\"objectId\":%d}";
+        var body = "[" + java.util.stream.IntStream.rangeClosed(1, 101).mapToObj(i -> event.formatted(i, i))
+                .collect(java.util.stream.Collectors.joining(",")) + "]";
+        var response = server.post("/webhooks/hubspot", body.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json",
+                "X-HubSpot-Signature-v3", "unchecked-before-the-count", "X-HubSpot-Request-Timestamp",
+                Long.toString(System.currentTimeMillis())));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("at most 100 notifications, got 101");
+        assertThat(rejected("hubspot", "413", "too_many_notifications")).isEqualTo(before + 1);
+    }
+
+    @Test
     void aSalesforceMessageWithMoreThanAHundredNotificationsIs413AndStoresNothing() {
         double before = rejected("salesforce", "413", "too_many_notifications");
         var response = server.post(salesforcePath, withOrg(101), Map.of("Content-Type", "text/xml; charset=utf-8"));
