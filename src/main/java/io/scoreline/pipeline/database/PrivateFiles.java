@@ -64,12 +64,19 @@ final class PrivateFiles {
         }
     }
 
-    /** Writes {@code content} to {@code file} at 0600, atomically: never a moment with a wider mode. */
+    /**
+     * Writes {@code content} to {@code file} at 0600, atomically: never a moment with a wider mode.
+     * Flushed before the rename: the cluster's password is set right after, and a crash must not
+     * leave a cluster whose password file is empty.
+     */
     static void writeOwnerOnly(Path file, String content) throws IOException {
         var temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
                 PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
         try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            try (var channel = java.nio.channels.FileChannel.open(temporary, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.write(StandardCharsets.UTF_8.encode(content));
+                channel.force(true);
+            }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
