@@ -12,20 +12,20 @@ import java.util.function.Function;
  * Options whose value is one of a closed set: a value outside it is a usage error that names the
  * option and lists the values it takes (the enums' own messages name neither).
  */
-final class ChoiceOption {
+public final class ChoiceOption {
 
     private ChoiceOption() {
     }
 
-    static Provider ruleProvider(String value) {
+    public static Provider ruleProvider(String value) {
         return choose("--provider", value, List.of(Provider.values()), Provider::key);
     }
 
-    static CrmProvider crmProvider(String value) {
+    public static CrmProvider crmProvider(String value) {
         return choose("--provider", value, List.of(CrmProvider.values()), CrmProvider::key);
     }
 
-    static InboxStatus inboxStatus(String value) {
+    public static InboxStatus inboxStatus(String value) {
         return choose("--status", value, List.of(InboxStatus.values()), InboxStatus::key);
     }
 

@@ -9,7 +9,6 @@ import io.scoreline.connectors.spi.ScorelineException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a command prints on stdout: human text, aligned tables, or with {@code --json} one JSON
@@ -17,14 +16,18 @@ import java.util.Map;
  */
 public final class CliOutput {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /**
+     * The one mapper every command's JSON goes through: records serialize by their components,
+     * times as ISO-8601 text, so {@code --json} output is the same shape wherever it is printed.
+     */
+    public static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final PrintWriter out;
     private final boolean json;
 
-    CliOutput(PrintWriter out, boolean json) {
+    public CliOutput(PrintWriter out, boolean json) {
         this.out = out;
         this.json = json;
     }
@@ -38,7 +41,8 @@ public final class CliOutput {
         out.flush();
     }
 
-    public void jsonLine(Map<String, ?> object) {
+    /** Prints one JSON line: a record (preferred: its components are the output's fields) or a map. */
+    public void jsonLine(Object object) {
         try {
             out.println(JSON.writeValueAsString(object));
             out.flush();

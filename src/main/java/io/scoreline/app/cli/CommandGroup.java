@@ -6,10 +6,10 @@ import picocli.CommandLine.Spec;
 
 /** A command that only groups subcommands: run alone, it is a usage error that lists them. */
 @picocli.CommandLine.Command
-abstract class CommandGroup implements Runnable {
+public abstract class CommandGroup implements Runnable {
 
     @Spec
-    CommandSpec spec;
+    protected CommandSpec spec;
 
     @Override
     public final void run() {

@@ -16,7 +16,15 @@ public final class CommonOptions {
     @Option(names = "--verbose", description = "Log details and show stack traces of failures")
     boolean verbose;
 
-    CliOverrides overrides(Optional<Integer> httpPort) {
+    public boolean json() {
+        return json;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    public CliOverrides overrides(Optional<Integer> httpPort) {
         return new CliOverrides(Optional.ofNullable(databaseUrl), httpPort);
     }
 }

@@ -15,13 +15,13 @@ import picocli.CommandLine.Spec;
  * A command that runs inside a Micronaut context built from the environment and its options.
  * The context, and with it the embedded database, is closed when the command returns.
  */
-abstract class ContextCommand implements Callable<Integer> {
+public abstract class ContextCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
+    protected CommonOptions common;
 
     @Spec
-    CommandSpec spec;
+    protected CommandSpec spec;
 
     @Override
     public final Integer call() {

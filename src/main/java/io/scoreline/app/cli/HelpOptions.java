@@ -8,10 +8,10 @@ import picocli.CommandLine.ScopeType;
  * so that a command added later answers it without doing anything; {@code -V/--version} only
  * on the root, because {@code mapping show} has its own {@code --version}.
  */
-final class HelpOptions {
+public final class HelpOptions {
 
     /** The heading of every command's footer: real command lines, which a test parses. */
-    static final String EXAMPLES = "%nExamples:%n";
+    public static final String EXAMPLES = "%nExamples:%n";
 
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help with examples, then exit")
     boolean help;

@@ -2,21 +2,18 @@ package io.scoreline.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 
 /** Stored JSON text (evidence, payloads) as a tree, so {@code --json} output nests it instead of quoting it. */
-final class JsonText {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+public final class JsonText {
 
     private JsonText() {
     }
 
-    static JsonNode parse(String text) {
+    public static JsonNode parse(String text) {
         try {
-            return JSON.readTree(text);
+            return CliOutput.JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ScorelineException(FailureKind.BUG, "stored JSON is malformed: " + e.getOriginalMessage(), e);
         }

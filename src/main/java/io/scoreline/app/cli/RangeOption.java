@@ -7,33 +7,33 @@ import io.scoreline.connectors.spi.ScorelineException;
  * naming the option, before anything starts (an overflow or a port the OS refuses would
  * otherwise surface later as an internal error).
  */
-final class RangeOption {
+public final class RangeOption {
 
     static final int MAX_PORT = 65_535;
 
     private RangeOption() {
     }
 
-    static long check(String option, long value, long min, long max) {
+    public static long check(String option, long value, long min, long max) {
         if (value < min || value > max) {
             throw ScorelineException.badInput(option + " must be from " + min + " to " + max + ", got " + value);
         }
         return value;
     }
 
-    static int check(String option, int value, int min, int max) {
+    public static int check(String option, int value, int min, int max) {
         return (int) check(option, (long) value, min, max);
     }
 
     /** Also refuses NaN and the infinities, which compare as neither smaller nor larger. */
-    static double check(String option, double value, double min, double max) {
+    public static double check(String option, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
             throw ScorelineException.badInput(option + " must be a number from " + plain(min) + " to " + plain(max) + ", got " + value);
         }
         return value;
     }
 
-    static void port(String option, Integer value) {
+    public static void port(String option, Integer value) {
         if (value != null) {
             check(option, value, 0, MAX_PORT);
         }

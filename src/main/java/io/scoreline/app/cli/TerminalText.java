@@ -6,18 +6,18 @@ package io.scoreline.app.cli;
  * bidirectional override could reverse it. Such characters are shown as visible escapes
  * ({@code \x1b}, {@code \u202e}) instead; JSON output needs none of this, as JSON escapes them.
  */
-final class TerminalText {
+public final class TerminalText {
 
     private TerminalText() {
     }
 
     /** For a table cell or an error line: every control character is escaped, line breaks too. */
-    static String cell(String text) {
+    public static String cell(String text) {
         return escape(text, false);
     }
 
     /** For a line of text a command composed itself: its own line breaks stay. */
-    static String lines(String text) {
+    public static String lines(String text) {
         return escape(text, true);
     }
 

@@ -19,7 +19,7 @@ import sun.misc.SignalHandler;
  * Where the signals cannot be handled (the JVM runs with {@code -Xrs}), a shutdown hook requests
  * the stop and waits for {@link #stopped()}.
  */
-final class TerminationSignals implements AutoCloseable {
+public final class TerminationSignals implements AutoCloseable {
 
     private static final List<String> SIGNALS = List.of("TERM", "INT");
     private static final Duration FALLBACK_WAIT = Duration.ofSeconds(60);
@@ -31,7 +31,7 @@ final class TerminationSignals implements AutoCloseable {
     private TerminationSignals() {
     }
 
-    static TerminationSignals install() {
+    public static TerminationSignals install() {
         var signals = new TerminationSignals();
         boolean fallback = false;
         for (var name : SIGNALS) {
@@ -66,17 +66,17 @@ final class TerminationSignals implements AutoCloseable {
     }
 
     /** Waits for a stop request. */
-    void await() throws InterruptedException {
+    public void await() throws InterruptedException {
         requested.await();
     }
 
     /** Waits up to {@code timeout}; true once a stop was requested. */
-    boolean await(Duration timeout) throws InterruptedException {
+    public boolean await(Duration timeout) throws InterruptedException {
         return requested.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Everything is closed: a fallback hook may let the JVM exit. */
-    void stopped() {
+    public void stopped() {
         finished.countDown();
     }
 
