@@ -33,4 +33,14 @@ public final class OutboundMessages {
         }
         return xml.append("  </notifications>\n </soapenv:Body>\n</soapenv:Envelope>\n").toString();
     }
+
+    /** A message of {@code count} Task notifications from {@code orgId}, with ids numbered from 0. */
+    public static String tasks(String orgId, int count) {
+        var notifications = new java.util.ArrayList<Notification>();
+        for (int i = 0; i < count; i++) {
+            notifications.add(new Notification(String.format("04l0000000%05dAAA", i), "Task",
+                    Map.of("Id", String.format("00T0000000%05dAAA", i))));
+        }
+        return envelope(orgId, notifications);
+    }
 }

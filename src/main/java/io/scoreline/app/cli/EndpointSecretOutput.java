@@ -1,6 +1,6 @@
 package io.scoreline.app.cli;
 
-import io.scoreline.app.http.SalesforceWebhookController;
+import io.scoreline.app.http.WebhookController;
 import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.Integration;
 import java.util.Map;
@@ -17,12 +17,12 @@ final class EndpointSecretOutput {
 
     static void putJson(Map<String, Object> line, Integration integration, EndpointSecret secret) {
         line.put("endpoint_secret", secret.text());
-        line.put("endpoint_path", SalesforceWebhookController.path(integration.id(), secret));
+        line.put("endpoint_path", WebhookController.path(integration.id(), secret));
     }
 
     static void print(CliOutput output, Integration integration, EndpointSecret secret) {
         output.line("Outbound message endpoint URL (shown only now; Scoreline keeps just a hash of its secret):");
-        output.line("  https://<your-scoreline-host>" + SalesforceWebhookController.path(integration.id(), secret));
+        output.line("  https://<your-scoreline-host>" + WebhookController.path(integration.id(), secret));
         output.line("Put it into the Endpoint URL of the Salesforce outbound message; "
                 + "`scoreline integration rotate-secret --integration " + integration.id() + "` replaces it.");
     }

@@ -30,7 +30,7 @@ final class IntegrationListCommand extends ContextCommand {
             output.table(List.of("ID", "PROVIDER", "STATUS", "ACCOUNT", "SYNC MINUTE", "ENDPOINT", "WEBHOOKS"), integrations.stream()
                     .map(i -> List.of(Long.toString(i.id()), i.provider().key(), i.status().key(),
                             i.externalAccountId().orElse("-"), ":" + String.format("%02d", i.scheduleMinute()),
-                            i.settings().getOrDefault("login_url", i.settings().getOrDefault("base_url", "-")),
+                            io.scoreline.connectors.spi.CrmProfiles.of(i.provider()).settingsUrl(i.settings()).orElse("-"),
                             EndpointSecretOutput.state(i)))
                     .toList());
         }

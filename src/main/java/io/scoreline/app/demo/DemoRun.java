@@ -5,7 +5,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.scoreline.app.background.BackgroundWorks;
 import io.scoreline.app.background.HttpIntake;
 import io.scoreline.app.cli.CliOutput;
-import io.scoreline.app.http.SalesforceWebhookController;
+import io.scoreline.app.http.WebhookController;
 import io.scoreline.gamification.KpiChangeWorkers;
 import io.scoreline.gamification.badges.AwardReader;
 import io.scoreline.gamification.contests.ContestLifecycle;
@@ -134,7 +134,7 @@ public final class DemoRun {
     private static Map<String, URI> webhooks(URI base, DemoTenant.Created created) {
         var endpoints = new LinkedHashMap<String, URI>();
         endpoints.put(HUBSPOT_WEBHOOKS, base.resolve("/webhooks/hubspot"));
-        endpoints.put(SALESFORCE_WEBHOOKS, base.resolve(SalesforceWebhookController.path(created.salesforce().id(),
+        endpoints.put(SALESFORCE_WEBHOOKS, base.resolve(WebhookController.path(created.salesforce().id(),
                 created.salesforceEndpointSecret())));
         return endpoints;
     }

@@ -1,17 +1,18 @@
 package io.scoreline.app.http;
 
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.pipeline.inbox.WebhookRoute;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * The secret that signs an integration's HubSpot webhooks (its app's client secret), decrypted
- * once a minute at most: decrypting on every request would cost more than the request.
+ * The secret that signs an integration's webhooks (a HubSpot app's client secret), decrypted
+ * once a minute at most: decrypting on every request would cost more than the request. Only that
+ * secret is kept, never the rest of the credentials.
  */
 final class WebhookSecrets {
 
@@ -21,25 +22,26 @@ final class WebhookSecrets {
     }
 
     private final IntegrationStore integrations;
+    private final Function<CrmCredentials, Optional<String>> signingSecret;
     private final Clock clock;
     private final ConcurrentHashMap<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    WebhookSecrets(IntegrationStore integrations, Clock clock) {
+    /** @param signingSecret the CRM's choice of the credentials' part that signs (its decoder's) */
+    WebhookSecrets(IntegrationStore integrations, Function<CrmCredentials, Optional<String>> signingSecret, Clock clock) {
         this.integrations = integrations;
+        this.signingSecret = signingSecret;
         this.clock = clock;
     }
 
-    /** Empty when the integration has no client secret (a private-app token alone cannot check signatures). */
-    Optional<String> clientSecret(WebhookRoute route) {
+    /** Empty when the integration's credentials hold no signing secret (a private-app token alone cannot check signatures). */
+    Optional<String> signingSecret(long organizationId, long integrationId) {
         var now = clock.instant();
-        var cached = cache.get(route.integrationId());
+        var cached = cache.get(integrationId);
         if (cached != null && now.isBefore(cached.until())) {
             return cached.secret();
         }
-        var credentials = integrations.credentials(route.organizationId(), route.integrationId());
-        Optional<String> secret = credentials instanceof CrmCredentials.RefreshToken r ? Optional.of(r.clientSecret())
-                : credentials instanceof CrmCredentials.ClientCredentials c ? Optional.of(c.clientSecret()) : Optional.empty();
-        cache.put(route.integrationId(), new Cached(secret, now.plus(KEEP)));
+        var secret = signingSecret.apply(integrations.credentials(organizationId, integrationId));
+        cache.put(integrationId, new Cached(secret, now.plus(KEEP)));
         return secret;
     }
 }

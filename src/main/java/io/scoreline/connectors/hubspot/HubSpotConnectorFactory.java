@@ -6,10 +6,8 @@ import io.scoreline.connectors.spi.CrmConnectorFactory;
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.connectors.spi.ScorelineException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
@@ -21,10 +19,6 @@ import java.util.function.LongSupplier;
  * refresh at a time, rotated refresh tokens). One HTTP client on virtual threads serves all.
  */
 public final class HubSpotConnectorFactory implements CrmConnectorFactory {
-
-    public static final String BASE_URL = "base_url";
-    public static final String PORTAL_ID = "portal_id";
-    static final String DEFAULT_BASE_URL = "https://api.hubapi.com";
 
     private final HubSpotOptions options;
     private final Clock clock;
@@ -55,8 +49,9 @@ public final class HubSpotConnectorFactory implements CrmConnectorFactory {
 
     @Override
     public CrmConnector open(ConnectorSettings settings) {
-        var base = baseUrl(settings.settings().getOrDefault(BASE_URL, DEFAULT_BASE_URL));
-        var portalId = portalId(settings.settings().get(PORTAL_ID));
+        var typed = HubSpotSettings.from(settings.settings());
+        var base = typed.baseUrl();
+        var portalId = typed.portalId();
         var portal = base + "|" + (portalId.isPresent() ? "portal:" + portalId.getAsLong() : "integration:" + settings.integrationId());
         var limiter = limiters.computeIfAbsent(portal,
                 key -> new HubSpotRateLimiter(nanos, options.burstPerTenSeconds(), options.searchesPerSecond()));
@@ -78,32 +73,5 @@ public final class HubSpotConnectorFactory implements CrmConnectorFactory {
                     "hubspot does not accept a JWT bearer login; use a private app token or a public app's refresh token");
         };
         return new HubSpotConnector(new HubSpotApi(http, base, auth, limiter, options), portalId);
-    }
-
-    private static URI baseUrl(String value) {
-        var text = value.strip();
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        try {
-            var uri = URI.create(text);
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw ScorelineException.badInput(BASE_URL + " must be an http(s) URL, got '" + value + "'");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw ScorelineException.badInput(BASE_URL + " is not a valid URL: '" + value + "'");
-        }
-    }
-
-    private static OptionalLong portalId(String value) {
-        if (value == null || value.isBlank()) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            throw ScorelineException.badInput(PORTAL_ID + " must be the numeric HubSpot portal id, got '" + value + "'");
-        }
     }
 }

@@ -213,6 +213,12 @@ final class SalesforceConnector implements CrmConnector {
         return records;
     }
 
+    /** Query pages of {@link #PAGE_SIZE} records plus one deletions call. */
+    @Override
+    public long callsToRead(long records) {
+        return Math.max(1, (records + PAGE_SIZE - 1) / PAGE_SIZE) + 1;
+    }
+
     @Override
     public long count(ChangeQuery query) {
         var answer = call("count", "queryAll?rawPayload=true", SoqlChangeQuery.count(query), Map.of());

@@ -24,9 +24,6 @@ import org.apache.camel.support.service.ServiceHelper;
  */
 public final class SalesforceConnectorFactory implements CrmConnectorFactory {
 
-    public static final String LOGIN_URL = "login_url";
-    public static final String API_VERSION = "api_version";
-
     private final java.time.Clock clock;
     private final CamelContext camel;
     private final SalesforceOptions options;
@@ -54,11 +51,9 @@ public final class SalesforceConnectorFactory implements CrmConnectorFactory {
 
     @Override
     public CrmConnector open(ConnectorSettings settings) {
-        var loginUrl = settings.settings().get(LOGIN_URL);
-        var apiVersion = settings.settings().getOrDefault(API_VERSION, "61.0");
-        if (loginUrl == null) {
-            throw ScorelineException.badInput("integration " + settings.integrationId() + " has no " + LOGIN_URL + " setting");
-        }
+        var typed = SalesforceSettings.from(settings.integrationId(), settings.settings());
+        var loginUrl = typed.loginUrl();
+        var apiVersion = typed.apiVersion();
         var component = new SalesforceComponent();
         component.setLoginUrl(loginUrl);
         var config = new SalesforceEndpointConfig();

@@ -53,12 +53,10 @@ public interface CrmConnector extends AutoCloseable {
     RecordPage deletions(String objectType, java.time.Instant from, java.time.Instant to);
 
     /**
-     * About how many API calls reading this many records costs, for a backfill's dry run. The
-     * default is Salesforce's: query pages of 2,000 records plus one deletions call.
+     * About how many API calls reading this many records through {@link #changes} costs (pages,
+     * plus any deletions calls), for a backfill's dry run; each CRM pages differently.
      */
-    default long callsToRead(long records) {
-        return Math.max(1, (records + 1999) / 2000) + 1;
-    }
+    long callsToRead(long records);
 
     /** The daily quota as last seen, if the CRM reports one. */
     Optional<QuotaSnapshot> quota();

@@ -1,6 +1,6 @@
 package io.scoreline.pipeline.inbox;
 
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.connectors.spi.CrmProfiles;
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
@@ -131,7 +131,8 @@ public final class InboxProcessor {
     }
 
     /**
-     * HubSpot property changes are applied to the records we hold first (ADR 0016); what they
+     * Property changes that carry their values (HubSpot's) are applied to the records we hold
+     * first (ADR 0016); what they
      * cannot settle is read back. Each step commits on its own, so a failed read retries only the
      * entries it was for.
      */
@@ -139,7 +140,7 @@ public final class InboxProcessor {
             FactDeriver deriver) {
         var rest = entries;
         try {
-            if (settings.applyValues() && integration.provider() == CrmProvider.HUBSPOT) {
+            if (settings.applyValues() && CrmProfiles.of(integration.provider()).eventsCarryValues()) {
                 rest = applyChanges(integration, objectType, fields, entries, deriver);
             }
         } catch (RuntimeException e) {

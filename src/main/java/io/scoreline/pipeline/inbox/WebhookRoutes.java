@@ -1,5 +1,6 @@
 package io.scoreline.pipeline.inbox;
 
+import io.scoreline.connectors.spi.CrmProfiles;
 import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.integrations.EndpointSecret;
@@ -57,26 +58,29 @@ public final class WebhookRoutes {
     }
 
     /**
-     * The Salesforce integration whose outbound-message endpoint this is, only when the secret
-     * from its URL matches the stored hash (ADR 0020). Empty alike for an unknown id, another
-     * provider's integration, one without a secret and a wrong secret, so that a caller cannot
-     * tell them apart. Not remembered: a rotated secret stops working at once.
+     * The integration whose webhook endpoint this is, only when the secret from its URL matches
+     * the stored hash (ADR 0020); only CRMs that post to such endpoints have one. Empty alike for an
+     * unknown id, another provider's integration, one without a secret and a wrong secret, so that
+     * a caller cannot tell them apart. Not remembered: a rotated secret stops working at once.
      */
-    public Optional<WebhookRoute> salesforceEndpoint(long integrationId, String presentedSecret) {
-        var found = transactions.withoutOrganization(tx -> tx.resultQuery(
+    public Optional<WebhookRoute> endpoint(CrmProvider provider, long integrationId, String presentedSecret) {
+        // V14's directory function answers for the one CRM whose integrations have endpoint secrets.
+        var found = CrmProfiles.of(provider).usesEndpointSecret()
+                ? transactions.withoutOrganization(tx -> tx.resultQuery(
                         "select id, organization_id, status, external_account_id, endpoint_secret_hash"
                                 + " from scoreline_salesforce_endpoint(?)", integrationId)
-                .fetchOptional(row -> new SalesforceEndpoint(new WebhookRoute(row.get("id", Long.class),
-                        row.get("organization_id", Long.class), CrmProvider.SALESFORCE,
+                .fetchOptional(row -> new Endpoint(new WebhookRoute(row.get("id", Long.class),
+                        row.get("organization_id", Long.class), provider,
                         IntegrationStatus.fromKey(row.get("status", String.class)),
                         Optional.ofNullable(row.get("external_account_id", String.class))),
-                        Optional.ofNullable(row.get("endpoint_secret_hash", byte[].class)))));
+                        Optional.ofNullable(row.get("endpoint_secret_hash", byte[].class)))))
+                : Optional.<Endpoint>empty();
         // Compared even when nothing is found, so that an unknown id answers no faster than a wrong secret.
-        boolean matches = EndpointSecret.matches(presentedSecret, found.flatMap(SalesforceEndpoint::secretHash));
-        return matches ? found.map(SalesforceEndpoint::route) : Optional.empty();
+        boolean matches = EndpointSecret.matches(presentedSecret, found.flatMap(Endpoint::secretHash));
+        return matches ? found.map(Endpoint::route) : Optional.empty();
     }
 
-    private record SalesforceEndpoint(WebhookRoute route, Optional<byte[]> secretHash) {
+    private record Endpoint(WebhookRoute route, Optional<byte[]> secretHash) {
     }
 
     /** The integrations of this CRM account (HubSpot portal id, Salesforce org id), oldest first; empty when none. */

@@ -1,5 +1,6 @@
 package io.scoreline.pipeline.integrations;
 
+import io.scoreline.connectors.spi.CrmProfiles;
 import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
@@ -26,10 +27,7 @@ final class AccountHolders {
         if (!secondHolder) {
             return failure;
         }
-        var name = switch (provider) {
-            case HUBSPOT -> "HubSpot portal " + account.get();
-            case SALESFORCE -> "Salesforce org " + account.get();
-        };
+        var name = CrmProfiles.of(provider).accountLabel(account.get());
         return ScorelineException.badInput(name + " is already connected to an active integration (of this or another "
                 + "organization)" + advice);
     }

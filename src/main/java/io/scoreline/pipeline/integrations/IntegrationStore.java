@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.connectors.spi.CrmCredentials;
+import io.scoreline.connectors.spi.CrmProfile;
+import io.scoreline.connectors.spi.CrmProfiles;
 import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
@@ -34,12 +36,13 @@ public final class IntegrationStore {
         this.cipher = cipher;
     }
 
-    /** A new integration and, for Salesforce, the secret of its outbound-message endpoint: the only time it is known. */
+    /** A new integration and, for a CRM posting to a secret URL, the secret of its webhook endpoint: the only time it is known. */
     public record Connected(Integration integration, Optional<EndpointSecret> endpointSecret) {
     }
 
     /**
-     * Stores a new, active integration; a Salesforce one gets its endpoint secret in the same
+     * Stores a new, active integration; one of a CRM that posts to a secret URL (Salesforce's outbound
+     * messages) gets its endpoint secret in the same
      * insert, whose text the caller shows the operator once (ADR 0020). Refused (bad input) when
      * its CRM account is already held by an integration that is not paused, of any organization,
      * unless the request shares the account on purpose (ADR 0021): the database's index decides,
@@ -48,7 +51,8 @@ public final class IntegrationStore {
     public Connected connect(NewIntegration request) {
         var keyed = verifiedCipher();
         var ciphertext = keyed.encrypt(request.credentials());
-        var secret = request.provider() == CrmProvider.SALESFORCE ? Optional.of(EndpointSecret.generate()) : Optional.<EndpointSecret>empty();
+        var secret = CrmProfiles.of(request.provider()).usesEndpointSecret() ? Optional.of(EndpointSecret.generate())
+                : Optional.<EndpointSecret>empty();
         try {
             return transactions.inOrganization(request.organizationId(), tx -> {
                 // First, before any write to integrations: a rotation locks the fingerprint, then
@@ -90,9 +94,12 @@ public final class IntegrationStore {
      */
     public EndpointSecret rotateEndpointSecret(long organizationId, long integrationId) {
         var integration = find(organizationId, integrationId).orElseThrow(() -> ScorelineException.notFound("no integration " + integrationId));
-        if (integration.provider() != CrmProvider.SALESFORCE) {
+        var profile = CrmProfiles.of(integration.provider());
+        if (!profile.usesEndpointSecret()) {
+            var holders = CrmProfiles.all().stream().filter(CrmProfile::usesEndpointSecret).map(CrmProfile::displayName)
+                    .collect(java.util.stream.Collectors.joining(" and "));
             throw ScorelineException.badInput("integration " + integrationId + " is " + integration.provider().key()
-                    + ": only Salesforce integrations have an endpoint secret (HubSpot webhooks are signed with the app's client secret)");
+                    + ": only " + holders + " integrations have an endpoint secret (" + profile.webhookAuthentication() + ")");
         }
         var secret = EndpointSecret.generate();
         transactions.inOrganization(organizationId, tx -> tx.update(INTEGRATIONS)

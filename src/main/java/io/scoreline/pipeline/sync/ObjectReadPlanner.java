@@ -2,11 +2,11 @@ package io.scoreline.pipeline.sync;
 
 import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.CrmConnector;
+import io.scoreline.connectors.spi.CrmProfiles;
 import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.mappings.pushdown.PushDown;
-import io.scoreline.mappings.pushdown.SoqlWhereCompiler;
 import io.scoreline.pipeline.facts.StoredRecordReader;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,7 +27,6 @@ final class ObjectReadPlanner {
 
     private final SyncSettings settings;
     private final Optional<StoredRecordReader> storedRecords;
-    private final SoqlWhereCompiler soql = new SoqlWhereCompiler();
 
     /** @param storedRecords empty: push-down is never applied (no way to prove it safe) */
     ObjectReadPlanner(SyncSettings settings, Optional<StoredRecordReader> storedRecords) {
@@ -63,10 +62,11 @@ final class ObjectReadPlanner {
 
     private PushDecision pushDown(CrmProvider provider, RuleSet rules, long organizationId, long integrationId, String objectType,
             Instant windowEnd) {
-        if (provider != CrmProvider.SALESFORCE) {
+        var compiled = CrmProfiles.of(provider).pushDown(rules, objectType);
+        if (compiled.isEmpty()) {
             return PushDecision.refused("no push-down for " + provider.key() + " backfills");
         }
-        return switch (soql.compile(rules, objectType)) {
+        return switch (compiled.get()) {
             case PushDown.MatchAll<String> all -> PushDecision.refused("a rule counts every " + objectType);
             case PushDown.NotPushable<String> not -> PushDecision.refused(not.reason());
             case PushDown.Pushable<String> pushable -> {

@@ -4,7 +4,7 @@ import static io.scoreline.pipeline.db.Tables.CRM_RECORDS;
 import static io.scoreline.pipeline.db.Tables.KPI_FACTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scoreline.app.http.SalesforceWebhookController;
+import io.scoreline.app.http.WebhookController;
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.pipeline.database.TenantTransactions;
@@ -61,7 +61,7 @@ class InboxCliTest {
             var recordId = call.id();
             var xml = OutboundMessages.envelope(sf.orgId(), List.of(new OutboundMessages.Notification("04l000000000321AAA", "Task",
                     Map.of("Id", recordId))));
-            assertThat(server.post(SalesforceWebhookController.path(integrationId, connected.endpointSecret().orElseThrow()),
+            assertThat(server.post(WebhookController.path(integrationId, connected.endpointSecret().orElseThrow()),
                     xml.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "text/xml")).body()).contains("<Ack>true</Ack>");
 
             // Workers with a short backoff: the integration has no rules yet, so every attempt fails.

@@ -11,6 +11,7 @@ import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.integrations.NewIntegration;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
+import io.scoreline.testing.OutboundMessages;
 import io.scoreline.testing.ScorelineServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,7 +51,7 @@ class HttpIntakeLimitsTest {
         var salesforce = server.bean(IntegrationStore.class).connect(NewIntegration.of(organizationId, CrmProvider.SALESFORCE,
                 new CrmCredentials.RefreshToken("client", "secret", "refresh"), Optional.empty(), Optional.empty(), Optional.empty())
                 .withSalesforceOrgId(Optional.of(SF_ORG)));
-        salesforcePath = SalesforceWebhookController.path(salesforce.integration().id(), salesforce.endpointSecret().orElseThrow());
+        salesforcePath = WebhookController.path(salesforce.integration().id(), salesforce.endpointSecret().orElseThrow());
     }
 
     @AfterAll
@@ -138,8 +139,7 @@ class HttpIntakeLimitsTest {
     }
 
     private static byte[] withOrg(int count) {
-        var xml = new String(SalesforceOutboundMessageTest.notifications(count), StandardCharsets.UTF_8);
-        return xml.replace("00D000000000001AAA", SF_ORG).getBytes(StandardCharsets.UTF_8);
+        return OutboundMessages.tasks(SF_ORG, count).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Socket connect() throws IOException {

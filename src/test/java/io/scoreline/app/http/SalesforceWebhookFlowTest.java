@@ -115,7 +115,7 @@ class SalesforceWebhookFlowTest {
                 stale.put("SystemModstamp", latest.minus(Duration.ofHours(1)).toString());
                 stale.put("Status", "Not Started");
                 stale.put("TaskSubtype", "Email");
-                var response = restarted.post(SalesforceWebhookController.path(integrationId, secret),
+                var response = restarted.post(WebhookController.path(integrationId, secret),
                         OutboundMessages.envelope(sims.salesforce().orgId(), List.of(new OutboundMessages.Notification(
                                 "04l000000009999AAA", "Task", stale))).getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "text/xml"));
                 assertThat(response.body()).contains("<Ack>true</Ack>");
@@ -180,7 +180,7 @@ class SalesforceWebhookFlowTest {
                     new OutboundMessages.Notification("04l000000008884AAA", "Opportunity", forgedDeal),
                     new OutboundMessages.Notification("04l000000008882AAA", "Task", forgedCall),
                     new OutboundMessages.Notification("04l000000008883AAA", "Task", invented)));
-            var response = server.post(SalesforceWebhookController.path(integrationId, connected.endpointSecret().orElseThrow()),
+            var response = server.post(WebhookController.path(integrationId, connected.endpointSecret().orElseThrow()),
                     xml.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "text/xml"));
             assertThat(response.body()).contains("<Ack>true</Ack>");
             long callsBefore = sims.salesforceSimulator().quota().used();
@@ -259,7 +259,7 @@ class SalesforceWebhookFlowTest {
 
     private static List<Delivery> deliver(RunningSimulators sims, ScorelineServer server, long integrationId, EndpointSecret secret,
             List<SalesforceRow> rows) {
-        try (var messenger = new SalesforceOutboundMessenger(server.uri(SalesforceWebhookController.path(integrationId, secret)),
+        try (var messenger = new SalesforceOutboundMessenger(server.uri(WebhookController.path(integrationId, secret)),
                 sims.salesforce().orgId(),
                 sims.salesforce().instanceUrl(), new RetrySchedule(3, Duration.ofMillis(50), Duration.ofMillis(200)))) {
             return messenger.send(rows).join();

@@ -125,7 +125,7 @@ class WebhookEndpointsTest {
         assertThat(body.length()).isGreaterThan(MAX_BYTES);
         assertThat(postHubSpot(body, System.currentTimeMillis(), SECRET).statusCode()).isEqualTo(413);
         var xml = ("<x>" + "a".repeat(MAX_BYTES) + "</x>").getBytes(StandardCharsets.UTF_8);
-        assertThat(server.post(SalesforceWebhookController.path(salesforceId, salesforceSecret), xml, Map.of("Content-Type", "text/xml"))
+        assertThat(server.post(WebhookController.path(salesforceId, salesforceSecret), xml, Map.of("Content-Type", "text/xml"))
                 .statusCode()).isEqualTo(413);
     }
 
@@ -274,7 +274,7 @@ class WebhookEndpointsTest {
     }
 
     private static HttpResponse<String> postSalesforce(long integrationId, EndpointSecret secret, String xml) {
-        return server.post(SalesforceWebhookController.path(integrationId, secret), xml.getBytes(StandardCharsets.UTF_8),
+        return server.post(WebhookController.path(integrationId, secret), xml.getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Type", "text/xml; charset=utf-8", "SOAPAction", "\"\""));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoreline.connectors.hubspot.HubSpotConnector;
 import io.scoreline.connectors.hubspot.HubSpotConnectorFactory;
+import io.scoreline.connectors.hubspot.HubSpotSettings;
 import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.ConnectorSettings;
 import io.scoreline.connectors.spi.CrmCredentials;
@@ -49,7 +50,7 @@ class HubSpotSearchCapTest {
             var hs = sims.hubSpot();
             var factory = new HubSpotConnectorFactory(HubSpotSyncFixture.fastOptions(), clock);
             try (var connector = factory.open(new ConnectorSettings(1, CrmProvider.HUBSPOT, Map.of(
-                    HubSpotConnectorFactory.BASE_URL, hs.baseUrl().toString()), new CrmCredentials.PrivateAppToken(hs.privateAppToken())))) {
+                    HubSpotSettings.BASE_URL, hs.baseUrl().toString()), new CrmCredentials.PrivateAppToken(hs.privateAppToken())))) {
                 var query = new ChangeQuery("calls", Set.of("hubspot_owner_id", "hs_call_status"), Instant.EPOCH, Optional.empty(), 2000);
                 assertThat(connector.count(query)).isEqualTo(expected.size());
 

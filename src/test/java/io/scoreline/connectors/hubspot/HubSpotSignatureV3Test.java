@@ -1,4 +1,4 @@
-package io.scoreline.app.http;
+package io.scoreline.connectors.hubspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

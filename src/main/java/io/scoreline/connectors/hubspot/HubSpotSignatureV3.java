@@ -1,4 +1,4 @@
-package io.scoreline.app.http;
+package io.scoreline.connectors.hubspot;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

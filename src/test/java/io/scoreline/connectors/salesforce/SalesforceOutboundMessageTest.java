@@ -1,4 +1,4 @@
-package io.scoreline.app.http;
+package io.scoreline.connectors.salesforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,12 +40,7 @@ class SalesforceOutboundMessageTest {
     }
 
     static byte[] notifications(int count) {
-        var notifications = new java.util.ArrayList<OutboundMessages.Notification>();
-        for (int i = 0; i < count; i++) {
-            notifications.add(new OutboundMessages.Notification(String.format("04l0000000%05dAAA", i), "Task",
-                    java.util.Map.of("Id", String.format("00T0000000%05dAAA", i))));
-        }
-        return OutboundMessages.envelope(ORG, notifications).getBytes(StandardCharsets.UTF_8);
+        return OutboundMessages.tasks(ORG, count).getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

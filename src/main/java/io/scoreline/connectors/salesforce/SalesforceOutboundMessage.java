@@ -1,4 +1,4 @@
-package io.scoreline.app.http;
+package io.scoreline.connectors.salesforce;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

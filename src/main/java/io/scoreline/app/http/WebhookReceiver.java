@@ -1,0 +1,69 @@
+package io.scoreline.app.http;
+
+import io.scoreline.connectors.spi.CrmProfiles;
+import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.connectors.spi.WebhookRequest;
+import io.scoreline.connectors.spi.WebhookVerdict;
+import io.scoreline.pipeline.inbox.InboxEvent;
+import io.scoreline.pipeline.inbox.InboxStore;
+import io.scoreline.pipeline.inbox.WebhookRoutes;
+import io.scoreline.pipeline.integrations.IntegrationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A webhook request without HTTP: the CRM's decoder checks and decodes it against the
+ * integration directory, and what it delivers is committed to the inbox, per integration, before
+ * the caller answers. Nothing enters the inbox that the decoder did not verify (ADR 0020, 0021).
+ */
+final class WebhookReceiver {
+
+    private final Map<CrmProvider, IntegrationWebhookDirectory> directories = new EnumMap<>(CrmProvider.class);
+    private final InboxStore inbox;
+    private final Runnable nudge;
+    private final Duration coalesceWindow;
+    private final Clock clock;
+
+    WebhookReceiver(WebhookRoutes routes, IntegrationStore integrations, InboxStore inbox, Runnable nudge, Duration coalesceWindow,
+            Clock clock) {
+        for (var profile : CrmProfiles.all()) {
+            directories.put(profile.provider(), new IntegrationWebhookDirectory(profile.provider(), routes,
+                    new WebhookSecrets(integrations, profile.webhooks()::signingSecret, clock)));
+        }
+        this.inbox = inbox;
+        this.nudge = nudge;
+        this.coalesceWindow = coalesceWindow;
+        this.clock = clock;
+    }
+
+    WebhookOutcome receive(CrmProvider provider, WebhookRequest request) {
+        var verdict = CrmProfiles.of(provider).webhooks().decode(request, directories.get(provider));
+        return switch (verdict) {
+            case WebhookVerdict.Deliver deliver -> commit(provider, deliver);
+            case WebhookVerdict.Drop drop -> new WebhookOutcome.Dropped(drop.events(), drop.reason());
+            case WebhookVerdict.Unauthorized unauthorized -> new WebhookOutcome.Unauthorized(unauthorized.reason());
+            case WebhookVerdict.UnknownEndpoint unknown -> new WebhookOutcome.UnknownEndpoint();
+            case WebhookVerdict.Malformed malformed -> new WebhookOutcome.Malformed(malformed.reason());
+            case WebhookVerdict.TooManyNotifications tooMany -> new WebhookOutcome.TooManyNotifications(tooMany.count(), tooMany.limit());
+        };
+    }
+
+    private WebhookOutcome commit(CrmProvider provider, WebhookVerdict.Deliver deliver) {
+        var now = clock.instant();
+        int events = 0;
+        int inserted = 0;
+        for (var delivery : deliver.deliveries()) {
+            var target = delivery.target();
+            var inboxEvents = delivery.events().stream().map(e -> new InboxEvent(provider, e.dedupeKey(), e.objectType(), e.recordId(),
+                    e.eventType(), e.occurredAt(), e.rawBody())).toList();
+            events += inboxEvents.size();
+            inserted += inbox.insert(target.organizationId(), target.integrationId(), inboxEvents, now, now.plus(coalesceWindow));
+        }
+        if (inserted > 0) {
+            nudge.run();
+        }
+        return new WebhookOutcome.Accepted(events, inserted);
+    }
+}
