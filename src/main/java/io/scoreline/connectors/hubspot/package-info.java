@@ -5,5 +5,8 @@
  * Private-app tokens and OAuth refresh tokens (refreshed ahead of expiry, one refresh at a time per
  * portal, rotated tokens handed to the pipeline); a rate limiter per portal follows HubSpot's
  * rate-limit headers and {@code Retry-After}, with the search limit kept apart. See ADR 0004.
+ *
+ * <p>{@code HubSpotProfile} is what the rest of Scoreline asks of HubSpot (ADR 0028): typed
+ * settings, v3-signed webhook batches routed by portal, property changes that carry their values.
  */
 package io.scoreline.connectors.hubspot;

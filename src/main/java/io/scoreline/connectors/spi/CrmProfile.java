@@ -63,8 +63,9 @@ public interface CrmProfile {
     }
 
     /**
-     * The value an inbox event sets, if it is a change the CRM sent the new value of; anything
-     * else (creations, deletions, merges, a body that cannot be read) is read back instead.
+     * The value an inbox event sets, if it is a change the CRM sent the new value of, at a known
+     * time ({@code occurredAt} present, since changes are applied in the order they occurred);
+     * anything else (creations, deletions, merges, a body that cannot be read) is read back instead.
      */
     default Optional<ValueChange> valueChange(String eventType, Optional<Instant> occurredAt, String rawBody) {
         return Optional.empty();
