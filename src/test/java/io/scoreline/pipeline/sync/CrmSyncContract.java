@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -48,13 +49,17 @@ import org.junit.jupiter.api.io.TempDir;
  * changes nothing; edits, deletions and owner changes arrive with the next sync; reading by id gives
  * the current state; a backfill interrupted between pages, or failing in one while the next is in
  * flight, resumes from the last committed page to the same values; a backfill never moves the live
- * cursor. What only one CRM does (how it batches, its bulk API, its faults) stays in that CRM's tests.
+ * cursor, unless it reaches the present: then the live cursors start where it ended. What only one
+ * CRM does (how it batches, its bulk API, its faults) stays in that CRM's tests.
  */
 abstract class CrmSyncContract {
 
     static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
     static final LocalDate FROM = LocalDate.of(2026, 2, 1);
     static final LocalDate TO = LocalDate.of(2026, 3, 1);
+    /** A backfill from long before the simulated history up to today reaches the present. */
+    static final LocalDate HISTORY = LocalDate.of(2026, 1, 1);
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
     /** Small backfill pages, so that a backfill spans several transactions and can be interrupted between them. */
     static final int PAGE = 200;
 
@@ -155,7 +160,8 @@ abstract class CrmSyncContract {
             var read = connector.read(fixture.callObject(), fields, ids);
             assertThat(read).extracting(r -> r.recordId()).containsExactlyInAnyOrderElementsOf(stored);
             assertThat(read).filteredOn(r -> r.deleted()).extracting(r -> r.recordId()).containsExactly(stored.getFirst());
-            assertThat(read).filteredOn(r -> !r.deleted()).allSatisfy(r -> assertThat(r.fields()).containsKeys(fields.toArray(String[]::new)));
+            assertThat(read).filteredOn(r -> !r.deleted())
+                    .allSatisfy(r -> assertThat(r.fields()).containsKeys(fields.toArray(String[]::new)));
             assertThatThrownBy(() -> connector.read(fixture.callObject(), fields, List.of("1' OR '1'='1")))
                     .hasMessageContaining("not a " + fixture.crmName() + " record id");
         }
@@ -258,6 +264,52 @@ abstract class CrmSyncContract {
         var resumed = fixture.backfill().resume(failed.runId(), fixture.integrationId(), ProgressListener.none());
         assertThat(resumed.status()).as(resumed.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
         assertThat(kpiValues()).isEqualTo(expectedFromDump("resumed"));
+    }
+
+    @Test
+    void aBackfillToNowStartsTheLiveCursorsWhereItEndedAndTheNextSyncReadsOnlyWhatChangedSince() {
+        var backfill = fixture.backfill().run(fixture.integrationId(), HISTORY, TODAY, false, editACallAfterTheFirstPage());
+        assertThat(backfill.status()).as(backfill.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(backfill.recordsRead()).isGreaterThan(1_000);
+        var objects = rules.fieldsByObject().keySet();
+        for (var object : objects) {
+            var live = liveCursor(object);
+            assertThat(live).as("live cursor of %s (ADR 0025)", object).isPresent();
+            assertThat(live.get().modstamp()).isBeforeOrEqualTo(NOW);
+            fixture.checkpoints().load(fixture.organization().id(), fixture.integrationId(), object,
+                    CheckpointStore.backfillScope(backfill.runId()))
+                    .ifPresent(ended -> assertThat(live).as("%s starts where the backfill ended", object).contains(ended));
+        }
+
+        var sync = fixture.sync().sync(fixture.integrationId(), SyncTrigger.SCHEDULE);
+
+        assertThat(sync.status()).as(sync.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(sync.recordsRead()).as("the edited call and the records within the lookback of the backfill's end")
+                .isPositive().isLessThan(backfill.recordsRead() / 20);
+        assertThat(sync.apiCalls()).as("a page of changes and the deletions per object")
+                .isLessThanOrEqualTo(fixture.callsToSyncQuietly(objects));
+        assertThat(sync.factsChanged()).as("the call edited during the backfill").isPositive();
+        assertThat(kpiValues()).isEqualTo(expectedFromDump("synced"));
+    }
+
+    /**
+     * After the backfill's first committed page the oldest live call changes outcome and duration:
+     * modified after the backfill's window ended (the time it started), so only a sync can read it.
+     */
+    private ProgressListener editACallAfterTheFirstPage() {
+        return new PageCounter() {
+            @Override
+            public void advanced(long records) {
+                super.advanced(records);
+                if (pages() == 1) {
+                    var call = (Activity.Call) liveCalls().findFirst().orElseThrow();
+                    var outcome = Arrays.stream(CallOutcome.values()).filter(o -> o.connected() != call.outcome().connected())
+                            .findFirst().orElseThrow();
+                    fixture.sims().dataset().update(new Activity.Call(call.meta().modified(now()), call.subject(), call.outbound(),
+                            call.durationSeconds() + 600, outcome));
+                }
+            }
+        };
     }
 
     /** Counts the pages and records a run reports committed. */

@@ -69,6 +69,12 @@ interface CrmSyncFixture extends AutoCloseable {
     /** A well-formed call id the CRM does not know (the {@code n}th of as many as a test needs). */
     String unknownCallId(int n);
 
+    /**
+     * The most API calls a sync may spend on these objects when each has less than a page of
+     * changes since its cursor: what reading an object's changes and its deletions costs in this CRM.
+     */
+    long callsToSyncQuietly(Set<String> objectTypes);
+
     @Override
     void close();
 }

@@ -190,6 +190,12 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
         return SalesforceRecords.idOf(activity.meta().kind(), activity.meta().index());
     }
 
+    /** One query page and one getDeleted per object. */
+    @Override
+    public long callsToSyncQuietly(Set<String> objectTypes) {
+        return 2L * objectTypes.size();
+    }
+
     /** A Task id (key prefix 00T, 18 characters) outside the simulator's pod. */
     @Override
     public String unknownCallId(int n) {
