@@ -5,6 +5,7 @@ import io.scoreline.connectors.hubspot.HubSpotOptions;
 import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.Provider;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.facts.PageWriter;
@@ -24,6 +25,8 @@ import io.scoreline.sim.HubSpotConnection;
 import io.scoreline.sim.RunningSimulators;
 import io.scoreline.sim.SimulatorOptions;
 import io.scoreline.sim.Simulators;
+import io.scoreline.sim.data.Activity;
+import io.scoreline.sim.hubspot.HubSpotObjectType;
 import io.scoreline.testing.TestEnvironment;
 import io.scoreline.testing.TestPostgres;
 import java.io.IOException;
@@ -36,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -44,12 +48,11 @@ import java.util.function.Function;
  * services with short retry waits. The simulator's limits are measured on its clock, so the
  * clock given here must tick (a fixed clock would never free a rate-limit window).
  */
-final class HubSpotSyncFixture implements AutoCloseable {
+final class HubSpotSyncFixture implements CrmSyncFixture {
 
     /** A clock that ticks like the system's but reads {@code start} now: fixed history, real pacing. */
     static Clock tickingFrom(Instant start) {
-        var system = Clock.systemUTC();
-        return Clock.offset(system, Duration.between(system.instant(), start));
+        return CrmSyncFixture.tickingFrom(start);
     }
 
     static HubSpotOptions fastOptions() {
@@ -119,7 +122,8 @@ final class HubSpotSyncFixture implements AutoCloseable {
     }
 
     /** A connection as the pipeline opens one; the caller closes it. */
-    CrmConnector openConnector() {
+    @Override
+    public CrmConnector openConnector() {
         return opener.open(integrations.require(integrationId));
     }
 
@@ -128,8 +132,98 @@ final class HubSpotSyncFixture implements AutoCloseable {
         return new ConnectorOpener(integrations, Map.of(CrmProvider.HUBSPOT, otherFactory)).open(integrations.require(integrationId));
     }
 
-    CheckpointStore checkpoints() {
+    @Override
+    public CheckpointStore checkpoints() {
         return new CheckpointStore(transactions);
+    }
+
+    @Override
+    public RunningSimulators sims() {
+        return sims;
+    }
+
+    @Override
+    public DatabaseRuntime database() {
+        return database;
+    }
+
+    @Override
+    public TenantTransactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public Organization organization() {
+        return organization;
+    }
+
+    @Override
+    public long integrationId() {
+        return integrationId;
+    }
+
+    @Override
+    public SyncRunStore runs() {
+        return runs;
+    }
+
+    @Override
+    public SyncService sync() {
+        return sync;
+    }
+
+    @Override
+    public BackfillService backfill() {
+        return backfill;
+    }
+
+    @Override
+    public Provider ruleProvider() {
+        return Provider.HUBSPOT;
+    }
+
+    @Override
+    public String stockRuleDocument() {
+        return stockRules();
+    }
+
+    @Override
+    public String crmName() {
+        return "HubSpot";
+    }
+
+    @Override
+    public String callObject() {
+        return "calls";
+    }
+
+    @Override
+    public Set<String> callOwnerAndStatus() {
+        return Set.of("hubspot_owner_id", "hs_call_status");
+    }
+
+    @Override
+    public String recordId(Activity activity) {
+        return Long.toString(HubSpotObjectType.of(activity.meta().kind()).id(activity.meta().index()));
+    }
+
+    /**
+     * One search page per object, and its whole archived list, 100 a page, the last one perhaps empty:
+     * archived records never appear in search, so a sync lists them all to find those archived since
+     * its cursor.
+     */
+    @Override
+    public long callsToSyncQuietly(Set<String> objectTypes) {
+        return objectTypes.stream().map(type -> HubSpotObjectType.fromPath(type).orElseThrow()).mapToLong(type -> {
+            long archived = sims.dataset().stream(type.kind()).filter(activity -> activity.meta().deleted()).count();
+            return 1 + archived / 100 + 1;
+        }).sum();
+    }
+
+    /** Below the first object type's id range: no object of any type has it. */
+    @Override
+    public String unknownCallId(int n) {
+        return Long.toString(99 + n);
     }
 
     @Override

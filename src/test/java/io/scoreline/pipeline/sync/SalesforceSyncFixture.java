@@ -5,6 +5,7 @@ import io.scoreline.connectors.salesforce.SalesforceOptions;
 import io.scoreline.connectors.spi.ConnectorSettings;
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.Provider;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.facts.PageWriter;
@@ -23,6 +24,8 @@ import io.scoreline.pipeline.tenancy.OrganizationStore;
 import io.scoreline.sim.RunningSimulators;
 import io.scoreline.sim.SimulatorOptions;
 import io.scoreline.sim.Simulators;
+import io.scoreline.sim.data.Activity;
+import io.scoreline.sim.salesforce.SalesforceRecords;
 import io.scoreline.testing.TestEnvironment;
 import io.scoreline.testing.TestPostgres;
 import java.io.IOException;
@@ -33,13 +36,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * A simulated Salesforce org connected to a fresh database through the real services: organization,
  * integration, stock rules, users linked, and sync/backfill services with short retry waits.
  */
-final class SalesforceSyncFixture implements AutoCloseable {
+final class SalesforceSyncFixture implements CrmSyncFixture {
 
     final RunningSimulators sims;
     final DatabaseRuntime database;
@@ -101,7 +105,8 @@ final class SalesforceSyncFixture implements AutoCloseable {
     }
 
     /** A connection as the pipeline opens one; the caller closes it. */
-    io.scoreline.connectors.spi.CrmConnector openConnector() {
+    @Override
+    public io.scoreline.connectors.spi.CrmConnector openConnector() {
         return opener.open(integrations.require(integrationId));
     }
 
@@ -109,8 +114,92 @@ final class SalesforceSyncFixture implements AutoCloseable {
         return services;
     }
 
-    CheckpointStore checkpoints() {
+    @Override
+    public CheckpointStore checkpoints() {
         return new CheckpointStore(transactions);
+    }
+
+    @Override
+    public RunningSimulators sims() {
+        return sims;
+    }
+
+    @Override
+    public DatabaseRuntime database() {
+        return database;
+    }
+
+    @Override
+    public TenantTransactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public Organization organization() {
+        return organization;
+    }
+
+    @Override
+    public long integrationId() {
+        return integrationId;
+    }
+
+    @Override
+    public SyncRunStore runs() {
+        return runs;
+    }
+
+    @Override
+    public SyncService sync() {
+        return sync;
+    }
+
+    @Override
+    public BackfillService backfill() {
+        return backfill;
+    }
+
+    @Override
+    public Provider ruleProvider() {
+        return Provider.SALESFORCE;
+    }
+
+    @Override
+    public String stockRuleDocument() {
+        return stockRules();
+    }
+
+    @Override
+    public String crmName() {
+        return "Salesforce";
+    }
+
+    /** Calls are Tasks of subtype Call, beside emails and to-dos. */
+    @Override
+    public String callObject() {
+        return "Task";
+    }
+
+    @Override
+    public Set<String> callOwnerAndStatus() {
+        return Set.of("OwnerId", "Status");
+    }
+
+    @Override
+    public String recordId(Activity activity) {
+        return SalesforceRecords.idOf(activity.meta().kind(), activity.meta().index());
+    }
+
+    /** One query page and one getDeleted per object. */
+    @Override
+    public long callsToSyncQuietly(Set<String> objectTypes) {
+        return 2L * objectTypes.size();
+    }
+
+    /** A Task id (key prefix 00T, 18 characters) outside the simulator's pod. */
+    @Override
+    public String unknownCallId(int n) {
+        return String.format("00T9%011dAAA", n);
     }
 
     @Override
