@@ -11,7 +11,7 @@ import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.integrations.NewIntegration;
-import io.scoreline.pipeline.rules.RuleSetStore;
+import io.scoreline.pipeline.rules.RuleSetVersions;
 import io.scoreline.pipeline.sync.BackfillService;
 import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.sync.ProgressListener;
@@ -110,7 +110,7 @@ public final class BackfillBenchmark {
                 new CrmCredentials.RefreshToken(sf.path("client_id").asText(), sf.path("client_secret").asText(),
                         sf.path("refresh_token").asText()),
                 Optional.of(sf.path("login_url").asText()), Optional.empty(), Optional.empty()));
-        context.getBean(RuleSetStore.class).saveNewVersion(organization.id(), integration.id(), stockRules(), "bench");
+        context.getBean(RuleSetVersions.class).setOrFail(integration.id(), stockRules(), "bench", "mappings/salesforce.yaml");
         try (var connector = context.getBean(ConnectorOpener.class).open(integration)) {
             context.getBean(CrmIdentityStore.class).sync(organization.id(), integration.id(), connector.users(), true);
         }

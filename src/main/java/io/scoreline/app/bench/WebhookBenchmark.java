@@ -20,7 +20,7 @@ import io.scoreline.pipeline.inbox.InboxStatus;
 import io.scoreline.pipeline.inbox.InboxWorkers;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.integrations.NewIntegration;
-import io.scoreline.pipeline.rules.RuleSetStore;
+import io.scoreline.pipeline.rules.RuleSetVersions;
 import io.scoreline.pipeline.runs.SyncTrigger;
 import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.sync.SyncService;
@@ -96,7 +96,7 @@ public final class WebhookBenchmark {
                         new CrmCredentials.RefreshToken(hubSpot.path("client_id").asText(), hubSpot.path("client_secret").asText(),
                                 hubSpot.path("refresh_token").asText()),
                         Optional.empty(), Optional.of(hubSpot.path("base_url").asText()), Optional.of(hubSpot.path("portal_id").asText())));
-                context.getBean(RuleSetStore.class).saveNewVersion(organizationId, integration.id(), resource("/mappings/hubspot.yaml"), "bench");
+                context.getBean(RuleSetVersions.class).setOrFail(integration.id(), resource("/mappings/hubspot.yaml"), "bench", "mappings/hubspot.yaml");
                 var note = "";
                 try {
                     try (var connector = context.getBean(ConnectorOpener.class).open(integration)) {

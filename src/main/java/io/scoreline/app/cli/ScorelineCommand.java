@@ -1,5 +1,18 @@
 package io.scoreline.app.cli;
 
+import io.scoreline.app.cli.admin.DemoCommand;
+import io.scoreline.app.cli.admin.MasterKeyCommand;
+import io.scoreline.app.cli.admin.MigrateCommand;
+import io.scoreline.app.cli.admin.ServeCommand;
+import io.scoreline.app.cli.admin.SimCommand;
+import io.scoreline.app.cli.bench.BenchCommand;
+import io.scoreline.app.cli.gamification.BadgesCommand;
+import io.scoreline.app.cli.gamification.ContestCommand;
+import io.scoreline.app.cli.kpi.KpiCommand;
+import io.scoreline.app.cli.kpi.LeaderboardCommand;
+import io.scoreline.app.cli.kpi.NotificationsCommand;
+import io.scoreline.app.cli.mapping.MappingCommand;
+import io.scoreline.app.cli.org.OrgCommand;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +54,8 @@ public final class ScorelineCommand implements Runnable {
         return environment;
     }
 
-    static Map<String, String> environmentOf(CommandSpec spec) {
+    /** The settings' source of the command line {@code spec} belongs to. */
+    public static Map<String, String> environmentOf(CommandSpec spec) {
         return ((ScorelineCommand) spec.root().userObject()).environment();
     }
 

@@ -15,7 +15,7 @@ import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.kpi.KpiValueReader;
-import io.scoreline.pipeline.rules.RuleSetStore;
+import io.scoreline.pipeline.rules.RuleSetVersions;
 import io.scoreline.pipeline.runs.SyncRunStore;
 import io.scoreline.pipeline.sync.BackfillService;
 import io.scoreline.pipeline.sync.ConnectorOpener;
@@ -56,7 +56,7 @@ public final class DemoRun {
     public void run(EmbeddedServer server, StopSignal stop) throws InterruptedException {
         var transactions = context.getBean(TenantTransactions.class);
         var tenant = new DemoTenant(context.getBean(OrganizationStore.class), context.getBean(IntegrationStore.class),
-                context.getBean(RuleSetStore.class), context.getBean(CrmIdentityStore.class), new TeamStore(transactions),
+                context.getBean(RuleSetVersions.class), context.getBean(CrmIdentityStore.class), new TeamStore(transactions),
                 context.getBean(ConnectorOpener.class));
         var contests = context.getBean(ContestStore.class);
         var scenario = new DemoScenario(tenant, context.getBean(BackfillService.class), context.getBean(KpiChangeWorkers.class),

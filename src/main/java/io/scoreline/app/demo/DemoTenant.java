@@ -11,7 +11,7 @@ import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.integrations.NewIntegration;
-import io.scoreline.pipeline.rules.RuleSetStore;
+import io.scoreline.pipeline.rules.RuleSetVersions;
 import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.Organization;
@@ -45,12 +45,12 @@ final class DemoTenant {
 
     private final OrganizationStore organizations;
     private final IntegrationStore integrations;
-    private final RuleSetStore ruleSets;
+    private final RuleSetVersions ruleSets;
     private final CrmIdentityStore identities;
     private final TeamStore teams;
     private final ConnectorOpener connectors;
 
-    DemoTenant(OrganizationStore organizations, IntegrationStore integrations, RuleSetStore ruleSets, CrmIdentityStore identities,
+    DemoTenant(OrganizationStore organizations, IntegrationStore integrations, RuleSetVersions ruleSets, CrmIdentityStore identities,
             TeamStore teams, ConnectorOpener connectors) {
         this.organizations = organizations;
         this.integrations = integrations;
@@ -91,8 +91,9 @@ final class DemoTenant {
         var hubSpot = integrations.add(NewIntegration.of(organization.id(), CrmProvider.HUBSPOT,
                 new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()),
                 Optional.empty(), Optional.of(hs.baseUrl().toString()), Optional.of(Long.toString(hs.portalId()))));
-        ruleSets.saveNewVersion(organization.id(), salesforce.id(), stockRules("salesforce"), "demo");
-        ruleSets.saveNewVersion(organization.id(), hubSpot.id(), stockRules("hubspot"), "demo");
+        // Validated like any operator's rules: a stock template the catalog no longer accepts stops the demo here.
+        ruleSets.setOrFail(salesforce.id(), stockRules("salesforce"), "demo", "mappings/salesforce.yaml");
+        ruleSets.setOrFail(hubSpot.id(), stockRules("hubspot"), "demo", "mappings/hubspot.yaml");
         var salesforceUsers = linkUsers(organization, salesforce, OUTBOUND_TEAM);
         var hubSpotUsers = linkUsers(organization, hubSpot, INBOUND_TEAM);
         return new Created(organization, salesforce, hubSpot, earlier.isPresent(), salesforceUsers, hubSpotUsers,

@@ -120,9 +120,14 @@ public final class ContestStore {
     }
 
     public Leaderboard leaderboard(long contestId) {
-        long organizationId = organizationOf(contestId);
+        return leaderboard(organizationOf(contestId), contestId);
+    }
+
+    /** The board of a contest of {@code organizationId} ({@link #organizationOf}); another organization's contest is not found. */
+    public Leaderboard leaderboard(long organizationId, long contestId) {
         return transactions.inOrganization(organizationId, tx -> {
-            var contest = ContestRows.contest(tx.selectFrom(CONTESTS).where(CONTESTS.ID.eq(contestId)).fetchSingle());
+            var contest = ContestRows.contest(tx.selectFrom(CONTESTS).where(CONTESTS.ID.eq(contestId)).fetchOptional()
+                    .orElseThrow(() -> ScorelineException.notFound("no contest with id " + contestId + " (see `scoreline contest list --org S`)")));
             var names = names(tx, contestId);
             var entries = new ArrayList<LeaderboardEntry>();
             LeaderboardRanking.standings(tx, contestId).values().forEach(s -> entries.add(new LeaderboardEntry(s.rank(),

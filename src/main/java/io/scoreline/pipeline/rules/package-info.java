@@ -1,2 +1,7 @@
-/** Storage of mapping rule sets: immutable versions per integration, one active. */
+/**
+ * Mapping rule sets: storage (immutable versions per integration, one active) and the use cases
+ * every entry point goes through: {@link io.scoreline.pipeline.rules.RuleDocumentCheck} (validate
+ * a document, try it on records; no database) and {@link io.scoreline.pipeline.rules.RuleSetVersions}
+ * (set a new version with its diff, roll back to a stored one, show them).
+ */
 package io.scoreline.pipeline.rules;

@@ -111,6 +111,30 @@ class MappingCliTest {
     }
 
     @Test
+    void activateRollsBackToAStoredVersionAndPrintsTheDiff() throws Exception {
+        CliRun.run(env, "org", "create", "--slug", "rollback", "--name", "Rollback", "--timezone", "Europe/Berlin");
+        var added = CliRun.run(env, "integration", "add", "--org", "rollback", "--provider", "salesforce",
+                "--client-id", "c", "--refresh-token", "r", "--json");
+        var id = added.out().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+        var first = CliRun.run(env, "mapping", "set", "--integration", id, "--file", "mappings/salesforce.yaml", "--json");
+        assertThat(first.out().strip()).startsWith("{\"integration\":" + id + ",\"version\":1,\"stored\":true,\"diff\":\"+ ");
+        var smaller = write("only-calls.yaml", "provider: salesforce\nkpis:\n  calls_made:\n    object: Task\n    when: TaskSubtype = 'Call'\n");
+        assertThat(CliRun.run(env, "mapping", "set", "--integration", id, "--file", smaller.toString()).exitCode()).isZero();
+
+        var back = CliRun.run(env, "mapping", "activate", "--integration", id, "--version", "1");
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(back.out()).startsWith("Activated version 1 for integration " + id + " (was version 2):").contains("+ ");
+        var shown = CliRun.run(env, "mapping", "show", "--integration", id, "--json");
+        assertThat(shown.out()).contains("\"version\":1").contains("\"active\":true").contains("\"created_at\":\"");
+
+        var again = CliRun.run(env, "mapping", "activate", "--integration", id, "--version", "1", "--json");
+        assertThat(again.out().strip()).isEqualTo("{\"integration\":" + id + ",\"version\":1,\"activated\":false,\"diff\":\"\"}");
+        var missing = CliRun.run(env, "mapping", "activate", "--integration", id, "--version", "9");
+        assertThat(missing.exitCode()).isEqualTo(CliErrorHandler.USAGE);
+        assertThat(missing.err().strip()).isEqualTo("error: integration " + id + " has no version 9");
+    }
+
+    @Test
     void unknownIntegrationIsNotFound() {
         var run = CliRun.run(env, "mapping", "show", "--integration", "999999");
         assertThat(run.exitCode()).isEqualTo(CliErrorHandler.USAGE);

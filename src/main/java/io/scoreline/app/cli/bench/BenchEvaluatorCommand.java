@@ -1,0 +1,41 @@
+package io.scoreline.app.cli.bench;
+
+import io.scoreline.app.bench.EvaluatorBenchmark;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.connectors.spi.ScorelineException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scoreline bench evaluator --changes N}: outbox changes evaluated per second, first pass and replay. */
+@Command(name = "evaluator",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline bench evaluator",
+                "  scoreline bench evaluator --changes 100000 --workers 4"},
+        description = "Drain N KPI changes through the stock badges on a scratch embedded database; changes/s.")
+final class BenchEvaluatorCommand extends ScratchBenchCommand {
+
+    @Option(names = "--changes", defaultValue = "20000", description = "About how many outbox rows (default: ${DEFAULT-VALUE})")
+    int changes;
+
+    @Option(names = "--workers", defaultValue = "2", description = "Drain threads (default: ${DEFAULT-VALUE})")
+    int workers;
+
+    @Override
+    protected void validate() {
+        if (changes < 200 || changes > 10_000_000) {
+            throw ScorelineException.badInput("--changes must be from 200 to 10000000");
+        }
+        if (workers < 1 || workers > 32) {
+            throw ScorelineException.badInput("--workers must be from 1 to 32");
+        }
+    }
+
+    @Override
+    protected Map<String, Object> measure(Path scratch, PrintWriter err) {
+        return new EvaluatorBenchmark(Clock.systemUTC()).run(changes, workers, scratch);
+    }
+}

@@ -1,0 +1,42 @@
+package io.scoreline.app.cli.gamification;
+
+import io.micronaut.context.ApplicationContext;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.gamification.contests.ContestSetup;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scoreline contest list}: an organization's contests, latest first. */
+@Command(name = "list",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline contest list --org acme",
+                "  scoreline contest list --org acme --json"},
+        description = "List an organization's contests with their status.")
+final class ContestListCommand extends ContextCommand {
+
+    @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")
+    String org;
+
+    @Override
+    protected int run(ApplicationContext context, CliOutput output) {
+        var listed = context.getBean(ContestSetup.class).list(org);
+        var organization = listed.organization();
+        var contests = listed.contests();
+        if (output.json()) {
+            contests.forEach(c -> output.jsonLine(ContestJson.of(c)));
+        } else if (contests.isEmpty()) {
+            output.line("No contests in " + organization.slug() + " (create one with `scoreline contest create`)");
+        } else {
+            output.table(List.of("ID", "NAME", "KPI", "FROM", "TO", "MODE", "TARGET", "STATUS", "ENTRIES"), contests.stream().map(s -> {
+                var c = s.contest();
+                return List.of(Long.toString(c.id()), c.name(), c.kpiKey(), c.startsOn().toString(), c.endsOn().toString(),
+                        c.teams() ? "teams" : "people", c.target().map(t -> t.stripTrailingZeros().toPlainString()).orElse("-"),
+                        c.status().key(), Integer.toString(s.entries()));
+            }).toList());
+        }
+        return 0;
+    }
+}

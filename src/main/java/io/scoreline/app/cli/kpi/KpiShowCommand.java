@@ -1,0 +1,86 @@
+package io.scoreline.app.cli.kpi;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.context.ApplicationContext;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.pipeline.kpi.KpiQueries;
+import io.scoreline.pipeline.kpi.KpiTotal;
+import io.scoreline.pipeline.tenancy.DayInput;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scoreline kpi show}: totals per person and KPI over a window (dates in the organization's time zone). */
+@Command(name = "show",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline kpi show --org acme --from 2026-03-01 --to 2026-03-31",
+                "  scoreline kpi show --org acme --profile ana@acme.example --by-day --json"},
+        description = "KPI totals per person and KPI; --by-day for one line per day.")
+final class KpiShowCommand extends ContextCommand {
+
+    @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")
+    String org;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First day, YYYY-MM-DD (default: all history)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last day, inclusive, YYYY-MM-DD")
+    String to;
+
+    @Option(names = "--profile", paramLabel = "EMAIL", description = "Only this person")
+    String profile;
+
+    @Option(names = "--by-day", description = "One line per person, KPI and day")
+    boolean byDay;
+
+    /** The {@code --json} line of DESIGN §10; {@code date} only with {@code --by-day}. */
+    record TotalLine(String profile, String kpi, @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate date, BigDecimal value) {
+
+        static TotalLine of(KpiTotal total) {
+            return new TotalLine(total.profileEmail(), total.kpiKey(), total.date().orElse(null), total.value());
+        }
+    }
+
+    private Optional<LocalDate> fromDate;
+    private Optional<LocalDate> toDate;
+
+    @Override
+    protected void validate() {
+        fromDate = date(from, "--from");
+        toDate = date(to, "--to");
+        if (fromDate.isPresent() && toDate.isPresent() && toDate.get().isBefore(fromDate.get())) {
+            throw ScorelineException.badInput("--to " + to + " is before --from " + from);
+        }
+    }
+
+    @Override
+    protected int run(ApplicationContext context, CliOutput output) {
+        var shown = context.getBean(KpiQueries.class).totals(org, fromDate, toDate, Optional.ofNullable(profile), byDay);
+        var organization = shown.organization();
+        var totals = shown.totals();
+        if (output.json()) {
+            totals.forEach(total -> output.jsonLine(TotalLine.of(total)));
+        } else if (totals.isEmpty()) {
+            output.line("No KPI values for " + organization.slug() + " in this window");
+        } else {
+            var header = byDay ? List.of("PROFILE", "KPI", "DATE", "VALUE", "FACTS") : List.of("PROFILE", "KPI", "VALUE", "FACTS");
+            output.table(header, totals.stream().map(t -> byDay
+                    ? List.of(t.profileEmail(), t.kpiKey(), t.date().orElseThrow().toString(), t.value().toPlainString(), Long.toString(t.factCount()))
+                    : List.of(t.profileEmail(), t.kpiKey(), t.value().toPlainString(), Long.toString(t.factCount()))).toList());
+        }
+        return 0;
+    }
+
+    private static Optional<LocalDate> date(String value, String option) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(DayInput.parse(value, option));
+    }
+}

@@ -1,0 +1,54 @@
+package io.scoreline.app.cli.mapping;
+
+import io.scoreline.app.cli.ChoiceOption;
+import io.scoreline.app.cli.CliErrorHandler;
+import io.scoreline.app.cli.CommonOptions;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.mappings.CompileResult;
+import io.scoreline.pipeline.rules.RuleDocumentCheck;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code scoreline mapping validate FILE}: exit 0 when valid, 1 with every problem as FILE:LINE:COL. No database. */
+@Command(name = "validate",
+        footerHeading = HelpOptions.EXAMPLES,
+        footer = {"  scoreline mapping validate mappings/salesforce.yaml",
+                "  scoreline mapping validate rules.yaml --provider hubspot"},
+        description = "Check a rule document; prints every problem as FILE:LINE:COL: message.")
+final class MappingValidateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "Rule document (YAML)")
+    Path file;
+
+    @Option(names = "--provider", description = "salesforce or hubspot (default: the document's provider line)")
+    String provider;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var expected = Optional.ofNullable(provider).map(ChoiceOption::ruleProvider);
+        var document = RuleDocumentFile.read(file);
+        // No database, so no context: the use case has no dependencies.
+        var result = new RuleDocumentCheck().validate(document.text(), expected);
+        document.report(spec.commandLine().getErr(), result.problems());
+        if (result instanceof CompileResult.Compiled compiled) {
+            spec.commandLine().getOut().println(file + ": valid (" + compiled.ruleSet().provider().key() + ", "
+                    + compiled.ruleSet().rules().size() + " KPI rules)");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        return CliErrorHandler.FAILURE;
+    }
+}

@@ -1,0 +1,24 @@
+package io.scoreline.gamification.contests;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/**
+ * A contest's leaderboard as it stands. The contest id alone names it: the organization is looked
+ * up here, across tenants, before the board is read inside that organization.
+ */
+@Singleton
+public final class Leaderboards {
+
+    private final ContestStore contests;
+
+    @Inject
+    public Leaderboards(ContestStore contests) {
+        this.contests = contests;
+    }
+
+    /** @throws io.scoreline.connectors.spi.ScorelineException not found when there is no such contest */
+    public Leaderboard show(long contestId) {
+        return contests.leaderboard(contests.organizationOf(contestId), contestId);
+    }
+}

@@ -1,0 +1,40 @@
+package io.scoreline.pipeline.kpi;
+
+import io.scoreline.pipeline.tenancy.Organization;
+import io.scoreline.pipeline.tenancy.OrganizationStore;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** KPI queries: totals of an organization's people over a window of days in the organization's time zone. */
+@Singleton
+public final class KpiQueries {
+
+    private final OrganizationStore organizations;
+    private final KpiValueReader values;
+
+    @Inject
+    public KpiQueries(OrganizationStore organizations, KpiValueReader values) {
+        this.organizations = organizations;
+        this.values = values;
+    }
+
+    /** The organization the totals are of, and the totals: per person and KPI, or per person, KPI and day. */
+    public record KpiTotals(Organization organization, List<KpiTotal> totals) {
+        public KpiTotals {
+            totals = List.copyOf(totals);
+        }
+    }
+
+    /**
+     * @param from first day, empty for all history; {@code to} last day, inclusive
+     * @throws io.scoreline.connectors.spi.ScorelineException not found when there is no such organization
+     */
+    public KpiTotals totals(String organizationSlug, Optional<LocalDate> from, Optional<LocalDate> to, Optional<String> profileEmail,
+            boolean byDay) {
+        var organization = organizations.require(organizationSlug);
+        return new KpiTotals(organization, values.totals(organization.id(), from, to, profileEmail, byDay));
+    }
+}

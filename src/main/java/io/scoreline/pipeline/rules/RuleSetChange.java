@@ -1,0 +1,34 @@
+package io.scoreline.pipeline.rules;
+
+import io.scoreline.mappings.KpiChange;
+import io.scoreline.mappings.Problem;
+import java.util.List;
+
+/** What {@link RuleSetVersions#set} did with a document. */
+public sealed interface RuleSetChange {
+
+    /** Every error and warning of the document, for the caller to show with the document's name. */
+    List<Problem> problems();
+
+    /** The document has errors: nothing was stored. */
+    record Rejected(List<Problem> problems) implements RuleSetChange {
+        public Rejected {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** The same text as the active version: nothing was stored, the active version stays. */
+    record Unchanged(StoredRuleSet active, List<Problem> problems) implements RuleSetChange {
+        public Unchanged {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Stored as the next version, now active; {@code changes} is empty when only the text differs. */
+    record Stored(StoredRuleSet stored, List<KpiChange> changes, List<Problem> problems) implements RuleSetChange {
+        public Stored {
+            changes = List.copyOf(changes);
+            problems = List.copyOf(problems);
+        }
+    }
+}

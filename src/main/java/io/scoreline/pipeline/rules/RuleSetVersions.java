@@ -1,0 +1,127 @@
+package io.scoreline.pipeline.rules;
+
+import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.mappings.CompileResult;
+import io.scoreline.mappings.FieldCatalog;
+import io.scoreline.mappings.MappingCompiler;
+import io.scoreline.mappings.Problem;
+import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.RuleSetDiff;
+import io.scoreline.pipeline.integrations.Integration;
+import io.scoreline.pipeline.integrations.IntegrationStore;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An integration's rule-set versions: set a new one (validated against the integration's CRM,
+ * compared with the active one, stored unless it is the same text), roll back to a stored one,
+ * and read them. Every method first resolves the integration's organization. A set's comparison
+ * and save, and a roll-back's check and switch, are each one transaction under the integration's
+ * rule-set lock, so two concurrent sets cannot both diff against the same active version.
+ */
+@Singleton
+public final class RuleSetVersions {
+
+    private final IntegrationStore integrations;
+    private final RuleSetStore ruleSets;
+    private final RuleDocumentCheck check;
+
+    @Inject
+    public RuleSetVersions(IntegrationStore integrations, RuleSetStore ruleSets, RuleDocumentCheck check) {
+        this.integrations = integrations;
+        this.ruleSets = ruleSets;
+        this.check = check;
+    }
+
+    /** @throws ScorelineException not found when there is no such integration */
+    public RuleSetChange set(long integrationId, String document, String createdBy) {
+        var integration = integrations.require(integrationId);
+        var provider = provider(integration);
+        return switch (check.validate(document, Optional.of(provider))) {
+            case CompileResult.Rejected rejected -> new RuleSetChange.Rejected(rejected.problems());
+            case CompileResult.Compiled compiled -> ruleSets.locked(integration.organizationId(), integration.id(), versions -> {
+                var previous = versions.active();
+                var changes = RuleSetDiff.between(canonicalText(previous, provider), compiled.ruleSet().canonicalText());
+                if (previous.isPresent() && changes.isEmpty() && previous.get().document().equals(document)) {
+                    return new RuleSetChange.Unchanged(previous.get(), compiled.warnings());
+                }
+                return new RuleSetChange.Stored(versions.saveNext(document, createdBy), changes, compiled.warnings());
+            });
+        };
+    }
+
+    /**
+     * {@link #set} for callers with no one to show a document's problems to (the demo, the
+     * benchmarks): a rejected document fails with its first error, as {@code name:LINE:COL: message}.
+     */
+    public RuleSetChange setOrFail(long integrationId, String document, String createdBy, String documentName) {
+        var change = set(integrationId, document, createdBy);
+        if (change instanceof RuleSetChange.Rejected rejected) {
+            throw ScorelineException.badInput("rules " + rejected.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR)
+                    .findFirst().map(p -> p.format(documentName)).orElse(documentName) + " are not valid; nothing was stored");
+        }
+        return change;
+    }
+
+    /**
+     * Rolls the rules back (or forward) to a stored version: it becomes the active one again,
+     * unedited. A version that no longer compiles against today's catalog is refused: syncs would
+     * fail on it.
+     *
+     * @throws ScorelineException not found when there is no such integration or version
+     */
+    public RuleSetActivation activate(long integrationId, int version) {
+        var integration = integrations.require(integrationId);
+        var provider = provider(integration);
+        return ruleSets.locked(integration.organizationId(), integration.id(), versions -> {
+            var target = versions.versions().stream().filter(v -> v.version() == version).findFirst()
+                    .orElseThrow(() -> noVersion(integrationId, version));
+            if (target.active()) {
+                return new RuleSetActivation.AlreadyActive(target);
+            }
+            if (MappingCompiler.compile(target.document(), FieldCatalog.stock(provider)) instanceof CompileResult.Rejected rejected) {
+                return new RuleSetActivation.Rejected(target, rejected.problems());
+            }
+            var previous = versions.active();
+            var changes = RuleSetDiff.between(canonicalText(previous, provider), canonicalText(Optional.of(target), provider));
+            return new RuleSetActivation.Activated(versions.activate(version), previous.map(StoredRuleSet::version), changes);
+        });
+    }
+
+    /** @throws ScorelineException not found when there is no such integration or it has no rules yet */
+    public StoredRuleSet active(long integrationId) {
+        var integration = integrations.require(integrationId);
+        return ruleSets.active(integration.organizationId(), integration.id()).orElseThrow(() -> ScorelineException.notFound(
+                "integration " + integrationId + " has no rules yet: store some with `scoreline mapping set`"));
+    }
+
+    /** @throws ScorelineException not found when there is no such integration or version */
+    public StoredRuleSet version(long integrationId, int version) {
+        return versions(integrationId).stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> noVersion(integrationId, version));
+    }
+
+    /** Oldest first; empty when the integration has no rules yet. */
+    public List<StoredRuleSet> versions(long integrationId) {
+        var integration = integrations.require(integrationId);
+        return ruleSets.versions(integration.organizationId(), integration.id());
+    }
+
+    private static Provider provider(Integration integration) {
+        return Provider.parse(integration.provider().key());
+    }
+
+    private static ScorelineException noVersion(long integrationId, int version) {
+        return ScorelineException.notFound("integration " + integrationId + " has no version " + version);
+    }
+
+    /** A version as the diff sees it; one that no longer compiles counts as empty, so every rule shows as added. */
+    private static String canonicalText(Optional<StoredRuleSet> version, Provider provider) {
+        return version.map(v -> MappingCompiler.compile(v.document(), FieldCatalog.stock(provider)))
+                .filter(r -> r instanceof CompileResult.Compiled)
+                .map(r -> ((CompileResult.Compiled) r).ruleSet().canonicalText())
+                .orElse("");
+    }
+}
