@@ -7,7 +7,7 @@ import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.mappings.CompileResult;
 import io.scoreline.mappings.CrmRecords;
-import io.scoreline.mappings.FactJson;
+import io.scoreline.app.cli.FactJson;
 import io.scoreline.mappings.Provider;
 import java.io.BufferedReader;
 import java.io.IOException;
