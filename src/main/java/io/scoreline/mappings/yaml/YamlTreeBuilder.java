@@ -110,9 +110,12 @@ final class YamlTreeBuilder {
             case DOUBLE_QUOTED -> YamlScalar.Style.DOUBLE_QUOTED;
             default -> YamlScalar.Style.PLAIN;
         };
+        // YAML folds a blank line inside a continued plain value to a line break; the subset always
+        // folded to a space, and the canonical text of a rule must not change with the reader.
+        var value = style == YamlScalar.Style.PLAIN ? node.getValue().replace('\n', ' ') : node.getValue();
         var start = node.getStartMark();
         return ScalarPositions.scalar(source.text(), source.charIndex(start), source.charIndex(node.getEndMark()),
-                line(start), column(start), node.getValue(), style);
+                line(start), column(start), value, style);
     }
 
     /** {@code key:} with nothing after it; an empty quoted value ({@code ''}) is a value. */

@@ -204,4 +204,14 @@ class YamlParserTest {
             assertThat(r.problems()).isEmpty();
         });
     }
+
+    @Test
+    void aBlankLineInsideAContinuedPlainValueFoldsToASpaceAsBefore() {
+        var root = root("when: Type = 'Call'\n\n  AND Nope = 1\n");
+        var when = (YamlScalar) at(root, "when");
+
+        assertThat(when.value()).isEqualTo("Type = 'Call' AND Nope = 1");
+        assertThat(when.lineOf(when.value().indexOf("Nope"))).isEqualTo(3);
+        assertThat(when.columnOf(when.value().indexOf("Nope"))).isEqualTo(7);
+    }
 }
