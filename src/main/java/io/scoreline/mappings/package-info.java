@@ -1,7 +1,7 @@
 /**
  * The mapping rule language (DESIGN §6): turns CRM records into KPI facts by per-integration
- * rule documents. Pure Java: it depends on the JDK and the ANTLR runtime only, does no I/O and
- * reads no clock.
+ * rule documents. Pure Java: it depends on the JDK, the ANTLR runtime (the expression language)
+ * and SnakeYAML (the documents) only, does no I/O and reads no clock.
  *
  * <h2>Use</h2>
  * <ul>
@@ -17,8 +17,7 @@
  *       {@link io.scoreline.mappings.RuleSet#fieldsByObject()} is the field projection and
  *       {@link io.scoreline.mappings.RuleSet#canonicalText()} the text to store as a version.</li>
  *   <li>{@link io.scoreline.mappings.RuleSetDiff} compares versions KPI by KPI;
- *       {@link io.scoreline.mappings.CrmRecords} builds records from API objects;
- *       {@link io.scoreline.mappings.FactJson} prints facts as {@code mapping test} does.</li>
+ *       {@link io.scoreline.mappings.CrmRecords} builds records from API objects.</li>
  *   <li>{@link io.scoreline.mappings.pushdown} compiles rules into SOQL and HubSpot search filters.</li>
  * </ul>
  *

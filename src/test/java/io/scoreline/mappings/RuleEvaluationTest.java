@@ -233,14 +233,6 @@ class RuleEvaluationTest {
     }
 
     @Test
-    void factsPrintAsTheMappingTestJsonLine() {
-        var fact = new Fact("k", "Task", "00T\"1", null, LocalDate.of(2024, 5, 17), null, new BigDecimal("1.50"));
-
-        assertThat(FactJson.line(fact)).isEqualTo(
-                "{\"kpi\":\"k\",\"object\":\"Task\",\"record_id\":\"00T\\\"1\",\"owner\":null,\"date\":\"2024-05-17\",\"value\":1.50}");
-    }
-
-    @Test
     void crmRecordsDispatchOnTheProvider() {
         var hubSpot = CrmRecords.fromApiObject(Provider.HUBSPOT, Map.of("id", "1", "properties", Map.of()), Optional.of("calls"));
         var salesforce = CrmRecords.fromApiObject(Provider.SALESFORCE,

@@ -3,7 +3,6 @@ package io.scoreline.mappings.check;
 import io.scoreline.mappings.Problem;
 import io.scoreline.mappings.grammar.RuleExpressionLexer;
 import io.scoreline.mappings.grammar.RuleExpressionParser;
-import io.scoreline.mappings.yaml.SyntaxErrorListener;
 import io.scoreline.mappings.yaml.YamlScalar;
 import java.util.function.Function;
 import org.antlr.v4.runtime.CharStreams;

@@ -1,18 +1,39 @@
 package io.scoreline.mappings.yaml;
 
 import io.scoreline.mappings.Problem;
-import io.scoreline.mappings.grammar.RuleDocumentLexer;
-import io.scoreline.mappings.grammar.RuleDocumentParser;
+import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
-/** Parses the YAML subset (block and flow mappings, scalars, comments) into {@link YamlNode}s. */
+/**
+ * Reads rule documents and catalogs with SnakeYAML's node API (line and column on every node)
+ * into {@link YamlNode}s of the subset they are written in: block and flow mappings, plain and
+ * quoted scalars, comments. Input is assumed hostile: see {@link #LIMITS}.
+ */
 public final class YamlParser {
 
     /** Deeper flow nesting than this is never a rule document, and would only exhaust the stack. */
     private static final int MAX_FLOW_DEPTH = 16;
+
+    /** Rule documents nest three levels (kpis, rule, flow mapping); catalogs four. */
+    static final int MAX_NESTING = 16;
+
+    /** Catalogs described from a large org run to a few hundred KB; rule documents are capped lower by their compiler. */
+    static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
+
+    /**
+     * Aliases are rejected by the tree builder at their position; this cap only bounds the work
+     * SnakeYAML does before that (an "entity expansion" document never gets that far).
+     */
+    static final int MAX_ALIASES = 16;
+
+    private static final LoaderOptions LIMITS = limits();
 
     private YamlParser() {
     }
@@ -24,47 +45,47 @@ public final class YamlParser {
             problems.add(tooDeep);
             return new YamlParseResult(Optional.empty(), problems);
         }
-        var lexer = new RuleDocumentLexer(CharStreams.fromString(text));
-        lexer.removeErrorListeners();
-        var parser = new RuleDocumentParser(new CommonTokenStream(new IndentingTokenSource(lexer, problems::add)));
-        parser.removeErrorListeners();
-        parser.addErrorListener(new SyntaxErrorListener(
-                (line, column, index, message) -> Problem.error(line, column + 1, message),
-                YamlParser::tokenName, YamlParser::hint, problems::add));
-        var tree = parser.document();
-        if (!problems.isEmpty()) {
+        var source = new SourceText(text);
+        org.yaml.snakeyaml.nodes.Node root;
+        try {
+            // SafeConstructor: compose() builds nodes only, but nothing here may ever instantiate a tagged class.
+            root = new Yaml(new SafeConstructor(LIMITS)).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            return new YamlParseResult(Optional.empty(), new SyntaxProblems(source).of(e));
+        } catch (YAMLException e) {
+            return new YamlParseResult(Optional.empty(), List.of(Problem.error(1, 1, unmarked(e))));
+        }
+        if (root == null) {
             return new YamlParseResult(Optional.empty(), problems);
         }
-        var builder = new YamlTreeBuilder(problems::add);
-        var root = tree.blockMapping() == null
-                ? Optional.<YamlMapping>empty()
-                : Optional.of(builder.blockMapping(tree.blockMapping(), 1, 1));
-        return new YamlParseResult(root, problems);
+        var mapping = new YamlTreeBuilder(source, problems::add).root(root);
+        var distinct = problems.stream().distinct().toList();
+        return new YamlParseResult(distinct.isEmpty() ? mapping : Optional.empty(), distinct);
     }
 
-    private static String tokenName(int type) {
-        return switch (type) {
-            case RuleDocumentLexer.NEWLINE -> "end of line";
-            case RuleDocumentLexer.INDENT -> "indentation (is a ':' missing on the line before?)";
-            case RuleDocumentLexer.DEDENT -> "end of the indented block";
-            case RuleDocumentLexer.COLON -> "':'";
-            case RuleDocumentLexer.LBRACE -> "'{'";
-            case RuleDocumentLexer.RBRACE -> "'}'";
-            case RuleDocumentLexer.COMMA -> "','";
-            case RuleDocumentLexer.DOC_START -> "'---'";
-            default -> null;
-        };
+    private static String unmarked(YAMLException e) {
+        var message = String.valueOf(e.getMessage());
+        if (message.startsWith("Nesting Depth exceeded")) {
+            return "mappings nested deeper than " + MAX_NESTING + " levels";
+        }
+        if (message.contains("aliases")) {
+            return "syntax error: too many aliases (anchors and aliases are not supported in rule documents)";
+        }
+        if (message.contains("exceeds the limit")) {
+            return "document larger than " + MAX_CODE_POINTS + " characters";
+        }
+        return "syntax error: " + message;
     }
 
-    private static String hint(String tokenText) {
-        return switch (tokenText) {
-            case "|", ">" -> " (block scalars are not supported: write the value on one line, quoted if needed)";
-            case "-" -> " (lists are not supported in rule documents)";
-            case "[", "]" -> " (flow sequences are not supported: IN lists go inside the expression)";
-            case "\"", "'" -> " (unterminated quoted value?)";
-            case "\t" -> " (use spaces, not tabs)";
-            default -> "";
-        };
+    private static LoaderOptions limits() {
+        var options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setProcessComments(false);
+        return options;
     }
 
     private static Problem firstTooDeepBrace(String text) {

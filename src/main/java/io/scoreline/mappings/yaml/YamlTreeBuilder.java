@@ -1,111 +1,126 @@
 package io.scoreline.mappings.yaml;
 
 import io.scoreline.mappings.Problem;
-import io.scoreline.mappings.grammar.RuleDocumentLexer;
-import io.scoreline.mappings.grammar.RuleDocumentParser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
-import org.antlr.v4.runtime.Token;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Builds {@link YamlNode}s from a syntactically valid parse tree, reporting duplicate keys. */
+/**
+ * Builds {@link YamlNode}s from SnakeYAML's node graph, keeping to the subset rule documents
+ * and catalogs are written in: what YAML allows beyond it (lists, block scalars, anchors and
+ * aliases, tags, non-scalar keys) is reported at its position instead of being read, and so are
+ * duplicate keys, which SnakeYAML's composer lets through.
+ */
 final class YamlTreeBuilder {
 
+    private final SourceText source;
     private final Consumer<Problem> problems;
 
-    YamlTreeBuilder(Consumer<Problem> problems) {
+    YamlTreeBuilder(SourceText source, Consumer<Problem> problems) {
+        this.source = source;
         this.problems = problems;
     }
 
-    YamlMapping blockMapping(RuleDocumentParser.BlockMappingContext context, int line, int column) {
-        var entries = new ArrayList<YamlEntry>();
-        for (var pair : context.pair()) {
-            var key = scalar(pair.key().scalar());
-            YamlNode value;
-            if (pair.flowValue() != null && pair.continuation() != null) {
-                value = folded(pair.flowValue(), pair.continuation());
-            } else if (pair.flowValue() != null) {
-                value = flowValue(pair.flowValue());
-            } else if (pair.blockMapping() != null) {
-                var first = pair.blockMapping().getStart();
-                value = blockMapping(pair.blockMapping(), first.getLine(), first.getCharPositionInLine() + 1);
-            } else {
-                value = new YamlEmpty(key.line(), key.column() + key.value().length() + 1);
+    /** The document's root mapping; empty (with a problem) when the root is something else. */
+    Optional<YamlMapping> root(Node root) {
+        if (!(root instanceof MappingNode mapping)) {
+            if (supported(root)) {
+                problems.accept(error(root.getStartMark(), "syntax error: a rule document is a mapping of 'key: value' lines"));
             }
-            entries.add(new YamlEntry(key, value));
+            return Optional.empty();
+        }
+        if (!supported(root)) {
+            return Optional.empty();
+        }
+        // The root mapping is placed at the start of the document, whatever comments come first.
+        return Optional.of(mapping(mapping, 1, 1));
+    }
+
+    private YamlNode node(Node node, YamlScalar key) {
+        if (!supported(node)) {
+            return new YamlEmpty(line(node.getStartMark()), column(node.getStartMark()));
+        }
+        return switch (node) {
+            case MappingNode mapping -> mapping(mapping, line(mapping.getStartMark()), column(mapping.getStartMark()));
+            case ScalarNode scalar when isEmpty(scalar) -> new YamlEmpty(key.line(), key.column() + key.value().length() + 1);
+            case ScalarNode scalar -> scalar(scalar);
+            default -> throw new IllegalStateException("unsupported node passed the check: " + node.getNodeId());
+        };
+    }
+
+    private YamlMapping mapping(MappingNode node, int line, int column) {
+        var entries = new ArrayList<YamlEntry>();
+        for (var tuple : node.getValue()) {
+            var keyNode = tuple.getKeyNode();
+            if (!supported(keyNode)) {
+                continue;
+            }
+            if (!(keyNode instanceof ScalarNode scalarKey) || isEmpty(scalarKey)) {
+                problems.accept(error(keyNode.getStartMark(), "syntax error: a key must be a word or a quoted text"));
+                continue;
+            }
+            var key = scalar(scalarKey);
+            entries.add(new YamlEntry(key, node(tuple.getValueNode(), key)));
         }
         return new YamlMapping(withoutDuplicates(entries), line, column);
     }
 
-    /**
-     * A plain value continued on more-indented lines, folded as YAML folds plain scalars: the
-     * lines joined by single spaces. Each character keeps its own line and column.
-     */
-    private YamlNode folded(RuleDocumentParser.FlowValueContext first, RuleDocumentParser.ContinuationContext rest) {
-        var parts = new ArrayList<YamlScalar>();
-        if (first.scalar() == null) {
-            var start = first.getStart();
-            problems.accept(Problem.error(start.getLine(), start.getCharPositionInLine() + 1,
-                    "a mapping cannot continue on the next line; close it first"));
-            return flowValue(first);
+    /** Reports what the subset does not have; {@code false} if the node must not be read. */
+    private boolean supported(Node node) {
+        var start = node.getStartMark();
+        var first = source.charAt(start);
+        if (first == '&' || first == '*') {
+            problems.accept(error(start, "syntax error: unexpected '" + first
+                    + "' (anchors and aliases are not supported in rule documents)"));
+            return false;
         }
-        parts.add(scalar(first.scalar()));
-        collect(rest, parts);
-        for (var part : parts) {
-            if (part.style() != YamlScalar.Style.PLAIN) {
-                problems.accept(Problem.error(part.line(), part.column(),
-                        "only plain (unquoted) values can continue on the next line"));
-                return parts.getFirst();
-            }
+        if (first == '!') {
+            problems.accept(error(start, "syntax error: unexpected '!' (tags are not supported in rule documents)"));
+            return false;
         }
-        var value = new StringBuilder();
-        var lines = new ArrayList<Integer>();
-        var columns = new ArrayList<Integer>();
-        for (var part : parts) {
-            if (!value.isEmpty()) {
-                lines.add(lines.getLast());
-                columns.add(columns.getLast() + 1);
-                value.append(' ');
+        return switch (node) {
+            case SequenceNode sequence -> {
+                problems.accept(error(start, sequence.getFlowStyle() == DumperOptions.FlowStyle.FLOW
+                        ? "syntax error: unexpected '[' (flow sequences are not supported: IN lists go inside the expression)"
+                        : "syntax error: unexpected '-' (lists are not supported in rule documents)"));
+                yield false;
             }
-            value.append(part.value());
-            for (int i = 0; i < part.value().length(); i++) {
-                lines.add(part.lineOf(i));
-                columns.add(part.columnOf(i));
+            case ScalarNode scalar when scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
+                    || scalar.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED -> {
+                problems.accept(error(start, "syntax error: unexpected '" + first
+                        + "' (block scalars are not supported: write the value on one line, quoted if needed)"));
+                yield false;
             }
-        }
-        var head = parts.getFirst();
-        return new YamlScalar(value.toString(), YamlScalar.Style.PLAIN, head.line(), head.column(),
-                lines.stream().mapToInt(Integer::intValue).toArray(), columns.stream().mapToInt(Integer::intValue).toArray());
+            default -> true;
+        };
     }
 
-    private static void collect(RuleDocumentParser.ContinuationContext context, List<YamlScalar> parts) {
-        for (var child : context.children) {
-            switch (child) {
-                case RuleDocumentParser.ScalarContext scalar -> parts.add(scalar(scalar));
-                case RuleDocumentParser.ContinuationContext nested -> collect(nested, parts);
-                default -> {
-                    // INDENT, NEWLINE and DEDENT tokens carry no text of the value.
-                }
-            }
-        }
+    private YamlScalar scalar(ScalarNode node) {
+        var style = switch (node.getScalarStyle()) {
+            case SINGLE_QUOTED -> YamlScalar.Style.SINGLE_QUOTED;
+            case DOUBLE_QUOTED -> YamlScalar.Style.DOUBLE_QUOTED;
+            default -> YamlScalar.Style.PLAIN;
+        };
+        // YAML folds a blank line inside a continued plain value to a line break; the subset always
+        // folded to a space, and the canonical text of a rule must not change with the reader.
+        var value = style == YamlScalar.Style.PLAIN ? node.getValue().replace('\n', ' ') : node.getValue();
+        var start = node.getStartMark();
+        return ScalarPositions.scalar(source.text(), source.charIndex(start), source.charIndex(node.getEndMark()),
+                line(start), column(start), value, style);
     }
 
-    private YamlNode flowValue(RuleDocumentParser.FlowValueContext context) {
-        if (context.scalar() != null) {
-            return scalar(context.scalar());
-        }
-        var mapping = context.flowMapping();
-        var entries = new ArrayList<YamlEntry>();
-        for (var pair : mapping.flowPair()) {
-            var key = scalar(pair.key().scalar());
-            YamlNode value = pair.flowValue() == null
-                    ? new YamlEmpty(key.line(), key.column() + key.value().length() + 1)
-                    : flowValue(pair.flowValue());
-            entries.add(new YamlEntry(key, value));
-        }
-        var start = mapping.getStart();
-        return new YamlMapping(withoutDuplicates(entries), start.getLine(), start.getCharPositionInLine() + 1);
+    /** {@code key:} with nothing after it; an empty quoted value ({@code ''}) is a value. */
+    private static boolean isEmpty(ScalarNode node) {
+        return node.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && node.getValue().isEmpty();
     }
 
     private List<YamlEntry> withoutDuplicates(List<YamlEntry> entries) {
@@ -113,7 +128,7 @@ final class YamlTreeBuilder {
         var unique = new ArrayList<YamlEntry>();
         for (var entry : entries) {
             var key = entry.key();
-            var previous = firstLines.putIfAbsent(key.value().toLowerCase(java.util.Locale.ROOT), key.line());
+            var previous = firstLines.putIfAbsent(key.value().toLowerCase(Locale.ROOT), key.line());
             if (previous == null) {
                 unique.add(entry);
             } else {
@@ -124,76 +139,15 @@ final class YamlTreeBuilder {
         return unique;
     }
 
-    private static YamlScalar scalar(RuleDocumentParser.ScalarContext context) {
-        Token token = context.getStart();
-        var text = token.getText();
-        int line = token.getLine();
-        int column = token.getCharPositionInLine() + 1;
-        return switch (token.getType()) {
-            case RuleDocumentLexer.SQ -> singleQuoted(text, line, column);
-            case RuleDocumentLexer.DQ -> doubleQuoted(text, line, column);
-            default -> plain(text, line, column);
-        };
+    private static Problem error(Mark mark, String message) {
+        return Problem.error(line(mark), column(mark), message);
     }
 
-    private static YamlScalar plain(String text, int line, int column) {
-        var columns = new int[text.length()];
-        for (int i = 0; i < columns.length; i++) {
-            columns[i] = column + i;
-        }
-        return YamlScalar.onOneLine(text, YamlScalar.Style.PLAIN, line, column, columns);
+    static int line(Mark mark) {
+        return mark == null ? 1 : mark.getLine() + 1;
     }
 
-    private static YamlScalar singleQuoted(String text, int line, int column) {
-        var value = new StringBuilder();
-        var columns = new int[text.length()];
-        for (int i = 1; i < text.length() - 1; i++) {
-            columns[value.length()] = column + i;
-            value.append(text.charAt(i));
-            if (text.charAt(i) == '\'') {
-                i++;
-            }
-        }
-        return YamlScalar.onOneLine(value.toString(), YamlScalar.Style.SINGLE_QUOTED, line, column,
-                java.util.Arrays.copyOf(columns, value.length()));
-    }
-
-    private static YamlScalar doubleQuoted(String text, int line, int column) {
-        var value = new StringBuilder();
-        var columns = new int[text.length()];
-        for (int i = 1; i < text.length() - 1; i++) {
-            columns[value.length()] = column + i;
-            char c = text.charAt(i);
-            if (c != '\\') {
-                value.append(c);
-                continue;
-            }
-            char escaped = text.charAt(++i);
-            switch (escaped) {
-                case 'n' -> value.append('\n');
-                case 't' -> value.append('\t');
-                case 'r' -> value.append('\r');
-                case '0' -> value.append('\0');
-                case 'u' -> {
-                    if (i + 4 <= text.length() - 2) {
-                        value.append(unicode(text, i));
-                        i += 4;
-                    } else {
-                        value.append('u');
-                    }
-                }
-                default -> value.append(escaped);
-            }
-        }
-        return YamlScalar.onOneLine(value.toString(), YamlScalar.Style.DOUBLE_QUOTED, line, column,
-                java.util.Arrays.copyOf(columns, value.length()));
-    }
-
-    private static char unicode(String text, int at) {
-        try {
-            return (char) Integer.parseInt(text.substring(at + 1, at + 5), 16);
-        } catch (NumberFormatException e) {
-            return '\uFFFD';
-        }
+    static int column(Mark mark) {
+        return mark == null ? 1 : mark.getColumn() + 1;
     }
 }

@@ -10,7 +10,7 @@ import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.mappings.CompileResult;
-import io.scoreline.mappings.FactJson;
+import io.scoreline.app.cli.FactJson;
 import io.scoreline.pipeline.rules.RuleDocumentCheck;
 import java.io.BufferedReader;
 import java.io.IOException;

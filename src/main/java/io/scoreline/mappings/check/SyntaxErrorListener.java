@@ -1,4 +1,4 @@
-package io.scoreline.mappings.yaml;
+package io.scoreline.mappings.check;
 
 import io.scoreline.mappings.Problem;
 import java.util.function.Consumer;
@@ -14,10 +14,10 @@ import org.antlr.v4.runtime.Token;
  * ANTLR's token names, placing each one through a {@link Locator} (expressions live inside
  * YAML scalars, so their positions must be translated to document positions).
  */
-public final class SyntaxErrorListener extends BaseErrorListener {
+final class SyntaxErrorListener extends BaseErrorListener {
 
     /** Maps a position inside the parsed text to a document position. */
-    public interface Locator {
+    interface Locator {
         Problem errorAt(int line, int charPositionInLine, int charIndex, String message);
     }
 
@@ -34,7 +34,7 @@ public final class SyntaxErrorListener extends BaseErrorListener {
      * @param tokenTypeNames how to name a token type in a message ({@code null}: quote the token's text)
      * @param hints          advice to append for an offending token's text ({@code ""} for none)
      */
-    public SyntaxErrorListener(Locator locator, IntFunction<String> tokenTypeNames,
+    SyntaxErrorListener(Locator locator, IntFunction<String> tokenTypeNames,
                                java.util.function.UnaryOperator<String> hints, Consumer<Problem> problems) {
         this.locator = locator;
         this.tokenTypeNames = tokenTypeNames;
