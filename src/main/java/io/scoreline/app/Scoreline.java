@@ -2,7 +2,9 @@ package io.scoreline.app;
 
 import io.scoreline.app.cli.CliErrorHandler;
 import io.scoreline.app.cli.ScorelineCommand;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import picocli.CommandLine;
@@ -14,7 +16,9 @@ public final class Scoreline {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // UTF-8 explicitly: what the default charset has been since JDK 18, whatever the terminal's locale.
+        System.exit(execute(System.getenv(), new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args));
     }
 
     /** Runs one command line with the given settings and output streams; returns its exit code. */

@@ -162,6 +162,7 @@ public final class KpiChangeDrain {
     }
 
     /** Serialization failures and deadlocks (SQLSTATE class 40) and transient failures are worth a quick retry. */
+    @SuppressWarnings("ReferenceEquality") // a cause that is the exception itself ends the chain: identity on purpose
     private static boolean retryable(Throwable e) {
         for (var t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessException data && data.sqlState() != null && data.sqlState().startsWith("40")) {

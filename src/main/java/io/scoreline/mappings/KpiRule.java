@@ -91,7 +91,7 @@ public final class KpiRule {
         var raw = date.read(record.fields());
         LocalDate day;
         Instant instant = null;
-        if (dateType == FieldType.DATE || raw instanceof String s && TimestampParser.isDateOnly(s.trim())) {
+        if (dateType == FieldType.DATE || (raw instanceof String s && TimestampParser.isDateOnly(s.trim()))) {
             day = TimestampParser.date(raw);
         } else {
             instant = TimestampParser.instant(raw);

@@ -54,6 +54,7 @@ public final class RunningSimulators implements AutoCloseable {
      * Sends every later change of the dataset to {@code target} as signed HubSpot webhook batches
      * (one batch per change), retrying non-2xx answers.
      */
+    @SuppressWarnings("FutureReturnValueIgnored") // a simulated CRM fires and forgets; the emitter counts deliveries
     public HubSpotWebhookEmitter forwardHubSpotWebhooks(URI target, RetrySchedule retries) {
         HubSpotWebhookEmitter emitter = new HubSpotWebhookEmitter(target, hubSpot.credentials().clientSecret(),
                 options.clock(), retries);
@@ -81,6 +82,7 @@ public final class RunningSimulators implements AutoCloseable {
      * Sends every later creation or edit of a record to {@code target} as a Salesforce outbound message,
      * redelivered until acknowledged (deletes fire no workflow, so they send nothing).
      */
+    @SuppressWarnings("FutureReturnValueIgnored") // a simulated CRM fires and forgets; the messenger counts deliveries
     public SalesforceOutboundMessenger forwardSalesforceOutboundMessages(URI target, RetrySchedule retries) {
         SalesforceOutboundMessenger messenger = new SalesforceOutboundMessenger(target, salesforce.orgId(),
                 salesforce.baseUri(), retries);

@@ -33,6 +33,7 @@ public final class RetentionWork implements BackgroundWork {
     }
 
     @Override
+    @SuppressWarnings("FutureReturnValueIgnored") // the periodic task logs its own failures (sweepLogged); close() stops the executor
     public synchronized void start() {
         if (executor != null) {
             return;

@@ -31,6 +31,7 @@ final class WebhookPoster {
     static final int BATCH = 100;
 
     /** What one round of posting did; acknowledgement times in milliseconds. */
+    @SuppressWarnings("ArrayRecordComponent") // a measurement handed to the report once; never compared
     record Posted(long batches, long accepted, long refused, double seconds, double[] ackMillis) {
 
         double acceptedPerSecond() {
@@ -93,6 +94,7 @@ final class WebhookPoster {
         Runnable task(int batch, Sender send);
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // each task records its own outcome; the executor's close() waits for all of them
     private Posted post(long eventBase, int events, Schedule schedule) {
         var acks = new ConcurrentLinkedQueue<Double>();
         var accepted = new AtomicLong();

@@ -89,6 +89,9 @@ final class BackfillCommand extends ContextCommand {
             }
             return 0;
         }
+        // Since JDK 22 System.console() is not null when output is redirected either, so this shows the
+        // terminal bar there too; Console.isTerminal() would tell, but it changes what a redirected run prints.
+        @SuppressWarnings("SystemConsoleNull")
         var progress = System.console() != null && !output.json()
                 ? BackfillProgress.forTerminal()
                 : BackfillProgress.forLog(spec.commandLine().getErr(), context.getBean(Clock.class));

@@ -60,6 +60,7 @@ public final class CliErrorHandler implements IExecutionExceptionHandler, IParam
     }
 
     /** Micronaut wraps failures of bean creation: find ours in the cause chain. */
+    @SuppressWarnings("ReferenceEquality") // a cause that is the exception itself ends the chain: identity on purpose
     private static ScorelineException find(Throwable e) {
         for (var t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ScorelineException s) {

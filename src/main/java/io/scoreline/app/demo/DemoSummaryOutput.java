@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /** Prints the summary: a table of headline KPIs per rep on a terminal, one JSON object with everything under {@code --json}. */
 final class DemoSummaryOutput {
 
-    /** The columns of the text table; every KPI is in the JSON and in {@code kpi show}. */
+    /* The columns of the text table; every KPI is in the JSON and in {@code kpi show}. */
     /** Leaderboard rows on a terminal; {@code leaderboard --contest ID} shows them all. */
     static final int LEADERBOARD_ROWS = 10;
 

@@ -16,10 +16,12 @@ public sealed interface BadgeRule {
 
     /** {@code kpi} reaches {@code atLeast} within one {@code period} (day … year, or all time). */
     record Threshold(String kpi, PeriodUnit period, BigDecimal atLeast) implements BadgeRule {
+        @Override
         public String kind() {
             return "threshold";
         }
 
+        @Override
         public Set<String> kpis() {
             return Set.of(kpi);
         }
@@ -27,10 +29,12 @@ public sealed interface BadgeRule {
 
     /** {@code length} consecutive working days (or weeks) each with {@code kpi} at or above {@code atLeast}. */
     record Streak(String kpi, StreakUnit unit, int length, BigDecimal atLeast) implements BadgeRule {
+        @Override
         public String kind() {
             return "streak";
         }
 
+        @Override
         public Set<String> kpis() {
             return Set.of(kpi);
         }
@@ -38,10 +42,12 @@ public sealed interface BadgeRule {
 
     /** The person's first ever {@code kpi} (a positive all-time value). */
     record First(String kpi) implements BadgeRule {
+        @Override
         public String kind() {
             return "first";
         }
 
+        @Override
         public Set<String> kpis() {
             return Set.of(kpi);
         }
@@ -52,10 +58,12 @@ public sealed interface BadgeRule {
      * {@code minHistory} earlier periods (default: the evaluator's setting).
      */
     record PersonalBest(String kpi, PeriodUnit period, Optional<Integer> minHistory) implements BadgeRule {
+        @Override
         public String kind() {
             return "personal_best";
         }
 
+        @Override
         public Set<String> kpis() {
             return Set.of(kpi);
         }
@@ -67,10 +75,12 @@ public sealed interface BadgeRule {
             parts = List.copyOf(parts);
         }
 
+        @Override
         public String kind() {
             return "combo";
         }
 
+        @Override
         public Set<String> kpis() {
             var kpis = new LinkedHashSet<String>();
             parts.forEach(p -> kpis.add(p.kpi()));
@@ -83,10 +93,12 @@ public sealed interface BadgeRule {
 
     /** Finishing a final contest at {@code rank}: awarded by the contest evaluator, never from KPI changes. */
     record Placement(int rank) implements BadgeRule {
+        @Override
         public String kind() {
             return "placement";
         }
 
+        @Override
         public Set<String> kpis() {
             return Set.of();
         }

@@ -35,6 +35,7 @@ public final class ContestLifecycleTicker implements AutoCloseable {
         this.interval = interval;
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the periodic task logs its own failures (tickLogged); close() stops the executor
     public synchronized void start() {
         if (executor != null) {
             return;

@@ -49,7 +49,8 @@ public final class ExpressionText {
     /** A string literal with SOQL escapes, quotes included. */
     public static String quote(String value) {
         var out = new StringBuilder("'");
-        for (char c : value.toCharArray()) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             out.append(switch (c) {
                 case '\'' -> "\\'";
                 case '\\' -> "\\\\";

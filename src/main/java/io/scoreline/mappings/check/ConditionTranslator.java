@@ -81,7 +81,7 @@ final class ConditionTranslator {
         boolean leftNull = left.type() == null;
         boolean rightNull = right.type() == null;
         if (leftNull || rightNull) {
-            if (leftNull && rightNull || (operator != ComparisonOperator.EQ && operator != ComparisonOperator.NE)) {
+            if ((leftNull && rightNull) || (operator != ComparisonOperator.EQ && operator != ComparisonOperator.NE)) {
                 source.error(at, "only = and != can compare with null");
                 return null;
             }
@@ -167,6 +167,7 @@ final class ConditionTranslator {
         return null;
     }
 
+    @SuppressWarnings("ReferenceEquality") // which of the two operands is the field: identity, not equality
     private boolean sameType(Operand left, Operand right, org.antlr.v4.runtime.Token at) {
         if (left.type() == right.type()) {
             return true;

@@ -41,7 +41,8 @@ public final class RuleDocumentText {
             return text;
         }
         var out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             out.append(switch (c) {
                 case '"' -> "\\\"";
                 case '\\' -> "\\\\";

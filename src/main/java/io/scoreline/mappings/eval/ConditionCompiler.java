@@ -102,7 +102,7 @@ public final class ConditionCompiler {
         }
         return fields -> {
             var value = node.value(fields);
-            return value == null ? Boolean.FALSE : value;
+            return value == null ? false : value;
         };
     }
 

@@ -177,6 +177,7 @@ public final class DatabaseRuntime implements AutoCloseable {
         return identifier;
     }
 
+    @SuppressWarnings("ReferenceEquality") // a cause that is the exception itself ends the chain: identity on purpose
     private static String rootMessage(Throwable e) {
         var root = e;
         while (root.getCause() != null && root.getCause() != root) {

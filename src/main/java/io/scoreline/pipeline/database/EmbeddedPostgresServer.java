@@ -491,6 +491,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    @SuppressWarnings("ReferenceEquality") // a cause that is the exception itself ends the chain: identity on purpose
     private static String rootMessage(Throwable e) {
         var root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -19,6 +19,7 @@ public enum ServerProfile {
     /** Test fixtures: an OS crash may lose or corrupt them, and nobody minds. */
     FAST_FOR_TESTS(Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
 
+    @SuppressWarnings("ImmutableEnumChecker") // Map.of: immutable
     private final Map<String, String> settings;
 
     ServerProfile(Map<String, String> settings) {

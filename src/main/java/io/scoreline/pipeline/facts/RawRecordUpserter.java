@@ -45,6 +45,7 @@ final class RawRecordUpserter {
     }
 
     /** A page's records as the upsert's array parameters, built before the page's turn to write. */
+    @SuppressWarnings("ArrayRecordComponent") // the columns are bound as PostgreSQL arrays in one statement (ADR 0014); never compared
     record Rows(List<CrmRecord> records, String[] ids, Instant[] modstamps, Boolean[] deleted, byte[][] fields) {
     }
 

@@ -117,6 +117,7 @@ public final class SyntheticDataset {
         listeners.forEach(listener -> listener.accept(change));
     }
 
+    @SuppressWarnings("EnumOrdinal") // the kind is the top byte of a key that is only compared within one run
     private static long key(ActivityKind kind, long index) {
         return ((long) kind.ordinal() << 56) | index;
     }

@@ -58,6 +58,7 @@ public final class SimHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // a silenced reply closes later on its own; nothing waits for it
     private void serve(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             Map<String, String> headers = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** An HTTP request as the simulators see it: already read, header names lower-cased. */
+@SuppressWarnings("ArrayRecordComponent") // a body read off the socket; never compared
 public record SimRequest(String method, String path, String rawQuery, Map<String, String> headers, byte[] body) {
 
     public SimRequest {

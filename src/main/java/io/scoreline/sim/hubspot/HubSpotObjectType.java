@@ -21,6 +21,7 @@ public enum HubSpotObjectType {
     private final String pathName;
     private final String typeId;
     private final ActivityKind kind;
+    @SuppressWarnings("ImmutableEnumChecker") // List.of: immutable
     private final List<String> defaultProperties;
 
     HubSpotObjectType(String pathName, String typeId, ActivityKind kind, List<String> defaultProperties) {
@@ -55,11 +56,13 @@ public enum HubSpotObjectType {
         return defaultProperties;
     }
 
+    @SuppressWarnings("EnumOrdinal") // each type's ids live in their own range, like HubSpot's
     public long id(long index) {
         return (ordinal() + 1) * ID_SPACING + index + 1;
     }
 
     /** The dataset index behind an object id of this type, if the id is in this type's range. */
+    @SuppressWarnings("EnumOrdinal") // each type's ids live in their own range, like HubSpot's
     public Optional<Long> index(long id) {
         long index = id - (ordinal() + 1) * ID_SPACING - 1;
         return index >= 0 && index < ID_SPACING - 1 ? Optional.of(index) : Optional.empty();

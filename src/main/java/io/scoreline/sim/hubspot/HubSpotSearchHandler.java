@@ -16,6 +16,7 @@ final class HubSpotSearchHandler {
     static final int RESULT_CAP = 10_000;
     private static final int REMEMBERED_SEARCHES = 32;
 
+    @SuppressWarnings("ArrayRecordComponent") // ids of one search, read by index; never compared
     private record Snapshot(long version, long[] ids) {
     }
 

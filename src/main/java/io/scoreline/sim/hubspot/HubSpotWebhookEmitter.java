@@ -56,6 +56,7 @@ public final class HubSpotWebhookEmitter implements AutoCloseable {
                 .thenApply(done -> batches.stream().map(CompletableFuture::join).toList());
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the outcome future carries the result; these are its steps
     private void attempt(List<HubSpotWebhookEvent> batch, int attemptNumber, CompletableFuture<Delivery> outcome) {
         String body = JsonCodec.writeString(batch.stream().map(event -> event.json(attemptNumber)).toList());
         long timestamp = clock.millis();

@@ -55,7 +55,7 @@ public final class HubSpotWebhookEvents {
 
     private HubSpotWebhookEvent event(String subscriptionType, HubSpotObject object, String typeId, String property,
             String value, long at, String flag) {
-        long subscriptionId = 200_000 + Math.floorMod((subscriptionType + typeId + property).hashCode(), 100_000);
+        long subscriptionId = 200_000L + Math.floorMod((subscriptionType + typeId + property).hashCode(), 100_000);
         return new HubSpotWebhookEvent(eventIds.getAndIncrement(), subscriptionId, credentials.portalId(),
                 credentials.appId(), at, subscriptionType, object.id(), typeId, property, value, "CRM_UI", flag);
     }

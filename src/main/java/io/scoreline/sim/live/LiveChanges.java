@@ -82,6 +82,7 @@ public final class LiveChanges {
                 : roll < 0.93 ? ActivityKind.TODO : ActivityKind.DEAL;
     }
 
+    @SuppressWarnings("EnumOrdinal") // the seeded data set depends on it: another order would generate other data
     private void create(ActivityKind kind, Instant now, SplittableRandom random) {
         int owner = activeRep(random);
         dataset.create(kind, index -> {

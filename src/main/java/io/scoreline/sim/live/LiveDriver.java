@@ -14,6 +14,7 @@ public final class LiveDriver implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("sim-live").factory());
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the periodic task runs until close() shuts the scheduler down
     public LiveDriver(LiveChanges changes) {
         scheduler.scheduleAtFixedRate(() -> {
             try {

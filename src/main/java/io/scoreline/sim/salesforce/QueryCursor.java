@@ -8,6 +8,7 @@ import java.util.List;
  * render the rows' current values, but which rows a page holds never changes, so a record edited or
  * created while a client pages can neither be skipped nor repeated.
  */
+@SuppressWarnings("ArrayRecordComponent") // row ids of one query, read by page; never compared
 record QueryCursor(String id, SalesforceObject type, List<FieldPath> fields, long[] idNumbers, int batchSize) {
 
     int size() {

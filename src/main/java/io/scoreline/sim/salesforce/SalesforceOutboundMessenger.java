@@ -68,6 +68,7 @@ public final class SalesforceOutboundMessenger implements AutoCloseable {
                 .thenApply(done -> messages.stream().map(CompletableFuture::join).toList());
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the outcome future carries the result; these are its steps
     private void attempt(String xml, int attempt, CompletableFuture<Delivery> outcome) {
         HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(Duration.ofSeconds(60))

@@ -24,6 +24,7 @@ final class SalesforceQueryEngine {
     }
 
     /** Sort keys of one matching row, small enough to sort millions of them. */
+    @SuppressWarnings("ArrayRecordComponent") // sort keys read by index; never compared
     private record Candidate(long idNumber, List<FieldPath> keyPaths, Object[] keys) implements RecordView {
         @Override
         public Object value(FieldPath path) {
@@ -42,6 +43,7 @@ final class SalesforceQueryEngine {
     }
 
     /** The ids a query matched, in order, fixed at the moment it ran. */
+    @SuppressWarnings("ArrayRecordComponent") // row ids of one query; never compared
     record Selection(SalesforceObject type, SoqlQuery query, long[] idNumbers) {
     }
 
@@ -65,7 +67,7 @@ final class SalesforceQueryEngine {
                 keyPaths.stream().map(path -> view(candidate).value(path)).toArray()));
         if (!keyPaths.isEmpty()) {
             Comparator<RecordView> ordering = evaluator.ordering(query.orderBy());
-            candidates = candidates.sorted(ordering::compare);
+            candidates = candidates.sorted(ordering);
         }
         if (query.offset().isPresent()) {
             candidates = candidates.skip(query.offset().getAsInt());

@@ -48,8 +48,8 @@ public final class SalesforceSimulator implements AutoCloseable {
         SalesforceQueryHandler query = new SalesforceQueryHandler(engine);
         SalesforceReplicationHandler replication = new SalesforceReplicationHandler(records, settings.clock());
         double bulkFailure = settings.faults().spec().bulkJobFailure();
-        this.bulk = new SalesforceBulkQueryHandler(engine, settings.clock(), job -> failBulkJobs.get() || bulkFailure > 0
-                && io.scoreline.sim.data.SeedMixer.random(settings.orgId().hashCode(), "bulk-fail".hashCode(), job).nextDouble() < bulkFailure);
+        this.bulk = new SalesforceBulkQueryHandler(engine, settings.clock(), job -> failBulkJobs.get() || (bulkFailure > 0
+                && io.scoreline.sim.data.SeedMixer.random(settings.orgId().hashCode(), "bulk-fail".hashCode(), job).nextDouble() < bulkFailure));
         String job = V + "/jobs/query/(750\\w{15})";
         dataApi.on("GET", V + "/?", (r, g) -> metadata.resources(g.get(0)))
                 .on("GET", V + "/query/?", (r, g) -> query.query(r, g.get(0), false))

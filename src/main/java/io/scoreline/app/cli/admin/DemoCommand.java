@@ -96,6 +96,9 @@ public final class DemoCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
+        // Since JDK 22 System.console() is not null when output is redirected either, so this shows the
+        // terminal bar there too; Console.isTerminal() would tell, but it changes what a redirected run prints.
+        @SuppressWarnings("SystemConsoleNull")
         var progress = System.console() != null && !output.json();
         try {
             new DemoRun(context, settings, output, () -> progress ? BackfillProgress.forTerminal() : ProgressListener.none())

@@ -96,6 +96,7 @@ public final class ServeCommand extends ContextCommand {
         }
     }
 
+    @SuppressWarnings("ReferenceEquality") // a cause that is the exception itself ends the chain: identity on purpose
     private static boolean causedByBind(Throwable e) {
         for (var t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof BindException) {

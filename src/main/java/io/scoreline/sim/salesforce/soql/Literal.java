@@ -10,6 +10,7 @@ public sealed interface Literal {
     record Text(String value) implements Literal {
     }
 
+    @SuppressWarnings("AvoidCommonTypeNames") // SOQL's own name for the literal; always used as Literal.Number
     record Number(BigDecimal value) implements Literal {
     }
 

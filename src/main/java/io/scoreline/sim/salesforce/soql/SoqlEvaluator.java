@@ -38,7 +38,7 @@ public final class SoqlEvaluator {
     }
 
     public Comparator<RecordView> ordering(List<SoqlQuery.OrderItem> items) {
-        Comparator<RecordView> ordering = (a, b) -> 0;
+        Comparator<RecordView> ordering = (_, _) -> 0;
         for (SoqlQuery.OrderItem item : items) {
             Comparator<RecordView> term = (a, b) -> {
                 Object left = a.value(item.field());
@@ -144,7 +144,8 @@ public final class SoqlEvaluator {
 
     private static Pattern likePattern(String pattern) {
         StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
             switch (c) {
                 case '%' -> regex.append(".*");
                 case '_' -> regex.append('.');
