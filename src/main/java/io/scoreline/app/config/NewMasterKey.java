@@ -31,7 +31,7 @@ public final class NewMasterKey {
 
     /** The new key from {@code file} or, without one, from {@link #ENVIRONMENT}; exactly one of them. */
     public static MasterKey read(Optional<Path> file, Map<String, String> environment) {
-        var fromEnvironment = Optional.ofNullable(environment.get(ENVIRONMENT)).filter(v -> !v.isBlank());
+        var fromEnvironment = fromEnvironment(new SettingsReader(environment));
         if (file.isPresent() && fromEnvironment.isPresent()) {
             throw ScorelineException.badInput("give the new master key either with --new-key-file or in " + ENVIRONMENT + ", not both");
         }
@@ -48,6 +48,11 @@ public final class NewMasterKey {
         } catch (IOException e) {
             throw ScorelineException.badInput("cannot read the new key file " + path + ": " + e.getMessage());
         }
+    }
+
+    /** The new key's value if {@link #ENVIRONMENT} carries one (blank counts as unset). */
+    static Optional<String> fromEnvironment(SettingsReader settings) {
+        return settings.text(ENVIRONMENT);
     }
 
     /**

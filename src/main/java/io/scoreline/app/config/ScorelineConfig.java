@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every setting of a Scoreline process, typed and validated once at start-up. The README's
- * configuration table lists the same names; {@link #resolve} is the only place they are read.
+ * Every setting of a Scoreline process, typed and validated once at start-up. {@link #resolve} is
+ * the only place they are read; {@link ScorelineSettings#all} lists what it reads, with the defaults,
+ * and docs/configuration.md must list the same (ConfigurationDocumentationTest).
  */
 public record ScorelineConfig(Path home, DatabaseSettings database, Optional<String> masterKey, int httpPort,
         Duration syncInterval, int schedulerThreads, ContestSettings contests, EvaluatorSettings evaluator,
@@ -52,20 +53,27 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     public static final String RETENTION_INTERVAL = "SCORELINE_RETENTION_INTERVAL";
 
     public static ScorelineConfig resolve(Map<String, String> environment, CliOverrides overrides) {
-        var settings = new SettingsReader(environment);
-        var home = settings.text(HOME).map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.home"), ".scoreline"))
-                .toAbsolutePath();
-        var url = overrides.databaseUrl().or(() -> settings.text(DB_URL)).map(u -> jdbcUrl(u, overrides.databaseUrl().isPresent() ? "--db" : DB_URL));
-        var owner = url.map(u -> new DatabaseEndpoint(u, settings.text(DB_USER).orElse(null), settings.text(DB_PASSWORD).orElse(null)));
+        return resolve(new SettingsReader(environment), overrides);
+    }
+
+    /** Reads every setting whatever the others say, so that {@link ScorelineSettings#all} sees each one. */
+    static ScorelineConfig resolve(SettingsReader settings, CliOverrides overrides) {
+        var home = settings.defaultShownAs(HOME, "~/.scoreline").text(HOME).map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".scoreline")).toAbsolutePath();
+        var url = overrides.databaseUrl().or(() -> settings.defaultShownAs(DB_URL, "embedded").text(DB_URL))
+                .map(u -> jdbcUrl(u, overrides.databaseUrl().isPresent() ? "--db" : DB_URL));
+        var user = settings.defaultShownAs(DB_USER, "from the URL").text(DB_USER);
+        var password = settings.defaultShownAs(DB_PASSWORD, "from the URL").text(DB_PASSWORD);
+        var owner = url.map(u -> new DatabaseEndpoint(u, user.orElse(null), password.orElse(null)));
         var runtime = settings.text(DB_APP_URL).map(u -> new DatabaseEndpoint(jdbcUrl(u, DB_APP_URL), null, null));
-        var role = settings.text(DB_RUNTIME_ROLE).orElse(DatabaseSettings.DEFAULT_RUNTIME_ROLE);
+        var role = settings.text(DB_RUNTIME_ROLE, DatabaseSettings.DEFAULT_RUNTIME_ROLE);
         if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw ScorelineException.badInput(DB_RUNTIME_ROLE + " must be a lower-case role name, got '" + role + "'");
         }
         var database = new DatabaseSettings(owner, runtime, home.resolve("pg"), role,
                 settings.integer(DB_POOL_SIZE, 16, 1, 200),
                 // The embedded database is ours to migrate; an external one is migrated on purpose.
-                settings.bool(DB_AUTO_MIGRATE, owner.isEmpty()));
+                settings.defaultShownAs(DB_AUTO_MIGRATE, "true embedded, false external").bool(DB_AUTO_MIGRATE, owner.isEmpty()));
         int schedulerThreads = settings.integer(SCHEDULER_THREADS, 2, 1, 32);
         // A run holds one connection for its run lock the whole time and writes through another, so
         // a pool no larger than the runs it may host at once can starve every one of them.
@@ -77,7 +85,7 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
         if (port < 0 || port > 65535) {
             throw ScorelineException.badInput("--port must be from 0 to 65535, got " + port);
         }
-        return new ScorelineConfig(home, database, settings.text(MASTER_KEY), port,
+        return new ScorelineConfig(home, database, settings.defaultShownAs(MASTER_KEY, "key file").text(MASTER_KEY), port,
                 settings.duration(SYNC_INTERVAL, Duration.ofHours(1)), schedulerThreads,
                 new ContestSettings(settings.duration(CONTEST_TICK, ContestSettings.defaults().tick()),
                         settings.duration(RANK_NOTIFY_COALESCE, ContestSettings.defaults().rankNotifyCoalesce())),
@@ -89,7 +97,8 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
         return new EvaluatorSettings(settings.integer(EVALUATOR_WORKERS, defaults.workers(), 0, 32),
                 settings.duration(EVALUATOR_POLL_INTERVAL, defaults.pollInterval()),
                 settings.integer(EVALUATOR_BATCH_SIZE, defaults.batchSize(), 1, 10_000),
-                settings.text(EVALUATOR_WORKING_DAYS).map(ScorelineConfig::workingDays).orElse(defaults.workingDays()),
+                settings.defaultShownAs(EVALUATOR_WORKING_DAYS, weekdays(defaults.workingDays())).text(EVALUATOR_WORKING_DAYS)
+                        .map(ScorelineConfig::workingDays).orElse(defaults.workingDays()),
                 settings.integer(EVALUATOR_PB_MIN_HISTORY, defaults.personalBestMinHistory(), 1, 520));
     }
 
@@ -107,9 +116,14 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
         return days;
     }
 
+    /** The form {@link #workingDays} reads: {@code monday,tuesday,wednesday,thursday,friday}. */
+    private static String weekdays(java.util.Set<DayOfWeek> days) {
+        return days.stream().sorted().map(d -> d.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(","));
+    }
+
     private static RunLimits runLimits(SettingsReader settings) {
         double share = settings.fraction(QUOTA_SHARE, RunLimits.DEFAULT_QUOTA_SHARE);
-        return new RunLimits(share, settings.fraction(BACKFILL_QUOTA_SHARE, share),
+        return new RunLimits(share, settings.defaultShownAs(BACKFILL_QUOTA_SHARE, QUOTA_SHARE).fraction(BACKFILL_QUOTA_SHARE, share),
                 settings.wholeNumber(BULK_THRESHOLD, RunLimits.DEFAULT_BULK_THRESHOLD, 0, 1_000_000_000_000L),
                 settings.fraction(ORG_QUOTA_SHARE, RunLimits.DEFAULT_ORG_QUOTA_SHARE));
     }

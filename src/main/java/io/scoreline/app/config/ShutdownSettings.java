@@ -18,7 +18,11 @@ public record ShutdownSettings(Duration grace) {
     private static final Duration MAX_GRACE = Duration.ofMinutes(10);
 
     public static ShutdownSettings read(Map<String, String> environment) {
-        var grace = new SettingsReader(environment).duration(SHUTDOWN_GRACE, DEFAULT_GRACE);
+        return read(new SettingsReader(environment));
+    }
+
+    static ShutdownSettings read(SettingsReader settings) {
+        var grace = settings.duration(SHUTDOWN_GRACE, DEFAULT_GRACE);
         if (grace.compareTo(MAX_GRACE) > 0) {
             throw ScorelineException.badInput(SHUTDOWN_GRACE + " must be at most " + MAX_GRACE + ", got " + grace);
         }

@@ -54,7 +54,7 @@ public record WebhookSettings(Optional<URI> publicBaseUrl, int maxBytes, int inb
         return new WebhookSettings(settings.text(PUBLIC_BASE_URL).map(WebhookSettings::baseUrl),
                 settings.integer(MAX_BYTES, DEFAULT_MAX_BYTES, 1024, 64 * 1024 * 1024),
                 settings.integer(INBOX_WORKERS, 4, 1, 64),
-                settings.integer(INBOX_WRITERS, InboxSettings.defaultWriters(), 1, 64),
+                settings.defaultShownAs(INBOX_WRITERS, "half the cores").integer(INBOX_WRITERS, InboxSettings.defaultWriters(), 1, 64),
                 settings.integer(INBOX_MAX_ATTEMPTS, 8, 1, 100),
                 settings.bool(APPLY_VALUES, true),
                 settings.duration(VERIFY_AFTER, DEFAULT_VERIFY_AFTER),
