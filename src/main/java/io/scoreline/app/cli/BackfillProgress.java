@@ -13,14 +13,14 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Progress of a backfill: a bar with records, rate and ETA on a terminal; otherwise (CI, cron,
  * logs) a line every {@link #LOG_EVERY} with the same numbers.
  */
-final class BackfillProgress {
+public final class BackfillProgress {
 
     static final Duration LOG_EVERY = Duration.ofSeconds(10);
 
     private BackfillProgress() {
     }
 
-    static ProgressListener forTerminal() {
+    public static ProgressListener forTerminal() {
         return new ProgressListener() {
             private ProgressBar bar;
 
@@ -52,7 +52,7 @@ final class BackfillProgress {
         };
     }
 
-    static ProgressListener forLog(PrintWriter err, Clock clock) {
+    public static ProgressListener forLog(PrintWriter err, Clock clock) {
         return new ProgressListener() {
             private String object = "";
             private long expected;

@@ -1,5 +1,12 @@
 package io.scoreline.app.cli;
 
+import io.scoreline.app.cli.integration.IntegrationCommand;
+import io.scoreline.app.cli.integration.UsersCommand;
+import io.scoreline.app.cli.runs.BackfillCommand;
+import io.scoreline.app.cli.runs.InboxCommand;
+import io.scoreline.app.cli.runs.RemapCommand;
+import io.scoreline.app.cli.runs.RunsCommand;
+import io.scoreline.app.cli.runs.SyncCommand;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,5 +1,6 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.integration;
 
+import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.http.SalesforceWebhookController;
 import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.Integration;

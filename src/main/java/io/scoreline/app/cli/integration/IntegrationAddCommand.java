@@ -1,5 +1,9 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.integration;
 
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ChoiceOption;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProvider;

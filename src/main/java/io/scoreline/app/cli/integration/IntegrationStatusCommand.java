@@ -1,5 +1,7 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.integration;
 
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.CliOutput;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.pipeline.integrations.IntegrationStatus;
 import io.scoreline.pipeline.integrations.IntegrationStore;

@@ -1,5 +1,9 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.integration;
 
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.CliErrorHandler;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.connectors.spi.ConnectionCheck;
 import io.scoreline.connectors.spi.ScorelineException;

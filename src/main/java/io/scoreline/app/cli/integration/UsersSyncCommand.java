@@ -1,5 +1,8 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.integration;
 
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.CliOutput;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.identities.CrmIdentityStore;

@@ -1,5 +1,9 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.runs;
 
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.BackfillProgress;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.sync.BackfillService;
@@ -22,7 +26,7 @@ import picocli.CommandLine.Option;
                 "  scoreline backfill --integration 1 --from 2026-01-01 --to 2026-03-31",
                 "  scoreline backfill --integration 1 --resume 17"},
         description = "Backfill history: records last modified between --from and --to (organization days).")
-final class BackfillCommand extends ContextCommand {
+public final class BackfillCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")
     long integrationId;

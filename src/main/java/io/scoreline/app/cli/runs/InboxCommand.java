@@ -1,5 +1,10 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.runs;
 
+import io.scoreline.app.cli.RangeOption;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ChoiceOption;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.inbox.InboxEntry;
@@ -28,7 +33,7 @@ import picocli.CommandLine.Option;
                 "  scoreline inbox --org acme --replay 42",
                 "  scoreline inbox --replay-all"},
         description = "Show webhook inbox events (newest first); replay failed ones.")
-final class InboxCommand extends ContextCommand {
+public final class InboxCommand extends ContextCommand {
 
     @Option(names = "--org", paramLabel = "SLUG", description = "Only this organization (default: all)")
     String org;
@@ -101,7 +106,7 @@ final class InboxCommand extends ContextCommand {
             }
             var before = inbox.list(organization.id(), Optional.of(InboxStatus.FAILED), Integer.MAX_VALUE).stream()
                     .map(InboxEntry::id).filter(id -> replay.id == null || id.equals(replay.id)).toList();
-            if (inbox.replay(organization.id(), Optional.ofNullable(replay.id), now) > 0) {
+            if (!inbox.replay(organization.id(), Optional.ofNullable(replay.id), now).isEmpty()) {
                 replayed.addAll(before);
             }
         }

@@ -1,5 +1,8 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.runs;
 
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.CliOutput;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.sync.RemapService;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Option;
         footer = {"  scoreline remap --integration 1",
                 "  scoreline remap --integration 1 --from 2026-03-01"},
         description = "Re-derive facts from stored records with the active rules and owner links (no API calls).")
-final class RemapCommand extends ContextCommand {
+public final class RemapCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")
     long integrationId;

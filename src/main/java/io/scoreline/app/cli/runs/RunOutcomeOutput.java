@@ -1,5 +1,7 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.runs;
 
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.CliErrorHandler;
 import io.scoreline.pipeline.sync.SyncOutcome;
 import java.util.LinkedHashMap;
 

@@ -1,5 +1,9 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.runs;
 
+import io.scoreline.app.cli.RangeOption;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.CliOutput;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.runs.SyncRun;
@@ -17,7 +21,7 @@ import picocli.CommandLine.Option;
         footer = {"  scoreline runs --integration 1",
                 "  scoreline runs --integration 1 --limit 5 --json"},
         description = "Show an integration's sync runs, newest first.")
-final class RunsCommand extends ContextCommand {
+public final class RunsCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")
     long integrationId;

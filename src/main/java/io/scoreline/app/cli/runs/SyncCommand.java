@@ -1,5 +1,8 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.runs;
 
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.CliOutput;
 import io.micronaut.context.ApplicationContext;
 
 import io.scoreline.pipeline.runs.SyncTrigger;
@@ -13,7 +16,7 @@ import picocli.CommandLine.Option;
         footer = {"  scoreline sync --integration 1",
                 "  scoreline sync --integration 1 --json"},
         description = "Run an incremental sync of an integration now.")
-final class SyncCommand extends ContextCommand {
+public final class SyncCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")
     long integrationId;
