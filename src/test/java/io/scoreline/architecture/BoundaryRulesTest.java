@@ -41,6 +41,8 @@ class BoundaryRulesTest {
 
     @ArchTest
     static final ArchRule micronautStaysInApp = noClasses().that().resideOutsideOfPackage("io.scoreline.app..")
+            // Micronaut's compiler writes the bean definitions ($Name$Definition…) of @Singleton use cases beside them (ADR 0029).
+            .and().haveNameNotMatching(".*\\.\\$[^.]*")
             .should().dependOnClassesThat().resideInAPackage("io.micronaut..")
             .because("Micronaut annotations stay in app; elsewhere plain jakarta.inject keeps the code framework-free (DESIGN §3)");
 

@@ -74,6 +74,11 @@ public record NewIntegration(long organizationId, CrmProvider provider, CrmCrede
         return new NewIntegration(organizationId, provider, credentials, settings, Optional.of(id), sharedAccount);
     }
 
+    /** The same request for this organization: an entry point checks a request before it knows the organization. */
+    public NewIntegration inOrganization(long organization) {
+        return new NewIntegration(organization, provider, credentials, settings, externalAccountId, sharedAccount);
+    }
+
     /** Lets the integration share its CRM account with other integrations (ADR 0021). */
     public NewIntegration withSharedAccount(boolean shared) {
         return new NewIntegration(organizationId, provider, credentials, settings, externalAccountId, shared);

@@ -4,7 +4,6 @@ import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.http.SalesforceWebhookController;
 import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.Integration;
-import java.util.Map;
 
 /**
  * How {@code integration add} and {@code integration rotate-secret} show a Salesforce endpoint
@@ -16,9 +15,9 @@ final class EndpointSecretOutput {
     private EndpointSecretOutput() {
     }
 
-    static void putJson(Map<String, Object> line, Integration integration, EndpointSecret secret) {
-        line.put("endpoint_secret", secret.text());
-        line.put("endpoint_path", SalesforceWebhookController.path(integration.id(), secret));
+    /** The path to put into the outbound message's Endpoint URL, secret included. */
+    static String path(Integration integration, EndpointSecret secret) {
+        return SalesforceWebhookController.path(integration.id(), secret);
     }
 
     static void print(CliOutput output, Integration integration, EndpointSecret secret) {

@@ -1,28 +1,37 @@
 package io.scoreline.app.cli.integration;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.Integration;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** The JSON line of one integration. Credentials are never part of it. */
-final class IntegrationJson {
+/**
+ * The JSON line of one integration. Credentials are never part of it; the endpoint secret only
+ * in the answer of {@code integration add}, the one time it is shown (ADR 0020).
+ *
+ * @param endpointSecretSet Salesforce only: an integration without one (added before V14) refuses every outbound message
+ */
+record IntegrationJson(long id, String org, String provider, String status,
+        @JsonProperty("external_account_id") String externalAccountId,
+        @JsonProperty("schedule_minute") int scheduleMinute,
+        Map<String, String> settings,
+        @JsonProperty("endpoint_secret_set") Boolean endpointSecretSet,
+        @JsonProperty("created_at") String createdAt,
+        @JsonProperty("endpoint_secret") @JsonInclude(JsonInclude.Include.NON_NULL) String endpointSecret,
+        @JsonProperty("endpoint_path") @JsonInclude(JsonInclude.Include.NON_NULL) String endpointPath) {
 
-    private IntegrationJson() {
+    static IntegrationJson of(Integration integration, String organizationSlug) {
+        return of(integration, organizationSlug, Optional.empty());
     }
 
-    static Map<String, Object> of(Integration integration, String organizationSlug) {
-        var line = new LinkedHashMap<String, Object>();
-        line.put("id", integration.id());
-        line.put("org", organizationSlug);
-        line.put("provider", integration.provider().key());
-        line.put("status", integration.status().key());
-        line.put("external_account_id", integration.externalAccountId().orElse(null));
-        line.put("schedule_minute", integration.scheduleMinute());
-        line.put("settings", integration.settings());
-        // Salesforce only: an integration without one (added before V14) refuses every outbound message.
-        line.put("endpoint_secret_set", integration.provider() == CrmProvider.SALESFORCE ? integration.hasEndpointSecret() : null);
-        line.put("created_at", integration.createdAt().toString());
-        return line;
+    static IntegrationJson of(Integration integration, String organizationSlug, Optional<EndpointSecret> secret) {
+        return new IntegrationJson(integration.id(), organizationSlug, integration.provider().key(), integration.status().key(),
+                integration.externalAccountId().orElse(null), integration.scheduleMinute(), integration.settings(),
+                integration.provider() == CrmProvider.SALESFORCE ? integration.hasEndpointSecret() : null,
+                integration.createdAt().toString(), secret.map(EndpointSecret::text).orElse(null),
+                secret.map(s -> EndpointSecretOutput.path(integration, s)).orElse(null));
     }
 }

@@ -1,18 +1,14 @@
 package io.scoreline.app.cli.integration;
 
-import io.scoreline.app.cli.ContextCommand;
-import io.scoreline.app.cli.CliOutput;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.ApplicationContext;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.pipeline.integrations.IntegrationStatus;
-import io.scoreline.pipeline.integrations.IntegrationStore;
-import io.scoreline.pipeline.scheduling.IntegrationScheduler;
-import java.util.LinkedHashMap;
+import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
 import picocli.CommandLine.Option;
 
-/**
- * {@code integration pause|resume}: the status changes first, then the schedule, which every
- * serving node shares through the clustered job store.
- */
+/** {@code integration pause|resume}: the use case changes the status, then the schedule every serving node shares. */
 abstract class IntegrationStatusCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")
@@ -22,24 +18,21 @@ abstract class IntegrationStatusCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var store = context.getBean(IntegrationStore.class);
-        var integration = store.require(integrationId);
-        store.setStatus(integration.organizationId(), integrationId, target());
-        var scheduler = context.getBean(IntegrationScheduler.class);
-        var change = target() == IntegrationStatus.ACTIVE ? scheduler.resume(integrationId) : scheduler.pause(integrationId);
-        var next = scheduler.schedule(integrationId).flatMap(s -> s.nextFire());
+        var onboarding = context.getBean(IntegrationOnboarding.class);
+        var changed = target() == IntegrationStatus.ACTIVE ? onboarding.resume(integrationId) : onboarding.pause(integrationId);
+        var next = changed.nextSync();
         if (output.json()) {
-            var line = new LinkedHashMap<String, Object>();
-            line.put("integration", integrationId);
-            line.put("status", target().key());
-            line.put("schedule_changed", change.isPresent());
-            line.put("next_sync", target() == IntegrationStatus.ACTIVE ? next.map(Object::toString).orElse(null) : null);
-            output.jsonLine(line);
+            output.jsonLine(new StatusJson(integrationId, changed.status().key(), changed.scheduleChanged(),
+                    next.map(Object::toString).orElse(null)));
         } else {
-            output.line("Integration " + integrationId + " is " + target().key()
-                    + (target() == IntegrationStatus.ACTIVE ? next.map(n -> "; next scheduled sync at " + n).orElse("")
+            output.line("Integration " + integrationId + " is " + changed.status().key()
+                    + (changed.status() == IntegrationStatus.ACTIVE ? next.map(n -> "; next scheduled sync at " + n).orElse("")
                             : "; scheduled syncs are paused (manual `scoreline sync` still works)"));
         }
         return 0;
+    }
+
+    record StatusJson(long integration, String status, @JsonProperty("schedule_changed") boolean scheduleChanged,
+            @JsonProperty("next_sync") String nextSync) {
     }
 }

@@ -1,15 +1,13 @@
 package io.scoreline.app.cli.integration;
 
-import io.scoreline.app.cli.HelpOptions;
-import io.scoreline.app.cli.ContextCommand;
-import io.scoreline.app.cli.CliOutput;
-import io.scoreline.app.cli.CliErrorHandler;
 import io.micronaut.context.ApplicationContext;
+import io.scoreline.app.cli.CliErrorHandler;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.connectors.spi.ConnectionCheck;
-import io.scoreline.connectors.spi.ScorelineException;
-import io.scoreline.pipeline.integrations.IntegrationStore;
-import io.scoreline.pipeline.sync.ConnectorOpener;
-import java.util.LinkedHashMap;
+import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,46 +26,24 @@ final class IntegrationTestCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var integration = context.getBean(IntegrationStore.class).require(integrationId);
-        ConnectionCheck check;
-        try (var connector = context.getBean(ConnectorOpener.class).open(integration)) {
-            check = connector.check();
-        } catch (ScorelineException e) {
-            check = switch (e.kind()) {
-                case BAD_INPUT -> new ConnectionCheck.SettingsInvalid(e.getMessage());
-                default -> new ConnectionCheck.ConnectionFailed(e.kind(), e.getMessage());
-            };
-        }
-        var line = new LinkedHashMap<String, Object>();
-        line.put("integration", integrationId);
-        line.put("provider", integration.provider().key());
-        int exit = switch (check) {
-            case ConnectionCheck.Passed passed -> {
-                line.put("settings", "ok");
-                line.put("connection", "ok");
-                line.put("detail", passed.account() + ": " + passed.detail());
-                yield 0;
-            }
-            case ConnectionCheck.SettingsInvalid invalid -> {
-                line.put("settings", "invalid");
-                line.put("connection", "not tried");
-                line.put("detail", invalid.problem());
-                yield CliErrorHandler.FAILURE;
-            }
-            case ConnectionCheck.ConnectionFailed failed -> {
-                line.put("settings", "ok");
-                line.put("connection", failed.kind().name().toLowerCase(java.util.Locale.ROOT));
-                line.put("detail", failed.problem());
-                yield CliErrorHandler.FAILURE;
-            }
+        var checked = context.getBean(IntegrationOnboarding.class).check(integrationId);
+        var provider = checked.integration().provider().key();
+        var line = switch (checked.check()) {
+            case ConnectionCheck.Passed passed -> new CheckJson(integrationId, provider, "ok", "ok", passed.account() + ": " + passed.detail());
+            case ConnectionCheck.SettingsInvalid invalid -> new CheckJson(integrationId, provider, "invalid", "not tried", invalid.problem());
+            case ConnectionCheck.ConnectionFailed failed -> new CheckJson(integrationId, provider, "ok",
+                    failed.kind().name().toLowerCase(Locale.ROOT), failed.problem());
         };
         if (output.json()) {
             output.jsonLine(line);
         } else {
-            output.line("settings:   " + line.get("settings"));
-            output.line("connection: " + line.get("connection"));
-            output.line("            " + line.get("detail"));
+            output.line("settings:   " + line.settings());
+            output.line("connection: " + line.connection());
+            output.line("            " + line.detail());
         }
-        return exit;
+        return checked.passed() ? 0 : CliErrorHandler.FAILURE;
+    }
+
+    record CheckJson(long integration, String provider, String settings, String connection, String detail) {
     }
 }

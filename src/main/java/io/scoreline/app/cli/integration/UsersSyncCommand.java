@@ -1,13 +1,11 @@
 package io.scoreline.app.cli.integration;
 
-import io.scoreline.app.cli.HelpOptions;
-import io.scoreline.app.cli.ContextCommand;
-import io.scoreline.app.cli.CliOutput;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.ApplicationContext;
-import io.scoreline.pipeline.sync.ConnectorOpener;
-import io.scoreline.pipeline.identities.CrmIdentityStore;
-import io.scoreline.pipeline.integrations.IntegrationStore;
-import java.util.LinkedHashMap;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.pipeline.identities.CrmUserLinking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,26 +25,21 @@ final class UsersSyncCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var integration = context.getBean(IntegrationStore.class).require(integrationId);
-        try (var connector = context.getBean(ConnectorOpener.class).open(integration)) {
-            var result = context.getBean(CrmIdentityStore.class).sync(integration.organizationId(), integrationId, connector.users(),
-                    createProfiles);
-            if (output.json()) {
-                var line = new LinkedHashMap<String, Object>();
-                line.put("integration", integrationId);
-                line.put("users", result.usersSeen());
-                line.put("newly_linked", result.newlyLinked());
-                line.put("profiles_created", result.profilesCreated());
-                line.put("unmatched", result.unmatched());
-                output.jsonLine(line);
-            } else {
-                output.line(result.usersSeen() + " CRM users: " + result.newlyLinked() + " newly linked, " + result.profilesCreated()
-                        + " profiles created, " + result.unmatched() + " unmatched"
-                        + (result.unmatched() > 0 ? " (see `scoreline users unmatched --integration " + integrationId + "`)" : "")
-                        + (result.newlyLinked() > 0 ? "\nRun `scoreline remap --integration " + integrationId
-                                + "` to credit the facts already synced for newly linked users." : ""));
-            }
+        var result = context.getBean(CrmUserLinking.class).sync(integrationId, createProfiles);
+        if (output.json()) {
+            output.jsonLine(new UsersSyncJson(integrationId, result.usersSeen(), result.newlyLinked(), result.profilesCreated(),
+                    result.unmatched()));
+        } else {
+            output.line(result.usersSeen() + " CRM users: " + result.newlyLinked() + " newly linked, " + result.profilesCreated()
+                    + " profiles created, " + result.unmatched() + " unmatched"
+                    + (result.unmatched() > 0 ? " (see `scoreline users unmatched --integration " + integrationId + "`)" : "")
+                    + (result.newlyLinked() > 0 ? "\nRun `scoreline remap --integration " + integrationId
+                            + "` to credit the facts already synced for newly linked users." : ""));
         }
         return 0;
+    }
+
+    record UsersSyncJson(long integration, int users, @JsonProperty("newly_linked") int newlyLinked,
+            @JsonProperty("profiles_created") int profilesCreated, int unmatched) {
     }
 }

@@ -1,22 +1,16 @@
 package io.scoreline.app.cli.runs;
 
-import io.scoreline.app.cli.RangeOption;
-import io.scoreline.app.cli.HelpOptions;
-import io.scoreline.app.cli.ContextCommand;
-import io.scoreline.app.cli.CliOutput;
-import io.scoreline.app.cli.ChoiceOption;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.ApplicationContext;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.app.cli.ChoiceOption;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.cli.RangeOption;
 import io.scoreline.pipeline.inbox.InboxEntry;
+import io.scoreline.pipeline.inbox.InboxReplay;
 import io.scoreline.pipeline.inbox.InboxStatus;
-import io.scoreline.pipeline.inbox.InboxStore;
-import io.scoreline.pipeline.inbox.InboxWorkers;
-import io.scoreline.pipeline.tenancy.Organization;
-import io.scoreline.pipeline.tenancy.OrganizationStore;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
@@ -67,18 +61,26 @@ public final class InboxCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var organizations = context.getBean(OrganizationStore.class);
-        var inbox = context.getBean(InboxStore.class);
-        List<Organization> scope = org == null ? organizations.list() : List.of(organizations.require(org));
+        var inbox = context.getBean(InboxReplay.class);
+        var organization = Optional.ofNullable(org);
         if (replay != null) {
-            return replay(context, inbox, scope, output);
+            var replayed = inbox.replay(organization, Optional.ofNullable(replay.id));
+            for (var entry : replayed) {
+                if (output.json()) {
+                    output.jsonLine(EntryJson.of(entry));
+                } else {
+                    output.line("inbox event " + entry.id() + ": " + entry.status().key()
+                            + entry.lastError().filter(e -> entry.status() != InboxStatus.DONE).map(e -> " (" + e + ")").orElse(""));
+                }
+            }
+            if (replayed.isEmpty() && !output.json()) {
+                output.line("No failed inbox events to replay");
+            }
+            return 0;
         }
-        var entries = new ArrayList<InboxEntry>();
-        for (var organization : scope) {
-            entries.addAll(inbox.list(organization.id(), statusFilter, limit));
-        }
+        var entries = inbox.list(organization, statusFilter, limit);
         if (output.json()) {
-            entries.forEach(entry -> output.jsonLine(json(entry)));
+            entries.forEach(entry -> output.jsonLine(EntryJson.of(entry)));
         } else if (entries.isEmpty()) {
             output.line("No inbox events" + (status == null ? "" : " with status " + status));
         } else {
@@ -90,62 +92,15 @@ public final class InboxCommand extends ContextCommand {
         return 0;
     }
 
-    private int replay(ApplicationContext context, InboxStore inbox, List<Organization> scope, CliOutput output) {
-        var now = context.getBean(Clock.class).instant();
-        var replayed = new ArrayList<Long>();
-        for (var organization : scope) {
-            if (replay.id != null) {
-                var entry = inbox.find(organization.id(), replay.id);
-                if (entry.isEmpty()) {
-                    continue;
-                }
-                if (entry.get().status() != InboxStatus.FAILED) {
-                    throw ScorelineException.conflict("inbox event " + replay.id + " is " + entry.get().status().key()
-                            + ", not failed: only failed events are replayed");
-                }
-            }
-            var before = inbox.list(organization.id(), Optional.of(InboxStatus.FAILED), Integer.MAX_VALUE).stream()
-                    .map(InboxEntry::id).filter(id -> replay.id == null || id.equals(replay.id)).toList();
-            if (!inbox.replay(organization.id(), Optional.ofNullable(replay.id), now).isEmpty()) {
-                replayed.addAll(before);
-            }
-        }
-        if (replay.id != null && replayed.isEmpty()) {
-            throw ScorelineException.notFound("no inbox event " + replay.id + (org == null ? "" : " in organization " + org));
-        }
-        context.getBean(InboxWorkers.class).drain();
-        for (var organization : scope) {
-            for (var id : replayed) {
-                inbox.find(organization.id(), id).ifPresent(entry -> {
-                    if (output.json()) {
-                        output.jsonLine(json(entry));
-                    } else {
-                        output.line("inbox event " + entry.id() + ": " + entry.status().key()
-                                + entry.lastError().filter(e -> entry.status() != InboxStatus.DONE).map(e -> " (" + e + ")").orElse(""));
-                    }
-                });
-            }
-        }
-        if (replayed.isEmpty() && !output.json()) {
-            output.line("No failed inbox events to replay");
-        }
-        return 0;
-    }
+    record EntryJson(long id, long organization, long integration, String provider, @JsonProperty("object_type") String objectType,
+            @JsonProperty("record_id") String recordId, @JsonProperty("event_type") String eventType, String status, int attempts,
+            @JsonProperty("received_at") String receivedAt, @JsonProperty("processed_at") String processedAt,
+            @JsonProperty("last_error") String lastError) {
 
-    private static LinkedHashMap<String, Object> json(InboxEntry entry) {
-        var line = new LinkedHashMap<String, Object>();
-        line.put("id", entry.id());
-        line.put("organization", entry.organizationId());
-        line.put("integration", entry.integrationId());
-        line.put("provider", entry.provider().key());
-        line.put("object_type", entry.objectType().orElse(null));
-        line.put("record_id", entry.recordId());
-        line.put("event_type", entry.eventType());
-        line.put("status", entry.status().key());
-        line.put("attempts", entry.attempts());
-        line.put("received_at", entry.receivedAt().toString());
-        line.put("processed_at", entry.processedAt().map(Instant::toString).orElse(null));
-        line.put("last_error", entry.lastError().orElse(null));
-        return line;
+        static EntryJson of(InboxEntry entry) {
+            return new EntryJson(entry.id(), entry.organizationId(), entry.integrationId(), entry.provider().key(),
+                    entry.objectType().orElse(null), entry.recordId(), entry.eventType(), entry.status().key(), entry.attempts(),
+                    entry.receivedAt().toString(), entry.processedAt().map(Instant::toString).orElse(null), entry.lastError().orElse(null));
+        }
     }
 }

@@ -1,13 +1,11 @@
 package io.scoreline.app.cli.runs;
 
-import io.scoreline.app.cli.HelpOptions;
-import io.scoreline.app.cli.ContextCommand;
-import io.scoreline.app.cli.CliOutput;
 import io.micronaut.context.ApplicationContext;
-import io.scoreline.pipeline.integrations.IntegrationStore;
-import io.scoreline.pipeline.sync.RemapService;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.pipeline.sync.OnDemandRuns;
 import io.scoreline.pipeline.tenancy.DayInput;
-import io.scoreline.pipeline.tenancy.OrganizationStore;
 import java.time.LocalDate;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -38,9 +36,7 @@ public final class RemapCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var integration = context.getBean(IntegrationStore.class).require(integrationId);
-        var zone = context.getBean(OrganizationStore.class).require(integration.organizationId()).timezone();
-        var outcome = context.getBean(RemapService.class).remap(integrationId, fromDate.map(d -> d.atStartOfDay(zone).toInstant()));
+        var outcome = context.getBean(OnDemandRuns.class).remap(integrationId, fromDate);
         return RunOutcomeOutput.print(output, "Remap run", outcome, "");
     }
 }

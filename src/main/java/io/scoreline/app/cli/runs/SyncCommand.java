@@ -1,12 +1,10 @@
 package io.scoreline.app.cli.runs;
 
-import io.scoreline.app.cli.HelpOptions;
-import io.scoreline.app.cli.ContextCommand;
-import io.scoreline.app.cli.CliOutput;
 import io.micronaut.context.ApplicationContext;
-
-import io.scoreline.pipeline.runs.SyncTrigger;
-import io.scoreline.pipeline.sync.SyncService;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.pipeline.sync.OnDemandRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,7 +21,7 @@ public final class SyncCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var outcome = context.getBean(SyncService.class).sync(integrationId, SyncTrigger.MANUAL);
+        var outcome = context.getBean(OnDemandRuns.class).sync(integrationId);
         return RunOutcomeOutput.print(output, "Run", outcome, "");
     }
 }
