@@ -8,12 +8,14 @@ import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.database.DatabaseRuntime;
-import io.scoreline.pipeline.identities.CrmIdentityStore;
-import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.pipeline.identities.CrmUserLinking;
+import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
 import io.scoreline.pipeline.integrations.NewIntegration;
 import io.scoreline.pipeline.rules.RuleSetVersions;
 import io.scoreline.pipeline.sync.BackfillService;
 import io.scoreline.pipeline.sync.ConnectorOpener;
+import io.scoreline.pipeline.rules.RuleSetStore;
+import io.scoreline.pipeline.sync.OnDemandRuns;
 import io.scoreline.pipeline.sync.ProgressListener;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
@@ -75,7 +77,8 @@ public final class BackfillBenchmark {
                 var cpu = CpuMeter.of(sims.handle(), owner);
                 var cpuBefore = cpu.read();
                 var started = clock.millis();
-                var outcome = context.getBean(BackfillService.class).run(integrationId, lastDay.minusDays(DAYS + 1), lastDay, false, progress);
+                var outcome = context.getBean(OnDemandRuns.class).backfill(integrationId, lastDay.minusDays(DAYS + 1), lastDay, false,
+                        progress);
                 double seconds = Math.max(0.001, (clock.millis() - started) / 1000.0);
                 long peakHeap = heap.peakBytes();
                 double databaseSeconds = (databaseTime.activeMillis() - activeBefore) / 1000.0;
@@ -93,7 +96,7 @@ public final class BackfillBenchmark {
     /** What the CRM holds, from the dry run; only reported, so a count the CRM does not answer is -1, not a failed benchmark. */
     private static long taskCount(ApplicationContext context, long integrationId, LocalDate lastDay) {
         try {
-            var plan = context.getBean(BackfillService.class).plan(integrationId, lastDay.minusDays(DAYS + 1), lastDay);
+            var plan = context.getBean(OnDemandRuns.class).planBackfill(integrationId, lastDay.minusDays(DAYS + 1), lastDay);
             return plan.objects().stream().filter(o -> o.objectType().equals("Task")).mapToLong(o -> o.records()).sum();
         } catch (ScorelineException e) {
             LOG.warn("The dry-run count failed ({}); reporting -1 Task records in the CRM", e.getMessage());
@@ -105,15 +108,12 @@ public final class BackfillBenchmark {
         var organization = context.getBean(OrganizationStore.class).findBySlug("bench")
                 .orElseGet(() -> context.getBean(OrganizationStore.class).create(NewOrganization.of("bench", "Benchmark", "America/New_York", "monday")));
         var sf = sims.salesforce();
-        var integrations = context.getBean(IntegrationStore.class);
-        var integration = integrations.add(NewIntegration.of(organization.id(), CrmProvider.SALESFORCE,
+        var integration = context.getBean(IntegrationOnboarding.class).add(organization.slug(), NewIntegration.of(0, CrmProvider.SALESFORCE,
                 new CrmCredentials.RefreshToken(sf.path("client_id").asText(), sf.path("client_secret").asText(),
                         sf.path("refresh_token").asText()),
-                Optional.of(sf.path("login_url").asText()), Optional.empty(), Optional.empty()));
+                Optional.of(sf.path("login_url").asText()), Optional.empty(), Optional.empty())).integration();
         context.getBean(RuleSetVersions.class).setOrFail(integration.id(), stockRules(), "bench", "mappings/salesforce.yaml");
-        try (var connector = context.getBean(ConnectorOpener.class).open(integration)) {
-            context.getBean(CrmIdentityStore.class).sync(organization.id(), integration.id(), connector.users(), true);
-        }
+        context.getBean(CrmUserLinking.class).sync(integration.id(), true);
         return integration.id();
     }
 

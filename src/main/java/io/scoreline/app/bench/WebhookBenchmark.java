@@ -14,16 +14,18 @@ import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.database.TenantTransactions;
-import io.scoreline.pipeline.identities.CrmIdentityStore;
+import io.scoreline.pipeline.identities.CrmUserLinking;
 import io.scoreline.pipeline.inbox.InboxEvent;
 import io.scoreline.pipeline.inbox.InboxStatus;
 import io.scoreline.pipeline.inbox.InboxWorkers;
-import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
 import io.scoreline.pipeline.integrations.NewIntegration;
 import io.scoreline.pipeline.rules.RuleSetVersions;
 import io.scoreline.pipeline.runs.SyncTrigger;
 import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.sync.SyncService;
+import io.scoreline.pipeline.rules.RuleSetStore;
+import io.scoreline.pipeline.sync.OnDemandRuns;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import java.io.IOException;
@@ -92,17 +94,16 @@ public final class WebhookBenchmark {
                 var hubSpot = sims.hubSpot();
                 var organizationId = context.getBean(OrganizationStore.class)
                         .create(NewOrganization.of("bench", "Benchmark", "America/New_York", "monday")).id();
-                var integration = context.getBean(IntegrationStore.class).add(NewIntegration.of(organizationId, CrmProvider.HUBSPOT,
+                var integration = context.getBean(IntegrationOnboarding.class).add("bench", NewIntegration.of(0, CrmProvider.HUBSPOT,
                         new CrmCredentials.RefreshToken(hubSpot.path("client_id").asText(), hubSpot.path("client_secret").asText(),
                                 hubSpot.path("refresh_token").asText()),
-                        Optional.empty(), Optional.of(hubSpot.path("base_url").asText()), Optional.of(hubSpot.path("portal_id").asText())));
+                        Optional.empty(), Optional.of(hubSpot.path("base_url").asText()), Optional.of(hubSpot.path("portal_id").asText())))
+                        .integration();
                 context.getBean(RuleSetVersions.class).setOrFail(integration.id(), resource("/mappings/hubspot.yaml"), "bench", "mappings/hubspot.yaml");
                 var note = "";
                 try {
-                    try (var connector = context.getBean(ConnectorOpener.class).open(integration)) {
-                        context.getBean(CrmIdentityStore.class).sync(organizationId, integration.id(), connector.users(), true);
-                    }
-                    var synced = context.getBean(SyncService.class).sync(integration.id(), SyncTrigger.MANUAL);
+                    context.getBean(CrmUserLinking.class).sync(integration.id(), true);
+                    var synced = context.getBean(OnDemandRuns.class).sync(integration.id());
                     log.println("initial sync: " + synced.status().key() + ", " + synced.recordsRead() + " records");
                 } catch (ScorelineException e) {
                     note = "no HubSpot processing (" + e.getMessage() + "): acceptance only";

@@ -13,12 +13,12 @@ import io.scoreline.gamification.contests.ContestStore;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
-import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.pipeline.identities.CrmUserLinking;
+import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
 import io.scoreline.pipeline.kpi.KpiValueReader;
 import io.scoreline.pipeline.rules.RuleSetVersions;
 import io.scoreline.pipeline.runs.SyncRunStore;
-import io.scoreline.pipeline.sync.BackfillService;
-import io.scoreline.pipeline.sync.ConnectorOpener;
+import io.scoreline.pipeline.sync.OnDemandRuns;
 import io.scoreline.pipeline.sync.ProgressListener;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import io.scoreline.pipeline.tenancy.TeamStore;
@@ -55,11 +55,11 @@ public final class DemoRun {
 
     public void run(EmbeddedServer server, StopSignal stop) throws InterruptedException {
         var transactions = context.getBean(TenantTransactions.class);
-        var tenant = new DemoTenant(context.getBean(OrganizationStore.class), context.getBean(IntegrationStore.class),
+        var tenant = new DemoTenant(context.getBean(OrganizationStore.class), context.getBean(IntegrationOnboarding.class),
                 context.getBean(RuleSetVersions.class), context.getBean(CrmIdentityStore.class), new TeamStore(transactions),
-                context.getBean(ConnectorOpener.class));
+                context.getBean(CrmUserLinking.class));
         var contests = context.getBean(ContestStore.class);
-        var scenario = new DemoScenario(tenant, context.getBean(BackfillService.class), context.getBean(KpiChangeWorkers.class),
+        var scenario = new DemoScenario(tenant, context.getBean(OnDemandRuns.class), context.getBean(KpiChangeWorkers.class),
                 new DemoContest(contests, context.getBean(ContestLifecycle.class), clock),
                 new DemoSummaryReader(transactions, context.getBean(KpiValueReader.class), contests,
                         context.getBean(AwardReader.class)), clock);

@@ -5,7 +5,7 @@ import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.gamification.KpiChangeWorkers;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.runs.SyncStatus;
-import io.scoreline.pipeline.sync.BackfillService;
+import io.scoreline.pipeline.sync.OnDemandRuns;
 import io.scoreline.pipeline.sync.ProgressListener;
 import io.scoreline.pipeline.sync.SyncOutcome;
 import java.net.URI;
@@ -19,21 +19,21 @@ import java.util.function.Supplier;
 
 /**
  * The demo's set-up half: organization and integrations, a backfill of the whole simulated history
- * through the same services as {@code scoreline backfill}, then the summary read from the database.
+ * through the same use case as {@code scoreline backfill}, then the summary read from the database.
  */
 final class DemoScenario {
 
     private final DemoTenant tenant;
-    private final BackfillService backfill;
+    private final OnDemandRuns runs;
     private final KpiChangeWorkers workers;
     private final DemoContest contest;
     private final DemoSummaryReader summaries;
     private final Clock clock;
 
-    DemoScenario(DemoTenant tenant, BackfillService backfill, KpiChangeWorkers workers, DemoContest contest, DemoSummaryReader summaries,
+    DemoScenario(DemoTenant tenant, OnDemandRuns runs, KpiChangeWorkers workers, DemoContest contest, DemoSummaryReader summaries,
             Clock clock) {
         this.tenant = tenant;
-        this.backfill = backfill;
+        this.runs = runs;
         this.contest = contest;
         this.workers = workers;
         this.summaries = summaries;
@@ -50,7 +50,7 @@ final class DemoScenario {
         var from = today.minusDays(settings.days());
         for (var integration : List.of(created.salesforce(), created.hubSpot())) {
             say.accept("Backfilling " + label(integration) + " " + from + " .. " + today + " (integration " + integration.id() + ")");
-            var outcome = backfill.run(integration.id(), from, today, false, progress.get());
+            var outcome = runs.backfill(integration.id(), from, today, false, progress.get());
             requireSucceeded(integration, outcome);
             say.accept("  " + outcome.recordsRead() + " records, " + outcome.factsChanged() + " facts, " + outcome.apiCalls()
                     + " API calls (run " + outcome.runId() + ")");

@@ -6,13 +6,13 @@ import io.scoreline.connectors.spi.CrmProvider;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
+import io.scoreline.pipeline.identities.CrmUserLinking;
 import io.scoreline.pipeline.identities.UsersSyncResult;
 import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.Integration;
-import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
 import io.scoreline.pipeline.integrations.NewIntegration;
 import io.scoreline.pipeline.rules.RuleSetVersions;
-import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.Organization;
 import io.scoreline.pipeline.tenancy.OrganizationOrigin;
@@ -44,20 +44,20 @@ final class DemoTenant {
     }
 
     private final OrganizationStore organizations;
-    private final IntegrationStore integrations;
+    private final IntegrationOnboarding onboarding;
     private final RuleSetVersions ruleSets;
     private final CrmIdentityStore identities;
     private final TeamStore teams;
-    private final ConnectorOpener connectors;
+    private final CrmUserLinking userLinking;
 
-    DemoTenant(OrganizationStore organizations, IntegrationStore integrations, RuleSetVersions ruleSets, CrmIdentityStore identities,
-            TeamStore teams, ConnectorOpener connectors) {
+    DemoTenant(OrganizationStore organizations, IntegrationOnboarding onboarding, RuleSetVersions ruleSets, CrmIdentityStore identities,
+            TeamStore teams, CrmUserLinking userLinking) {
         this.organizations = organizations;
-        this.integrations = integrations;
+        this.onboarding = onboarding;
         this.ruleSets = ruleSets;
         this.identities = identities;
         this.teams = teams;
-        this.connectors = connectors;
+        this.userLinking = userLinking;
     }
 
     /**
@@ -81,16 +81,17 @@ final class DemoTenant {
         var organization = organizations.create(NewOrganization.of(SLUG, "Demo Sales Co", DemoSimulators.ZONE.getId(), "monday"),
                 OrganizationOrigin.DEMO);
         var sf = sims.salesforce();
-        var connected = integrations.connect(NewIntegration.of(organization.id(), CrmProvider.SALESFORCE,
+        // Through the operator's use case: the integrations are scheduled as `integration add` schedules them.
+        var connected = onboarding.add(organization.slug(), NewIntegration.of(organization.id(), CrmProvider.SALESFORCE,
                 new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
                 Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty())
                 // Outbound messages must come from this org: the live phase forwards the simulator's.
-                .withSalesforceOrgId(Optional.of(sf.orgId())));
+                .withWebhookAccountId(Optional.of(sf.orgId())));
         var salesforce = connected.integration();
         var hs = sims.hubSpot();
-        var hubSpot = integrations.add(NewIntegration.of(organization.id(), CrmProvider.HUBSPOT,
+        var hubSpot = onboarding.add(organization.slug(), NewIntegration.of(organization.id(), CrmProvider.HUBSPOT,
                 new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()),
-                Optional.empty(), Optional.of(hs.baseUrl().toString()), Optional.of(Long.toString(hs.portalId()))));
+                Optional.empty(), Optional.of(hs.baseUrl().toString()), Optional.of(Long.toString(hs.portalId())))).integration();
         // Validated like any operator's rules: a stock template the catalog no longer accepts stops the demo here.
         ruleSets.setOrFail(salesforce.id(), stockRules("salesforce"), "demo", "mappings/salesforce.yaml");
         ruleSets.setOrFail(hubSpot.id(), stockRules("hubspot"), "demo", "mappings/hubspot.yaml");
@@ -101,10 +102,7 @@ final class DemoTenant {
     }
 
     private UsersSyncResult linkUsers(Organization organization, Integration integration, String team) {
-        UsersSyncResult result;
-        try (var connector = connectors.open(integration)) {
-            result = identities.sync(organization.id(), integration.id(), connector.users(), true);
-        }
+        var result = userLinking.sync(integration.id(), true);
         teams.assign(organization.id(), teams.ensure(organization.id(), team), identities.linkedProfiles(organization.id(), integration.id()));
         return result;
     }

@@ -41,7 +41,6 @@ import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.sync.RemapService;
 import io.scoreline.pipeline.sync.RunExclusion;
 import io.scoreline.pipeline.sync.RunLockExclusion;
-import io.scoreline.pipeline.sync.RunServices;
 import io.scoreline.pipeline.runs.SyncTrigger;
 import io.scoreline.pipeline.scheduling.IntegrationDirectory;
 import io.scoreline.pipeline.scheduling.IntegrationRunLocks;
@@ -172,15 +171,11 @@ public class ScorelineFactory {
     }
 
     @Singleton
-    RunServices runServices(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
+    BackfillService backfillService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
             CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion,
-            Clock clock) {
-        return new RunServices(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion, clock);
-    }
-
-    @Singleton
-    BackfillService backfillService(RunServices services, SyncSettings settings, TenantTransactions transactions) {
-        return new BackfillService(services, settings, new StoredRecordReader(transactions));
+            SyncSettings settings, Clock clock, TenantTransactions transactions) {
+        return new BackfillService(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion, settings, clock,
+                new StoredRecordReader(transactions));
     }
 
     @Singleton
@@ -251,8 +246,10 @@ public class ScorelineFactory {
     }
 
     @Singleton
-    SyncService syncService(RunServices services, SyncSettings settings) {
-        return new SyncService(services, settings);
+    SyncService syncService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
+            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion,
+            SyncSettings settings, Clock clock) {
+        return new SyncService(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion, settings, clock);
     }
 
     @Singleton

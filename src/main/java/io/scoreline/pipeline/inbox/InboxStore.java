@@ -218,15 +218,16 @@ public final class InboxStore {
                 .fetchOptional(InboxStore::toEntry));
     }
 
-    /** Puts failed rows back to pending with fresh attempts; returns how many. */
-    public int replay(long organizationId, Optional<Long> id, Instant now) {
+    /** Puts failed rows back to pending with fresh attempts; returns their ids, newest first (as {@link #list} orders). */
+    public List<Long> replay(long organizationId, Optional<Long> id, Instant now) {
         return transactions.inOrganization(organizationId, tx -> tx.update(WEBHOOK_INBOX)
                 .set(WEBHOOK_INBOX.STATUS, InboxStatus.PENDING.key())
                 .set(WEBHOOK_INBOX.ATTEMPTS, 0)
                 .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, offset(now))
                 .where(WEBHOOK_INBOX.STATUS.eq(InboxStatus.FAILED.key()))
                 .and(id.map(WEBHOOK_INBOX.ID::eq).orElse(DSL.noCondition()))
-                .execute());
+                .returning(WEBHOOK_INBOX.ID)
+                .fetch(WEBHOOK_INBOX.ID)).stream().sorted(java.util.Comparator.reverseOrder()).toList();
     }
 
     private static InboxEntry toEntry(WebhookInboxRecord row) {

@@ -46,10 +46,9 @@ public record NewIntegration(long organizationId, CrmProvider provider, CrmCrede
         return new NewIntegration(organizationId, provider, credentials, settings, Optional.of(id), sharedAccount);
     }
 
-    /** {@link #withWebhookAccountId}, under the name of the CLI option it serves; goes once the CLI calls the other. */
-    @Deprecated
-    public NewIntegration withSalesforceOrgId(Optional<String> orgId) {
-        return withWebhookAccountId(orgId);
+    /** The same request for this organization: an entry point checks a request before it knows the organization. */
+    public NewIntegration inOrganization(long organization) {
+        return new NewIntegration(organization, provider, credentials, settings, externalAccountId, sharedAccount);
     }
 
     /** Lets the integration share its CRM account with other integrations (ADR 0021). */

@@ -5,6 +5,7 @@ import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.facts.ChangeOrigin;
 import io.scoreline.pipeline.facts.RuleSetFactDeriver;
+import io.scoreline.pipeline.facts.PageWriter;
 import io.scoreline.pipeline.facts.StoredRecordReader;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
@@ -50,27 +51,34 @@ public final class BackfillService {
     private final Clock clock;
 
     /** A backfill that never pushes rule filters down (it cannot check for stored records). */
-    public BackfillService(RunServices services, SyncSettings settings) {
-        this(services, settings, Optional.empty());
+    public BackfillService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
+            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion,
+            SyncSettings settings, Clock clock) {
+        this(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion, settings, clock, Optional.empty());
     }
 
     /** @param storedRecords checks that a push-down cannot hide a retraction (DESIGN §6) */
-    public BackfillService(RunServices services, SyncSettings settings, StoredRecordReader storedRecords) {
-        this(services, settings, Optional.of(storedRecords));
+    public BackfillService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
+            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion,
+            SyncSettings settings, Clock clock, StoredRecordReader storedRecords) {
+        this(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion, settings, clock,
+                Optional.of(storedRecords));
     }
 
-    private BackfillService(RunServices services, SyncSettings settings, Optional<StoredRecordReader> storedRecords) {
-        this.integrations = services.integrations();
-        this.organizations = services.organizations();
-        this.ruleSets = services.ruleSets();
-        this.checkpoints = services.checkpoints();
-        this.runs = services.runs();
-        this.pump = new ObjectPump(services.writer(), services.checkpoints(), services.runs(), settings.backfillBudget());
-        this.connectors = services.connectors();
-        this.exclusion = services.exclusion();
+    private BackfillService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
+            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion,
+            SyncSettings settings, Clock clock, Optional<StoredRecordReader> storedRecords) {
+        this.integrations = integrations;
+        this.organizations = organizations;
+        this.ruleSets = ruleSets;
+        this.checkpoints = checkpoints;
+        this.runs = runs;
+        this.pump = new ObjectPump(writer, checkpoints, runs, settings.backfillBudget());
+        this.connectors = connectors;
+        this.exclusion = exclusion;
         this.settings = settings;
         this.planner = new ObjectReadPlanner(settings, storedRecords);
-        this.clock = services.clock();
+        this.clock = clock;
     }
 
     /** The dry run: one count per object, how it would be read, nothing written. */

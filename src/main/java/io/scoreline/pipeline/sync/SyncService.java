@@ -5,6 +5,7 @@ import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.FailureKind;
 import io.scoreline.connectors.spi.ScorelineException;
 import io.scoreline.pipeline.facts.ChangeOrigin;
+import io.scoreline.pipeline.facts.PageWriter;
 import io.scoreline.pipeline.facts.RuleSetFactDeriver;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
@@ -43,17 +44,18 @@ public final class SyncService {
     private final SyncSettings settings;
     private final Clock clock;
 
-    public SyncService(RunServices services, SyncSettings settings) {
-        this.integrations = services.integrations();
-        this.organizations = services.organizations();
-        this.ruleSets = services.ruleSets();
-        this.checkpoints = services.checkpoints();
-        this.runs = services.runs();
-        this.pump = new ObjectPump(services.writer(), services.checkpoints(), services.runs(), settings.syncBudget());
-        this.connectors = services.connectors();
-        this.exclusion = services.exclusion();
+    public SyncService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets, CheckpointStore checkpoints,
+            SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion, SyncSettings settings, Clock clock) {
+        this.integrations = integrations;
+        this.organizations = organizations;
+        this.ruleSets = ruleSets;
+        this.checkpoints = checkpoints;
+        this.runs = runs;
+        this.pump = new ObjectPump(writer, checkpoints, runs, settings.syncBudget());
+        this.connectors = connectors;
+        this.exclusion = exclusion;
         this.settings = settings;
-        this.clock = services.clock();
+        this.clock = clock;
     }
 
     public SyncOutcome sync(long integrationId, SyncTrigger trigger) {

@@ -52,7 +52,7 @@ class InboxCliIT {
             var connected = server.bean(IntegrationStore.class).connect(NewIntegration.of(organizationId, CrmProvider.SALESFORCE,
                     new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
                     Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty())
-                    .withSalesforceOrgId(Optional.of(sf.orgId())));
+                    .withWebhookAccountId(Optional.of(sf.orgId())));
             var integrationId = connected.integration().id();
 
             // A call the simulator holds; the message says only that it changed, and its state is read back (ADR 0020).

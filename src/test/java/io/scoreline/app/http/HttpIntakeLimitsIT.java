@@ -50,7 +50,7 @@ class HttpIntakeLimitsIT {
         organizationId = server.bean(OrganizationStore.class).create(NewOrganization.of("limits", "Limits", "UTC", "monday")).id();
         var salesforce = server.bean(IntegrationStore.class).connect(NewIntegration.of(organizationId, CrmProvider.SALESFORCE,
                 new CrmCredentials.RefreshToken("client", "secret", "refresh"), Optional.empty(), Optional.empty(), Optional.empty())
-                .withSalesforceOrgId(Optional.of(SF_ORG)));
+                .withWebhookAccountId(Optional.of(SF_ORG)));
         salesforcePath = WebhookController.path(salesforce.integration().id(), salesforce.endpointSecret().orElseThrow());
     }
 

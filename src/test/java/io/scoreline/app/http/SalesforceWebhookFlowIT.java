@@ -217,7 +217,7 @@ class SalesforceWebhookFlowIT {
         var integrations = server.bean(IntegrationStore.class);
         var connected = integrations.connect(NewIntegration.of(organizationId, CrmProvider.SALESFORCE,
                 new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
-                Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty()).withSalesforceOrgId(Optional.of(sf.orgId())));
+                Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty()).withWebhookAccountId(Optional.of(sf.orgId())));
         var integration = connected.integration();
         server.bean(RuleSetStore.class).saveNewVersion(organizationId, integration.id(), Files.readString(Path.of("mappings/salesforce.yaml")),
                 "test");

@@ -244,7 +244,7 @@ class WebhookEndpointsIT {
     private static NewIntegration salesforceRequest() {
         return NewIntegration.of(organizationId, CrmProvider.SALESFORCE,
                 new CrmCredentials.RefreshToken("client", "secret", "refresh"), Optional.empty(), Optional.empty(), Optional.empty())
-                .withSalesforceOrgId(Optional.of(SF_ORG));
+                .withWebhookAccountId(Optional.of(SF_ORG));
     }
 
     private static String message(String org, String notificationId, String recordId) {

@@ -82,7 +82,7 @@ class InboxStoreIT {
         assertThat(parked.status()).isEqualTo(InboxStatus.FAILED);
         assertThat(parked.lastError()).contains("RETRYABLE: CRM down");
 
-        assertThat(store.replay(third.organizationId(), Optional.of(parked.id()), at.plus(Duration.ofMinutes(7)))).isEqualTo(1);
+        assertThat(store.replay(third.organizationId(), Optional.of(parked.id()), at.plus(Duration.ofMinutes(7)))).containsExactly(parked.id());
         var replayed = store.find(third.organizationId(), parked.id()).orElseThrow();
         assertThat(replayed.status()).isEqualTo(InboxStatus.PENDING);
         assertThat(replayed.attempts()).isZero();

@@ -101,10 +101,12 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
         runs = new SyncRunStore(transactions, clock);
         opener = new ConnectorOpener(integrations, Map.of(CrmProvider.HUBSPOT, factory));
         var exclusion = new RunLockExclusion(new IntegrationRunLocks(database.dataSource()));
-        var services = new RunServices(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
-                new PageWriter(transactions), opener, exclusion, clock);
-        sync = new SyncService(services, SyncSettings.defaults());
-        backfill = new BackfillService(services, backfillSettings);
+        var checkpoints = new CheckpointStore(transactions);
+        var writer = new PageWriter(transactions);
+        sync = new SyncService(integrations, organizations, ruleSets, checkpoints, runs, writer, opener, exclusion, SyncSettings.defaults(),
+                clock);
+        backfill = new BackfillService(integrations, organizations, ruleSets, checkpoints, runs, writer, opener, exclusion, backfillSettings,
+                clock);
         if (!linkUsers) {
             return;
         }

@@ -142,7 +142,7 @@ class SalesforceBulkBackfillIT {
         Map<String, BigDecimal> unfiltered;
         try (var fixture = new SalesforceSyncFixture(data(), CLOCK, settings(0))) {
             // No push-down possible without the stored-record check: the plain constructor never pushes.
-            var plain = new BackfillService(fixture.services(), settings(0));
+            var plain = fixture.backfillWithoutStoredRecordCheck(settings(0));
             assertThat(plain.plan(fixture.integrationId, FROM, TO).objects()).allSatisfy(o -> assertThat(o.pushDown()).isEmpty());
             var withoutFilter = plain.run(fixture.integrationId, FROM, TO, false, ProgressListener.none());
             assertThat(withoutFilter.status()).isEqualTo(SyncStatus.SUCCEEDED);

@@ -56,7 +56,8 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
     private final DefaultCamelContext camel;
     private final ConnectorOpener opener;
     private final IntegrationStore integrations;
-    private final RunServices services;
+    private final RunExclusion exclusion;
+    private final Clock clock;
 
     SalesforceSyncFixture(SimulatorOptions simulator, Clock clock, SyncSettings backfillSettings) {
         this(simulator, clock, backfillSettings, true);
@@ -82,11 +83,13 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
         var factory = new SalesforceConnectorFactory(camel, new SalesforceOptions(4, Duration.ofMillis(5), Duration.ofSeconds(5)), clock);
         runs = new SyncRunStore(transactions, clock);
         opener = new ConnectorOpener(integrations, Map.of(CrmProvider.SALESFORCE, factory));
-        var exclusion = new RunLockExclusion(new IntegrationRunLocks(database.dataSource()));
-        services = new RunServices(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
-                new PageWriter(transactions), opener, exclusion, clock);
-        sync = new SyncService(services, SyncSettings.defaults());
-        backfill = new BackfillService(services, backfillSettings, new io.scoreline.pipeline.facts.StoredRecordReader(transactions));
+        this.clock = clock;
+        exclusion = new RunLockExclusion(new IntegrationRunLocks(database.dataSource()));
+        sync = new SyncService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs, new PageWriter(transactions),
+                opener, exclusion, SyncSettings.defaults(), clock);
+        backfill = new BackfillService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
+                new PageWriter(transactions), opener, exclusion, backfillSettings, clock,
+                new io.scoreline.pipeline.facts.StoredRecordReader(transactions));
         if (!linkUsers) {
             return;
         }
@@ -110,8 +113,10 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
         return opener.open(integrations.require(integrationId));
     }
 
-    RunServices services() {
-        return services;
+    /** A backfill over this fixture's stores that never pushes rule filters down (no stored-record check). */
+    BackfillService backfillWithoutStoredRecordCheck(SyncSettings settings) {
+        return new BackfillService(integrations, new OrganizationStore(transactions), new RuleSetStore(transactions),
+                new CheckpointStore(transactions), runs, new PageWriter(transactions), opener, exclusion, settings, clock);
     }
 
     @Override

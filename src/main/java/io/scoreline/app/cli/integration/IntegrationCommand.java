@@ -1,5 +1,7 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.integration;
 
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.cli.CommandGroup;
 import picocli.CommandLine.Command;
 
 /** {@code scoreline integration …}: connections to CRM accounts. */
@@ -12,5 +14,5 @@ import picocli.CommandLine.Command;
         subcommands = {IntegrationAddCommand.class, IntegrationListCommand.class, IntegrationTestCommand.class,
                 IntegrationPauseCommand.class, IntegrationResumeCommand.class,
                 IntegrationRotateSecretCommand.class})
-final class IntegrationCommand extends CommandGroup {
+public final class IntegrationCommand extends CommandGroup {
 }

@@ -1,4 +1,4 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.integration;
 
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProvider;

@@ -1,9 +1,10 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.runs;
 
 import io.micronaut.context.ApplicationContext;
-
-import io.scoreline.pipeline.runs.SyncTrigger;
-import io.scoreline.pipeline.sync.SyncService;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.pipeline.sync.OnDemandRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,14 +14,14 @@ import picocli.CommandLine.Option;
         footer = {"  scoreline sync --integration 1",
                 "  scoreline sync --integration 1 --json"},
         description = "Run an incremental sync of an integration now.")
-final class SyncCommand extends ContextCommand {
+public final class SyncCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")
     long integrationId;
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var outcome = context.getBean(SyncService.class).sync(integrationId, SyncTrigger.MANUAL);
+        var outcome = context.getBean(OnDemandRuns.class).sync(integrationId);
         return RunOutcomeOutput.print(output, "Run", outcome, "");
     }
 }

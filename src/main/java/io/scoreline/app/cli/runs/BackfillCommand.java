@@ -1,12 +1,16 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.runs;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.ApplicationContext;
+import io.scoreline.app.cli.BackfillProgress;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.connectors.spi.ScorelineException;
-import io.scoreline.pipeline.sync.BackfillService;
+import io.scoreline.pipeline.sync.OnDemandRuns;
 import io.scoreline.pipeline.tenancy.DayInput;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +26,7 @@ import picocli.CommandLine.Option;
                 "  scoreline backfill --integration 1 --from 2026-01-01 --to 2026-03-31",
                 "  scoreline backfill --integration 1 --resume 17"},
         description = "Backfill history: records last modified between --from and --to (organization days).")
-final class BackfillCommand extends ContextCommand {
+public final class BackfillCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")
     long integrationId;
@@ -65,20 +69,12 @@ final class BackfillCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var backfill = context.getBean(BackfillService.class);
+        var runs = context.getBean(OnDemandRuns.class);
         if (dryRun) {
-            var plan = backfill.plan(integrationId, fromDate, toDate);
+            var plan = runs.planBackfill(integrationId, fromDate, toDate);
             if (output.json()) {
-                plan.objects().forEach(o -> {
-                    var line = new LinkedHashMap<String, Object>();
-                    line.put("object", o.objectType());
-                    line.put("records", o.records());
-                    line.put("api_calls", o.apiCalls());
-                    line.put("read", o.readMode());
-                    line.put("filter_pushed", o.pushDown().isPresent());
-                    line.put("filter", o.pushDown().isPresent() ? o.pushDown().get() : o.pushNote());
-                    output.jsonLine(line);
-                });
+                plan.objects().forEach(o -> output.jsonLine(new PlanJson(o.objectType(), o.records(), o.apiCalls(), o.readMode(),
+                        o.pushDown().isPresent(), o.pushDown().orElse(o.pushNote()))));
             } else {
                 output.line("Dry run: records last modified " + plan.from() + " .. " + plan.until() + " (nothing written)");
                 output.table(List.of("OBJECT", "RECORDS", "API CALLS", "READ", "FILTER"), plan.objects().stream()
@@ -92,13 +88,19 @@ final class BackfillCommand extends ContextCommand {
         // Since JDK 22 System.console() is not null when output is redirected either, so this shows the
         // terminal bar there too; Console.isTerminal() would tell, but it changes what a redirected run prints.
         @SuppressWarnings("SystemConsoleNull")
+        // Progress is paced on the operator's wall clock; the run itself takes its time from the context's clock.
         var progress = System.console() != null && !output.json()
                 ? BackfillProgress.forTerminal()
-                : BackfillProgress.forLog(spec.commandLine().getErr(), context.getBean(Clock.class));
+                : BackfillProgress.forLog(spec.commandLine().getErr(), Clock.systemUTC());
         var outcome = resume != null
-                ? backfill.resume(resume, integrationId, progress)
-                : backfill.run(integrationId, fromDate, toDate, notify, progress);
+                ? runs.resumeBackfill(resume, integrationId, progress)
+                : runs.backfill(integrationId, fromDate, toDate, notify, progress);
         return RunOutcomeOutput.print(output, "Backfill run", outcome,
                 "resume with: scoreline backfill --integration " + integrationId + " --resume " + outcome.runId());
+    }
+
+    /** A dry run's line per object. */
+    record PlanJson(String object, long records, @JsonProperty("api_calls") long apiCalls, String read,
+            @JsonProperty("filter_pushed") boolean filterPushed, String filter) {
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The rule-set use case on the real database: what {@code mapping set} decided in the command, and rolling back. */
-class RuleSetVersionsTest {
+class RuleSetVersionsIT {
 
     private static final AtomicInteger TENANTS = new AtomicInteger();
     private static DatabaseRuntime database;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What {@code badges add} decided in the command, now in the use case, on the real database. */
-class BadgeCatalogsTest {
+class BadgeCatalogsIT {
 
     private static final String CATALOG = """
             badges:

@@ -1,12 +1,14 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.integration;
 
 import io.micronaut.context.ApplicationContext;
+import io.scoreline.app.cli.ChoiceOption;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProvider;
-import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.integrations.NewIntegration;
-import io.scoreline.pipeline.scheduling.IntegrationScheduler;
-import io.scoreline.pipeline.tenancy.OrganizationStore;
+import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,40 +48,31 @@ final class IntegrationAddCommand extends ContextCommand {
     @Mixin
     CredentialsInput credentialsInput;
 
-    private CrmProvider crmProvider;
-    private CrmCredentials credentials;
+    private NewIntegration request;
 
     @Override
     protected void validate() {
-        crmProvider = ChoiceOption.crmProvider(provider);
-        credentials = credentialsInput.resolve(crmProvider);
-        // Settings are checked now too (with a placeholder organization) so that nothing starts for bad input.
-        request(0);
-    }
-
-    private NewIntegration request(long organizationId) {
-        return NewIntegration.of(organizationId, crmProvider, credentials, Optional.ofNullable(loginUrl),
-                Optional.ofNullable(baseUrl), Optional.ofNullable(portalId))
-                .withSalesforceOrgId(Optional.ofNullable(salesforceOrgId))
+        CrmProvider crmProvider = ChoiceOption.crmProvider(provider);
+        CrmCredentials credentials = credentialsInput.resolve(crmProvider);
+        // Checked now, before anything starts; the use case puts the request into the organization it resolves.
+        request = NewIntegration.of(0, crmProvider, credentials, Optional.ofNullable(loginUrl), Optional.ofNullable(baseUrl),
+                Optional.ofNullable(portalId))
+                .withWebhookAccountId(Optional.ofNullable(salesforceOrgId))
                 .withSharedAccount(allowSharedAccount);
     }
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var organization = context.getBean(OrganizationStore.class).require(org);
-        var connected = context.getBean(IntegrationStore.class).connect(request(organization.id()));
-        var integration = connected.integration();
-        // The new integration's hourly job goes into the shared schedule; serving nodes pick it up.
-        context.getBean(IntegrationScheduler.class).reconcile(integration.id());
+        var added = context.getBean(IntegrationOnboarding.class).add(org, request);
+        var integration = added.integration();
+        var slug = added.organization().slug();
         if (output.json()) {
-            var line = IntegrationJson.of(integration, organization.slug());
-            connected.endpointSecret().ifPresent(secret -> EndpointSecretOutput.putJson(line, integration, secret));
-            output.jsonLine(line);
+            output.jsonLine(IntegrationJson.of(integration, slug, added.endpointSecret()));
         } else {
             output.line("Added " + integration.provider().key() + " integration " + integration.id() + " to "
-                    + organization.slug() + " (its scheduled syncs start at minute :" + String.format("%02d", integration.scheduleMinute())
+                    + slug + " (its scheduled syncs start at minute :" + String.format("%02d", integration.scheduleMinute())
                     + " of the hour; `scoreline serve` runs them)");
-            connected.endpointSecret().ifPresent(secret -> EndpointSecretOutput.print(output, integration, secret));
+            added.endpointSecret().ifPresent(secret -> EndpointSecretOutput.print(output, integration, secret));
         }
         return 0;
     }

@@ -1,5 +1,7 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.integration;
 
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.cli.CommandGroup;
 import picocli.CommandLine.Command;
 
 /** {@code scoreline users …}: attribution of CRM users to profiles. */
@@ -9,5 +11,5 @@ import picocli.CommandLine.Command;
                 "  scoreline users unmatched --integration 1"},
         description = "Import CRM users and link them to profiles by e-mail.",
         subcommands = {UsersSyncCommand.class, UsersUnmatchedCommand.class})
-final class UsersCommand extends CommandGroup {
+public final class UsersCommand extends CommandGroup {
 }

@@ -1,9 +1,11 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.integration;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.ApplicationContext;
-import io.scoreline.pipeline.identities.CrmIdentityStore;
-import io.scoreline.pipeline.integrations.IntegrationStore;
-import java.util.LinkedHashMap;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.pipeline.identities.CrmUserLinking;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,17 +22,10 @@ final class UsersUnmatchedCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var integration = context.getBean(IntegrationStore.class).require(integrationId);
-        var unmatched = context.getBean(CrmIdentityStore.class).unmatched(integration.organizationId(), integrationId);
+        var unmatched = context.getBean(CrmUserLinking.class).unmatched(integrationId);
         if (output.json()) {
-            unmatched.forEach(u -> {
-                var line = new LinkedHashMap<String, Object>();
-                line.put("crm_user_id", u.crmUserId());
-                line.put("email", u.email().orElse(null));
-                line.put("name", u.name().orElse(null));
-                line.put("active", u.active());
-                output.jsonLine(line);
-            });
+            unmatched.forEach(u -> output.jsonLine(new UnmatchedJson(u.crmUserId(), u.email().orElse(null), u.name().orElse(null),
+                    u.active())));
         } else if (unmatched.isEmpty()) {
             output.line("Every CRM user of integration " + integrationId + " is linked to a profile");
         } else {
@@ -39,5 +34,8 @@ final class UsersUnmatchedCommand extends ContextCommand {
                     .toList());
         }
         return 0;
+    }
+
+    record UnmatchedJson(@JsonProperty("crm_user_id") String crmUserId, String email, String name, boolean active) {
     }
 }

@@ -1,7 +1,9 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.runs;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.scoreline.app.cli.CliErrorHandler;
+import io.scoreline.app.cli.CliOutput;
 import io.scoreline.pipeline.sync.SyncOutcome;
-import java.util.LinkedHashMap;
 
 /** How {@code sync}, {@code backfill} and {@code remap} report a finished run, and their exit code. */
 final class RunOutcomeOutput {
@@ -12,14 +14,8 @@ final class RunOutcomeOutput {
     /** @param what "Run", "Backfill run", "Remap run" */
     static int print(CliOutput output, String what, SyncOutcome outcome, String hint) {
         if (output.json()) {
-            var line = new LinkedHashMap<String, Object>();
-            line.put("run", outcome.runId());
-            line.put("status", outcome.status().key());
-            line.put("records_read", outcome.recordsRead());
-            line.put("facts_changed", outcome.factsChanged());
-            line.put("api_calls", outcome.apiCalls());
-            line.put("message", outcome.message().orElse(null));
-            output.jsonLine(line);
+            output.jsonLine(new OutcomeJson(outcome.runId(), outcome.status().key(), outcome.recordsRead(), outcome.factsChanged(),
+                    outcome.apiCalls(), outcome.message().orElse(null)));
         } else {
             output.line(what + " " + outcome.runId() + " " + outcome.status().key() + ": " + outcome.recordsRead() + " records read, "
                     + outcome.factsChanged() + " facts changed, " + outcome.apiCalls() + " API calls"
@@ -29,5 +25,9 @@ final class RunOutcomeOutput {
             case SUCCEEDED, PARTIAL, RUNNING -> 0;
             case FAILED -> CliErrorHandler.FAILURE;
         };
+    }
+
+    record OutcomeJson(long run, String status, @JsonProperty("records_read") long recordsRead,
+            @JsonProperty("facts_changed") long factsChanged, @JsonProperty("api_calls") long apiCalls, String message) {
     }
 }

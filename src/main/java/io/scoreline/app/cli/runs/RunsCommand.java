@@ -1,12 +1,15 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.runs;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.ApplicationContext;
-import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.cli.RangeOption;
 import io.scoreline.pipeline.runs.SyncRun;
-import io.scoreline.pipeline.runs.SyncRunStore;
+import io.scoreline.pipeline.sync.OnDemandRuns;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Option;
         footer = {"  scoreline runs --integration 1",
                 "  scoreline runs --integration 1 --limit 5 --json"},
         description = "Show an integration's sync runs, newest first.")
-final class RunsCommand extends ContextCommand {
+public final class RunsCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")
     long integrationId;
@@ -27,10 +30,9 @@ final class RunsCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var integration = context.getBean(IntegrationStore.class).require(integrationId);
-        var runs = context.getBean(SyncRunStore.class).recent(integration.organizationId(), integrationId, RangeOption.check("--limit", limit, 1, 100_000));
+        var runs = context.getBean(OnDemandRuns.class).recent(integrationId, RangeOption.check("--limit", limit, 1, 100_000));
         if (output.json()) {
-            runs.forEach(run -> output.jsonLine(json(run)));
+            runs.forEach(run -> output.jsonLine(RunJson.of(run)));
         } else if (runs.isEmpty()) {
             output.line("No runs yet for integration " + integrationId + ": start one with `scoreline sync --integration " + integrationId + "`");
         } else {
@@ -49,21 +51,17 @@ final class RunsCommand extends ContextCommand {
         return d.toSeconds() < 60 ? d.toMillis() / 1000.0 + "s" : d.toMinutes() + "m" + d.toSecondsPart() + "s";
     }
 
-    private static LinkedHashMap<String, Object> json(SyncRun run) {
-        var line = new LinkedHashMap<String, Object>();
-        line.put("run", run.id());
-        line.put("integration", run.integrationId());
-        line.put("trigger", run.trigger().key());
-        line.put("status", run.status().key());
-        line.put("window_from", run.windowFrom().map(Instant::toString).orElse(null));
-        line.put("window_to", run.windowTo().map(Instant::toString).orElse(null));
-        line.put("started_at", run.startedAt().toString());
-        line.put("finished_at", run.finishedAt().map(Instant::toString).orElse(null));
-        line.put("records_read", run.recordsRead());
-        line.put("facts_changed", run.factsChanged());
-        line.put("api_calls", run.apiCalls());
-        line.put("error_kind", run.errorKind().orElse(null));
-        line.put("error_message", run.errorMessage().orElse(null));
-        return line;
+    record RunJson(long run, long integration, String trigger, String status, @JsonProperty("window_from") String windowFrom,
+            @JsonProperty("window_to") String windowTo, @JsonProperty("started_at") String startedAt,
+            @JsonProperty("finished_at") String finishedAt, @JsonProperty("records_read") long recordsRead,
+            @JsonProperty("facts_changed") long factsChanged, @JsonProperty("api_calls") int apiCalls,
+            @JsonProperty("error_kind") String errorKind, @JsonProperty("error_message") String errorMessage) {
+
+        static RunJson of(SyncRun run) {
+            return new RunJson(run.id(), run.integrationId(), run.trigger().key(), run.status().key(),
+                    run.windowFrom().map(Instant::toString).orElse(null), run.windowTo().map(Instant::toString).orElse(null),
+                    run.startedAt().toString(), run.finishedAt().map(Instant::toString).orElse(null), run.recordsRead(),
+                    run.factsChanged(), run.apiCalls(), run.errorKind().orElse(null), run.errorMessage().orElse(null));
+        }
     }
 }

@@ -1,8 +1,11 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.integration;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.ApplicationContext;
-import io.scoreline.pipeline.integrations.IntegrationStore;
-import java.util.LinkedHashMap;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,18 +27,18 @@ final class IntegrationRotateSecretCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var store = context.getBean(IntegrationStore.class);
-        var integration = store.require(integrationId);
-        var secret = store.rotateEndpointSecret(integration.organizationId(), integrationId);
+        var rotated = context.getBean(IntegrationOnboarding.class).rotateEndpointSecret(integrationId);
+        var integration = rotated.integration();
         if (output.json()) {
-            var line = new LinkedHashMap<String, Object>();
-            line.put("integration", integrationId);
-            EndpointSecretOutput.putJson(line, integration, secret);
-            output.jsonLine(line);
+            output.jsonLine(new RotatedJson(integrationId, rotated.secret().text(), EndpointSecretOutput.path(integration, rotated.secret())));
         } else {
             output.line("New endpoint secret for integration " + integrationId + "; the old one is refused from now on.");
-            EndpointSecretOutput.print(output, integration, secret);
+            EndpointSecretOutput.print(output, integration, rotated.secret());
         }
         return 0;
+    }
+
+    record RotatedJson(long integration, @JsonProperty("endpoint_secret") String endpointSecret,
+            @JsonProperty("endpoint_path") String endpointPath) {
     }
 }

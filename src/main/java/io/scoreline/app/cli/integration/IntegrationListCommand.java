@@ -1,8 +1,10 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.integration;
 
 import io.micronaut.context.ApplicationContext;
-import io.scoreline.pipeline.integrations.IntegrationStore;
-import io.scoreline.pipeline.tenancy.OrganizationStore;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,12 +22,13 @@ final class IntegrationListCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var organization = context.getBean(OrganizationStore.class).require(org);
-        var integrations = context.getBean(IntegrationStore.class).list(organization.id());
+        var listed = context.getBean(IntegrationOnboarding.class).list(org);
+        var slug = listed.organization().slug();
+        var integrations = listed.integrations();
         if (output.json()) {
-            integrations.forEach(i -> output.jsonLine(IntegrationJson.of(i, organization.slug())));
+            integrations.forEach(i -> output.jsonLine(IntegrationJson.of(i, slug)));
         } else if (integrations.isEmpty()) {
-            output.line("No integrations for " + organization.slug() + ": add one with `scoreline integration add`");
+            output.line("No integrations for " + slug + ": add one with `scoreline integration add`");
         } else {
             output.table(List.of("ID", "PROVIDER", "STATUS", "ACCOUNT", "SYNC MINUTE", "ENDPOINT", "WEBHOOKS"), integrations.stream()
                     .map(i -> List.of(Long.toString(i.id()), i.provider().key(), i.status().key(),

@@ -1,10 +1,11 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.runs;
 
 import io.micronaut.context.ApplicationContext;
-import io.scoreline.pipeline.integrations.IntegrationStore;
-import io.scoreline.pipeline.sync.RemapService;
+import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.cli.ContextCommand;
+import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.pipeline.sync.OnDemandRuns;
 import io.scoreline.pipeline.tenancy.DayInput;
-import io.scoreline.pipeline.tenancy.OrganizationStore;
 import java.time.LocalDate;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
         footer = {"  scoreline remap --integration 1",
                 "  scoreline remap --integration 1 --from 2026-03-01"},
         description = "Re-derive facts from stored records with the active rules and owner links (no API calls).")
-final class RemapCommand extends ContextCommand {
+public final class RemapCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")
     long integrationId;
@@ -35,9 +36,7 @@ final class RemapCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var integration = context.getBean(IntegrationStore.class).require(integrationId);
-        var zone = context.getBean(OrganizationStore.class).require(integration.organizationId()).timezone();
-        var outcome = context.getBean(RemapService.class).remap(integrationId, fromDate.map(d -> d.atStartOfDay(zone).toInstant()));
+        var outcome = context.getBean(OnDemandRuns.class).remap(integrationId, fromDate);
         return RunOutcomeOutput.print(output, "Remap run", outcome, "");
     }
 }

@@ -1,5 +1,6 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.integration;
 
+import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.pipeline.integrations.IntegrationStatus;
 import picocli.CommandLine.Command;
 

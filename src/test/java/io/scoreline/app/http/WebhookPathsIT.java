@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * shared URL, and an unknown provider has none. Such paths are not found and counted nowhere,
  * as when each CRM had its own controller and no route matched them.
  */
-class WebhookPathsTest {
+class WebhookPathsIT {
 
     private static ScorelineServer server;
 

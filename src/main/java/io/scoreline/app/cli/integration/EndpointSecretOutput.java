@@ -1,9 +1,9 @@
-package io.scoreline.app.cli;
+package io.scoreline.app.cli.integration;
 
 import io.scoreline.app.http.WebhookController;
+import io.scoreline.app.cli.CliOutput;
 import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.Integration;
-import java.util.Map;
 
 /**
  * How {@code integration add} and {@code integration rotate-secret} show a Salesforce endpoint
@@ -15,9 +15,9 @@ final class EndpointSecretOutput {
     private EndpointSecretOutput() {
     }
 
-    static void putJson(Map<String, Object> line, Integration integration, EndpointSecret secret) {
-        line.put("endpoint_secret", secret.text());
-        line.put("endpoint_path", WebhookController.path(integration.id(), secret));
+    /** The path to put into the outbound message's Endpoint URL, secret included. */
+    static String path(Integration integration, EndpointSecret secret) {
+        return WebhookController.path(integration.id(), secret);
     }
 
     static void print(CliOutput output, Integration integration, EndpointSecret secret) {

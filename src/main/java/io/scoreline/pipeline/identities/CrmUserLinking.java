@@ -1,0 +1,54 @@
+package io.scoreline.pipeline.identities;
+
+import io.scoreline.pipeline.integrations.Integration;
+import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.pipeline.sync.ConnectorOpener;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * Links an integration's CRM users to profiles by e-mail (ADR 0029): the one "users sync" of the
+ * CLI, the demo and the benchmarks. The users are read from the CRM first, outside any
+ * transaction; the store then links them in one.
+ */
+@Singleton
+public final class CrmUserLinking {
+
+    private final IntegrationStore integrations;
+    private final CrmIdentityStore identities;
+    // A provider: Camel starts only when users are read from a CRM, not to list the unmatched.
+    private final Provider<ConnectorOpener> connectors;
+
+    @Inject
+    public CrmUserLinking(IntegrationStore integrations, CrmIdentityStore identities, Provider<ConnectorOpener> connectors) {
+        this.integrations = integrations;
+        this.identities = identities;
+        this.connectors = connectors;
+    }
+
+    /**
+     * Imports the CRM's users and links them to profiles by e-mail.
+     *
+     * @param createProfiles create profiles for active CRM users that match none
+     */
+    public UsersSyncResult sync(long integrationId, boolean createProfiles) {
+        var integration = integration(integrationId);
+        try (var connector = connectors.get().open(integration)) {
+            var users = connector.users();
+            return identities.sync(integration.organizationId(), integrationId, users, createProfiles);
+        }
+    }
+
+    /** CRM users of the integration whose KPIs are credited to nobody yet. */
+    public List<CrmIdentity> unmatched(long integrationId) {
+        var integration = integration(integrationId);
+        return identities.unmatched(integration.organizationId(), integrationId);
+    }
+
+    /** The integration with its organization: the authorization point (ADR 0029). */
+    private Integration integration(long integrationId) {
+        return integrations.require(integrationId);
+    }
+}
