@@ -2,8 +2,8 @@ package io.scoreline.gamification;
 
 import static io.scoreline.pipeline.db.Tables.KPI_CHANGES;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.tenancy.Organization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
@@ -136,10 +136,10 @@ public final class KpiChangeDrain {
 
     private static ProfileChanges changesOf(Organization organization, long profileId,
             List<Record6<Long, Long, String, java.time.LocalDate, String, Boolean>> rows) {
-        var cells = new java.util.HashSet<KpiCell>();
+        var cells = new java.util.HashSet<KpiDay>();
         boolean notifies = false;
         for (var row : rows) {
-            cells.add(new KpiCell(row.value3(), row.value4()));
+            cells.add(new KpiDay(row.value3(), row.value4()));
             // Live changes always notify; backfill changes only when the backfill ran with --notify.
             notifies |= "live".equals(row.value5()) || Boolean.TRUE.equals(row.value6());
         }

@@ -8,7 +8,7 @@ import java.util.Set;
  * {@code notifies} is false when every row came from a backfill run without {@code --notify}: awards
  * are still made, but silently.
  */
-public record ProfileChanges(Organization organization, long profileId, Set<KpiCell> cells, boolean notifies) {
+public record ProfileChanges(Organization organization, long profileId, Set<KpiDay> cells, boolean notifies) {
 
     public ProfileChanges {
         cells = Set.copyOf(cells);

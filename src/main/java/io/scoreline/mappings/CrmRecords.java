@@ -14,10 +14,10 @@ public final class CrmRecords {
      *                   (Salesforce rows always carry {@code attributes.type})
      * @throws IllegalArgumentException when the object lacks its id or type; the message says which
      */
-    public static MappingRecord fromApiObject(Provider provider, Map<String, ?> object, Optional<String> objectType) {
+    public static MappingRecord fromApiObject(CrmProvider provider, Map<String, ?> object, Optional<String> objectType) {
         return switch (provider) {
-            case SALESFORCE -> SalesforceRecords.toMappingRecord(object);
-            case HUBSPOT -> HubSpotRecords.toMappingRecord(object, objectType);
+            case SALESFORCE -> SalesforceRowReader.toMappingRecord(object);
+            case HUBSPOT -> HubSpotObjectReader.toMappingRecord(object, objectType);
         };
     }
 }

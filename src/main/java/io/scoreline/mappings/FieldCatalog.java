@@ -10,19 +10,19 @@ import java.util.Optional;
  * The objects and fields rules may use for one provider. An immutable value: connectors extend
  * the stock catalog with what their describe or properties calls report by merging into it.
  */
-public record FieldCatalog(Provider provider, Map<String, ObjectSchema> objectsByLowerName) {
+public record FieldCatalog(CrmProvider provider, Map<String, ObjectSchema> objectsByLowerName) {
 
     public FieldCatalog {
         Objects.requireNonNull(provider, "provider");
         objectsByLowerName = Map.copyOf(objectsByLowerName);
     }
 
-    public static FieldCatalog empty(Provider provider) {
+    public static FieldCatalog empty(CrmProvider provider) {
         return new FieldCatalog(provider, Map.of());
     }
 
     /** The catalog shipped in {@code mappings/<provider>/catalog.yaml} on the classpath. */
-    public static FieldCatalog stock(Provider provider) {
+    public static FieldCatalog stock(CrmProvider provider) {
         return StockCatalogs.load(provider);
     }
 

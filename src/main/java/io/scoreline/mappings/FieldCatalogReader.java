@@ -27,14 +27,14 @@ public final class FieldCatalogReader {
     /**
      * @throws IllegalArgumentException with {@code SOURCE:LINE:COL: message} for a malformed catalog
      */
-    public static FieldCatalog read(Provider provider, String sourceName, String text) {
+    public static FieldCatalog read(CrmProvider provider, String sourceName, String text) {
         var parsed = YamlParser.parse(text);
         if (parsed.hasErrors()) {
             throw new IllegalArgumentException(parsed.problems().getFirst().format(sourceName));
         }
         var root = parsed.root().orElseThrow(() -> new IllegalArgumentException(sourceName + ": empty catalog"));
         var declared = root.entry("provider").map(e -> scalar(sourceName, e.value()).value());
-        if (declared.isPresent() && Provider.parse(declared.get()) != provider) {
+        if (declared.isPresent() && CrmProvider.fromKey(declared.get()) != provider) {
             throw new IllegalArgumentException(sourceName + ": catalog is for " + declared.get());
         }
         var catalog = FieldCatalog.empty(provider);

@@ -1,5 +1,6 @@
 package io.scoreline.mappings;
 
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.check.ProblemSink;
 import io.scoreline.mappings.check.RuleDocumentChecker;
 import io.scoreline.mappings.yaml.YamlParser;
@@ -55,15 +56,15 @@ public final class MappingCompiler {
      * [--provider P]} does: the provider comes from {@code expected} or from the document's
      * {@code provider:} line, and the two must agree when both are given.
      */
-    public static CompileResult compile(String documentText, Optional<Provider> expected,
-                                        Function<Provider, FieldCatalog> catalogs) {
+    public static CompileResult compile(String documentText, Optional<CrmProvider> expected,
+                                        Function<CrmProvider, FieldCatalog> catalogs) {
         if (documentText.length() > MAX_DOCUMENT_CHARS) {
-            return compile(documentText, FieldCatalog.empty(expected.orElse(Provider.SALESFORCE)));
+            return compile(documentText, FieldCatalog.empty(expected.orElse(CrmProvider.SALESFORCE)));
         }
         var declared = declaredProvider(withoutByteOrderMark(documentText));
         return switch (declared) {
             case DeclaredProvider.Unreadable unreadable -> compile(documentText,
-                    FieldCatalog.empty(expected.orElse(Provider.SALESFORCE)));
+                    FieldCatalog.empty(expected.orElse(CrmProvider.SALESFORCE)));
             case DeclaredProvider.Invalid invalid -> rejected(invalid.problem());
             case DeclaredProvider.Known known when expected.isPresent() && expected.get() != known.provider() ->
                     rejected(Problem.error(known.line(), known.column(), "document is for " + known.provider().key()
@@ -90,8 +91,8 @@ public final class MappingCompiler {
             return new DeclaredProvider.Invalid(Problem.error(key.line(), key.column(), "'provider' must be salesforce or hubspot"));
         }
         try {
-            return new DeclaredProvider.Known(Provider.parse(value.value()), value.line(), value.column());
-        } catch (IllegalArgumentException e) {
+            return new DeclaredProvider.Known(CrmProvider.fromKey(value.value()), value.line(), value.column());
+        } catch (ScorelineException e) {
             return new DeclaredProvider.Invalid(Problem.error(value.line(), value.column(), e.getMessage()));
         }
     }
@@ -107,7 +108,7 @@ public final class MappingCompiler {
 
     /** What the document says about its provider, before it is checked. */
     private sealed interface DeclaredProvider {
-        record Known(Provider provider, int line, int column) implements DeclaredProvider {
+        record Known(CrmProvider provider, int line, int column) implements DeclaredProvider {
         }
 
         record Missing() implements DeclaredProvider {

@@ -21,13 +21,13 @@ import java.util.function.Consumer;
  */
 public final class RuleSet {
 
-    private final Provider provider;
+    private final CrmProvider provider;
     private final List<KpiRule> rules;
     private final Map<String, KpiRule[]> rulesByObject;
     private final Map<String, KpiRule[]> rulesByLowerObject;
     private final String canonicalText;
 
-    private RuleSet(Provider provider, List<KpiDefinition> definitions) {
+    private RuleSet(CrmProvider provider, List<KpiDefinition> definitions) {
         this.provider = provider;
         this.rules = definitions.stream().map(KpiRule::new).toList();
         var byObject = new LinkedHashMap<String, List<KpiRule>>();
@@ -43,11 +43,11 @@ public final class RuleSet {
         this.canonicalText = RuleDocumentText.of(provider, definitions);
     }
 
-    static RuleSet of(Provider provider, List<KpiDefinition> definitions) {
+    static RuleSet of(CrmProvider provider, List<KpiDefinition> definitions) {
         return new RuleSet(provider, definitions);
     }
 
-    public Provider provider() {
+    public CrmProvider provider() {
         return provider;
     }
 

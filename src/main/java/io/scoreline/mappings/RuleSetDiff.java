@@ -19,7 +19,7 @@ public final class RuleSetDiff {
     }
 
     /** Changes from {@code before} (empty for the first version) to {@code after}, in document order. */
-    public static List<KpiChange> between(Optional<RuleSet> before, RuleSet after) {
+    public static List<RuleChange> between(Optional<RuleSet> before, RuleSet after) {
         return between(before.map(RuleSet::canonicalText).orElse(""), after.canonicalText());
     }
 
@@ -27,28 +27,28 @@ public final class RuleSetDiff {
      * Changes between two canonical texts ({@link RuleSet#canonicalText()}, as stored per version;
      * {@code ""} for no previous version).
      */
-    public static List<KpiChange> between(String beforeCanonicalText, String afterCanonicalText) {
+    public static List<RuleChange> between(String beforeCanonicalText, String afterCanonicalText) {
         var old = rules(beforeCanonicalText);
         var now = rules(afterCanonicalText);
-        var changes = new ArrayList<KpiChange>();
+        var changes = new ArrayList<RuleChange>();
         old.forEach((kpi, rule) -> {
             if (!now.containsKey(kpi)) {
-                changes.add(new KpiChange.Removed(kpi, rule));
+                changes.add(new RuleChange.Removed(kpi, rule));
             }
         });
         now.forEach((kpi, rule) -> {
             var previous = old.get(kpi);
             if (previous == null) {
-                changes.add(new KpiChange.Added(kpi, rule));
+                changes.add(new RuleChange.Added(kpi, rule));
             } else if (!previous.equals(rule)) {
-                changes.add(new KpiChange.Changed(kpi, previous, rule));
+                changes.add(new RuleChange.Changed(kpi, previous, rule));
             }
         });
         return changes;
     }
 
     /** The diff as text for {@code mapping set}; empty when nothing changed. */
-    public static String format(List<KpiChange> changes) {
+    public static String format(List<RuleChange> changes) {
         var out = new StringBuilder();
         changes.forEach(change -> out.append(change.format()));
         return out.toString();

@@ -9,16 +9,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Loads and caches the catalogs shipped on the classpath under {@code mappings/<provider>/}. */
 final class StockCatalogs {
 
-    private static final Map<Provider, FieldCatalog> LOADED = new ConcurrentHashMap<>();
+    private static final Map<CrmProvider, FieldCatalog> LOADED = new ConcurrentHashMap<>();
 
     private StockCatalogs() {
     }
 
-    static FieldCatalog load(Provider provider) {
+    static FieldCatalog load(CrmProvider provider) {
         return LOADED.computeIfAbsent(provider, StockCatalogs::read);
     }
 
-    private static FieldCatalog read(Provider provider) {
+    private static FieldCatalog read(CrmProvider provider) {
         var resource = "mappings/" + provider.key() + "/catalog.yaml";
         try (var in = StockCatalogs.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

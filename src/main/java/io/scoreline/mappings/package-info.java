@@ -7,7 +7,7 @@
  * <ul>
  *   <li>{@link io.scoreline.mappings.MappingCompiler#compile(String, FieldCatalog)} checks a
  *       document against a {@link io.scoreline.mappings.FieldCatalog} (the stock one from
- *       {@link io.scoreline.mappings.FieldCatalog#stock(Provider)}, merged with what the
+ *       {@link io.scoreline.mappings.FieldCatalog#stock(CrmProvider)}, merged with what the
  *       connectors' describe/properties calls report) and returns
  *       {@link io.scoreline.mappings.CompileResult.Compiled} or
  *       {@link io.scoreline.mappings.CompileResult.Rejected}; each

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.app.config.ShutdownSettings;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.integrations.NewIntegration;
 import io.scoreline.pipeline.rules.RuleSetStore;

@@ -15,10 +15,15 @@ class BoundaryRulesTest {
 
     @ArchTest
     static final ArchRule mappingsArePureJava = classes().that().resideInAPackage("io.scoreline.mappings..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("io.scoreline.mappings..", "java..", "org.antlr.v4.runtime..",
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.scoreline.mappings..", "io.scoreline.failure..", "java..", "org.antlr.v4.runtime..",
                     "org.yaml.snakeyaml..")
             .allowEmptyShould(true)
             .because("the rule language is pure Java (DESIGN §3): no I/O, no framework, testable on its own");
+
+    @ArchTest
+    static final ArchRule failuresDependOnNothing = classes().that().resideInAPackage("io.scoreline.failure..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.scoreline.failure..", "java..")
+            .because("the exception root is the vocabulary every layer shares, so it may depend on none of them");
 
     @ArchTest
     static final ArchRule connectorsAreIndependent = slices().matching("io.scoreline.connectors.(*)..")

@@ -15,7 +15,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.mappings.CompileResult;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
@@ -212,7 +212,7 @@ public final class EvaluatorFixture {
 
     private static RuleSet stockRules() {
         try {
-            var result = MappingCompiler.compile(Files.readString(Path.of("mappings/salesforce.yaml")), FieldCatalog.stock(Provider.SALESFORCE));
+            var result = MappingCompiler.compile(Files.readString(Path.of("mappings/salesforce.yaml")), FieldCatalog.stock(CrmProvider.SALESFORCE));
             return ((CompileResult.Compiled) result).ruleSet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

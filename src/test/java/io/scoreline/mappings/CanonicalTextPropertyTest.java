@@ -12,10 +12,10 @@ class CanonicalTextPropertyTest {
     @Test
     void canonicalTextRoundTripsAndMeansTheSame() {
         for (int round = 0; round < 300; round++) {
-            var original = RandomRules.compile(generator.document(), Provider.SALESFORCE);
+            var original = RandomRules.compile(generator.document(), CrmProvider.SALESFORCE);
             var canonical = original.canonicalText();
 
-            var reread = RandomRules.compile(canonical, Provider.SALESFORCE);
+            var reread = RandomRules.compile(canonical, CrmProvider.SALESFORCE);
 
             assertThat(reread.canonicalText()).isEqualTo(canonical);
             for (int i = 0; i < 20; i++) {

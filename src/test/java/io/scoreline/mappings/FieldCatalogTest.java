@@ -10,8 +10,8 @@ class FieldCatalogTest {
 
     @Test
     void stockCatalogsKnowTheKpiObjectsWithDefaults() {
-        var salesforce = FieldCatalog.stock(Provider.SALESFORCE);
-        var hubSpot = FieldCatalog.stock(Provider.HUBSPOT);
+        var salesforce = FieldCatalog.stock(CrmProvider.SALESFORCE);
+        var hubSpot = FieldCatalog.stock(CrmProvider.HUBSPOT);
 
         assertThat(salesforce.object("TASK").orElseThrow().field("calldurationinseconds").orElseThrow())
                 .isEqualTo(new FieldDef("CallDurationInSeconds", FieldType.NUMBER));
@@ -23,40 +23,40 @@ class FieldCatalogTest {
 
     @Test
     void mergingAddsFieldsAndObjectsWithoutLosingDefaults() {
-        var described = FieldCatalog.empty(Provider.SALESFORCE)
+        var described = FieldCatalog.empty(CrmProvider.SALESFORCE)
                 .withObject(ObjectSchema.of("Task", null, null, List.of(new FieldDef("Demo__c", FieldType.BOOLEAN))))
                 .withObject(ObjectSchema.of("Meeting__c", "OwnerId", "CreatedDate",
                         List.of(new FieldDef("OwnerId", FieldType.STRING), new FieldDef("CreatedDate", FieldType.DATETIME))));
 
-        var merged = FieldCatalog.stock(Provider.SALESFORCE).merge(described);
+        var merged = FieldCatalog.stock(CrmProvider.SALESFORCE).merge(described);
 
         var task = merged.object("Task").orElseThrow();
         assertThat(task.field("Demo__c")).isPresent();
         assertThat(task.field("Subject")).isPresent();
         assertThat(task.ownerField()).contains("OwnerId");
         assertThat(merged.object("meeting__c")).isPresent();
-        assertThat(FieldCatalog.stock(Provider.SALESFORCE).object("Task").orElseThrow().field("Demo__c")).isEmpty();
+        assertThat(FieldCatalog.stock(CrmProvider.SALESFORCE).object("Task").orElseThrow().field("Demo__c")).isEmpty();
     }
 
     @Test
     void catalogsOfDifferentProvidersDoNotMerge() {
-        assertThatThrownBy(() -> FieldCatalog.stock(Provider.SALESFORCE).merge(FieldCatalog.empty(Provider.HUBSPOT)))
+        assertThatThrownBy(() -> FieldCatalog.stock(CrmProvider.SALESFORCE).merge(FieldCatalog.empty(CrmProvider.HUBSPOT)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hubspot");
     }
 
     @Test
     void malformedCatalogsAreReportedWithTheirPosition() {
-        assertThatThrownBy(() -> FieldCatalogReader.read(Provider.SALESFORCE, "c.yaml",
+        assertThatThrownBy(() -> FieldCatalogReader.read(CrmProvider.SALESFORCE, "c.yaml",
                 "objects:\n  Task:\n    fields:\n      Subject: blob\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("c.yaml:4:16: unknown field type 'blob'");
-        assertThatThrownBy(() -> FieldCatalogReader.read(Provider.SALESFORCE, "c.yaml", "provider: hubspot\n"))
+        assertThatThrownBy(() -> FieldCatalogReader.read(CrmProvider.SALESFORCE, "c.yaml", "provider: hubspot\n"))
                 .hasMessageContaining("catalog is for hubspot");
     }
 
     @Test
     void providerNamesParseIgnoringCaseAndNameTheChoicesOtherwise() {
-        assertThat(Provider.parse(" HubSpot ")).isEqualTo(Provider.HUBSPOT);
-        assertThatThrownBy(() -> Provider.parse("pipedrive")).hasMessage(
+        assertThat(CrmProvider.fromKey(" HubSpot ")).isEqualTo(CrmProvider.HUBSPOT);
+        assertThatThrownBy(() -> CrmProvider.fromKey("pipedrive")).hasMessage(
                 "unknown provider 'pipedrive'; expected one of: salesforce, hubspot");
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class MappingCompilerTest {
 
-    private static final FieldCatalog SALESFORCE = FieldCatalog.stock(Provider.SALESFORCE);
+    private static final FieldCatalog SALESFORCE = FieldCatalog.stock(CrmProvider.SALESFORCE);
 
     private static List<Problem> errors(String document) {
         var result = MappingCompiler.compile(document, SALESFORCE);
@@ -163,9 +163,9 @@ class MappingCompilerTest {
         var fromDocument = MappingCompiler.compile("provider: hubspot\nkpis:\n  a:\n    object: calls\n",
                 Optional.empty(), FieldCatalog::stock);
         var fromCaller = MappingCompiler.compile("kpis:\n  a:\n    object: calls\n",
-                Optional.of(Provider.HUBSPOT), FieldCatalog::stock);
+                Optional.of(CrmProvider.HUBSPOT), FieldCatalog::stock);
         var conflicting = MappingCompiler.compile("provider: hubspot\nkpis:\n  a:\n    object: calls\n",
-                Optional.of(Provider.SALESFORCE), FieldCatalog::stock);
+                Optional.of(CrmProvider.SALESFORCE), FieldCatalog::stock);
         var neither = MappingCompiler.compile("kpis:\n  a:\n    object: calls\n", Optional.empty(), FieldCatalog::stock);
 
         assertThat(fromDocument).isInstanceOf(CompileResult.Compiled.class);
@@ -227,7 +227,7 @@ class MappingCompilerTest {
 
     @Test
     void mangledDocumentsNeverThrow() throws Exception {
-        var template = StockTemplates.text(Provider.SALESFORCE);
+        var template = StockTemplates.text(CrmProvider.SALESFORCE);
         var random = new Random(42);
         var alphabet = "{}[]:,'\"#|>-\n \t()=<>!%_\\abcXYZ019.";
         for (int i = 0; i < 400; i++) {

@@ -53,7 +53,7 @@ public final class RandomRules {
         this.random = new Random(seed);
     }
 
-    public static RuleSet compile(String document, Provider provider) {
+    public static RuleSet compile(String document, CrmProvider provider) {
         var fields = FIELDS.entrySet().stream().map(e -> new FieldDef(e.getKey(), e.getValue())).toList();
         var schema = ObjectSchema.of("Task", "OwnerId", "CreatedDate", fields)
                 .withField(new FieldDef("OwnerId", FieldType.STRING)).withField(new FieldDef("CreatedDate", FieldType.DATETIME));

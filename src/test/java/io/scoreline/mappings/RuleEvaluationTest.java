@@ -22,7 +22,7 @@ class RuleEvaluationTest {
         var document = "provider: salesforce\nkpis:\n  k:\n    object: Task\n"
                 + (when == null ? "" : "    when: \"" + when.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n")
                 + (value == null ? "" : "    value: " + value + "\n");
-        var result = MappingCompiler.compile(document, FieldCatalog.stock(Provider.SALESFORCE));
+        var result = MappingCompiler.compile(document, FieldCatalog.stock(CrmProvider.SALESFORCE));
         assertThat(result.problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR).isEmpty();
         return ((CompileResult.Compiled) result).ruleSet();
     }
@@ -173,8 +173,8 @@ class RuleEvaluationTest {
 
     @Test
     void projectionListsExactlyTheFieldsRulesOwnersAndDatesRead() throws Exception {
-        var rules = ((CompileResult.Compiled) MappingCompiler.compile(StockTemplates.text(Provider.SALESFORCE),
-                FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
+        var rules = ((CompileResult.Compiled) MappingCompiler.compile(StockTemplates.text(CrmProvider.SALESFORCE),
+                FieldCatalog.stock(CrmProvider.SALESFORCE))).ruleSet();
 
         var fields = rules.fieldsByObject();
 
@@ -189,11 +189,11 @@ class RuleEvaluationTest {
     void hubSpotObjectsBecomeRecordsWithTypedCoercion() {
         var document = "provider: hubspot\nkpis:\n  talk:\n    object: calls\n    when: hs_call_duration > 0\n"
                 + "    value: hs_call_duration / 60000.0\n";
-        var rules = ((CompileResult.Compiled) MappingCompiler.compile(document, FieldCatalog.stock(Provider.HUBSPOT))).ruleSet();
+        var rules = ((CompileResult.Compiled) MappingCompiler.compile(document, FieldCatalog.stock(CrmProvider.HUBSPOT))).ruleSet();
         var object = Map.of("id", "501", "objectType", "calls", "archived", false, "properties",
                 Map.of("hs_call_duration", "90000", "hs_timestamp", "1715954602000", "hubspot_owner_id", ""));
 
-        var record = HubSpotRecords.toMappingRecord(object, Optional.empty());
+        var record = HubSpotObjectReader.toMappingRecord(object, Optional.empty());
         var facts = rules.evaluate(record, ZoneId.of("Europe/Berlin"), w -> { });
 
         assertThat(record.fields()).containsEntry("hs_object_id", "501").containsEntry("hubspot_owner_id", null);
@@ -205,7 +205,7 @@ class RuleEvaluationTest {
     void salesforceRowsTakeTheirTypeFromAttributes() {
         var row = Map.of("attributes", Map.of("type", "Task", "url", "/x"), "Id", "00T9", "Subject", "Call");
 
-        var record = SalesforceRecords.toMappingRecord(row);
+        var record = SalesforceRowReader.toMappingRecord(row);
 
         assertThat(record.objectType()).isEqualTo("Task");
         assertThat(record.recordId()).isEqualTo("00T9");
@@ -217,25 +217,25 @@ class RuleEvaluationTest {
         var before = salesforce("Type = 'Call'", null);
         var afterText = "provider: salesforce\nkpis:\n  k:\n    object: Task\n    when: Type = 'Email'\n"
                 + "  n:\n    object: Event\n";
-        var after = ((CompileResult.Compiled) MappingCompiler.compile(afterText, FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
+        var after = ((CompileResult.Compiled) MappingCompiler.compile(afterText, FieldCatalog.stock(CrmProvider.SALESFORCE))).ruleSet();
         var removedOnly = ((CompileResult.Compiled) MappingCompiler.compile("kpis:\n  n:\n    object: Event\n",
-                FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
+                FieldCatalog.stock(CrmProvider.SALESFORCE))).ruleSet();
 
         var changes = RuleSetDiff.between(Optional.of(before), after);
 
-        assertThat(changes).extracting(KpiChange::kpi).containsExactly("k", "n");
-        assertThat(changes.get(0)).isInstanceOf(KpiChange.Changed.class);
+        assertThat(changes).extracting(RuleChange::kpi).containsExactly("k", "n");
+        assertThat(changes.get(0)).isInstanceOf(RuleChange.Changed.class);
         assertThat(RuleSetDiff.format(changes)).contains("-   when: Type = 'Call'", "+   when: Type = 'Email'", "+ n:");
-        assertThat(RuleSetDiff.between(Optional.of(after), removedOnly)).singleElement().isInstanceOf(KpiChange.Removed.class);
+        assertThat(RuleSetDiff.between(Optional.of(after), removedOnly)).singleElement().isInstanceOf(RuleChange.Removed.class);
         assertThat(RuleSetDiff.between(Optional.of(after), after)).isEmpty();
-        assertThat(List.of(RuleSetDiff.between(Optional.empty(), before).getFirst())).first().isInstanceOf(KpiChange.Added.class);
+        assertThat(List.of(RuleSetDiff.between(Optional.empty(), before).getFirst())).first().isInstanceOf(RuleChange.Added.class);
         assertThat(RuleSetDiff.between(before.canonicalText(), after.canonicalText())).isEqualTo(changes);
     }
 
     @Test
     void crmRecordsDispatchOnTheProvider() {
-        var hubSpot = CrmRecords.fromApiObject(Provider.HUBSPOT, Map.of("id", "1", "properties", Map.of()), Optional.of("calls"));
-        var salesforce = CrmRecords.fromApiObject(Provider.SALESFORCE,
+        var hubSpot = CrmRecords.fromApiObject(CrmProvider.HUBSPOT, Map.of("id", "1", "properties", Map.of()), Optional.of("calls"));
+        var salesforce = CrmRecords.fromApiObject(CrmProvider.SALESFORCE,
                 Map.of("attributes", Map.of("type", "Event"), "Id", "00U"), Optional.empty());
 
         assertThat(hubSpot.objectType()).isEqualTo("calls");
@@ -247,7 +247,7 @@ class RuleEvaluationTest {
         var terse = salesforce("Type='Call'", null);
         var verbose = ((CompileResult.Compiled) MappingCompiler.compile(
                 "provider: salesforce\nkpis:\n  k: {object: task, when: \"type = 'Call'\", owner: OwnerId, date: createddate}  # same\n",
-                FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
+                FieldCatalog.stock(CrmProvider.SALESFORCE))).ruleSet();
 
         assertThat(RuleSetDiff.between(Optional.of(terse), verbose)).isEmpty();
     }

@@ -10,7 +10,7 @@ public final class StockTemplates {
     private StockTemplates() {
     }
 
-    public static String text(Provider provider) {
+    public static String text(CrmProvider provider) {
         var resource = "mappings/" + provider.key() + ".yaml";
         try (var in = StockTemplates.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -22,7 +22,7 @@ public final class StockTemplates {
         }
     }
 
-    public static RuleSet compiled(Provider provider) {
+    public static RuleSet compiled(CrmProvider provider) {
         return ((CompileResult.Compiled) MappingCompiler.compile(text(provider), FieldCatalog.stock(provider))).ruleSet();
     }
 }

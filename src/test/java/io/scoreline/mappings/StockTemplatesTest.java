@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StockTemplatesTest {
 
     @ParameterizedTest
-    @EnumSource(Provider.class)
-    void stockTemplateCompilesWithoutProblemsAgainstTheStockCatalog(Provider provider) {
+    @EnumSource(CrmProvider.class)
+    void stockTemplateCompilesWithoutProblemsAgainstTheStockCatalog(CrmProvider provider) {
         var result = MappingCompiler.compile(StockTemplates.text(provider), FieldCatalog.stock(provider));
 
         assertThat(result.problems()).isEmpty();
@@ -20,8 +20,8 @@ class StockTemplatesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Provider.class)
-    void canonicalTextCompilesBackToTheSameCanonicalText(Provider provider) {
+    @EnumSource(CrmProvider.class)
+    void canonicalTextCompilesBackToTheSameCanonicalText(CrmProvider provider) {
         var first = (CompileResult.Compiled) MappingCompiler.compile(StockTemplates.text(provider), FieldCatalog.stock(provider));
         var canonical = first.ruleSet().canonicalText();
 

@@ -5,7 +5,7 @@ import io.scoreline.mappings.CompileResult;
 import io.scoreline.mappings.CrmRecords;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.pipeline.database.TenantTransactions;
 import java.io.IOException;
@@ -47,7 +47,7 @@ public final class KpiTruth {
     public static RuleSet salesforceRules() {
         try {
             return ((CompileResult.Compiled) MappingCompiler.compile(Files.readString(Path.of("mappings/salesforce.yaml")),
-                    FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
+                    FieldCatalog.stock(CrmProvider.SALESFORCE))).ruleSet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,18 +56,18 @@ public final class KpiTruth {
     public static RuleSet hubSpotRules() {
         try {
             return ((CompileResult.Compiled) MappingCompiler.compile(Files.readString(Path.of("mappings/hubspot.yaml")),
-                    FieldCatalog.stock(Provider.HUBSPOT))).ruleSet();
+                    FieldCatalog.stock(CrmProvider.HUBSPOT))).ruleSet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static Map<String, BigDecimal> fromHubSpotDump(Path dump, RuleSet rules, ZoneId zone) {
-        return fromDump(dump, Provider.HUBSPOT, rules, zone);
+        return fromDump(dump, CrmProvider.HUBSPOT, rules, zone);
     }
 
     public static Map<String, BigDecimal> fromSalesforceDump(Path dump, RuleSet rules, ZoneId zone) {
-        return fromDump(dump, Provider.SALESFORCE, rules, zone);
+        return fromDump(dump, CrmProvider.SALESFORCE, rules, zone);
     }
 
     /**
@@ -75,7 +75,7 @@ public final class KpiTruth {
      * through the rules by the evaluator alone, credited by the owner's e-mail; deleted or archived
      * records and inactive owners count for nothing, as in the pipeline.
      */
-    public static Map<String, BigDecimal> fromDump(Path dump, Provider provider, RuleSet rules, ZoneId zone) {
+    public static Map<String, BigDecimal> fromDump(Path dump, CrmProvider provider, RuleSet rules, ZoneId zone) {
         var layout = DumpLayout.of(provider);
         var emails = new HashMap<String, String>();
         lines(dump.resolve(layout.folder() + "/" + layout.usersFile()), user -> {
@@ -108,7 +108,7 @@ public final class KpiTruth {
     private record DumpLayout(String folder, String usersFile, String idField, String emailField, Predicate<Map<String, Object>> activeUser,
             String deletedField, boolean namesObjectType) {
 
-        static DumpLayout of(Provider provider) {
+        static DumpLayout of(CrmProvider provider) {
             return switch (provider) {
                 case SALESFORCE -> new DumpLayout("salesforce", "User.jsonl", "Id", "Email", u -> Boolean.TRUE.equals(u.get("IsActive")),
                         "IsDeleted", false);

@@ -1,7 +1,7 @@
 package io.scoreline.testing;
 
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.integrations.IntegrationStore;

@@ -15,7 +15,7 @@ public interface BackgroundWork {
 
     /**
      * Stops taking new work and waits for the work in flight, so that a stop never cuts a
-     * transaction in half; {@link BackgroundWorks#stop(java.time.Duration)} bounds the wait.
+     * transaction in half; {@link BackgroundWorkSupervisor#stop(java.time.Duration)} bounds the wait.
      */
     void stop();
 

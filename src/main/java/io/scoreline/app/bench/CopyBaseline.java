@@ -1,7 +1,7 @@
 package io.scoreline.app.bench;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

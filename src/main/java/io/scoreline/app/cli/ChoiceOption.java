@@ -1,8 +1,7 @@
 package io.scoreline.app.cli;
 
-import io.scoreline.connectors.spi.CrmProvider;
-import io.scoreline.connectors.spi.ScorelineException;
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.inbox.InboxStatus;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +16,7 @@ public final class ChoiceOption {
     private ChoiceOption() {
     }
 
-    public static Provider ruleProvider(String value) {
-        return choose("--provider", value, List.of(Provider.values()), Provider::key);
-    }
-
-    public static CrmProvider crmProvider(String value) {
+    public static CrmProvider provider(String value) {
         return choose("--provider", value, List.of(CrmProvider.values()), CrmProvider::key);
     }
 

@@ -2,8 +2,8 @@ package io.scoreline.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 
 /** Stored JSON text (evidence, payloads) as a tree, so {@code --json} output nests it instead of quoting it. */
 public final class JsonText {

@@ -1,6 +1,6 @@
 package io.scoreline.app.cli;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 
 /**
  * Numeric options with the range a command can honour: a value outside it is a usage error

@@ -1,6 +1,6 @@
 package io.scoreline.app.config;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.gamification.EvaluatorSettings;
 import io.scoreline.gamification.contests.ContestSettings;
 import io.scoreline.pipeline.database.DatabaseEndpoint;

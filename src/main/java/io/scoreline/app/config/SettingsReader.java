@@ -1,6 +1,6 @@
 package io.scoreline.app.config;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;

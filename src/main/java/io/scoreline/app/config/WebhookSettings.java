@@ -1,6 +1,6 @@
 package io.scoreline.app.config;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.inbox.InboxSettings;
 import java.net.URI;
 import java.net.URISyntaxException;

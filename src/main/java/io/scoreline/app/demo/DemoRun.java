@@ -2,7 +2,7 @@ package io.scoreline.app.demo;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.scoreline.app.background.BackgroundWorks;
+import io.scoreline.app.background.BackgroundWorkSupervisor;
 import io.scoreline.app.background.HttpIntake;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.http.WebhookController;
@@ -99,7 +99,7 @@ public final class DemoRun {
 
     private void goLive(DemoSimulators sims, EmbeddedServer server, DemoTenant.Created created, long contestId, StopSignal stop)
             throws InterruptedException {
-        var background = context.getBean(BackgroundWorks.class);
+        var background = context.getBean(BackgroundWorkSupervisor.class);
         background.start();
         var endpoints = webhooks(server.getURI(), created);
         // Closed with the simulators: their live changes now also arrive as signed webhooks.

@@ -1,7 +1,7 @@
 package io.scoreline.app.demo;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.gamification.KpiChangeWorkers;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.runs.SyncStatus;

@@ -1,6 +1,6 @@
 package io.scoreline.app.demo;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import java.time.Duration;
 
 /**

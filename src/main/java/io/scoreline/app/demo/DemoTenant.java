@@ -2,9 +2,9 @@ package io.scoreline.app.demo;
 
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.identities.CrmUserLinking;
 import io.scoreline.pipeline.identities.UsersSyncResult;

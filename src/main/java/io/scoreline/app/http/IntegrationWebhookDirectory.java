@@ -1,6 +1,6 @@
 package io.scoreline.app.http;
 
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.WebhookDirectory;
 import io.scoreline.connectors.spi.WebhookTarget;
 import io.scoreline.pipeline.inbox.WebhookRoute;

@@ -15,7 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.connectors.spi.CrmProfile;
 import io.scoreline.connectors.spi.CrmProfiles;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.WebhookRequest;
 import io.scoreline.pipeline.inbox.InboxSettings;
 import io.scoreline.pipeline.inbox.InboxStore;

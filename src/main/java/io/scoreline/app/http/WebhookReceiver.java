@@ -1,7 +1,7 @@
 package io.scoreline.app.http;
 
 import io.scoreline.connectors.spi.CrmProfiles;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.WebhookRequest;
 import io.scoreline.connectors.spi.WebhookVerdict;
 import io.scoreline.pipeline.inbox.InboxEvent;

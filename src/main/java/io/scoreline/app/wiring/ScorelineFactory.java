@@ -10,7 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.scoreline.app.background.BackgroundWork;
-import io.scoreline.app.background.BackgroundWorks;
+import io.scoreline.app.background.BackgroundWorkSupervisor;
 import io.scoreline.app.background.InboxWork;
 import io.scoreline.app.background.SyncScheduleWork;
 import io.micronaut.context.annotation.Factory;
@@ -39,11 +39,9 @@ import io.scoreline.pipeline.runs.SyncRunStore;
 import io.scoreline.pipeline.sync.BackfillService;
 import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.sync.RemapService;
-import io.scoreline.pipeline.sync.RunExclusion;
-import io.scoreline.pipeline.sync.RunLockExclusion;
 import io.scoreline.pipeline.runs.SyncTrigger;
 import io.scoreline.pipeline.scheduling.IntegrationDirectory;
-import io.scoreline.pipeline.scheduling.IntegrationRunLocks;
+import io.scoreline.pipeline.runs.IntegrationRunLocks;
 import io.scoreline.pipeline.scheduling.IntegrationScheduler;
 import io.scoreline.pipeline.scheduling.ScheduledSyncLauncher;
 import io.scoreline.pipeline.scheduling.SchedulerSettings;
@@ -166,21 +164,21 @@ public class ScorelineFactory {
 
     @Singleton
     RemapService remapService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets, SyncRunStore runs,
-            TenantTransactions transactions, PageWriter writer, RunExclusion exclusion) {
+            TenantTransactions transactions, PageWriter writer, IntegrationRunLocks exclusion) {
         return new RemapService(integrations, organizations, ruleSets, runs, new StoredRecordReader(transactions), writer, exclusion);
     }
 
     @Singleton
     BackfillService backfillService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
-            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion,
+            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, IntegrationRunLocks exclusion,
             SyncSettings settings, Clock clock, TenantTransactions transactions) {
         return new BackfillService(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion, settings, clock,
                 new StoredRecordReader(transactions));
     }
 
     @Singleton
-    RunExclusion runExclusion(DatabaseRuntime database) {
-        return new RunLockExclusion(new IntegrationRunLocks(database.dataSource()));
+    IntegrationRunLocks runExclusion(DatabaseRuntime database) {
+        return new IntegrationRunLocks(database.dataSource());
     }
 
     /**
@@ -241,13 +239,13 @@ public class ScorelineFactory {
     }
 
     @Singleton
-    BackgroundWorks backgroundWorks(List<BackgroundWork> works) {
-        return new BackgroundWorks(works);
+    BackgroundWorkSupervisor backgroundWorks(List<BackgroundWork> works) {
+        return new BackgroundWorkSupervisor(works);
     }
 
     @Singleton
     SyncService syncService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
-            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion,
+            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, IntegrationRunLocks exclusion,
             SyncSettings settings, Clock clock) {
         return new SyncService(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion, settings, clock);
     }

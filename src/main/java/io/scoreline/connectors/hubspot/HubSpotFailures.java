@@ -1,8 +1,8 @@
 package io.scoreline.connectors.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 
 /**
  * Classifies HubSpot's error answers by status and {@code category} (C1-C3 of the protocol

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.connectors.spi.ConnectionOptions;
 import io.scoreline.connectors.spi.CrmProfile;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.HttpUrlOption;
 import io.scoreline.connectors.spi.NewSettings;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.connectors.spi.ValueChange;
 import io.scoreline.connectors.spi.WebhookDecoder;
-import io.scoreline.mappings.HubSpotRecords;
+import io.scoreline.mappings.HubSpotObjectReader;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -103,7 +103,7 @@ public final class HubSpotProfile implements CrmProfile {
             if (!name.isTextual() || name.asText().isBlank() || !value.isTextual()) {
                 return Optional.empty();
             }
-            return Optional.of(new ValueChange(name.asText(), HubSpotRecords.fieldValue(value.asText())));
+            return Optional.of(new ValueChange(name.asText(), HubSpotObjectReader.fieldValue(value.asText())));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }

@@ -1,7 +1,7 @@
 package io.scoreline.connectors.hubspot;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.ArrayDeque;

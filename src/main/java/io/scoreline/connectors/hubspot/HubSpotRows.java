@@ -3,9 +3,9 @@ package io.scoreline.connectors.hubspot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.connectors.spi.CrmRecord;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
-import io.scoreline.mappings.HubSpotRecords;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.HubSpotObjectReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ final class HubSpotRows {
         boolean archived = object.path("archived").asBoolean(false);
         @SuppressWarnings("unchecked")
         Map<String, Object> json = JSON.convertValue(object, LinkedHashMap.class);
-        var fields = HubSpotRecords.toMappingRecord(json, Optional.of(objectType)).fields();
+        var fields = HubSpotObjectReader.toMappingRecord(json, Optional.of(objectType)).fields();
         return new CrmRecord(objectType, id, modstamp(objectType, object, archived), archived, new LinkedHashMap<>(fields));
     }
 

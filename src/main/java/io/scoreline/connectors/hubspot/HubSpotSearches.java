@@ -1,7 +1,7 @@
 package io.scoreline.connectors.hubspot;
 
 import io.scoreline.connectors.spi.ChangeQuery;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

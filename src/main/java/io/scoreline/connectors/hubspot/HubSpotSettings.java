@@ -1,6 +1,6 @@
 package io.scoreline.connectors.hubspot;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;

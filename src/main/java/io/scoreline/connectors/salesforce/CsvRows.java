@@ -1,7 +1,7 @@
 package io.scoreline.connectors.salesforce;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

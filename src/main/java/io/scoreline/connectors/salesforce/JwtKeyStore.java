@@ -1,6 +1,6 @@
 package io.scoreline.connectors.salesforce;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;

@@ -2,10 +2,10 @@ package io.scoreline.connectors.salesforce;
 
 import io.scoreline.connectors.spi.ConnectionOptions;
 import io.scoreline.connectors.spi.CrmProfile;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.HttpUrlOption;
 import io.scoreline.connectors.spi.NewSettings;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.connectors.spi.WebhookDecoder;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.mappings.pushdown.PushDown;

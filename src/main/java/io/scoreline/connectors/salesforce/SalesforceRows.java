@@ -1,8 +1,8 @@
 package io.scoreline.connectors.salesforce;
 
 import io.scoreline.connectors.spi.CrmRecord;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.eval.TimestampParser;
 import java.time.Instant;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.scoreline.connectors.salesforce;
 
 import io.scoreline.connectors.spi.HttpUrlOption;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

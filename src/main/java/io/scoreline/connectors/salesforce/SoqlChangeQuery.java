@@ -1,7 +1,7 @@
 package io.scoreline.connectors.salesforce;
 
 import io.scoreline.connectors.spi.ChangeQuery;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,7 @@
 package io.scoreline.connectors.spi;
 
+import io.scoreline.failure.FailureKind;
+
 /**
  * The answer of {@code integration test}: settings and connectivity are checked separately, so
  * that an operator knows whether to fix a URL, a credential or the network.

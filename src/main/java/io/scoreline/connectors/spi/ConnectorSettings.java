@@ -1,5 +1,6 @@
 package io.scoreline.connectors.spi;
 
+import io.scoreline.mappings.CrmProvider;
 import java.util.Map;
 import java.util.Objects;
 

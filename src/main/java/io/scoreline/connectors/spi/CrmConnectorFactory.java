@@ -1,5 +1,7 @@
 package io.scoreline.connectors.spi;
 
+import io.scoreline.mappings.CrmProvider;
+
 /** Opens connectors for one provider; the application holds one factory per CRM. */
 public interface CrmConnectorFactory {
 

@@ -1,5 +1,7 @@
 package io.scoreline.connectors.spi;
 
+import io.scoreline.mappings.CrmProvider;
+import io.scoreline.failure.ScorelineException;
 import java.util.Objects;
 
 /**

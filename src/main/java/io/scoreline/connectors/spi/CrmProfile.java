@@ -1,5 +1,6 @@
 package io.scoreline.connectors.spi;
 
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.mappings.pushdown.PushDown;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package io.scoreline.connectors.spi;
 
+import io.scoreline.mappings.CrmProvider;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.scoreline.connectors.spi;
 
+import io.scoreline.failure.ScorelineException;
 import java.net.URI;
 import java.net.URISyntaxException;
 

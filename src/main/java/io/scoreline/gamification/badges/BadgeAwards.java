@@ -27,7 +27,7 @@ public final class BadgeAwards {
         }
     }
 
-    /** @throws io.scoreline.connectors.spi.ScorelineException not found when there is no such organization */
+    /** @throws io.scoreline.failure.ScorelineException not found when there is no such organization */
     public Awards list(String organizationSlug, Optional<String> profileEmail) {
         var organization = organizations.require(organizationSlug);
         return new Awards(organization, awards.list(organization.id(), profileEmail));

@@ -48,7 +48,7 @@ public final class BadgeCatalogs {
     /**
      * Validates the document first, before the organization is looked up: an invalid one stores nothing.
      *
-     * @throws io.scoreline.connectors.spi.ScorelineException not found when there is no such organization
+     * @throws io.scoreline.failure.ScorelineException not found when there is no such organization
      */
     public Outcome addCustom(String organizationSlug, String catalogDocument) {
         var catalog = BadgeCatalogReader.read(catalogDocument);

@@ -1,7 +1,7 @@
 package io.scoreline.gamification.badges;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

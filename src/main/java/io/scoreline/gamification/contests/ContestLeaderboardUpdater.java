@@ -3,7 +3,7 @@ package io.scoreline.gamification.contests;
 import static io.scoreline.pipeline.db.Tables.CONTESTS;
 import static io.scoreline.pipeline.db.Tables.CONTEST_PARTICIPANTS;
 
-import io.scoreline.gamification.KpiCell;
+import io.scoreline.gamification.KpiDay;
 import io.scoreline.gamification.KpiChangeConsumer;
 import io.scoreline.gamification.ProfileChanges;
 import io.scoreline.gamification.notifications.NotificationStore;
@@ -56,7 +56,7 @@ public final class ContestLeaderboardUpdater implements KpiChangeConsumer {
      * workers queue behind each other (ranks are read, then written), and the fixed order keeps two
      * workers from waiting on each other in a circle.
      */
-    private static TreeMap<Long, Contest> touchedContests(DSLContext tx, long organizationId, long profileId, Set<KpiCell> cells) {
+    private static TreeMap<Long, Contest> touchedContests(DSLContext tx, long organizationId, long profileId, Set<KpiDay> cells) {
         Condition inWindow = DSL.falseCondition();
         for (var cell : cells) {
             inWindow = inWindow.or(CONTESTS.KPI_KEY.eq(cell.kpiKey())

@@ -2,7 +2,7 @@ package io.scoreline.gamification.contests;
 
 import static io.scoreline.pipeline.db.Tables.CONTESTS;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.pipeline.database.TenantTransactions;
 import java.time.Clock;

@@ -4,8 +4,8 @@ import static io.scoreline.pipeline.db.Tables.NOTIFICATIONS;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.gamification.contests.LeaderboardRanking.Standing;
 import io.scoreline.gamification.notifications.NotificationKind;
 import io.scoreline.gamification.notifications.NotificationStore;

@@ -26,12 +26,12 @@ public final class ContestSetup {
         }
     }
 
-    /** @throws io.scoreline.connectors.spi.ScorelineException not found when there is no such organization */
+    /** @throws io.scoreline.failure.ScorelineException not found when there is no such organization */
     public ContestSummary create(String organizationSlug, NewContest request) {
         return contests.create(organizations.require(organizationSlug), request);
     }
 
-    /** @throws io.scoreline.connectors.spi.ScorelineException not found when there is no such organization */
+    /** @throws io.scoreline.failure.ScorelineException not found when there is no such organization */
     public Contests list(String organizationSlug) {
         var organization = organizations.require(organizationSlug);
         return new Contests(organization, contests.list(organization.id()));

@@ -6,7 +6,7 @@ import static io.scoreline.pipeline.db.Tables.CONTEST_PARTICIPANTS;
 import static io.scoreline.pipeline.db.Tables.PROFILES;
 import static io.scoreline.pipeline.db.Tables.TEAMS;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.tenancy.Organization;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import io.scoreline.mappings.CompileResult;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.KpiRule;
 import io.scoreline.mappings.MappingCompiler;
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
@@ -34,7 +34,7 @@ final class KnownKpis {
                 .join(INTEGRATIONS).on(INTEGRATIONS.ID.eq(MAPPING_RULE_SETS.INTEGRATION_ID))
                 .where(MAPPING_RULE_SETS.ORGANIZATION_ID.eq(organizationId)).and(MAPPING_RULE_SETS.ACTIVE)
                 .forEach(r -> {
-                    var provider = Provider.parse(r.value1());
+                    var provider = CrmProvider.fromKey(r.value1());
                     if (MappingCompiler.compile(r.value2(), FieldCatalog.stock(provider)) instanceof CompileResult.Compiled compiled) {
                         compiled.ruleSet().rules().stream().map(KpiRule::key).forEach(keys::add);
                     }

@@ -17,7 +17,7 @@ public final class Leaderboards {
         this.contests = contests;
     }
 
-    /** @throws io.scoreline.connectors.spi.ScorelineException not found when there is no such contest */
+    /** @throws io.scoreline.failure.ScorelineException not found when there is no such contest */
     public Leaderboard show(long contestId) {
         return contests.leaderboard(contests.organizationOf(contestId), contestId);
     }

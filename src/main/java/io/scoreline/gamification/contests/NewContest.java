@@ -1,6 +1,6 @@
 package io.scoreline.gamification.contests;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.tenancy.DayInput;
 import java.math.BigDecimal;
 import java.time.Duration;

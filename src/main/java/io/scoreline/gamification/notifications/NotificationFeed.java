@@ -1,6 +1,6 @@
 package io.scoreline.gamification.notifications;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.gamification.badges.AwardReader;
 import io.scoreline.pipeline.tenancy.Organization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;

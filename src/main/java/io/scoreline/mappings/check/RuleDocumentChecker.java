@@ -1,7 +1,8 @@
 package io.scoreline.mappings.check;
 
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.FieldCatalog;
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.ast.KpiDefinition;
 import io.scoreline.mappings.yaml.YamlEntry;
 import io.scoreline.mappings.yaml.YamlMapping;
@@ -69,12 +70,12 @@ public final class RuleDocumentChecker {
             return;
         }
         try {
-            var declared = Provider.parse(value.value());
+            var declared = CrmProvider.fromKey(value.value());
             if (declared != catalog.provider()) {
                 problems.error(value.line(), value.column(), "document is for " + declared.key()
                         + " but is checked as " + catalog.provider().key());
             }
-        } catch (IllegalArgumentException e) {
+        } catch (ScorelineException e) {
             problems.error(value.line(), value.column(), e.getMessage());
         }
     }

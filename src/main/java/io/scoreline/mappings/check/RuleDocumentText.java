@@ -1,6 +1,6 @@
 package io.scoreline.mappings.check;
 
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.ast.ExpressionText;
 import io.scoreline.mappings.ast.KpiDefinition;
 import java.util.List;
@@ -15,7 +15,7 @@ public final class RuleDocumentText {
     private RuleDocumentText() {
     }
 
-    public static String of(Provider provider, List<KpiDefinition> definitions) {
+    public static String of(CrmProvider provider, List<KpiDefinition> definitions) {
         var out = new StringBuilder("provider: ").append(provider.key()).append("\nkpis:\n");
         for (var definition : definitions) {
             out.append(rule(definition, "  "));

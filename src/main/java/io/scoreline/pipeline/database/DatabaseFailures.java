@@ -1,7 +1,7 @@
 package io.scoreline.pipeline.database;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import org.jooq.exception.DataAccessException;
 
 /** Turns a database error into a failure kind by its SQLSTATE class, never by its message. */

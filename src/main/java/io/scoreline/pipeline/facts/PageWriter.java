@@ -3,8 +3,8 @@ package io.scoreline.pipeline.facts;
 import static io.scoreline.pipeline.db.Tables.CRM_IDENTITIES;
 
 import io.scoreline.connectors.spi.CrmRecord;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.database.BinaryArrayParam;
 import io.scoreline.pipeline.database.TenantTransactions;
 

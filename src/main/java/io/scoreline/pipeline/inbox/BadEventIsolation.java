@@ -1,7 +1,7 @@
 package io.scoreline.pipeline.inbox;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.scoreline.pipeline.inbox;
 
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -2,8 +2,8 @@ package io.scoreline.pipeline.inbox;
 
 import io.scoreline.connectors.spi.CrmProfiles;
 import io.scoreline.connectors.spi.CrmRecord;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.facts.ChangeOrigin;
 import io.scoreline.pipeline.facts.FactDeriver;
 import io.scoreline.pipeline.facts.PageWriter;

@@ -1,6 +1,6 @@
 package io.scoreline.pipeline.inbox;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.tenancy.Organization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import jakarta.inject.Inject;

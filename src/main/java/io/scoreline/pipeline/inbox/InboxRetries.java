@@ -1,6 +1,6 @@
 package io.scoreline.pipeline.inbox;
 
-import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.failure.FailureKind;
 
 /**
  * Which failures of an inbox event are worth another attempt (ADR 0021). A retried event waits

@@ -1,6 +1,6 @@
 package io.scoreline.pipeline.inbox;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import java.util.Arrays;
 
 /** Where an inbox row is: waiting, claimed by a worker (under a lease), written, or parked after its last attempt. */

@@ -2,7 +2,7 @@ package io.scoreline.pipeline.inbox;
 
 import static io.scoreline.pipeline.db.Tables.WEBHOOK_INBOX;
 
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.BinaryArrayParam;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.db.tables.records.WebhookInboxRecord;

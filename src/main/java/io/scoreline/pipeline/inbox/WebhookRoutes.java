@@ -1,7 +1,7 @@
 package io.scoreline.pipeline.inbox;
 
 import io.scoreline.connectors.spi.CrmProfiles;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.IntegrationStatus;

@@ -1,9 +1,9 @@
 package io.scoreline.pipeline.integrations;
 
 import io.scoreline.connectors.spi.CrmProfiles;
-import io.scoreline.connectors.spi.CrmProvider;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import java.util.Optional;
 import org.jooq.exception.DataAccessException;
 

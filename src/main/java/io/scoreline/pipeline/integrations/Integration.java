@@ -1,6 +1,6 @@
 package io.scoreline.pipeline.integrations;
 
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -3,8 +3,8 @@ package io.scoreline.pipeline.integrations;
 import io.scoreline.connectors.spi.ConnectionOptions;
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProfiles;
-import io.scoreline.connectors.spi.CrmProvider;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
+import io.scoreline.failure.ScorelineException;
 import java.util.Map;
 import java.util.Optional;
 

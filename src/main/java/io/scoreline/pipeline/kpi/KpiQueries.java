@@ -30,7 +30,7 @@ public final class KpiQueries {
 
     /**
      * @param from first day, empty for all history; {@code to} last day, inclusive
-     * @throws io.scoreline.connectors.spi.ScorelineException not found when there is no such organization
+     * @throws io.scoreline.failure.ScorelineException not found when there is no such organization
      */
     public KpiTotals totals(String organizationSlug, Optional<LocalDate> from, Optional<LocalDate> to, Optional<String> profileEmail,
             boolean byDay) {

@@ -6,7 +6,7 @@ import io.scoreline.mappings.EvaluationWarning;
 import io.scoreline.mappings.Fact;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -37,7 +37,7 @@ public final class RuleDocumentCheck {
     }
 
     /** @param provider the CRM it must be written for; empty takes the document's own provider line */
-    public CompileResult validate(String document, Optional<Provider> provider) {
+    public CompileResult validate(String document, Optional<CrmProvider> provider) {
         return MappingCompiler.compile(document, provider, FieldCatalog::stock);
     }
 

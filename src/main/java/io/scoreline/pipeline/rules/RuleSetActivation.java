@@ -1,6 +1,6 @@
 package io.scoreline.pipeline.rules;
 
-import io.scoreline.mappings.KpiChange;
+import io.scoreline.mappings.RuleChange;
 import io.scoreline.mappings.Problem;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,7 @@ public sealed interface RuleSetActivation {
     }
 
     /** The version is active now; {@code changes} from the version that was active before (if any). */
-    record Activated(StoredRuleSet version, Optional<Integer> previousVersion, List<KpiChange> changes)
+    record Activated(StoredRuleSet version, Optional<Integer> previousVersion, List<RuleChange> changes)
             implements RuleSetActivation {
         public Activated {
             changes = List.copyOf(changes);

@@ -1,6 +1,6 @@
 package io.scoreline.pipeline.rules;
 
-import io.scoreline.mappings.KpiChange;
+import io.scoreline.mappings.RuleChange;
 import io.scoreline.mappings.Problem;
 import java.util.List;
 
@@ -25,7 +25,7 @@ public sealed interface RuleSetChange {
     }
 
     /** Stored as the next version, now active; {@code changes} is empty when only the text differs. */
-    record Stored(StoredRuleSet stored, List<KpiChange> changes, List<Problem> problems) implements RuleSetChange {
+    record Stored(StoredRuleSet stored, List<RuleChange> changes, List<Problem> problems) implements RuleSetChange {
         public Stored {
             changes = List.copyOf(changes);
             problems = List.copyOf(problems);

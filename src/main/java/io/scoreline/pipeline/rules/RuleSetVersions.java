@@ -1,11 +1,11 @@
 package io.scoreline.pipeline.rules;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CompileResult;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
 import io.scoreline.mappings.Problem;
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSetDiff;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
@@ -109,8 +109,8 @@ public final class RuleSetVersions {
         return ruleSets.versions(integration.organizationId(), integration.id());
     }
 
-    private static Provider provider(Integration integration) {
-        return Provider.parse(integration.provider().key());
+    private static CrmProvider provider(Integration integration) {
+        return integration.provider();
     }
 
     private static ScorelineException noVersion(long integrationId, int version) {
@@ -118,7 +118,7 @@ public final class RuleSetVersions {
     }
 
     /** A version as the diff sees it; one that no longer compiles counts as empty, so every rule shows as added. */
-    private static String canonicalText(Optional<StoredRuleSet> version, Provider provider) {
+    private static String canonicalText(Optional<StoredRuleSet> version, CrmProvider provider) {
         return version.map(v -> MappingCompiler.compile(v.document(), FieldCatalog.stock(provider)))
                 .filter(r -> r instanceof CompileResult.Compiled)
                 .map(r -> ((CompileResult.Compiled) r).ruleSet().canonicalText())

@@ -1,6 +1,6 @@
 package io.scoreline.pipeline.scheduling;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -5,7 +5,7 @@
  *
  * <p>{@link io.scoreline.pipeline.scheduling.IntegrationScheduler} owns the Quartz scheduler and
  * makes it match the integration directory; {@link io.scoreline.pipeline.scheduling.ScheduledSyncLauncher}
- * is the one call a fire makes into the sync service. {@link io.scoreline.pipeline.scheduling.IntegrationRunLocks}
+ * is the one call a fire makes into the sync service. {@link io.scoreline.pipeline.runs.IntegrationRunLocks}
  * keeps a scheduled run and a manual {@code scoreline sync} in another process from running the
  * same integration at once, which Quartz alone cannot see.
  */

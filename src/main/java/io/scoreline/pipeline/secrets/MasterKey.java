@@ -1,6 +1,6 @@
 package io.scoreline.pipeline.secrets;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 
 /** The key every credential is encrypted with. Never printed: {@code toString} masks it. */
 public record MasterKey(String value) {

@@ -27,7 +27,7 @@ public final class MasterKeyRollover {
     public record RolledOver(MasterKeyRotation.Rotated rotation, Optional<Path> keyFileReplaced) {
     }
 
-    /** @throws io.scoreline.connectors.spi.ScorelineException bad input when the new key is the current one */
+    /** @throws io.scoreline.failure.ScorelineException bad input when the new key is the current one */
     public RolledOver rotate(MasterKey next) {
         // The key is replaced only after the re-encryption committed: a failure leaves both as they were.
         var rotation = new MasterKeyRotation(database.ownerEndpoint()).rotate(new CredentialCipher(keys.current()), new CredentialCipher(next));

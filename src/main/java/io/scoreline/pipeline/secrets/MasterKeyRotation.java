@@ -1,8 +1,8 @@
 package io.scoreline.pipeline.secrets;
 
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,11 +1,11 @@
 package io.scoreline.pipeline.sync;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CompileResult;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.rules.RuleSetStore;
@@ -18,7 +18,7 @@ public record ActiveRules(long ruleSetId, int version, RuleSet ruleSet) {
                 FailureKind.BAD_INPUT, "integration " + integration.id() + " has no mapping rules: store them with "
                         + "`scoreline mapping set --integration " + integration.id() + " --file mappings/"
                         + integration.provider().key() + ".yaml`"));
-        var provider = Provider.parse(integration.provider().key());
+        var provider = integration.provider();
         return switch (MappingCompiler.compile(stored.document(), FieldCatalog.stock(provider))) {
             case CompileResult.Compiled compiled -> new ActiveRules(stored.id(), stored.version(), compiled.ruleSet());
             case CompileResult.Rejected rejected -> throw new ScorelineException(FailureKind.BAD_INPUT,

@@ -1,8 +1,9 @@
 package io.scoreline.pipeline.sync;
 
+import io.scoreline.pipeline.runs.IntegrationRunLocks;
 import io.scoreline.connectors.spi.ChangeQuery;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.facts.ChangeOrigin;
 import io.scoreline.pipeline.facts.RuleSetFactDeriver;
 import io.scoreline.pipeline.facts.PageWriter;
@@ -45,28 +46,28 @@ public final class BackfillService {
     private final SyncRunStore runs;
     private final ObjectPump pump;
     private final ConnectorOpener connectors;
-    private final RunExclusion exclusion;
+    private final IntegrationRunLocks exclusion;
     private final SyncSettings settings;
     private final ObjectReadPlanner planner;
     private final Clock clock;
 
     /** A backfill that never pushes rule filters down (it cannot check for stored records). */
     public BackfillService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
-            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion,
+            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, IntegrationRunLocks exclusion,
             SyncSettings settings, Clock clock) {
         this(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion, settings, clock, Optional.empty());
     }
 
     /** @param storedRecords checks that a push-down cannot hide a retraction (DESIGN §6) */
     public BackfillService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
-            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion,
+            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, IntegrationRunLocks exclusion,
             SyncSettings settings, Clock clock, StoredRecordReader storedRecords) {
         this(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion, settings, clock,
                 Optional.of(storedRecords));
     }
 
     private BackfillService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
-            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion,
+            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, IntegrationRunLocks exclusion,
             SyncSettings settings, Clock clock, Optional<StoredRecordReader> storedRecords) {
         this.integrations = integrations;
         this.organizations = organizations;
@@ -107,7 +108,7 @@ public final class BackfillService {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
         var window = window(organization, from, to);
-        try (var lease = exclusion.acquire(integrationId)) {
+        try (var lease = exclusion.tryAcquire(integrationId).orElseThrow()) {
             long runId = runs.start(organization.id(), integrationId, SyncTrigger.BACKFILL, Optional.of(window.from()),
                     Optional.of(window.until()),
                     "{\"notify\":" + notify + ",\"" + REACHES_PRESENT + "\":" + window.reachesPresent() + "}");
@@ -123,7 +124,7 @@ public final class BackfillService {
         var run = runs.find(organization.id(), runId).orElseThrow(() -> ScorelineException.notFound(
                 "no run " + runId + " for integration " + integrationId + " (see `scoreline runs --integration " + integrationId + "`)"));
         requireResumable(run, integrationId);
-        try (var lease = exclusion.acquire(integrationId)) {
+        try (var lease = exclusion.tryAcquire(integrationId).orElseThrow()) {
             runs.reopen(organization.id(), runId);
             var window = new Window(run.windowFrom().orElseThrow(), run.windowTo().orElseThrow(),
                     runs.option(organization.id(), runId, REACHES_PRESENT));

@@ -3,7 +3,7 @@ package io.scoreline.pipeline.sync;
 import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.ConnectionCheck;
 import io.scoreline.connectors.spi.CrmConnector;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.connectors.spi.CrmUser;
 import io.scoreline.connectors.spi.PageSource;

@@ -2,9 +2,9 @@ package io.scoreline.pipeline.sync;
 
 import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.CrmConnector;
-import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.failure.FailureKind;
 import io.scoreline.connectors.spi.RecordPage;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.facts.ChangeOrigin;
 import io.scoreline.pipeline.facts.CommitTurn;
 import io.scoreline.pipeline.facts.FactDeriver;

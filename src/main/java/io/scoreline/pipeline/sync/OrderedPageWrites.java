@@ -1,7 +1,7 @@
 package io.scoreline.pipeline.sync;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.facts.CommitTurn;
 import java.util.ArrayDeque;
 import java.util.Deque;

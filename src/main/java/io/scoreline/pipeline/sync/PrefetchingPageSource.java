@@ -1,9 +1,9 @@
 package io.scoreline.pipeline.sync;
 
-import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.failure.FailureKind;
 import io.scoreline.connectors.spi.PageSource;
 import io.scoreline.connectors.spi.RecordPage;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

@@ -1,6 +1,7 @@
 package io.scoreline.pipeline.sync;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.pipeline.runs.IntegrationRunLocks;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.facts.ChangeOrigin;
 import io.scoreline.pipeline.facts.PageWriter;
 import io.scoreline.pipeline.facts.RuleSetFactDeriver;
@@ -32,10 +33,10 @@ public final class RemapService {
     private final SyncRunStore runs;
     private final StoredRecordReader records;
     private final PageWriter writer;
-    private final RunExclusion exclusion;
+    private final IntegrationRunLocks exclusion;
 
     public RemapService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets, SyncRunStore runs,
-            StoredRecordReader records, PageWriter writer, RunExclusion exclusion) {
+            StoredRecordReader records, PageWriter writer, IntegrationRunLocks exclusion) {
         this.integrations = integrations;
         this.organizations = organizations;
         this.ruleSets = ruleSets;
@@ -48,7 +49,7 @@ public final class RemapService {
     public SyncOutcome remap(long integrationId, Optional<Instant> since) {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
-        try (var lease = exclusion.acquire(integrationId)) {
+        try (var lease = exclusion.tryAcquire(integrationId).orElseThrow()) {
             long runId = runs.start(organization.id(), integrationId, SyncTrigger.REMAP, since, Optional.empty());
             try {
                 var rules = ActiveRules.load(ruleSets, integration);

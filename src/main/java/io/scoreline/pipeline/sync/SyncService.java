@@ -1,9 +1,10 @@
 package io.scoreline.pipeline.sync;
 
+import io.scoreline.pipeline.runs.IntegrationRunLocks;
 import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.CrmConnector;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.facts.ChangeOrigin;
 import io.scoreline.pipeline.facts.PageWriter;
 import io.scoreline.pipeline.facts.RuleSetFactDeriver;
@@ -40,12 +41,12 @@ public final class SyncService {
     private final SyncRunStore runs;
     private final ObjectPump pump;
     private final ConnectorOpener connectors;
-    private final RunExclusion exclusion;
+    private final IntegrationRunLocks exclusion;
     private final SyncSettings settings;
     private final Clock clock;
 
     public SyncService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets, CheckpointStore checkpoints,
-            SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, RunExclusion exclusion, SyncSettings settings, Clock clock) {
+            SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, IntegrationRunLocks exclusion, SyncSettings settings, Clock clock) {
         this.integrations = integrations;
         this.organizations = organizations;
         this.ruleSets = ruleSets;
@@ -61,7 +62,7 @@ public final class SyncService {
     public SyncOutcome sync(long integrationId, SyncTrigger trigger) {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
-        try (var lease = exclusion.acquire(integrationId)) {
+        try (var lease = exclusion.tryAcquire(integrationId).orElseThrow()) {
             var now = clock.instant();
             long runId = runs.start(organization.id(), integrationId, trigger, Optional.empty(), Optional.of(now));
             try {

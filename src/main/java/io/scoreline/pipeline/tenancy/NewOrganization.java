@@ -1,6 +1,6 @@
 package io.scoreline.pipeline.tenancy;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.Locale;

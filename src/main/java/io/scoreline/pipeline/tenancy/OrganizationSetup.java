@@ -17,7 +17,7 @@ public final class OrganizationSetup {
 
     /**
      * @param request validated when it was made ({@link NewOrganization#of})
-     * @throws io.scoreline.connectors.spi.ScorelineException a conflict when the slug is taken
+     * @throws io.scoreline.failure.ScorelineException a conflict when the slug is taken
      */
     public Organization create(NewOrganization request) {
         return organizations.create(request);

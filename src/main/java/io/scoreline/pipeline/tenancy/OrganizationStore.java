@@ -7,7 +7,7 @@ import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
 import static io.scoreline.pipeline.db.Tables.ORGANIZATIONS;
 import static io.scoreline.pipeline.db.Tables.WEBHOOK_INBOX;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.database.TenantTransactions;
 import java.time.DayOfWeek;
 import java.time.OffsetDateTime;

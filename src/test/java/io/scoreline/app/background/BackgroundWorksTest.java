@@ -12,7 +12,7 @@ class BackgroundWorksTest {
 
     @Test
     void startsInOrderAndStopsInReverseEvenWhenOneFailsToStop() {
-        var works = new BackgroundWorks(List.of(new Recording("workers", 20, false), new Recording("schedule", 0, true),
+        var works = new BackgroundWorkSupervisor(List.of(new Recording("workers", 20, false), new Recording("schedule", 0, true),
                 new Recording("ticker", 30, false)));
 
         var statuses = works.start();
@@ -25,7 +25,7 @@ class BackgroundWorksTest {
 
     @Test
     void stopsOnlyWhatStartedAndOnlyOnce() {
-        var works = new BackgroundWorks(List.of(new Recording("schedule", 0, false)));
+        var works = new BackgroundWorkSupervisor(List.of(new Recording("schedule", 0, false)));
 
         works.stop();
         works.start();

@@ -3,7 +3,7 @@ package io.scoreline.app.background;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.retention.RetentionSettings;
 import io.scoreline.pipeline.retention.RetentionSweeper;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoreline.app.http.WebhookController;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.facts.PageWriter;
 import io.scoreline.pipeline.inbox.InboxProcessor;

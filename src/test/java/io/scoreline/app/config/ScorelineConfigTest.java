@@ -3,8 +3,8 @@ package io.scoreline.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

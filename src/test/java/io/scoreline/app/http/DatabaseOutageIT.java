@@ -3,7 +3,7 @@ package io.scoreline.app.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.scoreline.app.background.BackgroundWorks;
+import io.scoreline.app.background.BackgroundWorkSupervisor;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import io.scoreline.pipeline.inbox.InboxEvent;
 import io.scoreline.pipeline.inbox.InboxStatus;
@@ -72,7 +72,7 @@ class DatabaseOutageIT {
             var organizationId = server.bean(OrganizationStore.class).create(NewOrganization.of("outage", "Outage", ZONE.getId(),
                     "monday")).id();
             HubSpotTestIntegration.connect(server, sims, organizationId);
-            server.bean(BackgroundWorks.class).start();
+            server.bean(BackgroundWorkSupervisor.class).start();
             var inbox = server.bean(InboxStore.class);
             var sent = new ArrayList<HubSpotWebhookEvent>();
 
@@ -101,7 +101,7 @@ class DatabaseOutageIT {
                 assertThat(rows).allSatisfy(e -> assertThat(e.status()).as(e.dedupeKey() + " " + e.lastError().orElse(""))
                         .isEqualTo(InboxStatus.DONE));
             });
-            server.bean(BackgroundWorks.class).stop();
+            server.bean(BackgroundWorkSupervisor.class).stop();
         } finally {
             postgres.close();
         }

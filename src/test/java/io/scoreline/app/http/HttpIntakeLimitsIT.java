@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.scoreline.app.config.WebhookSettings;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.inbox.InboxStore;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.integrations.NewIntegration;

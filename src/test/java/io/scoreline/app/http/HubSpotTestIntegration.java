@@ -1,7 +1,7 @@
 package io.scoreline.app.http;
 
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.integrations.NewIntegration;

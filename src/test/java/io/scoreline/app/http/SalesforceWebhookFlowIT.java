@@ -5,7 +5,7 @@ import static io.scoreline.pipeline.db.Tables.KPI_FACTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.inbox.InboxStatus;

@@ -3,7 +3,7 @@ package io.scoreline.app.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.inbox.InboxEntry;
 import io.scoreline.pipeline.inbox.InboxStore;
 import io.scoreline.pipeline.integrations.IntegrationStatus;

@@ -2,6 +2,7 @@ package io.scoreline.connectors.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scoreline.mappings.CrmProvider;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.scoreline.gamification.contests;
 
 import io.scoreline.connectors.spi.CrmRecord;
-import io.scoreline.gamification.KpiCell;
+import io.scoreline.gamification.KpiDay;
 import io.scoreline.gamification.KpiChangeConsumer;
 import io.scoreline.gamification.ProfileChanges;
 import io.scoreline.gamification.notifications.NotificationStore;
@@ -142,11 +142,11 @@ final class ContestFixture implements AutoCloseable {
         var rows = transactions.inOrganization(organization.id(), tx -> tx.fetch(
                 "select profile_id, kpi_key, period_date, notify from kpi_changes"
                         + (onlyUnprocessed ? " where processed_at is null" : "") + " order by id"));
-        var cells = new TreeMap<Long, Set<KpiCell>>();
+        var cells = new TreeMap<Long, Set<KpiDay>>();
         var notifies = new TreeMap<Long, Boolean>();
         for (Record r : rows) {
             long profile = r.get(0, Long.class);
-            cells.computeIfAbsent(profile, p -> new HashSet<>()).add(new KpiCell(r.get(1, String.class), r.get(2, LocalDate.class)));
+            cells.computeIfAbsent(profile, p -> new HashSet<>()).add(new KpiDay(r.get(1, String.class), r.get(2, LocalDate.class)));
             notifies.merge(profile, r.get(3, Boolean.class), Boolean::logicalOr);
         }
         var result = new ArrayList<ProfileChanges>();

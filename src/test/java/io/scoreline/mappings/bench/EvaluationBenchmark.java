@@ -6,7 +6,7 @@ import io.scoreline.mappings.CompileResult;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
 import io.scoreline.mappings.MappingRecord;
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.mappings.StockTemplates;
 import java.time.ZoneId;
@@ -32,8 +32,8 @@ class EvaluationBenchmark {
 
     @Test
     void evaluationsPerSecondOnOneThread(TestReporter reporter) throws java.io.IOException {
-        var rules = ((CompileResult.Compiled) MappingCompiler.compile(StockTemplates.text(Provider.SALESFORCE),
-                FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
+        var rules = ((CompileResult.Compiled) MappingCompiler.compile(StockTemplates.text(CrmProvider.SALESFORCE),
+                FieldCatalog.stock(CrmProvider.SALESFORCE))).ruleSet();
         var records = records(new Random(7), 20_000);
         long evaluationsPerPass = records.stream().mapToLong(r -> rules.rulesFor(r.objectType()).size()).sum();
         var zone = ZoneId.of("America/New_York");

@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.mappings.CompileResult;
 import io.scoreline.mappings.Fact;
 import io.scoreline.mappings.FieldCatalog;
-import io.scoreline.mappings.HubSpotRecords;
+import io.scoreline.mappings.HubSpotObjectReader;
 import io.scoreline.mappings.MappingCompiler;
 import io.scoreline.mappings.MappingRecord;
-import io.scoreline.mappings.Provider;
-import io.scoreline.mappings.SalesforceRecords;
+import io.scoreline.mappings.CrmProvider;
+import io.scoreline.mappings.SalesforceRowReader;
 import io.scoreline.mappings.StockTemplates;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -54,7 +54,7 @@ class GoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void recordsGiveExactlyTheExpectedFacts(GoldenCase golden) {
-        var provider = Provider.parse(golden.headers().get("provider"));
+        var provider = CrmProvider.fromKey(golden.headers().get("provider"));
         var zone = ZoneId.of(golden.headers().getOrDefault("timezone", "UTC"));
         var document = "stock".equals(golden.headers().get("rules"))
                 ? StockTemplates.text(provider) : String.join("\n", golden.section("rules")) + "\n";
@@ -73,10 +73,10 @@ class GoldenTest {
         assertThat(warnings).as("warnings").containsExactlyElementsOf(golden.section("warnings"));
     }
 
-    private static MappingRecord record(Provider provider, Map<String, Object> json, Optional<String> objectType) {
+    private static MappingRecord record(CrmProvider provider, Map<String, Object> json, Optional<String> objectType) {
         return switch (provider) {
-            case SALESFORCE -> SalesforceRecords.toMappingRecord(json);
-            case HUBSPOT -> HubSpotRecords.toMappingRecord(json, objectType);
+            case SALESFORCE -> SalesforceRowReader.toMappingRecord(json);
+            case HUBSPOT -> HubSpotObjectReader.toMappingRecord(json, objectType);
         };
     }
 

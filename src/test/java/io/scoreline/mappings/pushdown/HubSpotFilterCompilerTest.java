@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scoreline.mappings.CompileResult;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class HubSpotFilterCompilerTest {
 
     private static RuleSet calls(String when) {
         var document = "provider: hubspot\nkpis:\n  a:\n    object: calls\n    when: \"" + when + "\"\n";
-        return ((CompileResult.Compiled) MappingCompiler.compile(document, FieldCatalog.stock(Provider.HUBSPOT))).ruleSet();
+        return ((CompileResult.Compiled) MappingCompiler.compile(document, FieldCatalog.stock(CrmProvider.HUBSPOT))).ruleSet();
     }
 
     private static PushDown<List<HubSpotFilterGroup>> compile(RuleSet rules) {
@@ -75,8 +75,8 @@ class HubSpotFilterCompilerTest {
 
     @Test
     void stockTemplateFitsTheDefaultLimits() throws Exception {
-        var template = io.scoreline.mappings.StockTemplates.text(Provider.HUBSPOT);
-        var rules = ((CompileResult.Compiled) MappingCompiler.compile(template, FieldCatalog.stock(Provider.HUBSPOT))).ruleSet();
+        var template = io.scoreline.mappings.StockTemplates.text(CrmProvider.HUBSPOT);
+        var rules = ((CompileResult.Compiled) MappingCompiler.compile(template, FieldCatalog.stock(CrmProvider.HUBSPOT))).ruleSet();
         var compiler = new HubSpotFilterCompiler();
 
         assertThat(List.of("calls", "emails", "meetings", "tasks"))

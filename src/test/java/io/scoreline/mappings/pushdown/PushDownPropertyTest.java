@@ -3,7 +3,7 @@ package io.scoreline.mappings.pushdown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoreline.mappings.MappingRecord;
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RandomRules;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +27,8 @@ class PushDownPropertyTest {
         var hubSpot = new HubSpotFilterCompiler(new HubSpotFilterLimits(8, 10, 40));
         for (int round = 0; round < 400; round++) {
             var document = generator.document();
-            var salesforceRules = RandomRules.compile(document, Provider.SALESFORCE);
-            var hubSpotRules = RandomRules.compile(document, Provider.HUBSPOT);
+            var salesforceRules = RandomRules.compile(document, CrmProvider.SALESFORCE);
+            var hubSpotRules = RandomRules.compile(document, CrmProvider.HUBSPOT);
             var where = soql.compile(salesforceRules, "Task");
             var groups = hubSpot.compile(hubSpotRules, "Task");
             soqlPushed += where instanceof PushDown.Pushable ? 1 : 0;

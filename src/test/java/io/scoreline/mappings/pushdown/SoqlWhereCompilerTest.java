@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scoreline.mappings.CompileResult;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ class SoqlWhereCompilerTest {
 
     private static RuleSet rules(String... kpiBlocks) {
         var document = "provider: salesforce\nkpis:\n" + String.join("", kpiBlocks);
-        return ((CompileResult.Compiled) MappingCompiler.compile(document, FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
+        return ((CompileResult.Compiled) MappingCompiler.compile(document, FieldCatalog.stock(CrmProvider.SALESFORCE))).ruleSet();
     }
 
     private static String task(String key, String when) {
@@ -80,8 +80,8 @@ class SoqlWhereCompilerTest {
 
     @Test
     void stockTemplatePushesDownForEveryObject() throws Exception {
-        var template = io.scoreline.mappings.StockTemplates.text(Provider.SALESFORCE);
-        var rules = ((CompileResult.Compiled) MappingCompiler.compile(template, FieldCatalog.stock(Provider.SALESFORCE))).ruleSet();
+        var template = io.scoreline.mappings.StockTemplates.text(CrmProvider.SALESFORCE);
+        var rules = ((CompileResult.Compiled) MappingCompiler.compile(template, FieldCatalog.stock(CrmProvider.SALESFORCE))).ruleSet();
 
         assertThat(new SoqlWhereCompiler().compile(rules, "Event")).isEqualTo(new PushDown.Pushable<>(
                 "(EventSubtype = 'Event' AND (IsAllDayEvent = false OR IsAllDayEvent = null)) OR (EventSubtype = 'Event' AND "

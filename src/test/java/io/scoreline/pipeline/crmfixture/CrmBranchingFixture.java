@@ -1,7 +1,7 @@
 package io.scoreline.pipeline.crmfixture;
 
 import io.scoreline.connectors.salesforce.SalesforceSettings;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 
 /**
  * What {@code CrmNeutralityTest} must catch in the pipeline: a branch on a provider constant, a

@@ -3,7 +3,7 @@ package io.scoreline.pipeline.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.inbox.InboxEvent;
 import io.scoreline.pipeline.inbox.InboxStore;
 import io.scoreline.testing.TestTenant;

@@ -3,8 +3,8 @@ package io.scoreline.pipeline.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.testing.TestPostgres;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package io.scoreline.pipeline.identities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.CrmUser;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.testing.TestPostgres;

@@ -2,9 +2,9 @@ package io.scoreline.pipeline.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scoreline.connectors.spi.CrmProvider;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

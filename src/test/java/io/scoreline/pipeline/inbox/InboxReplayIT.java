@@ -3,9 +3,9 @@ package io.scoreline.pipeline.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scoreline.connectors.spi.CrmProvider;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import io.scoreline.testing.TestPostgres;

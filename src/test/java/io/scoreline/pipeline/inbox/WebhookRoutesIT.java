@@ -3,7 +3,7 @@ package io.scoreline.pipeline.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.integrations.IntegrationStatus;

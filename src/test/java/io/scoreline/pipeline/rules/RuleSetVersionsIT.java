@@ -3,10 +3,10 @@ package io.scoreline.pipeline.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scoreline.connectors.spi.CrmProvider;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
-import io.scoreline.mappings.KpiChange;
+import io.scoreline.mappings.CrmProvider;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.RuleChange;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.secrets.CredentialCipher;
@@ -65,7 +65,7 @@ class RuleSetVersionsIT {
         var stored = (RuleSetChange.Stored) change;
         assertThat(stored.stored().version()).isEqualTo(1);
         assertThat(stored.stored().active()).isTrue();
-        assertThat(stored.changes()).hasSize(10).allMatch(c -> c instanceof KpiChange.Added);
+        assertThat(stored.changes()).hasSize(10).allMatch(c -> c instanceof RuleChange.Added);
         assertThat(versions.active(tenant.integrationId()).document()).isEqualTo(stock);
     }
 
@@ -86,7 +86,7 @@ class RuleSetVersionsIT {
                 "when: TaskSubtype = 'Email'"), "test");
         assertThat(edited).isInstanceOfSatisfying(RuleSetChange.Stored.class, s -> {
             assertThat(s.stored().version()).isEqualTo(3);
-            assertThat(s.changes()).singleElement().isInstanceOfSatisfying(KpiChange.Changed.class,
+            assertThat(s.changes()).singleElement().isInstanceOfSatisfying(RuleChange.Changed.class,
                     c -> assertThat(c.kpi()).isEqualTo("emails_sent"));
         });
         assertThat(versions.versions(tenant.integrationId())).extracting(StoredRuleSet::version).containsExactly(1, 2, 3);
@@ -155,7 +155,7 @@ class RuleSetVersionsIT {
         assertThat(changes).allMatch(c -> c instanceof RuleSetChange.Stored);
         assertThat(changes).extracting(c -> ((RuleSetChange.Stored) c).stored().version()).containsExactlyInAnyOrder(1, 2);
         var second = changes.stream().map(RuleSetChange.Stored.class::cast).filter(s -> s.stored().version() == 2).findFirst().orElseThrow();
-        assertThat(second.changes()).singleElement().isInstanceOf(KpiChange.Changed.class);
+        assertThat(second.changes()).singleElement().isInstanceOf(RuleChange.Changed.class);
     }
 
     @Test
@@ -167,7 +167,7 @@ class RuleSetVersionsIT {
 
         assertThat(activation).isInstanceOfSatisfying(RuleSetActivation.Activated.class, a -> {
             assertThat(a.previousVersion()).contains(2);
-            assertThat(a.changes()).singleElement().isInstanceOfSatisfying(KpiChange.Changed.class,
+            assertThat(a.changes()).singleElement().isInstanceOfSatisfying(RuleChange.Changed.class,
                     c -> assertThat(c.kpi()).isEqualTo("emails_sent"));
         });
         assertThat(versions.active(tenant.integrationId())).satisfies(active -> {

@@ -3,7 +3,7 @@ package io.scoreline.pipeline.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoreline.connectors.spi.Checkpoint;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.testing.TestPostgres;
 import io.scoreline.testing.TestTenant;

@@ -3,7 +3,7 @@ package io.scoreline.pipeline.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.testing.TestPostgres;
 import io.scoreline.testing.TestTenant;

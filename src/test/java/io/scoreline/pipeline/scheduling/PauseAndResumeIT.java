@@ -4,9 +4,9 @@ import static io.scoreline.pipeline.db.Tables.INTEGRATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scoreline.connectors.spi.CrmProvider;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.integrations.IntegrationStatus;
 import io.scoreline.pipeline.integrations.IntegrationStore;

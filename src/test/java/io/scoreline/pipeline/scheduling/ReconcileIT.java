@@ -3,7 +3,7 @@ package io.scoreline.pipeline.scheduling;
 import static io.scoreline.pipeline.db.Tables.INTEGRATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.integrations.IntegrationStatus;
 import io.scoreline.pipeline.integrations.IntegrationStore;

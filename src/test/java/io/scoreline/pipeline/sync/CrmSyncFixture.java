@@ -1,7 +1,7 @@
 package io.scoreline.pipeline.sync;
 
 import io.scoreline.connectors.spi.CrmConnector;
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.runs.CheckpointStore;
@@ -49,7 +49,7 @@ interface CrmSyncFixture extends AutoCloseable {
     CrmConnector openConnector();
 
     /** Which rule vocabulary the stock rules are written in. */
-    Provider ruleProvider();
+    CrmProvider ruleProvider();
 
     /** The stock rule document the integration runs. */
     String stockRuleDocument();

@@ -8,8 +8,8 @@ import io.scoreline.connectors.hubspot.HubSpotOptions;
 import io.scoreline.connectors.spi.ConnectionCheck;
 import io.scoreline.connectors.spi.ConnectorSettings;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
-import io.scoreline.connectors.spi.FailureKind;
+import io.scoreline.mappings.CrmProvider;
+import io.scoreline.failure.FailureKind;
 import io.scoreline.pipeline.runs.SyncStatus;
 import io.scoreline.pipeline.runs.SyncTrigger;
 import io.scoreline.sim.HubSpotConnection;
@@ -156,7 +156,7 @@ class HubSpotResilienceIT {
             var attempts = new java.util.concurrent.atomic.AtomicInteger();
             io.scoreline.connectors.spi.CredentialsSink flaky = credentials -> {
                 if (attempts.getAndIncrement() == 0) {
-                    throw new io.scoreline.connectors.spi.ScorelineException(FailureKind.RETRYABLE, "database unreachable");
+                    throw new io.scoreline.failure.ScorelineException(FailureKind.RETRYABLE, "database unreachable");
                 }
                 saved.add(credentials);
             };

@@ -8,7 +8,7 @@ import io.scoreline.connectors.hubspot.HubSpotSettings;
 import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.ConnectorSettings;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.sim.SimulatorOptions;
 import io.scoreline.sim.Simulators;

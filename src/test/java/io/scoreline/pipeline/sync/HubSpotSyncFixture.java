@@ -4,8 +4,7 @@ import io.scoreline.connectors.hubspot.HubSpotConnectorFactory;
 import io.scoreline.connectors.hubspot.HubSpotOptions;
 import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.facts.PageWriter;
@@ -15,7 +14,7 @@ import io.scoreline.pipeline.integrations.NewIntegration;
 import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.CheckpointStore;
 import io.scoreline.pipeline.runs.SyncRunStore;
-import io.scoreline.pipeline.scheduling.IntegrationRunLocks;
+import io.scoreline.pipeline.runs.IntegrationRunLocks;
 import io.scoreline.pipeline.secrets.CredentialCipher;
 import io.scoreline.pipeline.secrets.MasterKey;
 import io.scoreline.pipeline.tenancy.NewOrganization;
@@ -100,7 +99,7 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
         factory = new HubSpotConnectorFactory(options, clock);
         runs = new SyncRunStore(transactions, clock);
         opener = new ConnectorOpener(integrations, Map.of(CrmProvider.HUBSPOT, factory));
-        var exclusion = new RunLockExclusion(new IntegrationRunLocks(database.dataSource()));
+        var exclusion = new IntegrationRunLocks(database.dataSource());
         var checkpoints = new CheckpointStore(transactions);
         var writer = new PageWriter(transactions);
         sync = new SyncService(integrations, organizations, ruleSets, checkpoints, runs, writer, opener, exclusion, SyncSettings.defaults(),
@@ -180,8 +179,8 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
     }
 
     @Override
-    public Provider ruleProvider() {
-        return Provider.HUBSPOT;
+    public CrmProvider ruleProvider() {
+        return CrmProvider.HUBSPOT;
     }
 
     @Override

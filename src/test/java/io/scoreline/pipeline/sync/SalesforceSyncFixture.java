@@ -4,8 +4,7 @@ import io.scoreline.connectors.salesforce.SalesforceConnectorFactory;
 import io.scoreline.connectors.salesforce.SalesforceOptions;
 import io.scoreline.connectors.spi.ConnectorSettings;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
-import io.scoreline.mappings.Provider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.facts.PageWriter;
@@ -15,7 +14,7 @@ import io.scoreline.pipeline.integrations.NewIntegration;
 import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.CheckpointStore;
 import io.scoreline.pipeline.runs.SyncRunStore;
-import io.scoreline.pipeline.scheduling.IntegrationRunLocks;
+import io.scoreline.pipeline.runs.IntegrationRunLocks;
 import io.scoreline.pipeline.secrets.CredentialCipher;
 import io.scoreline.pipeline.secrets.MasterKey;
 import io.scoreline.pipeline.tenancy.NewOrganization;
@@ -56,7 +55,7 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
     private final DefaultCamelContext camel;
     private final ConnectorOpener opener;
     private final IntegrationStore integrations;
-    private final RunExclusion exclusion;
+    private final IntegrationRunLocks exclusion;
     private final Clock clock;
 
     SalesforceSyncFixture(SimulatorOptions simulator, Clock clock, SyncSettings backfillSettings) {
@@ -84,7 +83,7 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
         runs = new SyncRunStore(transactions, clock);
         opener = new ConnectorOpener(integrations, Map.of(CrmProvider.SALESFORCE, factory));
         this.clock = clock;
-        exclusion = new RunLockExclusion(new IntegrationRunLocks(database.dataSource()));
+        exclusion = new IntegrationRunLocks(database.dataSource());
         sync = new SyncService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs, new PageWriter(transactions),
                 opener, exclusion, SyncSettings.defaults(), clock);
         backfill = new BackfillService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
@@ -165,8 +164,8 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
     }
 
     @Override
-    public Provider ruleProvider() {
-        return Provider.SALESFORCE;
+    public CrmProvider ruleProvider() {
+        return CrmProvider.SALESFORCE;
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.scoreline.pipeline.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.facts.ChangeOrigin;

@@ -3,8 +3,8 @@ package io.scoreline.pipeline.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.testing.TestPostgres;

@@ -11,7 +11,7 @@ import io.scoreline.app.cli.TerminationSignals;
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.app.demo.DemoRun;
 import io.scoreline.app.demo.DemoSettings;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.sync.ProgressListener;
 import java.io.IOException;
 import java.net.ServerSocket;

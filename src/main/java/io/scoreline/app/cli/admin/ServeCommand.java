@@ -2,7 +2,7 @@ package io.scoreline.app.cli.admin;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.scoreline.app.background.BackgroundWorks;
+import io.scoreline.app.background.BackgroundWorkSupervisor;
 import io.scoreline.app.background.HttpIntake;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
@@ -12,8 +12,8 @@ import io.scoreline.app.cli.ScorelineCommand;
 import io.scoreline.app.cli.TerminationSignals;
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.app.config.ShutdownSettings;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import java.net.BindException;
 import java.util.Optional;
@@ -56,7 +56,7 @@ public final class ServeCommand extends ContextCommand {
         // Database first: a bad database fails before we take the port.
         context.getBean(DatabaseRuntime.class);
         context.getBean(CamelContext.class);
-        var background = context.getBean(BackgroundWorks.class);
+        var background = context.getBean(BackgroundWorkSupervisor.class);
         int requestedPort = context.getBean(ScorelineConfig.class).httpPort();
         var server = context.getBean(EmbeddedServer.class);
         try {

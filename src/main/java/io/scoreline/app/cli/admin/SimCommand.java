@@ -4,7 +4,7 @@ import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.CommonOptions;
 import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.app.cli.RangeOption;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.sim.SimulatorOptions;
 import io.scoreline.sim.Simulators;
 import io.scoreline.sim.fault.FaultSpec;

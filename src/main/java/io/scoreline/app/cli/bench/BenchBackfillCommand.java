@@ -6,7 +6,7 @@ import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.app.cli.RangeOption;
 import io.scoreline.app.config.CliOverrides;
 import io.scoreline.app.config.ScorelineConfig;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package io.scoreline.app.cli.bench;
 
 import io.scoreline.app.bench.EvaluatorBenchmark;
 import io.scoreline.app.cli.HelpOptions;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package io.scoreline.app.cli.bench;
 
 import io.scoreline.app.bench.WebhookBenchmark;
 import io.scoreline.app.cli.HelpOptions;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.inbox.InboxSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;

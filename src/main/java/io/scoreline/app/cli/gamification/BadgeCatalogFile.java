@@ -1,7 +1,7 @@
 package io.scoreline.app.cli.gamification;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.gamification.badges.CatalogProblem;
 import java.io.IOException;
 import java.io.PrintWriter;

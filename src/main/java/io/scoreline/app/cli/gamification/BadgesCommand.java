@@ -8,7 +8,7 @@ import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.app.cli.JsonText;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.gamification.badges.AwardView;
 import io.scoreline.gamification.badges.BadgeAwards;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.scoreline.app.cli.integration;
 
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
+import io.scoreline.failure.ScorelineException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

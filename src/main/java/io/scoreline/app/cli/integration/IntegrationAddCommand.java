@@ -6,7 +6,7 @@ import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.integrations.NewIntegration;
 import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
 import java.util.Optional;
@@ -52,7 +52,7 @@ final class IntegrationAddCommand extends ContextCommand {
 
     @Override
     protected void validate() {
-        CrmProvider crmProvider = ChoiceOption.crmProvider(provider);
+        CrmProvider crmProvider = ChoiceOption.provider(provider);
         CrmCredentials credentials = credentialsInput.resolve(crmProvider);
         // Checked now, before anything starts; the use case puts the request into the organization it resolves.
         request = NewIntegration.of(0, crmProvider, credentials, Optional.ofNullable(loginUrl), Optional.ofNullable(baseUrl),

@@ -2,7 +2,7 @@ package io.scoreline.app.cli.integration;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.scoreline.connectors.spi.CrmProvider;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.Integration;
 import java.util.Map;

@@ -5,7 +5,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.kpi.KpiQueries;
 import io.scoreline.pipeline.kpi.KpiTotal;
 import io.scoreline.pipeline.tenancy.DayInput;

@@ -7,8 +7,8 @@ import io.scoreline.app.cli.CliErrorHandler;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.CommonOptions;
 import io.scoreline.app.cli.HelpOptions;
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CompileResult;
 import io.scoreline.app.cli.FactJson;
 import io.scoreline.pipeline.rules.RuleDocumentCheck;
@@ -63,7 +63,7 @@ final class MappingTestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var zone = zone(timezone);
-        var expected = Optional.ofNullable(provider).map(ChoiceOption::ruleProvider);
+        var expected = Optional.ofNullable(provider).map(ChoiceOption::provider);
         var document = RuleDocumentFile.read(rules);
         var err = spec.commandLine().getErr();
         // No database, so no context: the use case has no dependencies.

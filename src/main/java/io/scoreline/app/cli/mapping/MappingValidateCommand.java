@@ -38,7 +38,7 @@ final class MappingValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var expected = Optional.ofNullable(provider).map(ChoiceOption::ruleProvider);
+        var expected = Optional.ofNullable(provider).map(ChoiceOption::provider);
         var document = RuleDocumentFile.read(file);
         // No database, so no context: the use case has no dependencies.
         var result = new RuleDocumentCheck().validate(document.text(), expected);

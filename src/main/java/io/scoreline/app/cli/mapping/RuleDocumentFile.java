@@ -1,7 +1,7 @@
 package io.scoreline.app.cli.mapping;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.MappingCompiler;
 import io.scoreline.mappings.Problem;
 import java.io.IOException;

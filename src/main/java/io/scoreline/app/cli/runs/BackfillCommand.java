@@ -6,7 +6,7 @@ import io.scoreline.app.cli.BackfillProgress;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.sync.OnDemandRuns;
 import io.scoreline.pipeline.tenancy.DayInput;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.scoreline.pipeline.integrations.onboarding;
 
 import io.scoreline.connectors.spi.ConnectionCheck;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStatus;

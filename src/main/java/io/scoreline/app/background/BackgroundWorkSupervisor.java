@@ -8,14 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts every {@link BackgroundWork} in order and stops the started ones in reverse. */
-public final class BackgroundWorks {
+public final class BackgroundWorkSupervisor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BackgroundWorks.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundWorkSupervisor.class);
 
     private final List<BackgroundWork> works;
     private final List<BackgroundWork> started = new ArrayList<>();
 
-    public BackgroundWorks(List<BackgroundWork> works) {
+    public BackgroundWorkSupervisor(List<BackgroundWork> works) {
         this.works = works.stream().sorted(Comparator.comparingInt(BackgroundWork::order)).toList();
     }
 

@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Builds {@link MappingRecord}s from Salesforce REST query rows, already parsed from JSON. */
-public final class SalesforceRecords {
+public final class SalesforceRowReader {
 
-    private SalesforceRecords() {
+    private SalesforceRowReader() {
     }
 
     /**

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** One daily KPI cell of one profile that the outbox says changed. */
-public record KpiCell(String kpiKey, LocalDate date) {
+public record KpiDay(String kpiKey, LocalDate date) {
 
-    public KpiCell {
+    public KpiDay {
         Objects.requireNonNull(kpiKey, "kpiKey");
         Objects.requireNonNull(date, "date");
     }

@@ -1,5 +1,6 @@
-package io.scoreline.pipeline.scheduling;
+package io.scoreline.pipeline.runs;
 
+import io.scoreline.pipeline.runs.IntegrationRunLocks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;

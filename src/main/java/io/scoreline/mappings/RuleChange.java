@@ -1,28 +1,28 @@
 package io.scoreline.mappings;
 
 /** How one KPI's rule differs between two versions of a rule document. */
-public sealed interface KpiChange {
+public sealed interface RuleChange {
 
     String kpi();
 
     /** The rule lines printed for this change, each prefixed with {@code +}, {@code -} or a space. */
     String format();
 
-    record Added(String kpi, String rule) implements KpiChange {
+    record Added(String kpi, String rule) implements RuleChange {
         @Override
         public String format() {
             return prefixed("+ ", rule);
         }
     }
 
-    record Removed(String kpi, String rule) implements KpiChange {
+    record Removed(String kpi, String rule) implements RuleChange {
         @Override
         public String format() {
             return prefixed("- ", rule);
         }
     }
 
-    record Changed(String kpi, String before, String after) implements KpiChange {
+    record Changed(String kpi, String before, String after) implements RuleChange {
         @Override
         public String format() {
             var out = new StringBuilder("  " + kpi + ":\n");

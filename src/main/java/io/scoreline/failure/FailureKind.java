@@ -1,4 +1,4 @@
-package io.scoreline.connectors.spi;
+package io.scoreline.failure;
 
 /**
  * What a failure means for whoever handles it: retry later, ask for new credentials, wait for

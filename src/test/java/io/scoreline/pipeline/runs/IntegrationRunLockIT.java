@@ -1,10 +1,10 @@
-package io.scoreline.pipeline.scheduling;
+package io.scoreline.pipeline.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.testing.TestPostgres;
 import java.sql.DriverManager;

@@ -8,9 +8,9 @@ import java.util.Optional;
  * Builds {@link MappingRecord}s from HubSpot CRM objects as the API returns them
  * ({@code {id, properties, createdAt, updatedAt, archived}}), already parsed from JSON.
  */
-public final class HubSpotRecords {
+public final class HubSpotObjectReader {
 
-    private HubSpotRecords() {
+    private HubSpotObjectReader() {
     }
 
     /**

@@ -1,6 +1,7 @@
-package io.scoreline.pipeline.scheduling;
+package io.scoreline.pipeline.runs;
 
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.pipeline.runs.IntegrationRunLock;
+import io.scoreline.failure.ScorelineException;
 
 /** The outcome of asking to run an integration: the lock, or word that a run is already going. */
 public sealed interface RunLockAttempt {

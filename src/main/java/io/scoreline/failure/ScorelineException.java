@@ -1,4 +1,4 @@
-package io.scoreline.connectors.spi;
+package io.scoreline.failure;
 
 import java.util.Objects;
 

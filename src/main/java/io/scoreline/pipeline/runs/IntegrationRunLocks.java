@@ -1,7 +1,7 @@
-package io.scoreline.pipeline.scheduling;
+package io.scoreline.pipeline.runs;
 
-import io.scoreline.connectors.spi.FailureKind;
-import io.scoreline.connectors.spi.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
