@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * A simulated HubSpot portal connected to a fresh database through the real services:
@@ -66,6 +67,8 @@ final class HubSpotSyncFixture implements AutoCloseable {
     final BackfillService backfill;
     final IntegrationStore integrations;
     final HubSpotConnectorFactory factory;
+    /** The context the connector's routes run in; a test's own factories add theirs to it too. */
+    final DefaultCamelContext camel;
     final RuleSetStore ruleSets;
     private final ConnectorOpener opener;
 
@@ -94,7 +97,9 @@ final class HubSpotSyncFixture implements AutoCloseable {
         integrationId = integrations.add(NewIntegration.of(organization.id(), CrmProvider.HUBSPOT, credentials.apply(hs),
                 Optional.empty(), Optional.of(baseUrl.apply(hs).toString()), Optional.of(Long.toString(hs.portalId())))).id();
         ruleSets.saveNewVersion(organization.id(), integrationId, stockRules(), "test");
-        factory = new HubSpotConnectorFactory(options, clock);
+        camel = new DefaultCamelContext();
+        camel.start();
+        factory = new HubSpotConnectorFactory(camel, options, clock);
         runs = new SyncRunStore(transactions, clock);
         opener = new ConnectorOpener(integrations, Map.of(CrmProvider.HUBSPOT, factory));
         var exclusion = new RunLockExclusion(new IntegrationRunLocks(database.dataSource()));
@@ -134,6 +139,7 @@ final class HubSpotSyncFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        camel.stop();
         database.close();
         sims.close();
     }
