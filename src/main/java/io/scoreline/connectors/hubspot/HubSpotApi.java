@@ -98,7 +98,8 @@ final class HubSpotApi {
         try {
             return breaker.executeSupplier(() -> {
                 try {
-                    return retries.transientFailures().executeSupplier(() -> retries.rateLimits().executeSupplier(() -> attempt(route, request)));
+                    return retries.transientFailures().executeSupplier(() -> retries.rateLimits()
+                            .executeSupplier(() -> attempt(route, request)));
                 } catch (HubSpotFailures.Throttled e) {
                     throw e.afterWaits(options.rateLimitRetries() + 1);
                 } catch (HubSpotFailures.Transient e) {

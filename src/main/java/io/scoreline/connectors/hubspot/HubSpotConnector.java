@@ -189,7 +189,8 @@ public final class HubSpotConnector implements CrmConnector {
         var body = new LinkedHashMap<String, Object>();
         body.put("inputs", ids.stream().map(id -> Map.of("id", id)).toList());
         body.put("properties", properties);
-        var answer = api.post(HubSpotRoutes.BATCH_READ, "batch read " + type, "/crm/v3/objects/" + type + "/batch/read?archived=" + archived, body);
+        var answer = api.post(HubSpotRoutes.BATCH_READ, "batch read " + type, "/crm/v3/objects/" + type + "/batch/read?archived="
+                + archived, body);
         var records = new ArrayList<CrmRecord>();
         for (var object : answer.path("results")) {
             records.add(HubSpotRows.toRecord(type, object));
