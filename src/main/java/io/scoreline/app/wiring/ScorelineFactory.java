@@ -158,7 +158,7 @@ public class ScorelineFactory {
     @Singleton
     ConnectorOpener connectorOpener(IntegrationStore integrations, CamelContext camel, Clock clock) {
         var salesforce = new SalesforceConnectorFactory(camel, SalesforceOptions.defaults(), clock);
-        var hubSpot = new HubSpotConnectorFactory(HubSpotOptions.defaults(), clock);
+        var hubSpot = new HubSpotConnectorFactory(camel, HubSpotOptions.defaults(), clock);
         return new ConnectorOpener(integrations, Map.of(salesforce.provider(), salesforce, hubSpot.provider(), hubSpot));
     }
 

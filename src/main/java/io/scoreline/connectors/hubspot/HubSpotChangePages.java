@@ -83,7 +83,7 @@ final class HubSpotChangePages implements PageSource {
     }
 
     private List<CrmRecord> search(Object body) {
-        JsonNode answer = api.post("search " + query.objectType(), path, body);
+        JsonNode answer = api.post(HubSpotRoutes.SEARCH, "search " + query.objectType(), path, body);
         var records = new ArrayList<CrmRecord>();
         for (var object : answer.path("results")) {
             records.add(HubSpotRows.toRecord(query.objectType(), object));

@@ -30,8 +30,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
- * One HubSpot portal (one integration) over its REST API: changes through CRM search, archived
- * records through the archived list, current state through batch read, owners as users.
+ * One HubSpot portal (one integration) over its REST API, each operation a route of
+ * {@link HubSpotRoutes}: changes through CRM search, archived records through the archived list,
+ * current state through batch read, owners as users.
  */
 public final class HubSpotConnector implements CrmConnector {
 
@@ -58,7 +59,7 @@ public final class HubSpotConnector implements CrmConnector {
     @Override
     public ConnectionCheck check() {
         try {
-            var owners = api.get("owners check", "/crm/v3/owners/?limit=1");
+            var owners = api.get(HubSpotRoutes.OWNERS, "owners check", "/crm/v3/owners/?limit=1");
             if (!owners.has("results")) {
                 return new ConnectionCheck.ConnectionFailed(FailureKind.BAD_INPUT, "the owners API answered without results: "
                         + api.baseUrl() + " is not a HubSpot API");
@@ -85,7 +86,7 @@ public final class HubSpotConnector implements CrmConnector {
         for (boolean archived : new boolean[] {false, true}) {
             String after = null;
             do {
-                var page = api.get("owners", "/crm/v3/owners/?limit=100&archived=" + archived
+                var page = api.get(HubSpotRoutes.OWNERS, "owners", "/crm/v3/owners/?limit=100&archived=" + archived
                         + (after == null ? "" : "&after=" + encode(after)));
                 for (var owner : page.path("results")) {
                     var id = owner.path("id").asText("");
@@ -188,7 +189,8 @@ public final class HubSpotConnector implements CrmConnector {
         var body = new LinkedHashMap<String, Object>();
         body.put("inputs", ids.stream().map(id -> Map.of("id", id)).toList());
         body.put("properties", properties);
-        var answer = api.post("batch read " + type, "/crm/v3/objects/" + type + "/batch/read?archived=" + archived, body);
+        var answer = api.post(HubSpotRoutes.BATCH_READ, "batch read " + type, "/crm/v3/objects/" + type + "/batch/read?archived="
+                + archived, body);
         var records = new ArrayList<CrmRecord>();
         for (var object : answer.path("results")) {
             records.add(HubSpotRows.toRecord(type, object));
@@ -199,7 +201,7 @@ public final class HubSpotConnector implements CrmConnector {
     /** HubSpot counts a search's matches in {@code total}; one call of one result. */
     @Override
     public long count(ChangeQuery query) {
-        var answer = api.post("count " + query.objectType(), "/crm/v3/objects/" + HubSpotSearches.objectType(query.objectType())
+        var answer = api.post(HubSpotRoutes.SEARCH, "count " + query.objectType(), "/crm/v3/objects/" + HubSpotSearches.objectType(query.objectType())
                 + "/search", HubSpotSearches.byTime(query, query.since(), true, 1));
         if (!answer.has("total")) {
             throw new ScorelineException(FailureKind.BAD_INPUT, "malformed hubspot search answer: no total");
@@ -224,7 +226,7 @@ public final class HubSpotConnector implements CrmConnector {
         var records = new ArrayList<CrmRecord>();
         String after = null;
         do {
-            var page = api.get("archived " + type, "/crm/v3/objects/" + type + "?archived=true&limit=" + LIST_PAGE
+            var page = api.get(HubSpotRoutes.ARCHIVED, "archived " + type, "/crm/v3/objects/" + type + "?archived=true&limit=" + LIST_PAGE
                     + "&properties=" + HubSpotRows.MODIFIED + (after == null ? "" : "&after=" + encode(after)));
             for (var object : page.path("results")) {
                 var record = HubSpotRows.toRecord(type, object);
@@ -254,7 +256,7 @@ public final class HubSpotConnector implements CrmConnector {
 
     @Override
     public void close() {
-        // The HTTP client, rate limiter and OAuth session belong to the factory: other connections to the portal share them.
+        // The HTTP client, routes, rate limiter, breaker and OAuth session belong to the factory: other connections share them.
     }
 
     private static String next(JsonNode page) {

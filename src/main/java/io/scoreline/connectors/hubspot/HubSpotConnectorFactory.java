@@ -6,17 +6,24 @@ import io.scoreline.connectors.spi.CrmConnectorFactory;
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.failure.FailureKind;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 
 /**
  * Opens HubSpot connections. What belongs to a portal rather than to one connection outlives
  * connections here: its rate limiter (HubSpot limits per portal) and its OAuth session (one
- * refresh at a time, rotated refresh tokens). One HTTP client on virtual threads serves all.
+ * refresh at a time, rotated refresh tokens), and its circuit breaker per integration. One HTTP
+ * client on virtual threads and the {@link HubSpotRoutes} this factory adds to the context serve all.
  */
 public final class HubSpotConnectorFactory implements CrmConnectorFactory {
 
@@ -26,12 +33,14 @@ public final class HubSpotConnectorFactory implements CrmConnectorFactory {
     private final HttpClient http;
     private final ConcurrentMap<String, HubSpotRateLimiter> limiters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, HubSpotOAuthSession> sessions = new ConcurrentHashMap<>();
+    private final ProducerTemplate routes;
+    private final CircuitBreakerRegistry breakers;
 
-    public HubSpotConnectorFactory(HubSpotOptions options, Clock clock) {
-        this(options, clock, System::nanoTime);
+    public HubSpotConnectorFactory(CamelContext camel, HubSpotOptions options, Clock clock) {
+        this(camel, options, clock, System::nanoTime);
     }
 
-    HubSpotConnectorFactory(HubSpotOptions options, Clock clock, LongSupplier nanos) {
+    HubSpotConnectorFactory(CamelContext camel, HubSpotOptions options, Clock clock, LongSupplier nanos) {
         this.options = options;
         this.clock = clock;
         this.nanos = nanos;
@@ -40,6 +49,30 @@ public final class HubSpotConnectorFactory implements CrmConnectorFactory {
                 .connectTimeout(options.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        addRoutesOnce(camel);
+        this.routes = camel.createProducerTemplate();
+        // As Salesforce's: one breaker per integration, opened only by failures that say "HubSpot is unwell".
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(80)
+                .waitDurationInOpenState(options.breakerOpenFor())
+                .recordException(e -> e instanceof ScorelineException s && s.kind() == FailureKind.RETRYABLE)
+                .build());
+    }
+
+    /** The routes are shared by every portal (each exchange carries its connection), so a context gets them once. */
+    private static void addRoutesOnce(CamelContext camel) {
+        synchronized (camel) {
+            if (camel.getRoute("hubspot-search") != null) {
+                return;
+            }
+            try {
+                camel.addRoutes(new HubSpotRoutes());
+            } catch (Exception e) {
+                throw new ScorelineException(FailureKind.BUG, "cannot add the HubSpot routes: " + e.getMessage(), e);
+            }
+        }
     }
 
     @Override
@@ -72,6 +105,8 @@ public final class HubSpotConnectorFactory implements CrmConnectorFactory {
             case CrmCredentials.JwtBearer j -> throw ScorelineException.badInput(
                     "hubspot does not accept a JWT bearer login; use a private app token or a public app's refresh token");
         };
-        return new HubSpotConnector(new HubSpotApi(http, base, auth, limiter, options), portalId);
+        var name = "hubspot-" + settings.integrationId();
+        return new HubSpotConnector(new HubSpotApi(http, routes, base, auth, limiter, options, HubSpotRetries.of(name, options, limiter),
+                breakers.circuitBreaker(name)), portalId);
     }
 }

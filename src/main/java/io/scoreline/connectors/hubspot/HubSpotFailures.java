@@ -39,6 +39,62 @@ final class HubSpotFailures {
         };
     }
 
+    /**
+     * A 5xx, 408 or unanswered request: retried with backoff ({@link HubSpotRetries}); worded with the
+     * attempts made once the retries are spent.
+     */
+    static final class Transient extends ScorelineException {
+        private final String action;
+        private final int status;
+        private final JsonNode body;
+
+        private Transient(String action, int status, JsonNode body, String message, Throwable cause) {
+            super(FailureKind.RETRYABLE, message, cause);
+            this.action = action;
+            this.status = status;
+            this.body = body;
+        }
+
+        static Transient answered(String action, int status, JsonNode body) {
+            return new Transient(action, status, body, of(action, status, body).getMessage(), null);
+        }
+
+        static Transient unanswered(String action, java.io.IOException cause) {
+            return new Transient(action, 0, null, "hubspot " + action + " failed: " + oneLine(String.valueOf(cause)), cause);
+        }
+
+        ScorelineException afterAttempts(int attempts) {
+            return body == null
+                    ? new ScorelineException(FailureKind.RETRYABLE, "hubspot " + action + " failed after " + attempts + " attempts: "
+                            + oneLine(String.valueOf(getCause())), getCause())
+                    : of(action + " (after " + attempts + " attempts)", status, body);
+        }
+    }
+
+    /** A 429 of the burst or search limit: waited out ({@link HubSpotRetries}) up to a limit, then the run stops as partial. */
+    static final class Throttled extends ScorelineException {
+        private final String action;
+        private final String policy;
+        private final java.util.Optional<java.time.Duration> retryAfter;
+
+        Throttled(String action, String policy, java.util.Optional<java.time.Duration> retryAfter) {
+            super(FailureKind.QUOTA, "hubspot " + action + " rate limited (" + policy + ")");
+            this.action = action;
+            this.policy = policy;
+            this.retryAfter = retryAfter;
+        }
+
+        /** HubSpot's {@code Retry-After}, when it gave one. */
+        java.util.Optional<java.time.Duration> retryAfter() {
+            return retryAfter;
+        }
+
+        ScorelineException afterWaits(int waits) {
+            return new ScorelineException(FailureKind.QUOTA, "hubspot " + action + " still rate limited after " + waits + " waits ("
+                    + policy + "); the next run continues from here");
+        }
+    }
+
     static String oneLine(String text) {
         var line = text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;

@@ -37,6 +37,7 @@ final class HubSpotOAuthSession implements HubSpotAuth {
     private final HubSpotOptions options;
     private final String clientId;
     private final String clientSecret;
+    private final io.github.resilience4j.retry.Retry refreshRetry;
     /** Refresh tokens this session replaced: a connection opened with one of them must not undo a rotation. */
     private final Set<String> rotatedAway = new HashSet<>();
     private String refreshToken;
@@ -55,6 +56,7 @@ final class HubSpotOAuthSession implements HubSpotAuth {
         this.clientId = credentials.clientId();
         this.clientSecret = credentials.clientSecret();
         this.refreshToken = credentials.refreshToken();
+        this.refreshRetry = HubSpotRetries.refreshes("hubspot-" + clientId, options);
     }
 
     boolean sameApp(CrmCredentials.RefreshToken credentials) {
@@ -139,33 +141,40 @@ final class HubSpotOAuthSession implements HubSpotAuth {
     }
 
     private JsonNode send(HttpRequest request) {
-        for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                if (attempt >= options.retryAttempts()) {
-                    throw new ScorelineException(FailureKind.RETRYABLE, "hubspot token refresh failed: " + e, e);
-                }
-                HubSpotRateLimiter.sleep(HubSpotApi.backoffNanos(options, attempt));
-                continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ScorelineException(FailureKind.RETRYABLE, "interrupted during the hubspot token refresh", e);
-            }
-            var body = HubSpotApi.lenientJson(response.body());
-            if (response.statusCode() == 200) {
-                return body;
-            }
-            if (response.statusCode() / 100 == 5 && attempt < options.retryAttempts()) {
-                HubSpotRateLimiter.sleep(HubSpotApi.backoffNanos(options, attempt));
-                continue;
-            }
-            // 400 BAD_REFRESH_TOKEN / BAD_CLIENT_ID: a person has to authorize the app again.
-            var kind = response.statusCode() / 100 == 4 ? FailureKind.AUTH : FailureKind.RETRYABLE;
-            throw new ScorelineException(kind, "hubspot token refresh failed: HTTP " + response.statusCode() + " "
-                    + body.path("status").asText(body.path("category").asText("")) + ": "
-                    + HubSpotFailures.oneLine(body.path("message").asText("")));
+        return refreshRetry.executeSupplier(() -> sendOnce(request));
+    }
+
+    private JsonNode sendOnce(HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new RefreshUnanswered("hubspot token refresh failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScorelineException(FailureKind.RETRYABLE, "interrupted during the hubspot token refresh", e);
+        }
+        var body = HubSpotApi.lenientJson(response.body());
+        if (response.statusCode() == 200) {
+            return body;
+        }
+        var message = "hubspot token refresh failed: HTTP " + response.statusCode() + " "
+                + body.path("status").asText(body.path("category").asText("")) + ": "
+                + HubSpotFailures.oneLine(body.path("message").asText(""));
+        if (response.statusCode() / 100 == 5) {
+            throw new RefreshUnanswered(message, null);
+        }
+        // 400 BAD_REFRESH_TOKEN / BAD_CLIENT_ID: a person has to authorize the app again.
+        throw new ScorelineException(response.statusCode() / 100 == 4 ? FailureKind.AUTH : FailureKind.RETRYABLE, message);
+    }
+
+    /**
+     * The token endpoint did not answer, or answered 5xx: retried by {@link HubSpotRetries#refreshes}.
+     * Its own type, so that the retries of the call that needed the token do not repeat it again.
+     */
+    static final class RefreshUnanswered extends ScorelineException {
+        RefreshUnanswered(String message, Throwable cause) {
+            super(FailureKind.RETRYABLE, message, cause);
         }
     }
 

@@ -12,9 +12,17 @@ import java.time.Duration;
  * @param burstPerTenSeconds     calls per ten seconds per portal until HubSpot's headers say otherwise
  * @param searchesPerSecond      search calls per second per portal (search answers carry no rate headers)
  * @param refreshBeforeExpiry    an OAuth access token is refreshed this long before it expires
+ * @param breakerOpenFor         how long the per-integration circuit breaker stays open after repeated failures
  */
 public record HubSpotOptions(int retryAttempts, Duration retryInitialBackoff, int rateLimitRetries, Duration requestTimeout,
-        int burstPerTenSeconds, int searchesPerSecond, Duration refreshBeforeExpiry) {
+        int burstPerTenSeconds, int searchesPerSecond, Duration refreshBeforeExpiry, Duration breakerOpenFor) {
+
+    /** Options whose circuit breaker stays open for a minute, as Salesforce's does by default. */
+    public HubSpotOptions(int retryAttempts, Duration retryInitialBackoff, int rateLimitRetries, Duration requestTimeout,
+            int burstPerTenSeconds, int searchesPerSecond, Duration refreshBeforeExpiry) {
+        this(retryAttempts, retryInitialBackoff, rateLimitRetries, requestTimeout, burstPerTenSeconds, searchesPerSecond,
+                refreshBeforeExpiry, Duration.ofMinutes(1));
+    }
 
     public HubSpotOptions {
         if (retryAttempts < 1 || rateLimitRetries < 0 || burstPerTenSeconds < 1 || searchesPerSecond < 1) {

@@ -13,6 +13,14 @@ import java.util.function.LongSupplier;
  * per-second window for searches (their answers carry no rate headers), and a pause that a 429's
  * {@code Retry-After} or an exhausted {@code -Remaining} sets for every caller. Durations are
  * measured on a monotonic ticker: pacing is about elapsed time, not the time of day.
+ * <p>
+ * Not Resilience4j's {@code RateLimiter} (retries and the breaker are Resilience4j's): it hands
+ * out {@code limitForPeriod} permits per fixed {@code limitRefreshPeriod}, refilled all at once at
+ * each period's start. "190 calls per rolling 10 s" means no 10 s span, wherever it starts, holds
+ * more than 190 calls; fixed periods allow 190 at the end of one period and 190 more at the start
+ * of the next, 380 within a few milliseconds, which HubSpot answers with 429. Nor can it follow
+ * the window's size and length from each answer's headers, or hold every caller for a
+ * {@code Retry-After}.
  */
 final class HubSpotRateLimiter {
 

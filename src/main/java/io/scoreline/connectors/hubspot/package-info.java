@@ -1,5 +1,8 @@
 /**
- * The HubSpot connector: plain HTTP on virtual threads against the CRM v3 APIs. Incremental reads
+ * The HubSpot connector: the CRM v3 APIs as the routes of
+ * {@link io.scoreline.connectors.hubspot.HubSpotRoutes}, whose step sends over the JDK's HTTP
+ * client on virtual threads, with Resilience4j retries and a circuit breaker per integration
+ * (ADR 0026). Incremental reads
  * use CRM search on {@code hs_lastmodifieddate} with keyset windows that never reach the
  * 10,000-result cap; archived records come from the archived list API; owners are the users.
  * Private-app tokens and OAuth refresh tokens (refreshed ahead of expiry, one refresh at a time per

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Salesforce org, reached through its own Camel Salesforce component (one component holds
- * one session). Every call counts against the quota, is retried with backoff and jitter when it
+ * one session) and the shared {@link SalesforceRoutes}. Every call counts against the quota, is retried with backoff and jitter when it
  * failed transiently, and passes the integration's circuit breaker. An expired session is renewed
  * by the component itself, once, before the call is repeated.
  */
@@ -88,7 +88,7 @@ final class SalesforceConnector implements CrmConnector {
     @Override
     public ConnectionCheck check() {
         try {
-            var limits = call("limits check", "limits?rawPayload=true", null, Map.of());
+            var limits = call("limits check", SalesforceRoutes.LIMITS, null, null, Map.of());
             var api = limits.path("DailyApiRequests");
             return new ConnectionCheck.Passed(component.getLoginUrl(), "daily API requests: "
                     + (api.path("Max").asLong() - api.path("Remaining").asLong()) + " used of " + api.path("Max").asLong());
@@ -100,7 +100,7 @@ final class SalesforceConnector implements CrmConnector {
     @Override
     public List<CrmUser> users() {
         var users = new ArrayList<CrmUser>();
-        var page = call("user query", "query?rawPayload=true", "SELECT Id, Email, Name, IsActive FROM User ORDER BY Id", Map.of());
+        var page = call("user query", SalesforceRoutes.QUERY, null, "SELECT Id, Email, Name, IsActive FROM User ORDER BY Id", Map.of());
         while (true) {
             for (var row : page.path("records")) {
                 users.add(new CrmUser(row.path("Id").asText(), row.path("Email").asText(null), row.path("Name").asText(null),
@@ -109,7 +109,7 @@ final class SalesforceConnector implements CrmConnector {
             if (page.path("done").asBoolean(true)) {
                 return users;
             }
-            page = call("user query", "queryMore?rawPayload=true", page.path("nextRecordsUrl").asText(), Map.of());
+            page = call("user query", SalesforceRoutes.QUERY_MORE, null, page.path("nextRecordsUrl").asText(), Map.of());
         }
     }
 
@@ -129,8 +129,8 @@ final class SalesforceConnector implements CrmConnector {
                 }
                 long before = apiCalls.get();
                 var page = nextUrl == null
-                        ? queryPage("query", "queryAll?rawPayload=true", soql, batch, query.objectType())
-                        : queryPage("queryMore", "queryMore?rawPayload=true", nextUrl, batch, query.objectType());
+                        ? queryPage("query", SalesforceRoutes.QUERY_ALL, soql, batch, query.objectType())
+                        : queryPage("queryMore", SalesforceRoutes.QUERY_MORE, nextUrl, batch, query.objectType());
                 var records = page.records();
                 done = page.done();
                 nextUrl = page.nextRecordsUrl();
@@ -156,22 +156,22 @@ final class SalesforceConnector implements CrmConnector {
     private final SalesforceBulkQuery.Calls bulkCalls = new SalesforceBulkQuery.Calls() {
         @Override
         public JsonNode json(String action, String method, String path, String body) {
-            return parse(action, send(action, "raw?rawMethod=" + method + "&rawPath=" + path, body, Map.of()).body());
+            return parse(action, send(action, SalesforceRoutes.RAW, "rawMethod=" + method + "&rawPath=" + path, body, Map.of()).body());
         }
 
         @Override
         public RawAnswer raw(String action, String path, Map<String, Object> query) {
             var headers = new java.util.HashMap<String, Object>(query);
             headers.put("Accept", "text/csv");
-            return send(action, "raw?rawMethod=GET&rawPath=" + path + "&rawHttpHeaders=Accept"
+            return send(action, SalesforceRoutes.RAW, "rawMethod=GET&rawPath=" + path + "&rawHttpHeaders=Accept"
                     + (query.isEmpty() ? "" : "&rawQueryParameters=" + String.join(",", query.keySet())), null, headers);
         }
 
         @Override
         public Map<String, String> fieldTypes(String objectType) {
             return describedTypes.computeIfAbsent(objectType, type -> {
-                var path = "/services/data/v" + apiVersion + "/sobjects/" + SoqlChangeQuery.identifier(type) + "/describe/";
-                var describe = call("describe", "raw?rawMethod=GET&rawPath=" + path, null, Map.of());
+                var describe = call("describe", SalesforceRoutes.DESCRIBE, null, null,
+                        Map.of("sObjectName", SoqlChangeQuery.identifier(type)));
                 var types = new java.util.HashMap<String, String>();
                 for (var field : describe.path("fields")) {
                     types.put(field.path("name").asText().toLowerCase(java.util.Locale.ROOT), field.path("type").asText());
@@ -203,10 +203,10 @@ final class SalesforceConnector implements CrmConnector {
         var records = new ArrayList<CrmRecord>();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             var soql = SoqlChangeQuery.byIds(objectType, fields, ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
-            var page = queryPage("read by id", "queryAll?rawPayload=true", soql, Map.of(), objectType);
+            var page = queryPage("read by id", SalesforceRoutes.QUERY_ALL, soql, Map.of(), objectType);
             records.addAll(page.records());
             while (!page.done()) {
-                page = queryPage("read by id", "queryMore?rawPayload=true", page.nextRecordsUrl(), Map.of(), objectType);
+                page = queryPage("read by id", SalesforceRoutes.QUERY_MORE, page.nextRecordsUrl(), Map.of(), objectType);
                 records.addAll(page.records());
             }
         }
@@ -221,7 +221,7 @@ final class SalesforceConnector implements CrmConnector {
 
     @Override
     public long count(ChangeQuery query) {
-        var answer = call("count", "queryAll?rawPayload=true", SoqlChangeQuery.count(query), Map.of());
+        var answer = call("count", SalesforceRoutes.QUERY_ALL, null, SoqlChangeQuery.count(query), Map.of());
         if (!answer.has("totalSize")) {
             throw new ScorelineException(FailureKind.BAD_INPUT, "malformed Salesforce count answer: no totalSize");
         }
@@ -242,7 +242,7 @@ final class SalesforceConnector implements CrmConnector {
         }
         long before = apiCalls.get();
         var path = "/services/data/v" + apiVersion + "/sobjects/" + SoqlChangeQuery.identifier(objectType) + "/deleted/";
-        var answer = call("getDeleted", "raw?rawMethod=GET&rawPath=" + path + "&rawQueryParameters=start,end", null,
+        var answer = call("getDeleted", SalesforceRoutes.RAW, "rawMethod=GET&rawPath=" + path + "&rawQueryParameters=start,end", null,
                 Map.of("start", SoqlChangeQuery.literal(from), "end", SoqlChangeQuery.literal(to)));
         var records = new ArrayList<CrmRecord>();
         for (var deleted : answer.path("deletedRecords")) {
@@ -263,33 +263,46 @@ final class SalesforceConnector implements CrmConnector {
     }
 
     /** One API call: breaker, retries, quota header, classified failures, JSON answer. */
-    private JsonNode call(String action, String operation, Object body, Map<String, Object> headers) {
-        return parse(action, send(action, operation, body, headers).body());
+    private JsonNode call(String action, String route, String rawOptions, Object body, Map<String, Object> headers) {
+        return parse(action, send(action, route, rawOptions, body, headers).body());
     }
 
     /** One query call, its answer read as a stream of records (the body is never a string). */
-    private QueryPageReader.QueryPage queryPage(String action, String operation, Object body, Map<String, Object> headers,
+    private QueryPageReader.QueryPage queryPage(String action, String route, Object body, Map<String, Object> headers,
             String objectType) {
-        return QueryPageReader.read(action, objectType, exchange(action, operation, body, headers).getMessage().getBody(InputStream.class));
+        return QueryPageReader.read(action, objectType,
+                exchange(action, route, null, body, headers).getMessage().getBody(InputStream.class));
     }
 
     /** One API call: breaker, retries, quota header, classified failures; the answer as text with its headers. */
-    private RawAnswer send(String action, String operation, Object body, Map<String, Object> headers) {
-        var answer = exchange(action, operation, body, headers).getMessage();
+    private RawAnswer send(String action, String route, String rawOptions, Object body, Map<String, Object> headers) {
+        var answer = exchange(action, route, rawOptions, body, headers).getMessage();
         return new RawAnswer(answer.getBody(String.class), answer.getHeaders());
     }
 
-    /** One API call: breaker, retries, quota header, classified failures; the exchange that succeeded. */
-    private Exchange exchange(String action, String operation, Object body, Map<String, Object> headers) {
+    /**
+     * One API call through its route ({@link SalesforceRoutes}), inside the integration's circuit
+     * breaker and this connection's retries; the exchange that succeeded.
+     *
+     * @param rawOptions the raw endpoint's options, for {@link SalesforceRoutes#RAW} only
+     */
+    private Exchange exchange(String action, String route, String rawOptions, Object body, Map<String, Object> headers) {
         Supplier<Exchange> attempt = () -> {
             apiCalls.incrementAndGet();
-            Exchange exchange = producer.request(componentName + ":" + operation, ex -> {
+            Exchange exchange = producer.request(route, ex -> {
+                ex.setProperty(SalesforceRoutes.SESSION, componentName);
+                ex.setProperty(SalesforceRoutes.ACTION, action);
+                if (rawOptions != null) {
+                    ex.setProperty(SalesforceRoutes.RAW_OPTIONS, rawOptions);
+                }
                 ex.getIn().setBody(body);
                 ex.getIn().setHeaders(new java.util.HashMap<>(headers));
             });
             recordQuota(exchange);
             if (exchange.getException() != null) {
-                throw SalesforceFailures.classify(action, exchange.getException());
+                // The route classified what the component threw; anything else failed in Camel itself.
+                throw exchange.getException() instanceof ScorelineException classified ? classified
+                        : SalesforceFailures.classify(action, exchange.getException());
             }
             return exchange;
         };

@@ -18,7 +18,8 @@ import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Opens Salesforce connections: one Camel Salesforce component per open connection, registered
- * under its own name in the shared Camel context and removed when the connection closes. The
+ * under its own name in the shared Camel context and removed when the connection closes; calls
+ * go through the {@link SalesforceRoutes} this factory adds to the context. The
  * circuit breakers outlive connections: one per integration, so repeated failures carry over
  * from run to run.
  */
@@ -42,6 +43,21 @@ public final class SalesforceConnectorFactory implements CrmConnectorFactory {
                 // Only failures that say "Salesforce is unwell" open the breaker, not bad input or quota.
                 .recordException(e -> e instanceof ScorelineException s && s.kind() == FailureKind.RETRYABLE)
                 .build());
+        addRoutesOnce(camel);
+    }
+
+    /** The routes are shared by every org (each exchange names its session), so a context gets them once. */
+    private static void addRoutesOnce(CamelContext camel) {
+        synchronized (camel) {
+            if (camel.getRoute("salesforce-query") != null) {
+                return;
+            }
+            try {
+                camel.addRoutes(new SalesforceRoutes());
+            } catch (Exception e) {
+                throw new ScorelineException(FailureKind.BUG, "cannot add the Salesforce routes: " + e.getMessage(), e);
+            }
+        }
     }
 
     @Override

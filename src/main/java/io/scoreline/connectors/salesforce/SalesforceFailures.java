@@ -9,7 +9,8 @@ import org.apache.camel.component.salesforce.api.dto.RestError;
 
 /**
  * Classifies what the Camel Salesforce component throws by HTTP status and Salesforce error code
- * (A4 of the protocol reference), never by message text.
+ * (A4 of the protocol reference), never by message text. Network failures and timeouts are
+ * retryable; a failure that is neither Salesforce's answer nor the network is a bug (ADR 0026).
  */
 final class SalesforceFailures {
 
@@ -31,7 +32,10 @@ final class SalesforceFailures {
         if (find(thrown, IOException.class) != null || find(thrown, TimeoutException.class) != null) {
             return new ScorelineException(FailureKind.RETRYABLE, "salesforce " + action + " failed: " + oneLine(rootMessage(thrown)), thrown);
         }
-        return new ScorelineException(FailureKind.RETRYABLE, "salesforce " + action + " failed: " + oneLine(rootMessage(thrown)), thrown);
+        // Not Salesforce's answer and not the network: a defect here (a bad endpoint URI, a null body). Retrying
+        // would repeat it, and counting it as Salesforce being unwell would open the breaker for nothing.
+        return new ScorelineException(FailureKind.BUG, "salesforce " + action + " failed: " + thrown.getClass().getSimpleName() + ": "
+                + oneLine(rootMessage(thrown)), thrown);
     }
 
     static FailureKind kindOf(int status, String errorCode) {

@@ -127,7 +127,7 @@ class HubSpotResilienceIT {
             // Another process (no shared session) logs in with the stored token, which rotates again.
             var sync = fixture.sync.sync(fixture.integrationId, SyncTrigger.MANUAL);
             assertThat(sync.status()).as(sync.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
-            try (var elsewhere = fixture.openConnectorElsewhere(new HubSpotConnectorFactory(HubSpotSyncFixture.fastOptions(), clock()))) {
+            try (var elsewhere = fixture.openConnectorElsewhere(new HubSpotConnectorFactory(fixture.camel, HubSpotSyncFixture.fastOptions(), clock()))) {
                 assertThat(elsewhere.users()).isNotEmpty();
             }
             assertThat(rotating.refreshes()).isEqualTo(2);
@@ -135,7 +135,7 @@ class HubSpotResilienceIT {
             assertThat(again.refreshToken()).isEqualTo(rotating.currentRefreshToken()).isNotEqualTo(stored.refreshToken());
 
             // The token it replaced is refused: without storing the rotation the integration would need re-authorizing.
-            var stale = new HubSpotConnectorFactory(HubSpotSyncFixture.fastOptions(), clock()).open(new ConnectorSettings(
+            var stale = new HubSpotConnectorFactory(fixture.camel, HubSpotSyncFixture.fastOptions(), clock()).open(new ConnectorSettings(
                     fixture.integrationId, CrmProvider.HUBSPOT, fixture.integrations.require(fixture.integrationId).settings(), stored));
             assertThat(stale.check()).isInstanceOfSatisfying(ConnectionCheck.ConnectionFailed.class,
                     failed -> assertThat(failed.kind()).isEqualTo(FailureKind.AUTH));
@@ -161,7 +161,7 @@ class HubSpotResilienceIT {
                 saved.add(credentials);
             };
             var integration = fixture.integrations.require(fixture.integrationId);
-            try (var connector = new HubSpotConnectorFactory(HubSpotSyncFixture.fastOptions(), clock()).open(new ConnectorSettings(
+            try (var connector = new HubSpotConnectorFactory(fixture.camel, HubSpotSyncFixture.fastOptions(), clock()).open(new ConnectorSettings(
                     fixture.integrationId, CrmProvider.HUBSPOT, integration.settings(),
                     fixture.integrations.credentials(fixture.organization.id(), fixture.integrationId), flaky))) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(connector::users).hasMessageContaining("database unreachable");
@@ -184,7 +184,7 @@ class HubSpotResilienceIT {
                 }, HubSpotSyncFixture.fastOptions(), false);
                 var rotating = proxy.get();
                 var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            var factory = new HubSpotConnectorFactory(HubSpotSyncFixture.fastOptions(), clock());
+            var factory = new HubSpotConnectorFactory(fixture.camel, HubSpotSyncFixture.fastOptions(), clock());
             var start = new CountDownLatch(1);
             var results = new ArrayList<Future<Integer>>();
             for (int i = 0; i < 8; i++) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +36,7 @@ class HubSpotSearchCapIT {
     private static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
 
     @Test
-    void moreThanTenThousandRecordsWithThousandsOnOneTimestampAreReadOnceEach() {
+    void moreThanTenThousandRecordsWithThousandsOnOneTimestampAreReadOnceEach() throws Exception {
         var clock = HubSpotSyncFixture.tickingFrom(NOW);
         try (var sims = Simulators.start(SimulatorOptions.defaults().withSeed(3).withVolume(16, 30)
                 .withLastDay(LocalDate.of(2026, 3, 1)).withClock(clock))) {
@@ -48,7 +49,9 @@ class HubSpotSearchCapIT {
             assertThat(expected).hasSizeGreaterThan(10_000);
 
             var hs = sims.hubSpot();
-            var factory = new HubSpotConnectorFactory(HubSpotSyncFixture.fastOptions(), clock);
+            try (var camel = new DefaultCamelContext()) {
+            camel.start();
+            var factory = new HubSpotConnectorFactory(camel, HubSpotSyncFixture.fastOptions(), clock);
             try (var connector = factory.open(new ConnectorSettings(1, CrmProvider.HUBSPOT, Map.of(
                     HubSpotSettings.BASE_URL, hs.baseUrl().toString()), new CrmCredentials.PrivateAppToken(hs.privateAppToken())))) {
                 var query = new ChangeQuery("calls", Set.of("hubspot_owner_id", "hs_call_status"), Instant.EPOCH, Optional.empty(), 2000);
@@ -73,6 +76,7 @@ class HubSpotSearchCapIT {
                         .thenComparing(r -> Long.parseLong(r.recordId())));
                 assertThat(read).filteredOn(r -> r.modstamp().equals(bulkImport)).hasSize(3_000);
                 assertThat(read).allSatisfy(r -> assertThat(r.fields()).containsKey("hubspot_owner_id"));
+            }
             }
         }
     }

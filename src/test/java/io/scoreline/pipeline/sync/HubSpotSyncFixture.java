@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * A simulated HubSpot portal connected to a fresh database through the real services:
@@ -68,6 +69,8 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
     final BackfillService backfill;
     final IntegrationStore integrations;
     final HubSpotConnectorFactory factory;
+    /** The context the connector's routes run in; a test's own factories add theirs to it too. */
+    final DefaultCamelContext camel;
     final RuleSetStore ruleSets;
     private final ConnectorOpener opener;
 
@@ -96,7 +99,9 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
         integrationId = integrations.add(NewIntegration.of(organization.id(), CrmProvider.HUBSPOT, credentials.apply(hs),
                 Optional.empty(), Optional.of(baseUrl.apply(hs).toString()), Optional.of(Long.toString(hs.portalId())))).id();
         ruleSets.saveNewVersion(organization.id(), integrationId, stockRules(), "test");
-        factory = new HubSpotConnectorFactory(options, clock);
+        camel = new DefaultCamelContext();
+        camel.start();
+        factory = new HubSpotConnectorFactory(camel, options, clock);
         runs = new SyncRunStore(transactions, clock);
         opener = new ConnectorOpener(integrations, Map.of(CrmProvider.HUBSPOT, factory));
         var exclusion = new IntegrationRunLocks(database.dataSource());
@@ -229,6 +234,7 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
 
     @Override
     public void close() {
+        camel.stop();
         database.close();
         sims.close();
     }
