@@ -17,12 +17,9 @@ import io.scoreline.connectors.spi.CrmProfile;
 import io.scoreline.connectors.spi.CrmProfiles;
 import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.WebhookRequest;
-import io.scoreline.pipeline.inbox.InboxSettings;
-import io.scoreline.pipeline.inbox.InboxStore;
-import io.scoreline.pipeline.inbox.InboxWorkers;
-import io.scoreline.pipeline.inbox.WebhookRoutes;
+import io.scoreline.pipeline.inbox.WebhookIntake;
+import io.scoreline.pipeline.inbox.WebhookOutcome;
 import io.scoreline.pipeline.integrations.EndpointSecret;
-import io.scoreline.pipeline.integrations.IntegrationStore;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
@@ -40,14 +37,13 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class WebhookController {
 
-    private final WebhookReceiver receiver;
+    private final WebhookIntake receiver;
     private final WebhookMetrics metrics;
     private final ScorelineConfig config;
     private final Clock clock;
 
-    public WebhookController(WebhookRoutes routes, IntegrationStore integrations, InboxStore inbox, InboxWorkers workers,
-            InboxSettings inboxSettings, ScorelineConfig config, PrometheusMeterRegistry registry, Clock clock) {
-        this.receiver = new WebhookReceiver(routes, integrations, inbox, workers::nudge, inboxSettings.coalesceWindow(), clock);
+    public WebhookController(WebhookIntake intake, ScorelineConfig config, PrometheusMeterRegistry registry, Clock clock) {
+        this.receiver = intake;
         this.metrics = new WebhookMetrics(registry);
         this.config = config;
         this.clock = clock;

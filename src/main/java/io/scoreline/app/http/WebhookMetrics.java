@@ -1,5 +1,6 @@
 package io.scoreline.app.http;
 
+import io.scoreline.pipeline.inbox.WebhookOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scoreline.mappings.CrmProvider;

@@ -1,5 +1,6 @@
 package io.scoreline.app.http;
 
+import io.scoreline.pipeline.inbox.WebhookOutcome;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;

@@ -1,24 +1,24 @@
-package io.scoreline.app.http;
+package io.scoreline.pipeline.inbox;
 
 import io.scoreline.connectors.spi.CrmProfiles;
 import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.WebhookRequest;
 import io.scoreline.connectors.spi.WebhookVerdict;
-import io.scoreline.pipeline.inbox.InboxEvent;
-import io.scoreline.pipeline.inbox.InboxStore;
-import io.scoreline.pipeline.inbox.WebhookRoutes;
 import io.scoreline.pipeline.integrations.IntegrationStore;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * A webhook request without HTTP: the CRM's decoder checks and decodes it against the
+ * Webhook intake, the use case under the webhook endpoints: a request without HTTP: the CRM's decoder checks and decodes it against the
  * integration directory, and what it delivers is committed to the inbox, per integration, before
  * the caller answers. Nothing enters the inbox that the decoder did not verify (ADR 0020, 0021).
  */
-final class WebhookReceiver {
+@Singleton
+public final class WebhookIntake {
 
     private final Map<CrmProvider, IntegrationWebhookDirectory> directories = new EnumMap<>(CrmProvider.class);
     private final InboxStore inbox;
@@ -26,7 +26,13 @@ final class WebhookReceiver {
     private final Duration coalesceWindow;
     private final Clock clock;
 
-    WebhookReceiver(WebhookRoutes routes, IntegrationStore integrations, InboxStore inbox, Runnable nudge, Duration coalesceWindow,
+    @Inject
+    public WebhookIntake(WebhookRoutes routes, IntegrationStore integrations, InboxStore inbox, InboxWorkers workers,
+            InboxSettings settings, Clock clock) {
+        this(routes, integrations, inbox, workers::nudge, settings.coalesceWindow(), clock);
+    }
+
+    WebhookIntake(WebhookRoutes routes, IntegrationStore integrations, InboxStore inbox, Runnable nudge, Duration coalesceWindow,
             Clock clock) {
         for (var profile : CrmProfiles.all()) {
             directories.put(profile.provider(), new IntegrationWebhookDirectory(profile.provider(), routes,
@@ -38,7 +44,8 @@ final class WebhookReceiver {
         this.clock = clock;
     }
 
-    WebhookOutcome receive(CrmProvider provider, WebhookRequest request) {
+    /** Checks, decodes and commits one request; the outcome says what the caller answers. */
+    public WebhookOutcome receive(CrmProvider provider, WebhookRequest request) {
         var verdict = CrmProfiles.of(provider).webhooks().decode(request, directories.get(provider));
         return switch (verdict) {
             case WebhookVerdict.Deliver deliver -> commit(provider, deliver);

@@ -1,4 +1,4 @@
-package io.scoreline.app.http;
+package io.scoreline.pipeline.inbox;
 
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.pipeline.integrations.IntegrationStore;

@@ -1,7 +1,7 @@
-package io.scoreline.app.http;
+package io.scoreline.pipeline.inbox;
 
 /** How a webhook request ended; each maps to one HTTP answer. */
-sealed interface WebhookOutcome {
+public sealed interface WebhookOutcome {
 
     /** Authenticated and committed to the inbox ({@code inserted} new, the rest redeliveries). */
     record Accepted(int events, int inserted) implements WebhookOutcome {

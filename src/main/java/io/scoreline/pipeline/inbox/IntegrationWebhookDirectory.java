@@ -1,10 +1,8 @@
-package io.scoreline.app.http;
+package io.scoreline.pipeline.inbox;
 
 import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.WebhookDirectory;
 import io.scoreline.connectors.spi.WebhookTarget;
-import io.scoreline.pipeline.inbox.WebhookRoute;
-import io.scoreline.pipeline.inbox.WebhookRoutes;
 import io.scoreline.pipeline.integrations.IntegrationStatus;
 import java.util.Collection;
 import java.util.LinkedHashMap;
