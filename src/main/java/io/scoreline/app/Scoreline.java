@@ -12,13 +12,15 @@ import picocli.CommandLine;
 /** The entry point of {@code scoreline} and {@code java -jar target/scoreline.jar}. */
 public final class Scoreline {
 
-    private Scoreline() {
-    }
+    private Scoreline() {}
 
     public static void main(String[] args) {
         // UTF-8 explicitly: what the default charset has been since JDK 18, whatever the terminal's locale.
-        System.exit(execute(System.getenv(), new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args));
+        System.exit(execute(
+                System.getenv(),
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+                args));
     }
 
     /** Runs one command line with the given settings and output streams; returns its exit code. */
@@ -26,7 +28,9 @@ public final class Scoreline {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         // Before the first logger exists: logback reads these when it initializes.
         if (System.getProperty("scoreline.log.level") == null) {
-            System.setProperty("scoreline.log.level", verbose ? "DEBUG" : args.length > 0 && args[0].equals("serve") ? "INFO" : "WARN");
+            System.setProperty(
+                    "scoreline.log.level",
+                    verbose ? "DEBUG" : args.length > 0 && args[0].equals("serve") ? "INFO" : "WARN");
         }
         if (verbose && System.getProperty("scoreline.log.root-level") == null) {
             System.setProperty("scoreline.log.root-level", "INFO");

@@ -10,7 +10,12 @@ public record DrainReport(int organizations, int claimed, int processed, int fai
     public static final DrainReport EMPTY = new DrainReport(0, 0, 0, 0, 0, 0);
 
     public DrainReport plus(DrainReport other) {
-        return new DrainReport(organizations + other.organizations, claimed + other.claimed, processed + other.processed,
-                failed + other.failed, deferred + other.deferred, profiles + other.profiles);
+        return new DrainReport(
+                organizations + other.organizations,
+                claimed + other.claimed,
+                processed + other.processed,
+                failed + other.failed,
+                deferred + other.deferred,
+                profiles + other.profiles);
     }
 }

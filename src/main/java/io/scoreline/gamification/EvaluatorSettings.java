@@ -11,8 +11,8 @@ import java.util.Set;
  * an idle worker waits before looking again, how many outbox rows one claim takes, which weekdays
  * count for day streaks, and how many earlier periods a personal best needs before it is awarded.
  */
-public record EvaluatorSettings(int workers, Duration pollInterval, int batchSize, Set<DayOfWeek> workingDays,
-        int personalBestMinHistory) {
+public record EvaluatorSettings(
+        int workers, Duration pollInterval, int batchSize, Set<DayOfWeek> workingDays, int personalBestMinHistory) {
 
     public EvaluatorSettings {
         Objects.requireNonNull(pollInterval, "pollInterval");
@@ -23,7 +23,8 @@ public record EvaluatorSettings(int workers, Duration pollInterval, int batchSiz
     }
 
     public static EvaluatorSettings defaults() {
-        return new EvaluatorSettings(2, Duration.ofSeconds(1), 500, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 4);
+        return new EvaluatorSettings(
+                2, Duration.ofSeconds(1), 500, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 4);
     }
 
     public EvaluatorSettings withWorkers(int count) {

@@ -35,7 +35,8 @@ public final class KpiChangeDrain {
     private static final long FAILURE_BACKOFF_SECONDS = 60;
     private static final long MAX_BACKOFF_SECONDS = 3600;
     /** A transaction-scoped advisory lock per person, two-key form in the evaluator's own namespace. */
-    private static final String PROFILE_LOCK = "pg_try_advisory_xact_lock(hashtext('scoreline.evaluator'), ({0} % 2147483647)::int)";
+    private static final String PROFILE_LOCK =
+            "pg_try_advisory_xact_lock(hashtext('scoreline.evaluator'), ({0} % 2147483647)::int)";
 
     private final TenantTransactions transactions;
     private final OrganizationStore organizations;
@@ -43,8 +44,12 @@ public final class KpiChangeDrain {
     private final int batchSize;
     private final Clock clock;
 
-    public KpiChangeDrain(TenantTransactions transactions, OrganizationStore organizations, List<KpiChangeConsumer> consumers,
-            EvaluatorSettings settings, Clock clock) {
+    public KpiChangeDrain(
+            TenantTransactions transactions,
+            OrganizationStore organizations,
+            List<KpiChangeConsumer> consumers,
+            EvaluatorSettings settings,
+            Clock clock) {
         this.transactions = transactions;
         this.organizations = organizations;
         this.consumers = List.copyOf(consumers);
@@ -55,8 +60,8 @@ public final class KpiChangeDrain {
     /** One pass: one batch from each organization that has rows due now. */
     public DrainReport drainOnce() {
         var now = now();
-        var due = transactions.withoutOrganization(tx -> tx
-                .resultQuery("select organization_id from scoreline_orgs_with_pending_changes(?::timestamptz)", now)
+        var due = transactions.withoutOrganization(tx -> tx.resultQuery(
+                        "select organization_id from scoreline_orgs_with_pending_changes(?::timestamptz)", now)
                 .fetch(r -> r.get(0, Long.class)));
         var report = DrainReport.EMPTY;
         for (long organizationId : due) {
@@ -85,7 +90,12 @@ public final class KpiChangeDrain {
 
     private DrainReport drainBatch(DSLContext tx, Organization organization) {
         var now = now();
-        var rows = tx.select(KPI_CHANGES.ID, KPI_CHANGES.PROFILE_ID, KPI_CHANGES.KPI_KEY, KPI_CHANGES.PERIOD_DATE, KPI_CHANGES.ORIGIN,
+        var rows = tx.select(
+                        KPI_CHANGES.ID,
+                        KPI_CHANGES.PROFILE_ID,
+                        KPI_CHANGES.KPI_KEY,
+                        KPI_CHANGES.PERIOD_DATE,
+                        KPI_CHANGES.ORIGIN,
                         KPI_CHANGES.NOTIFY)
                 .from(KPI_CHANGES)
                 .where(KPI_CHANGES.ORGANIZATION_ID.eq(organization.id()))
@@ -96,10 +106,13 @@ public final class KpiChangeDrain {
                 .and(DSL.condition(PROFILE_LOCK, KPI_CHANGES.PROFILE_ID))
                 .orderBy(KPI_CHANGES.ID)
                 .limit(batchSize)
-                .forUpdate().skipLocked()
+                .forUpdate()
+                .skipLocked()
                 .fetch();
-        var byProfile = new LinkedHashMap<Long, List<Record6<Long, Long, String, java.time.LocalDate, String, Boolean>>>();
-        rows.forEach(r -> byProfile.computeIfAbsent(r.value2(), p -> new ArrayList<>()).add(r));
+        var byProfile =
+                new LinkedHashMap<Long, List<Record6<Long, Long, String, java.time.LocalDate, String, Boolean>>>();
+        rows.forEach(r ->
+                byProfile.computeIfAbsent(r.value2(), p -> new ArrayList<>()).add(r));
         int processed = 0;
         int failed = 0;
         int deferred = 0;
@@ -118,7 +131,10 @@ public final class KpiChangeDrain {
                         consumer.apply(savepoint, changes);
                     }
                 });
-                tx.update(KPI_CHANGES).set(KPI_CHANGES.PROCESSED_AT, now).where(KPI_CHANGES.ID.eq(DSL.any(ids))).execute();
+                tx.update(KPI_CHANGES)
+                        .set(KPI_CHANGES.PROCESSED_AT, now)
+                        .where(KPI_CHANGES.ID.eq(DSL.any(ids)))
+                        .execute();
                 processed += ids.length;
                 profiles++;
             } catch (RuntimeException e) {
@@ -134,7 +150,9 @@ public final class KpiChangeDrain {
         return Boolean.TRUE.equals(tx.fetchValue(DSL.field(PROFILE_LOCK, Boolean.class, DSL.val(profileId))));
     }
 
-    private static ProfileChanges changesOf(Organization organization, long profileId,
+    private static ProfileChanges changesOf(
+            Organization organization,
+            long profileId,
             List<Record6<Long, Long, String, java.time.LocalDate, String, Boolean>> rows) {
         var cells = new java.util.HashSet<KpiDay>();
         boolean notifies = false;
@@ -146,26 +164,38 @@ public final class KpiChangeDrain {
         return new ProfileChanges(organization, profileId, cells, notifies);
     }
 
-    private void recordFailure(DSLContext tx, Organization organization, long profileId, Long[] ids, RuntimeException e,
+    private void recordFailure(
+            DSLContext tx,
+            Organization organization,
+            long profileId,
+            Long[] ids,
+            RuntimeException e,
             OffsetDateTime now) {
         boolean retryable = retryable(e);
-        LOG.warn("Evaluating profile {} of {} failed ({}), will retry: {}", profileId, organization.slug(),
-                retryable ? "retryable" : "error", e.getMessage(), e);
+        LOG.warn(
+                "Evaluating profile {} of {} failed ({}), will retry: {}",
+                profileId,
+                organization.slug(),
+                retryable ? "retryable" : "error",
+                e.getMessage(),
+                e);
         long base = retryable ? RETRYABLE_BACKOFF_SECONDS : FAILURE_BACKOFF_SECONDS;
         var message = String.valueOf(e.getMessage());
-        tx.execute("""
+        tx.execute(
+                """
                 update kpi_changes
                    set attempts = attempts + 1, last_error = ?,
                        next_attempt_at = ?::timestamptz + least(? * power(2, least(attempts, 16)), ?) * interval '1 second'
-                 where id = any(?)""",
-                message.length() > 500 ? message.substring(0, 500) : message, now, base, MAX_BACKOFF_SECONDS, ids);
+                 where id = any(?)""", message.length() > 500 ? message.substring(0, 500) : message, now, base, MAX_BACKOFF_SECONDS, ids);
     }
 
     /** Serialization failures and deadlocks (SQLSTATE class 40) and transient failures are worth a quick retry. */
     @SuppressWarnings("ReferenceEquality") // a cause that is the exception itself ends the chain: identity on purpose
     private static boolean retryable(Throwable e) {
         for (var t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessException data && data.sqlState() != null && data.sqlState().startsWith("40")) {
+            if (t instanceof DataAccessException data
+                    && data.sqlState() != null
+                    && data.sqlState().startsWith("40")) {
                 return true;
             }
             if (t instanceof ScorelineException scoreline && scoreline.kind() == FailureKind.RETRYABLE) {

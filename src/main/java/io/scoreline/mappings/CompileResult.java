@@ -27,11 +27,15 @@ public sealed interface CompileResult {
         }
 
         public List<Problem> errors() {
-            return problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
+            return problems.stream()
+                    .filter(p -> p.severity() == Problem.Severity.ERROR)
+                    .toList();
         }
 
         public List<Problem> warnings() {
-            return problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).toList();
+            return problems.stream()
+                    .filter(p -> p.severity() == Problem.Severity.WARNING)
+                    .toList();
         }
     }
 }

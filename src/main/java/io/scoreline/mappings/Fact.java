@@ -16,8 +16,14 @@ import java.util.Objects;
  * @param occurredAt the instant, or {@code null} when the date field is date-only
  * @param value      the fact's value (1 for a count)
  */
-public record Fact(String kpi, String objectType, String recordId, String owner, LocalDate date, Instant occurredAt,
-                   BigDecimal value) {
+public record Fact(
+        String kpi,
+        String objectType,
+        String recordId,
+        String owner,
+        LocalDate date,
+        Instant occurredAt,
+        BigDecimal value) {
 
     public Fact {
         Objects.requireNonNull(kpi, "kpi");

@@ -46,8 +46,8 @@ public record FieldCatalog(CrmProvider provider, Map<String, ObjectSchema> objec
     /** Every object and field of both catalogs; {@code other} wins where both define something. */
     public FieldCatalog merge(FieldCatalog other) {
         if (other.provider != provider) {
-            throw new IllegalArgumentException("cannot merge a " + other.provider.key() + " catalog into a "
-                    + provider.key() + " catalog");
+            throw new IllegalArgumentException(
+                    "cannot merge a " + other.provider.key() + " catalog into a " + provider.key() + " catalog");
         }
         var merged = this;
         for (var schema : other.objectsByLowerName.values()) {

@@ -21,8 +21,7 @@ import java.util.Optional;
  */
 public final class FieldCatalogReader {
 
-    private FieldCatalogReader() {
-    }
+    private FieldCatalogReader() {}
 
     /**
      * @throws IllegalArgumentException with {@code SOURCE:LINE:COL: message} for a malformed catalog
@@ -33,7 +32,8 @@ public final class FieldCatalogReader {
             throw new IllegalArgumentException(parsed.problems().getFirst().format(sourceName));
         }
         var root = parsed.root().orElseThrow(() -> new IllegalArgumentException(sourceName + ": empty catalog"));
-        var declared = root.entry("provider").map(e -> scalar(sourceName, e.value()).value());
+        var declared =
+                root.entry("provider").map(e -> scalar(sourceName, e.value()).value());
         if (declared.isPresent() && CrmProvider.fromKey(declared.get()) != provider) {
             throw new IllegalArgumentException(sourceName + ": catalog is for " + declared.get());
         }
@@ -56,8 +56,11 @@ public final class FieldCatalogReader {
                 throw new IllegalArgumentException(at(sourceName, type) + e.getMessage(), e);
             }
         }
-        return ObjectSchema.of(name, text(sourceName, body, "owner").orElse(null),
-                text(sourceName, body, "date").orElse(null), fields);
+        return ObjectSchema.of(
+                name,
+                text(sourceName, body, "owner").orElse(null),
+                text(sourceName, body, "date").orElse(null),
+                fields);
     }
 
     private static Optional<String> text(String sourceName, YamlMapping body, String key) {
@@ -69,7 +72,7 @@ public final class FieldCatalogReader {
             case YamlMapping mapping -> mapping;
             case YamlScalar scalar -> throw new IllegalArgumentException(at(sourceName, node) + "expected a mapping");
             case io.scoreline.mappings.yaml.YamlEmpty empty ->
-                    throw new IllegalArgumentException(at(sourceName, node) + "expected a mapping");
+                throw new IllegalArgumentException(at(sourceName, node) + "expected a mapping");
         };
     }
 
@@ -78,7 +81,7 @@ public final class FieldCatalogReader {
             case YamlScalar scalar -> scalar;
             case YamlMapping mapping -> throw new IllegalArgumentException(at(sourceName, node) + "expected a value");
             case io.scoreline.mappings.yaml.YamlEmpty empty ->
-                    throw new IllegalArgumentException(at(sourceName, node) + "expected a value");
+                throw new IllegalArgumentException(at(sourceName, node) + "expected a value");
         };
     }
 

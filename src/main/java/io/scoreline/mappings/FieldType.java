@@ -15,15 +15,31 @@ public enum FieldType {
     DATETIME;
 
     private static final Map<String, FieldType> ALIASES = Map.ofEntries(
-            Map.entry("string", STRING), Map.entry("id", STRING), Map.entry("reference", STRING),
-            Map.entry("picklist", STRING), Map.entry("multipicklist", STRING), Map.entry("combobox", STRING),
-            Map.entry("textarea", STRING), Map.entry("email", STRING), Map.entry("phone", STRING),
-            Map.entry("url", STRING), Map.entry("enumeration", STRING), Map.entry("text", STRING),
-            Map.entry("encryptedstring", STRING), Map.entry("phone_number", STRING),
-            Map.entry("number", NUMBER), Map.entry("int", NUMBER), Map.entry("integer", NUMBER),
-            Map.entry("double", NUMBER), Map.entry("currency", NUMBER), Map.entry("percent", NUMBER),
-            Map.entry("long", NUMBER), Map.entry("boolean", BOOLEAN), Map.entry("bool", BOOLEAN),
-            Map.entry("date", DATE), Map.entry("datetime", DATETIME));
+            Map.entry("string", STRING),
+            Map.entry("id", STRING),
+            Map.entry("reference", STRING),
+            Map.entry("picklist", STRING),
+            Map.entry("multipicklist", STRING),
+            Map.entry("combobox", STRING),
+            Map.entry("textarea", STRING),
+            Map.entry("email", STRING),
+            Map.entry("phone", STRING),
+            Map.entry("url", STRING),
+            Map.entry("enumeration", STRING),
+            Map.entry("text", STRING),
+            Map.entry("encryptedstring", STRING),
+            Map.entry("phone_number", STRING),
+            Map.entry("number", NUMBER),
+            Map.entry("int", NUMBER),
+            Map.entry("integer", NUMBER),
+            Map.entry("double", NUMBER),
+            Map.entry("currency", NUMBER),
+            Map.entry("percent", NUMBER),
+            Map.entry("long", NUMBER),
+            Map.entry("boolean", BOOLEAN),
+            Map.entry("bool", BOOLEAN),
+            Map.entry("date", DATE),
+            Map.entry("datetime", DATETIME));
 
     /** The lower-case name used in catalogs and messages. */
     public String key() {

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class HubSpotObjectReader {
 
-    private HubSpotObjectReader() {
-    }
+    private HubSpotObjectReader() {}
 
     /**
      * The object's properties as the record's fields. An empty string is read as null, because
@@ -22,9 +21,12 @@ public final class HubSpotObjectReader {
      * @throws IllegalArgumentException when the object has no id or no type can be found
      */
     public static MappingRecord toMappingRecord(Map<String, ?> object, Optional<String> objectType) {
-        var type = objectType.or(() -> Optional.ofNullable(object.get("objectType")).map(Object::toString))
-                .orElseThrow(() -> new IllegalArgumentException("HubSpot object without a type: pass the object type or add an objectType member"));
-        var id = Optional.ofNullable(object.get("id")).map(Object::toString)
+        var type = objectType
+                .or(() -> Optional.ofNullable(object.get("objectType")).map(Object::toString))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "HubSpot object without a type: pass the object type or add an objectType member"));
+        var id = Optional.ofNullable(object.get("id"))
+                .map(Object::toString)
                 .orElseThrow(() -> new IllegalArgumentException("HubSpot object without an id"));
         var fields = new HashMap<String, Object>();
         if (object.get("properties") instanceof Map<?, ?> properties) {

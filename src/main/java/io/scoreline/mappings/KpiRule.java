@@ -39,7 +39,8 @@ public final class KpiRule {
         this.date = new FieldReader(definition.date().path());
         this.dateType = definition.date().type();
         this.valueFields = definition.value().map(FieldRefs::of).orElse(java.util.Set.of()).stream()
-                .map(FieldReader::new).toList();
+                .map(FieldReader::new)
+                .toList();
     }
 
     public String key() {
@@ -87,7 +88,8 @@ public final class KpiRule {
         }
     }
 
-    private Optional<Fact> dated(MappingRecord record, BigDecimal amount, ZoneId zone, Consumer<EvaluationWarning> warnings) {
+    private Optional<Fact> dated(
+            MappingRecord record, BigDecimal amount, ZoneId zone, Consumer<EvaluationWarning> warnings) {
         var raw = date.read(record.fields());
         LocalDate day;
         Instant instant = null;
@@ -119,7 +121,8 @@ public final class KpiRule {
         if (valueFields.isEmpty()) {
             return "";
         }
-        return valueFields.stream().map(f -> f.path() + " = " + show(f.read(fields)))
+        return valueFields.stream()
+                .map(f -> f.path() + " = " + show(f.read(fields)))
                 .collect(Collectors.joining(", ", " (", ")"));
     }
 

@@ -20,8 +20,7 @@ public final class MappingCompiler {
     /** Larger documents are rejected before parsing; the stock templates are about 5 KB. */
     public static final int MAX_DOCUMENT_CHARS = 256 * 1024;
 
-    private MappingCompiler() {
-    }
+    private MappingCompiler() {}
 
     /** Compiles against one catalog; a {@code provider:} in the document must name the catalog's provider. */
     public static CompileResult compile(String documentText, FieldCatalog catalog) {
@@ -38,7 +37,8 @@ public final class MappingCompiler {
                 return rejected(Problem.error(1, 1, "empty document: expected 'provider:' and 'kpis:'"));
             }
             var problems = new ProblemSink();
-            var definitions = new RuleDocumentChecker(catalog, problems).check(parsed.root().get());
+            var definitions = new RuleDocumentChecker(catalog, problems)
+                    .check(parsed.root().get());
             if (problems.errorCount() > 0) {
                 var all = new ArrayList<>(problems.errors());
                 all.addAll(problems.warnings());
@@ -56,24 +56,29 @@ public final class MappingCompiler {
      * [--provider P]} does: the provider comes from {@code expected} or from the document's
      * {@code provider:} line, and the two must agree when both are given.
      */
-    public static CompileResult compile(String documentText, Optional<CrmProvider> expected,
-                                        Function<CrmProvider, FieldCatalog> catalogs) {
+    public static CompileResult compile(
+            String documentText, Optional<CrmProvider> expected, Function<CrmProvider, FieldCatalog> catalogs) {
         if (documentText.length() > MAX_DOCUMENT_CHARS) {
             return compile(documentText, FieldCatalog.empty(expected.orElse(CrmProvider.SALESFORCE)));
         }
         var declared = declaredProvider(withoutByteOrderMark(documentText));
         return switch (declared) {
-            case DeclaredProvider.Unreadable unreadable -> compile(documentText,
-                    FieldCatalog.empty(expected.orElse(CrmProvider.SALESFORCE)));
+            case DeclaredProvider.Unreadable unreadable ->
+                compile(documentText, FieldCatalog.empty(expected.orElse(CrmProvider.SALESFORCE)));
             case DeclaredProvider.Invalid invalid -> rejected(invalid.problem());
-            case DeclaredProvider.Known known when expected.isPresent() && expected.get() != known.provider() ->
-                    rejected(Problem.error(known.line(), known.column(), "document is for " + known.provider().key()
-                            + " but --provider is " + expected.get().key()));
+            case DeclaredProvider.Known known
+            when expected.isPresent() && expected.get() != known.provider() ->
+                rejected(Problem.error(
+                        known.line(),
+                        known.column(),
+                        "document is for " + known.provider().key() + " but --provider is "
+                                + expected.get().key()));
             case DeclaredProvider.Known known -> compile(documentText, catalogs.apply(known.provider()));
-            case DeclaredProvider.Missing missing when expected.isPresent() ->
-                    compile(documentText, catalogs.apply(expected.get()));
-            case DeclaredProvider.Missing missing -> rejected(Problem.error(1, 1,
-                    "missing 'provider: salesforce|hubspot' (or pass the provider explicitly)"));
+            case DeclaredProvider.Missing missing
+            when expected.isPresent() -> compile(documentText, catalogs.apply(expected.get()));
+            case DeclaredProvider.Missing missing ->
+                rejected(Problem.error(
+                        1, 1, "missing 'provider: salesforce|hubspot' (or pass the provider explicitly)"));
         };
     }
 
@@ -88,7 +93,8 @@ public final class MappingCompiler {
         }
         if (!(entry.get().value() instanceof YamlScalar value)) {
             var key = entry.get().key();
-            return new DeclaredProvider.Invalid(Problem.error(key.line(), key.column(), "'provider' must be salesforce or hubspot"));
+            return new DeclaredProvider.Invalid(
+                    Problem.error(key.line(), key.column(), "'provider' must be salesforce or hubspot"));
         }
         try {
             return new DeclaredProvider.Known(CrmProvider.fromKey(value.value()), value.line(), value.column());
@@ -108,17 +114,12 @@ public final class MappingCompiler {
 
     /** What the document says about its provider, before it is checked. */
     private sealed interface DeclaredProvider {
-        record Known(CrmProvider provider, int line, int column) implements DeclaredProvider {
-        }
+        record Known(CrmProvider provider, int line, int column) implements DeclaredProvider {}
 
-        record Missing() implements DeclaredProvider {
-        }
+        record Missing() implements DeclaredProvider {}
 
-        record Invalid(Problem problem) implements DeclaredProvider {
-        }
+        record Invalid(Problem problem) implements DeclaredProvider {}
 
-        record Unreadable() implements DeclaredProvider {
-        }
+        record Unreadable() implements DeclaredProvider {}
     }
-
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
  * The fields of one CRM object type and the fields a rule uses by default for a fact's owner
  * and date. Field lookup ignores case, as SOQL does.
  */
-public record ObjectSchema(String name, Optional<String> ownerField, Optional<String> dateField,
-                           Map<String, FieldDef> fieldsByLowerName) {
+public record ObjectSchema(
+        String name, Optional<String> ownerField, Optional<String> dateField, Map<String, FieldDef> fieldsByLowerName) {
 
     public ObjectSchema {
         Objects.requireNonNull(name, "name");
@@ -42,7 +42,8 @@ public record ObjectSchema(String name, Optional<String> ownerField, Optional<St
     public ObjectSchema merge(ObjectSchema other) {
         var fields = new LinkedHashMap<>(fieldsByLowerName);
         fields.putAll(other.fieldsByLowerName);
-        return new ObjectSchema(name, other.ownerField.or(() -> ownerField), other.dateField.or(() -> dateField), fields);
+        return new ObjectSchema(
+                name, other.ownerField.or(() -> ownerField), other.dateField.or(() -> dateField), fields);
     }
 
     private static Map<String, FieldDef> index(Collection<FieldDef> fields) {

@@ -36,5 +36,8 @@ public record Problem(int line, int column, Severity severity, String message) {
         return fileName + ":" + line + ":" + column + ": " + prefix + message;
     }
 
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 }

@@ -28,8 +28,12 @@ public sealed interface RuleChange {
             var out = new StringBuilder("  " + kpi + ":\n");
             var old = before.lines().skip(1).toList();
             var now = after.lines().skip(1).toList();
-            old.stream().filter(line -> !now.contains(line)).forEach(line -> out.append("- ").append(line).append('\n'));
-            now.stream().filter(line -> !old.contains(line)).forEach(line -> out.append("+ ").append(line).append('\n'));
+            old.stream()
+                    .filter(line -> !now.contains(line))
+                    .forEach(line -> out.append("- ").append(line).append('\n'));
+            now.stream()
+                    .filter(line -> !old.contains(line))
+                    .forEach(line -> out.append("+ ").append(line).append('\n'));
             return out.toString();
         }
     }

@@ -15,8 +15,7 @@ public final class RuleSetDiff {
 
     private static final String KPI_INDENT = "  ";
 
-    private RuleSetDiff() {
-    }
+    private RuleSetDiff() {}
 
     /** Changes from {@code before} (empty for the first version) to {@code after}, in document order. */
     public static List<RuleChange> between(Optional<RuleSet> before, RuleSet after) {

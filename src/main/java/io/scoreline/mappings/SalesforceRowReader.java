@@ -6,8 +6,7 @@ import java.util.Map;
 /** Builds {@link MappingRecord}s from Salesforce REST query rows, already parsed from JSON. */
 public final class SalesforceRowReader {
 
-    private SalesforceRowReader() {
-    }
+    private SalesforceRowReader() {}
 
     /**
      * The row's fields, with its type from {@code attributes.type} and its id from {@code Id}.

@@ -11,8 +11,7 @@ final class StockCatalogs {
 
     private static final Map<CrmProvider, FieldCatalog> LOADED = new ConcurrentHashMap<>();
 
-    private StockCatalogs() {
-    }
+    private StockCatalogs() {}
 
     static FieldCatalog load(CrmProvider provider) {
         return LOADED.computeIfAbsent(provider, StockCatalogs::read);

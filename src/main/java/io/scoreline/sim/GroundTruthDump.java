@@ -37,13 +37,15 @@ final class GroundTruthDump {
     void write(Path directory) {
         Path salesforceDir = directory.resolve("salesforce");
         for (var type : SalesforceSchema.ALL) {
-            writeLines(salesforceDir.resolve(type.name() + ".jsonl"),
+            writeLines(
+                    salesforceDir.resolve(type.name() + ".jsonl"),
                     salesforce.rows(type).map(row -> SalesforceJsonWriter.fullRecord(row, API_VERSION)));
         }
         Path hubSpotDir = directory.resolve("hubspot");
         writeLines(hubSpotDir.resolve("owners.jsonl"), dataset.reps().stream().map(HubSpotRecords::ownerJson));
         for (HubSpotObjectType type : HubSpotObjectType.values()) {
-            writeLines(hubSpotDir.resolve(type.pathName() + ".jsonl"),
+            writeLines(
+                    hubSpotDir.resolve(type.pathName() + ".jsonl"),
                     hubSpot.all(type).map(HubSpotRecords::fullJson));
         }
     }

@@ -33,7 +33,10 @@ public final class RunningSimulators implements AutoCloseable {
     private final LiveChanges live;
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
-    RunningSimulators(SimulatorOptions options, SyntheticDataset dataset, SalesforceSimulator salesforce,
+    RunningSimulators(
+            SimulatorOptions options,
+            SyntheticDataset dataset,
+            SalesforceSimulator salesforce,
             HubSpotSimulator hubSpot) {
         this.options = options;
         this.dataset = dataset;
@@ -56,10 +59,10 @@ public final class RunningSimulators implements AutoCloseable {
      */
     @SuppressWarnings("FutureReturnValueIgnored") // a simulated CRM fires and forgets; the emitter counts deliveries
     public HubSpotWebhookEmitter forwardHubSpotWebhooks(URI target, RetrySchedule retries) {
-        HubSpotWebhookEmitter emitter = new HubSpotWebhookEmitter(target, hubSpot.credentials().clientSecret(),
-                options.clock(), retries);
-        HubSpotWebhookEvents events = new HubSpotWebhookEvents(hubSpot.credentials(), dataset.spec().zone(),
-                options.clock());
+        HubSpotWebhookEmitter emitter =
+                new HubSpotWebhookEmitter(target, hubSpot.credentials().clientSecret(), options.clock(), retries);
+        HubSpotWebhookEvents events =
+                new HubSpotWebhookEvents(hubSpot.credentials(), dataset.spec().zone(), options.clock());
         resources.add(emitter);
         dataset.onChange(change -> {
             List<HubSpotWebhookEvent> batch = events.of(change);
@@ -84,8 +87,8 @@ public final class RunningSimulators implements AutoCloseable {
      */
     @SuppressWarnings("FutureReturnValueIgnored") // a simulated CRM fires and forgets; the messenger counts deliveries
     public SalesforceOutboundMessenger forwardSalesforceOutboundMessages(URI target, RetrySchedule retries) {
-        SalesforceOutboundMessenger messenger = new SalesforceOutboundMessenger(target, salesforce.orgId(),
-                salesforce.baseUri(), retries);
+        SalesforceOutboundMessenger messenger =
+                new SalesforceOutboundMessenger(target, salesforce.orgId(), salesforce.baseUri(), retries);
         resources.add(messenger);
         dataset.onChange(change -> {
             if (!(change instanceof RecordChange.Deleted)) {
@@ -105,16 +108,28 @@ public final class RunningSimulators implements AutoCloseable {
 
     public HubSpotConnection hubSpot() {
         var credentials = hubSpot.credentials();
-        return new HubSpotConnection(hubSpot.baseUri(), credentials.portalId(), credentials.appId(),
-                credentials.clientId(), credentials.clientSecret(), credentials.refreshToken(),
+        return new HubSpotConnection(
+                hubSpot.baseUri(),
+                credentials.portalId(),
+                credentials.appId(),
+                credentials.clientId(),
+                credentials.clientSecret(),
+                credentials.refreshToken(),
                 credentials.privateAppToken());
     }
 
     public SalesforceConnection salesforce() {
         var credentials = salesforce.credentials();
-        return new SalesforceConnection(salesforce.baseUri(), salesforce.baseUri(), credentials.clientId(),
-                credentials.clientSecret(), credentials.refreshToken(), credentials.username(),
-                credentials.password(), salesforce.orgId(), JwtSigningKeys.privateKeyPem(credentials.jwtKeys()));
+        return new SalesforceConnection(
+                salesforce.baseUri(),
+                salesforce.baseUri(),
+                credentials.clientId(),
+                credentials.clientSecret(),
+                credentials.refreshToken(),
+                credentials.username(),
+                credentials.password(),
+                salesforce.orgId(),
+                JwtSigningKeys.privateKeyPem(credentials.jwtKeys()));
     }
 
     /** Writes every record as the APIs return it, one JSONL file per object, deleted records flagged. */

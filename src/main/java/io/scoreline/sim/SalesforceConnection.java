@@ -7,6 +7,13 @@ import java.net.URI;
  *
  * @param orgId 18-character organization id, as in the token's identity URL and outbound messages
  */
-public record SalesforceConnection(URI loginUrl, URI instanceUrl, String clientId, String clientSecret,
-        String refreshToken, String username, String password, String orgId, String jwtPrivateKeyPem) {
-}
+public record SalesforceConnection(
+        URI loginUrl,
+        URI instanceUrl,
+        String clientId,
+        String clientSecret,
+        String refreshToken,
+        String username,
+        String password,
+        String orgId,
+        String jwtPrivateKeyPem) {}

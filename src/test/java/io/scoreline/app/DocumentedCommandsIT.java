@@ -40,13 +40,14 @@ class DocumentedCommandsIT {
     private static final Pattern FENCE = Pattern.compile("^```(\\S*)\\s*$");
     private static final Pattern SHELL_LANGUAGES = Pattern.compile("sh|shell|console|zsh|shell-session|");
     /** What a document's commands may use of the repository, linked into each document's own directory. */
-    private static final List<String> REPOSITORY = List.of("scoreline", "bin", "target", "pom.xml", "src", "mappings", "pipeline",
-            "connectors", "docs", "README.md");
+    private static final List<String> REPOSITORY = List.of(
+            "scoreline", "bin", "target", "pom.xml", "src", "mappings", "pipeline", "connectors", "docs", "README.md");
 
     @TempDir
     Path scratch;
 
-    record Block(String language, int line, String text, Optional<String> notRunBecause, Optional<String> expectedOutput) {
+    record Block(
+            String language, int line, String text, Optional<String> notRunBecause, Optional<String> expectedOutput) {
 
         boolean runs() {
             return language.equals("bash") && notRunBecause.isEmpty();
@@ -73,9 +74,11 @@ class DocumentedCommandsIT {
             for (var block : blocks(document)) {
                 var where = ROOT.relativize(document) + ":" + block.line();
                 if (SHELL_LANGUAGES.matcher(block.language()).matches()) {
-                    problems.add(where + ": a ```" + block.language() + " block: say ```bash (run) or ```text (not a command)");
+                    problems.add(where + ": a ```" + block.language()
+                            + " block: say ```bash (run) or ```text (not a command)");
                 }
-                if (block.notRunBecause().isPresent() && block.notRunBecause().get().isBlank()) {
+                if (block.notRunBecause().isPresent()
+                        && block.notRunBecause().get().isBlank()) {
                     problems.add(where + ": a block that is not run must say why");
                 }
                 if (block.notRunBecause().isPresent() && !block.language().equals("bash")) {
@@ -91,7 +94,9 @@ class DocumentedCommandsIT {
     @MethodSource("documentsWithCommands")
     void everyCommandBlockRunsAsPasted(Path document) throws Exception {
         var jar = ROOT.resolve("target/scoreline.jar");
-        assertThat(jar).as("target/scoreline.jar: build it first (mvn -DskipTests package); this test runs after package").exists();
+        assertThat(jar)
+                .as("target/scoreline.jar: build it first (mvn -DskipTests package); this test runs after package")
+                .exists();
         var name = document.getFileName().toString().replace(".md", "");
         var work = Files.createDirectories(scratch.resolve(name + "/repository"));
         for (var entry : REPOSITORY) {
@@ -103,8 +108,10 @@ class DocumentedCommandsIT {
         var logs = Files.createDirectories(ROOT.resolve("target/documented-commands"));
         var log = logs.resolve(name + ".log");
 
-        var builder = new ProcessBuilder("setsid", "bash", script.toString()).directory(work.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        var builder = new ProcessBuilder("setsid", "bash", script.toString())
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         var environment = builder.environment();
         environment.keySet().removeIf(key -> key.startsWith("SCORELINE_"));
         environment.put("SCORELINE_HOME", home.toString());
@@ -123,25 +130,37 @@ class DocumentedCommandsIT {
             }
         }
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-        System.out.printf("DocumentedCommandsIT: %s ran %d blocks in %d s (log: %s)%n", ROOT.relativize(document), blocks.size(), seconds,
-                ROOT.relativize(log));
+        System.out.printf(
+                "DocumentedCommandsIT: %s ran %d blocks in %d s (log: %s)%n",
+                ROOT.relativize(document), blocks.size(), seconds, ROOT.relativize(log));
 
         var output = Files.readString(log, StandardCharsets.UTF_8);
         int failed = firstUnfinishedBlock(output, blocks.size());
         if (!finished || process.exitValue() != 0 || failed >= 0) {
             var block = failed >= 0 ? blocks.get(failed) : blocks.getLast();
-            fail("%s:%d: the block %s (%s); its commands:%n%s%nlast output (%s):%n%s", ROOT.relativize(document), block.line(),
-                    finished ? "exited " + process.exitValue() : "did not finish within " + PER_DOCUMENT, "block " + (failed + 1),
-                    block.text(), ROOT.relativize(log), tail(output, 40));
+            fail(
+                    "%s:%d: the block %s (%s); its commands:%n%s%nlast output (%s):%n%s",
+                    ROOT.relativize(document),
+                    block.line(),
+                    finished ? "exited " + process.exitValue() : "did not finish within " + PER_DOCUMENT,
+                    "block " + (failed + 1),
+                    block.text(),
+                    ROOT.relativize(log),
+                    tail(output, 40));
         }
         for (int i = 0; i < blocks.size(); i++) {
             var block = blocks.get(i);
             if (block.expectedOutput().isPresent()) {
                 var printed = segment(output, i);
-                for (var expected : block.expectedOutput().get().lines().filter(l -> !l.isBlank()).toList()) {
+                for (var expected : block.expectedOutput()
+                        .get()
+                        .lines()
+                        .filter(l -> !l.isBlank())
+                        .toList()) {
                     assertThat(printed.lines().anyMatch(line -> matches(line, expected)))
-                            .as("%s:%d: the output of the block shows '%s'; it printed:%n%s", ROOT.relativize(document), block.line(),
-                                    expected, printed)
+                            .as(
+                                    "%s:%d: the output of the block shows '%s'; it printed:%n%s",
+                                    ROOT.relativize(document), block.line(), expected, printed)
                             .isTrue();
                 }
             }
@@ -156,8 +175,7 @@ class DocumentedCommandsIT {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        record Raw(String language, int line, String text, String lineAbove, int end) {
-        }
+        record Raw(String language, int line, String text, String lineAbove, int end) {}
         var raws = new ArrayList<Raw>();
         for (int i = 0; i < lines.size(); i++) {
             var open = FENCE.matcher(lines.get(i));
@@ -173,17 +191,27 @@ class DocumentedCommandsIT {
             while (above >= 0 && lines.get(above).isBlank()) {
                 above--;
             }
-            raws.add(new Raw(open.group(1), start + 1, text.toString(), above >= 0 ? lines.get(above).strip() : "", i));
+            raws.add(new Raw(
+                    open.group(1),
+                    start + 1,
+                    text.toString(),
+                    above >= 0 ? lines.get(above).strip() : "",
+                    i));
         }
         var blocks = new ArrayList<Block>();
         for (int r = 0; r < raws.size(); r++) {
             var raw = raws.get(r);
             Optional<String> notRun = raw.lineAbove().startsWith(NOT_RUN)
-                    ? Optional.of(raw.lineAbove().substring(NOT_RUN.length()).replace("-->", "").strip())
+                    ? Optional.of(raw.lineAbove()
+                            .substring(NOT_RUN.length())
+                            .replace("-->", "")
+                            .strip())
                     : Optional.empty();
             Optional<String> expected = Optional.empty();
-            if (r + 1 < raws.size() && raws.get(r + 1).language().equals("text")
-                    && lines.subList(raw.end() + 1, raws.get(r + 1).line() - 1).stream().allMatch(String::isBlank)) {
+            if (r + 1 < raws.size()
+                    && raws.get(r + 1).language().equals("text")
+                    && lines.subList(raw.end() + 1, raws.get(r + 1).line() - 1).stream()
+                            .allMatch(String::isBlank)) {
                 expected = Optional.of(raws.get(r + 1).text());
             }
             blocks.add(new Block(raw.language(), raw.line(), raw.text(), notRun, expected));
@@ -209,8 +237,10 @@ class DocumentedCommandsIT {
         var bin = Files.createDirectories(scratch.resolve("bin"));
         var mvn = bin.resolve("mvn");
         if (!Files.exists(mvn)) {
-            Files.writeString(mvn, "#!/bin/sh\necho 'DocumentedCommandsIT: target/scoreline.jar is missing or older than the sources; "
-                    + "build it first (mvn -DskipTests package)' >&2\nexit 1\n");
+            Files.writeString(
+                    mvn,
+                    "#!/bin/sh\necho 'DocumentedCommandsIT: target/scoreline.jar is missing or older than the sources; "
+                            + "build it first (mvn -DskipTests package)' >&2\nexit 1\n");
             Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         return bin;
@@ -221,13 +251,17 @@ class DocumentedCommandsIT {
      * the document's commands left running in its home (pg_ctl starts it in a session of its own).
      */
     private static void stopWhatTheDocumentLeftRunning(long group, Path home) throws Exception {
-        new ProcessBuilder("kill", "-TERM", "--", "-" + group).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start().waitFor(10, TimeUnit.SECONDS);
+        new ProcessBuilder("kill", "-TERM", "--", "-" + group)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start()
+                .waitFor(10, TimeUnit.SECONDS);
         var pidFile = home.resolve("pg/postmaster.pid");
         if (Files.exists(pidFile)) {
             var pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
             var postmaster = ProcessHandle.of(pid);
-            if (postmaster.isPresent() && postmaster.get().info().command().orElse("").contains("postgres")) {
+            if (postmaster.isPresent()
+                    && postmaster.get().info().command().orElse("").contains("postgres")) {
                 postmaster.get().destroy();
                 postmaster.get().onExit().get(30, TimeUnit.SECONDS);
             }

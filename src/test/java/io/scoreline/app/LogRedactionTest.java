@@ -27,16 +27,22 @@ class LogRedactionTest {
         var configurator = new JoranConfigurator();
         configurator.setContext(context);
         configurator.doConfigure(Path.of("src/main/resources/logback.xml").toFile());
-        var appender = (OutputStreamAppender<?>) context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+        var appender = (OutputStreamAppender<?>)
+                context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
         var encoder = (PatternLayoutEncoder) appender.getEncoder();
 
         var logger = context.getLogger("io.micronaut.http.server.RouteExecutor");
-        var event = new LoggingEvent(LogRedactionTest.class.getName(), logger, Level.ERROR,
+        var event = new LoggingEvent(
+                LogRedactionTest.class.getName(),
+                logger,
+                Level.ERROR,
                 "Unexpected error for POST /webhooks/salesforce/42/" + SECRET + " from 10.0.0.1",
-                new IllegalStateException("while routing /webhooks/salesforce/42/" + SECRET + "?x=1"), null);
+                new IllegalStateException("while routing /webhooks/salesforce/42/" + SECRET + "?x=1"),
+                null);
         var line = new String(encoder.encode(event), StandardCharsets.UTF_8);
 
-        assertThat(line).doesNotContain(SECRET)
+        assertThat(line)
+                .doesNotContain(SECRET)
                 .contains("POST /webhooks/salesforce/42/*** from 10.0.0.1")
                 .contains("IllegalStateException: while routing /webhooks/salesforce/42/***?x=1")
                 .contains("at io.scoreline");

@@ -42,14 +42,24 @@ class ServeStopIT {
         try (var sims = Simulators.start(SimulatorOptions.defaults().withSeed(5).withVolume(4, 20))) {
             Map<String, String> environment;
             try (var server = ScorelineServer.start(database, Map.of())) {
-                var organizationId = server.bean(OrganizationStore.class).create(NewOrganization.of("stopping", "Stopping",
-                        "Europe/Berlin", "monday")).id();
+                var organizationId = server.bean(OrganizationStore.class)
+                        .create(NewOrganization.of("stopping", "Stopping", "Europe/Berlin", "monday"))
+                        .id();
                 var hs = sims.hubSpot();
-                var integration = server.bean(IntegrationStore.class).add(NewIntegration.of(organizationId, CrmProvider.HUBSPOT,
-                        new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()), Optional.empty(),
-                        Optional.of(hs.baseUrl().toString()), Optional.of(Long.toString(hs.portalId()))));
-                server.bean(RuleSetStore.class).saveNewVersion(organizationId, integration.id(),
-                        Files.readString(Path.of("mappings/hubspot.yaml")), "test");
+                var integration = server.bean(IntegrationStore.class)
+                        .add(NewIntegration.of(
+                                organizationId,
+                                CrmProvider.HUBSPOT,
+                                new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()),
+                                Optional.empty(),
+                                Optional.of(hs.baseUrl().toString()),
+                                Optional.of(Long.toString(hs.portalId()))));
+                server.bean(RuleSetStore.class)
+                        .saveNewVersion(
+                                organizationId,
+                                integration.id(),
+                                Files.readString(Path.of("mappings/hubspot.yaml")),
+                                "test");
                 environment = server.environment();
             }
 
@@ -57,21 +67,30 @@ class ServeStopIT {
             var err = Files.createTempFile("serve", ".err");
             var serve = scoreline(environment, out, err, "serve", "--port", "0");
             try {
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
+                await().atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(20))
                         .until(() -> runningSyncs(database) > 0);
                 int linesBefore = Files.readAllLines(out).size();
 
                 serve.destroy(); // SIGTERM
 
                 boolean exited = serve.waitFor(150, TimeUnit.SECONDS);
-                assertThat(exited).as(() -> "serve did not stop: " + read(out) + read(err)).isTrue();
+                assertThat(exited)
+                        .as(() -> "serve did not stop: " + read(out) + read(err))
+                        .isTrue();
                 var stdout = Files.readString(out, StandardCharsets.UTF_8);
                 var stderr = Files.readString(err, StandardCharsets.UTF_8);
                 assertThat(serve.exitValue()).as(stdout + stderr).isZero();
-                assertThat(stdout + stderr).doesNotContain("ERROR").doesNotContain("Exception").doesNotContainPattern("\\n\\s+at ");
-                assertThat(Files.readAllLines(out).subList(linesBefore, Files.readAllLines(out).size()))
+                assertThat(stdout + stderr)
+                        .doesNotContain("ERROR")
+                        .doesNotContain("Exception")
+                        .doesNotContainPattern("\\n\\s+at ");
+                assertThat(Files.readAllLines(out)
+                                .subList(linesBefore, Files.readAllLines(out).size()))
                         .containsExactly("scoreline: stopped");
-                assertThat(runningSyncs(database)).as("the sync in flight finished before the database closed").isZero();
+                assertThat(runningSyncs(database))
+                        .as("the sync in flight finished before the database closed")
+                        .isZero();
             } finally {
                 serve.destroyForcibly();
             }
@@ -84,22 +103,43 @@ class ServeStopIT {
         var environment = io.scoreline.testing.TestEnvironment.forDatabase(database);
         var out = Files.createTempFile("demo", ".out");
         var err = Files.createTempFile("demo", ".err");
-        var demo = scoreline(environment, out, err, "demo", "--live-minutes", "3", "--reps", "2", "--days", "7", "--sync-every", "PT10S",
-                "--port", "0");
+        var demo = scoreline(
+                environment,
+                out,
+                err,
+                "demo",
+                "--live-minutes",
+                "3",
+                "--reps",
+                "2",
+                "--days",
+                "7",
+                "--sync-every",
+                "PT10S",
+                "--port",
+                "0");
         try {
-            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(20))
+            await().atMost(Duration.ofSeconds(240))
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> read(out).contains("Live until") && runningSyncs(database) > 0);
 
             demo.destroy(); // SIGTERM
 
             boolean exited = demo.waitFor(150, TimeUnit.SECONDS);
-            assertThat(exited).as(() -> "demo did not stop: " + read(out) + read(err)).isTrue();
+            assertThat(exited)
+                    .as(() -> "demo did not stop: " + read(out) + read(err))
+                    .isTrue();
             var stdout = read(out);
             var stderr = read(err);
             assertThat(demo.exitValue()).as(stdout + stderr).isZero();
-            assertThat(stdout + stderr).doesNotContain("ERROR").doesNotContain("Exception").doesNotContainPattern("\\n\\s+at ");
+            assertThat(stdout + stderr)
+                    .doesNotContain("ERROR")
+                    .doesNotContain("Exception")
+                    .doesNotContainPattern("\\n\\s+at ");
             assertThat(stdout.strip().lines().toList().getLast()).startsWith("Stopping: the data stays");
-            assertThat(runningSyncs(database)).as("the sync in flight finished before the database closed").isZero();
+            assertThat(runningSyncs(database))
+                    .as("the sync in flight finished before the database closed")
+                    .isZero();
         } finally {
             demo.destroyForcibly();
         }
@@ -122,9 +162,11 @@ class ServeStopIT {
         }
     }
 
-    private static Process scoreline(Map<String, String> environment, Path out, Path err, String... args) throws Exception {
+    private static Process scoreline(Map<String, String> environment, Path out, Path err, String... args)
+            throws Exception {
         var java = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Scoreline.class.getName()));
+        var command =
+                new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Scoreline.class.getName()));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("SCORELINE_"));

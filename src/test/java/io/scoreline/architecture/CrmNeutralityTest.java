@@ -33,20 +33,30 @@ class CrmNeutralityTest {
     private static final String[] NEUTRAL = {"io.scoreline.pipeline..", "io.scoreline.app.http.."};
 
     @ArchTest
-    static final ArchRule noConnectorPackages = noClasses().that().resideInAnyPackage(NEUTRAL)
-            .should().dependOnClassesThat().resideInAnyPackage("io.scoreline.connectors.salesforce..",
-                    "io.scoreline.connectors.hubspot..")
+    static final ArchRule noConnectorPackages = noClasses()
+            .that()
+            .resideInAnyPackage(NEUTRAL)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.scoreline.connectors.salesforce..", "io.scoreline.connectors.hubspot..")
             .because("the pipeline and the HTTP intake reach a CRM only through the connector SPI (ADR 0028)");
 
     @ArchTest
-    static final ArchRule noClassNamedForACrm = classes().that().resideInAnyPackage(NEUTRAL)
+    static final ArchRule noClassNamedForACrm = classes()
+            .that()
+            .resideInAnyPackage(NEUTRAL)
             .should(notBeNamedForACrm())
-            .because("a class named for a CRM in the pipeline or the HTTP intake is a CRM specific outside its connector (ADR 0028)");
+            .because(
+                    "a class named for a CRM in the pipeline or the HTTP intake is a CRM specific outside its connector (ADR 0028)");
 
     @ArchTest
-    static final ArchRule noProviderConstants = noClasses().that().resideInAnyPackage(NEUTRAL)
-            .should().accessFieldWhere(providerConstant())
-            .because("a comparison with or a switch over a provider is a CRM branch; ask the CRM's profile instead (ADR 0028)");
+    static final ArchRule noProviderConstants = noClasses()
+            .that()
+            .resideInAnyPackage(NEUTRAL)
+            .should()
+            .accessFieldWhere(providerConstant())
+            .because(
+                    "a comparison with or a switch over a provider is a CRM branch; ask the CRM's profile instead (ADR 0028)");
 
     /** The rules are not vacuous: each catches what it is for in a fixture written to break it. */
     @Test
@@ -55,19 +65,26 @@ class CrmNeutralityTest {
         assertThat(fixtures).isNotEmpty();
 
         assertThat(noConnectorPackages.evaluate(fixtures).getFailureReport().getDetails())
-                .anySatisfy(line -> assertThat(line).contains("CrmBranchingFixture").contains("SalesforceSettings"));
+                .anySatisfy(
+                        line -> assertThat(line).contains("CrmBranchingFixture").contains("SalesforceSettings"));
         assertThat(noClassNamedForACrm.evaluate(fixtures).getFailureReport().getDetails())
                 .containsExactly("io.scoreline.pipeline.crmfixture.HubspotNamedFixture is named for HubSpot");
-        var constants = noProviderConstants.evaluate(fixtures).getFailureReport().getDetails();
-        assertThat(constants).anySatisfy(line -> assertThat(line).contains("branches(").contains("HUBSPOT"));
+        var constants =
+                noProviderConstants.evaluate(fixtures).getFailureReport().getDetails();
+        assertThat(constants)
+                .anySatisfy(line -> assertThat(line).contains("branches(").contains("HUBSPOT"));
         // A switch reads every constant it names (through the compiler's switch map).
-        assertThat(constants).anySatisfy(line -> assertThat(line).contains("CrmBranchingFixture").contains("SALESFORCE"));
+        assertThat(constants)
+                .anySatisfy(
+                        line -> assertThat(line).contains("CrmBranchingFixture").contains("SALESFORCE"));
     }
 
     private static DescribedPredicate<JavaFieldAccess> providerConstant() {
         var constants = Arrays.stream(CrmProvider.values()).map(Enum::name).toList();
-        return DescribedPredicate.describe("a constant of " + CrmProvider.class.getSimpleName(), access ->
-                access.getTarget().getOwner().isEquivalentTo(CrmProvider.class) && constants.contains(access.getTarget().getName()));
+        return DescribedPredicate.describe(
+                "a constant of " + CrmProvider.class.getSimpleName(),
+                access -> access.getTarget().getOwner().isEquivalentTo(CrmProvider.class)
+                        && constants.contains(access.getTarget().getName()));
     }
 
     private static ArchCondition<JavaClass> notBeNamedForACrm() {
@@ -75,7 +92,11 @@ class CrmNeutralityTest {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
                 // The name below the package: a nested SalesforceEndpoint counts too.
-                var name = type.getName().substring(type.getPackageName().isEmpty() ? 0 : type.getPackageName().length() + 1)
+                var name = type.getName()
+                        .substring(
+                                type.getPackageName().isEmpty()
+                                        ? 0
+                                        : type.getPackageName().length() + 1)
                         .toLowerCase(Locale.ROOT);
                 for (var crm : new String[] {"Salesforce", "HubSpot"}) {
                     if (name.contains(crm.toLowerCase(Locale.ROOT))) {

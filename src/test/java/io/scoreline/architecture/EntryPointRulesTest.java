@@ -17,12 +17,20 @@ import com.tngtech.archunit.lang.ArchRule;
 class EntryPointRulesTest {
 
     private static final DescribedPredicate<JavaClass> A_STORE = DescribedPredicate.describe(
-            "a store (..Store)", c -> c.getPackageName().startsWith("io.scoreline.") && c.getSimpleName().endsWith("Store"));
+            "a store (..Store)",
+            c -> c.getPackageName().startsWith("io.scoreline.")
+                    && c.getSimpleName().endsWith("Store"));
 
     @ArchTest
-    static final ArchRule commandsTalkToUseCasesNotToStorage = noClasses().that().resideInAnyPackage("io.scoreline.app.cli..", "io.scoreline.app.http..")
-            .should().dependOnClassesThat(A_STORE)
-            .orShould().dependOnClassesThat().resideInAnyPackage("org.jooq..", "javax.sql..", "java.sql..")
-            .because("a CLI command or an HTTP controller parses, calls one use case and prints; the use case holds the decisions and the transaction,"
-                    + " so that the admin API can call the same one (issue 19)");
+    static final ArchRule commandsTalkToUseCasesNotToStorage = noClasses()
+            .that()
+            .resideInAnyPackage("io.scoreline.app.cli..", "io.scoreline.app.http..")
+            .should()
+            .dependOnClassesThat(A_STORE)
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.jooq..", "javax.sql..", "java.sql..")
+            .because(
+                    "a CLI command or an HTTP controller parses, calls one use case and prints; the use case holds the decisions and the transaction,"
+                            + " so that the admin API can call the same one (issue 19)");
 }

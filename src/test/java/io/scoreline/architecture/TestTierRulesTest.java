@@ -57,7 +57,8 @@ class TestTierRulesTest {
     private static final ImportOption TEST_LOCATIONS = new ImportOption.OnlyIncludeTests();
 
     @ArchTest
-    static final ArchRule unitTestsStartNoInfrastructure = classes().that(belongToAUnitTest())
+    static final ArchRule unitTestsStartNoInfrastructure = classes()
+            .that(belongToAUnitTest())
             .should(startNoInfrastructure())
             .because("`mvn test` must answer in about a minute without a database, a server or a process; "
                     + "a test that needs one is named *IT and runs in Failsafe (ADR 0030, docs/testing.md)");
@@ -67,9 +68,11 @@ class TestTierRulesTest {
         var probes = new ClassFileImporter().importPackages("io.scoreline.architecture.probes");
 
         assertThat(violations(probes, "io.scoreline.architecture.probes.DatabaseProbe"))
-                .singleElement().asString()
+                .singleElement()
+                .asString()
                 .contains("DatabaseProbe", "DatabaseProbeFixture", "io.scoreline.testing.TestPostgres");
-        assertThat(violations(probes, "io.scoreline.architecture.probes.PureProbe")).isEmpty();
+        assertThat(violations(probes, "io.scoreline.architecture.probes.PureProbe"))
+                .isEmpty();
     }
 
     @Test
@@ -79,16 +82,21 @@ class TestTierRulesTest {
         var helpers = new ClassFileImporter().importPackages("io.scoreline.testing");
 
         assertThat(subject.test(own.get(TestTierRulesTest.class))).isTrue();
-        assertThat(subject.test(own.get(NestedInATest.class))).as("a nested class counts as part of its test").isTrue();
+        assertThat(subject.test(own.get(NestedInATest.class)))
+                .as("a nested class counts as part of its test")
+                .isTrue();
         assertThat(subject.test(helpers.get("io.scoreline.testing.TestPostgres")))
-                .as("Surefire's Test* pattern matches the helper, but it has no test to run").isFalse();
+                .as("Surefire's Test* pattern matches the helper, but it has no test to run")
+                .isFalse();
         assertThat(UNIT_TEST_NAME.matcher("SalesforceSyncContractIT").matches()).isFalse();
     }
 
     private static List<String> violations(JavaClasses classes, String name) {
         var events = ConditionEvents.Factory.create();
         startNoInfrastructure().check(classes.get(name), events);
-        return events.getViolating().stream().flatMap(event -> event.getDescriptionLines().stream()).toList();
+        return events.getViolating().stream()
+                .flatMap(event -> event.getDescriptionLines().stream())
+                .toList();
     }
 
     private static DescribedPredicate<JavaClass> belongToAUnitTest() {
@@ -100,7 +108,8 @@ class TestTierRulesTest {
 
     private static boolean hasTests(JavaClass javaClass) {
         return javaClass.getMembers().stream()
-                .anyMatch(member -> member.isAnnotatedWith(Testable.class) || member.isMetaAnnotatedWith(Testable.class));
+                .anyMatch(
+                        member -> member.isAnnotatedWith(Testable.class) || member.isMetaAnnotatedWith(Testable.class));
     }
 
     private static JavaClass topLevel(JavaClass javaClass) {
@@ -116,8 +125,9 @@ class TestTierRulesTest {
         return new ArchCondition<>("start no embedded PostgreSQL, HTTP server, simulator or process") {
             @Override
             public void check(JavaClass test, ConditionEvents events) {
-                path(test).ifPresent(path -> events.add(SimpleConditionEvent.violated(test,
-                        test.getName() + " reaches " + path + ": rename it to *IT")));
+                path(test)
+                        .ifPresent(path -> events.add(SimpleConditionEvent.violated(
+                                test, test.getName() + " reaches " + path + ": rename it to *IT")));
             }
         };
     }
@@ -152,10 +162,12 @@ class TestTierRulesTest {
     }
 
     private static boolean isTestCode(JavaClass javaClass) {
-        return javaClass.getSource().map(source -> TEST_LOCATIONS.includes(Location.of(source.getUri()))).orElse(false);
+        return javaClass
+                .getSource()
+                .map(source -> TEST_LOCATIONS.includes(Location.of(source.getUri())))
+                .orElse(false);
     }
 
     /** Stands for a JUnit @Nested class: it runs as part of the test around it. */
-    static final class NestedInATest {
-    }
+    static final class NestedInATest {}
 }

@@ -6,9 +6,9 @@ import io.scoreline.gamification.badges.BadgeEvaluator;
 import io.scoreline.gamification.badges.BadgeStore;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.mappings.CompileResult;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
@@ -48,18 +48,27 @@ public final class EvaluatorFixture {
     private final Map<String, Long> profiles = new HashMap<>();
     private final AtomicLong modstamps = new AtomicLong();
 
-    public EvaluatorFixture(DatabaseRuntime database, String slug, String timezone, String weekStart, String catalogYaml) {
+    public EvaluatorFixture(
+            DatabaseRuntime database, String slug, String timezone, String weekStart, String catalogYaml) {
         this(database, slug, timezone, weekStart, catalogYaml, EvaluatorSettings.defaults());
     }
 
-    public EvaluatorFixture(DatabaseRuntime database, String slug, String timezone, String weekStart, String catalogYaml,
+    public EvaluatorFixture(
+            DatabaseRuntime database,
+            String slug,
+            String timezone,
+            String weekStart,
+            String catalogYaml,
             EvaluatorSettings settings) {
         transactions = new TenantTransactions(database.dsl());
         var organizations = new OrganizationStore(transactions);
         organization = organizations.create(NewOrganization.of(slug, slug, timezone, weekStart));
-        integrationId = transactions.inOrganization(organization.id(), tx -> tx.fetchSingle(
-                "insert into integrations (organization_id, provider, credentials) values (?, 'salesforce', 'x') returning id",
-                organization.id()).get(0, Long.class));
+        integrationId = transactions.inOrganization(
+                organization.id(),
+                tx -> tx.fetchSingle(
+                                "insert into integrations (organization_id, provider, credentials) values (?, 'salesforce', 'x') returning id",
+                                organization.id())
+                        .get(0, Long.class));
         writer = new PageWriter(transactions);
         var catalog = BadgeCatalogReader.read(catalogYaml);
         if (!catalog.valid()) {
@@ -77,10 +86,18 @@ public final class EvaluatorFixture {
     /** A rep and the CRM user (OwnerId = the part before '@') linked to it. */
     public long profile(String email) {
         long id = transactions.inOrganization(organization.id(), tx -> {
-            long profile = tx.fetchSingle("insert into profiles (organization_id, email) values (?, ?) returning id", organization.id(), email)
+            long profile = tx.fetchSingle(
+                            "insert into profiles (organization_id, email) values (?, ?) returning id",
+                            organization.id(),
+                            email)
                     .get(0, Long.class);
-            tx.execute("insert into crm_identities (organization_id, integration_id, crm_user_id, email, profile_id) values (?, ?, ?, ?, ?)",
-                    organization.id(), integrationId, owner(email), email, profile);
+            tx.execute(
+                    "insert into crm_identities (organization_id, integration_id, crm_user_id, email, profile_id) values (?, ?, ?, ?, ?)",
+                    organization.id(),
+                    integrationId,
+                    owner(email),
+                    email,
+                    profile);
             return profile;
         });
         profiles.put(email, id);
@@ -120,7 +137,7 @@ public final class EvaluatorFixture {
             }
             page.add(task);
         }
-        writer.write(organization.id(), integrationId, "Task", page, deriver(), ChangeOrigin.live(), (tx, r) -> { });
+        writer.write(organization.id(), integrationId, "Task", page, deriver(), ChangeOrigin.live(), (tx, r) -> {});
     }
 
     public DrainReport drain() {
@@ -129,7 +146,8 @@ public final class EvaluatorFixture {
 
     /** "email badge period_key status[ reversed]" per award, sorted. */
     public List<String> awards() {
-        return transactions.inOrganization(organization.id(), tx -> tx.fetch("""
+        return transactions.inOrganization(
+                organization.id(), tx -> tx.fetch("""
                 select p.email || ' ' || b.key || ' ' || a.period_key || ' ' || a.status
                        || case when a.reversed_at is not null then ' reversed' else '' end
                   from profile_badges a join profiles p on p.id = a.profile_id join badges b on b.id = a.badge_id
@@ -137,13 +155,17 @@ public final class EvaluatorFixture {
     }
 
     public List<String> notifications() {
-        return transactions.inOrganization(organization.id(), tx -> tx.fetch(
-                "select kind || ' ' || dedupe_key from notifications order by 1").map(r -> r.get(0, String.class)));
+        return transactions.inOrganization(
+                organization.id(),
+                tx -> tx.fetch("select kind || ' ' || dedupe_key from notifications order by 1")
+                        .map(r -> r.get(0, String.class)));
     }
 
     /** The award's evidence with JSON pointers flattened: "/window/from=2026-03-23", "/records/0/record_id=T1", … */
     public List<String> evidence(String badgeKey, String periodKey) {
-        var text = transactions.inOrganization(organization.id(), tx -> tx.fetchSingle("""
+        var text = transactions.inOrganization(
+                organization.id(),
+                tx -> tx.fetchSingle("""
                 select a.evidence::text from profile_badges a join badges b on b.id = a.badge_id
                  where b.key = ? and a.period_key = ?""", badgeKey, periodKey).get(0, String.class));
         try {
@@ -169,16 +191,20 @@ public final class EvaluatorFixture {
 
     /** The first column of every row, as text. */
     public List<String> column(String sql, Object... bindings) {
-        return transactions.inOrganization(organization.id(), tx -> tx.fetch(sql, bindings).map(r -> String.valueOf(r.get(0))));
+        return transactions.inOrganization(
+                organization.id(), tx -> tx.fetch(sql, bindings).map(r -> String.valueOf(r.get(0))));
     }
 
     public long count(String sql, Object... bindings) {
-        return transactions.inOrganization(organization.id(), tx -> tx.fetchSingle(sql, bindings).get(0, Long.class));
+        return transactions.inOrganization(
+                organization.id(), tx -> tx.fetchSingle(sql, bindings).get(0, Long.class));
     }
 
     public long pending() {
-        return transactions.inOrganization(organization.id(), tx -> tx.fetchSingle(
-                "select count(*) from kpi_changes where processed_at is null").get(0, Long.class));
+        return transactions.inOrganization(
+                organization.id(),
+                tx -> tx.fetchSingle("select count(*) from kpi_changes where processed_at is null")
+                        .get(0, Long.class));
     }
 
     /** Marks the whole outbox unprocessed again, as a replay after a crash would see it. */
@@ -187,11 +213,11 @@ public final class EvaluatorFixture {
     }
 
     private void write(ChangeOrigin origin, CrmRecord record) {
-        writer.write(organization.id(), integrationId, "Task", List.of(record), deriver(), origin, (tx, r) -> { });
+        writer.write(organization.id(), integrationId, "Task", List.of(record), deriver(), origin, (tx, r) -> {});
     }
 
     private RuleSetFactDeriver deriver() {
-        return new RuleSetFactDeriver(SALESFORCE_RULES, organization.timezone(), null, w -> { });
+        return new RuleSetFactDeriver(SALESFORCE_RULES, organization.timezone(), null, w -> {});
     }
 
     private CrmRecord task(String recordId, String email, String at, boolean deleted) {
@@ -202,7 +228,11 @@ public final class EvaluatorFixture {
         fields.put("CreatedDate", at);
         fields.put("OwnerId", owner(email));
         fields.put("CallDurationInSeconds", 0);
-        return new CrmRecord("Task", recordId, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(modstamps.incrementAndGet()), deleted,
+        return new CrmRecord(
+                "Task",
+                recordId,
+                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(modstamps.incrementAndGet()),
+                deleted,
                 fields);
     }
 
@@ -212,7 +242,8 @@ public final class EvaluatorFixture {
 
     private static RuleSet stockRules() {
         try {
-            var result = MappingCompiler.compile(Files.readString(Path.of("mappings/salesforce.yaml")), FieldCatalog.stock(CrmProvider.SALESFORCE));
+            var result = MappingCompiler.compile(
+                    Files.readString(Path.of("mappings/salesforce.yaml")), FieldCatalog.stock(CrmProvider.SALESFORCE));
             return ((CompileResult.Compiled) result).ruleSet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -53,7 +53,11 @@ class KpiChangeDrainIT {
             for (int day = 0; day < 14; day++) {
                 int calls = (rep * 7 + day * 3) % 6;
                 if (calls > 0) {
-                    org.calls("R" + rep + "D" + day, email, LocalDate.parse("2026-11-02").plusDays(day), calls);
+                    org.calls(
+                            "R" + rep + "D" + day,
+                            email,
+                            LocalDate.parse("2026-11-02").plusDays(day),
+                            calls);
                 }
             }
         }
@@ -90,8 +94,14 @@ class KpiChangeDrainIT {
         var tasks = new ArrayList<Callable<DrainReport>>();
         for (int worker = 0; worker < 2; worker++) {
             // Each worker has its own drain and evaluator, as two nodes would.
-            var evaluator = new BadgeEvaluator(new BadgeStore(org.transactions, io.scoreline.gamification.badges.BadgeCatalogReader
-                    .read(CATALOG).badges()), new NotificationStore(org.transactions, org.clock), settings, org.clock);
+            var evaluator = new BadgeEvaluator(
+                    new BadgeStore(
+                            org.transactions,
+                            io.scoreline.gamification.badges.BadgeCatalogReader.read(CATALOG)
+                                    .badges()),
+                    new NotificationStore(org.transactions, org.clock),
+                    settings,
+                    org.clock);
             var drain = org.newDrain(List.of(evaluator), settings);
             tasks.add(() -> {
                 go.await();
@@ -106,13 +116,14 @@ class KpiChangeDrainIT {
                 total = total.plus(future.get());
             }
         }
-        total = total.plus(org.drain());   // whatever was deferred while the other worker held a person
+        total = total.plus(org.drain()); // whatever was deferred while the other worker held a person
 
         assertThat(org.pending()).isZero();
         assertThat(total.failed()).isZero();
         assertThat(org.awards()).isEqualTo(reference.awards().stream().toList());
         assertThat(org.notifications()).hasSize(reference.notifications().size());
-        assertThat(org.count("select count(*) from kpi_changes where attempts > 0")).isZero();
+        assertThat(org.count("select count(*) from kpi_changes where attempts > 0"))
+                .isZero();
     }
 
     @Test
@@ -122,8 +133,14 @@ class KpiChangeDrainIT {
         org.profile("fine@acme.test");
         org.calls("B", "broken@acme.test", LocalDate.parse("2026-11-02"), 3);
         org.calls("F", "fine@acme.test", LocalDate.parse("2026-11-02"), 3);
-        var evaluator = new BadgeEvaluator(new BadgeStore(org.transactions, io.scoreline.gamification.badges.BadgeCatalogReader
-                .read(CATALOG).badges()), new NotificationStore(org.transactions, org.clock), EvaluatorSettings.defaults(), org.clock);
+        var evaluator = new BadgeEvaluator(
+                new BadgeStore(
+                        org.transactions,
+                        io.scoreline.gamification.badges.BadgeCatalogReader.read(CATALOG)
+                                .badges()),
+                new NotificationStore(org.transactions, org.clock),
+                EvaluatorSettings.defaults(),
+                org.clock);
         var failing = new AtomicInteger(1);
         // A real consumer that fails for one person while `failing` is set, after writing (the write must roll back).
         KpiChangeConsumer flaky = (tx, changes) -> {
@@ -139,7 +156,8 @@ class KpiChangeDrainIT {
         assertThat(first.failed()).isEqualTo(1);
         assertThat(first.processed()).isEqualTo(1);
         assertThat(org.awards()).containsExactly("fine@acme.test calls_day_3 day:2026-11-02 awarded");
-        assertThat(org.column("select distinct attempts || ' ' || last_error from kpi_changes where processed_at is null"))
+        assertThat(org.column(
+                        "select distinct attempts || ' ' || last_error from kpi_changes where processed_at is null"))
                 .containsExactly("1 boom for " + broken);
 
         // Not due yet: nothing is claimed; after the backoff it goes through.
@@ -147,25 +165,30 @@ class KpiChangeDrainIT {
         failing.set(0);
         org.clock.advance(Duration.ofMinutes(2));
         assertThat(drain.drainUntilEmpty().processed()).isEqualTo(1);
-        assertThat(org.awards()).containsExactly(
-                "broken@acme.test calls_day_3 day:2026-11-02 awarded",
-                "fine@acme.test calls_day_3 day:2026-11-02 awarded");
+        assertThat(org.awards())
+                .containsExactly(
+                        "broken@acme.test calls_day_3 day:2026-11-02 awarded",
+                        "fine@acme.test calls_day_3 day:2026-11-02 awarded");
         assertThat(org.pending()).isZero();
     }
 
     @Test
     void theStockCatalogEvaluatesAgainstRealChanges() {
-        var org = new EvaluatorFixture(database, "drain-" + ORGS.incrementAndGet(), "Europe/Berlin", "monday",
-                "badges: []\n");
+        var org = new EvaluatorFixture(
+                database, "drain-" + ORGS.incrementAndGet(), "Europe/Berlin", "monday", "badges: []\n");
         org.profile("stock@acme.test");
         org.calls("S", "stock@acme.test", LocalDate.parse("2026-11-02"), 26);
-        var evaluator = new BadgeEvaluator(new BadgeStore(org.transactions, StockCatalog.badges()),
-                new NotificationStore(org.transactions, org.clock), EvaluatorSettings.defaults(), org.clock);
+        var evaluator = new BadgeEvaluator(
+                new BadgeStore(org.transactions, StockCatalog.badges()),
+                new NotificationStore(org.transactions, org.clock),
+                EvaluatorSettings.defaults(),
+                org.clock);
         org.newDrain(List.of(evaluator), EvaluatorSettings.defaults()).drainUntilEmpty();
 
         // 26 calls: over 25 a day (not 50), the first call; no history for bests, one day is no streak.
-        assertThat(org.awards()).containsExactly(
-                "stock@acme.test dialer_day_25 day:2026-11-02 awarded",
-                "stock@acme.test first_call all awarded");
+        assertThat(org.awards())
+                .containsExactly(
+                        "stock@acme.test dialer_day_25 day:2026-11-02 awarded",
+                        "stock@acme.test first_call all awarded");
     }
 }

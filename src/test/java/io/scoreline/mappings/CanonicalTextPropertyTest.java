@@ -23,7 +23,8 @@ class CanonicalTextPropertyTest {
                 fields.put("CreatedDate", "2024-05-17T10:00:00.000+0000");
                 var record = new MappingRecord("Task", "r", fields);
                 var warnings = new java.util.ArrayList<EvaluationWarning>();
-                assertThat(reread.evaluate(record, java.time.ZoneOffset.UTC, warnings::add)).as("%s on %s", canonical, record)
+                assertThat(reread.evaluate(record, java.time.ZoneOffset.UTC, warnings::add))
+                        .as("%s on %s", canonical, record)
                         .isEqualTo(original.evaluate(record, java.time.ZoneOffset.UTC, warnings::add));
             }
         }

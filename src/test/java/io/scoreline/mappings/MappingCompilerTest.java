@@ -19,7 +19,9 @@ class MappingCompilerTest {
 
     private static RuleSet compiled(String document) {
         var result = MappingCompiler.compile(document, SALESFORCE);
-        assertThat(result.problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR).isEmpty();
+        assertThat(result.problems())
+                .filteredOn(p -> p.severity() == Problem.Severity.ERROR)
+                .isEmpty();
         return ((CompileResult.Compiled) result).ruleSet();
     }
 
@@ -40,7 +42,8 @@ class MappingCompilerTest {
 
     @Test
     void formatGivesFileLineColumnAndMessage() {
-        var error = errors(doc("  calls:", "    object: Task", "    when: Typo = 'Call'")).getFirst();
+        var error = errors(doc("  calls:", "    object: Task", "    when: Typo = 'Call'"))
+                .getFirst();
 
         assertThat(error.format("rules.yaml")).isEqualTo("rules.yaml:5:11: " + error.message());
     }
@@ -49,7 +52,10 @@ class MappingCompilerTest {
     void typeMismatchNamesTheField() {
         var errors = errors(doc("  talk:", "    object: Task", "    when: CallDurationInSeconds = 'long'"));
 
-        assertThat(errors).singleElement().extracting(Problem::message).asString()
+        assertThat(errors)
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
                 .contains("type mismatch", "CallDurationInSeconds is number", "'long' is string");
     }
 
@@ -57,7 +63,10 @@ class MappingCompilerTest {
     void arithmeticOnANonNumberIsAnError() {
         var errors = errors(doc("  talk:", "    object: Task", "    value: Subject * 2"));
 
-        assertThat(errors).singleElement().extracting(Problem::message).asString()
+        assertThat(errors)
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
                 .contains("arithmetic on a non-number: Subject is string");
     }
 
@@ -65,7 +74,11 @@ class MappingCompilerTest {
     void aValueMustBeNumeric() {
         var errors = errors(doc("  talk:", "    object: Task", "    value: Subject"));
 
-        assertThat(errors).singleElement().extracting(Problem::message).asString().contains("value must be a number");
+        assertThat(errors)
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
+                .contains("value must be a number");
     }
 
     @Test
@@ -88,10 +101,17 @@ class MappingCompilerTest {
     @Test
     void oneBadRuleNeverHidesTheProblemsOfTheOthers() {
         var errors = errors(doc(
-                "  a:", "    object: Task", "    when: Nope = 1",
-                "  b:", "    object: Nothing",
-                "  c:", "    object: Task", "    when: Type = 'Call'",
-                "  d:", "    object: Opportunity", "    value: Amount +"));
+                "  a:",
+                "    object: Task",
+                "    when: Nope = 1",
+                "  b:",
+                "    object: Nothing",
+                "  c:",
+                "    object: Task",
+                "    when: Type = 'Call'",
+                "  d:",
+                "    object: Opportunity",
+                "    value: Amount +"));
 
         assertThat(errors).extracting(Problem::line).containsExactly(5, 7, 13);
         assertThat(errors.get(1).message()).contains("unknown object 'Nothing'", "Opportunity", "Task");
@@ -101,7 +121,9 @@ class MappingCompilerTest {
     void unknownRuleKeysAndTopLevelKeysAreErrors() {
         var errors = errors("provider: salesforce\nextra: 1\nkpis:\n  a:\n    object: Task\n    whn: Type = 'x'\n");
 
-        assertThat(errors).extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("unknown top-level key 'extra'"))
+        assertThat(errors)
+                .extracting(Problem::message)
+                .anySatisfy(m -> assertThat(m).contains("unknown top-level key 'extra'"))
                 .anySatisfy(m -> assertThat(m).contains("unknown key 'whn'"));
     }
 
@@ -130,48 +152,70 @@ class MappingCompilerTest {
     void tabsInIndentationAreRejected() {
         var errors = errors("provider: salesforce\nkpis:\n\ta:\n\t\tobject: Task\n");
 
-        assertThat(errors).extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("tabs"));
+        assertThat(errors)
+                .extracting(Problem::message)
+                .anySatisfy(m -> assertThat(m).contains("tabs"));
     }
 
     @Test
     void oversizedDocumentsAreRejectedUpFront() {
         var errors = errors("#".repeat(MappingCompiler.MAX_DOCUMENT_CHARS + 1));
 
-        assertThat(errors).singleElement().extracting(Problem::message).asString().contains("larger than");
+        assertThat(errors)
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
+                .contains("larger than");
     }
 
     @Test
     void absurdNestingIsAnErrorNotACrash() {
-        var parens = errors(doc("  a:", "    object: Task", "    when: " + "(".repeat(500) + "IsClosed" + ")".repeat(500)));
+        var parens =
+                errors(doc("  a:", "    object: Task", "    when: " + "(".repeat(500) + "IsClosed" + ")".repeat(500)));
         var nots = errors(doc("  a:", "    object: Task", "    when: " + "NOT ".repeat(900) + "IsClosed"));
         var minus = errors(doc("  a:", "    object: Task", "    value: " + "-".repeat(1000) + "1"));
         var braces = errors("provider: salesforce\nkpis: " + "{a: ".repeat(3000));
 
-        assertThat(List.of(parens, nots, minus, braces)).allSatisfy(e ->
-                assertThat(e).extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("nested")));
+        assertThat(List.of(parens, nots, minus, braces))
+                .allSatisfy(e -> assertThat(e)
+                        .extracting(Problem::message)
+                        .anySatisfy(m -> assertThat(m).contains("nested")));
     }
 
     @Test
     void providerMustMatchTheCatalog() {
         var errors = errors("provider: hubspot\nkpis:\n  a:\n    object: Task\n");
 
-        assertThat(errors).extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("document is for hubspot"));
+        assertThat(errors)
+                .extracting(Problem::message)
+                .anySatisfy(m -> assertThat(m).contains("document is for hubspot"));
     }
 
     @Test
     void providerComesFromTheDocumentOrTheCaller() {
-        var fromDocument = MappingCompiler.compile("provider: hubspot\nkpis:\n  a:\n    object: calls\n",
-                Optional.empty(), FieldCatalog::stock);
-        var fromCaller = MappingCompiler.compile("kpis:\n  a:\n    object: calls\n",
-                Optional.of(CrmProvider.HUBSPOT), FieldCatalog::stock);
-        var conflicting = MappingCompiler.compile("provider: hubspot\nkpis:\n  a:\n    object: calls\n",
-                Optional.of(CrmProvider.SALESFORCE), FieldCatalog::stock);
-        var neither = MappingCompiler.compile("kpis:\n  a:\n    object: calls\n", Optional.empty(), FieldCatalog::stock);
+        var fromDocument = MappingCompiler.compile(
+                "provider: hubspot\nkpis:\n  a:\n    object: calls\n", Optional.empty(), FieldCatalog::stock);
+        var fromCaller = MappingCompiler.compile(
+                "kpis:\n  a:\n    object: calls\n", Optional.of(CrmProvider.HUBSPOT), FieldCatalog::stock);
+        var conflicting = MappingCompiler.compile(
+                "provider: hubspot\nkpis:\n  a:\n    object: calls\n",
+                Optional.of(CrmProvider.SALESFORCE),
+                FieldCatalog::stock);
+        var neither =
+                MappingCompiler.compile("kpis:\n  a:\n    object: calls\n", Optional.empty(), FieldCatalog::stock);
 
         assertThat(fromDocument).isInstanceOf(CompileResult.Compiled.class);
         assertThat(fromCaller).isInstanceOf(CompileResult.Compiled.class);
-        assertThat(conflicting.problems()).singleElement().extracting(Problem::message).asString().contains("--provider");
-        assertThat(neither.problems()).singleElement().extracting(Problem::message).asString().contains("missing 'provider");
+        assertThat(conflicting.problems())
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
+                .contains("--provider");
+        assertThat(neither.problems())
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
+                .contains("missing 'provider");
     }
 
     @Test
@@ -180,8 +224,8 @@ class MappingCompilerTest {
 
         var rule = rules.rules().getFirst();
         assertThat(rule.objectType()).isEqualTo("Task");
-        assertThat(rule.canonicalText()).contains("when: Type = 'Call' AND Status = 'Completed'", "owner: OwnerId",
-                "date: CreatedDate");
+        assertThat(rule.canonicalText())
+                .contains("when: Type = 'Call' AND Status = 'Completed'", "owner: OwnerId", "date: CreatedDate");
     }
 
     @Test
@@ -196,7 +240,8 @@ class MappingCompilerTest {
 
     @Test
     void warningsAreKeptApartFromErrors() {
-        var result = MappingCompiler.compile(doc("  a:", "    object: Task", "    when: Subject LIKE 'Call'"), SALESFORCE);
+        var result =
+                MappingCompiler.compile(doc("  a:", "    object: Task", "    when: Subject LIKE 'Call'"), SALESFORCE);
 
         assertThat(result).isInstanceOf(CompileResult.Compiled.class);
         assertThat(result.problems()).singleElement().satisfies(p -> {
@@ -209,7 +254,8 @@ class MappingCompilerTest {
     void ownerAndDateMustHaveFittingTypes() {
         var errors = errors(doc("  a:", "    object: Task", "    owner: CallDurationInSeconds", "    date: Subject"));
 
-        assertThat(errors).extracting(Problem::message)
+        assertThat(errors)
+                .extracting(Problem::message)
                 .anySatisfy(m -> assertThat(m).contains("owner field CallDurationInSeconds is number"))
                 .anySatisfy(m -> assertThat(m).contains("date field Subject is string"));
     }
@@ -266,28 +312,68 @@ class MappingCompilerTest {
     @Test
     void expressionTokenSoupNeverThrows() {
         var random = new Random(7);
-        var tokens = List.of("Type", "IsClosed", "Owner.Email", "CallDurationInSeconds", "=", "!=", "<", ">=", "(", ")", ",",
-                "AND", "OR", "NOT", "IN", "LIKE", "IS", "NULL", "'x'", "'%'", "1", "-", "+", "*", "/", "2024-05-17",
-                "2024-05-17T10:00:00Z", "ROUND", "COALESCE", "ABS", "true", "\\", "\\'", "@", "Task.Type");
+        var tokens = List.of(
+                "Type",
+                "IsClosed",
+                "Owner.Email",
+                "CallDurationInSeconds",
+                "=",
+                "!=",
+                "<",
+                ">=",
+                "(",
+                ")",
+                ",",
+                "AND",
+                "OR",
+                "NOT",
+                "IN",
+                "LIKE",
+                "IS",
+                "NULL",
+                "'x'",
+                "'%'",
+                "1",
+                "-",
+                "+",
+                "*",
+                "/",
+                "2024-05-17",
+                "2024-05-17T10:00:00Z",
+                "ROUND",
+                "COALESCE",
+                "ABS",
+                "true",
+                "\\",
+                "\\'",
+                "@",
+                "Task.Type");
         for (int i = 0; i < 2_000; i++) {
             var when = new StringBuilder();
             for (int n = random.nextInt(12); n >= 0; n--) {
                 when.append(tokens.get(random.nextInt(tokens.size()))).append(random.nextBoolean() ? " " : "");
             }
             var text = when.toString().replace("\\", "\\\\").replace("\"", "\\\"");
-            var full = MappingCompiler.compile(doc("  a:", "    object: Task", "    when: \"" + text + "\"",
-                    "    value: \"" + text + "\""), SALESFORCE);
+            var full = MappingCompiler.compile(
+                    doc("  a:", "    object: Task", "    when: \"" + text + "\"", "    value: \"" + text + "\""),
+                    SALESFORCE);
             var shorthand = MappingCompiler.compile(doc("  b: \"" + text + "\""), SALESFORCE);
 
             assertThat(full.problems()).allSatisfy(p -> assertThat(p.line()).isBetween(1, 6));
-            assertThat(shorthand.problems()).allSatisfy(p -> assertThat(p.column()).isPositive());
+            assertThat(shorthand.problems())
+                    .allSatisfy(p -> assertThat(p.column()).isPositive());
         }
     }
 
     @Test
     void roundTakesAModestConstantNumberOfDecimals() {
-        var errors = errors(doc("  a:", "    object: Task", "    value: ROUND(CallDurationInSeconds, 999999999)",
-                "  b:", "    object: Task", "    value: ROUND(CallDurationInSeconds, CallDurationInSeconds)"));
+        var errors = errors(doc(
+                "  a:",
+                "    object: Task",
+                "    value: ROUND(CallDurationInSeconds, 999999999)",
+                "  b:",
+                "    object: Task",
+                "    value: ROUND(CallDurationInSeconds, CallDurationInSeconds)"));
 
         assertThat(errors).hasSize(2).allSatisfy(p -> assertThat(p.message()).contains("whole number from 0 to 12"));
     }
@@ -303,7 +389,10 @@ class MappingCompilerTest {
     void shorthandFieldsMustShareTheObjectPrefix() {
         var errors = errors(doc("  mixed: \"Task.Type=Call AND Event.Subject=Demo\""));
 
-        assertThat(errors).singleElement().extracting(Problem::message).asString()
+        assertThat(errors)
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
                 .contains("must start with Task.", "Event.Subject");
     }
 

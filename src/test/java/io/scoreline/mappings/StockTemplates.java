@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** The stock templates as tests read them: from the classpath, like the application does. */
 public final class StockTemplates {
 
-    private StockTemplates() {
-    }
+    private StockTemplates() {}
 
     public static String text(CrmProvider provider) {
         var resource = "mappings/" + provider.key() + ".yaml";
@@ -23,6 +22,7 @@ public final class StockTemplates {
     }
 
     public static RuleSet compiled(CrmProvider provider) {
-        return ((CompileResult.Compiled) MappingCompiler.compile(text(provider), FieldCatalog.stock(provider))).ruleSet();
+        return ((CompileResult.Compiled) MappingCompiler.compile(text(provider), FieldCatalog.stock(provider)))
+                .ruleSet();
     }
 }

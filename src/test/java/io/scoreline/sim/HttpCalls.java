@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 public final class HttpCalls implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
@@ -40,12 +41,14 @@ public final class HttpCalls implements AutoCloseable {
     }
 
     public HttpResponse<String> postForm(URI uri, Map<String, String> form) {
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form))));
     }
 
     public HttpResponse<String> postJson(URI uri, String json, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (headers.length > 0) {
             builder.headers(headers);

@@ -15,10 +15,19 @@ class SimBoundaryTest {
 
     @Test
     void simulatorsDependOnNothingOfTheProduct() {
-        noClasses().that().resideInAPackage("io.scoreline.sim..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.scoreline.app..", "io.scoreline.pipeline..",
-                        "io.scoreline.connectors..", "io.scoreline.mappings..", "io.scoreline.gamification..",
-                        "io.micronaut..", "org.apache.camel..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.scoreline.sim..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.scoreline.app..",
+                        "io.scoreline.pipeline..",
+                        "io.scoreline.connectors..",
+                        "io.scoreline.mappings..",
+                        "io.scoreline.gamification..",
+                        "io.micronaut..",
+                        "org.apache.camel..")
                 .because("tests, the demo and benchmarks use the simulators; they must stay independent")
                 .check(sim);
     }

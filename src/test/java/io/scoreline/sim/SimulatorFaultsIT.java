@@ -29,23 +29,36 @@ class SimulatorFaultsIT {
     }
 
     private RunningSimulators start(String faults) {
-        RunningSimulators sims = Simulators.start(SimulatorOptions.defaults().withSeed(4).withVolume(2, 5)
-                .withLastDay(LocalDate.of(2026, 3, 1)).withClock(clock).withFaults(FaultSpec.parse(faults)));
+        RunningSimulators sims = Simulators.start(SimulatorOptions.defaults()
+                .withSeed(4)
+                .withVolume(2, 5)
+                .withLastDay(LocalDate.of(2026, 3, 1))
+                .withClock(clock)
+                .withFaults(FaultSpec.parse(faults)));
         started.add(sims);
         return sims;
     }
 
     private List<Integer> salesforceStatuses(RunningSimulators sims, int calls) {
         var sf = sims.salesforce();
-        String token = json(http.postForm(sf.loginUrl().resolve("/services/oauth2/token"), Map.of("grant_type",
-                "client_credentials", "client_id", sf.clientId(), "client_secret", sf.clientSecret())))
-                .get("access_token").asText();
+        String token = json(http.postForm(
+                        sf.loginUrl().resolve("/services/oauth2/token"),
+                        Map.of(
+                                "grant_type",
+                                "client_credentials",
+                                "client_id",
+                                sf.clientId(),
+                                "client_secret",
+                                sf.clientSecret())))
+                .get("access_token")
+                .asText();
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
-            HttpResponse<String> response = http.get(sf.instanceUrl().resolve("/services/data/v56.0/query?q="
-                    + encode("SELECT Id FROM User")), "Authorization", "Bearer " + token);
-            statuses.add(response.statusCode() == 200 && !response.body().endsWith("}") ? -200
-                    : response.statusCode());
+            HttpResponse<String> response = http.get(
+                    sf.instanceUrl().resolve("/services/data/v56.0/query?q=" + encode("SELECT Id FROM User")),
+                    "Authorization",
+                    "Bearer " + token);
+            statuses.add(response.statusCode() == 200 && !response.body().endsWith("}") ? -200 : response.statusCode());
         }
         return statuses;
     }
@@ -64,8 +77,11 @@ class SimulatorFaultsIT {
         RunningSimulators sims = start("429:0.5,500:0.5");
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            statuses.add(http.get(sims.hubSpot().baseUrl().resolve("/crm/v3/owners/"), "Authorization",
-                    "Bearer " + sims.hubSpot().privateAppToken()).statusCode());
+            statuses.add(http.get(
+                            sims.hubSpot().baseUrl().resolve("/crm/v3/owners/"),
+                            "Authorization",
+                            "Bearer " + sims.hubSpot().privateAppToken())
+                    .statusCode());
         }
         assertThat(statuses).containsOnly(429, 502).contains(429, 502);
     }
@@ -74,13 +90,25 @@ class SimulatorFaultsIT {
     void expireTokenFaultShortensTokenLifetime() {
         RunningSimulators sims = start("expire-token:300s");
         var sf = sims.salesforce();
-        String token = json(http.postForm(sf.loginUrl().resolve("/services/oauth2/token"), Map.of("grant_type",
-                "refresh_token", "client_id", sf.clientId(), "client_secret", sf.clientSecret(), "refresh_token",
-                sf.refreshToken()))).get("access_token").asText();
+        String token = json(http.postForm(
+                        sf.loginUrl().resolve("/services/oauth2/token"),
+                        Map.of(
+                                "grant_type",
+                                "refresh_token",
+                                "client_id",
+                                sf.clientId(),
+                                "client_secret",
+                                sf.clientSecret(),
+                                "refresh_token",
+                                sf.refreshToken())))
+                .get("access_token")
+                .asText();
         var limits = sf.instanceUrl().resolve("/services/data/v56.0/limits");
 
-        assertThat(http.get(limits, "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+        assertThat(http.get(limits, "Authorization", "Bearer " + token).statusCode())
+                .isEqualTo(200);
         clock.advance(Duration.ofSeconds(301));
-        assertThat(http.get(limits, "Authorization", "Bearer " + token).statusCode()).isEqualTo(401);
+        assertThat(http.get(limits, "Authorization", "Bearer " + token).statusCode())
+                .isEqualTo(401);
     }
 }

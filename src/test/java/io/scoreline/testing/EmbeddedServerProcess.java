@@ -20,8 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EmbeddedServerProcess {
 
-    private EmbeddedServerProcess() {
-    }
+    private EmbeddedServerProcess() {}
 
     public static void main(String[] args) throws IOException {
         var server = EmbeddedPostgresServer.start(Path.of(args[0]), DatabaseSettings.DEFAULT_RUNTIME_ROLE);
@@ -42,11 +41,17 @@ public final class EmbeddedServerProcess {
 
         public static Handle start(Path dataDirectory) throws IOException {
             var java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    EmbeddedServerProcess.class.getName(), dataDirectory.toString()));
+            List<String> command = new ArrayList<>(List.of(
+                    java,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    EmbeddedServerProcess.class.getName(),
+                    dataDirectory.toString()));
             Files.createDirectories(dataDirectory.getParent());
             var process = new ProcessBuilder(command)
-                    .redirectError(dataDirectory.resolveSibling("process-" + System.nanoTime() + ".err").toFile())
+                    .redirectError(dataDirectory
+                            .resolveSibling("process-" + System.nanoTime() + ".err")
+                            .toFile())
                     .start();
             var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             var ready = reader.readLine();

@@ -2,10 +2,10 @@ package io.scoreline.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.mappings.CompileResult;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.CrmRecords;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.pipeline.database.TenantTransactions;
 import java.io.IOException;
@@ -30,14 +30,15 @@ public final class KpiTruth {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private KpiTruth() {
-    }
+    private KpiTruth() {}
 
     public static Map<String, BigDecimal> stored(TenantTransactions transactions, long organizationId) {
         return transactions.inOrganization(organizationId, tx -> {
             var values = new TreeMap<String, BigDecimal>();
-            tx.fetch("select p.email, v.kpi_key, v.period_date, v.value from kpi_values v join profiles p on p.id = v.profile_id")
-                    .forEach(r -> values.put(r.get(0, String.class) + " " + r.get(1, String.class) + " " + r.get(2, LocalDate.class),
+            tx.fetch(
+                            "select p.email, v.kpi_key, v.period_date, v.value from kpi_values v join profiles p on p.id = v.profile_id")
+                    .forEach(r -> values.put(
+                            r.get(0, String.class) + " " + r.get(1, String.class) + " " + r.get(2, LocalDate.class),
                             r.get(3, BigDecimal.class).stripTrailingZeros()));
             values.values().removeIf(v -> v.signum() == 0);
             return values;
@@ -46,8 +47,10 @@ public final class KpiTruth {
 
     public static RuleSet salesforceRules() {
         try {
-            return ((CompileResult.Compiled) MappingCompiler.compile(Files.readString(Path.of("mappings/salesforce.yaml")),
-                    FieldCatalog.stock(CrmProvider.SALESFORCE))).ruleSet();
+            return ((CompileResult.Compiled) MappingCompiler.compile(
+                            Files.readString(Path.of("mappings/salesforce.yaml")),
+                            FieldCatalog.stock(CrmProvider.SALESFORCE)))
+                    .ruleSet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,8 +58,10 @@ public final class KpiTruth {
 
     public static RuleSet hubSpotRules() {
         try {
-            return ((CompileResult.Compiled) MappingCompiler.compile(Files.readString(Path.of("mappings/hubspot.yaml")),
-                    FieldCatalog.stock(CrmProvider.HUBSPOT))).ruleSet();
+            return ((CompileResult.Compiled) MappingCompiler.compile(
+                            Files.readString(Path.of("mappings/hubspot.yaml")),
+                            FieldCatalog.stock(CrmProvider.HUBSPOT)))
+                    .ruleSet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,11 +94,14 @@ public final class KpiTruth {
                 if (Boolean.TRUE.equals(row.get(layout.deletedField()))) {
                     return;
                 }
-                var record = CrmRecords.fromApiObject(provider, row, layout.namesObjectType() ? Optional.of(object) : Optional.empty());
-                for (var fact : rules.evaluate(record, zone, warning -> { })) {
+                var record = CrmRecords.fromApiObject(
+                        provider, row, layout.namesObjectType() ? Optional.of(object) : Optional.empty());
+                for (var fact : rules.evaluate(record, zone, warning -> {})) {
                     var email = emails.get(fact.owner());
                     if (email != null) {
-                        expected.merge(email + " " + fact.kpi() + " " + fact.date(), fact.value().setScale(6, RoundingMode.HALF_EVEN),
+                        expected.merge(
+                                email + " " + fact.kpi() + " " + fact.date(),
+                                fact.value().setScale(6, RoundingMode.HALF_EVEN),
                                 BigDecimal::add);
                     }
                 }
@@ -105,16 +113,36 @@ public final class KpiTruth {
     }
 
     /** Where a provider's dump keeps its users and how its rows say "deleted" and "active". */
-    private record DumpLayout(String folder, String usersFile, String idField, String emailField, Predicate<Map<String, Object>> activeUser,
-            String deletedField, boolean namesObjectType) {
+    private record DumpLayout(
+            String folder,
+            String usersFile,
+            String idField,
+            String emailField,
+            Predicate<Map<String, Object>> activeUser,
+            String deletedField,
+            boolean namesObjectType) {
 
         static DumpLayout of(CrmProvider provider) {
             return switch (provider) {
-                case SALESFORCE -> new DumpLayout("salesforce", "User.jsonl", "Id", "Email", u -> Boolean.TRUE.equals(u.get("IsActive")),
-                        "IsDeleted", false);
+                case SALESFORCE ->
+                    new DumpLayout(
+                            "salesforce",
+                            "User.jsonl",
+                            "Id",
+                            "Email",
+                            u -> Boolean.TRUE.equals(u.get("IsActive")),
+                            "IsDeleted",
+                            false);
                 // HubSpot rows do not carry their object type; the file name does.
-                case HUBSPOT -> new DumpLayout("hubspot", "owners.jsonl", "id", "email", o -> !Boolean.TRUE.equals(o.get("archived")),
-                        "archived", true);
+                case HUBSPOT ->
+                    new DumpLayout(
+                            "hubspot",
+                            "owners.jsonl",
+                            "id",
+                            "email",
+                            o -> !Boolean.TRUE.equals(o.get("archived")),
+                            "archived",
+                            true);
             };
         }
     }

@@ -45,7 +45,8 @@ public final class ScorelineServer implements AutoCloseable {
         var env = new HashMap<>(TestEnvironment.forDatabase(database));
         env.put(ScorelineConfig.DB_POOL_SIZE, "6");
         env.putAll(settings);
-        var context = ScorelineApplication.start(ScorelineConfig.resolve(env, new CliOverrides(Optional.empty(), Optional.of(0))));
+        var context = ScorelineApplication.start(
+                ScorelineConfig.resolve(env, new CliOverrides(Optional.empty(), Optional.of(0))));
         var server = context.getBean(EmbeddedServer.class).start();
         return new ScorelineServer(context, server, env);
     }

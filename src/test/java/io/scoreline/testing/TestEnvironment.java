@@ -13,8 +13,7 @@ public final class TestEnvironment {
 
     public static final String MASTER_KEY = "test-master-key-0123456789abcdef";
 
-    private TestEnvironment() {
-    }
+    private TestEnvironment() {}
 
     public static Map<String, String> forDatabase(DatabaseEndpoint owner) {
         var env = new HashMap<String, String>();
@@ -26,7 +25,11 @@ public final class TestEnvironment {
         env.put(ScorelineConfig.MASTER_KEY, MASTER_KEY);
         env.put(ScorelineConfig.DB_POOL_SIZE, "4");
         try {
-            env.put(ScorelineConfig.HOME, Files.createTempDirectory(TestPostgres.testHome().resolve("..").normalize(), "home").toString());
+            env.put(
+                    ScorelineConfig.HOME,
+                    Files.createTempDirectory(
+                                    TestPostgres.testHome().resolve("..").normalize(), "home")
+                            .toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,11 +24,11 @@ public final class TestPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static volatile EmbeddedPostgresServer server;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     public static Path testHome() {
-        return Path.of(System.getProperty("scoreline.test.home", "target/test-home")).toAbsolutePath();
+        return Path.of(System.getProperty("scoreline.test.home", "target/test-home"))
+                .toAbsolutePath();
     }
 
     public static synchronized EmbeddedPostgresServer server() {
@@ -37,7 +37,8 @@ public final class TestPostgres {
             deleteRecursively(dataDirectory);
             // The product's locked-down server (passwords, loopback only) with a test fixture's
             // speed: nothing here needs to survive an OS crash.
-            server = EmbeddedPostgresServer.start(dataDirectory, DatabaseSettings.DEFAULT_RUNTIME_ROLE, ServerProfile.FAST_FOR_TESTS);
+            server = EmbeddedPostgresServer.start(
+                    dataDirectory, DatabaseSettings.DEFAULT_RUNTIME_ROLE, ServerProfile.FAST_FOR_TESTS);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
         return server;
@@ -63,8 +64,13 @@ public final class TestPostgres {
     }
 
     public static DatabaseSettings settingsFor(DatabaseEndpoint owner) {
-        return new DatabaseSettings(Optional.of(owner), Optional.empty(), testHome().resolve("unused"),
-                DatabaseSettings.DEFAULT_RUNTIME_ROLE, 4, true);
+        return new DatabaseSettings(
+                Optional.of(owner),
+                Optional.empty(),
+                testHome().resolve("unused"),
+                DatabaseSettings.DEFAULT_RUNTIME_ROLE,
+                4,
+                true);
     }
 
     public static void deleteRecursively(Path root) {

@@ -17,13 +17,20 @@ public record TestTenant(TenantTransactions transactions, long organizationId, l
 
     public static TestTenant create(DatabaseRuntime database, String slug, CrmProvider provider) {
         var transactions = new TenantTransactions(database.dsl());
-        var organization = new OrganizationStore(transactions).create(NewOrganization.of(slug, slug, "Europe/Berlin", "monday"));
+        var organization =
+                new OrganizationStore(transactions).create(NewOrganization.of(slug, slug, "Europe/Berlin", "monday"));
         var cipher = new CredentialCipher(new MasterKey(TestEnvironment.MASTER_KEY));
         var credentials = provider == CrmProvider.HUBSPOT
                 ? new CrmCredentials.PrivateAppToken("pat-test")
                 : new CrmCredentials.RefreshToken("client", "secret", "refresh");
-        var integration = new IntegrationStore(transactions, () -> cipher).add(NewIntegration.of(organization.id(), provider,
-                credentials, Optional.empty(), Optional.empty(), Optional.empty()));
+        var integration = new IntegrationStore(transactions, () -> cipher)
+                .add(NewIntegration.of(
+                        organization.id(),
+                        provider,
+                        credentials,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
         return new TestTenant(transactions, organization.id(), integration.id());
     }
 }

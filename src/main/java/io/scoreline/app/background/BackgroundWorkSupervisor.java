@@ -16,7 +16,9 @@ public final class BackgroundWorkSupervisor {
     private final List<BackgroundWork> started = new ArrayList<>();
 
     public BackgroundWorkSupervisor(List<BackgroundWork> works) {
-        this.works = works.stream().sorted(Comparator.comparingInt(BackgroundWork::order)).toList();
+        this.works = works.stream()
+                .sorted(Comparator.comparingInt(BackgroundWork::order))
+                .toList();
     }
 
     /** @return one status line per started work */

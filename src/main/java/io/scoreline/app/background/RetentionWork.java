@@ -33,22 +33,30 @@ public final class RetentionWork implements BackgroundWork {
     }
 
     @Override
-    @SuppressWarnings("FutureReturnValueIgnored") // the periodic task logs its own failures (sweepLogged); close() stops the executor
+    @SuppressWarnings(
+            "FutureReturnValueIgnored") // the periodic task logs its own failures (sweepLogged); close() stops the
+    // executor
     public synchronized void start() {
         if (executor != null) {
             return;
         }
         stopping = false;
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("retention").factory());
-        executor.scheduleWithFixedDelay(this::sweepLogged, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("retention").factory());
+        executor.scheduleWithFixedDelay(
+                this::sweepLogged, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void sweepLogged() {
         try {
             var result = sweeper.sweep(() -> stopping);
             if (result.rows() > 0) {
-                LOG.info("Retention deleted {} inbox row(s), {} KPI change row(s) and {} run(s) in {} transaction(s)",
-                        result.inboxRows(), result.kpiChanges(), result.runs(), result.transactions());
+                LOG.info(
+                        "Retention deleted {} inbox row(s), {} KPI change row(s) and {} run(s) in {} transaction(s)",
+                        result.inboxRows(),
+                        result.kpiChanges(),
+                        result.runs(),
+                        result.transactions());
             }
         } catch (RuntimeException e) {
             // Each batch committed or rolled back whole; the next sweep carries on.
@@ -74,7 +82,8 @@ public final class RetentionWork implements BackgroundWork {
 
     @Override
     public String status() {
-        return "retention every " + readable(settings.interval()) + ": done inbox rows after " + readable(settings.inboxDone())
+        return "retention every " + readable(settings.interval()) + ": done inbox rows after "
+                + readable(settings.inboxDone())
                 + ", processed KPI changes after " + readable(settings.kpiChangesProcessed()) + ", finished runs after "
                 + readable(settings.finishedRuns());
     }

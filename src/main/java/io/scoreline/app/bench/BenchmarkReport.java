@@ -4,9 +4,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Every figure {@code bench backfill} reports. */
-public record BenchmarkReport(String status, long taskRecordsInCrm, long recordsRead, long factsWritten, double seconds,
-        double recordsPerSecond, long apiCalls, double apiCallsPer10kRecords, long peakHeapBytes, long maxHeapBytes,
-        double databaseActiveSeconds, CpuTime cpu, double copyRowsPerSecond, double ratioToCopy) {
+public record BenchmarkReport(
+        String status,
+        long taskRecordsInCrm,
+        long recordsRead,
+        long factsWritten,
+        double seconds,
+        double recordsPerSecond,
+        long apiCalls,
+        double apiCallsPer10kRecords,
+        long peakHeapBytes,
+        long maxHeapBytes,
+        double databaseActiveSeconds,
+        CpuTime cpu,
+        double copyRowsPerSecond,
+        double ratioToCopy) {
 
     public Map<String, Object> toJson() {
         var json = new LinkedHashMap<String, Object>();
@@ -22,7 +34,9 @@ public record BenchmarkReport(String status, long taskRecordsInCrm, long records
         json.put("peak_heap_mb", round(peakHeapBytes / 1048576.0));
         json.put("max_heap_mb", round(maxHeapBytes / 1048576.0));
         json.put("db_active_seconds", round(databaseActiveSeconds));
-        json.put("db_ms_per_1000_records", recordsRead == 0 ? 0 : round(databaseActiveSeconds * 1_000_000.0 / recordsRead));
+        json.put(
+                "db_ms_per_1000_records",
+                recordsRead == 0 ? 0 : round(databaseActiveSeconds * 1_000_000.0 / recordsRead));
         json.put("cpu_ms_per_1000_records_pipeline", perThousand(cpu.pipelineMs()));
         json.put("cpu_ms_per_1000_records_database", perThousand(cpu.databaseMs()));
         json.put("cpu_ms_per_1000_records_simulator", perThousand(cpu.simulatorMs()));

@@ -15,13 +15,14 @@ import org.postgresql.PGConnection;
  */
 final class CopyBaseline {
 
-    record Result(long rows, double rowsPerSecond) {
-    }
+    record Result(long rows, double rowsPerSecond) {}
 
     private final DatabaseEndpoint owner;
 
     /** Generates the CSV rows as COPY reads them: millions of rows must not sit in the benchmark's capped heap. */
-    @SuppressWarnings("InputStreamSlowMultibyteRead") // the baseline keeps the stream it was measured with; a faster read would move the figure
+    @SuppressWarnings(
+            "InputStreamSlowMultibyteRead") // the baseline keeps the stream it was measured with; a faster read would
+    // move the figure
     private static final class FactRowsStream extends java.io.InputStream {
         private final long rows;
         private long next;
@@ -38,7 +39,8 @@ final class CopyBaseline {
                 if (next == rows) {
                     return -1;
                 }
-                line = ("1,1,Task,00T" + next++ + ",calls_made,1,005A,2026-01-01,1.000000\n").getBytes(StandardCharsets.UTF_8);
+                line = ("1,1,Task,00T" + next++ + ",calls_made,1,005A,2026-01-01,1.000000\n")
+                        .getBytes(StandardCharsets.UTF_8);
                 position = 0;
             }
             return line[position++];
@@ -55,8 +57,9 @@ final class CopyBaseline {
         }
         try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
                 var statement = connection.createStatement()) {
-            statement.execute("create temporary table bench_copy (organization_id bigint, integration_id bigint, object_type varchar, "
-                    + "record_id varchar, kpi_key varchar, profile_id bigint, crm_user_id varchar, local_date date, value numeric(20,6))");
+            statement.execute(
+                    "create temporary table bench_copy (organization_id bigint, integration_id bigint, object_type varchar, "
+                            + "record_id varchar, kpi_key varchar, profile_id bigint, crm_user_id varchar, local_date date, value numeric(20,6))");
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             long start = System.nanoTime();
             copy.copyIn("copy bench_copy from stdin with (format csv)", new FactRowsStream(rows));

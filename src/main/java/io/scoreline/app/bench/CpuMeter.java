@@ -49,13 +49,20 @@ final class CpuMeter {
     }
 
     private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.endsWith("/postgres")).orElse(false);
+        return process.info()
+                .command()
+                .map(command -> command.endsWith("/postgres"))
+                .orElse(false);
     }
 
     CpuTime read() {
         var bean = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double pipeline = bean.getProcessCpuTime() < 0 ? -1 : bean.getProcessCpuTime() / 1_000_000.0;
-        double simulatorMs = simulator.info().totalCpuDuration().map(d -> (double) d.toMillis()).orElse(-1.0);
+        double simulatorMs = simulator
+                .info()
+                .totalCpuDuration()
+                .map(d -> (double) d.toMillis())
+                .orElse(-1.0);
         return new CpuTime(pipeline, databaseMs(), simulatorMs);
     }
 

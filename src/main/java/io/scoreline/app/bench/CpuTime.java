@@ -8,7 +8,9 @@ package io.scoreline.app.bench;
 record CpuTime(double pipelineMs, double databaseMs, double simulatorMs) {
 
     CpuTime minus(CpuTime earlier) {
-        return new CpuTime(difference(pipelineMs, earlier.pipelineMs), difference(databaseMs, earlier.databaseMs),
+        return new CpuTime(
+                difference(pipelineMs, earlier.pipelineMs),
+                difference(databaseMs, earlier.databaseMs),
                 difference(simulatorMs, earlier.simulatorMs));
     }
 

@@ -47,24 +47,29 @@ final class DatabaseTime {
             pool.getHikariPoolMXBean().softEvictConnections();
             for (int poll = 0; !Collections.disjoint(sessions(connection), retired); poll++) {
                 if (poll == POLLS) {
-                    throw new ScorelineException(FailureKind.RETRYABLE, "the benchmark's database sessions did not end within "
-                            + POLL.multipliedBy(POLLS).toSeconds() + " s of being retired");
+                    throw new ScorelineException(
+                            FailureKind.RETRYABLE,
+                            "the benchmark's database sessions did not end within "
+                                    + POLL.multipliedBy(POLLS).toSeconds() + " s of being retired");
                 }
                 LockSupport.parkNanos(POLL.toNanos());
             }
             try (var statement = connection.createStatement();
-                    var result = statement.executeQuery("select active_time from pg_stat_database where datname = current_database()")) {
+                    var result = statement.executeQuery(
+                            "select active_time from pg_stat_database where datname = current_database()")) {
                 result.next();
                 return result.getDouble(1);
             }
         } catch (SQLException e) {
-            throw new ScorelineException(FailureKind.RETRYABLE, "cannot read the database's statistics: " + e.getMessage(), e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE, "cannot read the database's statistics: " + e.getMessage(), e);
         }
     }
 
     private static Set<Integer> sessions(Connection connection) throws SQLException {
         var pids = new HashSet<Integer>();
-        try (var statement = connection.createStatement(); var result = statement.executeQuery(OTHER_SESSIONS)) {
+        try (var statement = connection.createStatement();
+                var result = statement.executeQuery(OTHER_SESSIONS)) {
             while (result.next()) {
                 pids.add(result.getInt(1));
             }

@@ -28,8 +28,18 @@ import java.util.concurrent.Executors;
  */
 public final class EvaluatorBenchmark {
 
-    private static final String[] KPIS = {"calls_made", "call_connects", "talk_time_minutes", "emails_sent", "meetings_booked",
-            "meetings_held", "tasks_completed", "sourced_opps", "deals_won", "revenue_won"};
+    private static final String[] KPIS = {
+        "calls_made",
+        "call_connects",
+        "talk_time_minutes",
+        "emails_sent",
+        "meetings_booked",
+        "meetings_held",
+        "tasks_completed",
+        "sourced_opps",
+        "deals_won",
+        "revenue_won"
+    };
     private static final int REPS = 20;
 
     private final Clock clock;
@@ -43,15 +53,18 @@ public final class EvaluatorBenchmark {
         env.put(ScorelineConfig.HOME, scratchHome.toString());
         env.put(ScorelineConfig.MASTER_KEY, "benchmark-master-key-not-secret");
         env.put(ScorelineConfig.EVALUATOR_WORKERS, "0");
-        try (ApplicationContext context = ScorelineApplication.start(ScorelineConfig.resolve(env, CliOverrides.none()))) {
+        try (ApplicationContext context =
+                ScorelineApplication.start(ScorelineConfig.resolve(env, CliOverrides.none()))) {
             int days = Math.max(1, (int) Math.ceil(changes / (double) (REPS * KPIS.length)));
             long organizationId = seed(context, days);
             var transactions = context.getBean(TenantTransactions.class);
             int cells = transactions.inOrganization(organizationId, tx -> tx.fetchCount(tx.selectFrom("kpi_changes")));
             var drain = context.getBean(KpiChangeDrain.class);
             var first = timed(drain, workers);
-            int awards = transactions.inOrganization(organizationId, tx -> tx.fetchCount(tx.selectFrom("profile_badges")));
-            int notifications = transactions.inOrganization(organizationId, tx -> tx.fetchCount(tx.selectFrom("notifications")));
+            int awards =
+                    transactions.inOrganization(organizationId, tx -> tx.fetchCount(tx.selectFrom("profile_badges")));
+            int notifications =
+                    transactions.inOrganization(organizationId, tx -> tx.fetchCount(tx.selectFrom("notifications")));
             transactions.inOrganization(organizationId, tx -> tx.execute("update kpi_changes set processed_at = null"));
             var replay = timed(drain, workers);
             var report = new LinkedHashMap<String, Object>();
@@ -68,13 +81,14 @@ public final class EvaluatorBenchmark {
             report.put("replay_processed", replay.report().processed());
             report.put("replay_seconds", round(replay.seconds()));
             report.put("replay_changes_per_second", round(replay.report().processed() / replay.seconds()));
-            report.put("deferred_by_profile_lock", first.report().deferred() + replay.report().deferred());
+            report.put(
+                    "deferred_by_profile_lock",
+                    first.report().deferred() + replay.report().deferred());
             return report;
         }
     }
 
-    private record Timed(DrainReport report, double seconds) {
-    }
+    private record Timed(DrainReport report, double seconds) {}
 
     private Timed timed(KpiChangeDrain drain, int workers) {
         long started = clock.millis();
@@ -99,8 +113,10 @@ public final class EvaluatorBenchmark {
 
     private long seed(ApplicationContext context, int days) {
         var organizations = context.getBean(OrganizationStore.class);
-        var organization = organizations.findBySlug("bench-evaluator")
-                .orElseGet(() -> organizations.create(NewOrganization.of("bench-evaluator", "Evaluator benchmark", "America/New_York", "monday")));
+        var organization = organizations
+                .findBySlug("bench-evaluator")
+                .orElseGet(() -> organizations.create(
+                        NewOrganization.of("bench-evaluator", "Evaluator benchmark", "America/New_York", "monday")));
         var lastDay = LocalDate.now(clock).minusDays(1);
         var firstDay = lastDay.minusDays(days - 1L);
         var kpiArray = "array['" + String.join("','", KPIS) + "']";
@@ -112,18 +128,23 @@ public final class EvaluatorBenchmark {
             tx.execute("delete from kpi_values");
             tx.execute("delete from integrations");
             tx.execute("delete from profiles");
-            long integration = tx.fetchSingle("insert into integrations (organization_id, provider, credentials) values (?, 'salesforce', 'x') "
-                    + "returning id", organization.id()).get(0, Long.class);
-            tx.execute("insert into profiles (organization_id, email) select ?, 'rep' || n || '@bench.test' from generate_series(1, ?) n",
-                    organization.id(), REPS);
-            // Values vary by rep, KPI and day (deterministic), so thresholds, streaks and bests are crossed at various points.
+            long integration = tx.fetchSingle(
+                            "insert into integrations (organization_id, provider, credentials) values (?, 'salesforce', 'x') "
+                                    + "returning id",
+                            organization.id())
+                    .get(0, Long.class);
+            tx.execute(
+                    "insert into profiles (organization_id, email) select ?, 'rep' || n || '@bench.test' from generate_series(1, ?) n",
+                    organization.id(),
+                    REPS);
+            // Values vary by rep, KPI and day (deterministic), so thresholds, streaks and bests are crossed at various
+            // points.
             tx.execute("""
                     insert into kpi_facts (organization_id, integration_id, object_type, record_id, kpi_key, profile_id, local_date, value)
                     select ?, ?, 'Task', 'R' || p.id || '-' || k || '-' || d::date, k, p.id, d::date,
                            (abs(hashtext(p.id || k || d::date)) % 60) + 1
                       from profiles p, unnest(""" + kpiArray + """
-                    ) k, generate_series(?::date, ?::date, interval '1 day') d""",
-                    organization.id(), integration, firstDay, lastDay);
+                    ) k, generate_series(?::date, ?::date, interval '1 day') d""", organization.id(), integration, firstDay, lastDay);
             tx.execute("""
                     insert into kpi_values (organization_id, profile_id, kpi_key, period_date, value, fact_count)
                     select organization_id, profile_id, kpi_key, local_date, value, 1 from kpi_facts""");

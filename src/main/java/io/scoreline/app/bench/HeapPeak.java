@@ -24,7 +24,9 @@ final class HeapPeak implements AutoCloseable {
 
     private final AtomicLong peak = new AtomicLong();
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).map(p -> p.getName()).collect(Collectors.toSet());
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .map(p -> p.getName())
+            .collect(Collectors.toSet());
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::collected;
 
@@ -46,13 +48,18 @@ final class HeapPeak implements AutoCloseable {
         }
         var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         long before = info.getGcInfo().getMemoryUsageBeforeGc().entrySet().stream()
-                .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
+                .filter(e -> heapPools.contains(e.getKey()))
+                .mapToLong(e -> e.getValue().getUsed())
+                .sum();
         peak.accumulateAndGet(before, Math::max);
     }
 
     private void sampleNow() {
-        long used = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .map(p -> p.getUsage()).mapToLong(MemoryUsage::getUsed).sum();
+        long used = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .map(p -> p.getUsage())
+                .mapToLong(MemoryUsage::getUsed)
+                .sum();
         peak.accumulateAndGet(used, Math::max);
     }
 

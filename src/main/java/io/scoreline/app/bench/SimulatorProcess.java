@@ -37,12 +37,23 @@ final class SimulatorProcess implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(java);
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "io.scoreline.app.Scoreline", "sim", "--json", "--seed", "1", "--reps", Integer.toString(reps),
-                "--days", Integer.toString(days)));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.scoreline.app.Scoreline",
+                "sim",
+                "--json",
+                "--seed",
+                "1",
+                "--reps",
+                Integer.toString(reps),
+                "--days",
+                Integer.toString(days)));
         command.addAll(simulatorOptions);
         try {
-            var process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            var process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             var line = reader.readLine();
             if (line == null) {
@@ -51,7 +62,8 @@ final class SimulatorProcess implements AutoCloseable {
             }
             return new SimulatorProcess(process, JSON.readTree(line));
         } catch (IOException e) {
-            throw new ScorelineException(FailureKind.RETRYABLE, "cannot start the simulator process: " + e.getMessage(), e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE, "cannot start the simulator process: " + e.getMessage(), e);
         }
     }
 

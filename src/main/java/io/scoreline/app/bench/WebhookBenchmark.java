@@ -10,21 +10,17 @@ import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.app.config.WebhookSettings;
 import io.scoreline.app.wiring.ScorelineApplication;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.identities.CrmUserLinking;
 import io.scoreline.pipeline.inbox.InboxEvent;
 import io.scoreline.pipeline.inbox.InboxStatus;
 import io.scoreline.pipeline.inbox.InboxWorkers;
-import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
 import io.scoreline.pipeline.integrations.NewIntegration;
+import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
 import io.scoreline.pipeline.rules.RuleSetVersions;
-import io.scoreline.pipeline.runs.SyncTrigger;
-import io.scoreline.pipeline.sync.ConnectorOpener;
-import io.scoreline.pipeline.sync.SyncService;
-import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.sync.OnDemandRuns;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
@@ -35,10 +31,10 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -76,12 +72,20 @@ public final class WebhookBenchmark {
      * @param inboxWorkers      the server's inbox worker threads
      * @param inboxWriters      how many of them write at once
      */
-    public record Load(int events, int warmup, int concurrency, int offeredRate, int hubSpotBurstLimit, int inboxWorkers,
-            int inboxWriters) {
-    }
+    public record Load(
+            int events,
+            int warmup,
+            int concurrency,
+            int offeredRate,
+            int hubSpotBurstLimit,
+            int inboxWorkers,
+            int inboxWriters) {}
 
     public WebhookBenchmarkReport run(Load load, Path scratchHome, PrintWriter log) {
-        try (var sims = SimulatorProcess.start(4, 14, List.of("-Xmx1g"),
+        try (var sims = SimulatorProcess.start(
+                4,
+                14,
+                List.of("-Xmx1g"),
                 List.of("--hubspot-burst-limit", Integer.toString(load.hubSpotBurstLimit())))) {
             var env = new HashMap<String, String>();
             env.put(ScorelineConfig.HOME, scratchHome.toString());
@@ -93,13 +97,25 @@ public final class WebhookBenchmark {
                 var server = context.getBean(EmbeddedServer.class).start();
                 var hubSpot = sims.hubSpot();
                 var organizationId = context.getBean(OrganizationStore.class)
-                        .create(NewOrganization.of("bench", "Benchmark", "America/New_York", "monday")).id();
-                var integration = context.getBean(IntegrationOnboarding.class).add("bench", NewIntegration.of(0, CrmProvider.HUBSPOT,
-                        new CrmCredentials.RefreshToken(hubSpot.path("client_id").asText(), hubSpot.path("client_secret").asText(),
-                                hubSpot.path("refresh_token").asText()),
-                        Optional.empty(), Optional.of(hubSpot.path("base_url").asText()), Optional.of(hubSpot.path("portal_id").asText())))
+                        .create(NewOrganization.of("bench", "Benchmark", "America/New_York", "monday"))
+                        .id();
+                var integration = context.getBean(IntegrationOnboarding.class)
+                        .add(
+                                "bench",
+                                NewIntegration.of(
+                                        0,
+                                        CrmProvider.HUBSPOT,
+                                        new CrmCredentials.RefreshToken(
+                                                hubSpot.path("client_id").asText(),
+                                                hubSpot.path("client_secret").asText(),
+                                                hubSpot.path("refresh_token").asText()),
+                                        Optional.empty(),
+                                        Optional.of(hubSpot.path("base_url").asText()),
+                                        Optional.of(hubSpot.path("portal_id").asText())))
                         .integration();
-                context.getBean(RuleSetVersions.class).setOrFail(integration.id(), resource("/mappings/hubspot.yaml"), "bench", "mappings/hubspot.yaml");
+                context.getBean(RuleSetVersions.class)
+                        .setOrFail(
+                                integration.id(), resource("/mappings/hubspot.yaml"), "bench", "mappings/hubspot.yaml");
                 var note = "";
                 try {
                     context.getBean(CrmUserLinking.class).sync(integration.id(), true);
@@ -110,34 +126,64 @@ public final class WebhookBenchmark {
                     log.println(note);
                 }
                 var transactions = context.getBean(TenantTransactions.class);
-                List<String> callIds = transactions.inOrganization(organizationId, tx -> tx.select(CRM_RECORDS.RECORD_ID).from(CRM_RECORDS)
-                        .where(CRM_RECORDS.INTEGRATION_ID.eq(integration.id())).and(CRM_RECORDS.OBJECT_TYPE.eq("calls"))
-                        .limit(5000).fetch(CRM_RECORDS.RECORD_ID));
+                List<String> callIds = transactions.inOrganization(
+                        organizationId,
+                        tx -> tx.select(CRM_RECORDS.RECORD_ID)
+                                .from(CRM_RECORDS)
+                                .where(CRM_RECORDS.INTEGRATION_ID.eq(integration.id()))
+                                .and(CRM_RECORDS.OBJECT_TYPE.eq("calls"))
+                                .limit(5000)
+                                .fetch(CRM_RECORDS.RECORD_ID));
                 if (callIds.isEmpty()) {
-                    callIds = java.util.stream.LongStream.rangeClosed(1, 1000).mapToObj(Long::toString).toList();
+                    callIds = java.util.stream.LongStream.rangeClosed(1, 1000)
+                            .mapToObj(Long::toString)
+                            .toList();
                 }
                 context.getBean(InboxWorkers.class).start();
-                var poster = new WebhookPoster(URI.create("http://localhost:" + server.getPort() + "/webhooks/hubspot"),
-                        hubSpot.path("client_secret").asText(), hubSpot.path("portal_id").asLong(), callIds, clock);
+                var poster = new WebhookPoster(
+                        URI.create("http://localhost:" + server.getPort() + "/webhooks/hubspot"),
+                        hubSpot.path("client_secret").asText(),
+                        hubSpot.path("portal_id").asLong(),
+                        callIds,
+                        clock);
                 long eventBase = clock.millis() * 1000;
                 if (load.warmup() > 0) {
                     // A server runs warm: the first seconds after start are the JIT compiling the request
                     // and page paths (a third of the CPU of a cold 20,000-event run, measured).
                     poster.closedLoop(eventBase, load.warmup(), load.concurrency());
-                    waitForInbox(transactions, organizationId, OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC), log);
+                    waitForInbox(
+                            transactions, organizationId, OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC), log);
                     log.println("warm-up: " + load.warmup() + " events posted and processed (not counted)");
                 }
                 eventBase += load.warmup();
-                var saturated = phase(transactions, organizationId, log, "closed loop, " + load.concurrency() + " batches in flight",
-                        poster::closedLoop, eventBase, load.events(), load.concurrency());
+                var saturated = phase(
+                        transactions,
+                        organizationId,
+                        log,
+                        "closed loop, " + load.concurrency() + " batches in flight",
+                        poster::closedLoop,
+                        eventBase,
+                        load.events(),
+                        load.concurrency());
                 eventBase += load.events();
                 Optional<WebhookBenchmarkReport.Phase> atRate = Optional.empty();
                 if (load.offeredRate() > 0) {
-                    atRate = Optional.of(phase(transactions, organizationId, log, "open loop, " + load.offeredRate() + " events/s offered",
-                            (base, events, rate) -> poster.openLoop(base, events, rate), eventBase, load.events(), load.offeredRate()));
+                    atRate = Optional.of(phase(
+                            transactions,
+                            organizationId,
+                            log,
+                            "open loop, " + load.offeredRate() + " events/s offered",
+                            (base, events, rate) -> poster.openLoop(base, events, rate),
+                            eventBase,
+                            load.events(),
+                            load.offeredRate()));
                 }
-                return new WebhookBenchmarkReport(load, saturated, atRate,
-                        note.isEmpty() ? "ok" : note, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                return new WebhookBenchmarkReport(
+                        load,
+                        saturated,
+                        atRate,
+                        note.isEmpty() ? "ok" : note,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
         }
     }
@@ -147,40 +193,70 @@ public final class WebhookBenchmark {
     }
 
     /** Posts one round, waits for the inbox to finish it, and measures the round's own rows. */
-    private WebhookBenchmarkReport.Phase phase(TenantTransactions transactions, long organizationId, PrintWriter log, String name,
-            Round round, long eventBase, int events, int pace) {
+    private WebhookBenchmarkReport.Phase phase(
+            TenantTransactions transactions,
+            long organizationId,
+            PrintWriter log,
+            String name,
+            Round round,
+            long eventBase,
+            int events,
+            int pace) {
         var receivedFrom = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         var posted = round.post(eventBase, events, pace);
         log.println(name + ": posted " + events + " events in " + posted.batches() + " batches in "
                 + Math.round(posted.seconds() * 10) / 10.0 + " s");
         var waited = waitForInbox(transactions, organizationId, receivedFrom, log);
-        var latencies = transactions.inOrganization(organizationId, tx -> tx.select(WEBHOOK_INBOX.RECEIVED_AT,
-                        WEBHOOK_INBOX.PROCESSED_AT).from(WEBHOOK_INBOX).where(WEBHOOK_INBOX.STATUS.eq(InboxStatus.DONE.key()))
-                .and(WEBHOOK_INBOX.RECEIVED_AT.ge(receivedFrom))
-                // The reads scheduled to verify applied changes are not events (ADR 0016).
-                .and(WEBHOOK_INBOX.EVENT_TYPE.ne(InboxEvent.VERIFY))
-                .fetch(r -> (double) java.time.Duration.between(r.value1(), r.value2()).toMillis()))
-                .stream().mapToDouble(Double::doubleValue).toArray();
+        var latencies = transactions
+                .inOrganization(
+                        organizationId,
+                        tx -> tx.select(WEBHOOK_INBOX.RECEIVED_AT, WEBHOOK_INBOX.PROCESSED_AT)
+                                .from(WEBHOOK_INBOX)
+                                .where(WEBHOOK_INBOX.STATUS.eq(InboxStatus.DONE.key()))
+                                .and(WEBHOOK_INBOX.RECEIVED_AT.ge(receivedFrom))
+                                // The reads scheduled to verify applied changes are not events (ADR 0016).
+                                .and(WEBHOOK_INBOX.EVENT_TYPE.ne(InboxEvent.VERIFY))
+                                .fetch(r -> (double) java.time.Duration.between(r.value1(), r.value2())
+                                        .toMillis()))
+                .stream()
+                .mapToDouble(Double::doubleValue)
+                .toArray();
         var ack = new Percentiles(posted.ackMillis());
         var toKpi = new Percentiles(latencies);
-        return new WebhookBenchmarkReport.Phase(posted.batches(), posted.refused(), posted.seconds(), posted.acceptedPerSecond(),
-                ack.at(50), ack.at(99), waited[0], waited[1], waited[2], waited[3], toKpi.at(50), toKpi.at(95));
+        return new WebhookBenchmarkReport.Phase(
+                posted.batches(),
+                posted.refused(),
+                posted.seconds(),
+                posted.acceptedPerSecond(),
+                ack.at(50),
+                ack.at(99),
+                waited[0],
+                waited[1],
+                waited[2],
+                waited[3],
+                toKpi.at(50),
+                toKpi.at(95));
     }
 
     /**
      * Waits until no row received from {@code receivedFrom} on is pending or processing, or the
      * inbox stops making progress; returns events done, failed and left, and verification reads.
      */
-    private long[] waitForInbox(TenantTransactions transactions, long organizationId, OffsetDateTime receivedFrom, PrintWriter log) {
+    private long[] waitForInbox(
+            TenantTransactions transactions, long organizationId, OffsetDateTime receivedFrom, PrintWriter log) {
         long lastLeft = -1;
         long lastProgress = System.nanoTime();
         // Inlined: a bind parameter in the select list and another in GROUP BY are different expressions.
-        var verification = org.jooq.impl.DSL.field(WEBHOOK_INBOX.EVENT_TYPE.eq(org.jooq.impl.DSL.inline(InboxEvent.VERIFY)));
+        var verification =
+                org.jooq.impl.DSL.field(WEBHOOK_INBOX.EVENT_TYPE.eq(org.jooq.impl.DSL.inline(InboxEvent.VERIFY)));
         while (true) {
-            var counts = transactions.inOrganization(organizationId, tx -> tx.select(WEBHOOK_INBOX.STATUS, verification,
-                            org.jooq.impl.DSL.count())
-                    .from(WEBHOOK_INBOX).where(WEBHOOK_INBOX.RECEIVED_AT.ge(receivedFrom)).groupBy(WEBHOOK_INBOX.STATUS, verification)
-                    .fetch());
+            var counts = transactions.inOrganization(
+                    organizationId,
+                    tx -> tx.select(WEBHOOK_INBOX.STATUS, verification, org.jooq.impl.DSL.count())
+                            .from(WEBHOOK_INBOX)
+                            .where(WEBHOOK_INBOX.RECEIVED_AT.ge(receivedFrom))
+                            .groupBy(WEBHOOK_INBOX.STATUS, verification)
+                            .fetch());
             long done = 0;
             long failed = 0;
             long left = 0;

@@ -10,16 +10,26 @@ import java.util.Optional;
  * server: with N requests always in flight they are N / throughput); the open-loop phase gives
  * the latencies at a fixed offered rate, which is what a CRM sending webhooks sees.
  */
-public record WebhookBenchmarkReport(WebhookBenchmark.Load load, Phase saturated, Optional<Phase> atRate, String note,
-        double loadAverage) {
+public record WebhookBenchmarkReport(
+        WebhookBenchmark.Load load, Phase saturated, Optional<Phase> atRate, String note, double loadAverage) {
 
     /**
      * One round of posting and processing.
      *
      * @param verificationReads reads of changed records the round scheduled (ADR 0016), not events
      */
-    public record Phase(long batches, long refusedBatches, double postSeconds, double acceptedPerSecond, double ackP50,
-            double ackP99, long processed, long failed, long pending, long verificationReads, double eventToKpiP50,
+    public record Phase(
+            long batches,
+            long refusedBatches,
+            double postSeconds,
+            double acceptedPerSecond,
+            double ackP50,
+            double ackP99,
+            long processed,
+            long failed,
+            long pending,
+            long verificationReads,
+            double eventToKpiP50,
             double eventToKpiP95) {
 
         Map<String, Object> toJson() {

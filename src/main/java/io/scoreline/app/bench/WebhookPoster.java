@@ -44,7 +44,9 @@ final class WebhookPoster {
     private final long portalId;
     private final List<String> recordIds;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
 
     WebhookPoster(URI target, String secret, long portalId, List<String> recordIds, Clock clock) {
         this.target = target;
@@ -94,7 +96,9 @@ final class WebhookPoster {
         Runnable task(int batch, Sender send);
     }
 
-    @SuppressWarnings("FutureReturnValueIgnored") // each task records its own outcome; the executor's close() waits for all of them
+    @SuppressWarnings(
+            "FutureReturnValueIgnored") // each task records its own outcome; the executor's close() waits for all of
+    // them
     private Posted post(long eventBase, int events, Schedule schedule) {
         var acks = new ConcurrentLinkedQueue<Double>();
         var accepted = new AtomicLong();
@@ -109,10 +113,12 @@ final class WebhookPoster {
                     try {
                         var body = batch(eventBase, first, size);
                         long timestamp = clock.millis();
-                        var request = HttpRequest.newBuilder(target).header("Content-Type", "application/json")
+                        var request = HttpRequest.newBuilder(target)
+                                .header("Content-Type", "application/json")
                                 .header("X-HubSpot-Signature-v3", sign("POST" + target + body + timestamp))
                                 .header("X-HubSpot-Request-Timestamp", Long.toString(timestamp))
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build();
                         var response = http.send(request, HttpResponse.BodyHandlers.ofString());
                         acks.add((System.nanoTime() - countFrom) / 1_000_000.0);
                         if (response.statusCode() == 200) {
@@ -129,7 +135,12 @@ final class WebhookPoster {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Posted(batches, accepted.get(), refused.get(), seconds, acks.stream().mapToDouble(Double::doubleValue).toArray());
+        return new Posted(
+                batches,
+                accepted.get(),
+                refused.get(),
+                seconds,
+                acks.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /**
@@ -143,11 +154,19 @@ final class WebhookPoster {
         for (int i = 0; i < size; i++) {
             int n = first + i;
             var disposition = (n / recordIds.size()) % 2 == 0 ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER;
-            json.append(i == 0 ? "" : ",").append("{\"eventId\":").append(eventBase + n).append(",\"subscriptionId\":200048,\"portalId\":")
-                    .append(portalId).append(",\"appId\":1,\"occurredAt\":").append(occurredAt)
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"eventId\":")
+                    .append(eventBase + n)
+                    .append(",\"subscriptionId\":200048,\"portalId\":")
+                    .append(portalId)
+                    .append(",\"appId\":1,\"occurredAt\":")
+                    .append(occurredAt)
                     .append(",\"subscriptionType\":\"object.propertyChange\",\"attemptNumber\":0,\"objectId\":")
-                    .append(recordIds.get(n % recordIds.size())).append(",\"objectTypeId\":\"0-48\",\"propertyName\":\"hs_call_disposition\",")
-                    .append("\"propertyValue\":\"").append(disposition.hubSpotId()).append("\",\"changeSource\":\"CRM_UI\"}");
+                    .append(recordIds.get(n % recordIds.size()))
+                    .append(",\"objectTypeId\":\"0-48\",\"propertyName\":\"hs_call_disposition\",")
+                    .append("\"propertyValue\":\"")
+                    .append(disposition.hubSpotId())
+                    .append("\",\"changeSource\":\"CRM_UI\"}");
         }
         return json.append(']').toString();
     }

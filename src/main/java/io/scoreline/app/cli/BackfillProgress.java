@@ -17,8 +17,7 @@ public final class BackfillProgress {
 
     static final Duration LOG_EVERY = Duration.ofSeconds(10);
 
-    private BackfillProgress() {
-    }
+    private BackfillProgress() {}
 
     public static ProgressListener forTerminal() {
         return new ProgressListener() {
@@ -27,8 +26,13 @@ public final class BackfillProgress {
             @Override
             public void started(String objectType, long expectedRecords) {
                 close();
-                bar = new ProgressBarBuilder().setTaskName(objectType).setInitialMax(Math.max(expectedRecords, 0))
-                        .setStyle(ProgressBarStyle.ASCII).setUnit(" records", 1).showSpeed().build();
+                bar = new ProgressBarBuilder()
+                        .setTaskName(objectType)
+                        .setInitialMax(Math.max(expectedRecords, 0))
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .setUnit(" records", 1)
+                        .showSpeed()
+                        .build();
             }
 
             @Override
@@ -67,7 +71,8 @@ public final class BackfillProgress {
                 done = 0;
                 started = clock.instant();
                 lastLine = started;
-                err.println("backfill: " + objectType + ": " + (expectedRecords < 0 ? "?" : expectedRecords) + " records to read");
+                err.println("backfill: " + objectType + ": " + (expectedRecords < 0 ? "?" : expectedRecords)
+                        + " records to read");
                 err.flush();
             }
 
@@ -77,10 +82,13 @@ public final class BackfillProgress {
                 var now = clock.instant();
                 if (Duration.between(lastLine, now).compareTo(LOG_EVERY) >= 0) {
                     lastLine = now;
-                    double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
+                    double seconds =
+                            Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
                     double rate = done / seconds;
                     var eta = expected > done && rate > 0 ? String.format(" ETA %.0fs", (expected - done) / rate) : "";
-                    err.printf("backfill: %s: %d/%s records, %.0f records/s%s%n", object, done, expected < 0 ? "?" : expected, rate, eta);
+                    err.printf(
+                            "backfill: %s: %d/%s records, %.0f records/s%s%n",
+                            object, done, expected < 0 ? "?" : expected, rate, eta);
                     err.flush();
                 }
             }

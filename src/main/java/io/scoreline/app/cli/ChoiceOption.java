@@ -1,7 +1,7 @@
 package io.scoreline.app.cli;
 
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.inbox.InboxStatus;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +13,7 @@ import java.util.function.Function;
  */
 public final class ChoiceOption {
 
-    private ChoiceOption() {
-    }
+    private ChoiceOption() {}
 
     public static CrmProvider provider(String value) {
         return choose("--provider", value, List.of(CrmProvider.values()), CrmProvider::key);
@@ -26,7 +25,9 @@ public final class ChoiceOption {
 
     private static <T> T choose(String option, String value, List<T> choices, Function<T, String> key) {
         var wanted = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-        return choices.stream().filter(c -> key.apply(c).equals(wanted)).findFirst()
+        return choices.stream()
+                .filter(c -> key.apply(c).equals(wanted))
+                .findFirst()
                 .orElseThrow(() -> ScorelineException.badInput(option + " must be one of "
                         + String.join(", ", choices.stream().map(key).toList()) + ", got '" + value + "'"));
     }

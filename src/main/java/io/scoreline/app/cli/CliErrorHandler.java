@@ -42,8 +42,8 @@ public final class CliErrorHandler implements IExecutionExceptionHandler, IParam
         if (failure != null) {
             err.println("error: " + oneLine(failure.getMessage()));
         } else {
-            err.println("error: internal error (" + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
-                    + ")" + (verbose ? "" : "; run again with --verbose for details"));
+            err.println("error: internal error (" + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage()) + ")"
+                    + (verbose ? "" : "; run again with --verbose for details"));
         }
         if (verbose) {
             e.printStackTrace(new PrintWriter(err, true));

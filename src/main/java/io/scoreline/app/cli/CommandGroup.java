@@ -13,7 +13,9 @@ public abstract class CommandGroup implements Runnable {
 
     @Override
     public final void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: use one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw new ParameterException(
+                spec.commandLine(),
+                "missing subcommand: use one of "
+                        + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
 /** The options every command takes (DESIGN §10). */
 public final class CommonOptions {
 
-    @Option(names = "--db", paramLabel = "URL", description = "PostgreSQL JDBC URL (default: SCORELINE_DB_URL, else the embedded database)")
+    @Option(
+            names = "--db",
+            paramLabel = "URL",
+            description = "PostgreSQL JDBC URL (default: SCORELINE_DB_URL, else the embedded database)")
     String databaseUrl;
 
     @Option(names = "--json", description = "Machine-readable output: one JSON object per line")

@@ -26,7 +26,8 @@ public abstract class ContextCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         validate();
-        var config = ScorelineConfig.resolve(environment(ScorelineCommand.environmentOf(spec)), common.overrides(httpPort()));
+        var config = ScorelineConfig.resolve(
+                environment(ScorelineCommand.environmentOf(spec)), common.overrides(httpPort()));
         var output = new CliOutput(new PrintWriter(spec.commandLine().getOut(), true), common.json);
         try (ApplicationContext context = ScorelineApplication.start(config)) {
             return run(context, output);
@@ -36,12 +37,10 @@ public abstract class ContextCommand implements Callable<Integer> {
     }
 
     /** Called once the context, and with it the database, is closed. */
-    protected void afterClose() {
-    }
+    protected void afterClose() {}
 
     /** Checks the arguments before anything starts; throw a bad-input failure to reject them. */
-    protected void validate() {
-    }
+    protected void validate() {}
 
     /** The settings this command runs with; a command may set its own defaults (the demo compresses the schedule). */
     protected Map<String, String> environment(Map<String, String> environment) {

@@ -19,23 +19,26 @@ import java.time.LocalDate;
 public final class FactJson {
 
     /** Values as the rule language computes them: {@code 1000}, never {@code 1E+3}. */
-    private static final ObjectWriter WRITER = CliOutput.JSON.writerFor(Line.class)
-            .with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final ObjectWriter WRITER =
+            CliOutput.JSON.writerFor(Line.class).with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
 
-    private FactJson() {
-    }
+    private FactJson() {}
 
     public static String line(Fact fact) {
         try {
-            return WRITER.writeValueAsString(new Line(fact.kpi(), fact.objectType(), fact.recordId(), fact.owner(),
-                    fact.date(), fact.value()));
+            return WRITER.writeValueAsString(
+                    new Line(fact.kpi(), fact.objectType(), fact.recordId(), fact.owner(), fact.date(), fact.value()));
         } catch (JsonProcessingException e) {
             throw new ScorelineException(FailureKind.BUG, "cannot write a fact as JSON: " + e.getMessage(), e);
         }
     }
 
     @JsonPropertyOrder({"kpi", "object", "record_id", "owner", "date", "value"})
-    record Line(String kpi, String object, @JsonProperty("record_id") String recordId, String owner,
-                        LocalDate date, BigDecimal value) {
-    }
+    record Line(
+            String kpi,
+            String object,
+            @JsonProperty("record_id") String recordId,
+            String owner,
+            LocalDate date,
+            BigDecimal value) {}
 }

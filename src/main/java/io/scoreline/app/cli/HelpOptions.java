@@ -13,9 +13,16 @@ public final class HelpOptions {
     /** The heading of every command's footer: real command lines, which a test parses. */
     public static final String EXAMPLES = "%nExamples:%n";
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help with examples, then exit")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            scope = ScopeType.INHERIT,
+            description = "Show this help with examples, then exit")
     boolean help;
 
-    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version, then exit")
+    @Option(
+            names = {"-V", "--version"},
+            versionHelp = true,
+            description = "Print the version, then exit")
     boolean version;
 }

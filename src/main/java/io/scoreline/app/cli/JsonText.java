@@ -8,8 +8,7 @@ import io.scoreline.failure.ScorelineException;
 /** Stored JSON text (evidence, payloads) as a tree, so {@code --json} output nests it instead of quoting it. */
 public final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     public static JsonNode parse(String text) {
         try {

@@ -11,8 +11,7 @@ public final class RangeOption {
 
     static final int MAX_PORT = 65_535;
 
-    private RangeOption() {
-    }
+    private RangeOption() {}
 
     public static long check(String option, long value, long min, long max) {
         if (value < min || value > max) {
@@ -28,7 +27,8 @@ public final class RangeOption {
     /** Also refuses NaN and the infinities, which compare as neither smaller nor larger. */
     public static double check(String option, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
-            throw ScorelineException.badInput(option + " must be a number from " + plain(min) + " to " + plain(max) + ", got " + value);
+            throw ScorelineException.badInput(
+                    option + " must be a number from " + plain(min) + " to " + plain(max) + ", got " + value);
         }
         return value;
     }

@@ -8,13 +8,13 @@ import io.scoreline.app.cli.admin.SimCommand;
 import io.scoreline.app.cli.bench.BenchCommand;
 import io.scoreline.app.cli.gamification.BadgesCommand;
 import io.scoreline.app.cli.gamification.ContestCommand;
+import io.scoreline.app.cli.integration.IntegrationCommand;
+import io.scoreline.app.cli.integration.UsersCommand;
 import io.scoreline.app.cli.kpi.KpiCommand;
 import io.scoreline.app.cli.kpi.LeaderboardCommand;
 import io.scoreline.app.cli.kpi.NotificationsCommand;
 import io.scoreline.app.cli.mapping.MappingCommand;
 import io.scoreline.app.cli.org.OrgCommand;
-import io.scoreline.app.cli.integration.IntegrationCommand;
-import io.scoreline.app.cli.integration.UsersCommand;
 import io.scoreline.app.cli.runs.BackfillCommand;
 import io.scoreline.app.cli.runs.InboxCommand;
 import io.scoreline.app.cli.runs.RemapCommand;
@@ -28,20 +28,40 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The root of the CLI of DESIGN §10. */
-@Command(name = "scoreline",
+@Command(
+        name = "scoreline",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline demo --live-minutes 0",
-                "  scoreline org create --slug acme --name \"Acme Corp\" --timezone Europe/Berlin",
-                "  scoreline integration add --org acme --provider hubspot --portal-id 4242 --credentials-file hubspot.properties",
-                "  scoreline backfill --integration 1 --from 2026-01-01 --to 2026-03-31 --dry-run",
-                "  scoreline serve"},
+        footer = {
+            "  scoreline demo --live-minutes 0",
+            "  scoreline org create --slug acme --name \"Acme Corp\" --timezone Europe/Berlin",
+            "  scoreline integration add --org acme --provider hubspot --portal-id 4242 --credentials-file hubspot.properties",
+            "  scoreline backfill --integration 1 --from 2026-01-01 --to 2026-03-31 --dry-run",
+            "  scoreline serve"
+        },
         versionProvider = ScorelineVersion.class,
         description = "Scoreline: CRM changes in, per-person KPIs, badges and leaderboards out.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, OrgCommand.class, IntegrationCommand.class, MappingCommand.class,
-                UsersCommand.class, SyncCommand.class, RunsCommand.class, RemapCommand.class, BackfillCommand.class, KpiCommand.class,
-                SimCommand.class, BenchCommand.class, DemoCommand.class, BadgesCommand.class, NotificationsCommand.class,
-                ContestCommand.class, LeaderboardCommand.class, InboxCommand.class,
-                MasterKeyCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            MigrateCommand.class,
+            OrgCommand.class,
+            IntegrationCommand.class,
+            MappingCommand.class,
+            UsersCommand.class,
+            SyncCommand.class,
+            RunsCommand.class,
+            RemapCommand.class,
+            BackfillCommand.class,
+            KpiCommand.class,
+            SimCommand.class,
+            BenchCommand.class,
+            DemoCommand.class,
+            BadgesCommand.class,
+            NotificationsCommand.class,
+            ContestCommand.class,
+            LeaderboardCommand.class,
+            InboxCommand.class,
+            MasterKeyCommand.class
+        })
 public final class ScorelineCommand implements Runnable {
 
     private final Map<String, String> environment;
@@ -68,7 +88,9 @@ public final class ScorelineCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: use one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw new ParameterException(
+                spec.commandLine(),
+                "missing command: use one of "
+                        + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -8,8 +8,7 @@ package io.scoreline.app.cli;
  */
 public final class TerminalText {
 
-    private TerminalText() {
-    }
+    private TerminalText() {}
 
     /** For a table cell or an error line: every control character is escaped, line breaks too. */
     public static String cell(String text) {
@@ -43,8 +42,12 @@ public final class TerminalText {
             return false;
         }
         return Character.getType(c) == Character.CONTROL
-                || c == 0x2028 || c == 0x2029                      // line and paragraph separators
-                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) // bidirectional embeddings, overrides, isolates
-                || c == 0x200e || c == 0x200f || c == 0x061c;       // directional marks
+                || c == 0x2028
+                || c == 0x2029 // line and paragraph separators
+                || (c >= 0x202a && c <= 0x202e)
+                || (c >= 0x2066 && c <= 0x2069) // bidirectional embeddings, overrides, isolates
+                || c == 0x200e
+                || c == 0x200f
+                || c == 0x061c; // directional marks
     }
 }

@@ -28,8 +28,7 @@ public final class TerminationSignals implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final List<Runnable> restore = new ArrayList<>();
 
-    private TerminationSignals() {
-    }
+    private TerminationSignals() {}
 
     public static TerminationSignals install() {
         var signals = new TerminationSignals();

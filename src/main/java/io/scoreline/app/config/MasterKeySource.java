@@ -28,8 +28,7 @@ public final class MasterKeySource {
     public static final String KEY_FILE = "master.key";
     private static final int KEY_BYTES = 32;
 
-    private MasterKeySource() {
-    }
+    private MasterKeySource() {}
 
     public static Path keyFile(ScorelineConfig config) {
         return config.home().resolve(KEY_FILE);
@@ -49,14 +48,19 @@ public final class MasterKeySource {
         try {
             Files.createDirectories(file.getParent());
             // Created with its final permissions: there is no moment at which others can read it.
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                    EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+            Files.createFile(
+                    file,
+                    PosixFilePermissions.asFileAttribute(
+                            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
             Files.writeString(file, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
-            LOG.warn("Created the master key in {}: back it up, stored CRM credentials cannot be decrypted without it", file);
+            LOG.warn(
+                    "Created the master key in {}: back it up, stored CRM credentials cannot be decrypted without it",
+                    file);
         } catch (FileAlreadyExistsException e) {
             // another process created it first; use theirs
         } catch (IOException e) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, "cannot create the master key file " + file + ": " + e.getMessage(), e);
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT, "cannot create the master key file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -66,14 +70,15 @@ public final class MasterKeySource {
         }
         var file = keyFile(config);
         if (!Files.exists(file)) {
-            throw ScorelineException.badInput(ScorelineConfig.MASTER_KEY + " is not set and there is no key file at " + file
-                    + ": set " + ScorelineConfig.MASTER_KEY + " (the same value on every node)");
+            throw ScorelineException.badInput(ScorelineConfig.MASTER_KEY + " is not set and there is no key file at "
+                    + file + ": set " + ScorelineConfig.MASTER_KEY + " (the same value on every node)");
         }
         try {
             var permissions = Files.getPosixFilePermissions(file);
-            if (permissions.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-                throw ScorelineException.badInput("the master key file " + file
-                        + " is readable by others: run `chmod 600 " + file + "`");
+            if (permissions.stream()
+                    .anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                throw ScorelineException.badInput(
+                        "the master key file " + file + " is readable by others: run `chmod 600 " + file + "`");
             }
             return masterKey(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
         } catch (IOException e) {

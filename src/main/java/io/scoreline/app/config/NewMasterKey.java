@@ -4,6 +4,7 @@ import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.secrets.MasterKey;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.channels.FileChannel;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
@@ -26,14 +26,14 @@ public final class NewMasterKey {
     /** The environment variable that may carry the new key instead of a file. */
     public static final String ENVIRONMENT = "SCORELINE_NEW_MASTER_KEY";
 
-    private NewMasterKey() {
-    }
+    private NewMasterKey() {}
 
     /** The new key from {@code file} or, without one, from {@link #ENVIRONMENT}; exactly one of them. */
     public static MasterKey read(Optional<Path> file, Map<String, String> environment) {
         var fromEnvironment = fromEnvironment(new SettingsReader(environment));
         if (file.isPresent() && fromEnvironment.isPresent()) {
-            throw ScorelineException.badInput("give the new master key either with --new-key-file or in " + ENVIRONMENT + ", not both");
+            throw ScorelineException.badInput(
+                    "give the new master key either with --new-key-file or in " + ENVIRONMENT + ", not both");
         }
         if (fromEnvironment.isPresent()) {
             return key(fromEnvironment.get(), ENVIRONMENT);
@@ -42,7 +42,8 @@ public final class NewMasterKey {
                 "missing new master key: give --new-key-file FILE (readable only by you) or set " + ENVIRONMENT));
         try {
             if (readableByOthers(path)) {
-                throw ScorelineException.badInput("the new key file " + path + " is readable by others: run `chmod 600 " + path + "`");
+                throw ScorelineException.badInput(
+                        "the new key file " + path + " is readable by others: run `chmod 600 " + path + "`");
             }
             return key(Files.readString(path, StandardCharsets.UTF_8), path.toString());
         } catch (IOException e) {
@@ -64,8 +65,10 @@ public final class NewMasterKey {
         var temporary = keyFile.resolveSibling(keyFile.getFileName() + ".new");
         try {
             Files.deleteIfExists(temporary);
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(
-                    EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+            Files.createFile(
+                    temporary,
+                    PosixFilePermissions.asFileAttribute(
+                            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
             try (var channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.write(StandardCharsets.US_ASCII.encode(key.value() + "\n"));
                 channel.force(true);
@@ -76,8 +79,11 @@ public final class NewMasterKey {
                 Files.move(temporary, keyFile, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new ScorelineException(FailureKind.RETRYABLE, "the credentials are now encrypted under the new key, but " + keyFile
-                    + " could not be replaced (" + e.getMessage() + "): write the new key into it (chmod 600) before the next start", e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE,
+                    "the credentials are now encrypted under the new key, but " + keyFile + " could not be replaced ("
+                            + e.getMessage() + "): write the new key into it (chmod 600) before the next start",
+                    e);
         }
     }
 

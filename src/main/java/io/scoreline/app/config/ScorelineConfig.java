@@ -19,9 +19,18 @@ import java.util.Optional;
  * the only place they are read; {@link ScorelineSettings#all} lists what it reads, with the defaults,
  * and docs/configuration.md must list the same (ConfigurationDocumentationTest).
  */
-public record ScorelineConfig(Path home, DatabaseSettings database, Optional<String> masterKey, int httpPort,
-        Duration syncInterval, int schedulerThreads, ContestSettings contests, EvaluatorSettings evaluator,
-        WebhookSettings webhooks, RunLimits runLimits, RetentionSettings retention) {
+public record ScorelineConfig(
+        Path home,
+        DatabaseSettings database,
+        Optional<String> masterKey,
+        int httpPort,
+        Duration syncInterval,
+        int schedulerThreads,
+        ContestSettings contests,
+        EvaluatorSettings evaluator,
+        WebhookSettings webhooks,
+        RunLimits runLimits,
+        RetentionSettings retention) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -58,9 +67,14 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
 
     /** Reads every setting whatever the others say, so that {@link ScorelineSettings#all} sees each one. */
     static ScorelineConfig resolve(SettingsReader settings, CliOverrides overrides) {
-        var home = settings.defaultShownAs(HOME, "~/.scoreline").text(HOME).map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".scoreline")).toAbsolutePath();
-        var url = overrides.databaseUrl().or(() -> settings.defaultShownAs(DB_URL, "embedded").text(DB_URL))
+        var home = settings.defaultShownAs(HOME, "~/.scoreline")
+                .text(HOME)
+                .map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".scoreline"))
+                .toAbsolutePath();
+        var url = overrides
+                .databaseUrl()
+                .or(() -> settings.defaultShownAs(DB_URL, "embedded").text(DB_URL))
                 .map(u -> jdbcUrl(u, overrides.databaseUrl().isPresent() ? "--db" : DB_URL));
         var user = settings.defaultShownAs(DB_USER, "from the URL").text(DB_USER);
         var password = settings.defaultShownAs(DB_PASSWORD, "from the URL").text(DB_PASSWORD);
@@ -70,35 +84,56 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
         if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw ScorelineException.badInput(DB_RUNTIME_ROLE + " must be a lower-case role name, got '" + role + "'");
         }
-        var database = new DatabaseSettings(owner, runtime, home.resolve("pg"), role,
+        var database = new DatabaseSettings(
+                owner,
+                runtime,
+                home.resolve("pg"),
+                role,
                 settings.integer(DB_POOL_SIZE, 16, 1, 200),
                 // The embedded database is ours to migrate; an external one is migrated on purpose.
-                settings.defaultShownAs(DB_AUTO_MIGRATE, "true embedded, false external").bool(DB_AUTO_MIGRATE, owner.isEmpty()));
+                settings.defaultShownAs(DB_AUTO_MIGRATE, "true embedded, false external")
+                        .bool(DB_AUTO_MIGRATE, owner.isEmpty()));
         int schedulerThreads = settings.integer(SCHEDULER_THREADS, 2, 1, 32);
         // A run holds one connection for its run lock the whole time and writes through another, so
         // a pool no larger than the runs it may host at once can starve every one of them.
         if (database.poolSize() < schedulerThreads + 2) {
-            throw ScorelineException.badInput(DB_POOL_SIZE + " must be at least " + SCHEDULER_THREADS + " + 2 (" + (schedulerThreads + 2)
-                    + "): each running sync holds a connection for its run lock and needs another to write; got " + database.poolSize());
+            throw ScorelineException.badInput(
+                    DB_POOL_SIZE + " must be at least " + SCHEDULER_THREADS + " + 2 (" + (schedulerThreads + 2)
+                            + "): each running sync holds a connection for its run lock and needs another to write; got "
+                            + database.poolSize());
         }
         int port = overrides.httpPort().orElseGet(() -> settings.integer(HTTP_PORT, 8080, 0, 65535));
         if (port < 0 || port > 65535) {
             throw ScorelineException.badInput("--port must be from 0 to 65535, got " + port);
         }
-        return new ScorelineConfig(home, database, settings.defaultShownAs(MASTER_KEY, "key file").text(MASTER_KEY), port,
-                settings.duration(SYNC_INTERVAL, Duration.ofHours(1)), schedulerThreads,
-                new ContestSettings(settings.duration(CONTEST_TICK, ContestSettings.defaults().tick()),
-                        settings.duration(RANK_NOTIFY_COALESCE, ContestSettings.defaults().rankNotifyCoalesce())),
-                evaluator(settings), WebhookSettings.read(settings), runLimits(settings), retention(settings));
+        return new ScorelineConfig(
+                home,
+                database,
+                settings.defaultShownAs(MASTER_KEY, "key file").text(MASTER_KEY),
+                port,
+                settings.duration(SYNC_INTERVAL, Duration.ofHours(1)),
+                schedulerThreads,
+                new ContestSettings(
+                        settings.duration(
+                                CONTEST_TICK, ContestSettings.defaults().tick()),
+                        settings.duration(
+                                RANK_NOTIFY_COALESCE, ContestSettings.defaults().rankNotifyCoalesce())),
+                evaluator(settings),
+                WebhookSettings.read(settings),
+                runLimits(settings),
+                retention(settings));
     }
 
     private static EvaluatorSettings evaluator(SettingsReader settings) {
         var defaults = EvaluatorSettings.defaults();
-        return new EvaluatorSettings(settings.integer(EVALUATOR_WORKERS, defaults.workers(), 0, 32),
+        return new EvaluatorSettings(
+                settings.integer(EVALUATOR_WORKERS, defaults.workers(), 0, 32),
                 settings.duration(EVALUATOR_POLL_INTERVAL, defaults.pollInterval()),
                 settings.integer(EVALUATOR_BATCH_SIZE, defaults.batchSize(), 1, 10_000),
-                settings.defaultShownAs(EVALUATOR_WORKING_DAYS, weekdays(defaults.workingDays())).text(EVALUATOR_WORKING_DAYS)
-                        .map(ScorelineConfig::workingDays).orElse(defaults.workingDays()),
+                settings.defaultShownAs(EVALUATOR_WORKING_DAYS, weekdays(defaults.workingDays()))
+                        .text(EVALUATOR_WORKING_DAYS)
+                        .map(ScorelineConfig::workingDays)
+                        .orElse(defaults.workingDays()),
                 settings.integer(EVALUATOR_PB_MIN_HISTORY, defaults.personalBestMinHistory(), 1, 520));
     }
 
@@ -109,8 +144,8 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
             try {
                 days.add(DayOfWeek.valueOf(part.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw ScorelineException.badInput(EVALUATOR_WORKING_DAYS + " must list weekdays such as monday,tuesday,wednesday,thursday,friday; got '"
-                        + value + "'");
+                throw ScorelineException.badInput(EVALUATOR_WORKING_DAYS
+                        + " must list weekdays such as monday,tuesday,wednesday,thursday,friday; got '" + value + "'");
             }
         }
         return days;
@@ -118,18 +153,24 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
 
     /** The form {@link #workingDays} reads: {@code monday,tuesday,wednesday,thursday,friday}. */
     private static String weekdays(java.util.Set<DayOfWeek> days) {
-        return days.stream().sorted().map(d -> d.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(","));
+        return days.stream()
+                .sorted()
+                .map(d -> d.name().toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     private static RunLimits runLimits(SettingsReader settings) {
         double share = settings.fraction(QUOTA_SHARE, RunLimits.DEFAULT_QUOTA_SHARE);
-        return new RunLimits(share, settings.defaultShownAs(BACKFILL_QUOTA_SHARE, QUOTA_SHARE).fraction(BACKFILL_QUOTA_SHARE, share),
+        return new RunLimits(
+                share,
+                settings.defaultShownAs(BACKFILL_QUOTA_SHARE, QUOTA_SHARE).fraction(BACKFILL_QUOTA_SHARE, share),
                 settings.wholeNumber(BULK_THRESHOLD, RunLimits.DEFAULT_BULK_THRESHOLD, 0, 1_000_000_000_000L),
                 settings.fraction(ORG_QUOTA_SHARE, RunLimits.DEFAULT_ORG_QUOTA_SHARE));
     }
 
     private static RetentionSettings retention(SettingsReader settings) {
-        return new RetentionSettings(settings.duration(RETENTION_INBOX_DONE, RetentionSettings.DEFAULT_INBOX_DONE),
+        return new RetentionSettings(
+                settings.duration(RETENTION_INBOX_DONE, RetentionSettings.DEFAULT_INBOX_DONE),
                 settings.duration(RETENTION_KPI_CHANGES, RetentionSettings.DEFAULT_KPI_CHANGES_PROCESSED),
                 settings.duration(RETENTION_RUNS, RetentionSettings.DEFAULT_FINISHED_RUNS),
                 settings.integer(RETENTION_BATCH_SIZE, RetentionSettings.DEFAULT_BATCH_SIZE, 1, 100_000),
@@ -139,15 +180,18 @@ public record ScorelineConfig(Path home, DatabaseSettings database, Optional<Str
     private static String jdbcUrl(String value, String name) {
         if (!value.startsWith("jdbc:postgresql://")) {
             throw ScorelineException.badInput(name + " must be a PostgreSQL JDBC URL such as "
-                    + "jdbc:postgresql://host:5432/scoreline?user=scoreline, got '" + new DatabaseEndpoint(value, null, null).display() + "'");
+                    + "jdbc:postgresql://host:5432/scoreline?user=scoreline, got '"
+                    + new DatabaseEndpoint(value, null, null).display() + "'");
         }
         return value;
     }
 
     @Override
     public String toString() {
-        return "ScorelineConfig[home=" + home + ", database=" + database + ", masterKey=" + (masterKey.isPresent() ? "***" : "file")
-                + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + ", evaluator=" + evaluator + ", webhooks=" + webhooks
+        return "ScorelineConfig[home=" + home + ", database=" + database + ", masterKey="
+                + (masterKey.isPresent() ? "***" : "file")
+                + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + ", evaluator=" + evaluator
+                + ", webhooks=" + webhooks
                 + ", runLimits=" + runLimits + ", retention=" + retention + "]";
     }
 }

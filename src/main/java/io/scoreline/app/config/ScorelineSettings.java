@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class ScorelineSettings {
 
-    private ScorelineSettings() {
-    }
+    private ScorelineSettings() {}
 
     public static List<Setting> all() {
         var reader = new SettingsReader(Map.of());

@@ -59,8 +59,12 @@ final class SettingsReader {
 
     /** A duration of whole days reads as {@code P7D}, not {@code PT168H}; both parse. */
     private static String shown(Object defaultValue) {
-        if (defaultValue instanceof Duration d && d.toSecondsPart() == 0 && d.toNanosPart() == 0 && d.toHoursPart() == 0
-                && d.toMinutesPart() == 0 && d.toDays() > 0) {
+        if (defaultValue instanceof Duration d
+                && d.toSecondsPart() == 0
+                && d.toNanosPart() == 0
+                && d.toHoursPart() == 0
+                && d.toMinutesPart() == 0
+                && d.toDays() > 0) {
             return "P" + d.toDays() + "D";
         }
         return String.valueOf(defaultValue);
@@ -80,8 +84,8 @@ final class SettingsReader {
         } catch (NumberFormatException e) {
             // reported below with the accepted range
         }
-        throw ScorelineException.badInput(name + " must be a whole number from " + min + " to " + max
-                + ", got '" + raw.get() + "'");
+        throw ScorelineException.badInput(
+                name + " must be a whole number from " + min + " to " + max + ", got '" + raw.get() + "'");
     }
 
     /** A long whole number in [min, max], e.g. a record count. */
@@ -99,8 +103,8 @@ final class SettingsReader {
         } catch (NumberFormatException e) {
             // reported below with the accepted range
         }
-        throw ScorelineException.badInput(name + " must be a whole number from " + min + " to " + max
-                + ", got '" + raw.get() + "'");
+        throw ScorelineException.badInput(
+                name + " must be a whole number from " + min + " to " + max + ", got '" + raw.get() + "'");
     }
 
     /** A share such as 0.5: more than 0 and at most 1. */
@@ -118,7 +122,8 @@ final class SettingsReader {
         } catch (NumberFormatException e) {
             // reported below with the accepted range
         }
-        throw ScorelineException.badInput(name + " must be a fraction more than 0 and at most 1 (e.g. 0.5), got '" + raw.get() + "'");
+        throw ScorelineException.badInput(
+                name + " must be a fraction more than 0 and at most 1 (e.g. 0.5), got '" + raw.get() + "'");
     }
 
     /** An ISO-8601 duration such as PT1H or PT5M. */
@@ -136,7 +141,8 @@ final class SettingsReader {
         } catch (DateTimeParseException e) {
             // reported below with an example
         }
-        throw ScorelineException.badInput(name + " must be a positive ISO-8601 duration such as PT1H or PT5M, got '" + raw.get() + "'");
+        throw ScorelineException.badInput(
+                name + " must be a positive ISO-8601 duration such as PT1H or PT5M, got '" + raw.get() + "'");
     }
 
     boolean bool(String name, boolean defaultValue) {

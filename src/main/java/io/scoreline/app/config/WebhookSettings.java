@@ -26,8 +26,16 @@ import java.util.Optional;
  *                         to the end of its body; a connection that trickles is closed (ADR 0021)
  * @param idleTimeout      how long a connection may stay without any traffic before it is closed
  */
-public record WebhookSettings(Optional<URI> publicBaseUrl, int maxBytes, int inboxWorkers, int inboxWriters, int inboxMaxAttempts,
-        boolean applyValues, Duration verifyAfter, Duration readTimeout, Duration idleTimeout) {
+public record WebhookSettings(
+        Optional<URI> publicBaseUrl,
+        int maxBytes,
+        int inboxWorkers,
+        int inboxWriters,
+        int inboxMaxAttempts,
+        boolean applyValues,
+        Duration verifyAfter,
+        Duration readTimeout,
+        Duration idleTimeout) {
 
     public static final String PUBLIC_BASE_URL = "SCORELINE_PUBLIC_BASE_URL";
     public static final String MAX_BYTES = "SCORELINE_WEBHOOK_MAX_BYTES";
@@ -41,20 +49,31 @@ public record WebhookSettings(Optional<URI> publicBaseUrl, int maxBytes, int inb
     public static final String IDLE_TIMEOUT = "SCORELINE_HTTP_IDLE_TIMEOUT";
     /** A CRM sends a webhook body of at most a megabyte or so in well under a second. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     public static final int DEFAULT_MAX_BYTES = 1024 * 1024;
 
     public static WebhookSettings defaults() {
-        return new WebhookSettings(Optional.empty(), DEFAULT_MAX_BYTES, 4, InboxSettings.defaultWriters(), 8, true,
-                DEFAULT_VERIFY_AFTER, DEFAULT_READ_TIMEOUT, DEFAULT_IDLE_TIMEOUT);
+        return new WebhookSettings(
+                Optional.empty(),
+                DEFAULT_MAX_BYTES,
+                4,
+                InboxSettings.defaultWriters(),
+                8,
+                true,
+                DEFAULT_VERIFY_AFTER,
+                DEFAULT_READ_TIMEOUT,
+                DEFAULT_IDLE_TIMEOUT);
     }
 
     static WebhookSettings read(SettingsReader settings) {
-        return new WebhookSettings(settings.text(PUBLIC_BASE_URL).map(WebhookSettings::baseUrl),
+        return new WebhookSettings(
+                settings.text(PUBLIC_BASE_URL).map(WebhookSettings::baseUrl),
                 settings.integer(MAX_BYTES, DEFAULT_MAX_BYTES, 1024, 64 * 1024 * 1024),
                 settings.integer(INBOX_WORKERS, 4, 1, 64),
-                settings.defaultShownAs(INBOX_WRITERS, "half the cores").integer(INBOX_WRITERS, InboxSettings.defaultWriters(), 1, 64),
+                settings.defaultShownAs(INBOX_WRITERS, "half the cores")
+                        .integer(INBOX_WRITERS, InboxSettings.defaultWriters(), 1, 64),
                 settings.integer(INBOX_MAX_ATTEMPTS, 8, 1, 100),
                 settings.bool(APPLY_VALUES, true),
                 settings.duration(VERIFY_AFTER, DEFAULT_VERIFY_AFTER),
@@ -73,14 +92,17 @@ public record WebhookSettings(Optional<URI> publicBaseUrl, int maxBytes, int inb
     private static URI baseUrl(String value) {
         try {
             var uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    || uri.getHost() == null
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null) {
                 throw new URISyntaxException(value, "not an http(s) URL without query");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw ScorelineException.badInput(PUBLIC_BASE_URL + " must be the http(s) URL HubSpot calls Scoreline at, such as "
-                    + "https://scoreline.example.com, got '" + value + "'");
+            throw ScorelineException.badInput(
+                    PUBLIC_BASE_URL + " must be the http(s) URL HubSpot calls Scoreline at, such as "
+                            + "https://scoreline.example.com, got '" + value + "'");
         }
     }
 }

@@ -36,8 +36,17 @@ final class DemoContest {
     /** Creates the contest for these people, moves it live (scoring the whole board) and returns its leaderboard. */
     Leaderboard start(Organization organization, List<String> participants) {
         var today = LocalDate.now(clock.withZone(organization.timezone()));
-        var created = contests.create(organization, new NewContest(NAME, KPI, today.minusDays(DAYS_BEFORE), today.plusDays(DAYS_AFTER),
-                false, Optional.empty(), Duration.ofHours(24), participants));
+        var created = contests.create(
+                organization,
+                new NewContest(
+                        NAME,
+                        KPI,
+                        today.minusDays(DAYS_BEFORE),
+                        today.plusDays(DAYS_AFTER),
+                        false,
+                        Optional.empty(),
+                        Duration.ofHours(24),
+                        participants));
         lifecycle.tick();
         return contests.leaderboard(created.contest().id());
     }

@@ -45,7 +45,8 @@ public final class DemoRun {
     private final Supplier<ProgressListener> progress;
     private final Clock clock;
 
-    public DemoRun(ApplicationContext context, DemoSettings settings, CliOutput output, Supplier<ProgressListener> progress) {
+    public DemoRun(
+            ApplicationContext context, DemoSettings settings, CliOutput output, Supplier<ProgressListener> progress) {
         this.context = context;
         this.settings = settings;
         this.output = output;
@@ -55,29 +56,47 @@ public final class DemoRun {
 
     public void run(EmbeddedServer server, StopSignal stop) throws InterruptedException {
         var transactions = context.getBean(TenantTransactions.class);
-        var tenant = new DemoTenant(context.getBean(OrganizationStore.class), context.getBean(IntegrationOnboarding.class),
-                context.getBean(RuleSetVersions.class), context.getBean(CrmIdentityStore.class), new TeamStore(transactions),
+        var tenant = new DemoTenant(
+                context.getBean(OrganizationStore.class),
+                context.getBean(IntegrationOnboarding.class),
+                context.getBean(RuleSetVersions.class),
+                context.getBean(CrmIdentityStore.class),
+                new TeamStore(transactions),
                 context.getBean(CrmUserLinking.class));
         var contests = context.getBean(ContestStore.class);
-        var scenario = new DemoScenario(tenant, context.getBean(OnDemandRuns.class), context.getBean(KpiChangeWorkers.class),
+        var scenario = new DemoScenario(
+                tenant,
+                context.getBean(OnDemandRuns.class),
+                context.getBean(KpiChangeWorkers.class),
                 new DemoContest(contests, context.getBean(ContestLifecycle.class), clock),
-                new DemoSummaryReader(transactions, context.getBean(KpiValueReader.class), contests,
-                        context.getBean(AwardReader.class)), clock);
+                new DemoSummaryReader(
+                        transactions,
+                        context.getBean(KpiValueReader.class),
+                        contests,
+                        context.getBean(AwardReader.class)),
+                clock);
         // Before anything starts: an organization called demo that the demo did not create stops it here.
         tenant.requireResettable();
         try (var sims = new DemoSimulators(settings, clock)) {
-            say("Simulators: Salesforce at " + sims.salesforce().instanceUrl() + " (seed " + settings.seed() + "), HubSpot at "
+            say("Simulators: Salesforce at " + sims.salesforce().instanceUrl() + " (seed " + settings.seed()
+                    + "), HubSpot at "
                     + sims.hubSpot().baseUrl() + " (seed " + (settings.seed() + 1) + "); " + settings.repsPerCrm()
                     + " reps and " + settings.days() + " days of history each");
             var created = scenario.setUp(sims);
-            say((created.replacedEarlier() ? "Organization 'demo' from an earlier demo run deleted and created again"
-                    + " (each run starts fresh simulators, so its data is replaced, not merged)" : "Organization 'demo' created")
-                    + "; time zone " + created.organization().timezone() + ", teams '" + DemoTenant.OUTBOUND_TEAM + "' and '"
+            say((created.replacedEarlier()
+                            ? "Organization 'demo' from an earlier demo run deleted and created again"
+                                    + " (each run starts fresh simulators, so its data is replaced, not merged)"
+                            : "Organization 'demo' created")
+                    + "; time zone " + created.organization().timezone() + ", teams '" + DemoTenant.OUTBOUND_TEAM
+                    + "' and '"
                     + DemoTenant.INBOUND_TEAM + "'");
-            say("Connected Salesforce (integration " + created.salesforce().id() + ", " + created.salesforceUsers().usersSeen()
-                    + " users) and HubSpot (integration " + created.hubSpot().id() + ", " + created.hubSpotUsers().usersSeen()
-                    + " owners) with the stock mapping rules; " + (created.salesforceUsers().profilesCreated()
-                    + created.hubSpotUsers().profilesCreated()) + " profiles created from their e-mails");
+            say("Connected Salesforce (integration " + created.salesforce().id() + ", "
+                    + created.salesforceUsers().usersSeen()
+                    + " users) and HubSpot (integration " + created.hubSpot().id() + ", "
+                    + created.hubSpotUsers().usersSeen()
+                    + " owners) with the stock mapping rules; "
+                    + (created.salesforceUsers().profilesCreated()
+                            + created.hubSpotUsers().profilesCreated()) + " profiles created from their e-mails");
             scenario.backfill(created, settings, progress, this::say);
             scenario.evaluate(this::say);
             long contestId = scenario.startContest(created, settings);
@@ -97,18 +116,27 @@ public final class DemoRun {
         }
     }
 
-    private void goLive(DemoSimulators sims, EmbeddedServer server, DemoTenant.Created created, long contestId, StopSignal stop)
+    private void goLive(
+            DemoSimulators sims, EmbeddedServer server, DemoTenant.Created created, long contestId, StopSignal stop)
             throws InterruptedException {
         var background = context.getBean(BackgroundWorkSupervisor.class);
         background.start();
         var endpoints = webhooks(server.getURI(), created);
         // Closed with the simulators: their live changes now also arrive as signed webhooks.
         sims.hubSpotSide().forwardHubSpotWebhooks(endpoints.get(HUBSPOT_WEBHOOKS), RetrySchedule.HUBSPOT);
-        sims.salesforceSide().forwardSalesforceOutboundMessages(endpoints.get(SALESFORCE_WEBHOOKS), RetrySchedule.SALESFORCE_OUTBOUND);
-        var view = new LiveView(context.getBean(SyncRunStore.class), context.getBean(NotificationStore.class),
-                context.getBean(ContestStore.class), created, contestId, output);
+        sims.salesforceSide()
+                .forwardSalesforceOutboundMessages(
+                        endpoints.get(SALESFORCE_WEBHOOKS), RetrySchedule.SALESFORCE_OUTBOUND);
+        var view = new LiveView(
+                context.getBean(SyncRunStore.class),
+                context.getBean(NotificationStore.class),
+                context.getBean(ContestStore.class),
+                created,
+                contestId,
+                output);
         var until = clock.instant().plus(settings.liveFor());
-        say("Live until " + until + ": simulated activity arrives as signed webhooks at once and through scheduled syncs every "
+        say("Live until " + until
+                + ": simulated activity arrives as signed webhooks at once and through scheduled syncs every "
                 + settings.syncEvery().toSeconds() + " s; Ctrl-C stops it and keeps the data");
         while (clock.instant().isBefore(until)) {
             if (stop.awaitStop(LiveView.EVERY)) {
@@ -134,8 +162,9 @@ public final class DemoRun {
     private static Map<String, URI> webhooks(URI base, DemoTenant.Created created) {
         var endpoints = new LinkedHashMap<String, URI>();
         endpoints.put(HUBSPOT_WEBHOOKS, base.resolve("/webhooks/hubspot"));
-        endpoints.put(SALESFORCE_WEBHOOKS, base.resolve(WebhookController.path(created.salesforce().id(),
-                created.salesforceEndpointSecret())));
+        endpoints.put(
+                SALESFORCE_WEBHOOKS,
+                base.resolve(WebhookController.path(created.salesforce().id(), created.salesforceEndpointSecret())));
         return endpoints;
     }
 
@@ -144,5 +173,4 @@ public final class DemoRun {
             output.line(line);
         }
     }
-
 }

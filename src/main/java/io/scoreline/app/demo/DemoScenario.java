@@ -30,7 +30,12 @@ final class DemoScenario {
     private final DemoSummaryReader summaries;
     private final Clock clock;
 
-    DemoScenario(DemoTenant tenant, OnDemandRuns runs, KpiChangeWorkers workers, DemoContest contest, DemoSummaryReader summaries,
+    DemoScenario(
+            DemoTenant tenant,
+            OnDemandRuns runs,
+            KpiChangeWorkers workers,
+            DemoContest contest,
+            DemoSummaryReader summaries,
             Clock clock) {
         this.tenant = tenant;
         this.runs = runs;
@@ -45,15 +50,20 @@ final class DemoScenario {
     }
 
     /** Backfills both integrations over the simulated history; a run that does not succeed stops the demo. */
-    void backfill(DemoTenant.Created created, DemoSettings settings, Supplier<ProgressListener> progress, Consumer<String> say) {
+    void backfill(
+            DemoTenant.Created created,
+            DemoSettings settings,
+            Supplier<ProgressListener> progress,
+            Consumer<String> say) {
         var today = LocalDate.now(clock.withZone(created.organization().timezone()));
         var from = today.minusDays(settings.days());
         for (var integration : List.of(created.salesforce(), created.hubSpot())) {
-            say.accept("Backfilling " + label(integration) + " " + from + " .. " + today + " (integration " + integration.id() + ")");
+            say.accept("Backfilling " + label(integration) + " " + from + " .. " + today + " (integration "
+                    + integration.id() + ")");
             var outcome = runs.backfill(integration.id(), from, today, false, progress.get());
             requireSucceeded(integration, outcome);
-            say.accept("  " + outcome.recordsRead() + " records, " + outcome.factsChanged() + " facts, " + outcome.apiCalls()
-                    + " API calls (run " + outcome.runId() + ")");
+            say.accept("  " + outcome.recordsRead() + " records, " + outcome.factsChanged() + " facts, "
+                    + outcome.apiCalls() + " API calls (run " + outcome.runId() + ")");
         }
     }
 
@@ -77,7 +87,12 @@ final class DemoScenario {
 
     DemoSummary summary(DemoTenant.Created created, DemoSettings settings, long contestId, Map<String, URI> endpoints) {
         var today = LocalDate.now(clock.withZone(created.organization().timezone()));
-        return summaries.read(created.organization(), created.replacedEarlier(), today.minusDays(settings.days()), today, contestId,
+        return summaries.read(
+                created.organization(),
+                created.replacedEarlier(),
+                today.minusDays(settings.days()),
+                today,
+                contestId,
                 endpoints);
     }
 
@@ -90,10 +105,12 @@ final class DemoScenario {
 
     private static void requireSucceeded(Integration integration, SyncOutcome outcome) {
         if (outcome.status() != SyncStatus.SUCCEEDED) {
-            throw new ScorelineException(FailureKind.RETRYABLE, "the demo's " + label(integration) + " backfill ended "
-                    + outcome.status().name().toLowerCase(Locale.ROOT) + ": " + outcome.message().orElse("no message")
-                    + " (see `scoreline runs --integration " + integration.id() + "`)");
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE,
+                    "the demo's " + label(integration) + " backfill ended "
+                            + outcome.status().name().toLowerCase(Locale.ROOT) + ": "
+                            + outcome.message().orElse("no message")
+                            + " (see `scoreline runs --integration " + integration.id() + "`)");
         }
     }
-
 }

@@ -21,7 +21,9 @@ final class DemoSimulators implements AutoCloseable {
     private final RunningSimulators hubSpotSide;
 
     DemoSimulators(DemoSettings settings, Clock clock) {
-        var base = SimulatorOptions.defaults().withClock(clock).withVolume(settings.repsPerCrm(), settings.days())
+        var base = SimulatorOptions.defaults()
+                .withClock(clock)
+                .withVolume(settings.repsPerCrm(), settings.days())
                 .withLiveRate(settings.liveFor().isZero() ? 0 : settings.liveRate());
         salesforceSide = Simulators.start(base.withSeed(settings.seed()));
         RunningSimulators hubSpot;

@@ -18,8 +18,16 @@ import java.util.Map;
  * @param contest    the running contest's leaderboard, best first
  * @param endpoints  name → URL of the server's endpoints
  */
-public record DemoSummary(String organization, boolean replacedEarlier, LocalDate from, LocalDate to, List<KpiTotal> totals, Map<String, String> teams,
-        Map<String, Map<String, Integer>> badges, Leaderboard contest, Map<String, URI> endpoints) {
+public record DemoSummary(
+        String organization,
+        boolean replacedEarlier,
+        LocalDate from,
+        LocalDate to,
+        List<KpiTotal> totals,
+        Map<String, String> teams,
+        Map<String, Map<String, Integer>> badges,
+        Leaderboard contest,
+        Map<String, URI> endpoints) {
 
     public DemoSummary {
         totals = List.copyOf(totals);

@@ -21,8 +21,8 @@ final class DemoSummaryOutput {
     /** Badge rows on a terminal: the most common ones. */
     static final int BADGE_ROWS = 8;
 
-    static final List<String> HEADLINE_KPIS = List.of("calls_made", "call_connects", "talk_time_minutes", "meetings_held", "deals_won",
-            "revenue_won");
+    static final List<String> HEADLINE_KPIS =
+            List.of("calls_made", "call_connects", "talk_time_minutes", "meetings_held", "deals_won", "revenue_won");
 
     private final CliOutput output;
 
@@ -36,8 +36,8 @@ final class DemoSummaryOutput {
             return;
         }
         output.line("");
-        output.line("KPI totals " + summary.from() + " .. " + summary.to() + " (all KPIs: scoreline kpi show --org " + summary.organization()
-                + " --from " + summary.from() + " --to " + summary.to() + ")");
+        output.line("KPI totals " + summary.from() + " .. " + summary.to() + " (all KPIs: scoreline kpi show --org "
+                + summary.organization() + " --from " + summary.from() + " --to " + summary.to() + ")");
         var header = new ArrayList<>(List.of("REP", "TEAM"));
         HEADLINE_KPIS.forEach(k -> header.add(k.toUpperCase(java.util.Locale.ROOT)));
         header.add("BADGES");
@@ -47,47 +47,69 @@ final class DemoSummaryOutput {
         output.line("");
         printLeaderboard(output, summary.contest(), LEADERBOARD_ROWS);
         output.line("");
-        output.line((live ? "Endpoints: " : "Endpoints (while `scoreline serve` runs): ") + String.join(", ",
-                summary.endpoints().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        output.line((live ? "Endpoints: " : "Endpoints (while `scoreline serve` runs): ")
+                + String.join(
+                        ", ",
+                        summary.endpoints().entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue())
+                                .toList()));
     }
 
     /** How many of each badge the floor holds, most common first. */
     private void printBadges(DemoSummary summary) {
         var byBadge = new TreeMap<String, Integer>();
-        summary.badges().values().forEach(held -> held.forEach((badge, count) -> byBadge.merge(badge, count, Integer::sum)));
+        summary.badges()
+                .values()
+                .forEach(held -> held.forEach((badge, count) -> byBadge.merge(badge, count, Integer::sum)));
         int total = byBadge.values().stream().mapToInt(Integer::intValue).sum();
-        output.line("Badges awarded: " + total + " (" + byBadge.size() + " different; each rep's: scoreline badges --org "
-                + summary.organization() + " --profile EMAIL)");
-        output.table(List.of("BADGE", "AWARDS"), byBadge.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(BADGE_ROWS).map(e -> List.of(e.getKey(), Integer.toString(e.getValue()))).toList());
+        output.line("Badges awarded: " + total + " (" + byBadge.size()
+                + " different; each rep's: scoreline badges --org " + summary.organization() + " --profile EMAIL)");
+        output.table(
+                List.of("BADGE", "AWARDS"),
+                byBadge.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue()
+                                .reversed()
+                                .thenComparing(Map.Entry.comparingByKey()))
+                        .limit(BADGE_ROWS)
+                        .map(e -> List.of(e.getKey(), Integer.toString(e.getValue())))
+                        .toList());
     }
 
     /** The contest's title line and its best rows; the live view prints it too. */
     static void printLeaderboard(CliOutput output, Leaderboard board, int rows) {
         var contest = board.contest();
-        output.line("Contest #" + contest.id() + " '" + contest.name() + "' (" + contest.kpiKey() + ", " + contest.startsOn() + " .. "
-                + contest.endsOn() + ", " + contest.status().key() + "; full board: scoreline leaderboard --contest " + contest.id() + ")");
-        output.table(List.of("RANK", "PARTICIPANT", "SCORE"), board.entries().stream().limit(rows)
-                .map(e -> List.of(Integer.toString(e.rank()), e.participant(), display(e.score()))).toList());
+        output.line("Contest #" + contest.id() + " '" + contest.name() + "' (" + contest.kpiKey() + ", "
+                + contest.startsOn() + " .. " + contest.endsOn() + ", "
+                + contest.status().key() + "; full board: scoreline leaderboard --contest " + contest.id() + ")");
+        output.table(
+                List.of("RANK", "PARTICIPANT", "SCORE"),
+                board.entries().stream()
+                        .limit(rows)
+                        .map(e -> List.of(Integer.toString(e.rank()), e.participant(), display(e.score())))
+                        .toList());
     }
 
     /** Whole numbers as they are, others to one decimal (talk time); the JSON keeps every digit. */
     static String display(BigDecimal value) {
         var plain = value.stripTrailingZeros();
-        return plain.scale() <= 0 ? plain.toPlainString() : value.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+        return plain.scale() <= 0
+                ? plain.toPlainString()
+                : value.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private static List<List<String>> rows(DemoSummary summary) {
         var byRep = new TreeMap<String, Map<String, BigDecimal>>();
         for (KpiTotal total : summary.totals()) {
-            byRep.computeIfAbsent(total.profileEmail(), e -> new LinkedHashMap<>()).put(total.kpiKey(), total.value());
+            byRep.computeIfAbsent(total.profileEmail(), e -> new LinkedHashMap<>())
+                    .put(total.kpiKey(), total.value());
         }
         var rows = new ArrayList<List<String>>();
         byRep.forEach((email, values) -> {
             var row = new ArrayList<>(List.of(email, summary.teams().getOrDefault(email, "-")));
             HEADLINE_KPIS.forEach(k -> row.add(display(values.getOrDefault(k, BigDecimal.ZERO))));
-            row.add(Integer.toString(summary.badges().getOrDefault(email, Map.of()).values().stream().mapToInt(Integer::intValue).sum()));
+            row.add(Integer.toString(summary.badges().getOrDefault(email, Map.of()).values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum()));
             rows.add(row);
         });
         return rows;
@@ -99,14 +121,18 @@ final class DemoSummaryOutput {
         json.put("replaced_earlier", summary.replacedEarlier());
         json.put("from", summary.from().toString());
         json.put("to", summary.to().toString());
-        json.put("totals", summary.totals().stream().map(t -> {
-            var line = new LinkedHashMap<String, Object>();
-            line.put("profile", t.profileEmail());
-            line.put("team", summary.teams().get(t.profileEmail()));
-            line.put("kpi", t.kpiKey());
-            line.put("value", t.value());
-            return line;
-        }).toList());
+        json.put(
+                "totals",
+                summary.totals().stream()
+                        .map(t -> {
+                            var line = new LinkedHashMap<String, Object>();
+                            line.put("profile", t.profileEmail());
+                            line.put("team", summary.teams().get(t.profileEmail()));
+                            line.put("kpi", t.kpiKey());
+                            line.put("value", t.value());
+                            return line;
+                        })
+                        .toList());
         json.put("badges", summary.badges());
         json.put("contest", contestJson(summary.contest()));
         var endpoints = new LinkedHashMap<String, String>();
@@ -124,7 +150,9 @@ final class DemoSummaryOutput {
         json.put("status", contest.status().key());
         json.put("from", contest.startsOn().toString());
         json.put("to", contest.endsOn().toString());
-        json.put("leaderboard", board.entries().stream().map(DemoSummaryOutput::rowJson).toList());
+        json.put(
+                "leaderboard",
+                board.entries().stream().map(DemoSummaryOutput::rowJson).toList());
         return json;
     }
 

@@ -25,7 +25,8 @@ final class DemoSummaryReader {
     private final ContestStore contests;
     private final AwardReader awards;
 
-    DemoSummaryReader(TenantTransactions transactions, KpiValueReader kpiValues, ContestStore contests, AwardReader awards) {
+    DemoSummaryReader(
+            TenantTransactions transactions, KpiValueReader kpiValues, ContestStore contests, AwardReader awards) {
         this.awards = awards;
         this.transactions = transactions;
         this.kpiValues = kpiValues;
@@ -38,22 +39,46 @@ final class DemoSummaryReader {
      */
     List<String> reps(Organization organization, LocalDate from, LocalDate to) {
         return kpiValues.totals(organization.id(), Optional.of(from), Optional.of(to), Optional.empty(), false).stream()
-                .map(KpiTotal::profileEmail).distinct().sorted().toList();
+                .map(KpiTotal::profileEmail)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
-    DemoSummary read(Organization organization, boolean replacedEarlier, LocalDate from, LocalDate to, long contestId,
+    DemoSummary read(
+            Organization organization,
+            boolean replacedEarlier,
+            LocalDate from,
+            LocalDate to,
+            long contestId,
             Map<String, URI> endpoints) {
         var totals = kpiValues.totals(organization.id(), Optional.of(from), Optional.of(to), Optional.empty(), false);
-        var teams = transactions.inOrganization(organization.id(), tx -> tx.select(PROFILES.EMAIL, TEAMS.NAME)
-                .from(PROFILES).join(TEAMS).on(TEAMS.ID.eq(PROFILES.TEAM_ID))
-                .fetch().stream().collect(Collectors.toMap(r -> r.value1(), r -> r.value2())));
+        var teams = transactions.inOrganization(
+                organization.id(),
+                tx -> tx
+                        .select(PROFILES.EMAIL, TEAMS.NAME)
+                        .from(PROFILES)
+                        .join(TEAMS)
+                        .on(TEAMS.ID.eq(PROFILES.TEAM_ID))
+                        .fetch()
+                        .stream()
+                        .collect(Collectors.toMap(r -> r.value1(), r -> r.value2())));
         var badges = new TreeMap<String, Map<String, Integer>>();
         for (var award : awards.list(organization.id(), Optional.empty())) {
             if (award.status().equals("awarded")) {
-                badges.computeIfAbsent(award.profileEmail(), e -> new TreeMap<>()).merge(award.badgeName(), 1, Integer::sum);
+                badges.computeIfAbsent(award.profileEmail(), e -> new TreeMap<>())
+                        .merge(award.badgeName(), 1, Integer::sum);
             }
         }
-        return new DemoSummary(organization.slug(), replacedEarlier, from, to, totals, teams, badges, contests.leaderboard(contestId),
+        return new DemoSummary(
+                organization.slug(),
+                replacedEarlier,
+                from,
+                to,
+                totals,
+                teams,
+                badges,
+                contests.leaderboard(contestId),
                 endpoints);
     }
 }

@@ -2,16 +2,16 @@ package io.scoreline.app.demo;
 
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.identities.CrmUserLinking;
 import io.scoreline.pipeline.identities.UsersSyncResult;
 import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.Integration;
-import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
 import io.scoreline.pipeline.integrations.NewIntegration;
+import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
 import io.scoreline.pipeline.rules.RuleSetVersions;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.Organization;
@@ -39,9 +39,14 @@ final class DemoTenant {
      * What {@link #create} built; {@code replacedEarlier} says whether an earlier demo organization was deleted,
      * {@code salesforceEndpointSecret} is the secret in the Salesforce outbound-message URL (ADR 0020).
      */
-    record Created(Organization organization, Integration salesforce, Integration hubSpot, boolean replacedEarlier,
-            UsersSyncResult salesforceUsers, UsersSyncResult hubSpotUsers, EndpointSecret salesforceEndpointSecret) {
-    }
+    record Created(
+            Organization organization,
+            Integration salesforce,
+            Integration hubSpot,
+            boolean replacedEarlier,
+            UsersSyncResult salesforceUsers,
+            UsersSyncResult hubSpotUsers,
+            EndpointSecret salesforceEndpointSecret) {}
 
     private final OrganizationStore organizations;
     private final IntegrationOnboarding onboarding;
@@ -50,8 +55,13 @@ final class DemoTenant {
     private final TeamStore teams;
     private final CrmUserLinking userLinking;
 
-    DemoTenant(OrganizationStore organizations, IntegrationOnboarding onboarding, RuleSetVersions ruleSets, CrmIdentityStore identities,
-            TeamStore teams, CrmUserLinking userLinking) {
+    DemoTenant(
+            OrganizationStore organizations,
+            IntegrationOnboarding onboarding,
+            RuleSetVersions ruleSets,
+            CrmIdentityStore identities,
+            TeamStore teams,
+            CrmUserLinking userLinking) {
         this.organizations = organizations;
         this.onboarding = onboarding;
         this.ruleSets = ruleSets;
@@ -68,8 +78,10 @@ final class DemoTenant {
     Optional<Organization> requireResettable() {
         var earlier = organizations.findBySlug(SLUG);
         if (earlier.isPresent() && organizations.origin(earlier.get().id()) != OrganizationOrigin.DEMO) {
-            throw ScorelineException.conflict("organization '" + SLUG + "' was not created by `scoreline demo`, so the demo leaves it"
-                    + " alone; run the demo on a database of its own: " + ScorelineConfig.HOME + "=/tmp/scoreline-demo scoreline demo");
+            throw ScorelineException.conflict(
+                    "organization '" + SLUG + "' was not created by `scoreline demo`, so the demo leaves it"
+                            + " alone; run the demo on a database of its own: " + ScorelineConfig.HOME
+                            + "=/tmp/scoreline-demo scoreline demo");
         }
         return earlier;
     }
@@ -78,32 +90,56 @@ final class DemoTenant {
         var earlier = requireResettable();
         // The store checks the origin again, in the deleting transaction.
         earlier.ifPresent(org -> organizations.delete(org.id(), OrganizationOrigin.DEMO));
-        var organization = organizations.create(NewOrganization.of(SLUG, "Demo Sales Co", DemoSimulators.ZONE.getId(), "monday"),
+        var organization = organizations.create(
+                NewOrganization.of(SLUG, "Demo Sales Co", DemoSimulators.ZONE.getId(), "monday"),
                 OrganizationOrigin.DEMO);
         var sf = sims.salesforce();
         // Through the operator's use case: the integrations are scheduled as `integration add` schedules them.
-        var connected = onboarding.add(organization.slug(), NewIntegration.of(organization.id(), CrmProvider.SALESFORCE,
-                new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
-                Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty())
-                // Outbound messages must come from this org: the live phase forwards the simulator's.
-                .withWebhookAccountId(Optional.of(sf.orgId())));
+        var connected = onboarding.add(
+                organization.slug(),
+                NewIntegration.of(
+                                organization.id(),
+                                CrmProvider.SALESFORCE,
+                                new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
+                                Optional.of(sf.loginUrl().toString()),
+                                Optional.empty(),
+                                Optional.empty())
+                        // Outbound messages must come from this org: the live phase forwards the simulator's.
+                        .withWebhookAccountId(Optional.of(sf.orgId())));
         var salesforce = connected.integration();
         var hs = sims.hubSpot();
-        var hubSpot = onboarding.add(organization.slug(), NewIntegration.of(organization.id(), CrmProvider.HUBSPOT,
-                new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()),
-                Optional.empty(), Optional.of(hs.baseUrl().toString()), Optional.of(Long.toString(hs.portalId())))).integration();
+        var hubSpot = onboarding
+                .add(
+                        organization.slug(),
+                        NewIntegration.of(
+                                organization.id(),
+                                CrmProvider.HUBSPOT,
+                                new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()),
+                                Optional.empty(),
+                                Optional.of(hs.baseUrl().toString()),
+                                Optional.of(Long.toString(hs.portalId()))))
+                .integration();
         // Validated like any operator's rules: a stock template the catalog no longer accepts stops the demo here.
         ruleSets.setOrFail(salesforce.id(), stockRules("salesforce"), "demo", "mappings/salesforce.yaml");
         ruleSets.setOrFail(hubSpot.id(), stockRules("hubspot"), "demo", "mappings/hubspot.yaml");
         var salesforceUsers = linkUsers(organization, salesforce, OUTBOUND_TEAM);
         var hubSpotUsers = linkUsers(organization, hubSpot, INBOUND_TEAM);
-        return new Created(organization, salesforce, hubSpot, earlier.isPresent(), salesforceUsers, hubSpotUsers,
+        return new Created(
+                organization,
+                salesforce,
+                hubSpot,
+                earlier.isPresent(),
+                salesforceUsers,
+                hubSpotUsers,
                 connected.endpointSecret().orElseThrow());
     }
 
     private UsersSyncResult linkUsers(Organization organization, Integration integration, String team) {
         var result = userLinking.sync(integration.id(), true);
-        teams.assign(organization.id(), teams.ensure(organization.id(), team), identities.linkedProfiles(organization.id(), integration.id()));
+        teams.assign(
+                organization.id(),
+                teams.ensure(organization.id(), team),
+                identities.linkedProfiles(organization.id(), integration.id()));
         return result;
     }
 
@@ -111,7 +147,8 @@ final class DemoTenant {
         var resource = "mappings/" + provider + ".yaml";
         try (var in = DemoTenant.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new ScorelineException(FailureKind.BUG, "stock rules " + resource + " are missing from the build");
+                throw new ScorelineException(
+                        FailureKind.BUG, "stock rules " + resource + " are missing from the build");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

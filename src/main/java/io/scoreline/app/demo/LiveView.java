@@ -36,7 +36,12 @@ final class LiveView {
     private long lastSeenNotification;
     private List<LeaderboardEntry> lastBoard;
 
-    LiveView(SyncRunStore runs, NotificationStore notifications, ContestStore contests, DemoTenant.Created created, long contestId,
+    LiveView(
+            SyncRunStore runs,
+            NotificationStore notifications,
+            ContestStore contests,
+            DemoTenant.Created created,
+            long contestId,
             CliOutput output) {
         this.runs = runs;
         this.notifications = notifications;
@@ -44,10 +49,13 @@ final class LiveView {
         this.created = created;
         this.contestId = contestId;
         this.output = output;
-        lastSeenNotification = newestNotifications().stream().mapToLong(Notification::id).max().orElse(0);
+        lastSeenNotification =
+                newestNotifications().stream().mapToLong(Notification::id).max().orElse(0);
         lastBoard = top(contests.leaderboard(contestId));
         for (var integration : integrations()) {
-            lastSeenRun.put(integration.id(), newest(integration).stream().mapToLong(SyncRun::id).max().orElse(0));
+            lastSeenRun.put(
+                    integration.id(),
+                    newest(integration).stream().mapToLong(SyncRun::id).max().orElse(0));
         }
     }
 
@@ -57,8 +65,10 @@ final class LiveView {
             for (var run : newest(integration).reversed()) {
                 if (run.id() > seen && run.finishedAt().isPresent()) {
                     lastSeenRun.put(integration.id(), run.id());
-                    line("sync " + DemoScenario.label(integration) + " run " + run.id() + " (" + run.trigger().key() + "): "
-                            + run.status().name().toLowerCase(java.util.Locale.ROOT) + ", " + run.recordsRead() + " records, "
+                    line("sync " + DemoScenario.label(integration) + " run " + run.id() + " ("
+                            + run.trigger().key() + "): "
+                            + run.status().name().toLowerCase(java.util.Locale.ROOT) + ", " + run.recordsRead()
+                            + " records, "
                             + run.factsChanged() + " facts changed, " + run.apiCalls() + " API calls");
                 }
             }
@@ -68,7 +78,9 @@ final class LiveView {
     }
 
     private void notifications() {
-        var fresh = newestNotifications().stream().filter(n -> n.id() > lastSeenNotification).toList();
+        var fresh = newestNotifications().stream()
+                .filter(n -> n.id() > lastSeenNotification)
+                .toList();
         for (var notification : fresh.reversed()) {
             line("notification: " + NotificationLine.of(notification));
         }
@@ -83,7 +95,12 @@ final class LiveView {
         }
         lastBoard = top;
         if (output.json()) {
-            output.jsonLine(Map.of("event", "leaderboard", "contest", contestId, "top",
+            output.jsonLine(Map.of(
+                    "event",
+                    "leaderboard",
+                    "contest",
+                    contestId,
+                    "top",
                     top.stream().map(DemoSummaryOutput::rowJson).toList()));
         } else {
             DemoSummaryOutput.printLeaderboard(output, board, LEADERBOARD_ROWS);

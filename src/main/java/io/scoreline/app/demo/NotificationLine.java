@@ -9,19 +9,24 @@ final class NotificationLine {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private NotificationLine() {
-    }
+    private NotificationLine() {}
 
     static String of(Notification notification) {
         var payload = payload(notification.payload());
         var who = notification.profileEmail();
         return switch (notification.kind()) {
-            case BADGE_EARNED -> who + " earned '" + payload.path("name").asText(payload.path("badge").asText()) + "' ("
-                    + payload.path("period_key").asText() + ")";
-            case TOOK_LEAD -> who + " took the lead in '" + payload.path("contest").asText() + "' with "
-                    + payload.path("score").asText();
-            case ENTERED_TOP3 -> who + " is now #" + payload.path("rank").asText() + " in '" + payload.path("contest").asText() + "'";
-            case TARGET_REACHED -> who + " reached the target of '" + payload.path("contest").asText() + "'";
+            case BADGE_EARNED ->
+                who + " earned '"
+                        + payload.path("name").asText(payload.path("badge").asText()) + "' ("
+                        + payload.path("period_key").asText() + ")";
+            case TOOK_LEAD ->
+                who + " took the lead in '" + payload.path("contest").asText() + "' with "
+                        + payload.path("score").asText();
+            case ENTERED_TOP3 ->
+                who + " is now #" + payload.path("rank").asText() + " in '"
+                        + payload.path("contest").asText() + "'";
+            case TARGET_REACHED ->
+                who + " reached the target of '" + payload.path("contest").asText() + "'";
             case CONTEST_WON -> who + " won '" + payload.path("contest").asText() + "'";
         };
     }

@@ -25,15 +25,15 @@ public class HealthController {
     }
 
     @Serdeable
-    public record HealthReport(String status, String database, String detail) {
-    }
+    public record HealthReport(String status, String database, String detail) {}
 
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<HealthReport> health() {
         return switch (database.status()) {
             case DatabaseHealth.Available a -> HttpResponse.ok(new HealthReport("UP", "UP", null));
-            case DatabaseHealth.Unavailable u -> HttpResponse.<HealthReport>status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(new HealthReport("DOWN", "DOWN", u.reason()));
+            case DatabaseHealth.Unavailable u ->
+                HttpResponse.<HealthReport>status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .body(new HealthReport("DOWN", "DOWN", u.reason()));
         };
     }
 }

@@ -62,7 +62,8 @@ final class RequestReadDeadline {
         }
     };
 
-    @SuppressWarnings("FutureReturnValueIgnored") // closing an expired request's channel is best effort: nothing waits for it
+    @SuppressWarnings(
+            "FutureReturnValueIgnored") // closing an expired request's channel is best effort: nothing waits for it
     private void expire(ChannelHandlerContext ctx) {
         pending = null;
         if (ctx.channel().isActive()) {

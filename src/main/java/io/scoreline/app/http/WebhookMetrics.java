@@ -1,9 +1,9 @@
 package io.scoreline.app.http;
 
-import io.scoreline.pipeline.inbox.WebhookOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scoreline.mappings.CrmProvider;
+import io.scoreline.pipeline.inbox.WebhookOutcome;
 import java.util.Optional;
 
 /**
@@ -30,11 +30,15 @@ final class WebhookMetrics {
                 events(provider, "duplicate").increment(accepted.events() - accepted.inserted());
             }
             case WebhookOutcome.Dropped dropped -> events(provider, "dropped").increment(dropped.events());
-            case WebhookOutcome.Unauthorized unauthorized -> rejected(provider.key(), 401, "unauthorized").increment();
-            case WebhookOutcome.UnknownEndpoint unknown -> rejected(provider.key(), 404, "unknown_endpoint").increment();
-            case WebhookOutcome.Malformed malformed -> rejected(provider.key(), 400, "malformed").increment();
+            case WebhookOutcome.Unauthorized unauthorized ->
+                rejected(provider.key(), 401, "unauthorized").increment();
+            case WebhookOutcome.UnknownEndpoint unknown ->
+                rejected(provider.key(), 404, "unknown_endpoint").increment();
+            case WebhookOutcome.Malformed malformed ->
+                rejected(provider.key(), 400, "malformed").increment();
             case WebhookOutcome.TooLarge tooLarge -> bodyTooLarge(provider.key());
-            case WebhookOutcome.TooManyNotifications tooMany -> rejected(provider.key(), 413, "too_many_notifications").increment();
+            case WebhookOutcome.TooManyNotifications tooMany ->
+                rejected(provider.key(), 413, "too_many_notifications").increment();
         }
     }
 
@@ -45,7 +49,8 @@ final class WebhookMetrics {
 
     /** A request on {@code uri} that was not received in time; counted when it was for a webhook (or its path never came). */
     void readTimedOut(String uri) {
-        providerOf(uri).or(() -> uri.isEmpty() ? Optional.of(NO_PROVIDER) : Optional.empty())
+        providerOf(uri)
+                .or(() -> uri.isEmpty() ? Optional.of(NO_PROVIDER) : Optional.empty())
                 .ifPresent(provider -> rejected(provider, 408, "read_timeout").increment());
     }
 
@@ -61,12 +66,19 @@ final class WebhookMetrics {
     }
 
     private Counter events(CrmProvider provider, String outcome) {
-        return Counter.builder("scoreline.webhook.events").description("webhook events by outcome")
-                .tag("provider", provider.key()).tag("outcome", outcome).register(registry);
+        return Counter.builder("scoreline.webhook.events")
+                .description("webhook events by outcome")
+                .tag("provider", provider.key())
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     private Counter rejected(String provider, int status, String reason) {
-        return Counter.builder("scoreline.webhook.rejected").description("webhook requests refused")
-                .tag("provider", provider).tag("status", Integer.toString(status)).tag("reason", reason).register(registry);
+        return Counter.builder("scoreline.webhook.rejected")
+                .description("webhook requests refused")
+                .tag("provider", provider)
+                .tag("status", Integer.toString(status))
+                .tag("reason", reason)
+                .register(registry);
     }
 }

@@ -29,21 +29,24 @@ public class ContestFactory {
 
     /** A {@code KpiChangeConsumer}: the outbox drain calls it for every profile it claims. */
     @Singleton
-    ContestLeaderboardUpdater contestLeaderboardUpdater(NotificationStore notifications, ScorelineConfig config, Clock clock) {
+    ContestLeaderboardUpdater contestLeaderboardUpdater(
+            NotificationStore notifications, ScorelineConfig config, Clock clock) {
         return new ContestLeaderboardUpdater(notifications, clock, config.contests());
     }
 
     @Singleton
-    ContestLifecycle contestLifecycle(TenantTransactions transactions, NotificationStore notifications, ScorelineConfig config,
-            Clock clock) {
+    ContestLifecycle contestLifecycle(
+            TenantTransactions transactions, NotificationStore notifications, ScorelineConfig config, Clock clock) {
         return new ContestLifecycle(transactions, notifications, clock, config.contests());
     }
 
     /** Started by {@code serve} and {@code demo} through {@link ContestTickerWork}; idle in every other command. */
     @Singleton
     @Bean(preDestroy = "close")
-    ContestLifecycleTicker contestLifecycleTicker(ContestLifecycle lifecycle, DatabaseRuntime database, ScorelineConfig config) {
-        return new ContestLifecycleTicker(lifecycle, database.dataSource(), config.contests().tick());
+    ContestLifecycleTicker contestLifecycleTicker(
+            ContestLifecycle lifecycle, DatabaseRuntime database, ScorelineConfig config) {
+        return new ContestLifecycleTicker(
+                lifecycle, database.dataSource(), config.contests().tick());
     }
 
     @Singleton

@@ -42,13 +42,18 @@ public class GamificationFactory {
     }
 
     @Singleton
-    BadgeEvaluator badgeEvaluator(BadgeStore badges, NotificationStore notifications, ScorelineConfig config, Clock clock) {
+    BadgeEvaluator badgeEvaluator(
+            BadgeStore badges, NotificationStore notifications, ScorelineConfig config, Clock clock) {
         return new BadgeEvaluator(badges, notifications, config.evaluator(), clock);
     }
 
     @Singleton
-    KpiChangeDrain kpiChangeDrain(TenantTransactions transactions, OrganizationStore organizations, List<KpiChangeConsumer> consumers,
-            ScorelineConfig config, Clock clock) {
+    KpiChangeDrain kpiChangeDrain(
+            TenantTransactions transactions,
+            OrganizationStore organizations,
+            List<KpiChangeConsumer> consumers,
+            ScorelineConfig config,
+            Clock clock) {
         return new KpiChangeDrain(transactions, organizations, consumers, config.evaluator(), clock);
     }
 

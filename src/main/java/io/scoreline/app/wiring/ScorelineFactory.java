@@ -9,20 +9,20 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
 import io.scoreline.app.background.BackgroundWork;
 import io.scoreline.app.background.BackgroundWorkSupervisor;
 import io.scoreline.app.background.InboxWork;
 import io.scoreline.app.background.SyncScheduleWork;
-import io.micronaut.context.annotation.Factory;
 import io.scoreline.app.config.MasterKeySource;
 import io.scoreline.app.config.ScorelineConfig;
-import io.scoreline.pipeline.database.DatabaseHealth;
-import io.scoreline.pipeline.database.DatabaseRuntime;
-import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.connectors.hubspot.HubSpotConnectorFactory;
 import io.scoreline.connectors.hubspot.HubSpotOptions;
 import io.scoreline.connectors.salesforce.SalesforceConnectorFactory;
 import io.scoreline.connectors.salesforce.SalesforceOptions;
+import io.scoreline.pipeline.database.DatabaseHealth;
+import io.scoreline.pipeline.database.DatabaseRuntime;
+import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.facts.PageWriter;
 import io.scoreline.pipeline.facts.StoredRecordReader;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
@@ -34,22 +34,22 @@ import io.scoreline.pipeline.inbox.OpenConnectors;
 import io.scoreline.pipeline.inbox.WebhookRoutes;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.kpi.KpiValueReader;
+import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.CheckpointStore;
+import io.scoreline.pipeline.runs.IntegrationRunLocks;
 import io.scoreline.pipeline.runs.SyncRunStore;
-import io.scoreline.pipeline.sync.BackfillService;
-import io.scoreline.pipeline.sync.ConnectorOpener;
-import io.scoreline.pipeline.sync.RemapService;
 import io.scoreline.pipeline.runs.SyncTrigger;
 import io.scoreline.pipeline.scheduling.IntegrationDirectory;
-import io.scoreline.pipeline.runs.IntegrationRunLocks;
 import io.scoreline.pipeline.scheduling.IntegrationScheduler;
 import io.scoreline.pipeline.scheduling.ScheduledSyncLauncher;
 import io.scoreline.pipeline.scheduling.SchedulerSettings;
 import io.scoreline.pipeline.scheduling.SyncCadence;
+import io.scoreline.pipeline.secrets.CredentialCipher;
+import io.scoreline.pipeline.sync.BackfillService;
+import io.scoreline.pipeline.sync.ConnectorOpener;
+import io.scoreline.pipeline.sync.RemapService;
 import io.scoreline.pipeline.sync.SyncService;
 import io.scoreline.pipeline.sync.SyncSettings;
-import io.scoreline.pipeline.rules.RuleSetStore;
-import io.scoreline.pipeline.secrets.CredentialCipher;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -159,20 +159,47 @@ public class ScorelineFactory {
     ConnectorOpener connectorOpener(IntegrationStore integrations, CamelContext camel, Clock clock) {
         var salesforce = new SalesforceConnectorFactory(camel, SalesforceOptions.defaults(), clock);
         var hubSpot = new HubSpotConnectorFactory(camel, HubSpotOptions.defaults(), clock);
-        return new ConnectorOpener(integrations, Map.of(salesforce.provider(), salesforce, hubSpot.provider(), hubSpot));
+        return new ConnectorOpener(
+                integrations, Map.of(salesforce.provider(), salesforce, hubSpot.provider(), hubSpot));
     }
 
     @Singleton
-    RemapService remapService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets, SyncRunStore runs,
-            TenantTransactions transactions, PageWriter writer, IntegrationRunLocks exclusion) {
-        return new RemapService(integrations, organizations, ruleSets, runs, new StoredRecordReader(transactions), writer, exclusion);
+    RemapService remapService(
+            IntegrationStore integrations,
+            OrganizationStore organizations,
+            RuleSetStore ruleSets,
+            SyncRunStore runs,
+            TenantTransactions transactions,
+            PageWriter writer,
+            IntegrationRunLocks exclusion) {
+        return new RemapService(
+                integrations, organizations, ruleSets, runs, new StoredRecordReader(transactions), writer, exclusion);
     }
 
     @Singleton
-    BackfillService backfillService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
-            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, IntegrationRunLocks exclusion,
-            SyncSettings settings, Clock clock, TenantTransactions transactions) {
-        return new BackfillService(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion, settings, clock,
+    BackfillService backfillService(
+            IntegrationStore integrations,
+            OrganizationStore organizations,
+            RuleSetStore ruleSets,
+            CheckpointStore checkpoints,
+            SyncRunStore runs,
+            PageWriter writer,
+            ConnectorOpener connectors,
+            IntegrationRunLocks exclusion,
+            SyncSettings settings,
+            Clock clock,
+            TenantTransactions transactions) {
+        return new BackfillService(
+                integrations,
+                organizations,
+                ruleSets,
+                checkpoints,
+                runs,
+                writer,
+                connectors,
+                exclusion,
+                settings,
+                clock,
                 new StoredRecordReader(transactions));
     }
 
@@ -187,19 +214,27 @@ public class ScorelineFactory {
      */
     @Singleton
     @Bean(preDestroy = "close")
-    IntegrationScheduler integrationScheduler(ScorelineConfig config, DatabaseRuntime database, TenantTransactions transactions,
-            SyncService sync, Clock clock) {
+    IntegrationScheduler integrationScheduler(
+            ScorelineConfig config,
+            DatabaseRuntime database,
+            TenantTransactions transactions,
+            SyncService sync,
+            Clock clock) {
         var settings = SchedulerSettings.defaults()
                 .withCadence(SyncCadence.every(config.syncInterval()))
                 .withThreadCount(config.schedulerThreads());
         ScheduledSyncLauncher launcher = fire -> sync.sync(fire.integrationId(), SyncTrigger.SCHEDULE);
-        return IntegrationScheduler.create(settings, database.dataSource(), new IntegrationDirectory(transactions), launcher, clock);
+        return IntegrationScheduler.create(
+                settings, database.dataSource(), new IntegrationDirectory(transactions), launcher, clock);
     }
 
     @Singleton
     InboxSettings inboxSettings(ScorelineConfig config) {
-        return InboxSettings.defaults().withWorkers(config.webhooks().inboxWorkers()).withWriters(config.webhooks().inboxWriters())
-                .withMaxAttempts(config.webhooks().inboxMaxAttempts()).withApplyValues(config.webhooks().applyValues())
+        return InboxSettings.defaults()
+                .withWorkers(config.webhooks().inboxWorkers())
+                .withWriters(config.webhooks().inboxWriters())
+                .withMaxAttempts(config.webhooks().inboxMaxAttempts())
+                .withApplyValues(config.webhooks().applyValues())
                 .withVerifyAfter(config.webhooks().verifyAfter());
     }
 
@@ -222,9 +257,17 @@ public class ScorelineFactory {
     /** Idle until {@code serve} starts them; controllers only nudge them. Stopped before the connectors close. */
     @Singleton
     @Bean(preDestroy = "close")
-    InboxWorkers inboxWorkers(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets, PageWriter writer,
-            InboxStore inbox, OpenConnectors connectors, InboxSettings settings, Clock clock) {
-        var processor = new InboxProcessor(integrations, organizations, ruleSets, writer, inbox, connectors, settings, clock);
+    InboxWorkers inboxWorkers(
+            IntegrationStore integrations,
+            OrganizationStore organizations,
+            RuleSetStore ruleSets,
+            PageWriter writer,
+            InboxStore inbox,
+            OpenConnectors connectors,
+            InboxSettings settings,
+            Clock clock) {
+        var processor =
+                new InboxProcessor(integrations, organizations, ruleSets, writer, inbox, connectors, settings, clock);
         return new InboxWorkers(inbox, processor, settings, clock);
     }
 
@@ -244,18 +287,36 @@ public class ScorelineFactory {
     }
 
     @Singleton
-    SyncService syncService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
-            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, IntegrationRunLocks exclusion,
-            SyncSettings settings, Clock clock) {
-        return new SyncService(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion, settings, clock);
+    SyncService syncService(
+            IntegrationStore integrations,
+            OrganizationStore organizations,
+            RuleSetStore ruleSets,
+            CheckpointStore checkpoints,
+            SyncRunStore runs,
+            PageWriter writer,
+            ConnectorOpener connectors,
+            IntegrationRunLocks exclusion,
+            SyncSettings settings,
+            Clock clock) {
+        return new SyncService(
+                integrations,
+                organizations,
+                ruleSets,
+                checkpoints,
+                runs,
+                writer,
+                connectors,
+                exclusion,
+                settings,
+                clock);
     }
 
     @Singleton
     SyncSettings syncSettings(ScorelineConfig config) {
         var limits = config.runLimits();
-        return SyncSettings.defaults().withRunLimits(limits.quotaShare(), limits.backfillQuotaShare(), limits.bulkThreshold())
+        return SyncSettings.defaults()
+                .withRunLimits(limits.quotaShare(), limits.backfillQuotaShare(), limits.bulkThreshold())
                 .withOrgQuotaShare(limits.orgQuotaShare());
-
     }
 
     @Singleton

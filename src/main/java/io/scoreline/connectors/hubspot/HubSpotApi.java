@@ -3,11 +3,10 @@ package io.scoreline.connectors.hubspot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scoreline.failure.FailureKind;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.retry.Retry;
 import io.scoreline.connectors.spi.QuotaSnapshot;
+import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import java.io.IOException;
 import java.net.URI;
@@ -37,8 +36,7 @@ final class HubSpotApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request of a route: what for, how, where, and its JSON body (POST only). */
-    record Request(String action, String method, String pathAndQuery, String body, boolean search) {
-    }
+    record Request(String action, String method, String pathAndQuery, String body, boolean search) {}
 
     private final HttpClient http;
     private final ProducerTemplate routes;
@@ -52,8 +50,15 @@ final class HubSpotApi {
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicReference<QuotaSnapshot> quota = new AtomicReference<>();
 
-    HubSpotApi(HttpClient http, ProducerTemplate routes, URI baseUrl, HubSpotAuth auth, HubSpotRateLimiter limiter,
-            HubSpotOptions options, HubSpotRetries retries, CircuitBreaker breaker) {
+    HubSpotApi(
+            HttpClient http,
+            ProducerTemplate routes,
+            URI baseUrl,
+            HubSpotAuth auth,
+            HubSpotRateLimiter limiter,
+            HubSpotOptions options,
+            HubSpotRetries retries,
+            CircuitBreaker breaker) {
         this.http = http;
         this.routes = routes;
         this.baseUrl = baseUrl;
@@ -98,8 +103,8 @@ final class HubSpotApi {
         try {
             return breaker.executeSupplier(() -> {
                 try {
-                    return retries.transientFailures().executeSupplier(() -> retries.rateLimits()
-                            .executeSupplier(() -> attempt(route, request)));
+                    return retries.transientFailures()
+                            .executeSupplier(() -> retries.rateLimits().executeSupplier(() -> attempt(route, request)));
                 } catch (HubSpotFailures.Throttled e) {
                     throw e.afterWaits(options.rateLimitRetries() + 1);
                 } catch (HubSpotFailures.Transient e) {
@@ -107,8 +112,11 @@ final class HubSpotApi {
                 }
             });
         } catch (CallNotPermittedException e) {
-            throw new ScorelineException(FailureKind.RETRYABLE, "hubspot calls to " + baseUrl + " for this integration are paused after "
-                    + "repeated failures (circuit open); the next run tries again", e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE,
+                    "hubspot calls to " + baseUrl + " for this integration are paused after "
+                            + "repeated failures (circuit open); the next run tries again",
+                    e);
         }
     }
 
@@ -125,7 +133,8 @@ final class HubSpotApi {
             throw classified;
         }
         // Neither HubSpot's answer nor the network (those are classified in the step): a defect, never retried.
-        throw new ScorelineException(FailureKind.BUG, "hubspot " + request.action() + " failed in its route: " + failure, failure);
+        throw new ScorelineException(
+                FailureKind.BUG, "hubspot " + request.action() + " failed in its route: " + failure, failure);
     }
 
     /**
@@ -133,10 +142,12 @@ final class HubSpotApi {
      * token and repeats the request once; it is a new login, not a retry of a failure.
      */
     JsonNode send(Request request) {
-        var builder = HttpRequest.newBuilder(URI.create(baseUrl + request.pathAndQuery())).timeout(options.requestTimeout())
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + request.pathAndQuery()))
+                .timeout(options.requestTimeout())
                 .header("Accept", "application/json");
         if (request.body() != null) {
-            builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request.body()));
+            builder.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(request.body()));
         }
         boolean renewed = false;
         while (true) {
@@ -145,14 +156,18 @@ final class HubSpotApi {
             calls.incrementAndGet();
             HttpResponse<String> response;
             try {
-                response = http.send(builder.copy().header("Authorization", "Bearer " + token).build(),
+                response = http.send(
+                        builder.copy()
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 LOG.debug("hubspot {}: {}", request.action(), e.toString());
                 throw HubSpotFailures.Transient.unanswered(request.action(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ScorelineException(FailureKind.RETRYABLE, "interrupted during hubspot " + request.action(), e);
+                throw new ScorelineException(
+                        FailureKind.RETRYABLE, "interrupted during hubspot " + request.action(), e);
             }
             if (!request.search()) {
                 limiter.observe(response.headers());
@@ -170,11 +185,17 @@ final class HubSpotApi {
             if (status == 429) {
                 throttled.incrementAndGet();
                 if ("DAILY".equals(body.path("policyName").asText())) {
-                    throw new ScorelineException(FailureKind.QUOTA, "hubspot " + request.action() + " refused: the portal's daily API "
-                            + "limit is spent; the next run continues from here");
+                    throw new ScorelineException(
+                            FailureKind.QUOTA,
+                            "hubspot " + request.action() + " refused: the portal's daily API "
+                                    + "limit is spent; the next run continues from here");
                 }
-                LOG.debug("hubspot {}: 429 {}", request.action(), body.path("policyName").asText());
-                throw new HubSpotFailures.Throttled(request.action(), body.path("policyName").asText("429"), retryAfter(response));
+                LOG.debug(
+                        "hubspot {}: 429 {}",
+                        request.action(),
+                        body.path("policyName").asText());
+                throw new HubSpotFailures.Throttled(
+                        request.action(), body.path("policyName").asText("429"), retryAfter(response));
             }
             if (status / 100 == 5 || status == 408) {
                 throw HubSpotFailures.Transient.answered(request.action(), status, body);
@@ -214,12 +235,15 @@ final class HubSpotApi {
         try {
             var node = body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
             if (!node.isObject()) {
-                throw new ScorelineException(FailureKind.BAD_INPUT, "hubspot " + action + " answered with malformed JSON: not an object");
+                throw new ScorelineException(
+                        FailureKind.BAD_INPUT, "hubspot " + action + " answered with malformed JSON: not an object");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, "hubspot " + action + " answered with malformed JSON: "
-                    + HubSpotFailures.oneLine(e.getOriginalMessage()));
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT,
+                    "hubspot " + action + " answered with malformed JSON: "
+                            + HubSpotFailures.oneLine(e.getOriginalMessage()));
         }
     }
 

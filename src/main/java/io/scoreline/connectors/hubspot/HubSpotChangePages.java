@@ -28,6 +28,7 @@ final class HubSpotChangePages implements PageSource {
     private boolean inclusive = true;
     /** Set while reading one crowded timestamp by id. */
     private Instant crowded;
+
     private Optional<String> afterId = Optional.empty();
     private boolean done;
 
@@ -48,8 +49,10 @@ final class HubSpotChangePages implements PageSource {
         while (!done && records.size() + HubSpotSearches.PAGE <= Math.max(HubSpotSearches.PAGE, query.pageSize())) {
             records.addAll(crowded == null ? searchByTime() : searchCrowded());
         }
-        var cursor = records.isEmpty() ? Optional.<Checkpoint>empty()
-                : Optional.of(new Checkpoint(records.getLast().modstamp(), records.getLast().recordId()));
+        var cursor = records.isEmpty()
+                ? Optional.<Checkpoint>empty()
+                : Optional.of(new Checkpoint(
+                        records.getLast().modstamp(), records.getLast().recordId()));
         return Optional.of(new RecordPage(query.objectType(), records, cursor, (int) (api.calls() - before)));
     }
 

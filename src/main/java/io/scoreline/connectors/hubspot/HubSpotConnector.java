@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.ConnectionCheck;
 import io.scoreline.connectors.spi.CrmConnector;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.connectors.spi.CrmUser;
-import io.scoreline.failure.FailureKind;
 import io.scoreline.connectors.spi.PageSource;
 import io.scoreline.connectors.spi.QuotaSnapshot;
 import io.scoreline.connectors.spi.RecordPage;
+import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -61,17 +61,22 @@ public final class HubSpotConnector implements CrmConnector {
         try {
             var owners = api.get(HubSpotRoutes.OWNERS, "owners check", "/crm/v3/owners/?limit=1");
             if (!owners.has("results")) {
-                return new ConnectionCheck.ConnectionFailed(FailureKind.BAD_INPUT, "the owners API answered without results: "
-                        + api.baseUrl() + " is not a HubSpot API");
+                return new ConnectionCheck.ConnectionFailed(
+                        FailureKind.BAD_INPUT,
+                        "the owners API answered without results: " + api.baseUrl() + " is not a HubSpot API");
             }
             var hub = api.auth().hubId();
             if (hub.isPresent() && portalId.isPresent() && hub.getAsLong() != portalId.getAsLong()) {
-                return new ConnectionCheck.ConnectionFailed(FailureKind.AUTH, "the credentials belong to portal " + hub.getAsLong()
-                        + ", not to portal " + portalId.getAsLong() + " given with --portal-id");
+                return new ConnectionCheck.ConnectionFailed(
+                        FailureKind.AUTH,
+                        "the credentials belong to portal " + hub.getAsLong() + ", not to portal "
+                                + portalId.getAsLong() + " given with --portal-id");
             }
-            var account = "portal " + (portalId.isPresent() ? portalId.getAsLong() : hub.isPresent() ? hub.getAsLong() : "?")
-                    + " at " + api.baseUrl();
-            var detail = api.quota().map(q -> "daily API requests: " + q.used() + " used of " + q.max())
+            var account =
+                    "portal " + (portalId.isPresent() ? portalId.getAsLong() : hub.isPresent() ? hub.getAsLong() : "?")
+                            + " at " + api.baseUrl();
+            var detail = api.quota()
+                    .map(q -> "daily API requests: " + q.used() + " used of " + q.max())
                     .orElse("owners readable");
             return new ConnectionCheck.Passed(account, detail);
         } catch (ScorelineException e) {
@@ -86,16 +91,26 @@ public final class HubSpotConnector implements CrmConnector {
         for (boolean archived : new boolean[] {false, true}) {
             String after = null;
             do {
-                var page = api.get(HubSpotRoutes.OWNERS, "owners", "/crm/v3/owners/?limit=100&archived=" + archived
-                        + (after == null ? "" : "&after=" + encode(after)));
+                var page = api.get(
+                        HubSpotRoutes.OWNERS,
+                        "owners",
+                        "/crm/v3/owners/?limit=100&archived=" + archived
+                                + (after == null ? "" : "&after=" + encode(after)));
                 for (var owner : page.path("results")) {
                     var id = owner.path("id").asText("");
                     if (id.isEmpty()) {
                         continue;
                     }
-                    var name = (owner.path("firstName").asText("") + " " + owner.path("lastName").asText("")).strip();
-                    users.putIfAbsent(id, new CrmUser(id, emptyToNull(owner.path("email").asText(null)),
-                            name.isEmpty() ? null : name, !archived && !owner.path("archived").asBoolean(false)));
+                    var name = (owner.path("firstName").asText("") + " "
+                                    + owner.path("lastName").asText(""))
+                            .strip();
+                    users.putIfAbsent(
+                            id,
+                            new CrmUser(
+                                    id,
+                                    emptyToNull(owner.path("email").asText(null)),
+                                    name.isEmpty() ? null : name,
+                                    !archived && !owner.path("archived").asBoolean(false)));
                 }
                 after = next(page);
             } while (after != null);
@@ -149,20 +164,25 @@ public final class HubSpotConnector implements CrmConnector {
      * call rather than for the sum of them (five calls one after another were most of an inbox
      * batch's time, measured by {@code bench webhooks}). Answers come back in batch order.
      */
-    private List<List<CrmRecord>> readTogether(String type, List<String> properties, List<List<String>> batches, boolean archived) {
+    private List<List<CrmRecord>> readTogether(
+            String type, List<String> properties, List<List<String>> batches, boolean archived) {
         if (batches.size() <= 1) {
-            return batches.stream().map(batch -> batchRead(type, properties, batch, archived)).toList();
+            return batches.stream()
+                    .map(batch -> batchRead(type, properties, batch, archived))
+                    .toList();
         }
         var slots = new Semaphore(READS_IN_FLIGHT);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            var futures = batches.stream().map(batch -> executor.submit(() -> {
-                slots.acquire();
-                try {
-                    return batchRead(type, properties, batch, archived);
-                } finally {
-                    slots.release();
-                }
-            })).toList();
+            var futures = batches.stream()
+                    .map(batch -> executor.submit(() -> {
+                        slots.acquire();
+                        try {
+                            return batchRead(type, properties, batch, archived);
+                        } finally {
+                            slots.release();
+                        }
+                    }))
+                    .toList();
             var answers = new ArrayList<List<CrmRecord>>();
             for (var future : futures) {
                 answers.add(answer(future));
@@ -189,8 +209,11 @@ public final class HubSpotConnector implements CrmConnector {
         var body = new LinkedHashMap<String, Object>();
         body.put("inputs", ids.stream().map(id -> Map.of("id", id)).toList());
         body.put("properties", properties);
-        var answer = api.post(HubSpotRoutes.BATCH_READ, "batch read " + type, "/crm/v3/objects/" + type + "/batch/read?archived="
-                + archived, body);
+        var answer = api.post(
+                HubSpotRoutes.BATCH_READ,
+                "batch read " + type,
+                "/crm/v3/objects/" + type + "/batch/read?archived=" + archived,
+                body);
         var records = new ArrayList<CrmRecord>();
         for (var object : answer.path("results")) {
             records.add(HubSpotRows.toRecord(type, object));
@@ -201,8 +224,11 @@ public final class HubSpotConnector implements CrmConnector {
     /** HubSpot counts a search's matches in {@code total}; one call of one result. */
     @Override
     public long count(ChangeQuery query) {
-        var answer = api.post(HubSpotRoutes.SEARCH, "count " + query.objectType(), "/crm/v3/objects/" + HubSpotSearches.objectType(query.objectType())
-                + "/search", HubSpotSearches.byTime(query, query.since(), true, 1));
+        var answer = api.post(
+                HubSpotRoutes.SEARCH,
+                "count " + query.objectType(),
+                "/crm/v3/objects/" + HubSpotSearches.objectType(query.objectType()) + "/search",
+                HubSpotSearches.byTime(query, query.since(), true, 1));
         if (!answer.has("total")) {
             throw new ScorelineException(FailureKind.BAD_INPUT, "malformed hubspot search answer: no total");
         }
@@ -226,11 +252,16 @@ public final class HubSpotConnector implements CrmConnector {
         var records = new ArrayList<CrmRecord>();
         String after = null;
         do {
-            var page = api.get(HubSpotRoutes.ARCHIVED, "archived " + type, "/crm/v3/objects/" + type + "?archived=true&limit=" + LIST_PAGE
-                    + "&properties=" + HubSpotRows.MODIFIED + (after == null ? "" : "&after=" + encode(after)));
+            var page = api.get(
+                    HubSpotRoutes.ARCHIVED,
+                    "archived " + type,
+                    "/crm/v3/objects/" + type + "?archived=true&limit=" + LIST_PAGE + "&properties="
+                            + HubSpotRows.MODIFIED + (after == null ? "" : "&after=" + encode(after)));
             for (var object : page.path("results")) {
                 var record = HubSpotRows.toRecord(type, object);
-                if (record.deleted() && !record.modstamp().isBefore(from) && record.modstamp().isBefore(to)) {
+                if (record.deleted()
+                        && !record.modstamp().isBefore(from)
+                        && record.modstamp().isBefore(to)) {
                     records.add(record);
                 }
             }
@@ -256,7 +287,8 @@ public final class HubSpotConnector implements CrmConnector {
 
     @Override
     public void close() {
-        // The HTTP client, routes, rate limiter, breaker and OAuth session belong to the factory: other connections share them.
+        // The HTTP client, routes, rate limiter, breaker and OAuth session belong to the factory: other connections
+        // share them.
     }
 
     private static String next(JsonNode page) {

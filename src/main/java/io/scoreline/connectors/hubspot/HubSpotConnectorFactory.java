@@ -1,15 +1,14 @@
 package io.scoreline.connectors.hubspot;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.scoreline.connectors.spi.ConnectorSettings;
 import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.CrmConnectorFactory;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.mappings.CrmProvider;
-import io.scoreline.failure.ScorelineException;
 import io.scoreline.failure.FailureKind;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.net.URI;
+import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,28 +84,44 @@ public final class HubSpotConnectorFactory implements CrmConnectorFactory {
         var typed = HubSpotSettings.from(settings.settings());
         var base = typed.baseUrl();
         var portalId = typed.portalId();
-        var portal = base + "|" + (portalId.isPresent() ? "portal:" + portalId.getAsLong() : "integration:" + settings.integrationId());
-        var limiter = limiters.computeIfAbsent(portal,
+        var portal = base + "|"
+                + (portalId.isPresent() ? "portal:" + portalId.getAsLong() : "integration:" + settings.integrationId());
+        var limiter = limiters.computeIfAbsent(
+                portal,
                 key -> new HubSpotRateLimiter(nanos, options.burstPerTenSeconds(), options.searchesPerSecond()));
         HubSpotAuth auth = switch (settings.credentials()) {
             case CrmCredentials.PrivateAppToken token -> new HubSpotAuth.PrivateApp(token.token());
             case CrmCredentials.RefreshToken refresh -> {
                 if (refresh.clientSecret() == null || refresh.clientSecret().isBlank()) {
-                    throw ScorelineException.badInput("the hubspot refresh-token login of integration " + settings.integrationId()
-                            + " needs client_secret");
+                    throw ScorelineException.badInput("the hubspot refresh-token login of integration "
+                            + settings.integrationId() + " needs client_secret");
                 }
-                var session = sessions.compute(portal + "|" + refresh.clientId(), (key, existing) ->
-                        existing != null && existing.sameApp(refresh) ? existing : new HubSpotOAuthSession(http, base, clock, options, refresh));
+                var session = sessions.compute(
+                        portal + "|" + refresh.clientId(),
+                        (key, existing) -> existing != null && existing.sameApp(refresh)
+                                ? existing
+                                : new HubSpotOAuthSession(http, base, clock, options, refresh));
                 session.offer(refresh, settings.rotatedCredentials());
                 yield session;
             }
-            case CrmCredentials.ClientCredentials c -> throw ScorelineException.badInput(
-                    "hubspot does not accept client credentials; use a private app token or a public app's refresh token");
-            case CrmCredentials.JwtBearer j -> throw ScorelineException.badInput(
-                    "hubspot does not accept a JWT bearer login; use a private app token or a public app's refresh token");
+            case CrmCredentials.ClientCredentials c ->
+                throw ScorelineException.badInput(
+                        "hubspot does not accept client credentials; use a private app token or a public app's refresh token");
+            case CrmCredentials.JwtBearer j ->
+                throw ScorelineException.badInput(
+                        "hubspot does not accept a JWT bearer login; use a private app token or a public app's refresh token");
         };
         var name = "hubspot-" + settings.integrationId();
-        return new HubSpotConnector(new HubSpotApi(http, routes, base, auth, limiter, options, HubSpotRetries.of(name, options, limiter),
-                breakers.circuitBreaker(name)), portalId);
+        return new HubSpotConnector(
+                new HubSpotApi(
+                        http,
+                        routes,
+                        base,
+                        auth,
+                        limiter,
+                        options,
+                        HubSpotRetries.of(name, options, limiter),
+                        breakers.circuitBreaker(name)),
+                portalId);
     }
 }

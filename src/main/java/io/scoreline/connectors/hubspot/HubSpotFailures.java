@@ -10,32 +10,39 @@ import io.scoreline.failure.ScorelineException;
  */
 final class HubSpotFailures {
 
-    private HubSpotFailures() {
-    }
+    private HubSpotFailures() {}
 
     static ScorelineException of(String action, int status, JsonNode body) {
         var category = body.path("category").asText(body.path("status").asText(""));
         var message = body.path("message").asText("");
-        return new ScorelineException(kindOf(status, category), "hubspot " + action + " failed: HTTP " + status
-                + (category.isEmpty() ? "" : " " + category) + (message.isBlank() ? "" : ": " + oneLine(message)));
+        return new ScorelineException(
+                kindOf(status, category),
+                "hubspot " + action + " failed: HTTP " + status + (category.isEmpty() ? "" : " " + category)
+                        + (message.isBlank() ? "" : ": " + oneLine(message)));
     }
 
     static FailureKind kindOf(int status, String category) {
         return switch (category) {
-            case "EXPIRED_AUTHENTICATION", "INVALID_AUTHENTICATION", "MISSING_SCOPES", "BAD_REFRESH_TOKEN", "BAD_CLIENT_ID",
-                 "INVALID_TOKEN" -> FailureKind.AUTH;
+            case "EXPIRED_AUTHENTICATION",
+                    "INVALID_AUTHENTICATION",
+                    "MISSING_SCOPES",
+                    "BAD_REFRESH_TOKEN",
+                    "BAD_CLIENT_ID",
+                    "INVALID_TOKEN" -> FailureKind.AUTH;
             case "RATE_LIMITS" -> FailureKind.QUOTA;
-            default -> switch (status / 100) {
-                case 4 -> switch (status) {
-                    case 401, 403 -> FailureKind.AUTH;
-                    case 404 -> FailureKind.NOT_FOUND;
-                    case 408 -> FailureKind.RETRYABLE;
-                    case 429 -> FailureKind.QUOTA;
-                    default -> FailureKind.BAD_INPUT;
+            default ->
+                switch (status / 100) {
+                    case 4 ->
+                        switch (status) {
+                            case 401, 403 -> FailureKind.AUTH;
+                            case 404 -> FailureKind.NOT_FOUND;
+                            case 408 -> FailureKind.RETRYABLE;
+                            case 429 -> FailureKind.QUOTA;
+                            default -> FailureKind.BAD_INPUT;
+                        };
+                    case 5 -> FailureKind.RETRYABLE;
+                    default -> FailureKind.BUG;
                 };
-                case 5 -> FailureKind.RETRYABLE;
-                default -> FailureKind.BUG;
-            };
         };
     }
 
@@ -60,13 +67,17 @@ final class HubSpotFailures {
         }
 
         static Transient unanswered(String action, java.io.IOException cause) {
-            return new Transient(action, 0, null, "hubspot " + action + " failed: " + oneLine(String.valueOf(cause)), cause);
+            return new Transient(
+                    action, 0, null, "hubspot " + action + " failed: " + oneLine(String.valueOf(cause)), cause);
         }
 
         ScorelineException afterAttempts(int attempts) {
             return body == null
-                    ? new ScorelineException(FailureKind.RETRYABLE, "hubspot " + action + " failed after " + attempts + " attempts: "
-                            + oneLine(String.valueOf(getCause())), getCause())
+                    ? new ScorelineException(
+                            FailureKind.RETRYABLE,
+                            "hubspot " + action + " failed after " + attempts + " attempts: "
+                                    + oneLine(String.valueOf(getCause())),
+                            getCause())
                     : of(action + " (after " + attempts + " attempts)", status, body);
         }
     }
@@ -90,8 +101,10 @@ final class HubSpotFailures {
         }
 
         ScorelineException afterWaits(int waits) {
-            return new ScorelineException(FailureKind.QUOTA, "hubspot " + action + " still rate limited after " + waits + " waits ("
-                    + policy + "); the next run continues from here");
+            return new ScorelineException(
+                    FailureKind.QUOTA,
+                    "hubspot " + action + " still rate limited after " + waits + " waits (" + policy
+                            + "); the next run continues from here");
         }
     }
 

@@ -30,7 +30,6 @@ import java.util.stream.Collectors;
  */
 final class HubSpotOAuthSession implements HubSpotAuth {
 
-
     private final HttpClient http;
     private final URI tokenUri;
     private final Clock clock;
@@ -40,6 +39,7 @@ final class HubSpotOAuthSession implements HubSpotAuth {
     private final io.github.resilience4j.retry.Retry refreshRetry;
     /** Refresh tokens this session replaced: a connection opened with one of them must not undo a rotation. */
     private final Set<String> rotatedAway = new HashSet<>();
+
     private String refreshToken;
     private CredentialsSink sink = CredentialsSink.IGNORE;
     private String accessToken;
@@ -48,7 +48,12 @@ final class HubSpotOAuthSession implements HubSpotAuth {
     /** A rotation the sink has not taken yet (it failed): handed over again before the next call. */
     private CrmCredentials.RefreshToken unsaved;
 
-    HubSpotOAuthSession(HttpClient http, URI baseUrl, Clock clock, HubSpotOptions options, CrmCredentials.RefreshToken credentials) {
+    HubSpotOAuthSession(
+            HttpClient http,
+            URI baseUrl,
+            Clock clock,
+            HubSpotOptions options,
+            CrmCredentials.RefreshToken credentials) {
         this.http = http;
         this.tokenUri = URI.create(baseUrl + "/oauth/v1/token");
         this.clock = clock;
@@ -109,18 +114,23 @@ final class HubSpotOAuthSession implements HubSpotAuth {
         var body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        var request = HttpRequest.newBuilder(tokenUri).timeout(options.requestTimeout())
+        var request = HttpRequest.newBuilder(tokenUri)
+                .timeout(options.requestTimeout())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         JsonNode answer = send(request);
         var token = answer.path("access_token").asText("");
         if (token.isEmpty() || !answer.has("expires_in")) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, "hubspot token refresh answered without access_token/expires_in");
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT, "hubspot token refresh answered without access_token/expires_in");
         }
         var lifetime = Duration.ofSeconds(answer.path("expires_in").asLong());
         // Refresh ahead of expiry, but never so early that a short-lived token is refreshed on every call.
-        var margin = lifetime.dividedBy(2).compareTo(options.refreshBeforeExpiry()) < 0 ? lifetime.dividedBy(2) : options.refreshBeforeExpiry();
+        var margin = lifetime.dividedBy(2).compareTo(options.refreshBeforeExpiry()) < 0
+                ? lifetime.dividedBy(2)
+                : options.refreshBeforeExpiry();
         accessToken = token;
         refreshAt = clock.instant().plus(lifetime).minus(margin);
         if (answer.has("hub_id")) {
@@ -165,7 +175,8 @@ final class HubSpotOAuthSession implements HubSpotAuth {
             throw new RefreshUnanswered(message, null);
         }
         // 400 BAD_REFRESH_TOKEN / BAD_CLIENT_ID: a person has to authorize the app again.
-        throw new ScorelineException(response.statusCode() / 100 == 4 ? FailureKind.AUTH : FailureKind.RETRYABLE, message);
+        throw new ScorelineException(
+                response.statusCode() / 100 == 4 ? FailureKind.AUTH : FailureKind.RETRYABLE, message);
     }
 
     /**

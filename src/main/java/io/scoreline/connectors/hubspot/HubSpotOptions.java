@@ -14,20 +14,40 @@ import java.time.Duration;
  * @param refreshBeforeExpiry    an OAuth access token is refreshed this long before it expires
  * @param breakerOpenFor         how long the per-integration circuit breaker stays open after repeated failures
  */
-public record HubSpotOptions(int retryAttempts, Duration retryInitialBackoff, int rateLimitRetries, Duration requestTimeout,
-        int burstPerTenSeconds, int searchesPerSecond, Duration refreshBeforeExpiry, Duration breakerOpenFor) {
+public record HubSpotOptions(
+        int retryAttempts,
+        Duration retryInitialBackoff,
+        int rateLimitRetries,
+        Duration requestTimeout,
+        int burstPerTenSeconds,
+        int searchesPerSecond,
+        Duration refreshBeforeExpiry,
+        Duration breakerOpenFor) {
 
     /** Options whose circuit breaker stays open for a minute, as Salesforce's does by default. */
-    public HubSpotOptions(int retryAttempts, Duration retryInitialBackoff, int rateLimitRetries, Duration requestTimeout,
-            int burstPerTenSeconds, int searchesPerSecond, Duration refreshBeforeExpiry) {
-        this(retryAttempts, retryInitialBackoff, rateLimitRetries, requestTimeout, burstPerTenSeconds, searchesPerSecond,
-                refreshBeforeExpiry, Duration.ofMinutes(1));
+    public HubSpotOptions(
+            int retryAttempts,
+            Duration retryInitialBackoff,
+            int rateLimitRetries,
+            Duration requestTimeout,
+            int burstPerTenSeconds,
+            int searchesPerSecond,
+            Duration refreshBeforeExpiry) {
+        this(
+                retryAttempts,
+                retryInitialBackoff,
+                rateLimitRetries,
+                requestTimeout,
+                burstPerTenSeconds,
+                searchesPerSecond,
+                refreshBeforeExpiry,
+                Duration.ofMinutes(1));
     }
 
     public HubSpotOptions {
         if (retryAttempts < 1 || rateLimitRetries < 0 || burstPerTenSeconds < 1 || searchesPerSecond < 1) {
-            throw new IllegalArgumentException("HubSpot options must be positive: " + retryAttempts + ", " + rateLimitRetries
-                    + ", " + burstPerTenSeconds + ", " + searchesPerSecond);
+            throw new IllegalArgumentException("HubSpot options must be positive: " + retryAttempts + ", "
+                    + rateLimitRetries + ", " + burstPerTenSeconds + ", " + searchesPerSecond);
         }
     }
 

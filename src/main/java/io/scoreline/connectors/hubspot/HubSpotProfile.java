@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.connectors.spi.ConnectionOptions;
 import io.scoreline.connectors.spi.CrmProfile;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.HttpUrlOption;
 import io.scoreline.connectors.spi.NewSettings;
-import io.scoreline.failure.ScorelineException;
 import io.scoreline.connectors.spi.ValueChange;
 import io.scoreline.connectors.spi.WebhookDecoder;
+import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.HubSpotObjectReader;
 import java.time.Instant;
 import java.util.Map;
@@ -45,7 +45,8 @@ public final class HubSpotProfile implements CrmProfile {
         }
         var baseUrl = HttpUrlOption.parse(options.baseUrl().orElse(HubSpotSettings.DEFAULT_BASE_URL), "--base-url");
         var portalId = options.portalId().map(HubSpotProfile::portalId);
-        var settings = new HubSpotSettings(java.net.URI.create(baseUrl),
+        var settings = new HubSpotSettings(
+                java.net.URI.create(baseUrl),
                 portalId.map(id -> OptionalLong.of(Long.parseLong(id))).orElse(OptionalLong.empty()));
         return new NewSettings(settings.toMap(), portalId);
     }
@@ -111,7 +112,8 @@ public final class HubSpotProfile implements CrmProfile {
 
     private static String portalId(String value) {
         if (!value.strip().matches("[0-9]{1,19}")) {
-            throw ScorelineException.badInput("--portal-id must be the numeric HubSpot portal (hub) id, got '" + value + "'");
+            throw ScorelineException.badInput(
+                    "--portal-id must be the numeric HubSpot portal (hub) id, got '" + value + "'");
         }
         // HubSpot sends the portal id as a JSON number: "042" would never match "42" in routing.
         try {

@@ -56,12 +56,15 @@ final class HubSpotRateLimiter {
     synchronized void observe(HttpHeaders headers) {
         headers.firstValueAsLong("X-HubSpot-RateLimit-Max").ifPresent(max -> burst.max = (int) Math.max(1, max));
         headers.firstValueAsLong("X-HubSpot-RateLimit-Interval-Milliseconds")
-                .ifPresent(ms -> burst.lengthNanos = Duration.ofMillis(Math.max(1, ms)).toNanos());
+                .ifPresent(ms ->
+                        burst.lengthNanos = Duration.ofMillis(Math.max(1, ms)).toNanos());
         var remaining = headers.firstValueAsLong("X-HubSpot-RateLimit-Remaining");
         if (remaining.isPresent() && remaining.getAsLong() <= 0) {
             // Other clients of the portal spent the window: wait until our oldest call leaves it, or a second.
             long now = nanos.getAsLong();
-            long wait = burst.calls.isEmpty() ? Duration.ofSeconds(1).toNanos() : burst.calls.peekFirst() + burst.lengthNanos - now;
+            long wait = burst.calls.isEmpty()
+                    ? Duration.ofSeconds(1).toNanos()
+                    : burst.calls.peekFirst() + burst.lengthNanos - now;
             pausedUntil = Math.max(pausedUntil, now + Math.max(wait, 0));
         }
     }
@@ -76,7 +79,8 @@ final class HubSpotRateLimiter {
             Thread.sleep(Duration.ofNanos(nanos));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ScorelineException(FailureKind.RETRYABLE, "interrupted while waiting for HubSpot's rate limit", e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE, "interrupted while waiting for HubSpot's rate limit", e);
         }
     }
 

@@ -17,17 +17,23 @@ import java.time.Duration;
 record HubSpotRetries(Retry transientFailures, Retry rateLimits) {
 
     static HubSpotRetries of(String name, HubSpotOptions options, HubSpotRateLimiter limiter) {
-        var transientFailures = Retry.of(name + "-transient", RetryConfig.custom()
-                .maxAttempts(options.retryAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(options.retryInitialBackoff(), 2.0, 0.5))
-                .retryOnException(e -> e instanceof HubSpotFailures.Transient)
-                .build());
-        var rateLimits = Retry.of(name + "-rate-limits", RetryConfig.custom()
-                .maxAttempts(options.rateLimitRetries() + 1)
-                // The wait is the portal limiter's: it holds every caller of the portal, and the next attempt's acquire() waits.
-                .intervalBiFunction((attempt, outcome) -> 0L)
-                .retryOnException(e -> e instanceof HubSpotFailures.Throttled)
-                .build());
+        var transientFailures = Retry.of(
+                name + "-transient",
+                RetryConfig.custom()
+                        .maxAttempts(options.retryAttempts())
+                        .intervalFunction(
+                                IntervalFunction.ofExponentialRandomBackoff(options.retryInitialBackoff(), 2.0, 0.5))
+                        .retryOnException(e -> e instanceof HubSpotFailures.Transient)
+                        .build());
+        var rateLimits = Retry.of(
+                name + "-rate-limits",
+                RetryConfig.custom()
+                        .maxAttempts(options.rateLimitRetries() + 1)
+                        // The wait is the portal limiter's: it holds every caller of the portal, and the next attempt's
+                        // acquire() waits.
+                        .intervalBiFunction((attempt, outcome) -> 0L)
+                        .retryOnException(e -> e instanceof HubSpotFailures.Throttled)
+                        .build());
         rateLimits.getEventPublisher().onRetry(event -> {
             if (event.getLastThrowable() instanceof HubSpotFailures.Throttled throttled) {
                 limiter.pause(throttled.retryAfter().orElse(Duration.ofSeconds(event.getNumberOfRetryAttempts())));
@@ -38,10 +44,13 @@ record HubSpotRetries(Retry transientFailures, Retry rateLimits) {
 
     /** The token refresh's own retry: the token endpoint unanswered or 5xx. */
     static Retry refreshes(String name, HubSpotOptions options) {
-        return Retry.of(name + "-refresh", RetryConfig.custom()
-                .maxAttempts(options.retryAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(options.retryInitialBackoff(), 2.0, 0.5))
-                .retryOnException(e -> e instanceof HubSpotOAuthSession.RefreshUnanswered)
-                .build());
+        return Retry.of(
+                name + "-refresh",
+                RetryConfig.custom()
+                        .maxAttempts(options.retryAttempts())
+                        .intervalFunction(
+                                IntervalFunction.ofExponentialRandomBackoff(options.retryInitialBackoff(), 2.0, 0.5))
+                        .retryOnException(e -> e instanceof HubSpotOAuthSession.RefreshUnanswered)
+                        .build());
     }
 }

@@ -23,28 +23,35 @@ final class HubSpotRows {
     static final String ID = "hs_object_id";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private HubSpotRows() {
-    }
+    private HubSpotRows() {}
 
     static CrmRecord toRecord(String objectType, JsonNode object) {
         var id = object.path("id").asText("");
         if (id.isEmpty()) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, "malformed hubspot " + objectType + " object without an id");
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT, "malformed hubspot " + objectType + " object without an id");
         }
         boolean archived = object.path("archived").asBoolean(false);
         @SuppressWarnings("unchecked")
         Map<String, Object> json = JSON.convertValue(object, LinkedHashMap.class);
-        var fields = HubSpotObjectReader.toMappingRecord(json, Optional.of(objectType)).fields();
-        return new CrmRecord(objectType, id, modstamp(objectType, object, archived), archived, new LinkedHashMap<>(fields));
+        var fields = HubSpotObjectReader.toMappingRecord(json, Optional.of(objectType))
+                .fields();
+        return new CrmRecord(
+                objectType, id, modstamp(objectType, object, archived), archived, new LinkedHashMap<>(fields));
     }
 
     /** When the record last changed: its archiving time for an archived record, else hs_lastmodifieddate. */
     static Instant modstamp(String objectType, JsonNode object, boolean archived) {
-        var text = archived && object.hasNonNull("archivedAt") ? object.path("archivedAt").asText()
-                : object.path("properties").path(MODIFIED).asText(object.path("updatedAt").asText(""));
+        var text = archived && object.hasNonNull("archivedAt")
+                ? object.path("archivedAt").asText()
+                : object.path("properties")
+                        .path(MODIFIED)
+                        .asText(object.path("updatedAt").asText(""));
         if (text.isEmpty()) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, "malformed hubspot " + objectType + " object "
-                    + object.path("id").asText() + " without " + MODIFIED + " or updatedAt");
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT,
+                    "malformed hubspot " + objectType + " object "
+                            + object.path("id").asText() + " without " + MODIFIED + " or updatedAt");
         }
         return instant(text);
     }

@@ -22,8 +22,7 @@ final class HubSpotSearches {
     /** HubSpot's largest search page. */
     static final int PAGE = 200;
 
-    private HubSpotSearches() {
-    }
+    private HubSpotSearches() {}
 
     /** Records modified at or after (or strictly after) {@code from}, before the query's end, oldest first. */
     static Map<String, Object> byTime(ChangeQuery query, Instant from, boolean inclusive, int limit) {
@@ -41,7 +40,8 @@ final class HubSpotSearches {
         return body(List.of(Map.of("filters", filters)), HubSpotRows.ID, properties(fields), PAGE);
     }
 
-    private static Map<String, Object> body(List<Map<String, Object>> groups, String sortBy, List<String> properties, int limit) {
+    private static Map<String, Object> body(
+            List<Map<String, Object>> groups, String sortBy, List<String> properties, int limit) {
         var body = new LinkedHashMap<String, Object>();
         body.put("filterGroups", groups);
         body.put("sorts", List.of(Map.of("propertyName", sortBy, "direction", "ASCENDING")));

@@ -18,7 +18,8 @@ public record HubSpotSettings(URI baseUrl, OptionalLong portalId) {
 
     /** Reads stored settings; a missing base URL is HubSpot's own. */
     public static HubSpotSettings from(Map<String, String> settings) {
-        return new HubSpotSettings(baseUrl(settings.getOrDefault(BASE_URL, DEFAULT_BASE_URL)), portalId(settings.get(PORTAL_ID)));
+        return new HubSpotSettings(
+                baseUrl(settings.getOrDefault(BASE_URL, DEFAULT_BASE_URL)), portalId(settings.get(PORTAL_ID)));
     }
 
     public Map<String, String> toMap() {
@@ -51,7 +52,8 @@ public record HubSpotSettings(URI baseUrl, OptionalLong portalId) {
         try {
             return OptionalLong.of(Long.parseLong(value.strip()));
         } catch (NumberFormatException e) {
-            throw ScorelineException.badInput(PORTAL_ID + " must be the numeric HubSpot portal id, got '" + value + "'");
+            throw ScorelineException.badInput(
+                    PORTAL_ID + " must be the numeric HubSpot portal id, got '" + value + "'");
         }
     }
 }

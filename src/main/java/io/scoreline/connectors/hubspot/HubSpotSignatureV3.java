@@ -19,8 +19,7 @@ final class HubSpotSignatureV3 {
 
     static final Duration MAX_AGE = Duration.ofMinutes(5);
 
-    private HubSpotSignatureV3() {
-    }
+    private HubSpotSignatureV3() {}
 
     static String sign(String clientSecret, String method, String uri, byte[] body, String timestamp) {
         try {
@@ -37,7 +36,8 @@ final class HubSpotSignatureV3 {
     }
 
     /** Constant-time comparison of the expected and the given signature. */
-    static boolean matches(String clientSecret, String method, String uri, byte[] body, String timestamp, String signature) {
+    static boolean matches(
+            String clientSecret, String method, String uri, byte[] body, String timestamp, String signature) {
         var expected = sign(clientSecret, method, uri, body, timestamp).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII));
     }

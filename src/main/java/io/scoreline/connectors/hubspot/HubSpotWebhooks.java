@@ -31,10 +31,26 @@ final class HubSpotWebhooks implements WebhookDecoder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Generic {@code object.*} subscriptions name the object by type id; legacy ones by prefix. */
-    private static final Map<String, String> OBJECT_TYPE_IDS = Map.of("0-1", "contacts", "0-2", "companies", "0-3", "deals",
-            "0-5", "tickets", "0-27", "tasks", "0-47", "meetings", "0-48", "calls", "0-49", "emails");
-    private static final Map<String, String> LEGACY_PREFIXES = Map.of("contact", "contacts", "company", "companies",
-            "deal", "deals", "ticket", "tickets");
+    private static final Map<String, String> OBJECT_TYPE_IDS = Map.of(
+            "0-1",
+            "contacts",
+            "0-2",
+            "companies",
+            "0-3",
+            "deals",
+            "0-5",
+            "tickets",
+            "0-27",
+            "tasks",
+            "0-47",
+            "meetings",
+            "0-48",
+            "calls",
+            "0-49",
+            "emails");
+
+    private static final Map<String, String> LEGACY_PREFIXES =
+            Map.of("contact", "contacts", "company", "companies", "deal", "deals", "ticket", "tickets");
 
     @Override
     public boolean postsToIntegrationEndpoints() {
@@ -89,10 +105,12 @@ final class HubSpotWebhooks implements WebhookDecoder {
         for (var node : batch) {
             var parsed = parse(node);
             if (parsed.isEmpty()) {
-                return new WebhookVerdict.Malformed("every event needs numeric portalId, objectId, eventId, subscriptionId, "
-                        + "occurredAt and a subscriptionType");
+                return new WebhookVerdict.Malformed(
+                        "every event needs numeric portalId, objectId, eventId, subscriptionId, "
+                                + "occurredAt and a subscriptionType");
             }
-            byPortal.computeIfAbsent(node.path("portalId").asText(), p -> new ArrayList<>()).add(parsed.get());
+            byPortal.computeIfAbsent(node.path("portalId").asText(), p -> new ArrayList<>())
+                    .add(parsed.get());
         }
         // Check every portal's signature before anything is delivered. A portal's events go to each
         // of its active integrations whose app signed them, never elsewhere (ADR 0021).
@@ -110,14 +128,23 @@ final class HubSpotWebhooks implements WebhookDecoder {
             for (var target : candidates) {
                 var secret = directory.signingSecret(target);
                 anySecret |= secret.isPresent();
-                if (secret.isPresent() && HubSpotSignatureV3.matches(secret.get(), request.method(), request.signedUri(),
-                        request.body(), timestamp.get(), signature.get())) {
+                if (secret.isPresent()
+                        && HubSpotSignatureV3.matches(
+                                secret.get(),
+                                request.method(),
+                                request.signedUri(),
+                                request.body(),
+                                timestamp.get(),
+                                signature.get())) {
                     signers.add(target);
                 }
             }
             if (signers.isEmpty()) {
-                return new WebhookVerdict.Unauthorized(anySecret ? "the v3 signature does not match"
-                        : "integration " + candidates.getFirst().integrationId() + " has no client secret to check HubSpot signatures with");
+                return new WebhookVerdict.Unauthorized(
+                        anySecret
+                                ? "the v3 signature does not match"
+                                : "integration " + candidates.getFirst().integrationId()
+                                        + " has no client secret to check HubSpot signatures with");
             }
             var active = signers.stream().filter(WebhookTarget::active).toList();
             if (active.isEmpty()) {
@@ -148,10 +175,17 @@ final class HubSpotWebhooks implements WebhookDecoder {
         var subscription = type.asText();
         var objectType = objectType(subscription, event.path("objectTypeId").asText(""));
         // eventId alone is not unique (HubSpot says so): the key is the tuple its docs suggest.
-        var dedupeKey = event.path("subscriptionId").asText() + ":" + event.path("eventId").asText() + ":"
-                + event.path("occurredAt").asText() + ":" + event.path("objectId").asText();
-        return Optional.of(new WebhookEvent(dedupeKey, objectType, event.path("objectId").asText(), subscription,
-                Optional.of(Instant.ofEpochMilli(event.path("occurredAt").asLong())), event.toString()));
+        var dedupeKey = event.path("subscriptionId").asText() + ":"
+                + event.path("eventId").asText() + ":"
+                + event.path("occurredAt").asText() + ":"
+                + event.path("objectId").asText();
+        return Optional.of(new WebhookEvent(
+                dedupeKey,
+                objectType,
+                event.path("objectId").asText(),
+                subscription,
+                Optional.of(Instant.ofEpochMilli(event.path("occurredAt").asLong())),
+                event.toString()));
     }
 
     static Optional<String> objectType(String subscriptionType, String objectTypeId) {

@@ -20,8 +20,8 @@ import java.util.Map;
  */
 final class BulkRowConverter {
 
-    private static final DateTimeFormatter REST_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter REST_DATETIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx").withZone(ZoneOffset.UTC);
 
     private final String objectType;
     private final List<String> columns;
@@ -36,8 +36,10 @@ final class BulkRowConverter {
 
     CrmRecord toRecord(List<String> values) {
         if (values.size() != columns.size()) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, "malformed Salesforce bulk result for " + objectType + ": a row has "
-                    + values.size() + " values for " + columns.size() + " columns");
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT,
+                    "malformed Salesforce bulk result for " + objectType + ": a row has " + values.size()
+                            + " values for " + columns.size() + " columns");
         }
         var fields = new LinkedHashMap<String, Object>();
         for (int i = 0; i < columns.size(); i++) {
@@ -46,20 +48,29 @@ final class BulkRowConverter {
         var id = fields.get("Id");
         var modstamp = fields.get(SoqlChangeQuery.MODSTAMP);
         if (!(id instanceof String recordId) || !(modstamp instanceof String stamp)) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, "malformed " + objectType + " bulk row without Id or SystemModstamp");
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT, "malformed " + objectType + " bulk row without Id or SystemModstamp");
         }
-        return new CrmRecord(objectType, recordId, SalesforceRows.instant(stamp), Boolean.TRUE.equals(fields.get("IsDeleted")), fields);
+        return new CrmRecord(
+                objectType,
+                recordId,
+                SalesforceRows.instant(stamp),
+                Boolean.TRUE.equals(fields.get("IsDeleted")),
+                fields);
     }
 
     @SuppressWarnings("unchecked")
     private void put(Map<String, Object> fields, String column, String text) {
         int dot = column.indexOf('.');
         if (dot < 0) {
-            fields.put(column, convert(typesByField.getOrDefault(column.toLowerCase(Locale.ROOT), "string"), column, text));
+            fields.put(
+                    column,
+                    convert(typesByField.getOrDefault(column.toLowerCase(Locale.ROOT), "string"), column, text));
             return;
         }
         // Parent fields: REST nests them ({"Owner": {"Email": …}}); the parent's types are not described, so text.
-        var parent = (Map<String, Object>) fields.computeIfAbsent(column.substring(0, dot), k -> new LinkedHashMap<String, Object>());
+        var parent = (Map<String, Object>)
+                fields.computeIfAbsent(column.substring(0, dot), k -> new LinkedHashMap<String, Object>());
         put(parent, column.substring(dot + 1), text);
     }
 
@@ -75,8 +86,10 @@ final class BulkRowConverter {
                 default -> text;
             };
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, "malformed Salesforce bulk value for " + objectType + "." + column
-                    + " (" + type + "): '" + text + "'");
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT,
+                    "malformed Salesforce bulk value for " + objectType + "." + column + " (" + type + "): '" + text
+                            + "'");
         }
     }
 

@@ -57,7 +57,8 @@ final class CsvRows {
             }
         }
         if (quoted) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, "malformed Salesforce bulk result: a quoted value never ends");
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT, "malformed Salesforce bulk result: a quoted value never ends");
         }
         values.add(value.toString());
         return Optional.of(values);

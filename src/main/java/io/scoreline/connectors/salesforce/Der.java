@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class Der {
 
-    private Der() {
-    }
+    private Der() {}
 
     static byte[] sequence(byte[]... parts) {
         return tagged(0x30, concat(parts));

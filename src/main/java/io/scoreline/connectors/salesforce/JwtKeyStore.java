@@ -30,10 +30,10 @@ import org.apache.camel.support.jsse.KeyStoreParameters;
 final class JwtKeyStore {
 
     private static final String ALIAS = "salesforce-jwt";
-    private static final DateTimeFormatter GENERALIZED = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter GENERALIZED =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private JwtKeyStore() {
-    }
+    private JwtKeyStore() {}
 
     static KeyStoreParameters of(String privateKeyPem, Instant now) {
         var key = privateKey(privateKeyPem);
@@ -68,10 +68,13 @@ final class JwtKeyStore {
             var body = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             var der = Base64.getDecoder().decode(body);
             if (pkcs1) {
-                der = Der.sequence(Der.integer(BigInteger.ZERO), Der.sequence(Der.oid(1, 2, 840, 113549, 1, 1, 1), Der.nullValue()),
+                der = Der.sequence(
+                        Der.integer(BigInteger.ZERO),
+                        Der.sequence(Der.oid(1, 2, 840, 113549, 1, 1, 1), Der.nullValue()),
                         Der.octetString(der));
             }
-            if (KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)) instanceof RSAPrivateCrtKey rsa) {
+            if (KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der))
+                    instanceof RSAPrivateCrtKey rsa) {
                 return rsa;
             }
             throw ScorelineException.badInput("the JWT private key lacks its public exponent (not a full RSA key)");
@@ -81,15 +84,18 @@ final class JwtKeyStore {
     }
 
     private static Certificate selfSigned(RSAPrivateCrtKey key, Instant now) throws GeneralSecurityException {
-        var publicKey = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+        var publicKey = KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
         var sha256WithRsa = Der.sequence(Der.oid(1, 2, 840, 113549, 1, 1, 11), Der.nullValue());
-        var name = Der.sequence(Der.set(Der.sequence(Der.oid(2, 5, 4, 3), Der.utf8String("scoreline JWT signing key"))));
+        var name =
+                Der.sequence(Der.set(Der.sequence(Der.oid(2, 5, 4, 3), Der.utf8String("scoreline JWT signing key"))));
         var tbs = Der.sequence(
                 Der.explicit(0, Der.integer(BigInteger.TWO)),
                 Der.integer(BigInteger.valueOf(now.getEpochSecond())),
                 sha256WithRsa,
                 name,
-                Der.sequence(Der.generalizedTime(GENERALIZED.format(now.minus(1, ChronoUnit.DAYS))),
+                Der.sequence(
+                        Der.generalizedTime(GENERALIZED.format(now.minus(1, ChronoUnit.DAYS))),
                         Der.generalizedTime(GENERALIZED.format(now.plus(3650, ChronoUnit.DAYS)))),
                 name,
                 publicKey.getEncoded());
@@ -97,7 +103,8 @@ final class JwtKeyStore {
         signer.initSign(key);
         signer.update(tbs);
         var certificate = Der.sequence(tbs, sha256WithRsa, Der.bitString(signer.sign()));
-        return CertificateFactory.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(certificate));
+        return CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(certificate));
     }
 
     private static byte[] randomBytes() {

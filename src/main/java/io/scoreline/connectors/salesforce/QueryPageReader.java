@@ -25,14 +25,12 @@ import java.util.Map;
 final class QueryPageReader {
 
     /** A page: its records, whether it is the last, where the next one is, and the query's total. */
-    record QueryPage(List<CrmRecord> records, boolean done, String nextRecordsUrl, long totalSize) {
-    }
+    record QueryPage(List<CrmRecord> records, boolean done, String nextRecordsUrl, long totalSize) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonFactory FACTORY = JSON.getFactory();
 
-    private QueryPageReader() {
-    }
+    private QueryPageReader() {}
 
     /** @throws ScorelineException BAD_INPUT for malformed JSON, a page without records/done, or a row without Id or SystemModstamp */
     static QueryPage read(String action, String objectType, InputStream body) {
@@ -62,13 +60,17 @@ final class QueryPageReader {
                 throw malformedPage(objectType);
             }
             if (!done && (next == null || next.isBlank())) {
-                throw new ScorelineException(FailureKind.BAD_INPUT, "malformed Salesforce query page for " + objectType
-                        + ": not done, but no nextRecordsUrl");
+                throw new ScorelineException(
+                        FailureKind.BAD_INPUT,
+                        "malformed Salesforce query page for " + objectType + ": not done, but no nextRecordsUrl");
             }
             return new QueryPage(records, done, done ? null : next, total);
         } catch (IOException e) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, "salesforce " + action + " answered with malformed JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT,
+                    "salesforce " + action + " answered with malformed JSON: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    e);
         }
     }
 
@@ -114,7 +116,8 @@ final class QueryPageReader {
     }
 
     private static ScorelineException malformedPage(String objectType) {
-        return new ScorelineException(FailureKind.BAD_INPUT, "malformed Salesforce query page for " + objectType
-                + ": no records/done members");
+        return new ScorelineException(
+                FailureKind.BAD_INPUT,
+                "malformed Salesforce query page for " + objectType + ": no records/done members");
     }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.Checkpoint;
 import io.scoreline.connectors.spi.CrmRecord;
-import io.scoreline.failure.FailureKind;
 import io.scoreline.connectors.spi.PageSource;
 import io.scoreline.connectors.spi.RecordPage;
+import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,10 +84,12 @@ final class SalesforceBulkQuery implements PageSource {
         }
         int callsSpent = (int) (calls.apiCalls() - before);
         if (records.isEmpty()) {
-            return callsSpent == 0 ? Optional.empty()
+            return callsSpent == 0
+                    ? Optional.empty()
                     : Optional.of(new RecordPage(query.objectType(), List.of(), Optional.empty(), callsSpent));
         }
-        var cursor = new Checkpoint(records.getLast().modstamp(), records.getLast().recordId());
+        var cursor =
+                new Checkpoint(records.getLast().modstamp(), records.getLast().recordId());
         return Optional.of(new RecordPage(query.objectType(), records, Optional.of(cursor), callsSpent));
     }
 
@@ -95,9 +97,12 @@ final class SalesforceBulkQuery implements PageSource {
     private void start() {
         types = calls.fieldTypes(query.objectType());
         var soql = SoqlChangeQuery.of(query);
-        var job = calls.json("bulk query job", "POST", jobsPath,
-                "{\"operation\":\"queryAll\",\"query\":" + quote(soql) + ",\"contentType\":\"CSV\",\"columnDelimiter\":\"COMMA\","
-                        + "\"lineEnding\":\"LF\"}");
+        var job = calls.json(
+                "bulk query job",
+                "POST",
+                jobsPath,
+                "{\"operation\":\"queryAll\",\"query\":" + quote(soql)
+                        + ",\"contentType\":\"CSV\",\"columnDelimiter\":\"COMMA\"," + "\"lineEnding\":\"LF\"}");
         jobId = job.path("id").asText(null);
         if (jobId == null || !jobId.matches("[A-Za-z0-9]{15,18}")) {
             throw new ScorelineException(FailureKind.BAD_INPUT, "malformed Salesforce bulk job answer: no job id");
@@ -107,16 +112,25 @@ final class SalesforceBulkQuery implements PageSource {
         var wait = pollInterval;
         while (!state.equals("JobComplete")) {
             if (state.equals("Failed") || state.equals("Aborted")) {
-                throw new ScorelineException(FailureKind.RETRYABLE, "salesforce bulk query job " + jobId + " for " + query.objectType()
-                        + " ended " + state + (job.hasNonNull("errorMessage") ? ": " + job.path("errorMessage").asText() : "")
-                        + "; the pages written so far are kept and a resumed run starts a new job from there");
+                throw new ScorelineException(
+                        FailureKind.RETRYABLE,
+                        "salesforce bulk query job " + jobId + " for " + query.objectType()
+                                + " ended " + state
+                                + (job.hasNonNull("errorMessage")
+                                        ? ": " + job.path("errorMessage").asText()
+                                        : "")
+                                + "; the pages written so far are kept and a resumed run starts a new job from there");
             }
             if (++polls > MAX_POLLS) {
-                throw new ScorelineException(FailureKind.RETRYABLE, "salesforce bulk query job " + jobId + " for " + query.objectType()
-                        + " did not complete after " + MAX_POLLS + " polls (state " + state + ")");
+                throw new ScorelineException(
+                        FailureKind.RETRYABLE,
+                        "salesforce bulk query job " + jobId + " for " + query.objectType() + " did not complete after "
+                                + MAX_POLLS + " polls (state " + state + ")");
             }
             pause(wait);
-            wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : wait.multipliedBy(2);
+            wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+                    ? Duration.ofSeconds(30)
+                    : wait.multipliedBy(2);
             job = calls.json("bulk query job poll", "GET", jobsPath + "/" + jobId, null);
             state = job.path("state").asText();
         }
@@ -146,7 +160,8 @@ final class SalesforceBulkQuery implements PageSource {
             Thread.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ScorelineException(FailureKind.RETRYABLE, "interrupted while waiting for a Salesforce bulk query job", e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE, "interrupted while waiting for a Salesforce bulk query job", e);
         }
     }
 

@@ -12,14 +12,14 @@ import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.Checkpoint;
 import io.scoreline.connectors.spi.ConnectionCheck;
 import io.scoreline.connectors.spi.CrmConnector;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.connectors.spi.CrmUser;
-import io.scoreline.failure.FailureKind;
 import io.scoreline.connectors.spi.PageSource;
 import io.scoreline.connectors.spi.QuotaSnapshot;
 import io.scoreline.connectors.spi.RecordPage;
+import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,8 +63,14 @@ final class SalesforceConnector implements CrmConnector {
     private final java.time.Duration bulkPollInterval;
     private final Map<String, Map<String, String>> describedTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
-    SalesforceConnector(CamelContext camel, String componentName, SalesforceComponent component, String apiVersion,
-            SalesforceOptions options, CircuitBreaker breaker, java.time.Clock clock) {
+    SalesforceConnector(
+            CamelContext camel,
+            String componentName,
+            SalesforceComponent component,
+            String apiVersion,
+            SalesforceOptions options,
+            CircuitBreaker breaker,
+            java.time.Clock clock) {
         this.clock = clock;
         this.camel = camel;
         this.componentName = componentName;
@@ -73,11 +79,14 @@ final class SalesforceConnector implements CrmConnector {
         this.breaker = breaker;
         this.bulkPollInterval = options.bulkPollInterval();
         this.producer = camel.createProducerTemplate();
-        this.retry = Retry.of(componentName, RetryConfig.custom()
-                .maxAttempts(options.retryAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(options.retryInitialBackoff(), 2.0, 0.5))
-                .retryOnException(e -> e instanceof ScorelineException s && s.kind() == FailureKind.RETRYABLE)
-                .build());
+        this.retry = Retry.of(
+                componentName,
+                RetryConfig.custom()
+                        .maxAttempts(options.retryAttempts())
+                        .intervalFunction(
+                                IntervalFunction.ofExponentialRandomBackoff(options.retryInitialBackoff(), 2.0, 0.5))
+                        .retryOnException(e -> e instanceof ScorelineException s && s.kind() == FailureKind.RETRYABLE)
+                        .build());
     }
 
     @Override
@@ -90,8 +99,11 @@ final class SalesforceConnector implements CrmConnector {
         try {
             var limits = call("limits check", SalesforceRoutes.LIMITS, null, null, Map.of());
             var api = limits.path("DailyApiRequests");
-            return new ConnectionCheck.Passed(component.getLoginUrl(), "daily API requests: "
-                    + (api.path("Max").asLong() - api.path("Remaining").asLong()) + " used of " + api.path("Max").asLong());
+            return new ConnectionCheck.Passed(
+                    component.getLoginUrl(),
+                    "daily API requests: "
+                            + (api.path("Max").asLong() - api.path("Remaining").asLong()) + " used of "
+                            + api.path("Max").asLong());
         } catch (ScorelineException e) {
             return new ConnectionCheck.ConnectionFailed(e.kind(), e.getMessage());
         }
@@ -100,16 +112,29 @@ final class SalesforceConnector implements CrmConnector {
     @Override
     public List<CrmUser> users() {
         var users = new ArrayList<CrmUser>();
-        var page = call("user query", SalesforceRoutes.QUERY, null, "SELECT Id, Email, Name, IsActive FROM User ORDER BY Id", Map.of());
+        var page = call(
+                "user query",
+                SalesforceRoutes.QUERY,
+                null,
+                "SELECT Id, Email, Name, IsActive FROM User ORDER BY Id",
+                Map.of());
         while (true) {
             for (var row : page.path("records")) {
-                users.add(new CrmUser(row.path("Id").asText(), row.path("Email").asText(null), row.path("Name").asText(null),
+                users.add(new CrmUser(
+                        row.path("Id").asText(),
+                        row.path("Email").asText(null),
+                        row.path("Name").asText(null),
                         row.path("IsActive").asBoolean(true)));
             }
             if (page.path("done").asBoolean(true)) {
                 return users;
             }
-            page = call("user query", SalesforceRoutes.QUERY_MORE, null, page.path("nextRecordsUrl").asText(), Map.of());
+            page = call(
+                    "user query",
+                    SalesforceRoutes.QUERY_MORE,
+                    null,
+                    page.path("nextRecordsUrl").asText(),
+                    Map.of());
         }
     }
 
@@ -117,7 +142,8 @@ final class SalesforceConnector implements CrmConnector {
     public PageSource changes(ChangeQuery query) {
         var soql = SoqlChangeQuery.of(query);
         LOG.debug("{}: {}", componentName, soql);
-        var batch = Map.<String, Object>of("Sforce-Query-Options", "batchSize=" + Math.min(PAGE_SIZE, query.pageSize()));
+        var batch =
+                Map.<String, Object>of("Sforce-Query-Options", "batchSize=" + Math.min(PAGE_SIZE, query.pageSize()));
         return new PageSource() {
             private String nextUrl;
             private boolean done;
@@ -134,9 +160,12 @@ final class SalesforceConnector implements CrmConnector {
                 var records = page.records();
                 done = page.done();
                 nextUrl = page.nextRecordsUrl();
-                var cursor = records.isEmpty() ? Optional.<Checkpoint>empty()
-                        : Optional.of(new Checkpoint(records.getLast().modstamp(), records.getLast().recordId()));
-                return Optional.of(new RecordPage(query.objectType(), records, cursor, (int) (apiCalls.get() - before)));
+                var cursor = records.isEmpty()
+                        ? Optional.<Checkpoint>empty()
+                        : Optional.of(new Checkpoint(
+                                records.getLast().modstamp(), records.getLast().recordId()));
+                return Optional.of(
+                        new RecordPage(query.objectType(), records, cursor, (int) (apiCalls.get() - before)));
             }
         };
     }
@@ -144,7 +173,8 @@ final class SalesforceConnector implements CrmConnector {
     @Override
     public PageSource bulkChanges(ChangeQuery query) {
         LOG.debug("{}: bulk {}", componentName, SoqlChangeQuery.of(query));
-        return new SalesforceBulkQuery(bulkCalls, query, apiVersion, bulkPollInterval, Math.min(PAGE_SIZE, query.pageSize()));
+        return new SalesforceBulkQuery(
+                bulkCalls, query, apiVersion, bulkPollInterval, Math.min(PAGE_SIZE, query.pageSize()));
     }
 
     @Override
@@ -156,25 +186,39 @@ final class SalesforceConnector implements CrmConnector {
     private final SalesforceBulkQuery.Calls bulkCalls = new SalesforceBulkQuery.Calls() {
         @Override
         public JsonNode json(String action, String method, String path, String body) {
-            return parse(action, send(action, SalesforceRoutes.RAW, "rawMethod=" + method + "&rawPath=" + path, body, Map.of()).body());
+            return parse(
+                    action,
+                    send(action, SalesforceRoutes.RAW, "rawMethod=" + method + "&rawPath=" + path, body, Map.of())
+                            .body());
         }
 
         @Override
         public RawAnswer raw(String action, String path, Map<String, Object> query) {
             var headers = new java.util.HashMap<String, Object>(query);
             headers.put("Accept", "text/csv");
-            return send(action, SalesforceRoutes.RAW, "rawMethod=GET&rawPath=" + path + "&rawHttpHeaders=Accept"
-                    + (query.isEmpty() ? "" : "&rawQueryParameters=" + String.join(",", query.keySet())), null, headers);
+            return send(
+                    action,
+                    SalesforceRoutes.RAW,
+                    "rawMethod=GET&rawPath=" + path + "&rawHttpHeaders=Accept"
+                            + (query.isEmpty() ? "" : "&rawQueryParameters=" + String.join(",", query.keySet())),
+                    null,
+                    headers);
         }
 
         @Override
         public Map<String, String> fieldTypes(String objectType) {
             return describedTypes.computeIfAbsent(objectType, type -> {
-                var describe = call("describe", SalesforceRoutes.DESCRIBE, null, null,
+                var describe = call(
+                        "describe",
+                        SalesforceRoutes.DESCRIBE,
+                        null,
+                        null,
                         Map.of("sObjectName", SoqlChangeQuery.identifier(type)));
                 var types = new java.util.HashMap<String, String>();
                 for (var field : describe.path("fields")) {
-                    types.put(field.path("name").asText().toLowerCase(java.util.Locale.ROOT), field.path("type").asText());
+                    types.put(
+                            field.path("name").asText().toLowerCase(java.util.Locale.ROOT),
+                            field.path("type").asText());
                 }
                 return types;
             });
@@ -189,8 +233,11 @@ final class SalesforceConnector implements CrmConnector {
     /** A raw answer: body text and response headers (Camel copies them onto the message). */
     record RawAnswer(String body, Map<String, Object> headers) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> String.valueOf(e.getValue()))
-                    .findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> String.valueOf(e.getValue()))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -202,11 +249,13 @@ final class SalesforceConnector implements CrmConnector {
         var ids = List.copyOf(new java.util.LinkedHashSet<>(recordIds));
         var records = new ArrayList<CrmRecord>();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-            var soql = SoqlChangeQuery.byIds(objectType, fields, ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
+            var soql = SoqlChangeQuery.byIds(
+                    objectType, fields, ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
             var page = queryPage("read by id", SalesforceRoutes.QUERY_ALL, soql, Map.of(), objectType);
             records.addAll(page.records());
             while (!page.done()) {
-                page = queryPage("read by id", SalesforceRoutes.QUERY_MORE, page.nextRecordsUrl(), Map.of(), objectType);
+                page = queryPage(
+                        "read by id", SalesforceRoutes.QUERY_MORE, page.nextRecordsUrl(), Map.of(), objectType);
                 records.addAll(page.records());
             }
         }
@@ -229,7 +278,8 @@ final class SalesforceConnector implements CrmConnector {
     }
 
     /** getDeleted answers only for the last 15 days; older deletions come with queryAll's IsDeleted rows. */
-    static final java.time.Duration DELETED_WINDOW = java.time.Duration.ofDays(15).minusHours(1);
+    static final java.time.Duration DELETED_WINDOW =
+            java.time.Duration.ofDays(15).minusHours(1);
 
     @Override
     public RecordPage deletions(String objectType, Instant from, Instant to) {
@@ -241,13 +291,22 @@ final class SalesforceConnector implements CrmConnector {
             from = earliest;
         }
         long before = apiCalls.get();
-        var path = "/services/data/v" + apiVersion + "/sobjects/" + SoqlChangeQuery.identifier(objectType) + "/deleted/";
-        var answer = call("getDeleted", SalesforceRoutes.RAW, "rawMethod=GET&rawPath=" + path + "&rawQueryParameters=start,end", null,
+        var path =
+                "/services/data/v" + apiVersion + "/sobjects/" + SoqlChangeQuery.identifier(objectType) + "/deleted/";
+        var answer = call(
+                "getDeleted",
+                SalesforceRoutes.RAW,
+                "rawMethod=GET&rawPath=" + path + "&rawQueryParameters=start,end",
+                null,
                 Map.of("start", SoqlChangeQuery.literal(from), "end", SoqlChangeQuery.literal(to)));
         var records = new ArrayList<CrmRecord>();
         for (var deleted : answer.path("deletedRecords")) {
-            records.add(new CrmRecord(objectType, deleted.path("id").asText(), SalesforceRows.instant(deleted.path("deletedDate").asText()),
-                    true, Map.of()));
+            records.add(new CrmRecord(
+                    objectType,
+                    deleted.path("id").asText(),
+                    SalesforceRows.instant(deleted.path("deletedDate").asText()),
+                    true,
+                    Map.of()));
         }
         return new RecordPage(objectType, records, Optional.empty(), (int) (apiCalls.get() - before));
     }
@@ -268,9 +327,11 @@ final class SalesforceConnector implements CrmConnector {
     }
 
     /** One query call, its answer read as a stream of records (the body is never a string). */
-    private QueryPageReader.QueryPage queryPage(String action, String route, Object body, Map<String, Object> headers,
-            String objectType) {
-        return QueryPageReader.read(action, objectType,
+    private QueryPageReader.QueryPage queryPage(
+            String action, String route, Object body, Map<String, Object> headers, String objectType) {
+        return QueryPageReader.read(
+                action,
+                objectType,
                 exchange(action, route, null, body, headers).getMessage().getBody(InputStream.class));
     }
 
@@ -286,7 +347,8 @@ final class SalesforceConnector implements CrmConnector {
      *
      * @param rawOptions the raw endpoint's options, for {@link SalesforceRoutes#RAW} only
      */
-    private Exchange exchange(String action, String route, String rawOptions, Object body, Map<String, Object> headers) {
+    private Exchange exchange(
+            String action, String route, String rawOptions, Object body, Map<String, Object> headers) {
         Supplier<Exchange> attempt = () -> {
             apiCalls.incrementAndGet();
             Exchange exchange = producer.request(route, ex -> {
@@ -301,7 +363,8 @@ final class SalesforceConnector implements CrmConnector {
             recordQuota(exchange);
             if (exchange.getException() != null) {
                 // The route classified what the component threw; anything else failed in Camel itself.
-                throw exchange.getException() instanceof ScorelineException classified ? classified
+                throw exchange.getException() instanceof ScorelineException classified
+                        ? classified
                         : SalesforceFailures.classify(action, exchange.getException());
             }
             return exchange;
@@ -309,8 +372,11 @@ final class SalesforceConnector implements CrmConnector {
         try {
             return breaker.executeSupplier(Retry.decorateSupplier(retry, attempt));
         } catch (CallNotPermittedException e) {
-            throw new ScorelineException(FailureKind.RETRYABLE, "salesforce calls for " + componentName
-                    + " are paused after repeated failures (circuit open); the next run tries again", e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE,
+                    "salesforce calls for " + componentName
+                            + " are paused after repeated failures (circuit open); the next run tries again",
+                    e);
         }
     }
 
@@ -324,8 +390,9 @@ final class SalesforceConnector implements CrmConnector {
         try {
             return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, "salesforce " + action + " answered with malformed JSON: "
-                    + e.getOriginalMessage());
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT,
+                    "salesforce " + action + " answered with malformed JSON: " + e.getOriginalMessage());
         }
     }
 

@@ -6,9 +6,9 @@ import io.scoreline.connectors.spi.ConnectorSettings;
 import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.CrmConnectorFactory;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.salesforce.AuthenticationType;
@@ -93,7 +93,8 @@ public final class SalesforceConnectorFactory implements CrmConnectorFactory {
                 component.setUserName(j.username());
                 component.setKeystore(JwtKeyStore.of(j.privateKeyPem(), clock.instant()));
             }
-            case CrmCredentials.PrivateAppToken p -> throw ScorelineException.badInput("salesforce does not accept a private app token");
+            case CrmCredentials.PrivateAppToken p ->
+                throw ScorelineException.badInput("salesforce does not accept a private app token");
         }
         var name = "sf-" + settings.integrationId() + "-" + sequence.incrementAndGet();
         try {
@@ -105,13 +106,22 @@ public final class SalesforceConnectorFactory implements CrmConnectorFactory {
             var failure = SalesforceFailures.classify("login", e);
             if (settings.credentials() instanceof CrmCredentials.JwtBearer && failure.kind() == FailureKind.AUTH) {
                 // Salesforce names no cause for a refused assertion; these are the usual ones.
-                throw new ScorelineException(FailureKind.AUTH, failure.getMessage() + " (JWT bearer login: the private key must "
-                        + "match the certificate uploaded to the connected app, the consumer key must be its client_id, and the "
-                        + "user must be pre-authorized for the app)", e);
+                throw new ScorelineException(
+                        FailureKind.AUTH,
+                        failure.getMessage() + " (JWT bearer login: the private key must "
+                                + "match the certificate uploaded to the connected app, the consumer key must be its client_id, and the "
+                                + "user must be pre-authorized for the app)",
+                        e);
             }
             throw failure;
         }
-        return new SalesforceConnector(camel, name, component, apiVersion, options,
-                breakers.circuitBreaker("salesforce-" + settings.integrationId()), clock);
+        return new SalesforceConnector(
+                camel,
+                name,
+                component,
+                apiVersion,
+                options,
+                breakers.circuitBreaker("salesforce-" + settings.integrationId()),
+                clock);
     }
 }

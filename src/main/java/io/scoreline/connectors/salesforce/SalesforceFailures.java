@@ -14,28 +14,40 @@ import org.apache.camel.component.salesforce.api.dto.RestError;
  */
 final class SalesforceFailures {
 
-    private SalesforceFailures() {
-    }
+    private SalesforceFailures() {}
 
     static ScorelineException classify(String action, Throwable thrown) {
         var salesforce = find(thrown, SalesforceException.class);
         if (salesforce != null) {
             var code = salesforce.getErrors() == null || salesforce.getErrors().isEmpty()
-                    ? "" : salesforce.getErrors().getFirst().getErrorCode();
-            var message = salesforce.getErrors() == null || salesforce.getErrors().isEmpty()
-                    ? salesforce.getMessage() : salesforce.getErrors().stream().map(RestError::getMessage).findFirst().orElse("");
+                    ? ""
+                    : salesforce.getErrors().getFirst().getErrorCode();
+            var message =
+                    salesforce.getErrors() == null || salesforce.getErrors().isEmpty()
+                            ? salesforce.getMessage()
+                            : salesforce.getErrors().stream()
+                                    .map(RestError::getMessage)
+                                    .findFirst()
+                                    .orElse("");
             var kind = kindOf(salesforce.getStatusCode(), code);
-            return new ScorelineException(kind, "salesforce " + action + " failed: "
-                    + (code.isEmpty() ? "HTTP " + salesforce.getStatusCode() : code) + (message == null || message.isBlank() ? "" : ": " + oneLine(message)),
+            return new ScorelineException(
+                    kind,
+                    "salesforce " + action + " failed: "
+                            + (code.isEmpty() ? "HTTP " + salesforce.getStatusCode() : code)
+                            + (message == null || message.isBlank() ? "" : ": " + oneLine(message)),
                     thrown);
         }
         if (find(thrown, IOException.class) != null || find(thrown, TimeoutException.class) != null) {
-            return new ScorelineException(FailureKind.RETRYABLE, "salesforce " + action + " failed: " + oneLine(rootMessage(thrown)), thrown);
+            return new ScorelineException(
+                    FailureKind.RETRYABLE, "salesforce " + action + " failed: " + oneLine(rootMessage(thrown)), thrown);
         }
         // Not Salesforce's answer and not the network: a defect here (a bad endpoint URI, a null body). Retrying
         // would repeat it, and counting it as Salesforce being unwell would open the breaker for nothing.
-        return new ScorelineException(FailureKind.BUG, "salesforce " + action + " failed: " + thrown.getClass().getSimpleName() + ": "
-                + oneLine(rootMessage(thrown)), thrown);
+        return new ScorelineException(
+                FailureKind.BUG,
+                "salesforce " + action + " failed: " + thrown.getClass().getSimpleName() + ": "
+                        + oneLine(rootMessage(thrown)),
+                thrown);
     }
 
     static FailureKind kindOf(int status, String errorCode) {
@@ -43,14 +55,24 @@ final class SalesforceFailures {
             return FailureKind.QUOTA;
         }
         return switch (errorCode) {
-            case "INVALID_SESSION_ID", "INVALID_AUTH_HEADER", "invalid_grant", "invalid_client", "invalid_client_id",
-                 "inactive_user", "inactive_org" -> FailureKind.AUTH;
-            case "MALFORMED_QUERY", "INVALID_FIELD", "INVALID_TYPE", "INVALID_QUERY_FILTER_OPERATOR" -> FailureKind.BAD_INPUT;
-            default -> switch (status / 100) {
-                case 4 -> status == 401 || status == 403 ? FailureKind.AUTH : status == 429 ? FailureKind.QUOTA : FailureKind.BAD_INPUT;
-                case 5 -> FailureKind.RETRYABLE;
-                default -> status == 0 ? FailureKind.RETRYABLE : FailureKind.BUG;
-            };
+            case "INVALID_SESSION_ID",
+                    "INVALID_AUTH_HEADER",
+                    "invalid_grant",
+                    "invalid_client",
+                    "invalid_client_id",
+                    "inactive_user",
+                    "inactive_org" -> FailureKind.AUTH;
+            case "MALFORMED_QUERY", "INVALID_FIELD", "INVALID_TYPE", "INVALID_QUERY_FILTER_OPERATOR" ->
+                FailureKind.BAD_INPUT;
+            default ->
+                switch (status / 100) {
+                    case 4 ->
+                        status == 401 || status == 403
+                                ? FailureKind.AUTH
+                                : status == 429 ? FailureKind.QUOTA : FailureKind.BAD_INPUT;
+                    case 5 -> FailureKind.RETRYABLE;
+                    default -> status == 0 ? FailureKind.RETRYABLE : FailureKind.BUG;
+                };
         };
     }
 

@@ -9,8 +9,7 @@ final class SalesforceLimitInfo {
 
     private static final Pattern API_USAGE = Pattern.compile("(?:^|[,;\\s])api-usage=(\\d+)/(\\d+)");
 
-    private SalesforceLimitInfo() {
-    }
+    private SalesforceLimitInfo() {}
 
     static Optional<QuotaSnapshot> parse(String header) {
         if (header == null) {

@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param breakerOpenFor      how long the per-integration circuit breaker stays open after repeated failures
  * @param bulkPollInterval    first wait between polls of a Bulk API job; it doubles up to 30 s
  */
-public record SalesforceOptions(int retryAttempts, Duration retryInitialBackoff, Duration breakerOpenFor, Duration bulkPollInterval) {
+public record SalesforceOptions(
+        int retryAttempts, Duration retryInitialBackoff, Duration breakerOpenFor, Duration bulkPollInterval) {
 
     /** Options whose bulk polls start at the retry backoff (tests that shorten one shorten both). */
     public SalesforceOptions(int retryAttempts, Duration retryInitialBackoff, Duration breakerOpenFor) {

@@ -25,8 +25,7 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
     static final String OUTBOUND_NS = "http://soap.sforce.com/2005/09/outbound";
     private static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 
-    record Notification(String id, String objectType, String recordId, Map<String, String> fields) {
-    }
+    record Notification(String id, String objectType, String recordId, Map<String, String> fields) {}
 
     /** Salesforce sends at most this many notifications in one message; a message with more is not from Salesforce. */
     static final int MAX_NOTIFICATIONS = 100;
@@ -74,7 +73,8 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
             throw new MalformedMessage("no notifications element in the SOAP body");
         }
         var message = (Element) notifications.item(0);
-        var organizationId = childText(message, "OrganizationId").orElseThrow(() -> new MalformedMessage("no OrganizationId"));
+        var organizationId =
+                childText(message, "OrganizationId").orElseThrow(() -> new MalformedMessage("no OrganizationId"));
         var elements = children(message, OUTBOUND_NS, "Notification");
         if (elements.size() > MAX_NOTIFICATIONS) {
             throw new TooManyNotifications(elements.size());
@@ -82,7 +82,8 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
         var result = new ArrayList<Notification>();
         for (var notification : elements) {
             var id = childText(notification, "Id").orElseThrow(() -> new MalformedMessage("a Notification without Id"));
-            var sObject = children(notification, OUTBOUND_NS, "sObject").stream().findFirst()
+            var sObject = children(notification, OUTBOUND_NS, "sObject").stream()
+                    .findFirst()
                     .orElseThrow(() -> new MalformedMessage("notification " + id + " has no sObject"));
             var type = sObject.getAttributeNS(XSI_NS, "type");
             var objectType = type.contains(":") ? type.substring(type.indexOf(':') + 1) : type;
@@ -125,7 +126,9 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
     private static List<Element> children(Element parent, String namespace, String name) {
         var result = new ArrayList<Element>();
         for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element && name.equals(element.getLocalName()) && namespace.equals(element.getNamespaceURI())) {
+            if (child instanceof Element element
+                    && name.equals(element.getLocalName())
+                    && namespace.equals(element.getNamespaceURI())) {
                 result.add(element);
             }
         }
@@ -133,6 +136,9 @@ record SalesforceOutboundMessage(String organizationId, List<Notification> notif
     }
 
     private static Optional<String> childText(Element parent, String name) {
-        return children(parent, OUTBOUND_NS, name).stream().findFirst().map(e -> e.getTextContent().strip()).filter(t -> !t.isEmpty());
+        return children(parent, OUTBOUND_NS, name).stream()
+                .findFirst()
+                .map(e -> e.getTextContent().strip())
+                .filter(t -> !t.isEmpty());
     }
 }

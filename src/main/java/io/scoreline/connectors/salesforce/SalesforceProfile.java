@@ -2,11 +2,11 @@ package io.scoreline.connectors.salesforce;
 
 import io.scoreline.connectors.spi.ConnectionOptions;
 import io.scoreline.connectors.spi.CrmProfile;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.HttpUrlOption;
 import io.scoreline.connectors.spi.NewSettings;
-import io.scoreline.failure.ScorelineException;
 import io.scoreline.connectors.spi.WebhookDecoder;
+import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.mappings.pushdown.PushDown;
 import io.scoreline.mappings.pushdown.SoqlWhereCompiler;
@@ -42,16 +42,18 @@ public final class SalesforceProfile implements CrmProfile {
         if (options.portalId().isPresent()) {
             throw ScorelineException.badInput("--portal-id is for hubspot");
         }
-        var loginUrl = HttpUrlOption.parse(options.loginUrl().orElse(SalesforceSettings.DEFAULT_LOGIN_URL), "--login-url");
-        return new NewSettings(new SalesforceSettings(loginUrl, SalesforceSettings.DEFAULT_API_VERSION).toMap(), Optional.empty());
+        var loginUrl =
+                HttpUrlOption.parse(options.loginUrl().orElse(SalesforceSettings.DEFAULT_LOGIN_URL), "--login-url");
+        return new NewSettings(
+                new SalesforceSettings(loginUrl, SalesforceSettings.DEFAULT_API_VERSION).toMap(), Optional.empty());
     }
 
     @Override
     public String webhookAccountId(String typed) {
         var id = typed.strip();
         if (!id.matches("00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?")) {
-            throw ScorelineException.badInput("--salesforce-org-id must be a 15- or 18-character org id starting with 00D, got '"
-                    + typed + "'");
+            throw ScorelineException.badInput(
+                    "--salesforce-org-id must be a 15- or 18-character org id starting with 00D, got '" + typed + "'");
         }
         return id;
     }

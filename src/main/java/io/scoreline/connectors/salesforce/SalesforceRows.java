@@ -10,13 +10,14 @@ import java.util.Map;
 /** Turns REST query rows (read by {@link QueryPageReader}) into neutral records: fields as the JSON gave them. */
 final class SalesforceRows {
 
-    private SalesforceRows() {
-    }
+    private SalesforceRows() {}
 
     /** @param fields a row's members as read, {@code attributes} already left out */
     static CrmRecord toRecord(String objectType, Map<String, Object> fields) {
-        if (!(fields.get("Id") instanceof String id) || !(fields.get(SoqlChangeQuery.MODSTAMP) instanceof String modstamp)) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, "malformed " + objectType + " row without Id or SystemModstamp");
+        if (!(fields.get("Id") instanceof String id)
+                || !(fields.get(SoqlChangeQuery.MODSTAMP) instanceof String modstamp)) {
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT, "malformed " + objectType + " row without Id or SystemModstamp");
         }
         return new CrmRecord(objectType, id, instant(modstamp), Boolean.TRUE.equals(fields.get("IsDeleted")), fields);
     }

@@ -19,8 +19,8 @@ public record SalesforceSettings(String loginUrl, String apiVersion) {
     public SalesforceSettings {
         HttpUrlOption.parse(loginUrl, LOGIN_URL);
         if (!apiVersion.matches("[0-9]{2,3}\\.0")) {
-            throw ScorelineException.badInput(API_VERSION + " must be a Salesforce API version such as " + DEFAULT_API_VERSION
-                    + ", got '" + apiVersion + "'");
+            throw ScorelineException.badInput(API_VERSION + " must be a Salesforce API version such as "
+                    + DEFAULT_API_VERSION + ", got '" + apiVersion + "'");
         }
     }
 

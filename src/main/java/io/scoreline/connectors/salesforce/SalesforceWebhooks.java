@@ -73,9 +73,12 @@ final class SalesforceWebhooks implements WebhookDecoder {
             return new WebhookVerdict.Unauthorized("the message comes from another Salesforce org");
         }
         if (!target.get().active()) {
-            return new WebhookVerdict.Drop(events, "integration " + id + " is " + target.get().status());
+            return new WebhookVerdict.Drop(
+                    events, "integration " + id + " is " + target.get().status());
         }
-        List<WebhookEvent> inboxEvents = message.notifications().stream().map(SalesforceWebhooks::toEvent).toList();
+        List<WebhookEvent> inboxEvents = message.notifications().stream()
+                .map(SalesforceWebhooks::toEvent)
+                .toList();
         return new WebhookVerdict.Deliver(List.of(new WebhookVerdict.Delivery(target.get(), inboxEvents)));
     }
 
@@ -88,7 +91,12 @@ final class SalesforceWebhooks implements WebhookDecoder {
     }
 
     private static WebhookEvent toEvent(SalesforceOutboundMessage.Notification notification) {
-        return new WebhookEvent(notification.id(), Optional.of(notification.objectType()), notification.recordId(), "outbound_message",
-                Optional.empty(), NO_BODY);
+        return new WebhookEvent(
+                notification.id(),
+                Optional.of(notification.objectType()),
+                notification.recordId(),
+                "outbound_message",
+                Optional.empty(),
+                NO_BODY);
     }
 }

@@ -17,25 +17,35 @@ import java.util.TreeSet;
 final class SoqlChangeQuery {
 
     static final String MODSTAMP = "SystemModstamp";
-    private static final DateTimeFormatter SOQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SOQL_DATETIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    private SoqlChangeQuery() {
-    }
+    private SoqlChangeQuery() {}
 
     static String of(ChangeQuery query) {
-        var soql = new StringBuilder("SELECT ").append(selectList(query.fields()))
-                .append(" FROM ").append(identifier(query.objectType()))
-                .append(" WHERE ").append(MODSTAMP).append(" >= ").append(literal(query.since()));
-        query.until().ifPresent(until -> soql.append(" AND ").append(MODSTAMP).append(" < ").append(literal(until)));
+        var soql = new StringBuilder("SELECT ")
+                .append(selectList(query.fields()))
+                .append(" FROM ")
+                .append(identifier(query.objectType()))
+                .append(" WHERE ")
+                .append(MODSTAMP)
+                .append(" >= ")
+                .append(literal(query.since()));
+        query.until()
+                .ifPresent(until ->
+                        soql.append(" AND ").append(MODSTAMP).append(" < ").append(literal(until)));
         query.filter().ifPresent(filter -> soql.append(" AND (").append(filter).append(")"));
         return soql.append(" ORDER BY ").append(MODSTAMP).append(", Id").toString();
     }
 
     /** Named records by id (a webhook re-read); ids are checked, since they are spliced into the SOQL. */
     static String byIds(String objectType, java.util.Set<String> fields, java.util.Collection<String> ids) {
-        var quoted = ids.stream().map(SoqlChangeQuery::recordId).map(id -> "'" + id + "'").toList();
-        return "SELECT " + selectList(fields) + " FROM " + identifier(objectType) + " WHERE Id IN (" + String.join(", ", quoted)
-                + ") ORDER BY " + MODSTAMP + ", Id";
+        var quoted = ids.stream()
+                .map(SoqlChangeQuery::recordId)
+                .map(id -> "'" + id + "'")
+                .toList();
+        return "SELECT " + selectList(fields) + " FROM " + identifier(objectType) + " WHERE Id IN ("
+                + String.join(", ", quoted) + ") ORDER BY " + MODSTAMP + ", Id";
     }
 
     static String recordId(String id) {
@@ -59,9 +69,15 @@ final class SoqlChangeQuery {
 
     /** The same window as {@link #of}, counted: {@code SELECT COUNT() FROM …} costs one call whatever the size. */
     static String count(ChangeQuery query) {
-        var soql = new StringBuilder("SELECT COUNT() FROM ").append(identifier(query.objectType()))
-                .append(" WHERE ").append(MODSTAMP).append(" >= ").append(literal(query.since()));
-        query.until().ifPresent(until -> soql.append(" AND ").append(MODSTAMP).append(" < ").append(literal(until)));
+        var soql = new StringBuilder("SELECT COUNT() FROM ")
+                .append(identifier(query.objectType()))
+                .append(" WHERE ")
+                .append(MODSTAMP)
+                .append(" >= ")
+                .append(literal(query.since()));
+        query.until()
+                .ifPresent(until ->
+                        soql.append(" AND ").append(MODSTAMP).append(" < ").append(literal(until)));
         query.filter().ifPresent(filter -> soql.append(" AND (").append(filter).append(")"));
         return soql.toString();
     }

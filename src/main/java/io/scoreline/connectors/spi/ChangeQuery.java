@@ -13,7 +13,12 @@ import java.util.Set;
  *               Salesforce) ANDed to the window: a rule push-down, only where it cannot hide a
  *               retraction (DESIGN §6); it must select a superset of what the rules match
  */
-public record ChangeQuery(String objectType, Set<String> fields, Instant since, Optional<Instant> until, int pageSize,
+public record ChangeQuery(
+        String objectType,
+        Set<String> fields,
+        Instant since,
+        Optional<Instant> until,
+        int pageSize,
         Optional<String> filter) {
 
     public ChangeQuery {

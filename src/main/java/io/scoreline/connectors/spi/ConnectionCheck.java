@@ -8,12 +8,9 @@ import io.scoreline.failure.FailureKind;
  */
 public sealed interface ConnectionCheck {
 
-    record Passed(String account, String detail) implements ConnectionCheck {
-    }
+    record Passed(String account, String detail) implements ConnectionCheck {}
 
-    record SettingsInvalid(String problem) implements ConnectionCheck {
-    }
+    record SettingsInvalid(String problem) implements ConnectionCheck {}
 
-    record ConnectionFailed(FailureKind kind, String problem) implements ConnectionCheck {
-    }
+    record ConnectionFailed(FailureKind kind, String problem) implements ConnectionCheck {}
 }

@@ -7,5 +7,4 @@ import java.util.Optional;
  * ({@code integration add --login-url | --base-url | --portal-id}); each CRM takes some of them and
  * refuses the others by name.
  */
-public record ConnectionOptions(Optional<String> loginUrl, Optional<String> baseUrl, Optional<String> portalId) {
-}
+public record ConnectionOptions(Optional<String> loginUrl, Optional<String> baseUrl, Optional<String> portalId) {}

@@ -9,7 +9,7 @@ package io.scoreline.connectors.spi;
 public interface CredentialsSink {
 
     /** A sink for connections whose credentials are not stored anywhere (checks, tests). */
-    CredentialsSink IGNORE = credentials -> { };
+    CredentialsSink IGNORE = credentials -> {};
 
     void rotated(CrmCredentials credentials);
 }

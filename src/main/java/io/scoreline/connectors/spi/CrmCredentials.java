@@ -1,7 +1,7 @@
 package io.scoreline.connectors.spi;
 
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import java.util.Objects;
 
 /**

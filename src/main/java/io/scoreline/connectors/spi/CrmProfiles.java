@@ -1,8 +1,8 @@
 package io.scoreline.connectors.spi;
 
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +18,13 @@ public final class CrmProfiles {
 
     private static final Map<CrmProvider, CrmProfile> PROFILES = load();
 
-    private CrmProfiles() {
-    }
+    private CrmProfiles() {}
 
     public static CrmProfile of(CrmProvider provider) {
         var profile = PROFILES.get(provider);
         if (profile == null) {
-            throw new ScorelineException(FailureKind.BUG, "no connector profile for " + provider.key() + " on the class path");
+            throw new ScorelineException(
+                    FailureKind.BUG, "no connector profile for " + provider.key() + " on the class path");
         }
         return profile;
     }
@@ -38,7 +38,8 @@ public final class CrmProfiles {
         var profiles = new EnumMap<CrmProvider, CrmProfile>(CrmProvider.class);
         for (var profile : ServiceLoader.load(CrmProfile.class, CrmProfile.class.getClassLoader())) {
             if (profiles.putIfAbsent(profile.provider(), profile) != null) {
-                throw new IllegalStateException("two connector profiles for " + profile.provider().key());
+                throw new IllegalStateException(
+                        "two connector profiles for " + profile.provider().key());
             }
         }
         return profiles;

@@ -9,7 +9,8 @@ import java.util.Objects;
  * last changed, whether it is deleted (or archived), and its fields as the CRM's JSON gave them
  * (strings, numbers, booleans, nulls, nested maps for relationship paths).
  */
-public record CrmRecord(String objectType, String recordId, Instant modstamp, boolean deleted, Map<String, Object> fields) {
+public record CrmRecord(
+        String objectType, String recordId, Instant modstamp, boolean deleted, Map<String, Object> fields) {
 
     public CrmRecord {
         Objects.requireNonNull(objectType, "objectType");

@@ -7,8 +7,7 @@ import java.net.URISyntaxException;
 /** An http(s) URL an operator typed for an option, as settings store it: without a trailing slash. */
 public final class HttpUrlOption {
 
-    private HttpUrlOption() {
-    }
+    private HttpUrlOption() {}
 
     /** The URL, or bad input naming {@code option}. */
     public static String parse(String value, String option) {

@@ -5,5 +5,4 @@ package io.scoreline.connectors.spi;
  *
  * @param value the new value as a record field ({@code null} for a cleared one)
  */
-public record ValueChange(String field, Object value) {
-}
+public record ValueChange(String field, Object value) {}

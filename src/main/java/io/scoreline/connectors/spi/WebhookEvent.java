@@ -12,8 +12,13 @@ import java.util.Optional;
  *                   the event is about something the inbox does not process
  * @param rawBody    what is kept of the event for operators, replays and {@link CrmProfile#valueChange}
  */
-public record WebhookEvent(String dedupeKey, Optional<String> objectType, String recordId, String eventType,
-        Optional<Instant> occurredAt, String rawBody) {
+public record WebhookEvent(
+        String dedupeKey,
+        Optional<String> objectType,
+        String recordId,
+        String eventType,
+        Optional<Instant> occurredAt,
+        String rawBody) {
 
     public WebhookEvent {
         Objects.requireNonNull(dedupeKey, "dedupeKey");

@@ -14,8 +14,14 @@ import java.util.function.Function;
  * @param integrationId   the id segment as sent (anything not a number is an unknown endpoint)
  * @param endpointSecret  the secret segment, empty when the URL has none
  */
-public record WebhookRequest(String method, String signedUri, Function<String, Optional<String>> header, byte[] body,
-        Optional<String> integrationId, Optional<String> endpointSecret, Instant receivedAt) {
+public record WebhookRequest(
+        String method,
+        String signedUri,
+        Function<String, Optional<String>> header,
+        byte[] body,
+        Optional<String> integrationId,
+        Optional<String> endpointSecret,
+        Instant receivedAt) {
 
     public WebhookRequest {
         Objects.requireNonNull(header, "header");
@@ -26,6 +32,7 @@ public record WebhookRequest(String method, String signedUri, Function<String, O
     @Override
     public String toString() {
         // The secret segment is a credential: never in a log line.
-        return "WebhookRequest[" + method + " " + body.length + " bytes, integration=" + integrationId.orElse("-") + "]";
+        return "WebhookRequest[" + method + " " + body.length + " bytes, integration=" + integrationId.orElse("-")
+                + "]";
     }
 }

@@ -8,6 +8,5 @@ import java.util.Optional;
  * @param status            its status as stored ({@code active}, {@code paused}, ...), for messages
  * @param externalAccountId the CRM account it holds (HubSpot portal id, Salesforce org id), if known
  */
-public record WebhookTarget(long integrationId, long organizationId, boolean active, String status,
-        Optional<String> externalAccountId) {
-}
+public record WebhookTarget(
+        long integrationId, long organizationId, boolean active, String status, Optional<String> externalAccountId) {}

@@ -23,22 +23,17 @@ public sealed interface WebhookVerdict {
     }
 
     /** Authentic, or not checkable, but for no active integration: answered 2xx so the CRM stops retrying. */
-    record Drop(int events, String reason) implements WebhookVerdict {
-    }
+    record Drop(int events, String reason) implements WebhookVerdict {}
 
     /** Bad or missing signature, stale timestamp, foreign account: 401. */
-    record Unauthorized(String reason) implements WebhookVerdict {
-    }
+    record Unauthorized(String reason) implements WebhookVerdict {}
 
     /** No endpoint here for the caller (unknown integration, another CRM's, a wrong secret): 404, revealing nothing. */
-    record UnknownEndpoint() implements WebhookVerdict {
-    }
+    record UnknownEndpoint() implements WebhookVerdict {}
 
     /** Not a well-formed webhook of the CRM: 400. */
-    record Malformed(String reason) implements WebhookVerdict {
-    }
+    record Malformed(String reason) implements WebhookVerdict {}
 
     /** More events in one request than the CRM ever sends: 413, and nothing is stored. */
-    record TooManyNotifications(int count, int limit) implements WebhookVerdict {
-    }
+    record TooManyNotifications(int count, int limit) implements WebhookVerdict {}
 }

@@ -19,10 +19,10 @@ final class AwardEvidence {
 
     static final int TOP_RECORDS = 3;
 
-    private AwardEvidence() {
-    }
+    private AwardEvidence() {}
 
-    static Map<String, Object> of(DSLContext tx, long organizationId, long profileId, Badge badge, Judgement judgement) {
+    static Map<String, Object> of(
+            DSLContext tx, long organizationId, long profileId, Badge badge, Judgement judgement) {
         var evidence = new LinkedHashMap<String, Object>();
         evidence.put("rule", BadgeRuleJson.toMap(badge.definition().rule()));
         evidence.put("period_key", judgement.periodKey());
@@ -43,9 +43,15 @@ final class AwardEvidence {
         return reversal;
     }
 
-    private static List<Map<String, Object>> topRecords(DSLContext tx, long organizationId, long profileId, Judgement judgement) {
+    private static List<Map<String, Object>> topRecords(
+            DSLContext tx, long organizationId, long profileId, Judgement judgement) {
         var records = new ArrayList<Map<String, Object>>();
-        tx.select(KPI_FACTS.INTEGRATION_ID, KPI_FACTS.OBJECT_TYPE, KPI_FACTS.RECORD_ID, KPI_FACTS.KPI_KEY, KPI_FACTS.LOCAL_DATE,
+        tx.select(
+                        KPI_FACTS.INTEGRATION_ID,
+                        KPI_FACTS.OBJECT_TYPE,
+                        KPI_FACTS.RECORD_ID,
+                        KPI_FACTS.KPI_KEY,
+                        KPI_FACTS.LOCAL_DATE,
                         KPI_FACTS.VALUE)
                 .from(KPI_FACTS)
                 .where(KPI_FACTS.ORGANIZATION_ID.eq(organizationId))

@@ -24,8 +24,7 @@ import org.jooq.impl.DSL;
  */
 final class AwardReconciler {
 
-    private record StoredAward(long id, String status, boolean reversed) {
-    }
+    private record StoredAward(long id, String status, boolean reversed) {}
 
     private final NotificationStore notifications;
     private final Clock clock;
@@ -36,7 +35,11 @@ final class AwardReconciler {
     }
 
     /** @return how many awards were made (new or restored) */
-    int reconcile(DSLContext tx, long organizationId, long profileId, Map<Badge, ? extends Collection<Judgement>> judged,
+    int reconcile(
+            DSLContext tx,
+            long organizationId,
+            long profileId,
+            Map<Badge, ? extends Collection<Judgement>> judged,
             boolean notify) {
         var stored = stored(tx, profileId, judged.keySet());
         var now = clock.instant().atOffset(ZoneOffset.UTC);
@@ -55,8 +58,15 @@ final class AwardReconciler {
         return awarded;
     }
 
-    private boolean award(DSLContext tx, long organizationId, long profileId, Badge badge, Judgement judgement, StoredAward award,
-            OffsetDateTime now, boolean notify) {
+    private boolean award(
+            DSLContext tx,
+            long organizationId,
+            long profileId,
+            Badge badge,
+            Judgement judgement,
+            StoredAward award,
+            OffsetDateTime now,
+            boolean notify) {
         if (award == null) {
             var evidence = AwardEvidence.of(tx, organizationId, profileId, badge, judgement);
             int inserted = tx.insertInto(PROFILE_BADGES)
@@ -70,8 +80,13 @@ final class AwardReconciler {
                     .onConflictDoNothing()
                     .execute();
             if (inserted == 1 && notify) {
-                notifications.create(tx, organizationId, profileId, NotificationKind.BADGE_EARNED,
-                        dedupeKey(organizationId, profileId, badge, judgement.periodKey()), BadgeRuleJson.write(payload(badge, judgement)));
+                notifications.create(
+                        tx,
+                        organizationId,
+                        profileId,
+                        NotificationKind.BADGE_EARNED,
+                        dedupeKey(organizationId, profileId, badge, judgement.periodKey()),
+                        BadgeRuleJson.write(payload(badge, judgement)));
             }
             return inserted == 1;
         }
@@ -100,9 +115,16 @@ final class AwardReconciler {
         return false;
     }
 
-    private void retract(DSLContext tx, long organizationId, long profileId, Badge badge, Judgement judgement, StoredAward award,
+    private void retract(
+            DSLContext tx,
+            long organizationId,
+            long profileId,
+            Badge badge,
+            Judgement judgement,
+            StoredAward award,
             OffsetDateTime now) {
-        var reversal = JSONB.valueOf(BadgeRuleJson.write(AwardEvidence.reversal(judgement, now.toInstant().toString())));
+        var reversal = JSONB.valueOf(BadgeRuleJson.write(
+                AwardEvidence.reversal(judgement, now.toInstant().toString())));
         switch (badge.definition().policy()) {
             case STICKY -> {
                 tx.update(PROFILE_BADGES)
@@ -115,7 +137,9 @@ final class AwardReconciler {
                 details.put("profile_id", profileId);
                 details.put("badge", badge.key());
                 details.put("period_key", judgement.periodKey());
-                details.put("reversal", AwardEvidence.reversal(judgement, now.toInstant().toString()));
+                details.put(
+                        "reversal",
+                        AwardEvidence.reversal(judgement, now.toInstant().toString()));
                 tx.insertInto(AUDIT_LOG)
                         .set(AUDIT_LOG.ORGANIZATION_ID, organizationId)
                         .set(AUDIT_LOG.ACTOR, "evaluator")
@@ -126,13 +150,14 @@ final class AwardReconciler {
                         .execute();
             }
             // Quietly: no notification tells a rep a badge was taken back.
-            case REVOCABLE -> tx.update(PROFILE_BADGES)
-                    .set(PROFILE_BADGES.STATUS, "revoked")
-                    .set(PROFILE_BADGES.REVOKED_AT, now)
-                    .set(PROFILE_BADGES.REVERSAL, reversal)
-                    .set(PROFILE_BADGES.UPDATED_AT, now)
-                    .where(PROFILE_BADGES.ID.eq(award.id()))
-                    .execute();
+            case REVOCABLE ->
+                tx.update(PROFILE_BADGES)
+                        .set(PROFILE_BADGES.STATUS, "revoked")
+                        .set(PROFILE_BADGES.REVOKED_AT, now)
+                        .set(PROFILE_BADGES.REVERSAL, reversal)
+                        .set(PROFILE_BADGES.UPDATED_AT, now)
+                        .where(PROFILE_BADGES.ID.eq(award.id()))
+                        .execute();
         }
     }
 
@@ -155,11 +180,17 @@ final class AwardReconciler {
     private static Map<String, StoredAward> stored(DSLContext tx, long profileId, Collection<Badge> badges) {
         var ids = badges.stream().map(Badge::id).toArray(Long[]::new);
         var stored = new HashMap<String, StoredAward>();
-        tx.select(PROFILE_BADGES.ID, PROFILE_BADGES.BADGE_ID, PROFILE_BADGES.PERIOD_KEY, PROFILE_BADGES.STATUS, PROFILE_BADGES.REVERSED_AT)
+        tx.select(
+                        PROFILE_BADGES.ID,
+                        PROFILE_BADGES.BADGE_ID,
+                        PROFILE_BADGES.PERIOD_KEY,
+                        PROFILE_BADGES.STATUS,
+                        PROFILE_BADGES.REVERSED_AT)
                 .from(PROFILE_BADGES)
                 .where(PROFILE_BADGES.PROFILE_ID.eq(profileId))
                 .and(PROFILE_BADGES.BADGE_ID.eq(DSL.any(ids)))
-                .forEach(r -> stored.put(r.value2() + "|" + r.value3(), new StoredAward(r.value1(), r.value4(), r.value5() != null)));
+                .forEach(r -> stored.put(
+                        r.value2() + "|" + r.value3(), new StoredAward(r.value1(), r.value4(), r.value5() != null)));
         return stored;
     }
 }

@@ -54,8 +54,7 @@ public final class BadgeCatalogReader {
 
     private final List<CatalogProblem> problems = new ArrayList<>();
 
-    private BadgeCatalogReader() {
-    }
+    private BadgeCatalogReader() {}
 
     public static CatalogReadResult read(String text) {
         return new BadgeCatalogReader().parse(text);
@@ -67,13 +66,17 @@ public final class BadgeCatalogReader {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
-            return new CatalogReadResult(List.of(), List.of(new CatalogProblem(mark.getLine() + 1, mark.getColumn() + 1,
-                    "not valid YAML: " + e.getProblem())));
+            return new CatalogReadResult(
+                    List.of(),
+                    List.of(new CatalogProblem(
+                            mark.getLine() + 1, mark.getColumn() + 1, "not valid YAML: " + e.getProblem())));
         } catch (YAMLException e) {
-            return new CatalogReadResult(List.of(), List.of(new CatalogProblem(1, 1, "not valid YAML: " + e.getMessage())));
+            return new CatalogReadResult(
+                    List.of(), List.of(new CatalogProblem(1, 1, "not valid YAML: " + e.getMessage())));
         }
         if (!(root instanceof MappingNode mapping)) {
-            return new CatalogReadResult(List.of(), List.of(new CatalogProblem(1, 1, "a catalog is a mapping with a 'badges:' list")));
+            return new CatalogReadResult(
+                    List.of(), List.of(new CatalogProblem(1, 1, "a catalog is a mapping with a 'badges:' list")));
         }
         var fields = fields(mapping, Set.of("badges"));
         var list = fields.get("badges");
@@ -92,7 +95,9 @@ public final class BadgeCatalogReader {
             }
         }
         problems.sort(java.util.Comparator.comparingInt(CatalogProblem::line).thenComparingInt(CatalogProblem::column));
-        return problems.isEmpty() ? new CatalogReadResult(badges, List.of()) : new CatalogReadResult(List.of(), problems);
+        return problems.isEmpty()
+                ? new CatalogReadResult(badges, List.of())
+                : new CatalogReadResult(List.of(), problems);
     }
 
     private Optional<BadgeDefinition> badge(Node node) {
@@ -102,16 +107,26 @@ public final class BadgeCatalogReader {
         }
         int before = problems.size();
         var fields = fields(mapping, BADGE_FIELDS);
-        var key = requiredText(mapping, fields, "key").filter(k -> matches(fields.get("key"), k, KEY,
-                "key '" + k + "' must be lower case letters, digits and '_' (starting with a letter)"));
+        var key = requiredText(mapping, fields, "key")
+                .filter(k -> matches(
+                        fields.get("key"),
+                        k,
+                        KEY,
+                        "key '" + k + "' must be lower case letters, digits and '_' (starting with a letter)"));
         var name = requiredText(mapping, fields, "name");
-        var category = requiredText(mapping, fields, "category").filter(c -> matches(fields.get("category"), c, KEY,
-                "category '" + c + "' must be lower case letters, digits and '_'"));
+        var category = requiredText(mapping, fields, "category")
+                .filter(c -> matches(
+                        fields.get("category"),
+                        c,
+                        KEY,
+                        "category '" + c + "' must be lower case letters, digits and '_'"));
         var description = optionalText(fields, "description");
-        var policy = optionalText(fields, "policy").map(p -> RetractionPolicy.fromKey(p).orElseGet(() -> {
-            problem(fields.get("policy"), "policy must be sticky or revocable, got '" + p + "'");
-            return RetractionPolicy.STICKY;
-        })).orElse(RetractionPolicy.STICKY);
+        var policy = optionalText(fields, "policy")
+                .map(p -> RetractionPolicy.fromKey(p).orElseGet(() -> {
+                    problem(fields.get("policy"), "policy must be sticky or revocable, got '" + p + "'");
+                    return RetractionPolicy.STICKY;
+                }))
+                .orElse(RetractionPolicy.STICKY);
         var ruleNode = fields.get("rule");
         Optional<BadgeRule> rule = Optional.empty();
         if (ruleNode == null) {
@@ -122,40 +137,62 @@ public final class BadgeCatalogReader {
         if (problems.size() > before || key.isEmpty() || name.isEmpty() || category.isEmpty() || rule.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new BadgeDefinition(key.get(), name.get(), category.get(), description.orElse(""), rule.get(), policy));
+        return Optional.of(
+                new BadgeDefinition(key.get(), name.get(), category.get(), description.orElse(""), rule.get(), policy));
     }
 
     private Optional<BadgeRule> rule(Node node) {
         if (!(node instanceof MappingNode mapping)) {
-            problem(node, "rule must be a mapping such as { kind: threshold, kpi: calls_made, period: day, at_least: 50 }");
+            problem(
+                    node,
+                    "rule must be a mapping such as { kind: threshold, kpi: calls_made, period: day, at_least: 50 }");
             return Optional.empty();
         }
         var kindNode = fields(mapping, null).get("kind");
         var kind = kindNode == null ? null : scalar(kindNode);
         if (kind == null || !RULE_FIELDS.containsKey(kind)) {
-            problem(kindNode == null ? mapping : kindNode, "rule kind must be one of threshold, streak, first, personal_best, combo, placement"
-                    + (kind == null ? "" : "; got '" + kind + "'"));
+            problem(
+                    kindNode == null ? mapping : kindNode,
+                    "rule kind must be one of threshold, streak, first, personal_best, combo, placement"
+                            + (kind == null ? "" : "; got '" + kind + "'"));
             return Optional.empty();
         }
         int before = problems.size();
         var fields = fields(mapping, RULE_FIELDS.get(kind));
         BadgeRule rule = switch (kind) {
-            case "threshold" -> new Threshold(kpi(mapping, fields), period(mapping, fields, true), positive(mapping, fields, "at_least"));
-            case "streak" -> new Streak(kpi(mapping, fields), streakUnit(fields), wholeNumber(mapping, fields, "length", 2, 366).orElse(2),
-                    positive(mapping, fields, "at_least"));
+            case "threshold" ->
+                new Threshold(
+                        kpi(mapping, fields), period(mapping, fields, true), positive(mapping, fields, "at_least"));
+            case "streak" ->
+                new Streak(
+                        kpi(mapping, fields),
+                        streakUnit(fields),
+                        wholeNumber(mapping, fields, "length", 2, 366).orElse(2),
+                        positive(mapping, fields, "at_least"));
             case "first" -> new First(kpi(mapping, fields));
-            case "personal_best" -> new PersonalBest(kpi(mapping, fields), personalBestPeriod(mapping, fields),
-                    fields.containsKey("min_history") ? wholeNumber(mapping, fields, "min_history", 1, 520) : Optional.empty());
+            case "personal_best" ->
+                new PersonalBest(
+                        kpi(mapping, fields),
+                        personalBestPeriod(mapping, fields),
+                        fields.containsKey("min_history")
+                                ? wholeNumber(mapping, fields, "min_history", 1, 520)
+                                : Optional.empty());
             case "combo" -> new Combo(period(mapping, fields, false), parts(mapping, fields));
-            case "placement" -> new Placement(wholeNumber(mapping, fields, "rank", 1, 10).orElse(1));
+            case "placement" ->
+                new Placement(wholeNumber(mapping, fields, "rank", 1, 10).orElse(1));
             default -> throw new IllegalStateException(kind);
         };
         return problems.size() > before ? Optional.empty() : Optional.of(rule);
     }
 
     private String kpi(MappingNode mapping, Map<String, Node> fields) {
-        return requiredText(mapping, fields, "kpi").filter(k -> matches(fields.get("kpi"), k, KEY,
-                "kpi '" + k + "' is not a KPI key (lower case letters, digits and '_')")).orElse("x");
+        return requiredText(mapping, fields, "kpi")
+                .filter(k -> matches(
+                        fields.get("kpi"),
+                        k,
+                        KEY,
+                        "kpi '" + k + "' is not a KPI key (lower case letters, digits and '_')"))
+                .orElse("x");
     }
 
     private PeriodUnit period(MappingNode mapping, Map<String, Node> fields, boolean allowAll) {
@@ -165,8 +202,10 @@ public final class BadgeCatalogReader {
         }
         var unit = PeriodUnit.fromKey(text.get());
         if (unit.isEmpty() || (!allowAll && unit.get() == PeriodUnit.ALL)) {
-            problem(fields.get("period"), "period must be one of day, week, month, quarter, year" + (allowAll ? ", all" : "")
-                    + "; got '" + text.get() + "'");
+            problem(
+                    fields.get("period"),
+                    "period must be one of day, week, month, quarter, year" + (allowAll ? ", all" : "") + "; got '"
+                            + text.get() + "'");
             return PeriodUnit.DAY;
         }
         return unit.get();
@@ -192,7 +231,9 @@ public final class BadgeCatalogReader {
         var node = fields.get("parts");
         var parts = new ArrayList<Combo.Part>();
         if (!(node instanceof SequenceNode sequence) || sequence.getValue().size() < 2) {
-            problem(node == null ? mapping : node, "a combo needs 'parts': a list of at least two { kpi: K, at_least: N }");
+            problem(
+                    node == null ? mapping : node,
+                    "a combo needs 'parts': a list of at least two { kpi: K, at_least: N }");
             return parts;
         }
         var kpis = new HashSet<String>();
@@ -228,7 +269,8 @@ public final class BadgeCatalogReader {
         return BigDecimal.ONE;
     }
 
-    private Optional<Integer> wholeNumber(MappingNode mapping, Map<String, Node> fields, String name, int min, int max) {
+    private Optional<Integer> wholeNumber(
+            MappingNode mapping, Map<String, Node> fields, String name, int min, int max) {
         var text = requiredText(mapping, fields, name);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -241,7 +283,9 @@ public final class BadgeCatalogReader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problem(fields.get(name), name + " must be a whole number from " + min + " to " + max + ", got '" + text.get() + "'");
+        problem(
+                fields.get(name),
+                name + " must be a whole number from " + min + " to " + max + ", got '" + text.get() + "'");
         return Optional.empty();
     }
 
@@ -255,8 +299,10 @@ public final class BadgeCatalogReader {
                 continue;
             }
             if (allowed != null && !allowed.contains(name)) {
-                problem(tuple.getKeyNode(), "unknown field '" + name + "' (expected one of " + String.join(", ", allowed.stream().sorted().toList())
-                        + ")");
+                problem(
+                        tuple.getKeyNode(),
+                        "unknown field '" + name + "' (expected one of "
+                                + String.join(", ", allowed.stream().sorted().toList()) + ")");
                 continue;
             }
             if (fields.put(name, tuple.getValueNode()) != null && allowed != null) {

@@ -3,8 +3,8 @@ package io.scoreline.gamification.badges;
 import java.util.Objects;
 
 /** A badge as the catalog defines it: stable key, display name, category, rule and retraction policy. */
-public record BadgeDefinition(String key, String name, String category, String description, BadgeRule rule,
-        RetractionPolicy policy) {
+public record BadgeDefinition(
+        String key, String name, String category, String description, BadgeRule rule, RetractionPolicy policy) {
 
     public BadgeDefinition {
         Objects.requireNonNull(key, "key");

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -44,7 +43,9 @@ public final class BadgeEvaluator implements KpiChangeConsumer {
     public void apply(DSLContext tx, ProfileChanges changes) {
         var organization = changes.organization();
         var touched = new HashMap<String, SortedSet<LocalDate>>();
-        changes.cells().forEach(cell -> touched.computeIfAbsent(cell.kpiKey(), k -> new TreeSet<>()).add(cell.date()));
+        changes.cells()
+                .forEach(cell -> touched.computeIfAbsent(cell.kpiKey(), k -> new TreeSet<>())
+                        .add(cell.date()));
         var affected = new ArrayList<Badge>();
         var kpis = new HashSet<String>();
         for (var badge : badges.active(tx, organization.id())) {
@@ -57,8 +58,12 @@ public final class BadgeEvaluator implements KpiChangeConsumer {
         if (affected.isEmpty()) {
             return;
         }
-        var scope = new EvaluationScope(series(tx, organization.id(), changes.profileId(), kpis), touched,
-                new PeriodCalendar(organization.weekStart()), settings.workingDays(), settings.personalBestMinHistory());
+        var scope = new EvaluationScope(
+                series(tx, organization.id(), changes.profileId(), kpis),
+                touched,
+                new PeriodCalendar(organization.weekStart()),
+                settings.workingDays(),
+                settings.personalBestMinHistory());
         var judged = new LinkedHashMap<Badge, List<Judgement>>();
         for (var badge : affected) {
             var judgements = RuleJudge.judge(badge.definition().rule(), scope);
@@ -78,7 +83,8 @@ public final class BadgeEvaluator implements KpiChangeConsumer {
                 .where(KPI_VALUES.ORGANIZATION_ID.eq(organizationId))
                 .and(KPI_VALUES.PROFILE_ID.eq(profileId))
                 .and(KPI_VALUES.KPI_KEY.eq(DSL.any(keys.toArray(String[]::new))))
-                .forEach(r -> byKpi.computeIfAbsent(r.value1(), k -> new TreeMap<>()).put(r.value2(), r.value3()));
+                .forEach(r ->
+                        byKpi.computeIfAbsent(r.value1(), k -> new TreeMap<>()).put(r.value2(), r.value3()));
         return new DailySeries(byKpi);
     }
 }

@@ -87,8 +87,7 @@ public sealed interface BadgeRule {
             return kpis;
         }
 
-        public record Part(String kpi, BigDecimal atLeast) {
-        }
+        public record Part(String kpi, BigDecimal atLeast) {}
     }
 
     /** Finishing a final contest at {@code rank}: awarded by the contest evaluator, never from KPI changes. */
@@ -105,6 +104,7 @@ public sealed interface BadgeRule {
     }
 
     enum StreakUnit {
-        DAY, WEEK
+        DAY,
+        WEEK
     }
 }

@@ -28,8 +28,7 @@ public final class BadgeRuleJson {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private BadgeRuleJson() {
-    }
+    private BadgeRuleJson() {}
 
     public static Map<String, Object> toMap(BadgeRule rule) {
         var map = new LinkedHashMap<String, Object>();
@@ -86,12 +85,25 @@ public final class BadgeRuleJson {
         try {
             var node = JSON.readTree(json);
             return switch (node.path("kind").asText()) {
-                case "threshold" -> new Threshold(node.get("kpi").asText(), period(node), node.get("at_least").decimalValue());
-                case "streak" -> new Streak(node.get("kpi").asText(), StreakUnit.valueOf(node.get("unit").asText().toUpperCase(Locale.ROOT)),
-                        node.get("length").asInt(), node.get("at_least").decimalValue());
+                case "threshold" ->
+                    new Threshold(
+                            node.get("kpi").asText(),
+                            period(node),
+                            node.get("at_least").decimalValue());
+                case "streak" ->
+                    new Streak(
+                            node.get("kpi").asText(),
+                            StreakUnit.valueOf(node.get("unit").asText().toUpperCase(Locale.ROOT)),
+                            node.get("length").asInt(),
+                            node.get("at_least").decimalValue());
                 case "first" -> new First(node.get("kpi").asText());
-                case "personal_best" -> new PersonalBest(node.get("kpi").asText(), period(node),
-                        node.has("min_history") ? Optional.of(node.get("min_history").asInt()) : Optional.empty());
+                case "personal_best" ->
+                    new PersonalBest(
+                            node.get("kpi").asText(),
+                            period(node),
+                            node.has("min_history")
+                                    ? Optional.of(node.get("min_history").asInt())
+                                    : Optional.empty());
                 case "combo" -> new Combo(period(node), parts(node.get("parts")));
                 case "placement" -> new Placement(node.get("rank").asInt());
                 default -> throw new IllegalArgumentException("unknown kind " + node.path("kind"));
@@ -116,7 +128,8 @@ public final class BadgeRuleJson {
 
     private static List<Combo.Part> parts(JsonNode node) {
         var parts = new ArrayList<Combo.Part>();
-        node.forEach(p -> parts.add(new Combo.Part(p.get("kpi").asText(), new BigDecimal(p.get("at_least").asText()))));
+        node.forEach(p -> parts.add(new Combo.Part(
+                p.get("kpi").asText(), new BigDecimal(p.get("at_least").asText()))));
         return parts;
     }
 }

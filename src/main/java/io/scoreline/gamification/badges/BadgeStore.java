@@ -65,7 +65,14 @@ public final class BadgeStore {
     }
 
     private List<Badge> active(DSLContext tx, long organizationId, boolean mayInstall) {
-        var rows = tx.select(BADGES.ID, BADGES.KEY, BADGES.NAME, BADGES.CATEGORY, BADGES.DESCRIPTION, BADGES.RULE, BADGES.POLICY,
+        var rows = tx.select(
+                        BADGES.ID,
+                        BADGES.KEY,
+                        BADGES.NAME,
+                        BADGES.CATEGORY,
+                        BADGES.DESCRIPTION,
+                        BADGES.RULE,
+                        BADGES.POLICY,
                         BADGES.ORIGIN)
                 .from(BADGES)
                 .where(BADGES.ORGANIZATION_ID.eq(organizationId))
@@ -77,8 +84,15 @@ public final class BadgeStore {
             stockInstalled.put(organizationId, true);
             return active(tx, organizationId, false);
         }
-        return rows.map(r -> new Badge(r.value1(), new BadgeDefinition(r.value2(), r.value3(), r.value4(), r.value5(),
-                BadgeRuleJson.fromJson(r.value6().data()), RetractionPolicy.fromKey(r.value7()).orElseThrow())));
+        return rows.map(r -> new Badge(
+                r.value1(),
+                new BadgeDefinition(
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        BadgeRuleJson.fromJson(r.value6().data()),
+                        RetractionPolicy.fromKey(r.value7()).orElseThrow())));
     }
 
     public List<Badge> active(long organizationId) {
@@ -88,8 +102,10 @@ public final class BadgeStore {
     /** The id of the organization's badge {@code key} (e.g. {@code contest_winner} for the contest evaluator). */
     public Optional<Long> idOf(DSLContext tx, long organizationId, String key) {
         ensureStockInstalled(tx, organizationId);
-        return tx.select(BADGES.ID).from(BADGES)
-                .where(BADGES.ORGANIZATION_ID.eq(organizationId)).and(BADGES.KEY.eq(key))
+        return tx.select(BADGES.ID)
+                .from(BADGES)
+                .where(BADGES.ORGANIZATION_ID.eq(organizationId))
+                .and(BADGES.KEY.eq(key))
                 .fetchOptional(BADGES.ID);
     }
 
@@ -113,9 +129,16 @@ public final class BadgeStore {
             rules[i] = BadgeRuleJson.toJson(badge.rule());
             policies[i] = badge.policy().key();
         }
-        return tx.execute(UPSERT, DSL.val(organizationId), DSL.val(keys, SQLDataType.VARCHAR.array()),
-                DSL.val(names, SQLDataType.VARCHAR.array()), DSL.val(categories, SQLDataType.VARCHAR.array()),
-                DSL.val(descriptions, SQLDataType.VARCHAR.array()), DSL.val(rules, SQLDataType.VARCHAR.array()),
-                DSL.val(policies, SQLDataType.VARCHAR.array()), DSL.val(origin), DSL.val("custom".equals(origin)));
+        return tx.execute(
+                UPSERT,
+                DSL.val(organizationId),
+                DSL.val(keys, SQLDataType.VARCHAR.array()),
+                DSL.val(names, SQLDataType.VARCHAR.array()),
+                DSL.val(categories, SQLDataType.VARCHAR.array()),
+                DSL.val(descriptions, SQLDataType.VARCHAR.array()),
+                DSL.val(rules, SQLDataType.VARCHAR.array()),
+                DSL.val(policies, SQLDataType.VARCHAR.array()),
+                DSL.val(origin),
+                DSL.val("custom".equals(origin)));
     }
 }

@@ -29,7 +29,10 @@ public final class DailySeries {
     }
 
     public Optional<LocalDate> firstDay(String kpi) {
-        return days(kpi).entrySet().stream().filter(e -> e.getValue().signum() > 0).map(Map.Entry::getKey).findFirst();
+        return days(kpi).entrySet().stream()
+                .filter(e -> e.getValue().signum() > 0)
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     public Optional<LocalDate> lastDay(String kpi) {

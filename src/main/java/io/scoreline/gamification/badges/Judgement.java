@@ -8,6 +8,11 @@ import java.util.Set;
  * threshold it was compared with (a number, or per KPI for combos), the window, and the KPIs whose
  * records contributed. Judged keys are reconciled with stored awards; keys not judged are left alone.
  */
-public record Judgement(String periodKey, boolean qualifies, Object value, Object threshold, LocalDate from, LocalDate to,
-        Set<String> kpis) {
-}
+public record Judgement(
+        String periodKey,
+        boolean qualifies,
+        Object value,
+        Object threshold,
+        LocalDate from,
+        LocalDate to,
+        Set<String> kpis) {}

@@ -10,7 +10,8 @@ import java.time.LocalDate;
 public record Period(PeriodUnit unit, String key, LocalDate from, LocalDate to) {
 
     /** All time: from the first day anything can be recorded to the last. */
-    public static final Period ALL_TIME = new Period(PeriodUnit.ALL, "all", LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31));
+    public static final Period ALL_TIME =
+            new Period(PeriodUnit.ALL, "all", LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31));
 
     public boolean contains(LocalDate date) {
         return !date.isBefore(from) && !date.isAfter(to);

@@ -21,15 +21,27 @@ public record PeriodCalendar(DayOfWeek weekStart) {
             case WEEK -> week(date);
             case MONTH -> {
                 var first = date.withDayOfMonth(1);
-                yield new Period(unit, "month:" + String.format("%04d-%02d", date.getYear(), date.getMonthValue()), first,
+                yield new Period(
+                        unit,
+                        "month:" + String.format("%04d-%02d", date.getYear(), date.getMonthValue()),
+                        first,
                         first.with(TemporalAdjusters.lastDayOfMonth()));
             }
             case QUARTER -> {
                 int quarter = date.get(IsoFields.QUARTER_OF_YEAR);
                 var first = LocalDate.of(date.getYear(), (quarter - 1) * 3 + 1, 1);
-                yield new Period(unit, "quarter:" + date.getYear() + "-Q" + quarter, first, first.plusMonths(3).minusDays(1));
+                yield new Period(
+                        unit,
+                        "quarter:" + date.getYear() + "-Q" + quarter,
+                        first,
+                        first.plusMonths(3).minusDays(1));
             }
-            case YEAR -> new Period(unit, "year:" + date.getYear(), date.withDayOfYear(1), date.with(TemporalAdjusters.lastDayOfYear()));
+            case YEAR ->
+                new Period(
+                        unit,
+                        "year:" + date.getYear(),
+                        date.withDayOfYear(1),
+                        date.with(TemporalAdjusters.lastDayOfYear()));
             case ALL -> Period.ALL_TIME;
         };
     }

@@ -5,7 +5,12 @@ import java.util.Optional;
 
 /** The calendar periods a badge can be earned in; {@link #key()} is the prefix of its period keys. */
 public enum PeriodUnit {
-    DAY, WEEK, MONTH, QUARTER, YEAR, ALL;
+    DAY,
+    WEEK,
+    MONTH,
+    QUARTER,
+    YEAR,
+    ALL;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -8,7 +8,8 @@ import java.util.Optional;
  * keeps it (it was celebrated) and records the reversal, {@code REVOCABLE} revokes it quietly.
  */
 public enum RetractionPolicy {
-    STICKY, REVOCABLE;
+    STICKY,
+    REVOCABLE;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

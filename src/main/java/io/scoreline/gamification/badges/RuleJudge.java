@@ -20,8 +20,7 @@ import java.util.Set;
  */
 final class RuleJudge {
 
-    private RuleJudge() {
-    }
+    private RuleJudge() {}
 
     static List<Judgement> judge(BadgeRule rule, EvaluationScope scope) {
         return switch (rule) {
@@ -43,8 +42,14 @@ final class RuleJudge {
         var judgements = new ArrayList<Judgement>();
         for (var period : periods.values()) {
             var value = scope.series().sum(rule.kpi(), period.from(), period.to());
-            judgements.add(new Judgement(period.key(), value.compareTo(rule.atLeast()) >= 0, value, rule.atLeast(), period.from(),
-                    period.to(), Set.of(rule.kpi())));
+            judgements.add(new Judgement(
+                    period.key(),
+                    value.compareTo(rule.atLeast()) >= 0,
+                    value,
+                    rule.atLeast(),
+                    period.from(),
+                    period.to(),
+                    Set.of(rule.kpi())));
         }
         return judgements;
     }
@@ -56,7 +61,8 @@ final class RuleJudge {
         var firstDay = scope.series().firstDay(rule.kpi());
         var day = firstDay.orElse(scope.touched(rule.kpi()).first());
         var value = scope.series().sum(rule.kpi(), day, day);
-        return List.of(new Judgement("all", firstDay.isPresent(), value, BigDecimal.ZERO, day, day, Set.of(rule.kpi())));
+        return List.of(
+                new Judgement("all", firstDay.isPresent(), value, BigDecimal.ZERO, day, day, Set.of(rule.kpi())));
     }
 
     private static List<Judgement> combo(Combo rule, EvaluationScope scope) {
@@ -78,7 +84,8 @@ final class RuleJudge {
                 thresholds.put(part.kpi(), part.atLeast());
                 all &= value.compareTo(part.atLeast()) >= 0;
             }
-            judgements.add(new Judgement(period.key(), all, values, thresholds, period.from(), period.to(), rule.kpis()));
+            judgements.add(
+                    new Judgement(period.key(), all, values, thresholds, period.from(), period.to(), rule.kpis()));
         }
         return judgements;
     }
@@ -91,13 +98,17 @@ final class RuleJudge {
         }
         var calendar = scope.calendar();
         int minHistory = rule.minHistory().orElse(scope.personalBestMinHistory());
-        var last = scope.series().lastDay(rule.kpi()).filter(d -> d.isAfter(touched.last())).orElse(touched.last());
+        var last = scope.series()
+                .lastDay(rule.kpi())
+                .filter(d -> d.isAfter(touched.last()))
+                .orElse(touched.last());
         var judgeFrom = calendar.periodOf(rule.period(), touched.first());
         var judgements = new ArrayList<Judgement>();
         if (firstDay.isEmpty()) {
             // Nothing left at all: every touched-or-later period is judged, so earlier records get reconciled.
             for (var p = judgeFrom; !p.from().isAfter(last); p = calendar.next(p)) {
-                judgements.add(new Judgement(p.key(), false, BigDecimal.ZERO, BigDecimal.ZERO, p.from(), p.to(), Set.of(rule.kpi())));
+                judgements.add(new Judgement(
+                        p.key(), false, BigDecimal.ZERO, BigDecimal.ZERO, p.from(), p.to(), Set.of(rule.kpi())));
             }
             return judgements;
         }

@@ -13,8 +13,7 @@ public final class StockCatalog {
 
     private static volatile List<BadgeDefinition> badges;
 
-    private StockCatalog() {
-    }
+    private StockCatalog() {}
 
     public static List<BadgeDefinition> badges() {
         var loaded = badges;
@@ -28,11 +27,15 @@ public final class StockCatalog {
     private static List<BadgeDefinition> load() {
         try (var in = StockCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new ScorelineException(FailureKind.BUG, "the stock badge catalog " + RESOURCE + " is not on the classpath");
+                throw new ScorelineException(
+                        FailureKind.BUG, "the stock badge catalog " + RESOURCE + " is not on the classpath");
             }
             var result = BadgeCatalogReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             if (!result.valid()) {
-                throw new ScorelineException(FailureKind.BUG, "the stock badge catalog is invalid: " + result.problems().getFirst().format(RESOURCE));
+                throw new ScorelineException(
+                        FailureKind.BUG,
+                        "the stock badge catalog is invalid: "
+                                + result.problems().getFirst().format(RESOURCE));
             }
             return result.badges();
         } catch (IOException e) {

@@ -20,8 +20,7 @@ import java.util.TreeSet;
  */
 final class StreakJudge {
 
-    private StreakJudge() {
-    }
+    private StreakJudge() {}
 
     static List<Judgement> judge(Streak rule, EvaluationScope scope) {
         var touched = new TreeSet<LocalDate>();
@@ -44,7 +43,8 @@ final class StreakJudge {
         var judged = new TreeSet<LocalDate>();
         for (var bucket : touched) {
             // The range a change at `bucket` can affect: the run just before it through the run just after it.
-            var from = runStart(rule, scope, qualifying, previous(rule, scope, bucket)).orElse(bucket);
+            var from = runStart(rule, scope, qualifying, previous(rule, scope, bucket))
+                    .orElse(bucket);
             var to = runEnd(rule, scope, qualifying, next(rule, scope, bucket)).orElse(bucket);
             for (var b = from; !b.isAfter(to); b = next(rule, scope, b)) {
                 if (!judged.add(b)) {
@@ -54,8 +54,14 @@ final class StreakJudge {
                 var end = runStartsHere ? runEnd(rule, scope, qualifying, b).orElse(b) : b;
                 int length = runStartsHere ? count(rule, scope, b, end) : 0;
                 var window = rule.unit() == StreakUnit.WEEK ? end.plusDays(6) : end;
-                judgements.add(new Judgement(key(rule, b), runStartsHere && length >= rule.length(), BigDecimal.valueOf(length),
-                        BigDecimal.valueOf(rule.length()), b, window, Set.of(rule.kpi())));
+                judgements.add(new Judgement(
+                        key(rule, b),
+                        runStartsHere && length >= rule.length(),
+                        BigDecimal.valueOf(length),
+                        BigDecimal.valueOf(rule.length()),
+                        b,
+                        window,
+                        Set.of(rule.kpi())));
             }
         }
         return judgements;
@@ -76,10 +82,13 @@ final class StreakJudge {
     }
 
     private static LocalDate bucketOf(Streak rule, EvaluationScope scope, LocalDate day) {
-        return rule.unit() == StreakUnit.WEEK ? scope.calendar().periodOf(PeriodUnit.WEEK, day).from() : day;
+        return rule.unit() == StreakUnit.WEEK
+                ? scope.calendar().periodOf(PeriodUnit.WEEK, day).from()
+                : day;
     }
 
-    private static java.util.Optional<LocalDate> runStart(Streak rule, EvaluationScope scope, TreeSet<LocalDate> qualifying, LocalDate bucket) {
+    private static java.util.Optional<LocalDate> runStart(
+            Streak rule, EvaluationScope scope, TreeSet<LocalDate> qualifying, LocalDate bucket) {
         if (!qualifying.contains(bucket)) {
             return java.util.Optional.empty();
         }
@@ -90,7 +99,8 @@ final class StreakJudge {
         return java.util.Optional.of(start);
     }
 
-    private static java.util.Optional<LocalDate> runEnd(Streak rule, EvaluationScope scope, TreeSet<LocalDate> qualifying, LocalDate bucket) {
+    private static java.util.Optional<LocalDate> runEnd(
+            Streak rule, EvaluationScope scope, TreeSet<LocalDate> qualifying, LocalDate bucket) {
         if (!qualifying.contains(bucket)) {
             return java.util.Optional.empty();
         }

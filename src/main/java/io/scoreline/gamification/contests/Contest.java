@@ -8,8 +8,18 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /** A contest as stored: one KPI over whole days in the organization's time zone, for people or teams. */
-public record Contest(long id, long organizationId, String name, String kpiKey, LocalDate startsOn, LocalDate endsOn,
-        boolean teams, Optional<BigDecimal> target, Duration grace, ContestStatus status, Instant createdAt,
+public record Contest(
+        long id,
+        long organizationId,
+        String name,
+        String kpiKey,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        boolean teams,
+        Optional<BigDecimal> target,
+        Duration grace,
+        ContestStatus status,
+        Instant createdAt,
         Optional<Instant> finalizedAt) {
 
     public ContestSchedule schedule(ZoneId zone) {

@@ -3,8 +3,8 @@ package io.scoreline.gamification.contests;
 import static io.scoreline.pipeline.db.Tables.CONTESTS;
 import static io.scoreline.pipeline.db.Tables.CONTEST_PARTICIPANTS;
 
-import io.scoreline.gamification.KpiDay;
 import io.scoreline.gamification.KpiChangeConsumer;
+import io.scoreline.gamification.KpiDay;
 import io.scoreline.gamification.ProfileChanges;
 import io.scoreline.gamification.notifications.NotificationStore;
 import java.time.Clock;
@@ -56,19 +56,24 @@ public final class ContestLeaderboardUpdater implements KpiChangeConsumer {
      * workers queue behind each other (ranks are read, then written), and the fixed order keeps two
      * workers from waiting on each other in a circle.
      */
-    private static TreeMap<Long, Contest> touchedContests(DSLContext tx, long organizationId, long profileId, Set<KpiDay> cells) {
+    private static TreeMap<Long, Contest> touchedContests(
+            DSLContext tx, long organizationId, long profileId, Set<KpiDay> cells) {
         Condition inWindow = DSL.falseCondition();
         for (var cell : cells) {
-            inWindow = inWindow.or(CONTESTS.KPI_KEY.eq(cell.kpiKey())
-                    .and(CONTESTS.STARTS_ON.le(cell.date())).and(CONTESTS.ENDS_ON.ge(cell.date())));
+            inWindow = inWindow.or(CONTESTS.KPI_KEY
+                    .eq(cell.kpiKey())
+                    .and(CONTESTS.STARTS_ON.le(cell.date()))
+                    .and(CONTESTS.ENDS_ON.ge(cell.date())));
         }
         var contests = new TreeMap<Long, Contest>();
         tx.selectFrom(CONTESTS)
                 .where(CONTESTS.ORGANIZATION_ID.eq(organizationId))
                 .and(CONTESTS.STATUS.in(ContestStatus.LIVE.key(), ContestStatus.PROVISIONAL.key()))
                 .and(inWindow)
-                .andExists(tx.selectOne().from(CONTEST_PARTICIPANTS)
-                        .where(CONTEST_PARTICIPANTS.CONTEST_ID.eq(CONTESTS.ID)).and(CONTEST_PARTICIPANTS.PROFILE_ID.eq(profileId)))
+                .andExists(tx.selectOne()
+                        .from(CONTEST_PARTICIPANTS)
+                        .where(CONTEST_PARTICIPANTS.CONTEST_ID.eq(CONTESTS.ID))
+                        .and(CONTEST_PARTICIPANTS.PROFILE_ID.eq(profileId)))
                 .orderBy(CONTESTS.ID)
                 .forNoKeyUpdate()
                 .fetch()

@@ -28,15 +28,15 @@ public final class ContestLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ContestLifecycle.class);
 
     /** A contest as the directory shows it: enough to know whether it is due, nothing of the tenant's data. */
-    record DirectoryEntry(long id, long organizationId, ZoneId zone, ContestStatus status, ContestSchedule schedule) {
-    }
+    record DirectoryEntry(long id, long organizationId, ZoneId zone, ContestStatus status, ContestSchedule schedule) {}
 
     private final TenantTransactions transactions;
     private final Clock clock;
     private final ContestNotifier notifier;
     private final PlacementAwards placements;
 
-    public ContestLifecycle(TenantTransactions transactions, NotificationStore notifications, Clock clock, ContestSettings settings) {
+    public ContestLifecycle(
+            TenantTransactions transactions, NotificationStore notifications, Clock clock, ContestSettings settings) {
         this.transactions = transactions;
         this.clock = clock;
         this.notifier = new ContestNotifier(notifications, clock, settings.rankNotifyCoalesce());
@@ -68,8 +68,14 @@ public final class ContestLifecycle {
         try {
             return step(entry, from, to);
         } catch (ScorelineException e) {
-            LOG.warn("Contest {} of organization {} could not move from {} to {}; next tick retries: {}", entry.id(),
-                    entry.organizationId(), from.key(), to.key(), e.getMessage(), e);
+            LOG.warn(
+                    "Contest {} of organization {} could not move from {} to {}; next tick retries: {}",
+                    entry.id(),
+                    entry.organizationId(),
+                    from.key(),
+                    to.key(),
+                    e.getMessage(),
+                    e);
             return false;
         }
     }
@@ -80,10 +86,16 @@ public final class ContestLifecycle {
                                 + "from scoreline_contest_directory() where status <> 'final' order by id")
                 .fetch(r -> {
                     var zone = ZoneId.of(r.get("timezone", String.class));
-                    return new DirectoryEntry(r.get("id", Long.class), r.get("organization_id", Long.class), zone,
+                    return new DirectoryEntry(
+                            r.get("id", Long.class),
+                            r.get("organization_id", Long.class),
+                            zone,
                             ContestStatus.fromKey(r.get("status", String.class)),
-                            new ContestSchedule(r.get("starts_on", LocalDate.class), r.get("ends_on", LocalDate.class),
-                                    Duration.ofSeconds(r.get("grace_seconds", Integer.class)), zone));
+                            new ContestSchedule(
+                                    r.get("starts_on", LocalDate.class),
+                                    r.get("ends_on", LocalDate.class),
+                                    Duration.ofSeconds(r.get("grace_seconds", Integer.class)),
+                                    zone));
                 }));
     }
 
@@ -94,16 +106,17 @@ public final class ContestLifecycle {
             if (to == ContestStatus.FINAL) {
                 update = update.set(CONTESTS.FINALIZED_AT, clock.instant().atOffset(ZoneOffset.UTC));
             }
-            var moved = update.where(CONTESTS.ID.eq(entry.id())).and(CONTESTS.STATUS.eq(from.key()))
-                    .returning().fetchOptional();
+            var moved = update.where(CONTESTS.ID.eq(entry.id()))
+                    .and(CONTESTS.STATUS.eq(from.key()))
+                    .returning()
+                    .fetchOptional();
             if (moved.isEmpty()) {
                 return false;
             }
             var contest = ContestRows.contest(moved.get());
             switch (to) {
                 case LIVE -> ContestScorer.rescoreAll(tx, contest, entry.zone(), clock.instant());
-                case PROVISIONAL, SCHEDULED -> {
-                }
+                case PROVISIONAL, SCHEDULED -> {}
                 case FINAL -> finish(tx, contest, entry.zone());
             }
             return true;
@@ -113,8 +126,11 @@ public final class ContestLifecycle {
     private void finish(DSLContext tx, Contest contest, ZoneId zone) {
         ContestScorer.rescoreAll(tx, contest, zone, clock.instant());
         var standings = LeaderboardRanking.standings(tx, contest.id());
-        standings.values().stream().filter(s -> s.rank() == 1 && s.score().signum() > 0).findFirst()
-                .ifPresent(first -> notifier.won(tx, contest, ContestScorer.participant(tx, contest, first.participantKey()), first));
+        standings.values().stream()
+                .filter(s -> s.rank() == 1 && s.score().signum() > 0)
+                .findFirst()
+                .ifPresent(first -> notifier.won(
+                        tx, contest, ContestScorer.participant(tx, contest, first.participantKey()), first));
         placements.award(tx, contest, standings);
     }
 }

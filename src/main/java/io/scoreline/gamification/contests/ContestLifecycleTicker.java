@@ -22,6 +22,7 @@ public final class ContestLifecycleTicker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ContestLifecycleTicker.class);
     /** Two-key advisory lock: "CNTS" and 1; run locks use another namespace, Flyway the one-key form. */
     private static final int NAMESPACE = 0x434e5453;
+
     private static final int TICK_KEY = 1;
 
     private final ContestLifecycle lifecycle;
@@ -35,12 +36,15 @@ public final class ContestLifecycleTicker implements AutoCloseable {
         this.interval = interval;
     }
 
-    @SuppressWarnings("FutureReturnValueIgnored") // the periodic task logs its own failures (tickLogged); close() stops the executor
+    @SuppressWarnings(
+            "FutureReturnValueIgnored") // the periodic task logs its own failures (tickLogged); close() stops the
+    // executor
     public synchronized void start() {
         if (executor != null) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("contest-ticker").factory());
+        executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("contest-ticker").factory());
         executor.scheduleWithFixedDelay(this::tickLogged, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -76,7 +80,8 @@ public final class ContestLifecycleTicker implements AutoCloseable {
                 advisory(connection, "pg_advisory_unlock");
             }
         } catch (SQLException e) {
-            throw new ScorelineException(FailureKind.RETRYABLE, "cannot take the contest tick lock: " + e.getMessage(), e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE, "cannot take the contest tick lock: " + e.getMessage(), e);
         }
     }
 

@@ -25,7 +25,8 @@ import org.jooq.DSLContext;
 final class ContestNotifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> RANK_KINDS = List.of(NotificationKind.TOOK_LEAD.key(), NotificationKind.ENTERED_TOP3.key());
+    private static final List<String> RANK_KINDS =
+            List.of(NotificationKind.TOOK_LEAD.key(), NotificationKind.ENTERED_TOP3.key());
 
     private final NotificationStore notifications;
     private final Clock clock;
@@ -46,7 +47,8 @@ final class ContestNotifier {
             }
             // Before going live every row had rank 0 or a rank from key order; a row that scored
             // nothing before cannot have led, whatever its rank said.
-            boolean wasLeading = then != null && then.rank() == 1 && then.score().signum() > 0;
+            boolean wasLeading =
+                    then != null && then.rank() == 1 && then.score().signum() > 0;
             boolean wasInTop3 = then != null && then.inTop(3) && then.score().signum() > 0;
             NotificationKind kind;
             if (now.rank() == 1 && !wasLeading) {
@@ -56,7 +58,8 @@ final class ContestNotifier {
             } else {
                 continue;
             }
-            for (long profileId : ContestScorer.participant(tx, contest, now.participantKey()).members()) {
+            for (long profileId :
+                    ContestScorer.participant(tx, contest, now.participantKey()).members()) {
                 rankNotice(tx, contest, profileId, kind, now);
             }
         }
@@ -64,7 +67,8 @@ final class ContestNotifier {
 
     private void rankNotice(DSLContext tx, Contest contest, long profileId, NotificationKind kind, Standing standing) {
         var now = clock.instant();
-        boolean recent = tx.fetchExists(tx.selectOne().from(NOTIFICATIONS)
+        boolean recent = tx.fetchExists(tx.selectOne()
+                .from(NOTIFICATIONS)
                 .where(NOTIFICATIONS.ORGANIZATION_ID.eq(contest.organizationId()))
                 .and(NOTIFICATIONS.PROFILE_ID.eq(profileId))
                 .and(NOTIFICATIONS.KIND.in(RANK_KINDS))
@@ -76,8 +80,13 @@ final class ContestNotifier {
         long bucket = now.getEpochSecond() / Math.max(1, coalesce.toSeconds());
         var payload = payload(contest, standing);
         payload.put("rank", standing.rank());
-        notifications.create(tx, contest.organizationId(), profileId, kind,
-                "contest:" + contest.id() + ":" + kind.key() + ":" + profileId + ":" + bucket, json(payload));
+        notifications.create(
+                tx,
+                contest.organizationId(),
+                profileId,
+                kind,
+                "contest:" + contest.id() + ":" + kind.key() + ":" + profileId + ":" + bucket,
+                json(payload));
     }
 
     /** Target reached, once per person and contest, when a row's score crosses the target upwards. */
@@ -92,8 +101,13 @@ final class ContestNotifier {
         var payload = payload(contest, new Standing(participant.key(), after.value(), after.reachedAt(), 0));
         payload.put("target", target);
         for (long profileId : participant.members()) {
-            notifications.create(tx, contest.organizationId(), profileId, NotificationKind.TARGET_REACHED,
-                    "contest:" + contest.id() + ":target_reached:" + profileId, json(payload));
+            notifications.create(
+                    tx,
+                    contest.organizationId(),
+                    profileId,
+                    NotificationKind.TARGET_REACHED,
+                    "contest:" + contest.id() + ":target_reached:" + profileId,
+                    json(payload));
         }
     }
 
@@ -102,8 +116,13 @@ final class ContestNotifier {
         var payload = payload(contest, standing);
         payload.put("rank", standing.rank());
         for (long profileId : winner.members()) {
-            notifications.create(tx, contest.organizationId(), profileId, NotificationKind.CONTEST_WON,
-                    "contest:" + contest.id() + ":contest_won:" + profileId, json(payload));
+            notifications.create(
+                    tx,
+                    contest.organizationId(),
+                    profileId,
+                    NotificationKind.CONTEST_WON,
+                    "contest:" + contest.id() + ":contest_won:" + profileId,
+                    json(payload));
         }
     }
 

@@ -7,13 +7,21 @@ import java.util.Optional;
 /** Maps {@code contests} rows to {@link Contest}s. */
 final class ContestRows {
 
-    private ContestRows() {
-    }
+    private ContestRows() {}
 
     static Contest contest(ContestsRecord r) {
-        return new Contest(r.getId(), r.getOrganizationId(), r.getName(), r.getKpiKey(), r.getStartsOn(), r.getEndsOn(),
-                r.getTeamMode(), Optional.ofNullable(r.getTarget()), Duration.ofSeconds(r.getGraceSeconds()),
-                ContestStatus.fromKey(r.getStatus()), r.getCreatedAt().toInstant(),
+        return new Contest(
+                r.getId(),
+                r.getOrganizationId(),
+                r.getName(),
+                r.getKpiKey(),
+                r.getStartsOn(),
+                r.getEndsOn(),
+                r.getTeamMode(),
+                Optional.ofNullable(r.getTarget()),
+                Duration.ofSeconds(r.getGraceSeconds()),
+                ContestStatus.fromKey(r.getStatus()),
+                r.getCreatedAt().toInstant(),
                 Optional.ofNullable(r.getFinalizedAt()).map(t -> t.toInstant()));
     }
 }

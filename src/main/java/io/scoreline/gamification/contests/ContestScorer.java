@@ -24,12 +24,12 @@ import org.jooq.impl.DSL;
  */
 final class ContestScorer {
 
-    private ContestScorer() {
-    }
+    private ContestScorer() {}
 
     /** Every participant of the contest: each person, or each team with the people in it. */
     static List<Participant> participants(DSLContext tx, Contest contest) {
-        var rows = tx.select(CONTEST_PARTICIPANTS.PROFILE_ID, CONTEST_PARTICIPANTS.TEAM_ID).from(CONTEST_PARTICIPANTS)
+        var rows = tx.select(CONTEST_PARTICIPANTS.PROFILE_ID, CONTEST_PARTICIPANTS.TEAM_ID)
+                .from(CONTEST_PARTICIPANTS)
                 .where(CONTEST_PARTICIPANTS.CONTEST_ID.eq(contest.id()))
                 .orderBy(CONTEST_PARTICIPANTS.PROFILE_ID)
                 .fetch();
@@ -42,13 +42,17 @@ final class ContestScorer {
                 byTeam.computeIfAbsent(r.value2(), t -> new ArrayList<>()).add(r.value1());
             }
         });
-        return byTeam.entrySet().stream().map(e -> new Participant(Participant.teamKey(e.getKey()), e.getValue())).toList();
+        return byTeam.entrySet().stream()
+                .map(e -> new Participant(Participant.teamKey(e.getKey()), e.getValue()))
+                .toList();
     }
 
     /** The row {@code profileId} counts towards, if they take part (in a team contest, only with a team). */
     static Optional<Participant> participantOf(DSLContext tx, Contest contest, long profileId) {
-        var row = tx.select(CONTEST_PARTICIPANTS.TEAM_ID).from(CONTEST_PARTICIPANTS)
-                .where(CONTEST_PARTICIPANTS.CONTEST_ID.eq(contest.id())).and(CONTEST_PARTICIPANTS.PROFILE_ID.eq(profileId))
+        var row = tx.select(CONTEST_PARTICIPANTS.TEAM_ID)
+                .from(CONTEST_PARTICIPANTS)
+                .where(CONTEST_PARTICIPANTS.CONTEST_ID.eq(contest.id()))
+                .and(CONTEST_PARTICIPANTS.PROFILE_ID.eq(profileId))
                 .fetchOptional();
         if (row.isEmpty()) {
             return Optional.empty();
@@ -60,8 +64,10 @@ final class ContestScorer {
         if (teamId == null) {
             return Optional.empty();
         }
-        var members = tx.select(CONTEST_PARTICIPANTS.PROFILE_ID).from(CONTEST_PARTICIPANTS)
-                .where(CONTEST_PARTICIPANTS.CONTEST_ID.eq(contest.id())).and(CONTEST_PARTICIPANTS.TEAM_ID.eq(teamId))
+        var members = tx.select(CONTEST_PARTICIPANTS.PROFILE_ID)
+                .from(CONTEST_PARTICIPANTS)
+                .where(CONTEST_PARTICIPANTS.CONTEST_ID.eq(contest.id()))
+                .and(CONTEST_PARTICIPANTS.TEAM_ID.eq(teamId))
                 .orderBy(CONTEST_PARTICIPANTS.PROFILE_ID)
                 .fetch(CONTEST_PARTICIPANTS.PROFILE_ID);
         return Optional.of(new Participant(Participant.teamKey(teamId), members));
@@ -69,7 +75,8 @@ final class ContestScorer {
 
     static Score score(DSLContext tx, Contest contest, ZoneId zone, Participant participant) {
         var members = participant.members().toArray(Long[]::new);
-        var totals = tx.select(DSL.coalesce(DSL.sum(KPI_VALUES.VALUE), BigDecimal.ZERO), DSL.max(KPI_VALUES.PERIOD_DATE))
+        var totals = tx.select(
+                        DSL.coalesce(DSL.sum(KPI_VALUES.VALUE), BigDecimal.ZERO), DSL.max(KPI_VALUES.PERIOD_DATE))
                 .from(KPI_VALUES)
                 .where(KPI_VALUES.ORGANIZATION_ID.eq(contest.organizationId()))
                 .and(KPI_VALUES.PROFILE_ID.eq(DSL.any(members)))
@@ -80,12 +87,14 @@ final class ContestScorer {
         if (value.signum() == 0) {
             return Score.ZERO;
         }
-        var lastActivity = tx.select(DSL.max(KPI_FACTS.OCCURRED_AT)).from(KPI_FACTS)
+        var lastActivity = tx.select(DSL.max(KPI_FACTS.OCCURRED_AT))
+                .from(KPI_FACTS)
                 .where(KPI_FACTS.ORGANIZATION_ID.eq(contest.organizationId()))
                 .and(KPI_FACTS.PROFILE_ID.eq(DSL.any(members)))
                 .and(KPI_FACTS.KPI_KEY.eq(contest.kpiKey()))
                 .and(KPI_FACTS.LOCAL_DATE.between(contest.startsOn(), contest.endsOn()))
-                .fetchSingle().value1();
+                .fetchSingle()
+                .value1();
         // Facts without a time of day (a date-only CRM field) count from the start of their day.
         Instant reachedAt = lastActivity != null ? lastActivity.toInstant() : startOf(totals.value2(), zone);
         return new Score(value, Optional.of(reachedAt));
@@ -97,10 +106,14 @@ final class ContestScorer {
 
     /** Writes the score; @return the score it replaced */
     static Score store(DSLContext tx, Contest contest, String participantKey, Score score, Instant now) {
-        var previous = tx.select(CONTEST_LEADERBOARDS.SCORE, CONTEST_LEADERBOARDS.REACHED_AT).from(CONTEST_LEADERBOARDS)
-                .where(CONTEST_LEADERBOARDS.CONTEST_ID.eq(contest.id())).and(CONTEST_LEADERBOARDS.PARTICIPANT_KEY.eq(participantKey))
-                .fetchOptional(r -> new Score(r.value1(), Optional.ofNullable(r.value2()).map(t -> t.toInstant())));
-        if (previous.isPresent() && previous.get().value().compareTo(score.value()) == 0
+        var previous = tx.select(CONTEST_LEADERBOARDS.SCORE, CONTEST_LEADERBOARDS.REACHED_AT)
+                .from(CONTEST_LEADERBOARDS)
+                .where(CONTEST_LEADERBOARDS.CONTEST_ID.eq(contest.id()))
+                .and(CONTEST_LEADERBOARDS.PARTICIPANT_KEY.eq(participantKey))
+                .fetchOptional(r ->
+                        new Score(r.value1(), Optional.ofNullable(r.value2()).map(t -> t.toInstant())));
+        if (previous.isPresent()
+                && previous.get().value().compareTo(score.value()) == 0
                 && previous.get().reachedAt().equals(score.reachedAt())) {
             // A replay: leave the row (and its updated_at) exactly as it was.
             return previous.get();
@@ -113,7 +126,8 @@ final class ContestScorer {
                 .set(CONTEST_LEADERBOARDS.SCORE, score.value())
                 .set(CONTEST_LEADERBOARDS.REACHED_AT, reachedAt)
                 .set(CONTEST_LEADERBOARDS.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
-                .onConflict(CONTEST_LEADERBOARDS.CONTEST_ID, CONTEST_LEADERBOARDS.PARTICIPANT_KEY).doUpdate()
+                .onConflict(CONTEST_LEADERBOARDS.CONTEST_ID, CONTEST_LEADERBOARDS.PARTICIPANT_KEY)
+                .doUpdate()
                 .set(CONTEST_LEADERBOARDS.SCORE, score.value())
                 .set(CONTEST_LEADERBOARDS.REACHED_AT, reachedAt)
                 .set(CONTEST_LEADERBOARDS.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
@@ -135,8 +149,10 @@ final class ContestScorer {
         if (participantKey.startsWith("profile:")) {
             return new Participant(participantKey, List.of(id));
         }
-        var members = tx.select(CONTEST_PARTICIPANTS.PROFILE_ID).from(CONTEST_PARTICIPANTS)
-                .where(CONTEST_PARTICIPANTS.CONTEST_ID.eq(contest.id())).and(CONTEST_PARTICIPANTS.TEAM_ID.eq(id))
+        var members = tx.select(CONTEST_PARTICIPANTS.PROFILE_ID)
+                .from(CONTEST_PARTICIPANTS)
+                .where(CONTEST_PARTICIPANTS.CONTEST_ID.eq(contest.id()))
+                .and(CONTEST_PARTICIPANTS.TEAM_ID.eq(id))
                 .orderBy(CONTEST_PARTICIPANTS.PROFILE_ID)
                 .fetch(CONTEST_PARTICIPANTS.PROFILE_ID);
         return new Participant(participantKey, members);

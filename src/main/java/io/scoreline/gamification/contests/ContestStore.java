@@ -34,8 +34,11 @@ public final class ContestStore {
         return transactions.inOrganization(organization.id(), tx -> {
             var known = KnownKpis.of(tx, organization.id());
             if (!known.contains(request.kpiKey())) {
-                throw ScorelineException.badInput("unknown KPI '" + request.kpiKey() + "' in " + organization.slug() + ": "
-                        + (known.isEmpty() ? "it has no mapping rules yet (see `scoreline mapping set`)" : "use one of " + String.join(", ", known)));
+                throw ScorelineException.badInput(
+                        "unknown KPI '" + request.kpiKey() + "' in " + organization.slug() + ": "
+                                + (known.isEmpty()
+                                        ? "it has no mapping rules yet (see `scoreline mapping set`)"
+                                        : "use one of " + String.join(", ", known)));
             }
             var people = participants(tx, organization, request);
             if (request.teams()) {
@@ -54,7 +57,8 @@ public final class ContestStore {
                     .set(CONTESTS.TARGET, request.target().orElse(null))
                     .set(CONTESTS.GRACE_SECONDS, Math.toIntExact(request.grace().toSeconds()))
                     .set(CONTESTS.STATUS, ContestStatus.SCHEDULED.key())
-                    .returning().fetchSingle();
+                    .returning()
+                    .fetchSingle();
             var contest = ContestRows.contest(row);
             var keys = new TreeSet<String>();
             for (var person : people) {
@@ -64,7 +68,10 @@ public final class ContestStore {
                         .set(CONTEST_PARTICIPANTS.PROFILE_ID, person.value1())
                         .set(CONTEST_PARTICIPANTS.TEAM_ID, person.value2())
                         .execute();
-                keys.add(request.teams() ? Participant.teamKey(person.value2()) : Participant.profileKey(person.value1()));
+                keys.add(
+                        request.teams()
+                                ? Participant.teamKey(person.value2())
+                                : Participant.profileKey(person.value1()));
             }
             for (var key : keys) {
                 tx.insertInto(CONTEST_LEADERBOARDS)
@@ -79,44 +86,63 @@ public final class ContestStore {
     }
 
     /** (profile id, team id) of the named people, or of every active profile when none are named. */
-    private static List<Record2<Long, Long>> participants(DSLContext tx, Organization organization, NewContest request) {
+    private static List<Record2<Long, Long>> participants(
+            DSLContext tx, Organization organization, NewContest request) {
         if (request.participants().isEmpty()) {
-            var all = tx.select(PROFILES.ID, PROFILES.TEAM_ID).from(PROFILES)
-                    .where(PROFILES.ORGANIZATION_ID.eq(organization.id())).and(PROFILES.ACTIVE)
-                    .orderBy(PROFILES.ID).fetch();
+            var all = tx.select(PROFILES.ID, PROFILES.TEAM_ID)
+                    .from(PROFILES)
+                    .where(PROFILES.ORGANIZATION_ID.eq(organization.id()))
+                    .and(PROFILES.ACTIVE)
+                    .orderBy(PROFILES.ID)
+                    .fetch();
             if (all.isEmpty()) {
-                throw ScorelineException.badInput(organization.slug() + " has no active profiles to enter into a contest "
-                        + "(see `scoreline users sync --create-profiles`)");
+                throw ScorelineException.badInput(
+                        organization.slug() + " has no active profiles to enter into a contest "
+                                + "(see `scoreline users sync --create-profiles`)");
             }
             return all;
         }
-        var found = tx.select(PROFILES.EMAIL, PROFILES.ID, PROFILES.TEAM_ID).from(PROFILES)
-                .where(PROFILES.ORGANIZATION_ID.eq(organization.id())).and(PROFILES.EMAIL.in(request.participants()))
+        var found = tx.select(PROFILES.EMAIL, PROFILES.ID, PROFILES.TEAM_ID)
+                .from(PROFILES)
+                .where(PROFILES.ORGANIZATION_ID.eq(organization.id()))
+                .and(PROFILES.EMAIL.in(request.participants()))
                 .fetchMap(PROFILES.EMAIL);
-        var unknown = request.participants().stream().filter(e -> !found.containsKey(e)).toList();
+        var unknown = request.participants().stream()
+                .filter(e -> !found.containsKey(e))
+                .toList();
         if (!unknown.isEmpty()) {
-            throw ScorelineException.badInput("no profile in " + organization.slug() + " for " + String.join(", ", unknown));
+            throw ScorelineException.badInput(
+                    "no profile in " + organization.slug() + " for " + String.join(", ", unknown));
         }
         return request.participants().stream()
-                .map(e -> tx.newRecord(PROFILES.ID, PROFILES.TEAM_ID).values(found.get(e).value2(), found.get(e).value3()))
+                .map(e -> tx.newRecord(PROFILES.ID, PROFILES.TEAM_ID)
+                        .values(found.get(e).value2(), found.get(e).value3()))
                 .toList();
     }
 
     public List<ContestSummary> list(long organizationId) {
-        return transactions.inOrganization(organizationId, tx -> tx.select(CONTESTS.asterisk(), DSL.count(CONTEST_LEADERBOARDS.PARTICIPANT_KEY))
-                .from(CONTESTS).leftJoin(CONTEST_LEADERBOARDS).on(CONTEST_LEADERBOARDS.CONTEST_ID.eq(CONTESTS.ID))
-                .where(CONTESTS.ORGANIZATION_ID.eq(organizationId))
-                .groupBy(CONTESTS.ID)
-                .orderBy(CONTESTS.STARTS_ON.desc(), CONTESTS.ID.desc())
-                .fetch(r -> new ContestSummary(ContestRows.contest(r.into(CONTESTS)), r.get(DSL.count(CONTEST_LEADERBOARDS.PARTICIPANT_KEY)))));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.select(CONTESTS.asterisk(), DSL.count(CONTEST_LEADERBOARDS.PARTICIPANT_KEY))
+                        .from(CONTESTS)
+                        .leftJoin(CONTEST_LEADERBOARDS)
+                        .on(CONTEST_LEADERBOARDS.CONTEST_ID.eq(CONTESTS.ID))
+                        .where(CONTESTS.ORGANIZATION_ID.eq(organizationId))
+                        .groupBy(CONTESTS.ID)
+                        .orderBy(CONTESTS.STARTS_ON.desc(), CONTESTS.ID.desc())
+                        .fetch(r -> new ContestSummary(
+                                ContestRows.contest(r.into(CONTESTS)),
+                                r.get(DSL.count(CONTEST_LEADERBOARDS.PARTICIPANT_KEY)))));
     }
 
     /** The organization a contest belongs to, looked up across tenants through the directory. */
     public long organizationOf(long contestId) {
-        return transactions.withoutOrganization(tx -> tx
-                        .resultQuery("select organization_id from scoreline_contest_directory() where id = ?", contestId)
+        return transactions
+                .withoutOrganization(tx -> tx.resultQuery(
+                                "select organization_id from scoreline_contest_directory() where id = ?", contestId)
                         .fetchOptional(r -> r.get(0, Long.class)))
-                .orElseThrow(() -> ScorelineException.notFound("no contest with id " + contestId + " (see `scoreline contest list --org S`)"));
+                .orElseThrow(() -> ScorelineException.notFound(
+                        "no contest with id " + contestId + " (see `scoreline contest list --org S`)"));
     }
 
     public Leaderboard leaderboard(long contestId) {
@@ -126,12 +152,21 @@ public final class ContestStore {
     /** The board of a contest of {@code organizationId} ({@link #organizationOf}); another organization's contest is not found. */
     public Leaderboard leaderboard(long organizationId, long contestId) {
         return transactions.inOrganization(organizationId, tx -> {
-            var contest = ContestRows.contest(tx.selectFrom(CONTESTS).where(CONTESTS.ID.eq(contestId)).fetchOptional()
-                    .orElseThrow(() -> ScorelineException.notFound("no contest with id " + contestId + " (see `scoreline contest list --org S`)")));
+            var contest = ContestRows.contest(tx.selectFrom(CONTESTS)
+                    .where(CONTESTS.ID.eq(contestId))
+                    .fetchOptional()
+                    .orElseThrow(() -> ScorelineException.notFound(
+                            "no contest with id " + contestId + " (see `scoreline contest list --org S`)")));
             var names = names(tx, contestId);
             var entries = new ArrayList<LeaderboardEntry>();
-            LeaderboardRanking.standings(tx, contestId).values().forEach(s -> entries.add(new LeaderboardEntry(s.rank(),
-                    s.participantKey(), names.getOrDefault(s.participantKey(), s.participantKey()), s.score(), s.reachedAt())));
+            LeaderboardRanking.standings(tx, contestId)
+                    .values()
+                    .forEach(s -> entries.add(new LeaderboardEntry(
+                            s.rank(),
+                            s.participantKey(),
+                            names.getOrDefault(s.participantKey(), s.participantKey()),
+                            s.score(),
+                            s.reachedAt())));
             return new Leaderboard(contest, entries);
         });
     }
@@ -139,12 +174,16 @@ public final class ContestStore {
     /** Participant key to display name: the person's e-mail or the team's name. */
     private static Map<String, String> names(DSLContext tx, long contestId) {
         var names = new HashMap<String, String>();
-        tx.select(PROFILES.ID, PROFILES.EMAIL).from(PROFILES)
-                .join(CONTEST_PARTICIPANTS).on(CONTEST_PARTICIPANTS.PROFILE_ID.eq(PROFILES.ID))
+        tx.select(PROFILES.ID, PROFILES.EMAIL)
+                .from(PROFILES)
+                .join(CONTEST_PARTICIPANTS)
+                .on(CONTEST_PARTICIPANTS.PROFILE_ID.eq(PROFILES.ID))
                 .where(CONTEST_PARTICIPANTS.CONTEST_ID.eq(contestId))
                 .forEach(r -> names.put(Participant.profileKey(r.value1()), r.value2()));
-        tx.select(TEAMS.ID, TEAMS.NAME).from(TEAMS)
-                .where(TEAMS.ID.in(DSL.select(CONTEST_PARTICIPANTS.TEAM_ID).from(CONTEST_PARTICIPANTS)
+        tx.select(TEAMS.ID, TEAMS.NAME)
+                .from(TEAMS)
+                .where(TEAMS.ID.in(DSL.select(CONTEST_PARTICIPANTS.TEAM_ID)
+                        .from(CONTEST_PARTICIPANTS)
                         .where(CONTEST_PARTICIPANTS.CONTEST_ID.eq(contestId))))
                 .forEach(r -> names.put(Participant.teamKey(r.value1()), r.value2()));
         return names;

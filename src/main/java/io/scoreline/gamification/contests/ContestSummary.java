@@ -1,5 +1,4 @@
 package io.scoreline.gamification.contests;
 
 /** A contest with the number of rows on its leaderboard (people, or teams). */
-public record ContestSummary(Contest contest, int entries) {
-}
+public record ContestSummary(Contest contest, int entries) {}

@@ -6,10 +6,10 @@ import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
 import static io.scoreline.pipeline.db.Tables.MAPPING_RULE_SETS;
 
 import io.scoreline.mappings.CompileResult;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.KpiRule;
 import io.scoreline.mappings.MappingCompiler;
-import io.scoreline.mappings.CrmProvider;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
@@ -21,21 +21,28 @@ import org.jooq.DSLContext;
  */
 final class KnownKpis {
 
-    private KnownKpis() {
-    }
+    private KnownKpis() {}
 
     static Set<String> of(DSLContext tx, long organizationId) {
         var keys = new TreeSet<String>();
-        keys.addAll(tx.select(KPI_DEFINITIONS.KEY).from(KPI_DEFINITIONS)
-                .where(KPI_DEFINITIONS.ORGANIZATION_ID.eq(organizationId)).fetch(KPI_DEFINITIONS.KEY));
-        keys.addAll(tx.selectDistinct(KPI_VALUES.KPI_KEY).from(KPI_VALUES)
-                .where(KPI_VALUES.ORGANIZATION_ID.eq(organizationId)).fetch(KPI_VALUES.KPI_KEY));
-        tx.select(INTEGRATIONS.PROVIDER, MAPPING_RULE_SETS.DOCUMENT).from(MAPPING_RULE_SETS)
-                .join(INTEGRATIONS).on(INTEGRATIONS.ID.eq(MAPPING_RULE_SETS.INTEGRATION_ID))
-                .where(MAPPING_RULE_SETS.ORGANIZATION_ID.eq(organizationId)).and(MAPPING_RULE_SETS.ACTIVE)
+        keys.addAll(tx.select(KPI_DEFINITIONS.KEY)
+                .from(KPI_DEFINITIONS)
+                .where(KPI_DEFINITIONS.ORGANIZATION_ID.eq(organizationId))
+                .fetch(KPI_DEFINITIONS.KEY));
+        keys.addAll(tx.selectDistinct(KPI_VALUES.KPI_KEY)
+                .from(KPI_VALUES)
+                .where(KPI_VALUES.ORGANIZATION_ID.eq(organizationId))
+                .fetch(KPI_VALUES.KPI_KEY));
+        tx.select(INTEGRATIONS.PROVIDER, MAPPING_RULE_SETS.DOCUMENT)
+                .from(MAPPING_RULE_SETS)
+                .join(INTEGRATIONS)
+                .on(INTEGRATIONS.ID.eq(MAPPING_RULE_SETS.INTEGRATION_ID))
+                .where(MAPPING_RULE_SETS.ORGANIZATION_ID.eq(organizationId))
+                .and(MAPPING_RULE_SETS.ACTIVE)
                 .forEach(r -> {
                     var provider = CrmProvider.fromKey(r.value1());
-                    if (MappingCompiler.compile(r.value2(), FieldCatalog.stock(provider)) instanceof CompileResult.Compiled compiled) {
+                    if (MappingCompiler.compile(r.value2(), FieldCatalog.stock(provider))
+                            instanceof CompileResult.Compiled compiled) {
                         compiled.ruleSet().rules().stream().map(KpiRule::key).forEach(keys::add);
                     }
                 });

@@ -9,5 +9,5 @@ import java.util.Optional;
  * {@code participant} is the person's e-mail or the team's name. {@code reachedAt} is when the last
  * activity counted in the score happened: of two equal scores, the earlier one ranks higher.
  */
-public record LeaderboardEntry(int rank, String participantKey, String participant, BigDecimal score, Optional<Instant> reachedAt) {
-}
+public record LeaderboardEntry(
+        int rank, String participantKey, String participant, BigDecimal score, Optional<Instant> reachedAt) {}

@@ -25,22 +25,30 @@ final class LeaderboardRanking {
         }
     }
 
-    static final Comparator<Standing> ORDER = Comparator
-            .comparing(Standing::score, Comparator.reverseOrder())
+    static final Comparator<Standing> ORDER = Comparator.comparing(Standing::score, Comparator.reverseOrder())
             .thenComparing(s -> s.reachedAt().orElse(Instant.MAX))
             .thenComparing(Standing::participantKey);
 
-    private LeaderboardRanking() {
-    }
+    private LeaderboardRanking() {}
 
     /** The rows as stored, keyed by participant, best first. */
     static Map<String, Standing> standings(DSLContext tx, long contestId) {
         var standings = new LinkedHashMap<String, Standing>();
-        tx.select(CONTEST_LEADERBOARDS.PARTICIPANT_KEY, CONTEST_LEADERBOARDS.SCORE, CONTEST_LEADERBOARDS.REACHED_AT, CONTEST_LEADERBOARDS.RANK)
-                .from(CONTEST_LEADERBOARDS).where(CONTEST_LEADERBOARDS.CONTEST_ID.eq(contestId))
+        tx.select(
+                        CONTEST_LEADERBOARDS.PARTICIPANT_KEY,
+                        CONTEST_LEADERBOARDS.SCORE,
+                        CONTEST_LEADERBOARDS.REACHED_AT,
+                        CONTEST_LEADERBOARDS.RANK)
+                .from(CONTEST_LEADERBOARDS)
+                .where(CONTEST_LEADERBOARDS.CONTEST_ID.eq(contestId))
                 .orderBy(CONTEST_LEADERBOARDS.RANK.asc().nullsLast(), CONTEST_LEADERBOARDS.PARTICIPANT_KEY)
-                .forEach(r -> standings.put(r.value1(), new Standing(r.value1(), r.value2(),
-                        Optional.ofNullable(r.value3()).map(t -> t.toInstant()), r.value4() == null ? 0 : r.value4())));
+                .forEach(r -> standings.put(
+                        r.value1(),
+                        new Standing(
+                                r.value1(),
+                                r.value2(),
+                                Optional.ofNullable(r.value3()).map(t -> t.toInstant()),
+                                r.value4() == null ? 0 : r.value4())));
         return standings;
     }
 
@@ -52,12 +60,15 @@ final class LeaderboardRanking {
         for (var standing : sorted) {
             rank++;
             if (standing.rank() != rank) {
-                tx.update(CONTEST_LEADERBOARDS).set(CONTEST_LEADERBOARDS.RANK, rank)
+                tx.update(CONTEST_LEADERBOARDS)
+                        .set(CONTEST_LEADERBOARDS.RANK, rank)
                         .where(CONTEST_LEADERBOARDS.CONTEST_ID.eq(contestId))
                         .and(CONTEST_LEADERBOARDS.PARTICIPANT_KEY.eq(standing.participantKey()))
                         .execute();
             }
-            result.put(standing.participantKey(), new Standing(standing.participantKey(), standing.score(), standing.reachedAt(), rank));
+            result.put(
+                    standing.participantKey(),
+                    new Standing(standing.participantKey(), standing.score(), standing.reachedAt(), rank));
         }
         return result;
     }

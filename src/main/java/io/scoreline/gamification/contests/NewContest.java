@@ -19,20 +19,35 @@ import java.util.regex.Pattern;
  *
  * @param participants e-mails of the people taking part; empty means every active profile
  */
-public record NewContest(String name, String kpiKey, LocalDate startsOn, LocalDate endsOn, boolean teams,
-        Optional<BigDecimal> target, Duration grace, List<String> participants) {
+public record NewContest(
+        String name,
+        String kpiKey,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        boolean teams,
+        Optional<BigDecimal> target,
+        Duration grace,
+        List<String> participants) {
 
     /** Longest grace period: late data after a month is a correction, not part of the race. */
     static final Duration MAX_GRACE = Duration.ofDays(31);
     /** contests.target is numeric(20, 6): 14 digits before the point. */
     static final BigDecimal MAX_TARGET = BigDecimal.TEN.pow(14);
+
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})([smhd])");
 
     public NewContest {
         participants = List.copyOf(participants);
     }
 
-    public static NewContest of(String name, String kpiKey, String from, String to, boolean teams, String target, String grace,
+    public static NewContest of(
+            String name,
+            String kpiKey,
+            String from,
+            String to,
+            boolean teams,
+            String target,
+            String grace,
             String participants) {
         if (name == null || name.isBlank()) {
             throw ScorelineException.badInput("--name must not be empty");
@@ -45,8 +60,15 @@ public record NewContest(String name, String kpiKey, LocalDate startsOn, LocalDa
         if (endsOn.isBefore(startsOn)) {
             throw ScorelineException.badInput("--to " + to + " is before --from " + from);
         }
-        return new NewContest(name.strip(), kpiKey.strip(), startsOn, endsOn, teams, target(target),
-                grace == null ? Duration.ofHours(24) : grace(grace), emails(participants));
+        return new NewContest(
+                name.strip(),
+                kpiKey.strip(),
+                startsOn,
+                endsOn,
+                teams,
+                target(target),
+                grace == null ? Duration.ofHours(24) : grace(grace),
+                emails(participants));
     }
 
     private static LocalDate date(String value, String option) {
@@ -68,7 +90,8 @@ public record NewContest(String name, String kpiKey, LocalDate startsOn, LocalDa
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ScorelineException.badInput("--target must be a positive number below " + MAX_TARGET.toPlainString() + ", got '" + value + "'");
+        throw ScorelineException.badInput(
+                "--target must be a positive number below " + MAX_TARGET.toPlainString() + ", got '" + value + "'");
     }
 
     /** {@code 24h}, {@code 90m}, {@code 2d}, {@code 0} or an ISO-8601 duration such as {@code PT36H}. */
@@ -94,7 +117,8 @@ public record NewContest(String name, String kpiKey, LocalDate startsOn, LocalDa
             }
         }
         if (grace == null || grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
-            throw ScorelineException.badInput("--grace must be a duration from 0 to 31d such as 24h, 90m or 2d, got '" + value + "'");
+            throw ScorelineException.badInput(
+                    "--grace must be a duration from 0 to 31d such as 24h, 90m or 2d, got '" + value + "'");
         }
         return grace;
     }

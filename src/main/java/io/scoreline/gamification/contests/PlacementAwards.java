@@ -50,19 +50,27 @@ final class PlacementAwards {
             var periodKey = "contest:" + contest.id();
             for (long profileId : participant.members()) {
                 boolean awarded = tx.insertInto(PROFILE_BADGES)
-                        .set(PROFILE_BADGES.ORGANIZATION_ID, contest.organizationId())
-                        .set(PROFILE_BADGES.PROFILE_ID, profileId)
-                        .set(PROFILE_BADGES.BADGE_ID, badgeId)
-                        .set(PROFILE_BADGES.PERIOD_KEY, periodKey)
-                        .set(PROFILE_BADGES.EVIDENCE, JSONB.valueOf(ContestNotifier.json(evidence)))
-                        .set(PROFILE_BADGES.AWARDED_AT, clock.instant().atOffset(ZoneOffset.UTC))
-                        .onConflict(PROFILE_BADGES.PROFILE_ID, PROFILE_BADGES.BADGE_ID, PROFILE_BADGES.PERIOD_KEY).doNothing()
-                        .execute() == 1;
+                                .set(PROFILE_BADGES.ORGANIZATION_ID, contest.organizationId())
+                                .set(PROFILE_BADGES.PROFILE_ID, profileId)
+                                .set(PROFILE_BADGES.BADGE_ID, badgeId)
+                                .set(PROFILE_BADGES.PERIOD_KEY, periodKey)
+                                .set(PROFILE_BADGES.EVIDENCE, JSONB.valueOf(ContestNotifier.json(evidence)))
+                                .set(PROFILE_BADGES.AWARDED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                                .onConflict(
+                                        PROFILE_BADGES.PROFILE_ID, PROFILE_BADGES.BADGE_ID, PROFILE_BADGES.PERIOD_KEY)
+                                .doNothing()
+                                .execute()
+                        == 1;
                 if (awarded) {
                     var payload = new HashMap<String, Object>(evidence);
                     payload.put("badge", key);
-                    notifications.create(tx, contest.organizationId(), profileId, NotificationKind.BADGE_EARNED,
-                            "badge:" + profileId + ":" + key + ":" + periodKey, ContestNotifier.json(payload));
+                    notifications.create(
+                            tx,
+                            contest.organizationId(),
+                            profileId,
+                            NotificationKind.BADGE_EARNED,
+                            "badge:" + profileId + ":" + key + ":" + periodKey,
+                            ContestNotifier.json(payload));
                 }
             }
         }
@@ -71,8 +79,10 @@ final class PlacementAwards {
     /** Active placement badges visible to the organization, its own before the stock ones. */
     private static Map<String, Long> badgeIdsByKey(DSLContext tx) {
         var byKey = new HashMap<String, Long>();
-        tx.select(BADGES.KEY, BADGES.ID).from(BADGES)
-                .where(BADGES.KEY.in(KEYS_BY_PLACE)).and(BADGES.ACTIVE)
+        tx.select(BADGES.KEY, BADGES.ID)
+                .from(BADGES)
+                .where(BADGES.KEY.in(KEYS_BY_PLACE))
+                .and(BADGES.ACTIVE)
                 .orderBy(BADGES.ORGANIZATION_ID.asc().nullsLast(), BADGES.ID)
                 .forEach(r -> byKey.putIfAbsent(r.value1(), r.value2()));
         return byKey;

@@ -36,8 +36,9 @@ public final class NotificationFeed {
         var organization = organizations.require(organizationSlug);
         Optional<Long> profileId = Optional.empty();
         if (profileEmail.isPresent()) {
-            profileId = Optional.of(profiles.profileId(organization.id(), profileEmail.get()).orElseThrow(() -> ScorelineException.notFound(
-                    "no profile '" + profileEmail.get() + "' in " + organization.slug())));
+            profileId = Optional.of(profiles.profileId(organization.id(), profileEmail.get())
+                    .orElseThrow(() -> ScorelineException.notFound(
+                            "no profile '" + profileEmail.get() + "' in " + organization.slug())));
         }
         return new Notifications(organization, notifications.list(organization.id(), profileId, limit));
     }

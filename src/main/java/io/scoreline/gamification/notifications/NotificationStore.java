@@ -29,17 +29,24 @@ public final class NotificationStore {
      * Inserts the notification inside the caller's transaction unless one with the same dedupe key
      * exists. @return whether a new row was written
      */
-    public boolean create(DSLContext tx, long organizationId, long profileId, NotificationKind kind, String dedupeKey,
+    public boolean create(
+            DSLContext tx,
+            long organizationId,
+            long profileId,
+            NotificationKind kind,
+            String dedupeKey,
             String payloadJson) {
         return tx.insertInto(NOTIFICATIONS)
-                .set(NOTIFICATIONS.ORGANIZATION_ID, organizationId)
-                .set(NOTIFICATIONS.PROFILE_ID, profileId)
-                .set(NOTIFICATIONS.KIND, kind.key())
-                .set(NOTIFICATIONS.DEDUPE_KEY, dedupeKey)
-                .set(NOTIFICATIONS.PAYLOAD, JSONB.valueOf(payloadJson))
-                .set(NOTIFICATIONS.CREATED_AT, clock.instant().atOffset(ZoneOffset.UTC))
-                .onConflict(NOTIFICATIONS.DEDUPE_KEY).doNothing()
-                .execute() == 1;
+                        .set(NOTIFICATIONS.ORGANIZATION_ID, organizationId)
+                        .set(NOTIFICATIONS.PROFILE_ID, profileId)
+                        .set(NOTIFICATIONS.KIND, kind.key())
+                        .set(NOTIFICATIONS.DEDUPE_KEY, dedupeKey)
+                        .set(NOTIFICATIONS.PAYLOAD, JSONB.valueOf(payloadJson))
+                        .set(NOTIFICATIONS.CREATED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                        .onConflict(NOTIFICATIONS.DEDUPE_KEY)
+                        .doNothing()
+                        .execute()
+                == 1;
     }
 
     /** Newest first, at most {@code limit}. */
@@ -49,15 +56,30 @@ public final class NotificationStore {
             if (profileId.isPresent()) {
                 condition = condition.and(NOTIFICATIONS.PROFILE_ID.eq(profileId.get()));
             }
-            return tx.select(NOTIFICATIONS.ID, NOTIFICATIONS.PROFILE_ID, PROFILES.EMAIL, NOTIFICATIONS.KIND, NOTIFICATIONS.DEDUPE_KEY,
-                            NOTIFICATIONS.PAYLOAD, NOTIFICATIONS.CREATED_AT, NOTIFICATIONS.READ_AT)
-                    .from(NOTIFICATIONS).join(PROFILES).on(PROFILES.ID.eq(NOTIFICATIONS.PROFILE_ID))
+            return tx.select(
+                            NOTIFICATIONS.ID,
+                            NOTIFICATIONS.PROFILE_ID,
+                            PROFILES.EMAIL,
+                            NOTIFICATIONS.KIND,
+                            NOTIFICATIONS.DEDUPE_KEY,
+                            NOTIFICATIONS.PAYLOAD,
+                            NOTIFICATIONS.CREATED_AT,
+                            NOTIFICATIONS.READ_AT)
+                    .from(NOTIFICATIONS)
+                    .join(PROFILES)
+                    .on(PROFILES.ID.eq(NOTIFICATIONS.PROFILE_ID))
                     .where(condition)
                     .orderBy(NOTIFICATIONS.CREATED_AT.desc(), NOTIFICATIONS.ID.desc())
                     .limit(limit)
-                    .fetch(r -> new Notification(r.value1(), r.value2(), r.value3(), NotificationKind.fromKey(r.value4()), r.value5(),
-                            r.value6().data(), r.value7().toInstant(), Optional.ofNullable(r.value8()).map(t -> t.toInstant())));
+                    .fetch(r -> new Notification(
+                            r.value1(),
+                            r.value2(),
+                            r.value3(),
+                            NotificationKind.fromKey(r.value4()),
+                            r.value5(),
+                            r.value6().data(),
+                            r.value7().toInstant(),
+                            Optional.ofNullable(r.value8()).map(t -> t.toInstant())));
         });
     }
-
 }

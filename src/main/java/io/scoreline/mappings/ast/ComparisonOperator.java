@@ -2,7 +2,12 @@ package io.scoreline.mappings.ast;
 
 /** The comparison operators, with the spelling used in canonical text and SOQL. */
 public enum ComparisonOperator {
-    EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+    EQ("="),
+    NE("!="),
+    LT("<"),
+    LE("<="),
+    GT(">"),
+    GE(">=");
 
     private final String symbol;
 

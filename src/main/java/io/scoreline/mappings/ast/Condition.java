@@ -20,12 +20,10 @@ public sealed interface Condition {
         }
     }
 
-    record Not(Condition term) implements Condition {
-    }
+    record Not(Condition term) implements Condition {}
 
     /** {@code left op right} where neither side is the null literal. */
-    record Comparison(Operand left, ComparisonOperator operator, Operand right) implements Condition {
-    }
+    record Comparison(Operand left, ComparisonOperator operator, Operand right) implements Condition {}
 
     /** {@code operand [NOT] IN (values)}; a null among the values matches a null operand. */
     record InList(Operand operand, List<Operand.Literal> values, boolean negated) implements Condition {
@@ -34,14 +32,11 @@ public sealed interface Condition {
         }
     }
 
-    record Like(Operand operand, LikePattern pattern, boolean negated) implements Condition {
-    }
+    record Like(Operand operand, LikePattern pattern, boolean negated) implements Condition {}
 
     /** {@code IS NULL} (or {@code = null}); negated for {@code IS NOT NULL}. */
-    record NullCheck(Operand operand, boolean negated) implements Condition {
-    }
+    record NullCheck(Operand operand, boolean negated) implements Condition {}
 
     /** A bare boolean field used as the whole condition; null counts as false. */
-    record BooleanField(Operand.FieldRef field) implements Condition {
-    }
+    record BooleanField(Operand.FieldRef field) implements Condition {}
 }

@@ -9,21 +9,24 @@ import java.util.stream.Collectors;
  */
 public final class ExpressionText {
 
-    private ExpressionText() {
-    }
+    private ExpressionText() {}
 
     public static String of(Condition condition) {
         return switch (condition) {
             case Condition.Or or -> or.terms().stream().map(ExpressionText::of).collect(Collectors.joining(" OR "));
-            case Condition.And and -> and.terms().stream()
-                    .map(t -> t instanceof Condition.Or ? "(" + of(t) + ")" : of(t))
-                    .collect(Collectors.joining(" AND "));
+            case Condition.And and ->
+                and.terms().stream()
+                        .map(t -> t instanceof Condition.Or ? "(" + of(t) + ")" : of(t))
+                        .collect(Collectors.joining(" AND "));
             case Condition.Not not -> "NOT " + (isAtomic(not.term()) ? of(not.term()) : "(" + of(not.term()) + ")");
             case Condition.Comparison c -> of(c.left()) + " " + c.operator().symbol() + " " + of(c.right());
-            case Condition.InList in -> of(in.operand()) + (in.negated() ? " NOT IN (" : " IN (")
-                    + in.values().stream().map(ExpressionText::of).collect(Collectors.joining(", ")) + ")";
-            case Condition.Like like -> of(like.operand()) + (like.negated() ? " NOT LIKE " : " LIKE ")
-                    + like.pattern().toSoqlLiteral();
+            case Condition.InList in ->
+                of(in.operand()) + (in.negated() ? " NOT IN (" : " IN (")
+                        + in.values().stream().map(ExpressionText::of).collect(Collectors.joining(", ")) + ")";
+            case Condition.Like like ->
+                of(like.operand())
+                        + (like.negated() ? " NOT LIKE " : " LIKE ")
+                        + like.pattern().toSoqlLiteral();
             case Condition.NullCheck check -> of(check.operand()) + (check.negated() ? " IS NOT NULL" : " IS NULL");
             case Condition.BooleanField field -> field.field().path();
         };
@@ -39,10 +42,12 @@ public final class ExpressionText {
             case Operand.DateTimeLiteral d -> d.text();
             case Operand.NullLiteral n -> "null";
             case Operand.Negation n -> "-" + wrapped(n.operand(), 3);
-            case Operand.FunctionCall call -> call.function().name() + "("
-                    + call.arguments().stream().map(ExpressionText::of).collect(Collectors.joining(", ")) + ")";
-            case Operand.Arithmetic a -> wrapped(a.left(), precedence(a)) + " " + a.operator().symbol() + " "
-                    + wrapped(a.right(), precedence(a) + 1);
+            case Operand.FunctionCall call ->
+                call.function().name() + "("
+                        + call.arguments().stream().map(ExpressionText::of).collect(Collectors.joining(", ")) + ")";
+            case Operand.Arithmetic a ->
+                wrapped(a.left(), precedence(a)) + " " + a.operator().symbol() + " "
+                        + wrapped(a.right(), precedence(a) + 1);
         };
     }
 
@@ -51,14 +56,15 @@ public final class ExpressionText {
         var out = new StringBuilder("'");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            out.append(switch (c) {
-                case '\'' -> "\\'";
-                case '\\' -> "\\\\";
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                case '\t' -> "\\t";
-                default -> String.valueOf(c);
-            });
+            out.append(
+                    switch (c) {
+                        case '\'' -> "\\'";
+                        case '\\' -> "\\\\";
+                        case '\n' -> "\\n";
+                        case '\r' -> "\\r";
+                        case '\t' -> "\\t";
+                        default -> String.valueOf(c);
+                    });
         }
         return out.append('\'').toString();
     }

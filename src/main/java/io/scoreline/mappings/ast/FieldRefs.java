@@ -6,8 +6,7 @@ import java.util.Set;
 /** The fields an expression reads, in order of first use (for projection and warnings). */
 public final class FieldRefs {
 
-    private FieldRefs() {
-    }
+    private FieldRefs() {}
 
     public static Set<String> of(Condition condition) {
         var paths = new LinkedHashSet<String>();
@@ -46,8 +45,7 @@ public final class FieldRefs {
             }
             case Operand.Negation n -> collect(n.operand(), paths);
             case Operand.FunctionCall call -> call.arguments().forEach(a -> collect(a, paths));
-            case Operand.Literal literal -> {
-            }
+            case Operand.Literal literal -> {}
         }
     }
 }

@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param date       the date or datetime field that dates the fact
  * @param line       the document line of the KPI key
  */
-public record KpiDefinition(String key, String objectType, Optional<Condition> when, Optional<Operand> value,
-                            Operand.FieldRef owner, Operand.FieldRef date, int line) {
+public record KpiDefinition(
+        String key,
+        String objectType,
+        Optional<Condition> when,
+        Optional<Operand> value,
+        Operand.FieldRef owner,
+        Operand.FieldRef date,
+        int line) {
 
     public KpiDefinition {
         Objects.requireNonNull(key, "key");

@@ -13,17 +13,13 @@ public record LikePattern(List<Part> parts) {
         parts = List.copyOf(parts);
     }
 
-    public sealed interface Part {
-    }
+    public sealed interface Part {}
 
-    public record Text(String text) implements Part {
-    }
+    public record Text(String text) implements Part {}
 
-    public record AnyRun() implements Part {
-    }
+    public record AnyRun() implements Part {}
 
-    public record AnyChar() implements Part {
-    }
+    public record AnyChar() implements Part {}
 
     /** Reads the body of a quoted pattern literal (without its quotes, escapes still in place). */
     public static LikePattern parse(String body) {
@@ -61,16 +57,17 @@ public record LikePattern(List<Part> parts) {
             switch (part) {
                 case Text t -> {
                     for (char c : t.text().toCharArray()) {
-                        out.append(switch (c) {
-                            case '%' -> "\\%";
-                            case '_' -> "\\_";
-                            case '\\' -> "\\\\";
-                            case '\'' -> "\\'";
-                            case '\n' -> "\\n";
-                            case '\r' -> "\\r";
-                            case '\t' -> "\\t";
-                            default -> String.valueOf(c);
-                        });
+                        out.append(
+                                switch (c) {
+                                    case '%' -> "\\%";
+                                    case '_' -> "\\_";
+                                    case '\\' -> "\\\\";
+                                    case '\'' -> "\\'";
+                                    case '\n' -> "\\n";
+                                    case '\r' -> "\\r";
+                                    case '\t' -> "\\t";
+                                    default -> String.valueOf(c);
+                                });
                     }
                 }
                 case AnyRun r -> out.append('%');

@@ -12,8 +12,7 @@ public sealed interface Operand {
     FieldType type();
 
     /** A catalog field, by its canonical spelling. */
-    record FieldRef(String path, FieldType type) implements Operand {
-    }
+    record FieldRef(String path, FieldType type) implements Operand {}
 
     record Arithmetic(Operand left, ArithmeticOperator operator, Operand right) implements Operand {
         @Override
@@ -35,8 +34,7 @@ public sealed interface Operand {
         }
     }
 
-    sealed interface Literal extends Operand {
-    }
+    sealed interface Literal extends Operand {}
 
     record StringLiteral(String value) implements Literal {
         @Override
@@ -82,7 +80,10 @@ public sealed interface Operand {
     }
 
     enum ArithmeticOperator {
-        ADD("+"), SUBTRACT("-"), MULTIPLY("*"), DIVIDE("/");
+        ADD("+"),
+        SUBTRACT("-"),
+        MULTIPLY("*"),
+        DIVIDE("/");
 
         private final String symbol;
 
@@ -95,5 +96,9 @@ public sealed interface Operand {
         }
     }
 
-    enum Function { ROUND, ABS, COALESCE }
+    enum Function {
+        ROUND,
+        ABS,
+        COALESCE
+    }
 }

@@ -57,7 +57,9 @@ final class ConditionTranslator {
             case RuleExpressionParser.LikePredicateContext like -> like(like);
             case RuleExpressionParser.NullPredicateContext isNull -> isNull(isNull);
             case RuleExpressionParser.BarePredicateContext bare -> bare(bare);
-            default -> throw new IllegalStateException("unhandled predicate " + context.getClass().getSimpleName());
+            default ->
+                throw new IllegalStateException(
+                        "unhandled predicate " + context.getClass().getSimpleName());
         };
     }
 
@@ -90,13 +92,17 @@ final class ConditionTranslator {
         if (!sameType(left, right, at)) {
             return null;
         }
-        if (left.type() == FieldType.BOOLEAN && operator != ComparisonOperator.EQ && operator != ComparisonOperator.NE) {
+        if (left.type() == FieldType.BOOLEAN
+                && operator != ComparisonOperator.EQ
+                && operator != ComparisonOperator.NE) {
             source.error(at, "booleans can only be compared with = or !=");
             return null;
         }
         if (left.type() == FieldType.STRING && operator != ComparisonOperator.EQ && operator != ComparisonOperator.NE) {
-            source.warning(at, "'" + operator.symbol() + "' compares text alphabetically, ignoring case; "
-                    + "CRM queries can only narrow such conditions to records that have a value");
+            source.warning(
+                    at,
+                    "'" + operator.symbol() + "' compares text alphabetically, ignoring case; "
+                            + "CRM queries can only narrow such conditions to records that have a value");
         }
         return new Condition.Comparison(left, operator, right);
     }
@@ -128,7 +134,9 @@ final class ConditionTranslator {
         if (shorthand) {
             return new Operand.StringLiteral(item.IDENT().getText());
         }
-        source.error(item.getStart(), "bare word '" + item.getText() + "' in IN list; quote strings: '" + item.getText() + "'");
+        source.error(
+                item.getStart(),
+                "bare word '" + item.getText() + "' in IN list; quote strings: '" + item.getText() + "'");
         return null;
     }
 
@@ -138,8 +146,10 @@ final class ConditionTranslator {
             return null;
         }
         if (operand.type() != FieldType.STRING) {
-            source.error(context.LIKE().getSymbol(), "LIKE needs text: " + OperandTranslator.describe(operand)
-                    + " is " + OperandTranslator.typeName(operand));
+            source.error(
+                    context.LIKE().getSymbol(),
+                    "LIKE needs text: " + OperandTranslator.describe(operand) + " is "
+                            + OperandTranslator.typeName(operand));
             return null;
         }
         var pattern = LikePattern.parse(StringLiterals.body(context.STRING().getText()));
@@ -162,8 +172,10 @@ final class ConditionTranslator {
         if (operand instanceof Operand.FieldRef field && field.type() == FieldType.BOOLEAN) {
             return new Condition.BooleanField(field);
         }
-        source.error(context.getStart(), "a condition must be a comparison or a boolean field; "
-                + OperandTranslator.describe(operand) + " is " + OperandTranslator.typeName(operand));
+        source.error(
+                context.getStart(),
+                "a condition must be a comparison or a boolean field; " + OperandTranslator.describe(operand) + " is "
+                        + OperandTranslator.typeName(operand));
         return null;
     }
 
@@ -174,9 +186,11 @@ final class ConditionTranslator {
         }
         var field = left instanceof Operand.FieldRef ? left : right;
         var other = field == left ? right : left;
-        source.error(at, "type mismatch: " + OperandTranslator.describe(field) + " is " + OperandTranslator.typeName(field)
-                + " but " + OperandTranslator.describe(other) + " is " + OperandTranslator.typeName(other)
-                + literalHint(field.type(), other));
+        source.error(
+                at,
+                "type mismatch: " + OperandTranslator.describe(field) + " is " + OperandTranslator.typeName(field)
+                        + " but " + OperandTranslator.describe(other) + " is " + OperandTranslator.typeName(other)
+                        + literalHint(field.type(), other));
         return false;
     }
 
@@ -197,5 +211,4 @@ final class ConditionTranslator {
             default -> ComparisonOperator.GE;
         };
     }
-
 }

@@ -43,9 +43,13 @@ final class ExpressionSource {
         var parser = new RuleExpressionParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
         parser.addErrorListener(new SyntaxErrorListener(
-                (line, column, index, message) -> Problem.error(scalar.lineOf(index < 0 ? column : index),
-                        scalar.columnOf(index < 0 ? column : index), message),
-                ExpressionSource::tokenName, ExpressionSource::hint, problems::add));
+                (line, column, index, message) -> Problem.error(
+                        scalar.lineOf(index < 0 ? column : index),
+                        scalar.columnOf(index < 0 ? column : index),
+                        message),
+                ExpressionSource::tokenName,
+                ExpressionSource::hint,
+                problems::add));
         var tree = entryRule.apply(parser);
         return problems.errorCount() == before ? tree : null;
     }
@@ -67,7 +71,9 @@ final class ExpressionSource {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '(' && ++depth > MAX_PAREN_DEPTH) {
-                problems.error(scalar.lineOf(i), scalar.columnOf(i),
+                problems.error(
+                        scalar.lineOf(i),
+                        scalar.columnOf(i),
                         "expression nested deeper than " + MAX_PAREN_DEPTH + " parentheses");
                 return true;
             }
@@ -97,9 +103,10 @@ final class ExpressionSource {
             case RuleExpressionLexer.DATE -> "a date";
             case RuleExpressionLexer.DATETIME -> "a datetime";
             case RuleExpressionLexer.ERROR_CHAR -> null;
-            default -> RuleExpressionLexer.VOCABULARY.getLiteralName(type) != null
-                    ? RuleExpressionLexer.VOCABULARY.getLiteralName(type)
-                    : RuleExpressionLexer.VOCABULARY.getSymbolicName(type);
+            default ->
+                RuleExpressionLexer.VOCABULARY.getLiteralName(type) != null
+                        ? RuleExpressionLexer.VOCABULARY.getLiteralName(type)
+                        : RuleExpressionLexer.VOCABULARY.getSymbolicName(type);
         };
     }
 }

@@ -22,10 +22,13 @@ final class FunctionTranslator {
 
     Operand call(FunctionCallContext context) {
         var name = context.IDENT().getText().toUpperCase(Locale.ROOT);
-        var function = Arrays.stream(Operand.Function.values()).filter(f -> f.name().equals(name)).findFirst();
+        var function = Arrays.stream(Operand.Function.values())
+                .filter(f -> f.name().equals(name))
+                .findFirst();
         if (function.isEmpty()) {
-            source.error(context.getStart(), "unknown function '" + context.IDENT().getText()
-                    + "' (available: ROUND, ABS, COALESCE)");
+            source.error(
+                    context.getStart(),
+                    "unknown function '" + context.IDENT().getText() + "' (available: ROUND, ABS, COALESCE)");
             return null;
         }
         if (!operands.enter(context.getStart())) {
@@ -46,25 +49,35 @@ final class FunctionTranslator {
         };
     }
 
-    private Operand numeric(FunctionCallContext context, Operand.Function function, java.util.List<Operand> arguments,
-                            int min, int max) {
+    private Operand numeric(
+            FunctionCallContext context,
+            Operand.Function function,
+            java.util.List<Operand> arguments,
+            int min,
+            int max) {
         if (arguments.size() < min || arguments.size() > max) {
-            source.error(context.getStart(), function.name() + " takes " + (min == max ? min : min + " or " + max)
-                    + " argument" + (max == 1 ? "" : "s"));
+            source.error(
+                    context.getStart(),
+                    function.name() + " takes " + (min == max ? min : min + " or " + max) + " argument"
+                            + (max == 1 ? "" : "s"));
             return null;
         }
         for (var argument : arguments) {
             if (argument.type() != FieldType.NUMBER) {
-                source.error(context.getStart(), function.name() + " needs numbers: " + OperandTranslator.describe(argument)
-                        + " is " + OperandTranslator.typeName(argument));
+                source.error(
+                        context.getStart(),
+                        function.name() + " needs numbers: " + OperandTranslator.describe(argument) + " is "
+                                + OperandTranslator.typeName(argument));
                 return null;
             }
         }
-        if (arguments.size() == 2 && !(arguments.get(1) instanceof Operand.NumberLiteral decimals
-                && decimals.value().stripTrailingZeros().scale() <= 0
-                && decimals.value().compareTo(java.math.BigDecimal.ZERO) >= 0
-                && decimals.value().compareTo(java.math.BigDecimal.valueOf(MAX_DECIMALS)) <= 0)) {
-            source.error(context.getStart(), "ROUND's number of decimals must be a whole number from 0 to " + MAX_DECIMALS);
+        if (arguments.size() == 2
+                && !(arguments.get(1) instanceof Operand.NumberLiteral decimals
+                        && decimals.value().stripTrailingZeros().scale() <= 0
+                        && decimals.value().compareTo(java.math.BigDecimal.ZERO) >= 0
+                        && decimals.value().compareTo(java.math.BigDecimal.valueOf(MAX_DECIMALS)) <= 0)) {
+            source.error(
+                    context.getStart(), "ROUND's number of decimals must be a whole number from 0 to " + MAX_DECIMALS);
             return null;
         }
         return new Operand.FunctionCall(function, arguments, FieldType.NUMBER);
@@ -81,8 +94,10 @@ final class FunctionTranslator {
                 continue;
             }
             if (type != null && argument.type() != type) {
-                source.error(context.getStart(), "COALESCE arguments must have one type: "
-                        + OperandTranslator.describe(argument) + " is " + argument.type().key() + ", not " + type.key());
+                source.error(
+                        context.getStart(),
+                        "COALESCE arguments must have one type: " + OperandTranslator.describe(argument) + " is "
+                                + argument.type().key() + ", not " + type.key());
                 return null;
             }
             type = argument.type();

@@ -34,8 +34,10 @@ final class KpiRuleChecker {
     Optional<KpiDefinition> check(YamlEntry entry) {
         var key = entry.key();
         if (!KPI_KEY.matcher(key.value()).matches()) {
-            problems.error(key.line(), key.column(), "KPI key '" + key.value()
-                    + "' must be lower_snake_case (letters, digits, _; at most 63)");
+            problems.error(
+                    key.line(),
+                    key.column(),
+                    "KPI key '" + key.value() + "' must be lower_snake_case (letters, digits, _; at most 63)");
         }
         return switch (entry.value()) {
             case YamlScalar shorthand when shorthand.isBlank() -> empty(key);
@@ -47,15 +49,19 @@ final class KpiRuleChecker {
     }
 
     private Optional<KpiDefinition> empty(YamlScalar key) {
-        problems.error(key.line(), key.column(), "KPI '" + key.value() + "' has an empty rule; it needs at least an object");
+        problems.error(
+                key.line(), key.column(), "KPI '" + key.value() + "' has an empty rule; it needs at least an object");
         return Optional.empty();
     }
 
     private Optional<KpiDefinition> full(YamlScalar key, YamlMapping rule) {
         for (var entry : rule.entries()) {
             if (!RULE_KEYS.contains(entry.key().value().toLowerCase(java.util.Locale.ROOT))) {
-                problems.error(entry.key().line(), entry.key().column(), "unknown key '" + entry.key().value()
-                        + "' in KPI '" + key.value() + "' (expected object, when, value, owner, date)");
+                problems.error(
+                        entry.key().line(),
+                        entry.key().column(),
+                        "unknown key '" + entry.key().value() + "' in KPI '" + key.value()
+                                + "' (expected object, when, value, owner, date)");
             }
         }
         var objectNode = rule.entry("object").map(YamlEntry::value);
@@ -72,15 +78,16 @@ final class KpiRuleChecker {
             return Optional.empty();
         }
         int errorsBefore = problems.errorCount();
-        var when = rule.entry("when").flatMap(e -> scalar(e.value(), "when"))
-                .flatMap(s -> condition(s, schema.get()));
+        var when = rule.entry("when").flatMap(e -> scalar(e.value(), "when")).flatMap(s -> condition(s, schema.get()));
         var value = rule.entry("value").flatMap(e -> scalar(e.value(), "value")).flatMap(s -> value(s, schema.get()));
         var owner = field(rule, "owner", schema.get(), schema.get().ownerField(), Set.of(FieldType.STRING));
-        var date = field(rule, "date", schema.get(), schema.get().dateField(), Set.of(FieldType.DATE, FieldType.DATETIME));
+        var date =
+                field(rule, "date", schema.get(), schema.get().dateField(), Set.of(FieldType.DATE, FieldType.DATETIME));
         if (problems.errorCount() > errorsBefore || owner.isEmpty() || date.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new KpiDefinition(key.value(), schema.get().name(), when, value, owner.get(), date.get(), key.line()));
+        return Optional.of(
+                new KpiDefinition(key.value(), schema.get().name(), when, value, owner.get(), date.get(), key.line()));
     }
 
     private Optional<Condition> condition(YamlScalar text, ObjectSchema schema) {
@@ -90,9 +97,11 @@ final class KpiRuleChecker {
         }
         var source = new ExpressionSource(text, problems);
         var tree = source.parse(RuleExpressionParser::condition);
-        return tree == null ? Optional.empty()
-                : Optional.ofNullable(new ConditionTranslator(source, new OperandTranslator(source, schema, Optional.empty()), false)
-                        .or(tree.orCondition()));
+        return tree == null
+                ? Optional.empty()
+                : Optional.ofNullable(
+                        new ConditionTranslator(source, new OperandTranslator(source, schema, Optional.empty()), false)
+                                .or(tree.orCondition()));
     }
 
     private Optional<Operand> value(YamlScalar text, ObjectSchema schema) {
@@ -107,15 +116,17 @@ final class KpiRuleChecker {
         }
         var value = new OperandTranslator(source, schema, Optional.empty()).sum(tree.sum());
         if (value != null && value.type() != FieldType.NUMBER) {
-            source.error(tree.getStart(), "value must be a number: " + OperandTranslator.describe(value)
-                    + " is " + OperandTranslator.typeName(value));
+            source.error(
+                    tree.getStart(),
+                    "value must be a number: " + OperandTranslator.describe(value) + " is "
+                            + OperandTranslator.typeName(value));
             return Optional.empty();
         }
         return Optional.ofNullable(value);
     }
 
-    private Optional<Operand.FieldRef> field(YamlMapping rule, String key, ObjectSchema schema,
-                                             Optional<String> fallback, Set<FieldType> allowed) {
+    private Optional<Operand.FieldRef> field(
+            YamlMapping rule, String key, ObjectSchema schema, Optional<String> fallback, Set<FieldType> allowed) {
         var written = rule.entry(key).flatMap(e -> scalar(e.value(), key));
         if (written.isEmpty() && rule.entry(key).isPresent()) {
             return Optional.empty();
@@ -123,7 +134,10 @@ final class KpiRuleChecker {
         if (written.isEmpty()) {
             var field = fallback.flatMap(schema::field);
             if (field.isEmpty()) {
-                problems.error(rule.line(), rule.column(), schema.name() + " has no default " + key + " field; set '" + key + ":'");
+                problems.error(
+                        rule.line(),
+                        rule.column(),
+                        schema.name() + " has no default " + key + " field; set '" + key + ":'");
             }
             return field.map(f -> new Operand.FieldRef(f.name(), f.type()));
         }
@@ -132,10 +146,14 @@ final class KpiRuleChecker {
         if (tree == null) {
             return Optional.empty();
         }
-        var field = new OperandTranslator(source, schema, Optional.empty()).field(tree.fieldPath().getText(), tree.getStart());
+        var field = new OperandTranslator(source, schema, Optional.empty())
+                .field(tree.fieldPath().getText(), tree.getStart());
         if (field.isPresent() && !allowed.contains(field.get().type())) {
-            source.error(tree.getStart(), key + " field " + field.get().path() + " is " + field.get().type().key()
-                    + "; expected " + allowed.stream().map(FieldType::key).sorted().collect(Collectors.joining(" or ")));
+            source.error(
+                    tree.getStart(),
+                    key + " field " + field.get().path() + " is "
+                            + field.get().type().key() + "; expected "
+                            + allowed.stream().map(FieldType::key).sorted().collect(Collectors.joining(" or ")));
             return Optional.empty();
         }
         return field;
@@ -151,8 +169,11 @@ final class KpiRuleChecker {
 
     static String unknownObject(FieldCatalog catalog, String name) {
         return "unknown object '" + name + "' for " + catalog.provider().key() + " (known: "
-                + catalog.objectsByLowerName().values().stream().map(ObjectSchema::name).sorted()
-                .collect(Collectors.joining(", ")) + ")";
+                + catalog.objectsByLowerName().values().stream()
+                        .map(ObjectSchema::name)
+                        .sorted()
+                        .collect(Collectors.joining(", "))
+                + ")";
     }
 
     private Optional<YamlScalar> scalar(YamlNode node, String key) {

@@ -37,7 +37,8 @@ final class OperandTranslator {
         var result = product(context.product(0));
         for (int i = 1; i < context.product().size(); i++) {
             var operator = context.getChild(2 * i - 1).getText().equals("+")
-                    ? Operand.ArithmeticOperator.ADD : Operand.ArithmeticOperator.SUBTRACT;
+                    ? Operand.ArithmeticOperator.ADD
+                    : Operand.ArithmeticOperator.SUBTRACT;
             result = arithmetic(result, operator, product(context.product(i)), context.getStart());
         }
         return result;
@@ -47,7 +48,8 @@ final class OperandTranslator {
         var result = unary(context.unary(0));
         for (int i = 1; i < context.unary().size(); i++) {
             var operator = context.getChild(2 * i - 1).getText().equals("*")
-                    ? Operand.ArithmeticOperator.MULTIPLY : Operand.ArithmeticOperator.DIVIDE;
+                    ? Operand.ArithmeticOperator.MULTIPLY
+                    : Operand.ArithmeticOperator.DIVIDE;
             result = arithmetic(result, operator, unary(context.unary(i)), context.getStart());
         }
         return result;
@@ -66,10 +68,14 @@ final class OperandTranslator {
             return null;
         }
         if (operand.type() != FieldType.NUMBER) {
-            source.error(context.getStart(), "arithmetic on a non-number: " + describe(operand) + " is " + typeName(operand));
+            source.error(
+                    context.getStart(),
+                    "arithmetic on a non-number: " + describe(operand) + " is " + typeName(operand));
             return null;
         }
-        return operand instanceof Operand.NumberLiteral n ? new Operand.NumberLiteral(n.value().negate()) : new Operand.Negation(operand);
+        return operand instanceof Operand.NumberLiteral n
+                ? new Operand.NumberLiteral(n.value().negate())
+                : new Operand.Negation(operand);
     }
 
     private Operand atom(AtomContext context) {
@@ -97,8 +103,9 @@ final class OperandTranslator {
             var prefix = shorthandPrefix.get() + ".";
             if (!path.regionMatches(true, 0, prefix, 0, prefix.length())) {
                 if (path.contains(".")) {
-                    source.error(context.getStart(), "every field of a shorthand rule must start with "
-                            + prefix + " (found " + path + ")");
+                    source.error(
+                            context.getStart(),
+                            "every field of a shorthand rule must start with " + prefix + " (found " + path + ")");
                     return null;
                 }
                 return new Operand.StringLiteral(path);
@@ -156,8 +163,8 @@ final class OperandTranslator {
         return new Operand.DateTimeLiteral(instant, text.toUpperCase(Locale.ROOT));
     }
 
-    private Operand arithmetic(Operand left, Operand.ArithmeticOperator operator, Operand right,
-                               org.antlr.v4.runtime.Token at) {
+    private Operand arithmetic(
+            Operand left, Operand.ArithmeticOperator operator, Operand right, org.antlr.v4.runtime.Token at) {
         if (left == null || right == null) {
             return null;
         }

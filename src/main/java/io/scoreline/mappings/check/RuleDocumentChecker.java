@@ -1,8 +1,8 @@
 package io.scoreline.mappings.check;
 
 import io.scoreline.failure.ScorelineException;
-import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.CrmProvider;
+import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.ast.KpiDefinition;
 import io.scoreline.mappings.yaml.YamlEntry;
 import io.scoreline.mappings.yaml.YamlMapping;
@@ -32,7 +32,9 @@ public final class RuleDocumentChecker {
         for (var entry : root.entries()) {
             var name = entry.key().value().toLowerCase(Locale.ROOT);
             if (!name.equals("provider") && !name.equals("kpis")) {
-                problems.error(entry.key().line(), entry.key().column(),
+                problems.error(
+                        entry.key().line(),
+                        entry.key().column(),
                         "unknown top-level key '" + entry.key().value() + "' (expected provider, kpis)");
             }
         }
@@ -72,8 +74,11 @@ public final class RuleDocumentChecker {
         try {
             var declared = CrmProvider.fromKey(value.value());
             if (declared != catalog.provider()) {
-                problems.error(value.line(), value.column(), "document is for " + declared.key()
-                        + " but is checked as " + catalog.provider().key());
+                problems.error(
+                        value.line(),
+                        value.column(),
+                        "document is for " + declared.key() + " but is checked as "
+                                + catalog.provider().key());
             }
         } catch (ScorelineException e) {
             problems.error(value.line(), value.column(), e.getMessage());

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class RuleDocumentText {
 
-    private RuleDocumentText() {
-    }
+    private RuleDocumentText() {}
 
     public static String of(CrmProvider provider, List<KpiDefinition> definitions) {
         var out = new StringBuilder("provider: ").append(provider.key()).append("\nkpis:\n");
@@ -27,11 +26,30 @@ public final class RuleDocumentText {
     public static String rule(KpiDefinition definition, String indent) {
         var out = new StringBuilder(indent).append(definition.key()).append(":\n");
         var inner = indent + "  ";
-        out.append(inner).append("object: ").append(scalar(definition.objectType())).append('\n');
-        definition.when().ifPresent(w -> out.append(inner).append("when: ").append(scalar(ExpressionText.of(w))).append('\n'));
-        definition.value().ifPresent(v -> out.append(inner).append("value: ").append(scalar(ExpressionText.of(v))).append('\n'));
-        out.append(inner).append("owner: ").append(scalar(definition.owner().path())).append('\n');
-        out.append(inner).append("date: ").append(scalar(definition.date().path())).append('\n');
+        out.append(inner)
+                .append("object: ")
+                .append(scalar(definition.objectType()))
+                .append('\n');
+        definition
+                .when()
+                .ifPresent(w -> out.append(inner)
+                        .append("when: ")
+                        .append(scalar(ExpressionText.of(w)))
+                        .append('\n'));
+        definition
+                .value()
+                .ifPresent(v -> out.append(inner)
+                        .append("value: ")
+                        .append(scalar(ExpressionText.of(v)))
+                        .append('\n'));
+        out.append(inner)
+                .append("owner: ")
+                .append(scalar(definition.owner().path()))
+                .append('\n');
+        out.append(inner)
+                .append("date: ")
+                .append(scalar(definition.date().path()))
+                .append('\n');
         return out.toString();
     }
 
@@ -43,14 +61,15 @@ public final class RuleDocumentText {
         var out = new StringBuilder("\"");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            out.append(switch (c) {
-                case '"' -> "\\\"";
-                case '\\' -> "\\\\";
-                case '\n' -> "\\n";
-                case '\t' -> "\\t";
-                case '\r' -> "\\r";
-                default -> String.valueOf(c);
-            });
+            out.append(
+                    switch (c) {
+                        case '"' -> "\\\"";
+                        case '\\' -> "\\\\";
+                        case '\n' -> "\\n";
+                        case '\t' -> "\\t";
+                        case '\r' -> "\\r";
+                        default -> String.valueOf(c);
+                    });
         }
         return out.append('"').toString();
     }
@@ -62,7 +81,10 @@ public final class RuleDocumentText {
         if ("-?:,[]{}#&*!|>'\"%@`".indexOf(text.charAt(0)) >= 0 || text.endsWith(":")) {
             return false;
         }
-        return !text.contains(": ") && !text.contains(" #") && !text.contains("\n") && !text.contains("\t")
+        return !text.contains(": ")
+                && !text.contains(" #")
+                && !text.contains("\n")
+                && !text.contains("\t")
                 && !text.contains("\r");
     }
 }

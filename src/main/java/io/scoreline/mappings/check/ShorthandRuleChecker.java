@@ -30,9 +30,12 @@ final class ShorthandRuleChecker {
         if (tree == null) {
             return Optional.empty();
         }
-        var firstField = Trees.findAllRuleNodes(tree, RuleExpressionParser.RULE_fieldPath).stream().findFirst();
-        var prefix = firstField.map(f -> ((RuleExpressionParser.FieldPathContext) f).IDENT())
-                .filter(parts -> parts.size() > 1).map(parts -> parts.getFirst().getText());
+        var firstField = Trees.findAllRuleNodes(tree, RuleExpressionParser.RULE_fieldPath).stream()
+                .findFirst();
+        var prefix = firstField
+                .map(f -> ((RuleExpressionParser.FieldPathContext) f).IDENT())
+                .filter(parts -> parts.size() > 1)
+                .map(parts -> parts.getFirst().getText());
         if (prefix.isEmpty()) {
             source.errorAtStart("shorthand rule needs an object prefix on its fields, e.g. Task.Type=Call");
             return Optional.empty();
@@ -52,8 +55,13 @@ final class ShorthandRuleChecker {
             }
             return Optional.empty();
         }
-        return Optional.of(new KpiDefinition(key.value(), schema.get().name(), Optional.of(condition), Optional.empty(),
+        return Optional.of(new KpiDefinition(
+                key.value(),
+                schema.get().name(),
+                Optional.of(condition),
+                Optional.empty(),
                 new Operand.FieldRef(owner.get().name(), owner.get().type()),
-                new Operand.FieldRef(date.get().name(), date.get().type()), key.line()));
+                new Operand.FieldRef(date.get().name(), date.get().type()),
+                key.line()));
     }
 }

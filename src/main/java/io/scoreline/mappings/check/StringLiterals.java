@@ -3,8 +3,7 @@ package io.scoreline.mappings.check;
 /** Reads SOQL-style string literals. */
 final class StringLiterals {
 
-    private StringLiterals() {
-    }
+    private StringLiterals() {}
 
     /**
      * The value of a quoted literal. {@code \%} and {@code \_} keep their backslash, as in SOQL,

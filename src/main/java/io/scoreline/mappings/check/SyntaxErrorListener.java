@@ -34,8 +34,11 @@ final class SyntaxErrorListener extends BaseErrorListener {
      * @param tokenTypeNames how to name a token type in a message ({@code null}: quote the token's text)
      * @param hints          advice to append for an offending token's text ({@code ""} for none)
      */
-    SyntaxErrorListener(Locator locator, IntFunction<String> tokenTypeNames,
-                               java.util.function.UnaryOperator<String> hints, Consumer<Problem> problems) {
+    SyntaxErrorListener(
+            Locator locator,
+            IntFunction<String> tokenTypeNames,
+            java.util.function.UnaryOperator<String> hints,
+            Consumer<Problem> problems) {
         this.locator = locator;
         this.tokenTypeNames = tokenTypeNames;
         this.hints = hints;
@@ -43,8 +46,13 @@ final class SyntaxErrorListener extends BaseErrorListener {
     }
 
     @Override
-    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
-                            String antlrMessage, RecognitionException e) {
+    public void syntaxError(
+            Recognizer<?, ?> recognizer,
+            Object offendingSymbol,
+            int line,
+            int charPositionInLine,
+            String antlrMessage,
+            RecognitionException e) {
         if (reported++ >= MAX_ERRORS) {
             return;
         }
@@ -52,7 +60,8 @@ final class SyntaxErrorListener extends BaseErrorListener {
         var charIndex = -1;
         if (offendingSymbol instanceof Token token) {
             charIndex = token.getStartIndex();
-            message = "syntax error: unexpected " + describe(token) + expectation(recognizer) + hints.apply(token.getText());
+            message = "syntax error: unexpected " + describe(token) + expectation(recognizer)
+                    + hints.apply(token.getText());
         }
         problems.accept(locator.errorAt(line, charPositionInLine, charIndex, message));
     }

@@ -15,13 +15,14 @@ public final class ConditionCompiler {
 
     private static final int SCANNED_LIST_SIZE = 16;
 
-    private ConditionCompiler() {
-    }
+    private ConditionCompiler() {}
 
     public static ConditionNode compile(Condition condition) {
         return switch (condition) {
-            case Condition.And and -> all(and.terms().stream().map(ConditionCompiler::compile).toArray(ConditionNode[]::new));
-            case Condition.Or or -> any(or.terms().stream().map(ConditionCompiler::compile).toArray(ConditionNode[]::new));
+            case Condition.And and ->
+                all(and.terms().stream().map(ConditionCompiler::compile).toArray(ConditionNode[]::new));
+            case Condition.Or or ->
+                any(or.terms().stream().map(ConditionCompiler::compile).toArray(ConditionNode[]::new));
             case Condition.Not not -> {
                 var inner = compile(not.term());
                 yield fields -> !inner.test(fields);
@@ -74,7 +75,8 @@ public final class ConditionCompiler {
         return comparison(left, right, type, operator);
     }
 
-    private static ConditionNode comparison(ValueNode left, ValueNode right, FieldType type, ComparisonOperator operator) {
+    private static ConditionNode comparison(
+            ValueNode left, ValueNode right, FieldType type, ComparisonOperator operator) {
         return fields -> {
             var a = left.value(fields);
             if (a == null) {
@@ -110,7 +112,10 @@ public final class ConditionCompiler {
         var type = in.operand().type();
         var operand = nullBooleanAsFalse(ValueCompiler.compile(in.operand()), type);
         boolean matchesNull = in.values().stream().anyMatch(v -> v instanceof Operand.NullLiteral);
-        var values = in.values().stream().map(ValueCompiler::literalValue).filter(java.util.Objects::nonNull).toArray();
+        var values = in.values().stream()
+                .map(ValueCompiler::literalValue)
+                .filter(java.util.Objects::nonNull)
+                .toArray();
         var membership = values.length <= SCANNED_LIST_SIZE ? scanned(values, type) : sorted(values, type);
         ConditionNode member = fields -> {
             var value = operand.value(fields);
@@ -143,5 +148,4 @@ public final class ConditionCompiler {
         ConditionNode matches = fields -> operand.value(fields) instanceof String s && matcher.test(s);
         return like.negated() ? fields -> !matches.test(fields) : matches;
     }
-
 }

@@ -6,7 +6,9 @@ package io.scoreline.mappings.eval;
  */
 public final class DivisionByZero extends RuntimeException {
 
-    @SuppressWarnings("StaticAssignmentOfThrowable") // stackless and stateless: an expected data condition, thrown once per bad record (see above)
+    @SuppressWarnings(
+            "StaticAssignmentOfThrowable") // stackless and stateless: an expected data condition, thrown once per bad
+    // record (see above)
     static final DivisionByZero INSTANCE = new DivisionByZero();
 
     private DivisionByZero() {

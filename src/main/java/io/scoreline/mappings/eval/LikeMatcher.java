@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
  */
 final class LikeMatcher {
 
-    private LikeMatcher() {
-    }
+    private LikeMatcher() {}
 
     static Predicate<String> of(LikePattern pattern) {
         var parts = pattern.parts();
@@ -46,11 +45,12 @@ final class LikeMatcher {
     private static String shape(List<LikePattern.Part> parts) {
         var shape = new StringBuilder();
         for (var part : parts) {
-            shape.append(switch (part) {
-                case LikePattern.Text text -> 'T';
-                case LikePattern.AnyRun run -> '%';
-                case LikePattern.AnyChar one -> '_';
-            });
+            shape.append(
+                    switch (part) {
+                        case LikePattern.Text text -> 'T';
+                        case LikePattern.AnyRun run -> '%';
+                        case LikePattern.AnyChar one -> '_';
+                    });
         }
         return shape.toString();
     }

@@ -13,8 +13,7 @@ import java.time.OffsetDateTime;
  */
 public final class TimestampParser {
 
-    private TimestampParser() {
-    }
+    private TimestampParser() {}
 
     public static Instant instant(Object raw) {
         return switch (raw) {
@@ -84,8 +83,10 @@ public final class TimestampParser {
     /** Salesforce writes offsets as {@code +0000}; ISO parsing wants {@code +00:00}. */
     private static String withColonInOffset(String text) {
         int n = text.length();
-        if (n > 5 && (text.charAt(n - 5) == '+' || text.charAt(n - 5) == '-')
-                && isDigits(text.substring(n - 4)) && text.indexOf('T') > 0) {
+        if (n > 5
+                && (text.charAt(n - 5) == '+' || text.charAt(n - 5) == '-')
+                && isDigits(text.substring(n - 4))
+                && text.indexOf('T') > 0) {
             return text.substring(0, n - 2) + ":" + text.substring(n - 2);
         }
         return text;

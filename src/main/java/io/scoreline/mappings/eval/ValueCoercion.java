@@ -15,8 +15,7 @@ public final class ValueCoercion {
 
     private static final int MAX_SCALE = 64;
 
-    private ValueCoercion() {
-    }
+    private ValueCoercion() {}
 
     public static Object coerce(Object raw, FieldType type) {
         if (raw == null) {

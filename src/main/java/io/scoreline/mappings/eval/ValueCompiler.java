@@ -11,8 +11,7 @@ public final class ValueCompiler {
     /** 34 significant digits: far beyond any KPI value, and every quotient terminates. */
     private static final MathContext DIVISION = MathContext.DECIMAL128;
 
-    private ValueCompiler() {
-    }
+    private ValueCompiler() {}
 
     public static ValueNode compile(Operand operand) {
         return switch (operand) {
@@ -68,8 +67,11 @@ public final class ValueCompiler {
         return dividend.divide(divisor, DIVISION);
     }
 
-    private static Object apply(ValueNode left, ValueNode right, java.util.Map<String, Object> fields,
-                                java.util.function.BinaryOperator<BigDecimal> operator) {
+    private static Object apply(
+            ValueNode left,
+            ValueNode right,
+            java.util.Map<String, Object> fields,
+            java.util.function.BinaryOperator<BigDecimal> operator) {
         if (left.value(fields) instanceof BigDecimal a && right.value(fields) instanceof BigDecimal b) {
             return operator.apply(a, b);
         }
@@ -81,21 +83,24 @@ public final class ValueCompiler {
         return switch (call.function()) {
             case ABS -> fields -> arguments[0].value(fields) instanceof BigDecimal d ? d.abs() : null;
             case ROUND -> round(arguments);
-            case COALESCE -> fields -> {
-                for (var argument : arguments) {
-                    var value = argument.value(fields);
-                    if (value != null) {
-                        return value;
+            case COALESCE ->
+                fields -> {
+                    for (var argument : arguments) {
+                        var value = argument.value(fields);
+                        if (value != null) {
+                            return value;
+                        }
                     }
-                }
-                return null;
-            };
+                    return null;
+                };
         };
     }
 
     private static ValueNode round(ValueNode[] arguments) {
         var scale = arguments.length > 1 && arguments[1].value(java.util.Map.of()) instanceof BigDecimal d
-                ? d.intValue() : 0;
-        return fields -> arguments[0].value(fields) instanceof BigDecimal d ? d.setScale(scale, RoundingMode.HALF_UP) : null;
+                ? d.intValue()
+                : 0;
+        return fields ->
+                arguments[0].value(fields) instanceof BigDecimal d ? d.setScale(scale, RoundingMode.HALF_UP) : null;
     }
 }

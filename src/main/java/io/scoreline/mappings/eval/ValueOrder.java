@@ -8,8 +8,7 @@ import java.time.LocalDate;
 /** Orders two non-null values of one type; strings ignore case, as SOQL compares them. */
 final class ValueOrder {
 
-    private ValueOrder() {
-    }
+    private ValueOrder() {}
 
     static int compare(Object a, Object b, FieldType type) {
         return switch (type) {

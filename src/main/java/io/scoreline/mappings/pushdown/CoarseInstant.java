@@ -18,7 +18,8 @@ record CoarseInstant(Instant floor, Instant ceiling) {
             return Optional.empty();
         }
         var floor = dateTime.value().truncatedTo(precision);
-        return floor.equals(dateTime.value()) ? Optional.empty()
+        return floor.equals(dateTime.value())
+                ? Optional.empty()
                 : Optional.of(new CoarseInstant(floor, floor.plus(1, precision)));
     }
 }

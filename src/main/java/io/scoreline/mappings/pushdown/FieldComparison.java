@@ -9,10 +9,12 @@ import java.util.Optional;
 record FieldComparison(Operand.FieldRef field, ComparisonOperator operator, Operand.Literal literal) {
 
     static Optional<FieldComparison> of(Condition.Comparison comparison) {
-        if (comparison.left() instanceof Operand.FieldRef field && comparison.right() instanceof Operand.Literal literal) {
+        if (comparison.left() instanceof Operand.FieldRef field
+                && comparison.right() instanceof Operand.Literal literal) {
             return Optional.of(new FieldComparison(field, comparison.operator(), literal));
         }
-        if (comparison.right() instanceof Operand.FieldRef field && comparison.left() instanceof Operand.Literal literal) {
+        if (comparison.right() instanceof Operand.FieldRef field
+                && comparison.left() instanceof Operand.Literal literal) {
             return Optional.of(new FieldComparison(field, mirrored(comparison.operator()), literal));
         }
         return Optional.empty();

@@ -19,26 +19,39 @@ final class HubSpotFilterAtoms {
 
     private static final Pattern PROPERTY = Pattern.compile("[A-Za-z0-9_]+");
 
-    private HubSpotFilterAtoms() {
-    }
+    private HubSpotFilterAtoms() {}
 
     static List<List<HubSpotFilter>> of(Condition condition) {
         return switch (condition) {
-            case Condition.Comparison comparison -> FieldComparison.of(comparison)
-                    .filter(c -> isProperty(c.field()))
-                    .map(HubSpotFilterAtoms::comparison).orElse(always());
+            case Condition.Comparison comparison ->
+                FieldComparison.of(comparison)
+                        .filter(c -> isProperty(c.field()))
+                        .map(HubSpotFilterAtoms::comparison)
+                        .orElse(always());
             // Boolean lists (null counts as false) and sub-millisecond datetimes are rare enough to widen.
-            case Condition.InList in -> in.operand() instanceof Operand.FieldRef field && isProperty(field)
-                    && field.type() != FieldType.BOOLEAN
-                    && in.values().stream().allMatch(v -> CoarseInstant.of(v, ChronoUnit.MILLIS).isEmpty())
-                    ? in(field, in) : always();
-            case Condition.Like like -> like.operand() instanceof Operand.FieldRef field && isProperty(field) && !like.negated()
-                    ? one(HubSpotFilter.of(field.path(), HubSpotOperator.HAS_PROPERTY)) : always();
-            case Condition.NullCheck check -> check.operand() instanceof Operand.FieldRef field && isProperty(field)
-                    ? one(HubSpotFilter.of(field.path(), check.negated() ? HubSpotOperator.HAS_PROPERTY
-                            : HubSpotOperator.NOT_HAS_PROPERTY)) : always();
-            case Condition.BooleanField field -> isProperty(field.field())
-                    ? one(HubSpotFilter.of(field.field().path(), HubSpotOperator.EQ, "true")) : always();
+            case Condition.InList in ->
+                in.operand() instanceof Operand.FieldRef field
+                                && isProperty(field)
+                                && field.type() != FieldType.BOOLEAN
+                                && in.values().stream()
+                                        .allMatch(v -> CoarseInstant.of(v, ChronoUnit.MILLIS)
+                                                .isEmpty())
+                        ? in(field, in)
+                        : always();
+            case Condition.Like like ->
+                like.operand() instanceof Operand.FieldRef field && isProperty(field) && !like.negated()
+                        ? one(HubSpotFilter.of(field.path(), HubSpotOperator.HAS_PROPERTY))
+                        : always();
+            case Condition.NullCheck check ->
+                check.operand() instanceof Operand.FieldRef field && isProperty(field)
+                        ? one(HubSpotFilter.of(
+                                field.path(),
+                                check.negated() ? HubSpotOperator.HAS_PROPERTY : HubSpotOperator.NOT_HAS_PROPERTY))
+                        : always();
+            case Condition.BooleanField field ->
+                isProperty(field.field())
+                        ? one(HubSpotFilter.of(field.field().path(), HubSpotOperator.EQ, "true"))
+                        : always();
             case Condition.And and -> throw new IllegalStateException("not an atom");
             case Condition.Or or -> throw new IllegalStateException("not an atom");
             case Condition.Not not -> throw new IllegalStateException("negation left after normalization");
@@ -49,8 +62,10 @@ final class HubSpotFilterAtoms {
         var name = c.field().path();
         var missing = HubSpotFilter.of(name, HubSpotOperator.NOT_HAS_PROPERTY);
         if (c.field().type() == FieldType.BOOLEAN) {
-            boolean wantsTrue = (c.operator() == ComparisonOperator.EQ) == ((Operand.BooleanLiteral) c.literal()).value();
-            return wantsTrue ? one(HubSpotFilter.of(name, HubSpotOperator.EQ, "true"))
+            boolean wantsTrue =
+                    (c.operator() == ComparisonOperator.EQ) == ((Operand.BooleanLiteral) c.literal()).value();
+            return wantsTrue
+                    ? one(HubSpotFilter.of(name, HubSpotOperator.EQ, "true"))
                     : List.of(List.of(HubSpotFilter.of(name, HubSpotOperator.EQ, "false")), List.of(missing));
         }
         var coarse = CoarseInstant.of(c.literal(), ChronoUnit.MILLIS);
@@ -62,8 +77,10 @@ final class HubSpotFilterAtoms {
             case EQ -> one(HubSpotFilter.of(name, HubSpotOperator.EQ, value));
             case NE -> List.of(List.of(HubSpotFilter.of(name, HubSpotOperator.NEQ, value)), List.of(missing));
             // HubSpot's string ordering is not the rule language's case-insensitive order.
-            default -> c.field().type() == FieldType.STRING ? one(HubSpotFilter.of(name, HubSpotOperator.HAS_PROPERTY))
-                    : one(HubSpotFilter.of(name, ordering(c.operator()), value));
+            default ->
+                c.field().type() == FieldType.STRING
+                        ? one(HubSpotFilter.of(name, HubSpotOperator.HAS_PROPERTY))
+                        : one(HubSpotFilter.of(name, ordering(c.operator()), value));
         };
     }
 
@@ -72,8 +89,10 @@ final class HubSpotFilterAtoms {
         var floor = String.valueOf(bounds.floor().toEpochMilli());
         var ceiling = String.valueOf(bounds.ceiling().toEpochMilli());
         return switch (operator) {
-            case EQ -> List.of(List.of(HubSpotFilter.of(name, HubSpotOperator.GTE, floor),
-                    HubSpotFilter.of(name, HubSpotOperator.LTE, ceiling)));
+            case EQ ->
+                List.of(List.of(
+                        HubSpotFilter.of(name, HubSpotOperator.GTE, floor),
+                        HubSpotFilter.of(name, HubSpotOperator.LTE, ceiling)));
             case NE -> always();
             case LT, LE -> one(HubSpotFilter.of(name, HubSpotOperator.LTE, ceiling));
             case GT, GE -> one(HubSpotFilter.of(name, HubSpotOperator.GTE, floor));
@@ -81,12 +100,16 @@ final class HubSpotFilterAtoms {
     }
 
     private static List<List<HubSpotFilter>> in(Operand.FieldRef field, Condition.InList in) {
-        var values = in.values().stream().filter(v -> !(v instanceof Operand.NullLiteral))
-                .map(v -> field.type() == FieldType.STRING ? value(v).toLowerCase(Locale.ROOT) : value(v)).distinct().toList();
+        var values = in.values().stream()
+                .filter(v -> !(v instanceof Operand.NullLiteral))
+                .map(v -> field.type() == FieldType.STRING ? value(v).toLowerCase(Locale.ROOT) : value(v))
+                .distinct()
+                .toList();
         boolean listsNull = in.values().stream().anyMatch(v -> v instanceof Operand.NullLiteral);
         var missing = List.of(HubSpotFilter.of(field.path(), HubSpotOperator.NOT_HAS_PROPERTY));
         if (in.negated()) {
-            var notIn = values.isEmpty() ? HubSpotFilter.of(field.path(), HubSpotOperator.HAS_PROPERTY)
+            var notIn = values.isEmpty()
+                    ? HubSpotFilter.of(field.path(), HubSpotOperator.HAS_PROPERTY)
                     : HubSpotFilter.of(field.path(), HubSpotOperator.NOT_IN, values);
             return listsNull ? one(notIn) : List.of(List.of(notIn), missing);
         }
@@ -113,7 +136,9 @@ final class HubSpotFilterAtoms {
             case Operand.StringLiteral s -> s.value();
             case Operand.NumberLiteral n -> n.value().toPlainString();
             case Operand.BooleanLiteral b -> String.valueOf(b.value());
-            case Operand.DateLiteral d -> String.valueOf(d.value().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+            case Operand.DateLiteral d ->
+                String.valueOf(
+                        d.value().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
             case Operand.DateTimeLiteral d -> String.valueOf(d.value().toEpochMilli());
             case Operand.NullLiteral n -> "";
         };

@@ -37,8 +37,8 @@ public final class HubSpotFilterCompiler {
             }
             var dnf = dnf(NegationNormalForm.of(rule.definition().when().get()));
             if (dnf.isEmpty()) {
-                return new PushDown.NotPushable<>("rule " + rule.key() + " needs more than " + limits.maxGroups()
-                        + " filter groups");
+                return new PushDown.NotPushable<>(
+                        "rule " + rule.key() + " needs more than " + limits.maxGroups() + " filter groups");
             }
             groups.addAll(dnf.get());
         }
@@ -55,15 +55,16 @@ public final class HubSpotFilterCompiler {
         int total = 0;
         for (var group : groups) {
             if (group.size() > limits.maxFiltersPerGroup()) {
-                return new PushDown.NotPushable<>("a filter group of " + group.size() + " filters (limit "
-                        + limits.maxFiltersPerGroup() + ")");
+                return new PushDown.NotPushable<>(
+                        "a filter group of " + group.size() + " filters (limit " + limits.maxFiltersPerGroup() + ")");
             }
             total += group.size();
         }
         if (total > limits.maxFiltersTotal()) {
             return new PushDown.NotPushable<>(total + " filters (limit " + limits.maxFiltersTotal() + ")");
         }
-        return new PushDown.Pushable<>(groups.stream().map(HubSpotFilterGroup::new).toList());
+        return new PushDown.Pushable<>(
+                groups.stream().map(HubSpotFilterGroup::new).toList());
     }
 
     /** Alternatives of conjunctions; a conjunction without filters is "true"; empty when too many groups. */

@@ -15,13 +15,15 @@ import java.util.List;
  */
 final class NegationNormalForm {
 
-    private NegationNormalForm() {
-    }
+    private NegationNormalForm() {}
 
     static Condition of(Condition condition) {
         return switch (condition) {
-            case Condition.And and -> new Condition.And(and.terms().stream().map(NegationNormalForm::of).toList());
-            case Condition.Or or -> new Condition.Or(or.terms().stream().map(NegationNormalForm::of).toList());
+            case Condition.And and ->
+                new Condition.And(
+                        and.terms().stream().map(NegationNormalForm::of).toList());
+            case Condition.Or or ->
+                new Condition.Or(or.terms().stream().map(NegationNormalForm::of).toList());
             case Condition.Not not -> negated(not.term());
             default -> condition;
         };
@@ -29,14 +31,18 @@ final class NegationNormalForm {
 
     private static Condition negated(Condition condition) {
         return switch (condition) {
-            case Condition.And and -> new Condition.Or(and.terms().stream().map(NegationNormalForm::negated).toList());
-            case Condition.Or or -> new Condition.And(or.terms().stream().map(NegationNormalForm::negated).toList());
+            case Condition.And and ->
+                new Condition.Or(
+                        and.terms().stream().map(NegationNormalForm::negated).toList());
+            case Condition.Or or ->
+                new Condition.And(
+                        or.terms().stream().map(NegationNormalForm::negated).toList());
             case Condition.Not not -> of(not.term());
             case Condition.InList in -> new Condition.InList(in.operand(), in.values(), !in.negated());
             case Condition.Like like -> new Condition.Like(like.operand(), like.pattern(), !like.negated());
             case Condition.NullCheck check -> new Condition.NullCheck(check.operand(), !check.negated());
             case Condition.BooleanField field ->
-                    new Condition.Comparison(field.field(), ComparisonOperator.NE, new Operand.BooleanLiteral(true));
+                new Condition.Comparison(field.field(), ComparisonOperator.NE, new Operand.BooleanLiteral(true));
             case Condition.Comparison comparison -> negatedComparison(comparison);
         };
     }

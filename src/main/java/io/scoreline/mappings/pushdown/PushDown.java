@@ -9,13 +9,10 @@ package io.scoreline.mappings.pushdown;
 public sealed interface PushDown<F> {
 
     /** No filter can narrow the records (a rule counts every record, or no condition is expressible). */
-    record MatchAll<F>() implements PushDown<F> {
-    }
+    record MatchAll<F>() implements PushDown<F> {}
 
-    record Pushable<F>(F filter) implements PushDown<F> {
-    }
+    record Pushable<F>(F filter) implements PushDown<F> {}
 
     /** The filter would exceed the CRM's limits; fetch without it and let the evaluator decide. */
-    record NotPushable<F>(String reason) implements PushDown<F> {
-    }
+    record NotPushable<F>(String reason) implements PushDown<F> {}
 }

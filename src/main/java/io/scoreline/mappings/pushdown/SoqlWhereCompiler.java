@@ -8,8 +8,8 @@ import io.scoreline.mappings.ast.Condition;
 import io.scoreline.mappings.ast.ExpressionText;
 import io.scoreline.mappings.ast.Operand;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 public final class SoqlWhereCompiler {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
-    private static final DateTimeFormatter SOQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SOQL_DATETIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private final int maxClauseLength;
 
@@ -61,11 +61,12 @@ public final class SoqlWhereCompiler {
             }
             alternatives.add(clause.get().text());
         }
-        var where = alternatives.size() == 1 ? alternatives.getFirst()
+        var where = alternatives.size() == 1
+                ? alternatives.getFirst()
                 : alternatives.stream().distinct().map(a -> "(" + a + ")").collect(Collectors.joining(" OR "));
         if (where.length() > maxClauseLength) {
-            return new PushDown.NotPushable<>("WHERE clause would be " + where.length() + " characters (limit "
-                    + maxClauseLength + ")");
+            return new PushDown.NotPushable<>(
+                    "WHERE clause would be " + where.length() + " characters (limit " + maxClauseLength + ")");
         }
         return new PushDown.Pushable<>(where);
     }
@@ -86,7 +87,11 @@ public final class SoqlWhereCompiler {
     private Optional<Clause> clause(Condition condition) {
         return switch (condition) {
             case Condition.And and -> {
-                var terms = and.terms().stream().map(this::clause).flatMap(Optional::stream).map(Clause::asConjunct).toList();
+                var terms = and.terms().stream()
+                        .map(this::clause)
+                        .flatMap(Optional::stream)
+                        .map(Clause::asConjunct)
+                        .toList();
                 yield terms.isEmpty() ? Optional.empty() : Optional.of(Clause.atom(String.join(" AND ", terms)));
             }
             case Condition.Or or -> {
@@ -101,19 +106,32 @@ public final class SoqlWhereCompiler {
                 yield Optional.of(new Clause(String.join(" OR ", terms), terms.size() > 1));
             }
             case Condition.Not not -> throw new IllegalStateException("negation left after normalization");
-            case Condition.Comparison comparison -> FieldComparison.of(comparison).flatMap(this::comparison).map(Clause::atom);
+            case Condition.Comparison comparison ->
+                FieldComparison.of(comparison).flatMap(this::comparison).map(Clause::atom);
             // Boolean lists (null counts as false) and fractional-second datetimes are rare enough to widen.
-            case Condition.InList in -> in.operand() instanceof Operand.FieldRef field && field.type() != FieldType.BOOLEAN
-                    && in.values().stream().allMatch(v -> CoarseInstant.of(v, ChronoUnit.SECONDS).isEmpty())
-                    ? Optional.of(Clause.atom(in(field, in))) : Optional.empty();
-            case Condition.Like like -> like.operand() instanceof Operand.FieldRef field
-                    ? Optional.of(Clause.atom(like.negated()
-                            ? "(NOT " + field.path() + " LIKE " + like.pattern().toSoqlLiteral() + " OR " + field.path() + " = null)"
-                            : field.path() + " LIKE " + like.pattern().toSoqlLiteral()))
-                    : Optional.empty();
-            case Condition.NullCheck check -> check.operand() instanceof Operand.FieldRef field
-                    ? Optional.of(Clause.atom(field.path() + (check.negated() ? " != null" : " = null"))) : Optional.empty();
-            case Condition.BooleanField field -> Optional.of(Clause.atom(field.field().path() + " = true"));
+            case Condition.InList in ->
+                in.operand() instanceof Operand.FieldRef field
+                                && field.type() != FieldType.BOOLEAN
+                                && in.values().stream()
+                                        .allMatch(v -> CoarseInstant.of(v, ChronoUnit.SECONDS)
+                                                .isEmpty())
+                        ? Optional.of(Clause.atom(in(field, in)))
+                        : Optional.empty();
+            case Condition.Like like ->
+                like.operand() instanceof Operand.FieldRef field
+                        ? Optional.of(Clause.atom(
+                                like.negated()
+                                        ? "(NOT " + field.path() + " LIKE "
+                                                + like.pattern().toSoqlLiteral() + " OR " + field.path() + " = null)"
+                                        : field.path() + " LIKE "
+                                                + like.pattern().toSoqlLiteral()))
+                        : Optional.empty();
+            case Condition.NullCheck check ->
+                check.operand() instanceof Operand.FieldRef field
+                        ? Optional.of(Clause.atom(field.path() + (check.negated() ? " != null" : " = null")))
+                        : Optional.empty();
+            case Condition.BooleanField field ->
+                Optional.of(Clause.atom(field.field().path() + " = true"));
         };
     }
 
@@ -121,7 +139,8 @@ public final class SoqlWhereCompiler {
         var name = c.field().path();
         var literal = literal(c.literal());
         if (c.field().type() == FieldType.BOOLEAN) {
-            boolean wantsTrue = (c.operator() == ComparisonOperator.EQ) == ((Operand.BooleanLiteral) c.literal()).value();
+            boolean wantsTrue =
+                    (c.operator() == ComparisonOperator.EQ) == ((Operand.BooleanLiteral) c.literal()).value();
             return Optional.of(wantsTrue ? name + " = true" : "(" + name + " = false OR " + name + " = null)");
         }
         var coarse = CoarseInstant.of(c.literal(), ChronoUnit.SECONDS);
@@ -132,8 +151,10 @@ public final class SoqlWhereCompiler {
             case EQ -> Optional.of(name + " = " + literal);
             case NE -> Optional.of("(" + name + " != " + literal + " OR " + name + " = null)");
             // SOQL's string collation need not match the rule language's case-insensitive order.
-            default -> c.field().type() == FieldType.STRING ? Optional.of(name + " != null")
-                    : Optional.of(name + " " + c.operator().symbol() + " " + literal);
+            default ->
+                c.field().type() == FieldType.STRING
+                        ? Optional.of(name + " != null")
+                        : Optional.of(name + " " + c.operator().symbol() + " " + literal);
         };
     }
 
@@ -150,7 +171,10 @@ public final class SoqlWhereCompiler {
     }
 
     private static String in(Operand.FieldRef field, Condition.InList in) {
-        var values = in.values().stream().filter(v -> !(v instanceof Operand.NullLiteral)).map(SoqlWhereCompiler::literal).toList();
+        var values = in.values().stream()
+                .filter(v -> !(v instanceof Operand.NullLiteral))
+                .map(SoqlWhereCompiler::literal)
+                .toList();
         boolean listsNull = in.values().stream().anyMatch(v -> v instanceof Operand.NullLiteral);
         var name = field.path();
         if (in.negated()) {
@@ -177,7 +201,7 @@ public final class SoqlWhereCompiler {
 
     private static Optional<String> invalidIdentifier(Condition condition) {
         return io.scoreline.mappings.ast.FieldRefs.of(condition).stream()
-                .filter(path -> !IDENTIFIER.matcher(path).matches()).findFirst();
+                .filter(path -> !IDENTIFIER.matcher(path).matches())
+                .findFirst();
     }
-
 }

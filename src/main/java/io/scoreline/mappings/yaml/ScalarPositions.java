@@ -32,7 +32,8 @@ final class ScalarPositions {
      * @param line   1-based line of {@code start}
      * @param column 1-based column of {@code start}
      */
-    static YamlScalar scalar(String source, int start, int end, int line, int column, String value, YamlScalar.Style style) {
+    static YamlScalar scalar(
+            String source, int start, int end, int line, int column, String value, YamlScalar.Style style) {
         var walk = new ScalarPositions(source, start, end, line, column, value.length());
         if (style != YamlScalar.Style.PLAIN) {
             walk.advance();

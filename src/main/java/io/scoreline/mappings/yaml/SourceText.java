@@ -15,16 +15,19 @@ final class SourceText {
     SourceText(String text) {
         this.text = text;
         this.charIndexes = text.length() == text.codePointCount(0, text.length())
-                ? null : text.codePoints().map(new java.util.function.IntUnaryOperator() {
-                    private int next;
+                ? null
+                : text.codePoints()
+                        .map(new java.util.function.IntUnaryOperator() {
+                            private int next;
 
-                    @Override
-                    public int applyAsInt(int codePoint) {
-                        int at = next;
-                        next += Character.charCount(codePoint);
-                        return at;
-                    }
-                }).toArray();
+                            @Override
+                            public int applyAsInt(int codePoint) {
+                                int at = next;
+                                next += Character.charCount(codePoint);
+                                return at;
+                            }
+                        })
+                        .toArray();
     }
 
     String text() {

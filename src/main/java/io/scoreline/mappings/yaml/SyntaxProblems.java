@@ -45,8 +45,11 @@ final class SyntaxProblems {
         if (!hint.isEmpty()) {
             return List.of(error(at, "syntax error: unexpected '" + c + "'" + hint));
         }
-        return List.of(error(at, "syntax error: " + problem.replace("<stream end>", "end of input")
-                .replace("<block end>", "end of the indented block")));
+        return List.of(error(
+                at,
+                "syntax error: "
+                        + problem.replace("<stream end>", "end of input")
+                                .replace("<block end>", "end of the indented block")));
     }
 
     private List<Problem> tabs(Mark at) {
@@ -60,7 +63,9 @@ final class SyntaxProblems {
                 problems.add(Problem.error(i + 1, 1, "tabs are not allowed for indentation; use spaces"));
             }
         }
-        return problems.isEmpty() ? List.of(error(at, "syntax error: unexpected tab (use spaces, not tabs)")) : problems;
+        return problems.isEmpty()
+                ? List.of(error(at, "syntax error: unexpected tab (use spaces, not tabs)"))
+                : problems;
     }
 
     /** What ended the value on the line before, which this more-indented line seems to continue. */

@@ -1,5 +1,4 @@
 package io.scoreline.mappings.yaml;
 
 /** The missing value of {@code key:} with nothing after it. */
-public record YamlEmpty(int line, int column) implements YamlNode {
-}
+public record YamlEmpty(int line, int column) implements YamlNode {}

@@ -1,5 +1,4 @@
 package io.scoreline.mappings.yaml;
 
 /** One {@code key: value} pair of a mapping. */
-public record YamlEntry(YamlScalar key, YamlNode value) {
-}
+public record YamlEntry(YamlScalar key, YamlNode value) {}

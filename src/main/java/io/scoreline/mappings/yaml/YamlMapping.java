@@ -12,6 +12,8 @@ public record YamlMapping(List<YamlEntry> entries, int line, int column) impleme
 
     /** The entry whose key equals {@code key}, ignoring case as the rule language does. */
     public Optional<YamlEntry> entry(String key) {
-        return entries.stream().filter(e -> e.key().value().equalsIgnoreCase(key)).findFirst();
+        return entries.stream()
+                .filter(e -> e.key().value().equalsIgnoreCase(key))
+                .findFirst();
     }
 }

@@ -35,8 +35,7 @@ public final class YamlParser {
 
     private static final LoaderOptions LIMITS = limits();
 
-    private YamlParser() {
-    }
+    private YamlParser() {}
 
     public static YamlParseResult parse(String text) {
         var problems = new ArrayList<Problem>();
@@ -106,5 +105,4 @@ public final class YamlParser {
         }
         return null;
     }
-
 }

@@ -5,9 +5,14 @@ package io.scoreline.mappings.yaml;
  * parsed from it can report errors at their place in the document, even after quote escapes
  * or when the value is folded from several lines.
  */
-public record YamlScalar(String value, Style style, int line, int column, int[] lines, int[] columns) implements YamlNode {
+public record YamlScalar(String value, Style style, int line, int column, int[] lines, int[] columns)
+        implements YamlNode {
 
-    public enum Style { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED }
+    public enum Style {
+        PLAIN,
+        SINGLE_QUOTED,
+        DOUBLE_QUOTED
+    }
 
     /** A scalar on one line, its characters at the given columns. */
     static YamlScalar onOneLine(String value, Style style, int line, int column, int[] columns) {

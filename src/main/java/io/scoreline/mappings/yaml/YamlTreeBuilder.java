@@ -34,7 +34,8 @@ final class YamlTreeBuilder {
     Optional<YamlMapping> root(Node root) {
         if (!(root instanceof MappingNode mapping)) {
             if (supported(root)) {
-                problems.accept(error(root.getStartMark(), "syntax error: a rule document is a mapping of 'key: value' lines"));
+                problems.accept(
+                        error(root.getStartMark(), "syntax error: a rule document is a mapping of 'key: value' lines"));
             }
             return Optional.empty();
         }
@@ -51,7 +52,9 @@ final class YamlTreeBuilder {
         }
         return switch (node) {
             case MappingNode mapping -> mapping(mapping, line(mapping.getStartMark()), column(mapping.getStartMark()));
-            case ScalarNode scalar when isEmpty(scalar) -> new YamlEmpty(key.line(), key.column() + key.value().length() + 1);
+            case ScalarNode scalar
+            when isEmpty(scalar) ->
+                new YamlEmpty(key.line(), key.column() + key.value().length() + 1);
             case ScalarNode scalar -> scalar(scalar);
             default -> throw new IllegalStateException("unsupported node passed the check: " + node.getNodeId());
         };
@@ -79,8 +82,10 @@ final class YamlTreeBuilder {
         var start = node.getStartMark();
         var first = source.charAt(start);
         if (first == '&' || first == '*') {
-            problems.accept(error(start, "syntax error: unexpected '" + first
-                    + "' (anchors and aliases are not supported in rule documents)"));
+            problems.accept(error(
+                    start,
+                    "syntax error: unexpected '" + first
+                            + "' (anchors and aliases are not supported in rule documents)"));
             return false;
         }
         if (first == '!') {
@@ -89,15 +94,21 @@ final class YamlTreeBuilder {
         }
         return switch (node) {
             case SequenceNode sequence -> {
-                problems.accept(error(start, sequence.getFlowStyle() == DumperOptions.FlowStyle.FLOW
-                        ? "syntax error: unexpected '[' (flow sequences are not supported: IN lists go inside the expression)"
-                        : "syntax error: unexpected '-' (lists are not supported in rule documents)"));
+                problems.accept(error(
+                        start,
+                        sequence.getFlowStyle() == DumperOptions.FlowStyle.FLOW
+                                ? "syntax error: unexpected '[' (flow sequences are not supported: IN lists go inside the expression)"
+                                : "syntax error: unexpected '-' (lists are not supported in rule documents)"));
                 yield false;
             }
-            case ScalarNode scalar when scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
+            case ScalarNode scalar
+            when scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
                     || scalar.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED -> {
-                problems.accept(error(start, "syntax error: unexpected '" + first
-                        + "' (block scalars are not supported: write the value on one line, quoted if needed)"));
+                problems.accept(
+                        error(
+                                start,
+                                "syntax error: unexpected '" + first
+                                        + "' (block scalars are not supported: write the value on one line, quoted if needed)"));
                 yield false;
             }
             default -> true;
@@ -114,13 +125,20 @@ final class YamlTreeBuilder {
         // folded to a space, and the canonical text of a rule must not change with the reader.
         var value = style == YamlScalar.Style.PLAIN ? node.getValue().replace('\n', ' ') : node.getValue();
         var start = node.getStartMark();
-        return ScalarPositions.scalar(source.text(), source.charIndex(start), source.charIndex(node.getEndMark()),
-                line(start), column(start), value, style);
+        return ScalarPositions.scalar(
+                source.text(),
+                source.charIndex(start),
+                source.charIndex(node.getEndMark()),
+                line(start),
+                column(start),
+                value,
+                style);
     }
 
     /** {@code key:} with nothing after it; an empty quoted value ({@code ''}) is a value. */
     private static boolean isEmpty(ScalarNode node) {
-        return node.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && node.getValue().isEmpty();
+        return node.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                && node.getValue().isEmpty();
     }
 
     private List<YamlEntry> withoutDuplicates(List<YamlEntry> entries) {
@@ -132,7 +150,9 @@ final class YamlTreeBuilder {
             if (previous == null) {
                 unique.add(entry);
             } else {
-                problems.accept(Problem.error(key.line(), key.column(),
+                problems.accept(Problem.error(
+                        key.line(),
+                        key.column(),
                         "duplicate key '" + key.value() + "' (first defined on line " + previous + ")"));
             }
         }

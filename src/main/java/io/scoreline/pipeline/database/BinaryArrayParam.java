@@ -42,16 +42,20 @@ import org.jooq.impl.SQLDataType;
 public final class BinaryArrayParam {
 
     // Strings are encoded by Utf8TextArray, in one buffer of the exact size; pgjdbc encodes the rest.
-    private static final DataType<String[]> VARCHARS = binary(SQLDataType.VARCHAR.array(), String[].class, "varchar[]",
-            Utf8TextArray::of);
-    private static final DataType<Long[]> BIGINTS = binary(SQLDataType.BIGINT.array(), Long[].class, "bigint[]", v -> v);
-    private static final DataType<Integer[]> INTEGERS = binary(SQLDataType.INTEGER.array(), Integer[].class, "integer[]", v -> v);
-    private static final DataType<Boolean[]> BOOLEANS = binary(SQLDataType.BOOLEAN.array(), Boolean[].class, "boolean[]", v -> v);
-    private static final DataType<byte[][]> UTF8_TEXTS = SQLDataType.VARBINARY.array().asConvertedDataType(
-            new BinaryBinding<>(byte[][].class, "varchar[]", BinaryArrayParam::inlineUtf8, Utf8TextArray::new));
+    private static final DataType<String[]> VARCHARS =
+            binary(SQLDataType.VARCHAR.array(), String[].class, "varchar[]", Utf8TextArray::of);
+    private static final DataType<Long[]> BIGINTS =
+            binary(SQLDataType.BIGINT.array(), Long[].class, "bigint[]", v -> v);
+    private static final DataType<Integer[]> INTEGERS =
+            binary(SQLDataType.INTEGER.array(), Integer[].class, "integer[]", v -> v);
+    private static final DataType<Boolean[]> BOOLEANS =
+            binary(SQLDataType.BOOLEAN.array(), Boolean[].class, "boolean[]", v -> v);
+    private static final DataType<byte[][]> UTF8_TEXTS = SQLDataType.VARBINARY
+            .array()
+            .asConvertedDataType(
+                    new BinaryBinding<>(byte[][].class, "varchar[]", BinaryArrayParam::inlineUtf8, Utf8TextArray::new));
 
-    private BinaryArrayParam() {
-    }
+    private BinaryArrayParam() {}
 
     public static Param<String[]> varchars(String[] values) {
         return DSL.val(values, VARCHARS);
@@ -104,9 +108,10 @@ public final class BinaryArrayParam {
         return varchars(strings);
     }
 
-    private static <T> DataType<T[]> binary(DataType<T[]> textual, Class<T[]> type, String sqlType,
-            Function<T[], Object> parameter) {
-        return textual.asConvertedDataType(new BinaryBinding<>(type, sqlType, value -> DSL.inline(value, textual), parameter));
+    private static <T> DataType<T[]> binary(
+            DataType<T[]> textual, Class<T[]> type, String sqlType, Function<T[], Object> parameter) {
+        return textual.asConvertedDataType(
+                new BinaryBinding<>(type, sqlType, value -> DSL.inline(value, textual), parameter));
     }
 
     private static Param<String[]> inlineUtf8(byte[][] values) {

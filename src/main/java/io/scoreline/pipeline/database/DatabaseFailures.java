@@ -7,8 +7,7 @@ import org.jooq.exception.DataAccessException;
 /** Turns a database error into a failure kind by its SQLSTATE class, never by its message. */
 final class DatabaseFailures {
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     static ScorelineException classify(DataAccessException e) {
         var state = e.sqlState() == null ? "" : e.sqlState();
@@ -20,7 +19,9 @@ final class DatabaseFailures {
             case "22" -> FailureKind.BAD_INPUT;
             default -> FailureKind.BUG;
         };
-        var cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+        var cause = e.getCause() != null && e.getCause().getMessage() != null
+                ? e.getCause().getMessage()
+                : e.getMessage();
         return new ScorelineException(kind, "database: " + cause.strip().replaceAll("\\s*\\R\\s*", " "), e);
     }
 }

@@ -35,18 +35,14 @@ public final class DatabaseHealth {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseHealth.class);
 
     /** What the last check found. */
-    public sealed interface Status {
-    }
+    public sealed interface Status {}
 
-    public record Available() implements Status {
-    }
+    public record Available() implements Status {}
 
     /** @param reason one line for any caller: never the driver's or the pool's text */
-    public record Unavailable(String reason) implements Status {
-    }
+    public record Unavailable(String reason) implements Status {}
 
-    private record Checked(Status status, Instant at) {
-    }
+    private record Checked(Status status, Instant at) {}
 
     private final HikariDataSource pool;
     private final Clock clock;

@@ -35,12 +35,15 @@ public final class DatabaseMigrator {
         try {
             var pending = flyway.info().pending();
             if (pending.length > 0) {
-                throw new ScorelineException(FailureKind.BAD_INPUT, "the database schema is behind this build ("
-                        + pending.length + " pending migration(s), first " + describe(pending[0])
-                        + "): run `scoreline migrate`");
+                throw new ScorelineException(
+                        FailureKind.BAD_INPUT,
+                        "the database schema is behind this build ("
+                                + pending.length + " pending migration(s), first " + describe(pending[0])
+                                + "): run `scoreline migrate`");
             }
         } catch (FlywayException e) {
-            throw new ScorelineException(FailureKind.RETRYABLE, "cannot read the schema version: " + oneLine(e.getMessage()), e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE, "cannot read the schema version: " + oneLine(e.getMessage()), e);
         }
     }
 

@@ -29,8 +29,12 @@ public final class DatabaseRuntime implements AutoCloseable {
     private final String runtimeRole;
     private final int migrationsApplied;
 
-    private DatabaseRuntime(Optional<EmbeddedPostgresServer> embedded, DatabaseEndpoint owner,
-            HikariDataSource pool, String runtimeRole, int migrationsApplied) {
+    private DatabaseRuntime(
+            Optional<EmbeddedPostgresServer> embedded,
+            DatabaseEndpoint owner,
+            HikariDataSource pool,
+            String runtimeRole,
+            int migrationsApplied) {
         this.embedded = embedded;
         this.owner = owner;
         this.pool = pool;
@@ -40,7 +44,7 @@ public final class DatabaseRuntime implements AutoCloseable {
     }
 
     public static DatabaseRuntime open(DatabaseSettings settings) {
-        return open(settings, config -> { });
+        return open(settings, config -> {});
     }
 
     /** Opens the database; {@code poolCustomizer} may add metrics to the pool before it starts. */
@@ -49,7 +53,8 @@ public final class DatabaseRuntime implements AutoCloseable {
                 ? Optional.of(EmbeddedPostgresServer.start(settings.embeddedDataDirectory(), settings.runtimeRole()))
                 : Optional.<EmbeddedPostgresServer>empty();
         try {
-            var owner = embedded.map(EmbeddedPostgresServer::ownerEndpoint).orElseGet(() -> settings.owner().orElseThrow());
+            var owner = embedded.map(EmbeddedPostgresServer::ownerEndpoint)
+                    .orElseGet(() -> settings.owner().orElseThrow());
             requireReachable(owner);
             var migrator = new DatabaseMigrator(owner, settings.runtimeRole());
             int applied = 0;
@@ -69,8 +74,8 @@ public final class DatabaseRuntime implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource runtimePool(DatabaseSettings settings, DatabaseEndpoint owner,
-            Consumer<HikariConfig> poolCustomizer) {
+    private static HikariDataSource runtimePool(
+            DatabaseSettings settings, DatabaseEndpoint owner, Consumer<HikariConfig> poolCustomizer) {
         var config = new HikariConfig();
         var endpoint = settings.runtime().orElse(owner);
         config.setJdbcUrl(endpoint.jdbcUrl());
@@ -96,8 +101,10 @@ public final class DatabaseRuntime implements AutoCloseable {
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
-            throw new ScorelineException(FailureKind.RETRYABLE,
-                    "cannot connect to the database at " + endpoint.display() + ": " + rootMessage(e), e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE,
+                    "cannot connect to the database at " + endpoint.display() + ": " + rootMessage(e),
+                    e);
         }
     }
 
@@ -115,8 +122,10 @@ public final class DatabaseRuntime implements AutoCloseable {
             connection.isValid(5);
         } catch (java.sql.SQLException e) {
             var authFailed = "28P01".equals(e.getSQLState()) || "28000".equals(e.getSQLState());
-            throw new ScorelineException(authFailed ? FailureKind.AUTH : FailureKind.RETRYABLE,
-                    "cannot connect to the database at " + endpoint.display() + ": " + firstLine(e.getMessage()), e);
+            throw new ScorelineException(
+                    authFailed ? FailureKind.AUTH : FailureKind.RETRYABLE,
+                    "cannot connect to the database at " + endpoint.display() + ": " + firstLine(e.getMessage()),
+                    e);
         }
     }
 
@@ -172,7 +181,8 @@ public final class DatabaseRuntime implements AutoCloseable {
 
     static String quoteIdentifier(String identifier) {
         if (!identifier.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw ScorelineException.badInput("invalid role name '" + identifier + "': use lower-case letters, digits and _");
+            throw ScorelineException.badInput(
+                    "invalid role name '" + identifier + "': use lower-case letters, digits and _");
         }
         return identifier;
     }
@@ -183,6 +193,8 @@ public final class DatabaseRuntime implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+        return root.getMessage() == null
+                ? root.getClass().getSimpleName()
+                : root.getMessage().strip();
     }
 }

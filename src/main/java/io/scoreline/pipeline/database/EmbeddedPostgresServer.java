@@ -40,6 +40,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static final String SUPERUSER = "postgres";
     /** The application name of the one session each Scoreline process keeps while it uses the server. */
     static final String PRESENCE = "scoreline-presence";
+
     static final String PASSWORD_FILE = "pg.password";
     static final String HBA = """
             # Written by Scoreline at every start (ADR 0019): password logins over loopback TCP only.
@@ -92,7 +93,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 String password;
                 if (passwordSet) {
                     PrivateFiles.requireOwnerOnly(passwordFile);
-                    password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+                    password = Files.readString(passwordFile, StandardCharsets.UTF_8)
+                            .strip();
                 } else {
                     password = newPassword();
                     if (freshCluster) {
@@ -117,8 +119,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (ScorelineException e) {
             throw e;
         } catch (IOException | SQLException | RuntimeException e) {
-            throw new ScorelineException(FailureKind.RETRYABLE,
-                    "cannot start the embedded PostgreSQL in " + data + ": " + rootMessage(e), e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE,
+                    "cannot start the embedded PostgreSQL in " + data + ": " + rootMessage(e),
+                    e);
         }
     }
 
@@ -192,7 +196,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 owner = true;
                 LOG.info("Adopted the embedded PostgreSQL on port {} (pid {}): its owner is gone", port, postmasterPid);
             } else if (!owner) {
-                LOG.info("Embedded PostgreSQL already running on port {} (pid {}); connecting to it", port, postmasterPid);
+                LOG.info(
+                        "Embedded PostgreSQL already running on port {} (pid {}); connecting to it",
+                        port,
+                        postmasterPid);
             }
             return;
         }
@@ -219,15 +226,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setLocaleConfig("builtin-locale", "C.UTF-8")
                 // initdb's later --auth overrides the library's -A trust: no trust line ever exists.
                 .setLocaleConfig("auth", "scram-sha-256")
-                .setLocaleConfig("pwfile", dataDirectory.resolveSibling(PASSWORD_FILE).toString())
+                .setLocaleConfig(
+                        "pwfile", dataDirectory.resolveSibling(PASSWORD_FILE).toString())
                 .setDataDirectoryCustomizer(dir -> writeHba())
                 // The server's own log goes next to its data, not into the CLI's output.
-                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog().toFile()))
+                .setOutputRedirector(
+                        ProcessBuilder.Redirect.appendTo(serverLog().toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog().toFile()));
         profile.settings().forEach(builder::setServerConfig);
         started = builder.start();
         port = started.getPort();
-        postmasterPid = RunningPostmaster.find(dataDirectory).map(RunningPostmaster::pid).orElse(0L);
+        postmasterPid = RunningPostmaster.find(dataDirectory)
+                .map(RunningPostmaster::pid)
+                .orElse(0L);
         ServerOwner.current().record(home);
         owner = true;
         LOG.info("Embedded PostgreSQL started on port {} with data in {}", port, dataDirectory);
@@ -244,7 +255,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             PrivateFiles.writeOwnerOnly(dataDirectory.resolve("pg_hba.conf"), HBA);
         } catch (IOException e) {
-            throw new ScorelineException(FailureKind.RETRYABLE, "cannot write " + dataDirectory.resolve("pg_hba.conf") + ": " + e.getMessage(), e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE,
+                    "cannot write " + dataDirectory.resolve("pg_hba.conf") + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -269,8 +283,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 statement.execute("select pg_reload_conf()");
             }
         }
-        LOG.warn("Embedded PostgreSQL in {} now requires the password in {} (it trusted local logins before)",
-                dataDirectory, passwordFile);
+        LOG.warn(
+                "Embedded PostgreSQL in {} now requires the password in {} (it trusted local logins before)",
+                dataDirectory,
+                passwordFile);
     }
 
     private Connection connectTrusting(Path passwordFile) throws SQLException {
@@ -278,8 +294,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return connect(SUPERUSER, "postgres", null, "scoreline-control");
         } catch (SQLException e) {
             if ("28P01".equals(e.getSQLState()) || "28000".equals(e.getSQLState())) {
-                throw new ScorelineException(FailureKind.AUTH, "the embedded PostgreSQL in " + dataDirectory
-                        + " requires a password but " + passwordFile + " is missing: restore it from a backup", e);
+                throw new ScorelineException(
+                        FailureKind.AUTH,
+                        "the embedded PostgreSQL in " + dataDirectory + " requires a password but " + passwordFile
+                                + " is missing: restore it from a backup",
+                        e);
             }
             throw e;
         }
@@ -300,14 +319,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     "do $$ begin if not exists (select 1 from pg_roles where rolname = '" + OWNER_ROLE + "') then "
                             + "create role " + OWNER_ROLE + " login nosuperuser nobypassrls; end if; end $$",
                     "do $$ begin if not exists (select 1 from pg_roles where rolname = '" + runtimeRole + "') then "
-                            + "create role " + runtimeRole + " nologin nosuperuser nobypassrls noinherit; end if; end $$",
+                            + "create role " + runtimeRole
+                            + " nologin nosuperuser nobypassrls noinherit; end if; end $$",
                     "grant " + runtimeRole + " to " + OWNER_ROLE + " with inherit false, set true")) {
                 statement.execute(sql);
             }
-            try (var rs = statement.executeQuery("select rolpassword is null from pg_authid where rolname = '" + OWNER_ROLE + "'")) {
+            try (var rs = statement.executeQuery(
+                    "select rolpassword is null from pg_authid where rolname = '" + OWNER_ROLE + "'")) {
                 if (rs.next() && rs.getBoolean(1)) {
                     // Hashed here (SCRAM): the password itself never reaches the server or its log.
-                    connection.unwrap(PGConnection.class).alterUserPassword(OWNER_ROLE, password.toCharArray(), "scram-sha-256");
+                    connection
+                            .unwrap(PGConnection.class)
+                            .alterUserPassword(OWNER_ROLE, password.toCharArray(), "scram-sha-256");
                 }
             }
             try (var rs = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
@@ -318,7 +341,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private Connection connect(String user, String database, String withPassword, String applicationName) throws SQLException {
+    private Connection connect(String user, String database, String withPassword, String applicationName)
+            throws SQLException {
         var properties = new Properties();
         properties.setProperty("user", user);
         if (withPassword != null) {
@@ -333,7 +357,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private void openPresence() throws SQLException {
         closePresence();
         presence = connect(SUPERUSER, "postgres", password, PRESENCE);
-        try (var statement = presence.createStatement(); var rs = statement.executeQuery("select pg_backend_pid()")) {
+        try (var statement = presence.createStatement();
+                var rs = statement.executeQuery("select pg_backend_pid()")) {
             rs.next();
             presencePid = rs.getLong(1);
         }
@@ -455,7 +480,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             postmaster.onExit().get(60, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            throw new IOException("the postmaster (pid " + running.pid() + ") did not stop within 60 s; see " + serverLog(), e);
+            throw new IOException(
+                    "the postmaster (pid " + running.pid() + ") did not stop within 60 s; see " + serverLog(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while stopping the server", e);

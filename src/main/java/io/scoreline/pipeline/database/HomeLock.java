@@ -27,7 +27,9 @@ final class HomeLock implements AutoCloseable {
     static HomeLock acquire(Path home) throws IOException {
         IN_THIS_JVM.lock();
         try {
-            var channel = FileChannel.open(home.resolve("pg.lock"), EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            var channel = FileChannel.open(
+                    home.resolve("pg.lock"),
+                    EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                     PosixFilePermissions.asFileAttribute(PrivateFiles.OWNER_ONLY_FILE));
             try {
                 channel.lock();

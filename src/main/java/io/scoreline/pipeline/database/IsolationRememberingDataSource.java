@@ -34,12 +34,14 @@ final class IsolationRememberingDataSource implements DataSource {
         return remembering(pool.getConnection(username, password));
     }
 
-    @SuppressWarnings("RefactorSwitch") // the cases mix returns and side effects in call order; a switch expression reads no better
+    @SuppressWarnings(
+            "RefactorSwitch") // the cases mix returns and side effects in call order; a switch expression reads no
+    // better
     private static Connection remembering(Connection connection) {
         // One proxy per borrow: the level is read from the server at most once while it is lent.
         var known = new Integer[1];
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     try {
                         switch (method.getName()) {
                             case "getTransactionIsolation" -> {

@@ -24,8 +24,7 @@ final class PostgresBinaries {
     private static final Set<PosixFilePermission> PROGRAM = PosixFilePermissions.fromString("rwxr-xr-x");
     private static final Set<PosixFilePermission> DATA = PosixFilePermissions.fromString("rw-r--r--");
 
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     /** Refuses binaries another user owns or may write, and tightens directory modes. */
     static void secure(Path root) throws IOException {
@@ -45,23 +44,31 @@ final class PostgresBinaries {
                 if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                     tighten(path, permissions, DIRECTORY);
                 } else {
-                    if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                    if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                            || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
                         throw refused(root, path + " is writable by other users");
                     }
-                    tighten(path, permissions, permissions.contains(PosixFilePermission.OWNER_EXECUTE) ? PROGRAM : DATA);
+                    tighten(
+                            path,
+                            permissions,
+                            permissions.contains(PosixFilePermission.OWNER_EXECUTE) ? PROGRAM : DATA);
                 }
             }
         }
     }
 
-    private static void tighten(Path path, Set<PosixFilePermission> actual, Set<PosixFilePermission> wanted) throws IOException {
+    private static void tighten(Path path, Set<PosixFilePermission> actual, Set<PosixFilePermission> wanted)
+            throws IOException {
         if (!actual.equals(wanted)) {
             Files.setPosixFilePermissions(path, wanted);
         }
     }
 
     private static ScorelineException refused(Path root, String why) {
-        return new ScorelineException(FailureKind.BAD_INPUT, "refusing the PostgreSQL binaries in " + root + ": " + why
-                + "; another user may have replaced them: delete " + root + " (Scoreline unpacks them again) and start again");
+        return new ScorelineException(
+                FailureKind.BAD_INPUT,
+                "refusing the PostgreSQL binaries in " + root + ": " + why
+                        + "; another user may have replaced them: delete " + root
+                        + " (Scoreline unpacks them again) and start again");
     }
 }

@@ -24,11 +24,14 @@ final class PrivateFiles {
     static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> GROUP_OR_OTHER = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /**
      * Creates {@code home} at 0700, or tightens an existing one of ours to 0700: homes made before
@@ -51,16 +54,20 @@ final class PrivateFiles {
         var permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
         if (permissions.stream().anyMatch(GROUP_OR_OTHER::contains)) {
             var mode = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? "700" : "600";
-            throw new ScorelineException(FailureKind.BAD_INPUT, path + " is open to other users ("
-                    + PosixFilePermissions.toString(permissions) + "): run chmod " + mode + " " + path + " and start again");
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT,
+                    path + " is open to other users (" + PosixFilePermissions.toString(permissions) + "): run chmod "
+                            + mode + " " + path + " and start again");
         }
     }
 
     /** Fails when {@code path} (not following links) belongs to another user. */
     static void requireOurs(Path path) throws IOException {
         if (uid(path) != currentUid()) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, path + " belongs to another user (uid " + uid(path)
-                    + "): Scoreline runs as uid " + currentUid() + "; remove it or run as its owner");
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT,
+                    path + " belongs to another user (uid " + uid(path) + "): Scoreline runs as uid " + currentUid()
+                            + "; remove it or run as its owner");
         }
     }
 
@@ -70,7 +77,10 @@ final class PrivateFiles {
      * leave a cluster whose password file is empty.
      */
     static void writeOwnerOnly(Path file, String content) throws IOException {
-        var temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
+        var temporary = Files.createTempFile(
+                file.getParent(),
+                file.getFileName().toString(),
+                ".tmp",
                 PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
         try {
             try (var channel = java.nio.channels.FileChannel.open(temporary, java.nio.file.StandardOpenOption.WRITE)) {

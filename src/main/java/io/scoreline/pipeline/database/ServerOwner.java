@@ -32,7 +32,8 @@ record ServerOwner(long pid, Instant started) {
         }
         var parts = Files.readString(file).strip().split(" ");
         try {
-            return Optional.of(new ServerOwner(Long.parseLong(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1]))));
+            return Optional.of(
+                    new ServerOwner(Long.parseLong(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1]))));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -50,8 +51,12 @@ record ServerOwner(long pid, Instant started) {
     }
 
     boolean alive() {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().startInstant().map(s -> s.toEpochMilli() == started.toEpochMilli()).orElse(true))
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info()
+                        .startInstant()
+                        .map(s -> s.toEpochMilli() == started.toEpochMilli())
+                        .orElse(true))
                 .isPresent();
     }
 }

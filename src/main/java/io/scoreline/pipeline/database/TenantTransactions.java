@@ -23,8 +23,10 @@ public final class TenantTransactions {
     /** Runs {@code work} in a transaction scoped to {@code organizationId}; commits on return. */
     public <T> T inOrganization(long organizationId, Function<DSLContext, T> work) {
         return run(tx -> {
-            tx.select(DSL.field("set_config('scoreline.org_id', {0}, true)", String.class,
-                    DSL.val(Long.toString(organizationId)))).fetch();
+            tx.select(DSL.field(
+                            "set_config('scoreline.org_id', {0}, true)",
+                            String.class, DSL.val(Long.toString(organizationId))))
+                    .fetch();
             return work.apply(tx);
         });
     }

@@ -6,7 +6,10 @@ package io.scoreline.pipeline.facts;
  */
 public record ChangeOrigin(Kind kind, boolean notifies) {
 
-    public enum Kind { LIVE, BACKFILL }
+    public enum Kind {
+        LIVE,
+        BACKFILL
+    }
 
     public static ChangeOrigin live() {
         return new ChangeOrigin(Kind.LIVE, true);

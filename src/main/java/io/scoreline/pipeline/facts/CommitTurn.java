@@ -69,10 +69,12 @@ public final class CommitTurn {
         try {
             future.get();
         } catch (ExecutionException | CompletionException e) {
-            throw new ScorelineException(FailureKind.RETRYABLE, "an earlier page did not commit, so this one is rolled back", e.getCause());
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE, "an earlier page did not commit, so this one is rolled back", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ScorelineException(FailureKind.RETRYABLE, "interrupted while waiting for the previous page to commit", e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE, "interrupted while waiting for the previous page to commit", e);
         }
     }
 }

@@ -51,27 +51,47 @@ final class FactStore {
              where k.integration_id = {1} and k.object_type = {2} and k.record_id = f.record_id and k.kpi_key = f.kpi_key
                and k.organization_id = {0}""";
 
-    private FactStore() {
-    }
+    private FactStore() {}
 
     /** Record id → KPI → stored fact, for the given records. */
-    static Map<String, Map<String, StoredFact>> stored(DSLContext tx, long integrationId, String objectType,
-            List<CrmRecord> records) {
+    static Map<String, Map<String, StoredFact>> stored(
+            DSLContext tx, long integrationId, String objectType, List<CrmRecord> records) {
         var ids = records.stream().map(CrmRecord::recordId).toArray(String[]::new);
         var result = new HashMap<String, Map<String, StoredFact>>();
-        tx.select(KPI_FACTS.RECORD_ID, KPI_FACTS.KPI_KEY, KPI_FACTS.PROFILE_ID, KPI_FACTS.CRM_USER_ID, KPI_FACTS.LOCAL_DATE,
-                        KPI_FACTS.OCCURRED_AT, KPI_FACTS.VALUE)
+        tx.select(
+                        KPI_FACTS.RECORD_ID,
+                        KPI_FACTS.KPI_KEY,
+                        KPI_FACTS.PROFILE_ID,
+                        KPI_FACTS.CRM_USER_ID,
+                        KPI_FACTS.LOCAL_DATE,
+                        KPI_FACTS.OCCURRED_AT,
+                        KPI_FACTS.VALUE)
                 .from(KPI_FACTS)
                 .where(KPI_FACTS.INTEGRATION_ID.eq(integrationId))
                 .and(KPI_FACTS.OBJECT_TYPE.eq(objectType))
                 .and(KPI_FACTS.RECORD_ID.eq(DSL.any(BinaryArrayParam.varchars(ids))))
-                .forEach(row -> result.computeIfAbsent(row.value1(), k -> new HashMap<>()).put(row.value2(),
-                        new StoredFact(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
-                                row.value6() == null ? null : row.value6().toInstant(), row.value7())));
+                .forEach(row -> result.computeIfAbsent(row.value1(), k -> new HashMap<>())
+                        .put(
+                                row.value2(),
+                                new StoredFact(
+                                        row.value1(),
+                                        row.value2(),
+                                        row.value3(),
+                                        row.value4(),
+                                        row.value5(),
+                                        row.value6() == null
+                                                ? null
+                                                : row.value6().toInstant(),
+                                        row.value7())));
         return result;
     }
 
-    static void write(DSLContext tx, long organizationId, long integrationId, String objectType, FactChanges changes,
+    static void write(
+            DSLContext tx,
+            long organizationId,
+            long integrationId,
+            String objectType,
+            FactChanges changes,
             Long ruleSetId) {
         delete(tx, integrationId, objectType, changes.deletes());
         write(tx, UPDATE, organizationId, integrationId, objectType, changes.updates(), ruleSetId);
@@ -84,12 +104,22 @@ final class FactStore {
         }
         var recordIds = gone.stream().map(StoredFact::recordId).toArray(String[]::new);
         var kpiKeys = gone.stream().map(StoredFact::kpiKey).toArray(String[]::new);
-        tx.execute(DELETE, DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
-                BinaryArrayParam.varchars(recordIds), BinaryArrayParam.varchars(kpiKeys));
+        tx.execute(
+                DELETE,
+                DSL.val(integrationId),
+                DSL.val(objectType, SQLDataType.VARCHAR),
+                BinaryArrayParam.varchars(recordIds),
+                BinaryArrayParam.varchars(kpiKeys));
     }
 
-    private static void write(DSLContext tx, String statement, long organizationId, long integrationId, String objectType,
-            List<StoredFact> facts, Long ruleSetId) {
+    private static void write(
+            DSLContext tx,
+            String statement,
+            long organizationId,
+            long integrationId,
+            String objectType,
+            List<StoredFact> facts,
+            Long ruleSetId) {
         if (facts.isEmpty()) {
             return;
         }
@@ -111,7 +141,11 @@ final class FactStore {
             occurredAts[i] = fact.occurredAt();
             values[i] = fact.value();
         }
-        tx.execute(statement, DSL.val(organizationId), DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
+        tx.execute(
+                statement,
+                DSL.val(organizationId),
+                DSL.val(integrationId),
+                DSL.val(objectType, SQLDataType.VARCHAR),
                 DSL.val(ruleSetId, SQLDataType.BIGINT),
                 BinaryArrayParam.varchars(recordIds),
                 BinaryArrayParam.varchars(kpiKeys),

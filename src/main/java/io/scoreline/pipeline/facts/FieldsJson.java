@@ -29,7 +29,8 @@ final class FieldsJson {
         try (JsonGenerator generator = JSON.getFactory().createGenerator(buffer)) {
             write(generator, fields);
         } catch (IOException e) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, "a CRM record's fields cannot be stored as JSON: " + e.getMessage(), e);
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT, "a CRM record's fields cannot be stored as JSON: " + e.getMessage(), e);
         }
         return buffer.toByteArray();
     }

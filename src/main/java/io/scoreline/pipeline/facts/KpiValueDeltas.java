@@ -23,7 +23,8 @@ final class KpiValueDeltas {
      * string order need not match, hence the explicit array position).
      */
     static final Comparator<KpiCell> LOCK_ORDER = Comparator.comparingLong(KpiCell::profileId)
-            .thenComparing(KpiCell::kpiKey).thenComparing(KpiCell::date);
+            .thenComparing(KpiCell::kpiKey)
+            .thenComparing(KpiCell::date);
 
     // Cells travel in PostgreSQL's binary array format (ADR 0014): dates as days since the epoch,
     // amounts as decimal strings.
@@ -48,8 +49,7 @@ final class KpiValueDeltas {
             select {0}, c.profile_id, c.kpi_key, date '1970-01-01' + c.epoch_day, {4}, {5}
               from unnest({1}, {2}, {3}) as c(profile_id, kpi_key, epoch_day)""";
 
-    private KpiValueDeltas() {
-    }
+    private KpiValueDeltas() {}
 
     static void apply(DSLContext tx, long organizationId, FactChanges changes, ChangeOrigin origin) {
         var deltas = new TreeMap<KpiCell, FactChanges.Delta>(LOCK_ORDER);
@@ -77,14 +77,26 @@ final class KpiValueDeltas {
         var profiles = BinaryArrayParam.bigints(profileIds);
         var keys = BinaryArrayParam.varchars(kpiKeys);
         var days = BinaryArrayParam.epochDays(dates);
-        tx.execute(ADD, DSL.val(organizationId), profiles, keys, days, BinaryArrayParam.decimals(values),
+        tx.execute(
+                ADD,
+                DSL.val(organizationId),
+                profiles,
+                keys,
+                days,
+                BinaryArrayParam.decimals(values),
                 BinaryArrayParam.integers(counts));
         // Cells are never stored empty, so only a page that removed facts can empty one; a first
         // backfill only adds, and skips this join of every touched cell.
         if (factsRemoved) {
             tx.execute(DROP_EMPTY, DSL.val(organizationId), profiles, keys, days);
         }
-        tx.execute(ENQUEUE, DSL.val(organizationId), profiles, keys, days,
-                DSL.val(origin.key(), SQLDataType.VARCHAR), DSL.val(origin.notifies()));
+        tx.execute(
+                ENQUEUE,
+                DSL.val(organizationId),
+                profiles,
+                keys,
+                days,
+                DSL.val(origin.key(), SQLDataType.VARCHAR),
+                DSL.val(origin.notifies()));
     }
 }

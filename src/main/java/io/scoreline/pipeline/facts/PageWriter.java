@@ -7,7 +7,6 @@ import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.database.BinaryArrayParam;
 import io.scoreline.pipeline.database.TenantTransactions;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,7 +47,8 @@ public final class PageWriter {
      * Its own comparator, not {@code Comparator.comparing}: that one's lambda is shared by every
      * caller in the JVM, so its profile sees many key extractors; this one stays monomorphic.
      */
-    private static final Comparator<CrmRecord> BY_RECORD_ID = (a, b) -> a.recordId().compareTo(b.recordId());
+    private static final Comparator<CrmRecord> BY_RECORD_ID =
+            (a, b) -> a.recordId().compareTo(b.recordId());
 
     private final TenantTransactions transactions;
 
@@ -61,17 +61,38 @@ public final class PageWriter {
      *                          the checkpoint and counting the run; it runs last, inside the same
      *                          transaction, and sees what the page did
      */
-    public PageResult write(long organizationId, long integrationId, String objectType, List<CrmRecord> records,
-            FactDeriver deriver, ChangeOrigin origin, BiConsumer<DSLContext, PageResult> alsoInTransaction) {
-        return write(organizationId, integrationId, objectType, records, deriver, origin, CommitTurn.first(), alsoInTransaction);
+    public PageResult write(
+            long organizationId,
+            long integrationId,
+            String objectType,
+            List<CrmRecord> records,
+            FactDeriver deriver,
+            ChangeOrigin origin,
+            BiConsumer<DSLContext, PageResult> alsoInTransaction) {
+        return write(
+                organizationId,
+                integrationId,
+                objectType,
+                records,
+                deriver,
+                origin,
+                CommitTurn.first(),
+                alsoInTransaction);
     }
 
     /**
      * The same, as one of several pages in flight: {@code turn} orders this page's writes and
      * commit after the previous page's (see {@link CommitTurn}).
      */
-    public PageResult write(long organizationId, long integrationId, String objectType, List<CrmRecord> records,
-            FactDeriver deriver, ChangeOrigin origin, CommitTurn turn, BiConsumer<DSLContext, PageResult> alsoInTransaction) {
+    public PageResult write(
+            long organizationId,
+            long integrationId,
+            String objectType,
+            List<CrmRecord> records,
+            FactDeriver deriver,
+            ChangeOrigin origin,
+            CommitTurn turn,
+            BiConsumer<DSLContext, PageResult> alsoInTransaction) {
         // Everything that needs no database is done before this page's turn: while the page
         // before it writes, this one serializes and derives (ADR 0013).
         var latest = latestPerRecord(objectType, records);
@@ -83,8 +104,18 @@ public final class PageWriter {
             // This page's records are locked: the next page may lock its own. A record in both
             // waits for this page's commit at its upsert, before it touches that record's facts.
             turn.recordsWritten();
-            return apply(tx, organizationId, integrationId, objectType, applied, latest.size() - applied.current().size(),
-                    derived, deriver.ruleSetId(), origin, turn, alsoInTransaction);
+            return apply(
+                    tx,
+                    organizationId,
+                    integrationId,
+                    objectType,
+                    applied,
+                    latest.size() - applied.current().size(),
+                    derived,
+                    deriver.ruleSetId(),
+                    origin,
+                    turn,
+                    alsoInTransaction);
         });
     }
 
@@ -93,17 +124,38 @@ public final class PageWriter {
      * without touching their raw state. The records are locked first, as a sync writing the same
      * records would lock them, so the two cannot interleave.
      */
-    public PageResult rederive(long organizationId, long integrationId, String objectType, List<CrmRecord> storedRecords,
-            FactDeriver deriver, ChangeOrigin origin, BiConsumer<DSLContext, PageResult> alsoInTransaction) {
+    public PageResult rederive(
+            long organizationId,
+            long integrationId,
+            String objectType,
+            List<CrmRecord> storedRecords,
+            FactDeriver deriver,
+            ChangeOrigin origin,
+            BiConsumer<DSLContext, PageResult> alsoInTransaction) {
         var sorted = latestPerRecord(objectType, storedRecords);
         var derived = derive(sorted, deriver);
         return transactions.inOrganization(organizationId, tx -> {
             var ids = sorted.stream().map(CrmRecord::recordId).toArray(String[]::new);
-            var locked = new HashSet<>(tx.resultQuery(LOCK_STORED, DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
-                    BinaryArrayParam.varchars(ids)).fetch(0, String.class));
-            var current = sorted.stream().filter(r -> locked.contains(r.recordId())).toList();
-            return apply(tx, organizationId, integrationId, objectType, new RawRecordUpserter.Applied(current, Set.of()), 0,
-                    derived, deriver.ruleSetId(), origin, CommitTurn.first(), alsoInTransaction);
+            var locked = new HashSet<>(tx.resultQuery(
+                            LOCK_STORED,
+                            DSL.val(integrationId),
+                            DSL.val(objectType, SQLDataType.VARCHAR),
+                            BinaryArrayParam.varchars(ids))
+                    .fetch(0, String.class));
+            var current =
+                    sorted.stream().filter(r -> locked.contains(r.recordId())).toList();
+            return apply(
+                    tx,
+                    organizationId,
+                    integrationId,
+                    objectType,
+                    new RawRecordUpserter.Applied(current, Set.of()),
+                    0,
+                    derived,
+                    deriver.ruleSetId(),
+                    origin,
+                    CommitTurn.first(),
+                    alsoInTransaction);
         });
     }
 
@@ -114,36 +166,76 @@ public final class PageWriter {
      * of the ids we hold (absent ids are records we never stored) and returns the states to write.
      * Webhook property changes use it (ADR 0016).
      */
-    public PageResult amend(long organizationId, long integrationId, String objectType, Collection<String> recordIds,
-            Function<Map<String, CrmRecord>, List<CrmRecord>> amendment, FactDeriver deriver, ChangeOrigin origin,
+    public PageResult amend(
+            long organizationId,
+            long integrationId,
+            String objectType,
+            Collection<String> recordIds,
+            Function<Map<String, CrmRecord>, List<CrmRecord>> amendment,
+            FactDeriver deriver,
+            ChangeOrigin origin,
             BiConsumer<DSLContext, PageResult> alsoInTransaction) {
         var ids = recordIds.stream().distinct().sorted().toArray(String[]::new);
         return transactions.inOrganization(organizationId, tx -> {
             var stored = new HashMap<String, CrmRecord>();
-            for (var row : tx.resultQuery(LOCK_STATE, DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
-                    BinaryArrayParam.varchars(ids)).fetch()) {
+            for (var row : tx.resultQuery(
+                            LOCK_STATE,
+                            DSL.val(integrationId),
+                            DSL.val(objectType, SQLDataType.VARCHAR),
+                            BinaryArrayParam.varchars(ids))
+                    .fetch()) {
                 var id = row.get(0, String.class);
-                stored.put(id, new CrmRecord(objectType, id, row.get(1, OffsetDateTime.class).toInstant(),
-                        row.get(2, Boolean.class), StoredRecordReader.fields(row.get(3, String.class))));
+                stored.put(
+                        id,
+                        new CrmRecord(
+                                objectType,
+                                id,
+                                row.get(1, OffsetDateTime.class).toInstant(),
+                                row.get(2, Boolean.class),
+                                StoredRecordReader.fields(row.get(3, String.class))));
             }
             var latest = latestPerRecord(objectType, amendment.apply(Collections.unmodifiableMap(stored)));
             var derived = derive(latest, deriver);
-            var applied = RawRecordUpserter.upsert(tx, organizationId, integrationId, objectType, RawRecordUpserter.rows(latest));
-            return apply(tx, organizationId, integrationId, objectType, applied, latest.size() - applied.current().size(),
-                    derived, deriver.ruleSetId(), origin, CommitTurn.first(), alsoInTransaction);
+            var applied = RawRecordUpserter.upsert(
+                    tx, organizationId, integrationId, objectType, RawRecordUpserter.rows(latest));
+            return apply(
+                    tx,
+                    organizationId,
+                    integrationId,
+                    objectType,
+                    applied,
+                    latest.size() - applied.current().size(),
+                    derived,
+                    deriver.ruleSetId(),
+                    origin,
+                    CommitTurn.first(),
+                    alsoInTransaction);
         });
     }
 
-    private PageResult apply(DSLContext tx, long organizationId, long integrationId, String objectType,
-            RawRecordUpserter.Applied applied, int stale, Map<String, List<DerivedFact>> derived, Long ruleSetId,
-            ChangeOrigin origin, CommitTurn turn, BiConsumer<DSLContext, PageResult> alsoInTransaction) {
+    private PageResult apply(
+            DSLContext tx,
+            long organizationId,
+            long integrationId,
+            String objectType,
+            RawRecordUpserter.Applied applied,
+            int stale,
+            Map<String, List<DerivedFact>> derived,
+            Long ruleSetId,
+            ChangeOrigin origin,
+            CommitTurn turn,
+            BiConsumer<DSLContext, PageResult> alsoInTransaction) {
         var changes = diff(tx, integrationId, objectType, applied, derived);
         FactStore.write(tx, organizationId, integrationId, objectType, changes, ruleSetId);
         // From here on the page touches rows other pages share (KPI cells, the run, the
         // checkpoint): only after the page before it has committed.
         turn.awaitCommitTurn();
         KpiValueDeltas.apply(tx, organizationId, changes, origin);
-        var result = new PageResult(applied.current().size(), stale, changes.factsChanged(), changes.touchedCells().size());
+        var result = new PageResult(
+                applied.current().size(),
+                stale,
+                changes.factsChanged(),
+                changes.touchedCells().size());
         alsoInTransaction.accept(tx, result);
         return result;
     }
@@ -153,7 +245,8 @@ public final class PageWriter {
         var byId = new HashMap<String, CrmRecord>();
         for (var record : records) {
             if (!record.objectType().equals(objectType)) {
-                throw new ScorelineException(FailureKind.BUG, "a page of " + objectType + " holds a " + record.objectType());
+                throw new ScorelineException(
+                        FailureKind.BUG, "a page of " + objectType + " holds a " + record.objectType());
             }
             byId.merge(record.recordId(), record, (a, b) -> b.modstamp().isBefore(a.modstamp()) ? a : b);
         }
@@ -171,7 +264,11 @@ public final class PageWriter {
         return derived;
     }
 
-    private static FactChanges diff(DSLContext tx, long integrationId, String objectType, RawRecordUpserter.Applied applied,
+    private static FactChanges diff(
+            DSLContext tx,
+            long integrationId,
+            String objectType,
+            RawRecordUpserter.Applied applied,
             Map<String, List<DerivedFact>> derived) {
         var changes = new FactChanges();
         var records = applied.current();
@@ -179,8 +276,11 @@ public final class PageWriter {
             return changes;
         }
         // Only records stored before this page can have facts: a first backfill reads none.
-        var storedBefore = records.stream().filter(r -> !applied.firstStored().contains(r.recordId())).toList();
-        var stored = storedBefore.isEmpty() ? Map.<String, Map<String, StoredFact>>of()
+        var storedBefore = records.stream()
+                .filter(r -> !applied.firstStored().contains(r.recordId()))
+                .toList();
+        var stored = storedBefore.isEmpty()
+                ? Map.<String, Map<String, StoredFact>>of()
                 : FactStore.stored(tx, integrationId, objectType, storedBefore);
         // Each record's facts, looked up once, in the order of records.
         var factsOf = new ArrayList<List<DerivedFact>>(records.size());
@@ -200,10 +300,20 @@ public final class PageWriter {
             var after = new HashMap<String, StoredFact>();
             for (var fact : factsOf.get(i)) {
                 var profile = fact.crmUserId() == null ? null : profiles.get(fact.crmUserId());
-                var previous = after.put(fact.kpiKey(), new StoredFact(record.recordId(), fact.kpiKey(), profile, fact.crmUserId(),
-                        fact.localDate(), fact.occurredAt(), fact.value()));
+                var previous = after.put(
+                        fact.kpiKey(),
+                        new StoredFact(
+                                record.recordId(),
+                                fact.kpiKey(),
+                                profile,
+                                fact.crmUserId(),
+                                fact.localDate(),
+                                fact.occurredAt(),
+                                fact.value()));
                 if (previous != null) {
-                    throw new ScorelineException(FailureKind.BUG, "two facts for KPI " + fact.kpiKey() + " from record " + record.recordId());
+                    throw new ScorelineException(
+                            FailureKind.BUG,
+                            "two facts for KPI " + fact.kpiKey() + " from record " + record.recordId());
                 }
             }
             changes.compare(stored.getOrDefault(record.recordId(), Map.of()), after);

@@ -32,8 +32,7 @@ final class RawRecordUpserter {
              where excluded.modstamp >= crm_records.modstamp
             returning record_id, xmax = 0""";
 
-    private RawRecordUpserter() {
-    }
+    private RawRecordUpserter() {}
 
     /**
      * What the upsert changed: the records whose state is now current, and of those the ones it
@@ -45,9 +44,10 @@ final class RawRecordUpserter {
     }
 
     /** A page's records as the upsert's array parameters, built before the page's turn to write. */
-    @SuppressWarnings("ArrayRecordComponent") // the columns are bound as PostgreSQL arrays in one statement (ADR 0014); never compared
-    record Rows(List<CrmRecord> records, String[] ids, Instant[] modstamps, Boolean[] deleted, byte[][] fields) {
-    }
+    @SuppressWarnings(
+            "ArrayRecordComponent") // the columns are bound as PostgreSQL arrays in one statement (ADR 0014); never
+    // compared
+    record Rows(List<CrmRecord> records, String[] ids, Instant[] modstamps, Boolean[] deleted, byte[][] fields) {}
 
     /** @param records one state per record, sorted by id */
     static Rows rows(List<CrmRecord> records) {
@@ -77,12 +77,15 @@ final class RawRecordUpserter {
         // xmax = 0 marks a row version no other transaction touched: the one this insert created.
         // An updated row carries its updater's lock in xmax. Were this ever wrong for an update,
         // the facts it skips reading would be re-inserted and fail the page on kpi_facts' key.
-        for (var row : tx.resultQuery(UPSERT,
-                DSL.val(organizationId), DSL.val(integrationId), DSL.val(objectType, SQLDataType.VARCHAR),
-                BinaryArrayParam.varchars(rows.ids()),
-                BinaryArrayParam.epochMicros(rows.modstamps()),
-                BinaryArrayParam.booleans(rows.deleted()),
-                BinaryArrayParam.utf8Texts(rows.fields()))
+        for (var row : tx.resultQuery(
+                        UPSERT,
+                        DSL.val(organizationId),
+                        DSL.val(integrationId),
+                        DSL.val(objectType, SQLDataType.VARCHAR),
+                        BinaryArrayParam.varchars(rows.ids()),
+                        BinaryArrayParam.epochMicros(rows.modstamps()),
+                        BinaryArrayParam.booleans(rows.deleted()),
+                        BinaryArrayParam.utf8Texts(rows.fields()))
                 .fetch()) {
             var id = row.get(0, String.class);
             applied.add(id);
@@ -90,6 +93,10 @@ final class RawRecordUpserter {
                 firstStored.add(id);
             }
         }
-        return new Applied(rows.records().stream().filter(r -> applied.contains(r.recordId())).toList(), firstStored);
+        return new Applied(
+                rows.records().stream()
+                        .filter(r -> applied.contains(r.recordId()))
+                        .toList(),
+                firstStored);
     }
 }

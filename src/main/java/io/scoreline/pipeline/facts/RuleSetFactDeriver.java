@@ -25,7 +25,8 @@ public final class RuleSetFactDeriver implements FactDeriver {
 
     @Override
     public List<DerivedFact> derive(CrmRecord record) {
-        var facts = ruleSet.evaluate(new MappingRecord(record.objectType(), record.recordId(), record.fields()), zone, warnings);
+        var facts = ruleSet.evaluate(
+                new MappingRecord(record.objectType(), record.recordId(), record.fields()), zone, warnings);
         return facts.stream()
                 .map(f -> new DerivedFact(f.kpi(), f.owner(), f.date(), f.occurredAt(), f.value()))
                 .toList();

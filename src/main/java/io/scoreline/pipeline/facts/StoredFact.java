@@ -5,8 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** A row of {@code kpi_facts}: the fact one record gave one KPI, and whom it was credited to. */
-public record StoredFact(String recordId, String kpiKey, Long profileId, String crmUserId, LocalDate localDate,
-        Instant occurredAt, BigDecimal value) {
+public record StoredFact(
+        String recordId,
+        String kpiKey,
+        Long profileId,
+        String crmUserId,
+        LocalDate localDate,
+        Instant occurredAt,
+        BigDecimal value) {
 
     /** Whether this fact says the same as {@code other} would (the rule set version aside). */
     boolean sameAs(StoredFact other) {

@@ -28,8 +28,13 @@ public final class StoredRecordReader {
     }
 
     /** Up to {@code limit} records of one object after {@code afterRecordId}, modified at or after {@code since}. */
-    public List<CrmRecord> page(long organizationId, long integrationId, String objectType, Optional<String> afterRecordId,
-            Optional<Instant> since, int limit) {
+    public List<CrmRecord> page(
+            long organizationId,
+            long integrationId,
+            String objectType,
+            Optional<String> afterRecordId,
+            Optional<Instant> since,
+            int limit) {
         var condition = CRM_RECORDS.INTEGRATION_ID.eq(integrationId).and(CRM_RECORDS.OBJECT_TYPE.eq(objectType));
         if (afterRecordId.isPresent()) {
             condition = condition.and(CRM_RECORDS.RECORD_ID.gt(afterRecordId.get()));
@@ -38,36 +43,47 @@ public final class StoredRecordReader {
             condition = condition.and(CRM_RECORDS.MODSTAMP.ge(OffsetDateTime.ofInstant(since.get(), ZoneOffset.UTC)));
         }
         var where = condition;
-        return transactions.inOrganization(organizationId, tx -> tx.selectFrom(CRM_RECORDS)
-                .where(where)
-                .orderBy(CRM_RECORDS.RECORD_ID)
-                .limit(limit)
-                .fetch(r -> new CrmRecord(r.getObjectType(), r.getRecordId(), r.getModstamp().toInstant(), r.getDeleted(),
-                        fields(r.getFields().data()))));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.selectFrom(CRM_RECORDS)
+                        .where(where)
+                        .orderBy(CRM_RECORDS.RECORD_ID)
+                        .limit(limit)
+                        .fetch(r -> new CrmRecord(
+                                r.getObjectType(),
+                                r.getRecordId(),
+                                r.getModstamp().toInstant(),
+                                r.getDeleted(),
+                                fields(r.getFields().data()))));
     }
 
     /** Object types with stored records, including those today's rules no longer read (their facts must go). */
     public List<String> objectTypes(long organizationId, long integrationId) {
-        return transactions.inOrganization(organizationId, tx -> tx.selectDistinct(CRM_RECORDS.OBJECT_TYPE).from(CRM_RECORDS)
-                .where(CRM_RECORDS.INTEGRATION_ID.eq(integrationId))
-                .orderBy(CRM_RECORDS.OBJECT_TYPE)
-                .fetch(CRM_RECORDS.OBJECT_TYPE));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.selectDistinct(CRM_RECORDS.OBJECT_TYPE)
+                        .from(CRM_RECORDS)
+                        .where(CRM_RECORDS.INTEGRATION_ID.eq(integrationId))
+                        .orderBy(CRM_RECORDS.OBJECT_TYPE)
+                        .fetch(CRM_RECORDS.OBJECT_TYPE));
     }
 
     static Map<String, Object> fields(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
         } catch (JsonProcessingException e) {
             throw new ScorelineException(FailureKind.BUG, "a stored record's fields are not a JSON object", e);
         }
     }
 
-
     /** Whether we hold any record of the object last modified before {@code until} (push-down safety, DESIGN §6). */
     public boolean anyModifiedBefore(long organizationId, long integrationId, String objectType, Instant until) {
-        return transactions.inOrganization(organizationId, tx -> tx.fetchExists(tx.selectOne().from(CRM_RECORDS)
-                .where(CRM_RECORDS.INTEGRATION_ID.eq(integrationId))
-                .and(CRM_RECORDS.OBJECT_TYPE.eq(objectType))
-                .and(CRM_RECORDS.MODSTAMP.lt(OffsetDateTime.ofInstant(until, ZoneOffset.UTC)))));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.fetchExists(tx.selectOne()
+                        .from(CRM_RECORDS)
+                        .where(CRM_RECORDS.INTEGRATION_ID.eq(integrationId))
+                        .and(CRM_RECORDS.OBJECT_TYPE.eq(objectType))
+                        .and(CRM_RECORDS.MODSTAMP.lt(OffsetDateTime.ofInstant(until, ZoneOffset.UTC)))));
     }
 }

@@ -25,7 +25,9 @@ public final class CrmIdentityStore {
     public UsersSyncResult sync(long organizationId, long integrationId, List<CrmUser> users, boolean createProfiles) {
         return transactions.inOrganization(organizationId, tx -> {
             for (var user : users) {
-                var email = Optional.ofNullable(user.email()).map(e -> e.strip().toLowerCase(Locale.ROOT)).filter(e -> !e.isEmpty());
+                var email = Optional.ofNullable(user.email())
+                        .map(e -> e.strip().toLowerCase(Locale.ROOT))
+                        .filter(e -> !e.isEmpty());
                 tx.insertInto(CRM_IDENTITIES)
                         .set(CRM_IDENTITIES.ORGANIZATION_ID, organizationId)
                         .set(CRM_IDENTITIES.INTEGRATION_ID, integrationId)
@@ -44,35 +46,50 @@ public final class CrmIdentityStore {
             int created = 0;
             if (createProfiles) {
                 // Inactive CRM users do not become people on leaderboards.
-                created = tx.execute("insert into profiles (organization_id, email, name) "
-                        + "select distinct on (ci.email) ci.organization_id, ci.email, ci.name from crm_identities ci "
-                        + "where ci.integration_id = ? and ci.email is not null and ci.active and ci.profile_id is null "
-                        + "order by ci.email, ci.crm_user_id "
-                        + "on conflict (organization_id, email) do nothing", integrationId);
+                created = tx.execute(
+                        "insert into profiles (organization_id, email, name) "
+                                + "select distinct on (ci.email) ci.organization_id, ci.email, ci.name from crm_identities ci "
+                                + "where ci.integration_id = ? and ci.email is not null and ci.active and ci.profile_id is null "
+                                + "order by ci.email, ci.crm_user_id "
+                                + "on conflict (organization_id, email) do nothing",
+                        integrationId);
             }
-            int linked = tx.execute("update crm_identities ci set profile_id = p.id, updated_at = now() from profiles p "
-                    + "where ci.integration_id = ? and p.organization_id = ci.organization_id and p.email = ci.email "
-                    + "and ci.profile_id is distinct from p.id", integrationId);
-            int unmatched = tx.fetchCount(CRM_IDENTITIES, CRM_IDENTITIES.INTEGRATION_ID.eq(integrationId).and(CRM_IDENTITIES.PROFILE_ID.isNull()));
+            int linked = tx.execute(
+                    "update crm_identities ci set profile_id = p.id, updated_at = now() from profiles p "
+                            + "where ci.integration_id = ? and p.organization_id = ci.organization_id and p.email = ci.email "
+                            + "and ci.profile_id is distinct from p.id",
+                    integrationId);
+            int unmatched = tx.fetchCount(
+                    CRM_IDENTITIES,
+                    CRM_IDENTITIES.INTEGRATION_ID.eq(integrationId).and(CRM_IDENTITIES.PROFILE_ID.isNull()));
             return new UsersSyncResult(users.size(), linked, created, unmatched);
         });
     }
 
     public List<CrmIdentity> unmatched(long organizationId, long integrationId) {
-        return transactions.inOrganization(organizationId, tx -> tx.selectFrom(CRM_IDENTITIES)
-                .where(CRM_IDENTITIES.INTEGRATION_ID.eq(integrationId))
-                .and(CRM_IDENTITIES.PROFILE_ID.isNull())
-                .orderBy(CRM_IDENTITIES.EMAIL.asc().nullsLast(), CRM_IDENTITIES.CRM_USER_ID)
-                .fetch(r -> new CrmIdentity(r.getCrmUserId(), Optional.ofNullable(r.getEmail()), Optional.ofNullable(r.getName()),
-                        r.getActive(), Optional.empty())));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.selectFrom(CRM_IDENTITIES)
+                        .where(CRM_IDENTITIES.INTEGRATION_ID.eq(integrationId))
+                        .and(CRM_IDENTITIES.PROFILE_ID.isNull())
+                        .orderBy(CRM_IDENTITIES.EMAIL.asc().nullsLast(), CRM_IDENTITIES.CRM_USER_ID)
+                        .fetch(r -> new CrmIdentity(
+                                r.getCrmUserId(),
+                                Optional.ofNullable(r.getEmail()),
+                                Optional.ofNullable(r.getName()),
+                                r.getActive(),
+                                Optional.empty())));
     }
 
     /** The profiles that CRM users of this integration are linked to. */
     public List<Long> linkedProfiles(long organizationId, long integrationId) {
-        return transactions.inOrganization(organizationId, tx -> tx.selectDistinct(CRM_IDENTITIES.PROFILE_ID).from(CRM_IDENTITIES)
-                .where(CRM_IDENTITIES.INTEGRATION_ID.eq(integrationId))
-                .and(CRM_IDENTITIES.PROFILE_ID.isNotNull())
-                .orderBy(CRM_IDENTITIES.PROFILE_ID)
-                .fetch(CRM_IDENTITIES.PROFILE_ID));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.selectDistinct(CRM_IDENTITIES.PROFILE_ID)
+                        .from(CRM_IDENTITIES)
+                        .where(CRM_IDENTITIES.INTEGRATION_ID.eq(integrationId))
+                        .and(CRM_IDENTITIES.PROFILE_ID.isNotNull())
+                        .orderBy(CRM_IDENTITIES.PROFILE_ID)
+                        .fetch(CRM_IDENTITIES.PROFILE_ID));
     }
 }

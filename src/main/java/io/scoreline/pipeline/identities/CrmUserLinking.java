@@ -22,7 +22,8 @@ public final class CrmUserLinking {
     private final Provider<ConnectorOpener> connectors;
 
     @Inject
-    public CrmUserLinking(IntegrationStore integrations, CrmIdentityStore identities, Provider<ConnectorOpener> connectors) {
+    public CrmUserLinking(
+            IntegrationStore integrations, CrmIdentityStore identities, Provider<ConnectorOpener> connectors) {
         this.integrations = integrations;
         this.identities = identities;
         this.connectors = connectors;

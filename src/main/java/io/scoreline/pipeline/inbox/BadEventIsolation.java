@@ -21,12 +21,10 @@ import java.util.function.Consumer;
 final class BadEventIsolation {
 
     /** Events that failed together, and why. */
-    record Failure(List<InboxEntry> entries, RuntimeException cause) {
-    }
+    record Failure(List<InboxEntry> entries, RuntimeException cause) {}
 
     /** How many events were written, and the failures left to record. */
-    record Outcome(int written, List<Failure> failures) {
-    }
+    record Outcome(int written, List<Failure> failures) {}
 
     private final Consumer<List<InboxEntry>> write;
     private int readsLeft;
@@ -45,8 +43,10 @@ final class BadEventIsolation {
      * @param write   writes some of the entries and marks them done, or throws
      */
     static Outcome isolate(List<InboxEntry> entries, RuntimeException failure, Consumer<List<InboxEntry>> write) {
-        var byRecord = new ArrayList<>(entries.stream().collect(java.util.stream.Collectors.groupingBy(InboxEntry::recordId,
-                LinkedHashMap::new, java.util.stream.Collectors.toList())).values());
+        var byRecord = new ArrayList<>(entries.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        InboxEntry::recordId, LinkedHashMap::new, java.util.stream.Collectors.toList()))
+                .values());
         var isolation = new BadEventIsolation(write, readsFor(byRecord.size()));
         isolation.split(byRecord, failure);
         var failures = new ArrayList<>(isolation.alone);
@@ -54,8 +54,13 @@ final class BadEventIsolation {
             // Nothing could be written: the input is bad for the group, not for one of its events.
             isolation.unsettled.forEach(f -> failures.add(new Failure(f.entries(), failure)));
         } else {
-            isolation.unsettled.forEach(f -> failures.add(new Failure(f.entries(), new ScorelineException(FailureKind.RETRYABLE,
-                    "not yet told apart from a bad event in its batch: " + f.cause().getMessage(), f.cause()))));
+            isolation.unsettled.forEach(f -> failures.add(new Failure(
+                    f.entries(),
+                    new ScorelineException(
+                            FailureKind.RETRYABLE,
+                            "not yet told apart from a bad event in its batch: "
+                                    + f.cause().getMessage(),
+                            f.cause()))));
         }
         return new Outcome(isolation.written, failures);
     }

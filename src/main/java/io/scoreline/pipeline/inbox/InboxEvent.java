@@ -15,8 +15,14 @@ import java.util.Optional;
  *                   replays; Salesforce: {@code {}}, since an unsigned notification's values are
  *                   never used, only its record id (ADR 0020)
  */
-public record InboxEvent(CrmProvider provider, String dedupeKey, Optional<String> objectType, String recordId,
-        String eventType, Optional<Instant> occurredAt, String rawBody) {
+public record InboxEvent(
+        CrmProvider provider,
+        String dedupeKey,
+        Optional<String> objectType,
+        String recordId,
+        String eventType,
+        Optional<Instant> occurredAt,
+        String rawBody) {
 
     /**
      * The event type of a read Scoreline schedules itself, after applying changes from events

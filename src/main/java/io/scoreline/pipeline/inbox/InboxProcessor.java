@@ -53,8 +53,15 @@ public final class InboxProcessor {
     private final Clock clock;
     private final DatabaseSlots slots;
 
-    public InboxProcessor(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets, PageWriter writer,
-            InboxStore inbox, OpenConnectors connectors, InboxSettings settings, Clock clock) {
+    public InboxProcessor(
+            IntegrationStore integrations,
+            OrganizationStore organizations,
+            RuleSetStore ruleSets,
+            PageWriter writer,
+            InboxStore inbox,
+            OpenConnectors connectors,
+            InboxSettings settings,
+            Clock clock) {
         this.integrations = integrations;
         this.organizations = organizations;
         this.ruleSets = ruleSets;
@@ -67,8 +74,7 @@ public final class InboxProcessor {
     }
 
     /** What one batch, or one group of it, did. */
-    private record BatchResult(int written, int dropped, int failed) {
-    }
+    private record BatchResult(int written, int dropped, int failed) {}
 
     /**
      * Claims up to a batch of the organization's rows due by {@code dueBy} and processes them, in
@@ -89,7 +95,8 @@ public final class InboxProcessor {
         int written = 0;
         int dropped = 0;
         int failed = 0;
-        var byIntegration = claimed.stream().collect(Collectors.groupingBy(InboxEntry::integrationId, TreeMap::new, Collectors.toList()));
+        var byIntegration = claimed.stream()
+                .collect(Collectors.groupingBy(InboxEntry::integrationId, TreeMap::new, Collectors.toList()));
         for (var entry : byIntegration.entrySet()) {
             var integration = integrations.find(organizationId, entry.getKey());
             if (integration.isEmpty() || integration.get().status() != IntegrationStatus.ACTIVE) {
@@ -99,8 +106,8 @@ public final class InboxProcessor {
                 dropped += entry.getValue().size();
                 continue;
             }
-            var byObject = entry.getValue().stream().collect(Collectors.groupingBy(e -> e.objectType().orElse(""), TreeMap::new,
-                    Collectors.toList()));
+            var byObject = entry.getValue().stream()
+                    .collect(Collectors.groupingBy(e -> e.objectType().orElse(""), TreeMap::new, Collectors.toList()));
             ActiveRules rules;
             try {
                 rules = ActiveRules.load(ruleSets, integration.get());
@@ -112,7 +119,10 @@ public final class InboxProcessor {
                 continue;
             }
             var organization = organizations.require(organizationId);
-            var deriver = new RuleSetFactDeriver(rules.ruleSet(), organization.timezone(), rules.ruleSetId(),
+            var deriver = new RuleSetFactDeriver(
+                    rules.ruleSet(),
+                    organization.timezone(),
+                    rules.ruleSetId(),
                     warning -> LOG.debug("integration {}: {}", integration.get().id(), warning.format()));
             for (var group : byObject.entrySet()) {
                 var fields = rules.ruleSet().fieldsByObject().get(group.getKey());
@@ -136,7 +146,11 @@ public final class InboxProcessor {
      * cannot settle is read back. Each step commits on its own, so a failed read retries only the
      * entries it was for.
      */
-    private BatchResult writeGroup(Integration integration, String objectType, Set<String> fields, List<InboxEntry> entries,
+    private BatchResult writeGroup(
+            Integration integration,
+            String objectType,
+            Set<String> fields,
+            List<InboxEntry> entries,
             FactDeriver deriver) {
         var rest = entries;
         try {
@@ -164,14 +178,19 @@ public final class InboxProcessor {
                 return new BatchResult(written, 0, rest.size());
             }
             // One bad record id fails the read of all: the others are written without it (ADR 0021).
-            var isolated = BadEventIsolation.isolate(rest, e, part -> readAndWrite(integration, objectType, fields, part, deriver));
+            var isolated = BadEventIsolation.isolate(
+                    rest, e, part -> readAndWrite(integration, objectType, fields, part, deriver));
             isolated.failures().forEach(f -> fail(integration.organizationId(), integration, f.entries(), f.cause()));
             return new BatchResult(written + isolated.written(), 0, rest.size() - isolated.written());
         }
     }
 
     /** Writes what the property changes among {@code entries} settle; returns the entries left to read back. */
-    private List<InboxEntry> applyChanges(Integration integration, String objectType, Set<String> fields, List<InboxEntry> entries,
+    private List<InboxEntry> applyChanges(
+            Integration integration,
+            String objectType,
+            Set<String> fields,
+            List<InboxEntry> entries,
             FactDeriver deriver) {
         var changes = new ArrayList<PropertyChange>();
         var rest = new ArrayList<InboxEntry>();
@@ -182,15 +201,29 @@ public final class InboxProcessor {
             return entries;
         }
         var outcome = new AtomicReference<PropertyChangeApplier.Outcome>();
-        writer.amend(integration.organizationId(), integration.id(), objectType,
-                changes.stream().map(PropertyChange::recordId).toList(), stored -> {
+        writer.amend(
+                integration.organizationId(),
+                integration.id(),
+                objectType,
+                changes.stream().map(PropertyChange::recordId).toList(),
+                stored -> {
                     outcome.set(PropertyChangeApplier.apply(objectType, fields, stored, changes));
                     return outcome.get().records();
-                }, deriver, ChangeOrigin.live(), (tx, page) -> {
+                },
+                deriver,
+                ChangeOrigin.live(),
+                (tx, page) -> {
                     var now = clock.instant();
                     inbox.markDone(tx, ids(outcome.get().settled()), now);
-                    inbox.scheduleVerifications(tx, integration.organizationId(), integration.id(), integration.provider(), objectType,
-                            outcome.get().verify(), now, settings.verifyAfter());
+                    inbox.scheduleVerifications(
+                            tx,
+                            integration.organizationId(),
+                            integration.id(),
+                            integration.provider(),
+                            objectType,
+                            outcome.get().verify(),
+                            now,
+                            settings.verifyAfter());
                 });
         rest.addAll(outcome.get().reread());
         return rest;
@@ -201,15 +234,19 @@ public final class InboxProcessor {
      * here: an outbound message is unsigned, so its values are never written, only the state read
      * back by id (ADR 0020); several entries about one record share one read.
      */
-    private void readAndWrite(Integration integration, String objectType, Set<String> fields, List<InboxEntry> entries,
+    private void readAndWrite(
+            Integration integration,
+            String objectType,
+            Set<String> fields,
+            List<InboxEntry> entries,
             FactDeriver deriver) {
         var records = new ArrayList<CrmRecord>();
         var reread = new LinkedHashMap<String, Instant>();
         for (var entry : entries) {
             reread.merge(entry.recordId(), entry.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
         }
-        var current = slots.awayWhile(() -> connectors.with(integration,
-                connector -> connector.read(objectType, fields, reread.keySet())));
+        var current = slots.awayWhile(
+                () -> connectors.with(integration, connector -> connector.read(objectType, fields, reread.keySet())));
         var known = new HashSet<String>();
         for (var record : current) {
             known.add(record.recordId());
@@ -223,7 +260,13 @@ public final class InboxProcessor {
             }
         });
         var done = ids(entries);
-        writer.write(integration.organizationId(), integration.id(), objectType, records, deriver, ChangeOrigin.live(),
+        writer.write(
+                integration.organizationId(),
+                integration.id(),
+                objectType,
+                records,
+                deriver,
+                ChangeOrigin.live(),
                 (tx, page) -> inbox.markDone(tx, done, clock.instant()));
     }
 
@@ -231,15 +274,27 @@ public final class InboxProcessor {
         fail(organizationId, integration, entries, e, InboxRetries.retried(kindOf(e)));
     }
 
-    private void fail(long organizationId, Integration integration, List<InboxEntry> entries, RuntimeException e, boolean retried) {
+    private void fail(
+            long organizationId,
+            Integration integration,
+            List<InboxEntry> entries,
+            RuntimeException e,
+            boolean retried) {
         var kind = kindOf(e);
         if (kind == FailureKind.AUTH) {
             connectors.close(integration.id());
         }
         int attempts = entries.stream().mapToInt(InboxEntry::attempts).max().orElse(0);
-        LOG.warn("{} inbox event(s) of integration {} failed (attempt {} of {}{}): {}", entries.size(), integration.id(), attempts,
-                settings.maxAttempts(), retried ? "" : ", parked: " + kind.name() + " is not retried", e.getMessage());
-        inbox.markFailed(organizationId, entries, kind.name() + ": " + e.getMessage(), clock.instant(), settings, retried);
+        LOG.warn(
+                "{} inbox event(s) of integration {} failed (attempt {} of {}{}): {}",
+                entries.size(),
+                integration.id(),
+                attempts,
+                settings.maxAttempts(),
+                retried ? "" : ", parked: " + kind.name() + " is not retried",
+                e.getMessage());
+        inbox.markFailed(
+                organizationId, entries, kind.name() + ": " + e.getMessage(), clock.instant(), settings, retried);
     }
 
     private static FailureKind kindOf(RuntimeException e) {
@@ -247,6 +302,9 @@ public final class InboxProcessor {
     }
 
     private static List<Long> ids(List<InboxEntry> entries) {
-        return entries.stream().map(InboxEntry::id).sorted(Comparator.naturalOrder()).toList();
+        return entries.stream()
+                .map(InboxEntry::id)
+                .sorted(Comparator.naturalOrder())
+                .toList();
     }
 }

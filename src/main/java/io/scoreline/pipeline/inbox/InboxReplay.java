@@ -66,24 +66,29 @@ public final class InboxReplay {
                     continue;
                 }
                 if (entry.get().status() != InboxStatus.FAILED) {
-                    throw ScorelineException.conflict("inbox event " + eventId.get() + " is " + entry.get().status().key()
-                            + ", not failed: only failed events are replayed");
+                    throw ScorelineException.conflict("inbox event " + eventId.get() + " is "
+                            + entry.get().status().key() + ", not failed: only failed events are replayed");
                 }
             }
-            inbox.replay(organization.id(), eventId, now).forEach(id -> replayed.add(new Replayed(organization.id(), id)));
+            inbox.replay(organization.id(), eventId, now)
+                    .forEach(id -> replayed.add(new Replayed(organization.id(), id)));
         }
         if (eventId.isPresent() && replayed.isEmpty()) {
-            throw ScorelineException.notFound("no inbox event " + eventId.get() + organizationSlug.map(s -> " in organization " + s).orElse(""));
+            throw ScorelineException.notFound("no inbox event " + eventId.get()
+                    + organizationSlug.map(s -> " in organization " + s).orElse(""));
         }
         workers.get().drain();
-        return replayed.stream().flatMap(r -> inbox.find(r.organizationId(), r.eventId()).stream()).toList();
+        return replayed.stream()
+                .flatMap(r -> inbox.find(r.organizationId(), r.eventId()).stream())
+                .toList();
     }
 
-    private record Replayed(long organizationId, long eventId) {
-    }
+    private record Replayed(long organizationId, long eventId) {}
 
     /** The organizations a call acts in: the authorization point (ADR 0029). */
     private List<Organization> scope(Optional<String> organizationSlug) {
-        return organizationSlug.map(slug -> List.of(organizations.require(slug))).orElseGet(organizations::list);
+        return organizationSlug
+                .map(slug -> List.of(organizations.require(slug)))
+                .orElseGet(organizations::list);
     }
 }

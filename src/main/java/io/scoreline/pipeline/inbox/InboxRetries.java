@@ -9,8 +9,7 @@ import io.scoreline.failure.FailureKind;
  */
 final class InboxRetries {
 
-    private InboxRetries() {
-    }
+    private InboxRetries() {}
 
     static boolean retried(FailureKind kind) {
         return switch (kind) {

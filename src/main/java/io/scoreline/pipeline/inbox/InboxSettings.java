@@ -24,12 +24,32 @@ import java.time.Duration;
  *                       as {@code hs_is_closed_won}); changes to one record within this time share
  *                       one read
  */
-public record InboxSettings(int workers, int writers, int maxAttempts, int batchSize, Duration coalesceWindow,
-        Duration pollInterval, Duration lease, Duration backoffBase, Duration backoffCap, boolean applyValues, Duration verifyAfter) {
+public record InboxSettings(
+        int workers,
+        int writers,
+        int maxAttempts,
+        int batchSize,
+        Duration coalesceWindow,
+        Duration pollInterval,
+        Duration lease,
+        Duration backoffBase,
+        Duration backoffCap,
+        boolean applyValues,
+        Duration verifyAfter) {
 
     public static InboxSettings defaults() {
-        return new InboxSettings(4, defaultWriters(), 8, 500, Duration.ofMillis(200), Duration.ofMillis(100),
-                Duration.ofMinutes(5),                 Duration.ofSeconds(2), Duration.ofMinutes(30), true, Duration.ofSeconds(30));
+        return new InboxSettings(
+                4,
+                defaultWriters(),
+                8,
+                500,
+                Duration.ofMillis(200),
+                Duration.ofMillis(100),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(30),
+                true,
+                Duration.ofSeconds(30));
     }
 
     /** Half the cores, at least one: on two cores one writer gave the shortest acknowledgements (ADR 0016). */
@@ -38,39 +58,107 @@ public record InboxSettings(int workers, int writers, int maxAttempts, int batch
     }
 
     public InboxSettings withWriters(int value) {
-        return new InboxSettings(workers, value, maxAttempts, batchSize, coalesceWindow, pollInterval, lease,
-                backoffBase, backoffCap,
-                applyValues, verifyAfter);
+        return new InboxSettings(
+                workers,
+                value,
+                maxAttempts,
+                batchSize,
+                coalesceWindow,
+                pollInterval,
+                lease,
+                backoffBase,
+                backoffCap,
+                applyValues,
+                verifyAfter);
     }
 
     public InboxSettings withWorkers(int value) {
-        return new InboxSettings(value, writers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease,
-                backoffBase, backoffCap, applyValues, verifyAfter);
+        return new InboxSettings(
+                value,
+                writers,
+                maxAttempts,
+                batchSize,
+                coalesceWindow,
+                pollInterval,
+                lease,
+                backoffBase,
+                backoffCap,
+                applyValues,
+                verifyAfter);
     }
 
     public InboxSettings withMaxAttempts(int value) {
-        return new InboxSettings(workers, writers, value, batchSize, coalesceWindow, pollInterval, lease,
-                backoffBase, backoffCap, applyValues, verifyAfter);
+        return new InboxSettings(
+                workers,
+                writers,
+                value,
+                batchSize,
+                coalesceWindow,
+                pollInterval,
+                lease,
+                backoffBase,
+                backoffCap,
+                applyValues,
+                verifyAfter);
     }
 
     public InboxSettings withBackoff(Duration base, Duration cap) {
-        return new InboxSettings(workers, writers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease,
-                base, cap, applyValues, verifyAfter);
+        return new InboxSettings(
+                workers,
+                writers,
+                maxAttempts,
+                batchSize,
+                coalesceWindow,
+                pollInterval,
+                lease,
+                base,
+                cap,
+                applyValues,
+                verifyAfter);
     }
 
     public InboxSettings withCoalesceWindow(Duration value) {
-        return new InboxSettings(workers, writers, maxAttempts, batchSize, value, pollInterval, lease,
-                backoffBase, backoffCap, applyValues, verifyAfter);
+        return new InboxSettings(
+                workers,
+                writers,
+                maxAttempts,
+                batchSize,
+                value,
+                pollInterval,
+                lease,
+                backoffBase,
+                backoffCap,
+                applyValues,
+                verifyAfter);
     }
 
     public InboxSettings withApplyValues(boolean value) {
-        return new InboxSettings(workers, writers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease,
-                backoffBase, backoffCap, value, verifyAfter);
+        return new InboxSettings(
+                workers,
+                writers,
+                maxAttempts,
+                batchSize,
+                coalesceWindow,
+                pollInterval,
+                lease,
+                backoffBase,
+                backoffCap,
+                value,
+                verifyAfter);
     }
 
     public InboxSettings withVerifyAfter(Duration value) {
-        return new InboxSettings(workers, writers, maxAttempts, batchSize, coalesceWindow, pollInterval, lease,
-                backoffBase, backoffCap, applyValues,
+        return new InboxSettings(
+                workers,
+                writers,
+                maxAttempts,
+                batchSize,
+                coalesceWindow,
+                pollInterval,
+                lease,
+                backoffBase,
+                backoffCap,
+                applyValues,
                 value);
     }
 

@@ -51,11 +51,13 @@ public final class InboxStore {
      *
      * @param dueAt when workers may first take them (now plus the coalescing window)
      */
-    public int insert(long organizationId, long integrationId, List<InboxEvent> events, Instant receivedAt, Instant dueAt) {
+    public int insert(
+            long organizationId, long integrationId, List<InboxEvent> events, Instant receivedAt, Instant dueAt) {
         if (events.isEmpty()) {
             return 0;
         }
-        return transactions.inOrganization(organizationId, tx -> insert(tx, organizationId, integrationId, events, receivedAt, dueAt));
+        return transactions.inOrganization(
+                organizationId, tx -> insert(tx, organizationId, integrationId, events, receivedAt, dueAt));
     }
 
     /**
@@ -63,12 +65,27 @@ public final class InboxStore {
      * their events (ADR 0016). Records changed again before the read is due share it: the dedupe
      * key names the period of {@code verifyAfter} the read falls in.
      */
-    public void scheduleVerifications(DSLContext tx, long organizationId, long integrationId, CrmProvider provider, String objectType,
-            Collection<String> recordIds, Instant now, Duration verifyAfter) {
+    public void scheduleVerifications(
+            DSLContext tx,
+            long organizationId,
+            long integrationId,
+            CrmProvider provider,
+            String objectType,
+            Collection<String> recordIds,
+            Instant now,
+            Duration verifyAfter) {
         var dueAt = now.plus(verifyAfter);
         long period = dueAt.toEpochMilli() / Math.max(1, verifyAfter.toMillis());
-        var events = recordIds.stream().map(id -> new InboxEvent(provider, InboxEvent.VERIFY + ":" + objectType + ":" + id + ":" + period,
-                Optional.of(objectType), id, InboxEvent.VERIFY, Optional.empty(), "{}")).toList();
+        var events = recordIds.stream()
+                .map(id -> new InboxEvent(
+                        provider,
+                        InboxEvent.VERIFY + ":" + objectType + ":" + id + ":" + period,
+                        Optional.of(objectType),
+                        id,
+                        InboxEvent.VERIFY,
+                        Optional.empty(),
+                        "{}"))
+                .toList();
         insert(tx, organizationId, integrationId, events, now, dueAt);
     }
 
@@ -80,18 +97,26 @@ public final class InboxStore {
         int moved = 0;
         // Any organization with a waiting row; verifications are due at most a setting's length away.
         for (long organizationId : dueOrganizations(now.plus(Duration.ofDays(3650)))) {
-            moved += transactions.inOrganization(organizationId, tx -> tx.update(WEBHOOK_INBOX)
-                    .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, offset(now))
-                    .where(WEBHOOK_INBOX.STATUS.eq(InboxStatus.PENDING.key()))
-                    .and(WEBHOOK_INBOX.EVENT_TYPE.eq(InboxEvent.VERIFY))
-                    .and(WEBHOOK_INBOX.ATTEMPTS.eq(0))
-                    .and(WEBHOOK_INBOX.NEXT_ATTEMPT_AT.gt(offset(now)))
-                    .execute());
+            moved += transactions.inOrganization(
+                    organizationId,
+                    tx -> tx.update(WEBHOOK_INBOX)
+                            .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, offset(now))
+                            .where(WEBHOOK_INBOX.STATUS.eq(InboxStatus.PENDING.key()))
+                            .and(WEBHOOK_INBOX.EVENT_TYPE.eq(InboxEvent.VERIFY))
+                            .and(WEBHOOK_INBOX.ATTEMPTS.eq(0))
+                            .and(WEBHOOK_INBOX.NEXT_ATTEMPT_AT.gt(offset(now)))
+                            .execute());
         }
         return moved;
     }
 
-    private int insert(DSLContext tx, long organizationId, long integrationId, List<InboxEvent> events, Instant receivedAt, Instant dueAt) {
+    private int insert(
+            DSLContext tx,
+            long organizationId,
+            long integrationId,
+            List<InboxEvent> events,
+            Instant receivedAt,
+            Instant dueAt) {
         if (events.isEmpty()) {
             return 0;
         }
@@ -113,11 +138,18 @@ public final class InboxStore {
             occurredAts[i] = event.occurredAt().orElse(null);
             rawBodies[i] = event.rawBody();
         }
-        return tx.execute(INSERT, DSL.val(organizationId), DSL.val(integrationId),
-                DSL.val(offset(receivedAt), SQLDataType.TIMESTAMPWITHTIMEZONE), DSL.val(offset(dueAt), SQLDataType.TIMESTAMPWITHTIMEZONE),
-                BinaryArrayParam.varchars(providers), BinaryArrayParam.varchars(dedupeKeys),
-                BinaryArrayParam.varchars(objectTypes), BinaryArrayParam.varchars(recordIds),
-                BinaryArrayParam.varchars(eventTypes), BinaryArrayParam.epochMicros(occurredAts),
+        return tx.execute(
+                INSERT,
+                DSL.val(organizationId),
+                DSL.val(integrationId),
+                DSL.val(offset(receivedAt), SQLDataType.TIMESTAMPWITHTIMEZONE),
+                DSL.val(offset(dueAt), SQLDataType.TIMESTAMPWITHTIMEZONE),
+                BinaryArrayParam.varchars(providers),
+                BinaryArrayParam.varchars(dedupeKeys),
+                BinaryArrayParam.varchars(objectTypes),
+                BinaryArrayParam.varchars(recordIds),
+                BinaryArrayParam.varchars(eventTypes),
+                BinaryArrayParam.epochMicros(occurredAts),
                 BinaryArrayParam.varchars(rawBodies));
     }
 
@@ -128,8 +160,8 @@ public final class InboxStore {
 
     /** Organizations with rows due at {@code now} (pending, or claimed under a lease that ran out). */
     public List<Long> dueOrganizations(Instant now) {
-        return transactions.withoutOrganization(tx -> tx
-                .resultQuery("select organization_id from scoreline_inbox_due_organizations({0})",
+        return transactions.withoutOrganization(tx -> tx.resultQuery(
+                        "select organization_id from scoreline_inbox_due_organizations({0})",
                         DSL.val(offset(now), SQLDataType.TIMESTAMPWITHTIMEZONE))
                 .fetch(0, Long.class));
     }
@@ -141,24 +173,29 @@ public final class InboxStore {
      */
     public List<InboxEntry> claim(long organizationId, Instant now, java.time.Duration lease, int limit) {
         return transactions.inOrganization(organizationId, tx -> {
-            var due = tx.select(WEBHOOK_INBOX.ID).from(WEBHOOK_INBOX)
+            var due = tx.select(WEBHOOK_INBOX.ID)
+                    .from(WEBHOOK_INBOX)
                     .where(WEBHOOK_INBOX.STATUS.in(InboxStatus.PENDING.key(), InboxStatus.PROCESSING.key()))
                     .and(WEBHOOK_INBOX.NEXT_ATTEMPT_AT.le(offset(now)))
                     .orderBy(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, WEBHOOK_INBOX.ID)
                     .limit(limit)
-                    .forUpdate().skipLocked()
+                    .forUpdate()
+                    .skipLocked()
                     .fetch(WEBHOOK_INBOX.ID);
             if (due.isEmpty()) {
                 return List.of();
             }
-            return tx.update(WEBHOOK_INBOX)
+            return tx
+                    .update(WEBHOOK_INBOX)
                     .set(WEBHOOK_INBOX.STATUS, InboxStatus.PROCESSING.key())
                     .set(WEBHOOK_INBOX.ATTEMPTS, WEBHOOK_INBOX.ATTEMPTS.plus(1))
                     .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, offset(now.plus(lease)))
                     .where(WEBHOOK_INBOX.ID.in(due))
                     .returning()
                     .fetch(InboxStore::toEntry)
-                    .stream().sorted(java.util.Comparator.comparingLong(InboxEntry::id)).toList();
+                    .stream()
+                    .sorted(java.util.Comparator.comparingLong(InboxEntry::id))
+                    .toList();
         });
     }
 
@@ -187,7 +224,12 @@ public final class InboxStore {
      * Records a failed attempt: the rows wait for their backoff, or are parked as {@code failed}
      * once they have had {@code maxAttempts}, or at once when the failure is not {@code retried}.
      */
-    public void markFailed(long organizationId, Collection<InboxEntry> entries, String error, Instant now, InboxSettings settings,
+    public void markFailed(
+            long organizationId,
+            Collection<InboxEntry> entries,
+            String error,
+            Instant now,
+            InboxSettings settings,
             boolean retried) {
         var message = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
         transactions.inOrganization(organizationId, tx -> {
@@ -205,37 +247,58 @@ public final class InboxStore {
     }
 
     public List<InboxEntry> list(long organizationId, Optional<InboxStatus> status, int limit) {
-        return transactions.inOrganization(organizationId, tx -> tx.selectFrom(WEBHOOK_INBOX)
-                .where(status.map(s -> WEBHOOK_INBOX.STATUS.eq(s.key())).orElse(DSL.noCondition()))
-                .orderBy(WEBHOOK_INBOX.ID.desc())
-                .limit(limit)
-                .fetch(InboxStore::toEntry));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.selectFrom(WEBHOOK_INBOX)
+                        .where(status.map(s -> WEBHOOK_INBOX.STATUS.eq(s.key())).orElse(DSL.noCondition()))
+                        .orderBy(WEBHOOK_INBOX.ID.desc())
+                        .limit(limit)
+                        .fetch(InboxStore::toEntry));
     }
 
     public Optional<InboxEntry> find(long organizationId, long id) {
-        return transactions.inOrganization(organizationId, tx -> tx.selectFrom(WEBHOOK_INBOX)
-                .where(WEBHOOK_INBOX.ID.eq(id))
-                .fetchOptional(InboxStore::toEntry));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.selectFrom(WEBHOOK_INBOX)
+                        .where(WEBHOOK_INBOX.ID.eq(id))
+                        .fetchOptional(InboxStore::toEntry));
     }
 
     /** Puts failed rows back to pending with fresh attempts; returns their ids, newest first (as {@link #list} orders). */
     public List<Long> replay(long organizationId, Optional<Long> id, Instant now) {
-        return transactions.inOrganization(organizationId, tx -> tx.update(WEBHOOK_INBOX)
-                .set(WEBHOOK_INBOX.STATUS, InboxStatus.PENDING.key())
-                .set(WEBHOOK_INBOX.ATTEMPTS, 0)
-                .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, offset(now))
-                .where(WEBHOOK_INBOX.STATUS.eq(InboxStatus.FAILED.key()))
-                .and(id.map(WEBHOOK_INBOX.ID::eq).orElse(DSL.noCondition()))
-                .returning(WEBHOOK_INBOX.ID)
-                .fetch(WEBHOOK_INBOX.ID)).stream().sorted(java.util.Comparator.reverseOrder()).toList();
+        return transactions
+                .inOrganization(
+                        organizationId,
+                        tx -> tx.update(WEBHOOK_INBOX)
+                                .set(WEBHOOK_INBOX.STATUS, InboxStatus.PENDING.key())
+                                .set(WEBHOOK_INBOX.ATTEMPTS, 0)
+                                .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, offset(now))
+                                .where(WEBHOOK_INBOX.STATUS.eq(InboxStatus.FAILED.key()))
+                                .and(id.map(WEBHOOK_INBOX.ID::eq).orElse(DSL.noCondition()))
+                                .returning(WEBHOOK_INBOX.ID)
+                                .fetch(WEBHOOK_INBOX.ID))
+                .stream()
+                .sorted(java.util.Comparator.reverseOrder())
+                .toList();
     }
 
     private static InboxEntry toEntry(WebhookInboxRecord row) {
-        return new InboxEntry(row.getId(), row.getOrganizationId(), row.getIntegrationId(), CrmProvider.fromKey(row.getProvider()),
-                row.getDedupeKey(), Optional.ofNullable(row.getObjectType()), row.getRecordId(), row.getEventType(),
-                Optional.ofNullable(row.getOccurredAt()).map(OffsetDateTime::toInstant), row.getRawBody(),
-                InboxStatus.fromKey(row.getStatus()), row.getAttempts(), row.getNextAttemptAt().toInstant(),
-                Optional.ofNullable(row.getLastError()), row.getReceivedAt().toInstant(),
+        return new InboxEntry(
+                row.getId(),
+                row.getOrganizationId(),
+                row.getIntegrationId(),
+                CrmProvider.fromKey(row.getProvider()),
+                row.getDedupeKey(),
+                Optional.ofNullable(row.getObjectType()),
+                row.getRecordId(),
+                row.getEventType(),
+                Optional.ofNullable(row.getOccurredAt()).map(OffsetDateTime::toInstant),
+                row.getRawBody(),
+                InboxStatus.fromKey(row.getStatus()),
+                row.getAttempts(),
+                row.getNextAttemptAt().toInstant(),
+                Optional.ofNullable(row.getLastError()),
+                row.getReceivedAt().toInstant(),
                 Optional.ofNullable(row.getProcessedAt()).map(OffsetDateTime::toInstant));
     }
 

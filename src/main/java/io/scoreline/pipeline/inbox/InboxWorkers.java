@@ -65,7 +65,9 @@ public final class InboxWorkers implements AutoCloseable {
     public int drain() {
         int total = 0;
         do {
-            for (int claimed = runOnce(settings.coalesceWindow()); claimed > 0; claimed = runOnce(settings.coalesceWindow())) {
+            for (int claimed = runOnce(settings.coalesceWindow());
+                    claimed > 0;
+                    claimed = runOnce(settings.coalesceWindow())) {
                 total += claimed;
             }
             // The reads scheduled after changes applied from events are part of "everything waiting".

@@ -1,8 +1,8 @@
 package io.scoreline.pipeline.inbox;
 
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.WebhookDirectory;
 import io.scoreline.connectors.spi.WebhookTarget;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.integrations.IntegrationStatus;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,7 +30,9 @@ final class IntegrationWebhookDirectory implements WebhookDirectory {
     public Map<String, List<WebhookTarget>> byAccounts(Collection<String> externalAccountIds) {
         var result = new LinkedHashMap<String, List<WebhookTarget>>();
         routes.byAccounts(provider, externalAccountIds)
-                .forEach((account, found) -> result.put(account, found.stream().map(IntegrationWebhookDirectory::target).toList()));
+                .forEach((account, found) -> result.put(
+                        account,
+                        found.stream().map(IntegrationWebhookDirectory::target).toList()));
         return result;
     }
 
@@ -52,7 +54,11 @@ final class IntegrationWebhookDirectory implements WebhookDirectory {
     }
 
     private static WebhookTarget target(WebhookRoute route) {
-        return new WebhookTarget(route.integrationId(), route.organizationId(), route.status() == IntegrationStatus.ACTIVE,
-                route.status().key(), route.externalAccountId());
+        return new WebhookTarget(
+                route.integrationId(),
+                route.organizationId(),
+                route.status() == IntegrationStatus.ACTIVE,
+                route.status().key(),
+                route.externalAccountId());
     }
 }

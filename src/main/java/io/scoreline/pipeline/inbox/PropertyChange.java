@@ -27,7 +27,8 @@ record PropertyChange(InboxEntry entry, String property, Object value) {
      * record's current state.
      */
     static Optional<PropertyChange> of(InboxEntry entry) {
-        return CrmProfiles.of(entry.provider()).valueChange(entry.eventType(), entry.occurredAt(), entry.rawBody())
+        return CrmProfiles.of(entry.provider())
+                .valueChange(entry.eventType(), entry.occurredAt(), entry.rawBody())
                 .map(change -> new PropertyChange(entry, change.field(), change.value()));
     }
 }

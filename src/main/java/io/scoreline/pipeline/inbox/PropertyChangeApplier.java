@@ -23,8 +23,7 @@ final class PropertyChangeApplier {
     private static final Comparator<PropertyChange> IN_ORDER = Comparator.comparing(PropertyChange::occurredAt)
             .thenComparingLong(c -> c.entry().id());
 
-    private PropertyChangeApplier() {
-    }
+    private PropertyChangeApplier() {}
 
     /**
      * What the changes come to.
@@ -37,19 +36,20 @@ final class PropertyChangeApplier {
      *                change the rules do not read may still move one they do (HubSpot computes
      *                {@code hs_is_closed_won} from {@code dealstage} and sends no event for it)
      */
-    record Outcome(List<CrmRecord> records, List<InboxEntry> settled, List<InboxEntry> reread, List<String> verify) {
-    }
+    record Outcome(List<CrmRecord> records, List<InboxEntry> settled, List<InboxEntry> reread, List<String> verify) {}
 
     /**
      * @param ruleFields the fields the rules read on this object (other properties change no fact)
      * @param stored     the states we hold, by record id, locked by the caller
      */
-    static Outcome apply(String objectType, Set<String> ruleFields, Map<String, CrmRecord> stored, List<PropertyChange> changes) {
+    static Outcome apply(
+            String objectType, Set<String> ruleFields, Map<String, CrmRecord> stored, List<PropertyChange> changes) {
         var records = new ArrayList<CrmRecord>();
         var settled = new ArrayList<InboxEntry>();
         var reread = new ArrayList<InboxEntry>();
         var verify = new ArrayList<String>();
-        var byRecord = changes.stream().collect(Collectors.groupingBy(PropertyChange::recordId, TreeMap::new, Collectors.toList()));
+        var byRecord = changes.stream()
+                .collect(Collectors.groupingBy(PropertyChange::recordId, TreeMap::new, Collectors.toList()));
         for (var entry : byRecord.entrySet()) {
             var state = stored.get(entry.getKey());
             var recordChanges = entry.getValue().stream().sorted(IN_ORDER).toList();
@@ -59,11 +59,15 @@ final class PropertyChangeApplier {
                 continue;
             }
             settled.addAll(entries);
-            var newer = recordChanges.stream().filter(c -> !c.occurredAt().isBefore(state.modstamp())).toList();
+            var newer = recordChanges.stream()
+                    .filter(c -> !c.occurredAt().isBefore(state.modstamp()))
+                    .toList();
             if (!newer.isEmpty()) {
                 verify.add(entry.getKey());
             }
-            var relevant = newer.stream().filter(c -> ruleFields.contains(c.property())).toList();
+            var relevant = newer.stream()
+                    .filter(c -> ruleFields.contains(c.property()))
+                    .toList();
             if (relevant.isEmpty()) {
                 continue;
             }
@@ -79,6 +83,9 @@ final class PropertyChangeApplier {
         if (fields.containsKey(property)) {
             return property;
         }
-        return fields.keySet().stream().filter(property::equalsIgnoreCase).findFirst().orElse(property);
+        return fields.keySet().stream()
+                .filter(property::equalsIgnoreCase)
+                .findFirst()
+                .orElse(property);
     }
 }

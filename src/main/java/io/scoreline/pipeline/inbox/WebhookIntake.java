@@ -1,9 +1,9 @@
 package io.scoreline.pipeline.inbox;
 
 import io.scoreline.connectors.spi.CrmProfiles;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.WebhookRequest;
 import io.scoreline.connectors.spi.WebhookVerdict;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -27,16 +27,30 @@ public final class WebhookIntake {
     private final Clock clock;
 
     @Inject
-    public WebhookIntake(WebhookRoutes routes, IntegrationStore integrations, InboxStore inbox, InboxWorkers workers,
-            InboxSettings settings, Clock clock) {
+    public WebhookIntake(
+            WebhookRoutes routes,
+            IntegrationStore integrations,
+            InboxStore inbox,
+            InboxWorkers workers,
+            InboxSettings settings,
+            Clock clock) {
         this(routes, integrations, inbox, workers::nudge, settings.coalesceWindow(), clock);
     }
 
-    WebhookIntake(WebhookRoutes routes, IntegrationStore integrations, InboxStore inbox, Runnable nudge, Duration coalesceWindow,
+    WebhookIntake(
+            WebhookRoutes routes,
+            IntegrationStore integrations,
+            InboxStore inbox,
+            Runnable nudge,
+            Duration coalesceWindow,
             Clock clock) {
         for (var profile : CrmProfiles.all()) {
-            directories.put(profile.provider(), new IntegrationWebhookDirectory(profile.provider(), routes,
-                    new WebhookSecrets(integrations, profile.webhooks()::signingSecret, clock)));
+            directories.put(
+                    profile.provider(),
+                    new IntegrationWebhookDirectory(
+                            profile.provider(),
+                            routes,
+                            new WebhookSecrets(integrations, profile.webhooks()::signingSecret, clock)));
         }
         this.inbox = inbox;
         this.nudge = nudge;
@@ -53,7 +67,8 @@ public final class WebhookIntake {
             case WebhookVerdict.Unauthorized unauthorized -> new WebhookOutcome.Unauthorized(unauthorized.reason());
             case WebhookVerdict.UnknownEndpoint unknown -> new WebhookOutcome.UnknownEndpoint();
             case WebhookVerdict.Malformed malformed -> new WebhookOutcome.Malformed(malformed.reason());
-            case WebhookVerdict.TooManyNotifications tooMany -> new WebhookOutcome.TooManyNotifications(tooMany.count(), tooMany.limit());
+            case WebhookVerdict.TooManyNotifications tooMany ->
+                new WebhookOutcome.TooManyNotifications(tooMany.count(), tooMany.limit());
         };
     }
 
@@ -63,10 +78,19 @@ public final class WebhookIntake {
         int inserted = 0;
         for (var delivery : deliver.deliveries()) {
             var target = delivery.target();
-            var inboxEvents = delivery.events().stream().map(e -> new InboxEvent(provider, e.dedupeKey(), e.objectType(), e.recordId(),
-                    e.eventType(), e.occurredAt(), e.rawBody())).toList();
+            var inboxEvents = delivery.events().stream()
+                    .map(e -> new InboxEvent(
+                            provider,
+                            e.dedupeKey(),
+                            e.objectType(),
+                            e.recordId(),
+                            e.eventType(),
+                            e.occurredAt(),
+                            e.rawBody()))
+                    .toList();
             events += inboxEvents.size();
-            inserted += inbox.insert(target.organizationId(), target.integrationId(), inboxEvents, now, now.plus(coalesceWindow));
+            inserted += inbox.insert(
+                    target.organizationId(), target.integrationId(), inboxEvents, now, now.plus(coalesceWindow));
         }
         if (inserted > 0) {
             nudge.run();

@@ -4,34 +4,27 @@ package io.scoreline.pipeline.inbox;
 public sealed interface WebhookOutcome {
 
     /** Authenticated and committed to the inbox ({@code inserted} new, the rest redeliveries). */
-    record Accepted(int events, int inserted) implements WebhookOutcome {
-    }
+    record Accepted(int events, int inserted) implements WebhookOutcome {}
 
     /** Authentic, or not checkable, but for no active integration: answered 2xx so the CRM stops retrying. */
-    record Dropped(int events, String reason) implements WebhookOutcome {
-    }
+    record Dropped(int events, String reason) implements WebhookOutcome {}
 
     /** Bad or missing signature, stale timestamp, foreign organization: 401. */
-    record Unauthorized(String reason) implements WebhookOutcome {
-    }
+    record Unauthorized(String reason) implements WebhookOutcome {}
 
     /**
      * No endpoint here for the caller: an unknown integration, one of another provider, no secret
      * or a wrong one (ADR 0020). One answer for all, 404, so that it reveals nothing; not 2xx, so
      * that Salesforce keeps retrying a message for 24 hours while an operator fixes its URL.
      */
-    record UnknownEndpoint() implements WebhookOutcome {
-    }
+    record UnknownEndpoint() implements WebhookOutcome {}
 
     /** Not a well-formed webhook: 400. */
-    record Malformed(String reason) implements WebhookOutcome {
-    }
+    record Malformed(String reason) implements WebhookOutcome {}
 
     /** Larger than {@code SCORELINE_WEBHOOK_MAX_BYTES}: 413. */
-    record TooLarge(int limit) implements WebhookOutcome {
-    }
+    record TooLarge(int limit) implements WebhookOutcome {}
 
     /** More notifications in one message than the CRM ever sends: 413, and nothing is stored. */
-    record TooManyNotifications(int count, int limit) implements WebhookOutcome {
-    }
+    record TooManyNotifications(int count, int limit) implements WebhookOutcome {}
 }

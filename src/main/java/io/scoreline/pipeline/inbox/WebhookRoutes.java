@@ -42,8 +42,7 @@ public final class WebhookRoutes {
     /** Unknown accounts are the attacker's choice: the memory of them is bounded. */
     static final int MAX_REMEMBERED = 10_000;
 
-    private record Remembered(List<WebhookRoute> routes, Instant until) {
-    }
+    private record Remembered(List<WebhookRoute> routes, Instant until) {}
 
     private static final String SELECT =
             "select id, organization_id, provider, status, external_account_id from scoreline_integration_directory()";
@@ -67,21 +66,24 @@ public final class WebhookRoutes {
         // V14's directory function answers for the one CRM whose integrations have endpoint secrets.
         var found = CrmProfiles.of(provider).usesEndpointSecret()
                 ? transactions.withoutOrganization(tx -> tx.resultQuery(
-                        "select id, organization_id, status, external_account_id, endpoint_secret_hash"
-                                + " from scoreline_salesforce_endpoint(?)", integrationId)
-                .fetchOptional(row -> new Endpoint(new WebhookRoute(row.get("id", Long.class),
-                        row.get("organization_id", Long.class), provider,
-                        IntegrationStatus.fromKey(row.get("status", String.class)),
-                        Optional.ofNullable(row.get("external_account_id", String.class))),
-                        Optional.ofNullable(row.get("endpoint_secret_hash", byte[].class)))))
+                                "select id, organization_id, status, external_account_id, endpoint_secret_hash"
+                                        + " from scoreline_salesforce_endpoint(?)",
+                                integrationId)
+                        .fetchOptional(row -> new Endpoint(
+                                new WebhookRoute(
+                                        row.get("id", Long.class),
+                                        row.get("organization_id", Long.class),
+                                        provider,
+                                        IntegrationStatus.fromKey(row.get("status", String.class)),
+                                        Optional.ofNullable(row.get("external_account_id", String.class))),
+                                Optional.ofNullable(row.get("endpoint_secret_hash", byte[].class)))))
                 : Optional.<Endpoint>empty();
         // Compared even when nothing is found, so that an unknown id answers no faster than a wrong secret.
         boolean matches = EndpointSecret.matches(presentedSecret, found.flatMap(Endpoint::secretHash));
         return matches ? found.map(Endpoint::route) : Optional.empty();
     }
 
-    private record Endpoint(WebhookRoute route, Optional<byte[]> secretHash) {
-    }
+    private record Endpoint(WebhookRoute route, Optional<byte[]> secretHash) {}
 
     /** The integrations of this CRM account (HubSpot portal id, Salesforce org id), oldest first; empty when none. */
     public List<WebhookRoute> byAccount(CrmProvider provider, String externalAccountId) {
@@ -108,8 +110,10 @@ public final class WebhookRoutes {
             return result;
         }
         var found = new HashMap<String, List<WebhookRoute>>();
-        lookUp(provider, missing).forEach(route -> found.computeIfAbsent(route.externalAccountId().orElseThrow(),
-                a -> new ArrayList<>()).add(route));
+        lookUp(provider, missing)
+                .forEach(
+                        route -> found.computeIfAbsent(route.externalAccountId().orElseThrow(), a -> new ArrayList<>())
+                                .add(route));
         for (var account : missing) {
             var routes = List.copyOf(found.getOrDefault(account, List.of()));
             result.put(account, routes);
@@ -140,9 +144,10 @@ public final class WebhookRoutes {
 
     private List<WebhookRoute> lookUp(CrmProvider provider, Collection<String> externalAccountIds) {
         var accounts = externalAccountIds.toArray(String[]::new);
-        return transactions.withoutOrganization(tx -> tx.resultQuery(SELECT
-                        + " where provider = {0} and external_account_id = any({1}) order by id",
-                        DSL.val(provider.key()), DSL.val(accounts, SQLDataType.VARCHAR.array()))
+        return transactions.withoutOrganization(tx -> tx.resultQuery(
+                        SELECT + " where provider = {0} and external_account_id = any({1}) order by id",
+                        DSL.val(provider.key()),
+                        DSL.val(accounts, SQLDataType.VARCHAR.array()))
                 .fetch(WebhookRoutes::toRoute));
     }
 
@@ -151,8 +156,11 @@ public final class WebhookRoutes {
     }
 
     private static WebhookRoute toRoute(Record row) {
-        return new WebhookRoute(row.get("id", Long.class), row.get("organization_id", Long.class),
-                CrmProvider.fromKey(row.get("provider", String.class)), IntegrationStatus.fromKey(row.get("status", String.class)),
+        return new WebhookRoute(
+                row.get("id", Long.class),
+                row.get("organization_id", Long.class),
+                CrmProvider.fromKey(row.get("provider", String.class)),
+                IntegrationStatus.fromKey(row.get("status", String.class)),
                 Optional.ofNullable(row.get("external_account_id", String.class)));
     }
 }

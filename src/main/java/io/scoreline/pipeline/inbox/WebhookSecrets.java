@@ -18,8 +18,7 @@ final class WebhookSecrets {
 
     private static final Duration KEEP = Duration.ofMinutes(1);
 
-    private record Cached(Optional<String> secret, Instant until) {
-    }
+    private record Cached(Optional<String> secret, Instant until) {}
 
     private final IntegrationStore integrations;
     private final Function<CrmCredentials, Optional<String>> signingSecret;
@@ -27,7 +26,8 @@ final class WebhookSecrets {
     private final ConcurrentHashMap<Long, Cached> cache = new ConcurrentHashMap<>();
 
     /** @param signingSecret the CRM's choice of the credentials' part that signs (its decoder's) */
-    WebhookSecrets(IntegrationStore integrations, Function<CrmCredentials, Optional<String>> signingSecret, Clock clock) {
+    WebhookSecrets(
+            IntegrationStore integrations, Function<CrmCredentials, Optional<String>> signingSecret, Clock clock) {
         this.integrations = integrations;
         this.signingSecret = signingSecret;
         this.clock = clock;

@@ -1,9 +1,9 @@
 package io.scoreline.pipeline.integrations;
 
 import io.scoreline.connectors.spi.CrmProfiles;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import java.util.Optional;
 import org.jooq.exception.DataAccessException;
 
@@ -16,14 +16,15 @@ final class AccountHolders {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private AccountHolders() {
-    }
+    private AccountHolders() {}
 
     /** The failure to throw for {@code failure}: the account message for a second holder, else the failure itself. */
-    static ScorelineException heldElsewhere(ScorelineException failure, CrmProvider provider, Optional<String> account,
-            String advice) {
-        boolean secondHolder = failure.kind() == FailureKind.CONFLICT && account.isPresent()
-                && failure.getCause() instanceof DataAccessException database && UNIQUE_VIOLATION.equals(database.sqlState());
+    static ScorelineException heldElsewhere(
+            ScorelineException failure, CrmProvider provider, Optional<String> account, String advice) {
+        boolean secondHolder = failure.kind() == FailureKind.CONFLICT
+                && account.isPresent()
+                && failure.getCause() instanceof DataAccessException database
+                && UNIQUE_VIOLATION.equals(database.sqlState());
         if (!secondHolder) {
             return failure;
         }

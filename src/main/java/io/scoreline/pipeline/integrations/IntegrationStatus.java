@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Whether an integration syncs ({@code active}), is stopped by an operator, or needs new credentials. */
 public enum IntegrationStatus {
-    ACTIVE, PAUSED, NEEDS_REAUTH;
+    ACTIVE,
+    PAUSED,
+    NEEDS_REAUTH;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

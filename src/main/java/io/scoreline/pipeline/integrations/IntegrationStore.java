@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProfile;
 import io.scoreline.connectors.spi.CrmProfiles;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.db.tables.records.IntegrationsRecord;
 import io.scoreline.pipeline.secrets.CredentialCipher;
@@ -37,8 +37,7 @@ public final class IntegrationStore {
     }
 
     /** A new integration and, for a CRM posting to a secret URL, the secret of its webhook endpoint: the only time it is known. */
-    public record Connected(Integration integration, Optional<EndpointSecret> endpointSecret) {
-    }
+    public record Connected(Integration integration, Optional<EndpointSecret> endpointSecret) {}
 
     /**
      * Stores a new, active integration; one of a CRM that posts to a secret URL (Salesforce's outbound
@@ -51,7 +50,8 @@ public final class IntegrationStore {
     public Connected connect(NewIntegration request) {
         var keyed = verifiedCipher();
         var ciphertext = keyed.encrypt(request.credentials());
-        var secret = CrmProfiles.of(request.provider()).usesEndpointSecret() ? Optional.of(EndpointSecret.generate())
+        var secret = CrmProfiles.of(request.provider()).usesEndpointSecret()
+                ? Optional.of(EndpointSecret.generate())
                 : Optional.<EndpointSecret>empty();
         try {
             return transactions.inOrganization(request.organizationId(), tx -> {
@@ -63,9 +63,13 @@ public final class IntegrationStore {
                         .set(INTEGRATIONS.PROVIDER, request.provider().key())
                         .set(INTEGRATIONS.CREDENTIALS, ciphertext)
                         .set(INTEGRATIONS.SETTINGS, JSONB.valueOf(toJson(request.settings())))
-                        .set(INTEGRATIONS.EXTERNAL_ACCOUNT_ID, request.externalAccountId().orElse(null))
+                        .set(
+                                INTEGRATIONS.EXTERNAL_ACCOUNT_ID,
+                                request.externalAccountId().orElse(null))
                         .set(INTEGRATIONS.ACCOUNT_SHARED, request.sharedAccount())
-                        .set(INTEGRATIONS.ENDPOINT_SECRET_HASH, secret.map(EndpointSecret::hash).orElse(null))
+                        .set(
+                                INTEGRATIONS.ENDPOINT_SECRET_HASH,
+                                secret.map(EndpointSecret::hash).orElse(null))
                         .returning()
                         .fetchSingle();
                 // Spread hourly syncs over the hour so that integrations do not all fire at :00.
@@ -74,7 +78,10 @@ public final class IntegrationStore {
                 return new Connected(toIntegration(row), secret);
             });
         } catch (ScorelineException e) {
-            throw AccountHolders.heldElsewhere(e, request.provider(), request.externalAccountId(),
+            throw AccountHolders.heldElsewhere(
+                    e,
+                    request.provider(),
+                    request.externalAccountId(),
                     "; pause that integration first, or add this one with --allow-shared-account to share the account on purpose");
         }
     }
@@ -93,33 +100,41 @@ public final class IntegrationStore {
      * commit (the endpoint reads the hash on every request, nothing caches it).
      */
     public EndpointSecret rotateEndpointSecret(long organizationId, long integrationId) {
-        var integration = find(organizationId, integrationId).orElseThrow(() -> ScorelineException.notFound("no integration " + integrationId));
+        var integration = find(organizationId, integrationId)
+                .orElseThrow(() -> ScorelineException.notFound("no integration " + integrationId));
         var profile = CrmProfiles.of(integration.provider());
         if (!profile.usesEndpointSecret()) {
-            var holders = CrmProfiles.all().stream().filter(CrmProfile::usesEndpointSecret).map(CrmProfile::displayName)
+            var holders = CrmProfiles.all().stream()
+                    .filter(CrmProfile::usesEndpointSecret)
+                    .map(CrmProfile::displayName)
                     .collect(java.util.stream.Collectors.joining(" and "));
-            throw ScorelineException.badInput("integration " + integrationId + " is " + integration.provider().key()
-                    + ": only " + holders + " integrations have an endpoint secret (" + profile.webhookAuthentication() + ")");
+            throw ScorelineException.badInput("integration " + integrationId + " is "
+                    + integration.provider().key() + ": only " + holders + " integrations have an endpoint secret ("
+                    + profile.webhookAuthentication() + ")");
         }
         var secret = EndpointSecret.generate();
-        transactions.inOrganization(organizationId, tx -> tx.update(INTEGRATIONS)
-                .set(INTEGRATIONS.ENDPOINT_SECRET_HASH, secret.hash())
-                .set(INTEGRATIONS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
-                .where(INTEGRATIONS.ID.eq(integrationId))
-                .execute());
+        transactions.inOrganization(
+                organizationId,
+                tx -> tx.update(INTEGRATIONS)
+                        .set(INTEGRATIONS.ENDPOINT_SECRET_HASH, secret.hash())
+                        .set(INTEGRATIONS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                        .where(INTEGRATIONS.ID.eq(integrationId))
+                        .execute());
         return secret;
     }
 
     public List<Integration> list(long organizationId) {
-        return transactions.inOrganization(organizationId, tx -> tx.selectFrom(INTEGRATIONS)
-                .orderBy(INTEGRATIONS.ID)
-                .fetch(IntegrationStore::toIntegration));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.selectFrom(INTEGRATIONS).orderBy(INTEGRATIONS.ID).fetch(IntegrationStore::toIntegration));
     }
 
     public Optional<Integration> find(long organizationId, long integrationId) {
-        return transactions.inOrganization(organizationId, tx -> tx.selectFrom(INTEGRATIONS)
-                .where(INTEGRATIONS.ID.eq(integrationId))
-                .fetchOptional(IntegrationStore::toIntegration));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.selectFrom(INTEGRATIONS)
+                        .where(INTEGRATIONS.ID.eq(integrationId))
+                        .fetchOptional(IntegrationStore::toIntegration));
     }
 
     /**
@@ -128,17 +143,25 @@ public final class IntegrationStore {
      */
     public Integration setStatus(long organizationId, long integrationId, IntegrationStatus status) {
         try {
-            return transactions.inOrganization(organizationId, tx -> tx.update(INTEGRATIONS)
-                    .set(INTEGRATIONS.STATUS, status.key())
-                    .set(INTEGRATIONS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
-                    .where(INTEGRATIONS.ID.eq(integrationId))
-                    .returning()
-                    .fetchOptional(IntegrationStore::toIntegration))
+            return transactions
+                    .inOrganization(
+                            organizationId,
+                            tx -> tx.update(INTEGRATIONS)
+                                    .set(INTEGRATIONS.STATUS, status.key())
+                                    .set(INTEGRATIONS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                                    .where(INTEGRATIONS.ID.eq(integrationId))
+                                    .returning()
+                                    .fetchOptional(IntegrationStore::toIntegration))
                     .orElseThrow(() -> ScorelineException.notFound("no integration " + integrationId));
         } catch (ScorelineException e) {
             // Only a move out of `paused` can collide: the index holds the account for one integration.
-            throw find(organizationId, integrationId).map(i -> AccountHolders.heldElsewhere(e, i.provider(), i.externalAccountId(),
-                    "; integration " + integrationId + " stays paused until that one is paused")).orElse(e);
+            throw find(organizationId, integrationId)
+                    .map(i -> AccountHolders.heldElsewhere(
+                            e,
+                            i.provider(),
+                            i.externalAccountId(),
+                            "; integration " + integrationId + " stays paused until that one is paused"))
+                    .orElse(e);
         }
     }
 
@@ -147,21 +170,25 @@ public final class IntegrationStore {
      * integration by id alone. The directory function answers without exposing tenant data.
      */
     public Integration require(long integrationId) {
-        var organizationId = transactions.withoutOrganization(tx -> tx
-                .resultQuery("select organization_id from scoreline_integration_directory() where id = ?", integrationId)
+        var organizationId = transactions.withoutOrganization(tx -> tx.resultQuery(
+                        "select organization_id from scoreline_integration_directory() where id = ?", integrationId)
                 .fetchOptional(0, Long.class));
-        return organizationId.flatMap(org -> find(org, integrationId)).orElseThrow(() -> ScorelineException.notFound(
-                "no integration " + integrationId + " (see `scoreline integration list --org SLUG`)"));
+        return organizationId
+                .flatMap(org -> find(org, integrationId))
+                .orElseThrow(() -> ScorelineException.notFound(
+                        "no integration " + integrationId + " (see `scoreline integration list --org SLUG`)"));
     }
 
     /** Decrypted credentials, in memory only. */
     public CrmCredentials credentials(long organizationId, long integrationId) {
         // One statement: the fingerprint belongs to the ciphertext read with it, even mid-rotation.
-        var row = transactions.inOrganization(organizationId, tx -> tx
-                .select(INTEGRATIONS.CREDENTIALS, StoredKeyFingerprint.field())
-                .from(INTEGRATIONS)
-                .where(INTEGRATIONS.ID.eq(integrationId))
-                .fetchOptional())
+        var row = transactions
+                .inOrganization(
+                        organizationId,
+                        tx -> tx.select(INTEGRATIONS.CREDENTIALS, StoredKeyFingerprint.field())
+                                .from(INTEGRATIONS)
+                                .where(INTEGRATIONS.ID.eq(integrationId))
+                                .fetchOptional())
                 .orElseThrow(() -> ScorelineException.notFound("no integration " + integrationId));
         var keyed = cipher.get();
         var stored = StoredKeyFingerprint.parse(row.value2());
@@ -189,9 +216,10 @@ public final class IntegrationStore {
             StoredKeyFingerprint.require(stored, keyed.fingerprint());
             return keyed;
         }
-        transactions.withoutOrganization(tx -> tx
-                .resultQuery("select organization_id, id from scoreline_integration_directory() order by id limit 1")
-                .fetchOptional())
+        transactions
+                .withoutOrganization(tx -> tx.resultQuery(
+                                "select organization_id, id from scoreline_integration_directory() order by id limit 1")
+                        .fetchOptional())
                 .ifPresent(any -> credentials(any.get(0, Long.class), any.get(1, Long.class)));
         return keyed;
     }
@@ -222,9 +250,15 @@ public final class IntegrationStore {
     }
 
     private static Integration toIntegration(IntegrationsRecord row) {
-        return new Integration(row.getId(), row.getOrganizationId(), CrmProvider.fromKey(row.getProvider()),
-                IntegrationStatus.fromKey(row.getStatus()), fromJson(row.getSettings().data()),
-                Optional.ofNullable(row.getExternalAccountId()), row.getScheduleMinute(), row.getCreatedAt().toInstant(),
+        return new Integration(
+                row.getId(),
+                row.getOrganizationId(),
+                CrmProvider.fromKey(row.getProvider()),
+                IntegrationStatus.fromKey(row.getStatus()),
+                fromJson(row.getSettings().data()),
+                Optional.ofNullable(row.getExternalAccountId()),
+                row.getScheduleMinute(),
+                row.getCreatedAt().toInstant(),
                 row.getEndpointSecretHash() != null);
     }
 
@@ -238,7 +272,7 @@ public final class IntegrationStore {
 
     private static Map<String, String> fromJson(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+            return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
         } catch (JsonProcessingException e) {
             throw new ScorelineException(FailureKind.BUG, "stored integration settings are not a JSON object", e);
         }

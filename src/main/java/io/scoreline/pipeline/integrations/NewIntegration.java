@@ -3,8 +3,8 @@ package io.scoreline.pipeline.integrations;
 import io.scoreline.connectors.spi.ConnectionOptions;
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.connectors.spi.CrmProfiles;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,22 +16,34 @@ import java.util.Optional;
  *                      integrations (ADR 0021); without it, an account already held by an active
  *                      integration of any organization is refused
  */
-public record NewIntegration(long organizationId, CrmProvider provider, CrmCredentials credentials,
-        Map<String, String> settings, Optional<String> externalAccountId, boolean sharedAccount) {
+public record NewIntegration(
+        long organizationId,
+        CrmProvider provider,
+        CrmCredentials credentials,
+        Map<String, String> settings,
+        Optional<String> externalAccountId,
+        boolean sharedAccount) {
 
     public NewIntegration {
         if (!credentials.supports(provider)) {
-            throw ScorelineException.badInput(provider.key() + " does not accept " + kindOf(credentials) + " credentials");
+            throw ScorelineException.badInput(
+                    provider.key() + " does not accept " + kindOf(credentials) + " credentials");
         }
         CrmProfiles.of(provider).validateSettings(settings);
         settings = Map.copyOf(settings);
     }
 
     /** A request from what an operator gave; the CRM's profile makes and checks its settings. */
-    public static NewIntegration of(long organizationId, CrmProvider provider, CrmCredentials credentials,
-            Optional<String> loginUrl, Optional<String> baseUrl, Optional<String> portalId) {
+    public static NewIntegration of(
+            long organizationId,
+            CrmProvider provider,
+            CrmCredentials credentials,
+            Optional<String> loginUrl,
+            Optional<String> baseUrl,
+            Optional<String> portalId) {
         var settings = CrmProfiles.of(provider).newSettings(new ConnectionOptions(loginUrl, baseUrl, portalId));
-        return new NewIntegration(organizationId, provider, credentials, settings.settings(), settings.externalAccountId(), false);
+        return new NewIntegration(
+                organizationId, provider, credentials, settings.settings(), settings.externalAccountId(), false);
     }
 
     /**

@@ -32,7 +32,11 @@ public final class KpiQueries {
      * @param from first day, empty for all history; {@code to} last day, inclusive
      * @throws io.scoreline.failure.ScorelineException not found when there is no such organization
      */
-    public KpiTotals totals(String organizationSlug, Optional<LocalDate> from, Optional<LocalDate> to, Optional<String> profileEmail,
+    public KpiTotals totals(
+            String organizationSlug,
+            Optional<LocalDate> from,
+            Optional<LocalDate> to,
+            Optional<String> profileEmail,
             boolean byDay) {
         var organization = organizations.require(organizationSlug);
         return new KpiTotals(organization, values.totals(organization.id(), from, to, profileEmail, byDay));

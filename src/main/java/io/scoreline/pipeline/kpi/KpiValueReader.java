@@ -20,7 +20,11 @@ public final class KpiValueReader {
         this.transactions = transactions;
     }
 
-    public List<KpiTotal> totals(long organizationId, Optional<LocalDate> from, Optional<LocalDate> to, Optional<String> profileEmail,
+    public List<KpiTotal> totals(
+            long organizationId,
+            Optional<LocalDate> from,
+            Optional<LocalDate> to,
+            Optional<String> profileEmail,
             boolean byDay) {
         Condition window = DSL.trueCondition();
         if (from.isPresent()) {
@@ -38,18 +42,32 @@ public final class KpiValueReader {
         return transactions.inOrganization(organizationId, tx -> {
             if (byDay) {
                 return tx.select(PROFILES.EMAIL, KPI_VALUES.KPI_KEY, KPI_VALUES.PERIOD_DATE, sum, count)
-                        .from(KPI_VALUES).join(PROFILES).on(PROFILES.ID.eq(KPI_VALUES.PROFILE_ID))
+                        .from(KPI_VALUES)
+                        .join(PROFILES)
+                        .on(PROFILES.ID.eq(KPI_VALUES.PROFILE_ID))
                         .where(condition)
                         .groupBy(PROFILES.EMAIL, KPI_VALUES.KPI_KEY, KPI_VALUES.PERIOD_DATE)
                         .orderBy(PROFILES.EMAIL, KPI_VALUES.KPI_KEY, KPI_VALUES.PERIOD_DATE)
-                        .fetch(r -> new KpiTotal(r.value1(), r.value2(), Optional.of(r.value3()), strip(r.value4()), r.value5().longValue()));
+                        .fetch(r -> new KpiTotal(
+                                r.value1(),
+                                r.value2(),
+                                Optional.of(r.value3()),
+                                strip(r.value4()),
+                                r.value5().longValue()));
             }
             return tx.select(PROFILES.EMAIL, KPI_VALUES.KPI_KEY, sum, count)
-                    .from(KPI_VALUES).join(PROFILES).on(PROFILES.ID.eq(KPI_VALUES.PROFILE_ID))
+                    .from(KPI_VALUES)
+                    .join(PROFILES)
+                    .on(PROFILES.ID.eq(KPI_VALUES.PROFILE_ID))
                     .where(condition)
                     .groupBy(PROFILES.EMAIL, KPI_VALUES.KPI_KEY)
                     .orderBy(PROFILES.EMAIL, KPI_VALUES.KPI_KEY)
-                    .fetch(r -> new KpiTotal(r.value1(), r.value2(), Optional.empty(), strip(r.value3()), r.value4().longValue()));
+                    .fetch(r -> new KpiTotal(
+                            r.value1(),
+                            r.value2(),
+                            Optional.empty(),
+                            strip(r.value3()),
+                            r.value4().longValue()));
         });
     }
 

@@ -6,7 +6,10 @@ public record RetentionResult(long inboxRows, long kpiChanges, long runs, long t
     public static final RetentionResult NONE = new RetentionResult(0, 0, 0, 0);
 
     public RetentionResult plus(RetentionResult other) {
-        return new RetentionResult(inboxRows + other.inboxRows, kpiChanges + other.kpiChanges, runs + other.runs,
+        return new RetentionResult(
+                inboxRows + other.inboxRows,
+                kpiChanges + other.kpiChanges,
+                runs + other.runs,
                 transactions + other.transactions);
     }
 

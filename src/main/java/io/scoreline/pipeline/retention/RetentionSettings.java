@@ -16,8 +16,8 @@ import java.time.Duration;
  * @param batchSize          rows per delete transaction, so no delete holds locks or bloats WAL for long
  * @param interval           time between two sweeps
  */
-public record RetentionSettings(Duration inboxDone, Duration kpiChangesProcessed, Duration finishedRuns, int batchSize,
-        Duration interval) {
+public record RetentionSettings(
+        Duration inboxDone, Duration kpiChangesProcessed, Duration finishedRuns, int batchSize, Duration interval) {
 
     public static final Duration DEFAULT_INBOX_DONE = Duration.ofDays(7);
     public static final Duration DEFAULT_KPI_CHANGES_PROCESSED = Duration.ofDays(7);
@@ -36,7 +36,11 @@ public record RetentionSettings(Duration inboxDone, Duration kpiChangesProcessed
     }
 
     public static RetentionSettings defaults() {
-        return new RetentionSettings(DEFAULT_INBOX_DONE, DEFAULT_KPI_CHANGES_PROCESSED, DEFAULT_FINISHED_RUNS, DEFAULT_BATCH_SIZE,
+        return new RetentionSettings(
+                DEFAULT_INBOX_DONE,
+                DEFAULT_KPI_CHANGES_PROCESSED,
+                DEFAULT_FINISHED_RUNS,
+                DEFAULT_BATCH_SIZE,
                 DEFAULT_INTERVAL);
     }
 

@@ -98,13 +98,17 @@ public final class RetentionSweeper {
         var inbox = deleteInBatches(organizationId, Kind.INBOX, settings.inboxDone(), stop);
         var changes = deleteInBatches(organizationId, Kind.KPI_CHANGES, settings.kpiChangesProcessed(), stop);
         var runs = deleteInBatches(organizationId, Kind.RUNS, settings.finishedRuns(), stop);
-        return new RetentionResult(inbox.rows(), changes.rows(), runs.rows(), inbox.transactions() + changes.transactions()
-                + runs.transactions());
+        return new RetentionResult(
+                inbox.rows(),
+                changes.rows(),
+                runs.rows(),
+                inbox.transactions() + changes.transactions() + runs.transactions());
     }
 
     private List<Long> organizations() {
-        return transactions.withoutOrganization(tx -> tx.resultQuery("select id from scoreline_org_directory() order by id")
-                .fetch(0, Long.class));
+        return transactions.withoutOrganization(
+                tx -> tx.resultQuery("select id from scoreline_org_directory() order by id")
+                        .fetch(0, Long.class));
     }
 
     private Deleted deleteInBatches(long organizationId, Kind kind, Duration age, BooleanSupplier stop) {
@@ -112,7 +116,8 @@ public final class RetentionSweeper {
         long rows = 0;
         long batches = 0;
         while (!stop.getAsBoolean()) {
-            int deleted = transactions.inOrganization(organizationId, tx -> deleteBatch(tx, organizationId, kind, cutoff));
+            int deleted =
+                    transactions.inOrganization(organizationId, tx -> deleteBatch(tx, organizationId, kind, cutoff));
             rows += deleted;
             batches++;
             if (deleted < settings.batchSize()) {
@@ -128,6 +133,5 @@ public final class RetentionSweeper {
         return tx.execute(kind.sql, organizationId, cutoff, settings.batchSize());
     }
 
-    private record Deleted(long rows, long transactions) {
-    }
+    private record Deleted(long rows, long transactions) {}
 }

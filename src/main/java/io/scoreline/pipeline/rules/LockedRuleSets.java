@@ -26,7 +26,8 @@ public final class LockedRuleSets {
 
     public Optional<StoredRuleSet> active() {
         return tx.selectFrom(MAPPING_RULE_SETS)
-                .where(MAPPING_RULE_SETS.INTEGRATION_ID.eq(integrationId)).and(MAPPING_RULE_SETS.ACTIVE)
+                .where(MAPPING_RULE_SETS.INTEGRATION_ID.eq(integrationId))
+                .and(MAPPING_RULE_SETS.ACTIVE)
                 .fetchOptional(LockedRuleSets::toStored);
     }
 
@@ -42,7 +43,8 @@ public final class LockedRuleSets {
         int next = tx.select(DSL.coalesce(DSL.max(MAPPING_RULE_SETS.VERSION), 0).plus(1))
                 .from(MAPPING_RULE_SETS)
                 .where(MAPPING_RULE_SETS.INTEGRATION_ID.eq(integrationId))
-                .fetchSingle().value1();
+                .fetchSingle()
+                .value1();
         deactivate();
         return toStored(tx.insertInto(MAPPING_RULE_SETS)
                 .set(MAPPING_RULE_SETS.ORGANIZATION_ID, organizationId)
@@ -58,21 +60,30 @@ public final class LockedRuleSets {
     /** Makes a stored version the active one again; the version itself is not edited. */
     public StoredRuleSet activate(int version) {
         deactivate();
-        return toStored(tx.update(MAPPING_RULE_SETS).set(MAPPING_RULE_SETS.ACTIVE, true)
-                .where(MAPPING_RULE_SETS.INTEGRATION_ID.eq(integrationId)).and(MAPPING_RULE_SETS.VERSION.eq(version))
+        return toStored(tx.update(MAPPING_RULE_SETS)
+                .set(MAPPING_RULE_SETS.ACTIVE, true)
+                .where(MAPPING_RULE_SETS.INTEGRATION_ID.eq(integrationId))
+                .and(MAPPING_RULE_SETS.VERSION.eq(version))
                 .returning()
                 .fetchSingle());
     }
 
     // Before the insert or update: one active version per integration is a unique index.
     private void deactivate() {
-        tx.update(MAPPING_RULE_SETS).set(MAPPING_RULE_SETS.ACTIVE, false)
-                .where(MAPPING_RULE_SETS.INTEGRATION_ID.eq(integrationId)).and(MAPPING_RULE_SETS.ACTIVE)
+        tx.update(MAPPING_RULE_SETS)
+                .set(MAPPING_RULE_SETS.ACTIVE, false)
+                .where(MAPPING_RULE_SETS.INTEGRATION_ID.eq(integrationId))
+                .and(MAPPING_RULE_SETS.ACTIVE)
                 .execute();
     }
 
     private static StoredRuleSet toStored(MappingRuleSetsRecord r) {
-        return new StoredRuleSet(r.getId(), r.getIntegrationId(), r.getVersion(), r.getDocument(), r.getActive(),
+        return new StoredRuleSet(
+                r.getId(),
+                r.getIntegrationId(),
+                r.getVersion(),
+                r.getDocument(),
+                r.getActive(),
                 r.getCreatedAt().toInstant());
     }
 }

@@ -1,12 +1,12 @@
 package io.scoreline.pipeline.rules;
 
 import io.scoreline.mappings.CompileResult;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.CrmRecords;
 import io.scoreline.mappings.EvaluationWarning;
 import io.scoreline.mappings.Fact;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -25,8 +25,7 @@ import java.util.Optional;
 public final class RuleDocumentCheck {
 
     @Inject
-    public RuleDocumentCheck() {
-    }
+    public RuleDocumentCheck() {}
 
     /** The facts and warnings of one record. */
     public record RecordFacts(String recordId, List<Fact> facts, List<EvaluationWarning> warnings) {

@@ -1,7 +1,7 @@
 package io.scoreline.pipeline.rules;
 
-import io.scoreline.mappings.RuleChange;
 import io.scoreline.mappings.Problem;
+import io.scoreline.mappings.RuleChange;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,8 +12,7 @@ public sealed interface RuleSetActivation {
     StoredRuleSet version();
 
     /** The version asked for was already the active one: nothing changed. */
-    record AlreadyActive(StoredRuleSet version) implements RuleSetActivation {
-    }
+    record AlreadyActive(StoredRuleSet version) implements RuleSetActivation {}
 
     /** The version no longer compiles against the integration's catalog: nothing changed. */
     record Rejected(StoredRuleSet version, List<Problem> problems) implements RuleSetActivation {

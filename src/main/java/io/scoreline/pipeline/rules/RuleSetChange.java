@@ -1,7 +1,7 @@
 package io.scoreline.pipeline.rules;
 
-import io.scoreline.mappings.RuleChange;
 import io.scoreline.mappings.Problem;
+import io.scoreline.mappings.RuleChange;
 import java.util.List;
 
 /** What {@link RuleSetVersions#set} did with a document. */

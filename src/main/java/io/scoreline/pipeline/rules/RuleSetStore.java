@@ -35,10 +35,12 @@ public final class RuleSetStore {
     }
 
     public Optional<StoredRuleSet> active(long organizationId, long integrationId) {
-        return transactions.inOrganization(organizationId, tx -> new LockedRuleSets(tx, organizationId, integrationId).active());
+        return transactions.inOrganization(
+                organizationId, tx -> new LockedRuleSets(tx, organizationId, integrationId).active());
     }
 
     public List<StoredRuleSet> versions(long organizationId, long integrationId) {
-        return transactions.inOrganization(organizationId, tx -> new LockedRuleSets(tx, organizationId, integrationId).versions());
+        return transactions.inOrganization(
+                organizationId, tx -> new LockedRuleSets(tx, organizationId, integrationId).versions());
     }
 }

@@ -2,10 +2,10 @@ package io.scoreline.pipeline.rules;
 
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CompileResult;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
 import io.scoreline.mappings.Problem;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSetDiff;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
@@ -41,14 +41,20 @@ public final class RuleSetVersions {
         var provider = provider(integration);
         return switch (check.validate(document, Optional.of(provider))) {
             case CompileResult.Rejected rejected -> new RuleSetChange.Rejected(rejected.problems());
-            case CompileResult.Compiled compiled -> ruleSets.locked(integration.organizationId(), integration.id(), versions -> {
-                var previous = versions.active();
-                var changes = RuleSetDiff.between(canonicalText(previous, provider), compiled.ruleSet().canonicalText());
-                if (previous.isPresent() && changes.isEmpty() && previous.get().document().equals(document)) {
-                    return new RuleSetChange.Unchanged(previous.get(), compiled.warnings());
-                }
-                return new RuleSetChange.Stored(versions.saveNext(document, createdBy), changes, compiled.warnings());
-            });
+            case CompileResult.Compiled compiled ->
+                ruleSets.locked(integration.organizationId(), integration.id(), versions -> {
+                    var previous = versions.active();
+                    var changes = RuleSetDiff.between(
+                            canonicalText(previous, provider),
+                            compiled.ruleSet().canonicalText());
+                    if (previous.isPresent()
+                            && changes.isEmpty()
+                            && previous.get().document().equals(document)) {
+                        return new RuleSetChange.Unchanged(previous.get(), compiled.warnings());
+                    }
+                    return new RuleSetChange.Stored(
+                            versions.saveNext(document, createdBy), changes, compiled.warnings());
+                });
         };
     }
 
@@ -59,8 +65,13 @@ public final class RuleSetVersions {
     public RuleSetChange setOrFail(long integrationId, String document, String createdBy, String documentName) {
         var change = set(integrationId, document, createdBy);
         if (change instanceof RuleSetChange.Rejected rejected) {
-            throw ScorelineException.badInput("rules " + rejected.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR)
-                    .findFirst().map(p -> p.format(documentName)).orElse(documentName) + " are not valid; nothing was stored");
+            throw ScorelineException.badInput("rules "
+                    + rejected.problems().stream()
+                            .filter(p -> p.severity() == Problem.Severity.ERROR)
+                            .findFirst()
+                            .map(p -> p.format(documentName))
+                            .orElse(documentName)
+                    + " are not valid; nothing was stored");
         }
         return change;
     }
@@ -76,30 +87,38 @@ public final class RuleSetVersions {
         var integration = integrations.require(integrationId);
         var provider = provider(integration);
         return ruleSets.locked(integration.organizationId(), integration.id(), versions -> {
-            var target = versions.versions().stream().filter(v -> v.version() == version).findFirst()
+            var target = versions.versions().stream()
+                    .filter(v -> v.version() == version)
+                    .findFirst()
                     .orElseThrow(() -> noVersion(integrationId, version));
             if (target.active()) {
                 return new RuleSetActivation.AlreadyActive(target);
             }
-            if (MappingCompiler.compile(target.document(), FieldCatalog.stock(provider)) instanceof CompileResult.Rejected rejected) {
+            if (MappingCompiler.compile(target.document(), FieldCatalog.stock(provider))
+                    instanceof CompileResult.Rejected rejected) {
                 return new RuleSetActivation.Rejected(target, rejected.problems());
             }
             var previous = versions.active();
-            var changes = RuleSetDiff.between(canonicalText(previous, provider), canonicalText(Optional.of(target), provider));
-            return new RuleSetActivation.Activated(versions.activate(version), previous.map(StoredRuleSet::version), changes);
+            var changes = RuleSetDiff.between(
+                    canonicalText(previous, provider), canonicalText(Optional.of(target), provider));
+            return new RuleSetActivation.Activated(
+                    versions.activate(version), previous.map(StoredRuleSet::version), changes);
         });
     }
 
     /** @throws ScorelineException not found when there is no such integration or it has no rules yet */
     public StoredRuleSet active(long integrationId) {
         var integration = integrations.require(integrationId);
-        return ruleSets.active(integration.organizationId(), integration.id()).orElseThrow(() -> ScorelineException.notFound(
-                "integration " + integrationId + " has no rules yet: store some with `scoreline mapping set`"));
+        return ruleSets.active(integration.organizationId(), integration.id())
+                .orElseThrow(() -> ScorelineException.notFound(
+                        "integration " + integrationId + " has no rules yet: store some with `scoreline mapping set`"));
     }
 
     /** @throws ScorelineException not found when there is no such integration or version */
     public StoredRuleSet version(long integrationId, int version) {
-        return versions(integrationId).stream().filter(v -> v.version() == version).findFirst()
+        return versions(integrationId).stream()
+                .filter(v -> v.version() == version)
+                .findFirst()
                 .orElseThrow(() -> noVersion(integrationId, version));
     }
 

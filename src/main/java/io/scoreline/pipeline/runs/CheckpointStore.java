@@ -35,14 +35,16 @@ public final class CheckpointStore {
     }
 
     public Optional<Checkpoint> load(long organizationId, long integrationId, String objectType, String scope) {
-        return transactions.inOrganization(organizationId, tx -> tx.select(
-                        DSL.field("{0} ->> 'modstamp'", String.class, SYNC_CHECKPOINTS.POSITION),
-                        DSL.field("{0} ->> 'record_id'", String.class, SYNC_CHECKPOINTS.POSITION))
-                .from(SYNC_CHECKPOINTS)
-                .where(SYNC_CHECKPOINTS.INTEGRATION_ID.eq(integrationId))
-                .and(SYNC_CHECKPOINTS.OBJECT_TYPE.eq(objectType))
-                .and(SYNC_CHECKPOINTS.SCOPE.eq(scope))
-                .fetchOptional(r -> new Checkpoint(Instant.parse(r.value1()), r.value2())));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.select(
+                                DSL.field("{0} ->> 'modstamp'", String.class, SYNC_CHECKPOINTS.POSITION),
+                                DSL.field("{0} ->> 'record_id'", String.class, SYNC_CHECKPOINTS.POSITION))
+                        .from(SYNC_CHECKPOINTS)
+                        .where(SYNC_CHECKPOINTS.INTEGRATION_ID.eq(integrationId))
+                        .and(SYNC_CHECKPOINTS.OBJECT_TYPE.eq(objectType))
+                        .and(SYNC_CHECKPOINTS.SCOPE.eq(scope))
+                        .fetchOptional(r -> new Checkpoint(Instant.parse(r.value1()), r.value2())));
     }
 
     /**
@@ -55,11 +57,17 @@ public final class CheckpointStore {
      *
      * @return the objects whose live cursor was started
      */
-    public List<String> startLiveWhereBackfillEnded(DSLContext tx, long organizationId, long integrationId, long backfillRunId,
-            Collection<String> objectTypes, Instant windowEnd) {
+    public List<String> startLiveWhereBackfillEnded(
+            DSLContext tx,
+            long organizationId,
+            long integrationId,
+            long backfillRunId,
+            Collection<String> objectTypes,
+            Instant windowEnd) {
         var started = new ArrayList<String>();
         for (var objectType : objectTypes.stream().sorted().toList()) {
-            var ended = tx.select(SYNC_CHECKPOINTS.POSITION).from(SYNC_CHECKPOINTS)
+            var ended = tx.select(SYNC_CHECKPOINTS.POSITION)
+                    .from(SYNC_CHECKPOINTS)
                     .where(SYNC_CHECKPOINTS.INTEGRATION_ID.eq(integrationId))
                     .and(SYNC_CHECKPOINTS.OBJECT_TYPE.eq(objectType))
                     .and(SYNC_CHECKPOINTS.SCOPE.eq(backfillScope(backfillRunId)))
@@ -81,7 +89,13 @@ public final class CheckpointStore {
     }
 
     /** Saves the cursor; call it inside the transaction of the page it follows. */
-    public void save(DSLContext tx, long organizationId, long integrationId, String objectType, String scope, Checkpoint checkpoint) {
+    public void save(
+            DSLContext tx,
+            long organizationId,
+            long integrationId,
+            String objectType,
+            String scope,
+            Checkpoint checkpoint) {
         var position = position(checkpoint);
         tx.insertInto(SYNC_CHECKPOINTS)
                 .set(SYNC_CHECKPOINTS.ORGANIZATION_ID, organizationId)

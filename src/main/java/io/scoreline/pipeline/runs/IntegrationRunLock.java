@@ -1,6 +1,5 @@
 package io.scoreline.pipeline.runs;
 
-import io.scoreline.pipeline.runs.IntegrationRunLocks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,8 +48,10 @@ public final class IntegrationRunLock implements AutoCloseable {
         } catch (SQLException e) {
             // The session may still hold the lock; a pool would hand it on still locked. Ending
             // the session is what releases a session lock for certain.
-            LOG.warn("Cannot release the run lock of integration {} cleanly ({}); dropping its connection",
-                    integrationId, e.getMessage());
+            LOG.warn(
+                    "Cannot release the run lock of integration {} cleanly ({}); dropping its connection",
+                    integrationId,
+                    e.getMessage());
             discard(connection);
         }
     }

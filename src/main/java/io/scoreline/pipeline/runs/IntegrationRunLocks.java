@@ -50,8 +50,10 @@ public final class IntegrationRunLocks {
             return new RunLockAttempt.AlreadyRunning(integrationId);
         } catch (SQLException e) {
             IntegrationRunLock.discard(connection);
-            throw new ScorelineException(FailureKind.RETRYABLE,
-                    "cannot take the run lock of integration " + integrationId + ": " + e.getMessage(), e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE,
+                    "cannot take the run lock of integration " + integrationId + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -59,7 +61,8 @@ public final class IntegrationRunLocks {
         try {
             return Math.toIntExact(integrationId);
         } catch (ArithmeticException e) {
-            throw new ScorelineException(FailureKind.BUG, "integration id " + integrationId + " does not fit a run lock key", e);
+            throw new ScorelineException(
+                    FailureKind.BUG, "integration id " + integrationId + " does not fit a run lock key", e);
         }
     }
 }

@@ -28,23 +28,35 @@ public final class SyncRunStore {
         this.clock = clock;
     }
 
-    public long start(long organizationId, long integrationId, SyncTrigger trigger, Optional<Instant> from, Optional<Instant> to) {
+    public long start(
+            long organizationId,
+            long integrationId,
+            SyncTrigger trigger,
+            Optional<Instant> from,
+            Optional<Instant> to) {
         return start(organizationId, integrationId, trigger, from, to, "{}");
     }
 
     /** Starts a run that keeps options a resume needs (a backfill's {@code notify}), as a JSON object. */
-    public long start(long organizationId, long integrationId, SyncTrigger trigger, Optional<Instant> from, Optional<Instant> to,
+    public long start(
+            long organizationId,
+            long integrationId,
+            SyncTrigger trigger,
+            Optional<Instant> from,
+            Optional<Instant> to,
             String optionsJson) {
-        return transactions.inOrganization(organizationId, tx -> tx.insertInto(SYNC_RUNS)
-                .set(SYNC_RUNS.OPTIONS, org.jooq.JSONB.valueOf(optionsJson))
-                .set(SYNC_RUNS.ORGANIZATION_ID, organizationId)
-                .set(SYNC_RUNS.INTEGRATION_ID, integrationId)
-                .set(SYNC_RUNS.TRIGGER, trigger.key())
-                .set(SYNC_RUNS.WINDOW_FROM, from.map(SyncRunStore::utc).orElse(null))
-                .set(SYNC_RUNS.WINDOW_TO, to.map(SyncRunStore::utc).orElse(null))
-                .set(SYNC_RUNS.STARTED_AT, utc(clock.instant()))
-                .returning(SYNC_RUNS.ID)
-                .fetchSingle(SYNC_RUNS.ID));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.insertInto(SYNC_RUNS)
+                        .set(SYNC_RUNS.OPTIONS, org.jooq.JSONB.valueOf(optionsJson))
+                        .set(SYNC_RUNS.ORGANIZATION_ID, organizationId)
+                        .set(SYNC_RUNS.INTEGRATION_ID, integrationId)
+                        .set(SYNC_RUNS.TRIGGER, trigger.key())
+                        .set(SYNC_RUNS.WINDOW_FROM, from.map(SyncRunStore::utc).orElse(null))
+                        .set(SYNC_RUNS.WINDOW_TO, to.map(SyncRunStore::utc).orElse(null))
+                        .set(SYNC_RUNS.STARTED_AT, utc(clock.instant()))
+                        .returning(SYNC_RUNS.ID)
+                        .fetchSingle(SYNC_RUNS.ID));
     }
 
     /** Adds a committed page's counts; call it inside that page's transaction. */
@@ -57,22 +69,29 @@ public final class SyncRunStore {
                 .execute();
     }
 
-    public void finish(long organizationId, long runId, SyncStatus status, Optional<String> errorKind, Optional<String> message) {
-        finish(organizationId, runId, status, errorKind, message, tx -> {
-        });
+    public void finish(
+            long organizationId, long runId, SyncStatus status, Optional<String> errorKind, Optional<String> message) {
+        finish(organizationId, runId, status, errorKind, message, tx -> {});
     }
 
     /**
      * Finishes the run and does {@code alsoCommit} in the same transaction, so that what depends on
      * the run's outcome (a backfill handing its cursors to the live sync) commits with it or not at all.
      */
-    public void finish(long organizationId, long runId, SyncStatus status, Optional<String> errorKind, Optional<String> message,
+    public void finish(
+            long organizationId,
+            long runId,
+            SyncStatus status,
+            Optional<String> errorKind,
+            Optional<String> message,
             Consumer<DSLContext> alsoCommit) {
         transactions.inOrganization(organizationId, tx -> {
             tx.update(SYNC_RUNS)
                     .set(SYNC_RUNS.STATUS, status.key())
                     .set(SYNC_RUNS.FINISHED_AT, utc(clock.instant()))
-                    .set(SYNC_RUNS.ERROR_KIND, errorKind.map(k -> k.toLowerCase(Locale.ROOT)).orElse(null))
+                    .set(
+                            SYNC_RUNS.ERROR_KIND,
+                            errorKind.map(k -> k.toLowerCase(Locale.ROOT)).orElse(null))
                     .set(SYNC_RUNS.ERROR_MESSAGE, message.orElse(null))
                     .where(SYNC_RUNS.ID.eq(runId))
                     .execute();
@@ -83,46 +102,61 @@ public final class SyncRunStore {
 
     /** Marks an interrupted or partial run as running again, for {@code backfill --resume}. */
     public void reopen(long organizationId, long runId) {
-        transactions.inOrganization(organizationId, tx -> tx.update(SYNC_RUNS)
-                .set(SYNC_RUNS.STATUS, SyncStatus.RUNNING.key())
-                .setNull(SYNC_RUNS.FINISHED_AT)
-                .setNull(SYNC_RUNS.ERROR_KIND)
-                .setNull(SYNC_RUNS.ERROR_MESSAGE)
-                .where(SYNC_RUNS.ID.eq(runId))
-                .execute());
+        transactions.inOrganization(
+                organizationId,
+                tx -> tx.update(SYNC_RUNS)
+                        .set(SYNC_RUNS.STATUS, SyncStatus.RUNNING.key())
+                        .setNull(SYNC_RUNS.FINISHED_AT)
+                        .setNull(SYNC_RUNS.ERROR_KIND)
+                        .setNull(SYNC_RUNS.ERROR_MESSAGE)
+                        .where(SYNC_RUNS.ID.eq(runId))
+                        .execute());
     }
 
     /** A boolean option the run was started with. */
     public boolean option(long organizationId, long runId, String name) {
-        return transactions.inOrganization(organizationId, tx -> tx.select(
-                        org.jooq.impl.DSL.field("coalesce(({0} ->> {1})::boolean, false)", Boolean.class, SYNC_RUNS.OPTIONS,
-                                org.jooq.impl.DSL.val(name)))
-                .from(SYNC_RUNS).where(SYNC_RUNS.ID.eq(runId))
-                .fetchOptional(0, Boolean.class).orElse(false));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.select(org.jooq.impl.DSL.field(
+                                "coalesce(({0} ->> {1})::boolean, false)",
+                                Boolean.class, SYNC_RUNS.OPTIONS, org.jooq.impl.DSL.val(name)))
+                        .from(SYNC_RUNS)
+                        .where(SYNC_RUNS.ID.eq(runId))
+                        .fetchOptional(0, Boolean.class)
+                        .orElse(false));
     }
 
     public List<SyncRun> recent(long organizationId, long integrationId, int limit) {
-        return transactions.inOrganization(organizationId, tx -> tx.selectFrom(SYNC_RUNS)
-                .where(SYNC_RUNS.INTEGRATION_ID.eq(integrationId))
-                .orderBy(SYNC_RUNS.STARTED_AT.desc(), SYNC_RUNS.ID.desc())
-                .limit(limit)
-                .fetch(SyncRunStore::toRun));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.selectFrom(SYNC_RUNS)
+                        .where(SYNC_RUNS.INTEGRATION_ID.eq(integrationId))
+                        .orderBy(SYNC_RUNS.STARTED_AT.desc(), SYNC_RUNS.ID.desc())
+                        .limit(limit)
+                        .fetch(SyncRunStore::toRun));
     }
 
     public Optional<SyncRun> find(long organizationId, long runId) {
-        return transactions.inOrganization(organizationId, tx -> tx.selectFrom(SYNC_RUNS)
-                .where(SYNC_RUNS.ID.eq(runId))
-                .fetchOptional(SyncRunStore::toRun));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.selectFrom(SYNC_RUNS).where(SYNC_RUNS.ID.eq(runId)).fetchOptional(SyncRunStore::toRun));
     }
 
     private static SyncRun toRun(SyncRunsRecord r) {
-        return new SyncRun(r.getId(), r.getIntegrationId(), SyncTrigger.valueOf(r.getTrigger().toUpperCase(Locale.ROOT)),
+        return new SyncRun(
+                r.getId(),
+                r.getIntegrationId(),
+                SyncTrigger.valueOf(r.getTrigger().toUpperCase(Locale.ROOT)),
                 Optional.ofNullable(r.getWindowFrom()).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(r.getWindowTo()).map(OffsetDateTime::toInstant),
-                SyncStatus.fromKey(r.getStatus()), r.getStartedAt().toInstant(),
+                SyncStatus.fromKey(r.getStatus()),
+                r.getStartedAt().toInstant(),
                 Optional.ofNullable(r.getFinishedAt()).map(OffsetDateTime::toInstant),
-                r.getRecordsRead(), r.getFactsChanged(), r.getApiCalls(),
-                Optional.ofNullable(r.getErrorKind()), Optional.ofNullable(r.getErrorMessage()));
+                r.getRecordsRead(),
+                r.getFactsChanged(),
+                r.getApiCalls(),
+                Optional.ofNullable(r.getErrorKind()),
+                Optional.ofNullable(r.getErrorMessage()));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -8,5 +8,4 @@ import java.util.Optional;
  *
  * @param nextFire empty when the trigger will not fire again
  */
-public record ExistingSchedule(long integrationId, String cronExpression, boolean paused, Optional<Instant> nextFire) {
-}
+public record ExistingSchedule(long integrationId, String cronExpression, boolean paused, Optional<Instant> nextFire) {}

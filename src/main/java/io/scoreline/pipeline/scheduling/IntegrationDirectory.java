@@ -13,7 +13,8 @@ import org.jooq.Record;
  */
 public final class IntegrationDirectory {
 
-    private static final String SELECT = "select id, organization_id, status, schedule_minute from scoreline_integration_directory()";
+    private static final String SELECT =
+            "select id, organization_id, status, schedule_minute from scoreline_integration_directory()";
 
     private final TenantTransactions transactions;
 
@@ -22,8 +23,8 @@ public final class IntegrationDirectory {
     }
 
     public List<IntegrationSchedule> all() {
-        return transactions.withoutOrganization(tx -> tx.resultQuery(SELECT + " order by id")
-                .fetch(IntegrationDirectory::toSchedule));
+        return transactions.withoutOrganization(
+                tx -> tx.resultQuery(SELECT + " order by id").fetch(IntegrationDirectory::toSchedule));
     }
 
     public Optional<IntegrationSchedule> find(long integrationId) {
@@ -32,7 +33,10 @@ public final class IntegrationDirectory {
     }
 
     private static IntegrationSchedule toSchedule(Record row) {
-        return new IntegrationSchedule(row.get("id", Long.class), row.get("organization_id", Long.class),
-                IntegrationStatus.fromKey(row.get("status", String.class)), row.get("schedule_minute", Integer.class));
+        return new IntegrationSchedule(
+                row.get("id", Long.class),
+                row.get("organization_id", Long.class),
+                IntegrationStatus.fromKey(row.get("status", String.class)),
+                row.get("schedule_minute", Integer.class));
     }
 }

@@ -26,7 +26,8 @@ public final class IntegrationScheduler implements AutoCloseable {
     private final IntegrationDirectory directory;
     private final SchedulePlanner planner;
 
-    private IntegrationScheduler(Scheduler scheduler, IntegrationDirectory directory, SyncCadence cadence, Clock clock) {
+    private IntegrationScheduler(
+            Scheduler scheduler, IntegrationDirectory directory, SyncCadence cadence, Clock clock) {
         this.scheduler = scheduler;
         this.store = new ScheduleStore(scheduler, clock);
         this.directory = directory;
@@ -39,8 +40,12 @@ public final class IntegrationScheduler implements AutoCloseable {
      * triggers: Quartz reads the wall clock for everything else, so this is the one place where a
      * test can set a schedule up in the past.
      */
-    public static IntegrationScheduler create(SchedulerSettings settings, DataSource dataSource, IntegrationDirectory directory,
-            ScheduledSyncLauncher launcher, Clock clock) {
+    public static IntegrationScheduler create(
+            SchedulerSettings settings,
+            DataSource dataSource,
+            IntegrationDirectory directory,
+            ScheduledSyncLauncher launcher,
+            Clock clock) {
         var scheduler = QuartzConfiguration.newScheduler(settings, dataSource);
         try {
             scheduler.getContext().put(IntegrationSyncJob.LAUNCHER, launcher);
@@ -129,13 +134,16 @@ public final class IntegrationScheduler implements AutoCloseable {
      * active: the directory supplies its organization and minute.
      */
     public synchronized Optional<ScheduleChange> resume(long integrationId) {
-        var wanted = directory.find(integrationId)
+        var wanted = directory
+                .find(integrationId)
                 .orElseThrow(() -> ScorelineException.notFound("no integration " + integrationId));
         if (!wanted.fires()) {
-            throw ScorelineException.conflict("integration " + integrationId + " is " + wanted.status().key()
-                    + ": make it active before resuming its schedule");
+            throw ScorelineException.conflict("integration " + integrationId + " is "
+                    + wanted.status().key() + ": make it active before resuming its schedule");
         }
-        return planner.plan(wanted, schedule(integrationId)).stream().filter(store::apply).findFirst();
+        return planner.plan(wanted, schedule(integrationId)).stream()
+                .filter(store::apply)
+                .findFirst();
     }
 
     /** An integration's job as the shared job store holds it; empty if it has none. */

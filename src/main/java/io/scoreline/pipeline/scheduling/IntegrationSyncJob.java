@@ -32,8 +32,11 @@ public final class IntegrationSyncJob implements Job {
         var data = context.getMergedJobDataMap();
         long integrationId = Long.parseLong(data.getString(SyncJobs.INTEGRATION_ID));
         try {
-            var sync = new ScheduledSync(Long.parseLong(data.getString(SyncJobs.ORGANIZATION_ID)), integrationId,
-                    context.getScheduledFireTime().toInstant(), context.isRecovering(),
+            var sync = new ScheduledSync(
+                    Long.parseLong(data.getString(SyncJobs.ORGANIZATION_ID)),
+                    integrationId,
+                    context.getScheduledFireTime().toInstant(),
+                    context.isRecovering(),
                     context.getScheduler().getSchedulerInstanceId());
             launcher(context).runScheduledSync(sync);
         } catch (ScorelineException e) {
@@ -41,7 +44,10 @@ public final class IntegrationSyncJob implements Job {
             // Quartz log it again. A retryable failure (the database or the CRM away for a while)
             // is expected in a long-running process: one line, no stack trace (ADR 0023).
             if (e.kind() == FailureKind.RETRYABLE) {
-                LOG.warn("Scheduled sync of integration {} failed, retried at its next fire: {}", integrationId, e.getMessage());
+                LOG.warn(
+                        "Scheduled sync of integration {} failed, retried at its next fire: {}",
+                        integrationId,
+                        e.getMessage());
             } else {
                 LOG.error("Scheduled sync of integration {} failed: {}", integrationId, e.getMessage(), e);
             }

@@ -12,8 +12,7 @@ import org.quartz.utils.DBConnectionManager;
 /** How a scheduler node's Quartz scheduler is built, and why with these properties. */
 final class QuartzConfiguration {
 
-    private QuartzConfiguration() {
-    }
+    private QuartzConfiguration() {}
 
     /** A scheduler node in standby: it fires nothing until started. */
     static Scheduler newScheduler(SchedulerSettings settings, DataSource dataSource) {
@@ -41,11 +40,14 @@ final class QuartzConfiguration {
         var properties = new Properties();
         // One name for the whole cluster: Quartz keys every row by it.
         properties.setProperty("org.quartz.scheduler.instanceName", settings.clusterName());
-        properties.setProperty("org.quartz.scheduler.instanceId", settings.instanceId().orElse("AUTO"));
+        properties.setProperty(
+                "org.quartz.scheduler.instanceId", settings.instanceId().orElse("AUTO"));
         // A forgotten scheduler must not keep a CLI process alive; orderly shutdown goes through close().
         properties.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
         properties.setProperty("org.quartz.scheduler.interruptJobsOnShutdown", "false");
-        properties.setProperty("org.quartz.scheduler.idleWaitTime", Long.toString(settings.pollInterval().toMillis()));
+        properties.setProperty(
+                "org.quartz.scheduler.idleWaitTime",
+                Long.toString(settings.pollInterval().toMillis()));
 
         properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
         properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threadCount()));
@@ -53,15 +55,19 @@ final class QuartzConfiguration {
         properties.setProperty("org.quartz.threadPool.threadNamePrefix", "scoreline-sync");
 
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        properties.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        properties.setProperty(
+                "org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         properties.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
         // Quartz writes unquoted upper-case names (qrtz_TRIGGERS); PostgreSQL folds them to the
         // lower-case tables of migration V3.
         properties.setProperty("org.quartz.jobStore.tablePrefix", "qrtz_");
         properties.setProperty("org.quartz.jobStore.isClustered", "true");
-        properties.setProperty("org.quartz.jobStore.clusterCheckinInterval",
+        properties.setProperty(
+                "org.quartz.jobStore.clusterCheckinInterval",
                 Long.toString(settings.clusterCheckinInterval().toMillis()));
-        properties.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(settings.misfireThreshold().toMillis()));
+        properties.setProperty(
+                "org.quartz.jobStore.misfireThreshold",
+                Long.toString(settings.misfireThreshold().toMillis()));
         // Job data as plain strings, not serialized Java objects: rows stay readable and survive
         // class changes between releases.
         properties.setProperty("org.quartz.jobStore.useProperties", "true");

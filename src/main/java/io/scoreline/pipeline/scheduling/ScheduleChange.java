@@ -21,13 +21,10 @@ public sealed interface ScheduleChange {
         }
     }
 
-    record Paused(long integrationId) implements ScheduleChange {
-    }
+    record Paused(long integrationId) implements ScheduleChange {}
 
-    record Resumed(long integrationId) implements ScheduleChange {
-    }
+    record Resumed(long integrationId) implements ScheduleChange {}
 
     /** The integration is gone from the directory; so are its job and trigger. */
-    record Removed(long integrationId) implements ScheduleChange {
-    }
+    record Removed(long integrationId) implements ScheduleChange {}
 }

@@ -28,8 +28,8 @@ final class SchedulePlanner {
     }
 
     List<ScheduleChange> plan(Collection<IntegrationSchedule> wanted, Collection<ExistingSchedule> existing) {
-        Map<Long, ExistingSchedule> byId = existing.stream()
-                .collect(Collectors.toMap(ExistingSchedule::integrationId, Function.identity()));
+        Map<Long, ExistingSchedule> byId =
+                existing.stream().collect(Collectors.toMap(ExistingSchedule::integrationId, Function.identity()));
         var changes = new ArrayList<ScheduleChange>();
         for (var schedule : wanted) {
             changes.addAll(plan(schedule, Optional.ofNullable(byId.remove(schedule.integrationId()))));

@@ -42,7 +42,10 @@ final class ScheduleStore {
             }
             var cron = trigger instanceof CronTrigger cronTrigger ? cronTrigger.getCronExpression() : "";
             var paused = scheduler.getTriggerState(triggerKey) == Trigger.TriggerState.PAUSED;
-            return Optional.of(new ExistingSchedule(integrationId, cron, paused,
+            return Optional.of(new ExistingSchedule(
+                    integrationId,
+                    cron,
+                    paused,
                     Optional.ofNullable(trigger.getNextFireTime()).map(Date::toInstant)));
         } catch (SchedulerException e) {
             throw SchedulerFailures.of("read the schedule of integration " + integrationId, e);
@@ -88,7 +91,8 @@ final class ScheduleStore {
 
     private boolean add(ScheduleChange.Added added) throws SchedulerException {
         try {
-            scheduler.scheduleJob(SyncJobs.job(added.schedule()),
+            scheduler.scheduleJob(
+                    SyncJobs.job(added.schedule()),
                     SyncJobs.trigger(added.schedule(), added.cronExpression(), clock.instant()));
             return true;
         } catch (ObjectAlreadyExistsException e) {

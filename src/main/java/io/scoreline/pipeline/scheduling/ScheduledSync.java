@@ -10,6 +10,5 @@ import java.time.Instant;
  * @param recovering   true when a node that died mid-run left this fire for another node to redo
  * @param instanceId   the cluster node that runs it
  */
-public record ScheduledSync(long organizationId, long integrationId, Instant scheduledFor, boolean recovering,
-        String instanceId) {
-}
+public record ScheduledSync(
+        long organizationId, long integrationId, Instant scheduledFor, boolean recovering, String instanceId) {}

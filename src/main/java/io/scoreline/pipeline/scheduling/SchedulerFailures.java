@@ -8,8 +8,7 @@ import org.quartz.SchedulerException;
 /** Turns Quartz's checked exceptions into Scoreline failures a caller can act on. */
 final class SchedulerFailures {
 
-    private SchedulerFailures() {
-    }
+    private SchedulerFailures() {}
 
     static ScorelineException of(String action, SchedulerException e) {
         // The job store failing means the database did; anything else is a mistake of ours.

@@ -36,7 +36,8 @@ public record SchedulerSettings(
         if (clusterName.isBlank() || clusterName.length() > 120) {
             throw ScorelineException.badInput("scheduler cluster name must be 1 to 120 characters");
         }
-        if (instanceId.isPresent() && (instanceId.get().isBlank() || instanceId.get().length() > 200)) {
+        if (instanceId.isPresent()
+                && (instanceId.get().isBlank() || instanceId.get().length() > 200)) {
             throw ScorelineException.badInput("scheduler instance id must be 1 to 200 characters");
         }
         if (clusterCheckinInterval.toMillis() < 1 || misfireThreshold.toMillis() < 1) {
@@ -52,31 +53,55 @@ public record SchedulerSettings(
 
     /** Hourly syncs, four at a time, Quartz's usual check-in and misfire timings, changes seen within 10 s. */
     public static SchedulerSettings defaults() {
-        return new SchedulerSettings(DEFAULT_CLUSTER_NAME, Optional.empty(), Duration.ofMillis(7_500),
-                Duration.ofMinutes(1), 4, Duration.ofSeconds(10), SyncCadence.HOURLY);
+        return new SchedulerSettings(
+                DEFAULT_CLUSTER_NAME,
+                Optional.empty(),
+                Duration.ofMillis(7_500),
+                Duration.ofMinutes(1),
+                4,
+                Duration.ofSeconds(10),
+                SyncCadence.HOURLY);
     }
 
     public SchedulerSettings withInstanceId(String id) {
-        return new SchedulerSettings(clusterName, Optional.of(id), clusterCheckinInterval, misfireThreshold, threadCount, pollInterval, cadence);
+        return new SchedulerSettings(
+                clusterName,
+                Optional.of(id),
+                clusterCheckinInterval,
+                misfireThreshold,
+                threadCount,
+                pollInterval,
+                cadence);
     }
 
     public SchedulerSettings withClusterCheckinInterval(Duration interval) {
-        return new SchedulerSettings(clusterName, instanceId, interval, misfireThreshold, threadCount, pollInterval, cadence);
+        return new SchedulerSettings(
+                clusterName, instanceId, interval, misfireThreshold, threadCount, pollInterval, cadence);
     }
 
     public SchedulerSettings withMisfireThreshold(Duration threshold) {
-        return new SchedulerSettings(clusterName, instanceId, clusterCheckinInterval, threshold, threadCount, pollInterval, cadence);
+        return new SchedulerSettings(
+                clusterName, instanceId, clusterCheckinInterval, threshold, threadCount, pollInterval, cadence);
     }
 
     public SchedulerSettings withThreadCount(int threads) {
-        return new SchedulerSettings(clusterName, instanceId, clusterCheckinInterval, misfireThreshold, threads, pollInterval, cadence);
+        return new SchedulerSettings(
+                clusterName, instanceId, clusterCheckinInterval, misfireThreshold, threads, pollInterval, cadence);
     }
 
     public SchedulerSettings withPollInterval(Duration interval) {
-        return new SchedulerSettings(clusterName, instanceId, clusterCheckinInterval, misfireThreshold, threadCount, interval, cadence);
+        return new SchedulerSettings(
+                clusterName, instanceId, clusterCheckinInterval, misfireThreshold, threadCount, interval, cadence);
     }
 
     public SchedulerSettings withCadence(SyncCadence newCadence) {
-        return new SchedulerSettings(clusterName, instanceId, clusterCheckinInterval, misfireThreshold, threadCount, pollInterval, newCadence);
+        return new SchedulerSettings(
+                clusterName,
+                instanceId,
+                clusterCheckinInterval,
+                misfireThreshold,
+                threadCount,
+                pollInterval,
+                newCadence);
     }
 }

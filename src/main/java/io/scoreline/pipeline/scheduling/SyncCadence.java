@@ -19,8 +19,9 @@ public record SyncCadence(Duration period) {
 
     public SyncCadence {
         if (!fitsOneMinute(period) && !fitsOneHour(period)) {
-            throw ScorelineException.badInput("sync period " + period
-                    + " must be whole seconds dividing a minute or whole minutes dividing an hour (e.g. PT10S, PT5M, PT1H)");
+            throw ScorelineException.badInput(
+                    "sync period " + period
+                            + " must be whole seconds dividing a minute or whole minutes dividing an hour (e.g. PT10S, PT5M, PT1H)");
         }
     }
 
@@ -49,12 +50,17 @@ public record SyncCadence(Duration period) {
     }
 
     private static boolean fitsOneMinute(Duration period) {
-        return period.toNanosPart() == 0 && period.toSeconds() > 0 && period.toSeconds() < SECONDS_PER_MINUTE
+        return period.toNanosPart() == 0
+                && period.toSeconds() > 0
+                && period.toSeconds() < SECONDS_PER_MINUTE
                 && SECONDS_PER_MINUTE % period.toSeconds() == 0;
     }
 
     private static boolean fitsOneHour(Duration period) {
-        return period.toSecondsPart() == 0 && period.toNanosPart() == 0 && period.toMinutes() > 0
-                && period.toMinutes() <= MINUTES_PER_HOUR && MINUTES_PER_HOUR % period.toMinutes() == 0;
+        return period.toSecondsPart() == 0
+                && period.toNanosPart() == 0
+                && period.toMinutes() > 0
+                && period.toMinutes() <= MINUTES_PER_HOUR
+                && MINUTES_PER_HOUR % period.toMinutes() == 0;
     }
 }

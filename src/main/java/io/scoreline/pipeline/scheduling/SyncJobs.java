@@ -23,8 +23,7 @@ final class SyncJobs {
     // Cron fields read the same on every node whatever its default zone.
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
-    private SyncJobs() {
-    }
+    private SyncJobs() {}
 
     static JobKey jobKey(long integrationId) {
         return new JobKey(PREFIX + integrationId, GROUP);

@@ -61,13 +61,22 @@ public final class CredentialCipher {
     private static String toJson(CrmCredentials credentials) {
         var node = JSON.createObjectNode();
         switch (credentials) {
-            case CrmCredentials.RefreshToken c -> node.put("kind", "refresh_token")
-                    .put("client_id", c.clientId()).put("client_secret", c.clientSecret()).put("refresh_token", c.refreshToken());
-            case CrmCredentials.ClientCredentials c -> node.put("kind", "client_credentials")
-                    .put("client_id", c.clientId()).put("client_secret", c.clientSecret());
-            case CrmCredentials.JwtBearer c -> node.put("kind", "jwt_bearer")
-                    .put("client_id", c.clientId()).put("username", c.username()).put("private_key_pem", c.privateKeyPem());
-            case CrmCredentials.PrivateAppToken c -> node.put("kind", "private_app_token").put("token", c.token());
+            case CrmCredentials.RefreshToken c ->
+                node.put("kind", "refresh_token")
+                        .put("client_id", c.clientId())
+                        .put("client_secret", c.clientSecret())
+                        .put("refresh_token", c.refreshToken());
+            case CrmCredentials.ClientCredentials c ->
+                node.put("kind", "client_credentials")
+                        .put("client_id", c.clientId())
+                        .put("client_secret", c.clientSecret());
+            case CrmCredentials.JwtBearer c ->
+                node.put("kind", "jwt_bearer")
+                        .put("client_id", c.clientId())
+                        .put("username", c.username())
+                        .put("private_key_pem", c.privateKeyPem());
+            case CrmCredentials.PrivateAppToken c ->
+                node.put("kind", "private_app_token").put("token", c.token());
         }
         return node.toString();
     }
@@ -76,11 +85,14 @@ public final class CredentialCipher {
         try {
             var node = (ObjectNode) JSON.readTree(json);
             return switch (node.path("kind").asText()) {
-                case "refresh_token" -> new CrmCredentials.RefreshToken(text(node, "client_id"),
-                        text(node, "client_secret"), text(node, "refresh_token"));
-                case "client_credentials" -> new CrmCredentials.ClientCredentials(text(node, "client_id"), text(node, "client_secret"));
-                case "jwt_bearer" -> new CrmCredentials.JwtBearer(text(node, "client_id"), text(node, "username"),
-                        text(node, "private_key_pem"));
+                case "refresh_token" ->
+                    new CrmCredentials.RefreshToken(
+                            text(node, "client_id"), text(node, "client_secret"), text(node, "refresh_token"));
+                case "client_credentials" ->
+                    new CrmCredentials.ClientCredentials(text(node, "client_id"), text(node, "client_secret"));
+                case "jwt_bearer" ->
+                    new CrmCredentials.JwtBearer(
+                            text(node, "client_id"), text(node, "username"), text(node, "private_key_pem"));
                 case "private_app_token" -> new CrmCredentials.PrivateAppToken(text(node, "token"));
                 default -> throw new ScorelineException(FailureKind.BUG, "stored credentials have an unknown kind");
             };
@@ -92,7 +104,8 @@ public final class CredentialCipher {
     }
 
     private static ScorelineException masterKeyDiffers() {
-        return new ScorelineException(FailureKind.AUTH,
+        return new ScorelineException(
+                FailureKind.AUTH,
                 "cannot decrypt stored credentials: the master key differs from the one they were saved with");
     }
 

@@ -30,7 +30,8 @@ public record MasterKeyFingerprint(String hex) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.value().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return new MasterKeyFingerprint(HexFormat.of().formatHex(mac.doFinal(LABEL.getBytes(StandardCharsets.US_ASCII))));
+            return new MasterKeyFingerprint(
+                    HexFormat.of().formatHex(mac.doFinal(LABEL.getBytes(StandardCharsets.US_ASCII))));
         } catch (GeneralSecurityException e) {
             throw new ScorelineException(FailureKind.BUG, "HMAC-SHA256 is not available: " + e.getMessage(), e);
         }

@@ -24,13 +24,13 @@ public final class MasterKeyRollover {
     }
 
     /** What was re-encrypted, and the key file replaced (empty when the operator must set the new key on every node). */
-    public record RolledOver(MasterKeyRotation.Rotated rotation, Optional<Path> keyFileReplaced) {
-    }
+    public record RolledOver(MasterKeyRotation.Rotated rotation, Optional<Path> keyFileReplaced) {}
 
     /** @throws io.scoreline.failure.ScorelineException bad input when the new key is the current one */
     public RolledOver rotate(MasterKey next) {
         // The key is replaced only after the re-encryption committed: a failure leaves both as they were.
-        var rotation = new MasterKeyRotation(database.ownerEndpoint()).rotate(new CredentialCipher(keys.current()), new CredentialCipher(next));
+        var rotation = new MasterKeyRotation(database.ownerEndpoint())
+                .rotate(new CredentialCipher(keys.current()), new CredentialCipher(next));
         return new RolledOver(rotation, keys.replace(next));
     }
 }

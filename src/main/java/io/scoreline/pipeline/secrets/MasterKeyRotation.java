@@ -26,8 +26,7 @@ public final class MasterKeyRotation {
     }
 
     /** What a committed rotation did. */
-    public record Rotated(int credentials, int organizations, MasterKeyFingerprint from, MasterKeyFingerprint to) {
-    }
+    public record Rotated(int credentials, int organizations, MasterKeyFingerprint from, MasterKeyFingerprint to) {}
 
     public Rotated rotate(CredentialCipher current, CredentialCipher next) {
         if (current.fingerprint().equals(next.fingerprint())) {
@@ -44,12 +43,15 @@ public final class MasterKeyRotation {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new ScorelineException(FailureKind.RETRYABLE, "master key rotation failed, nothing changed: "
-                    + firstLine(e.getMessage()), e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE,
+                    "master key rotation failed, nothing changed: " + firstLine(e.getMessage()),
+                    e);
         }
     }
 
-    private static Rotated rotateIn(Connection connection, CredentialCipher current, CredentialCipher next) throws SQLException {
+    private static Rotated rotateIn(Connection connection, CredentialCipher current, CredentialCipher next)
+            throws SQLException {
         try (var statement = connection.createStatement()) {
             // Writers record or check the fingerprint FOR SHARE first (V16): they wait for this
             // transaction and then see the new fingerprint, so none stores a ciphertext under the
@@ -65,8 +67,10 @@ public final class MasterKeyRotation {
         StoredKeyFingerprint.require(stored, current.fingerprint());
         int credentials = 0;
         var organizations = new HashSet<Long>();
-        try (var select = connection.prepareStatement("select id, organization_id, credentials from integrations order by id");
-                var update = connection.prepareStatement("update integrations set credentials = ?, updated_at = now() where id = ?");
+        try (var select = connection.prepareStatement(
+                        "select id, organization_id, credentials from integrations order by id");
+                var update = connection.prepareStatement(
+                        "update integrations set credentials = ?, updated_at = now() where id = ?");
                 var rows = select.executeQuery()) {
             while (rows.next()) {
                 long id = rows.getLong(1);
@@ -90,8 +94,8 @@ public final class MasterKeyRotation {
         try {
             return current.decrypt(ciphertext);
         } catch (ScorelineException e) {
-            throw new ScorelineException(e.kind(), "integration " + integrationId + ": " + e.getMessage()
-                    + "; nothing was re-encrypted", e);
+            throw new ScorelineException(
+                    e.kind(), "integration " + integrationId + ": " + e.getMessage() + "; nothing was re-encrypted", e);
         }
     }
 

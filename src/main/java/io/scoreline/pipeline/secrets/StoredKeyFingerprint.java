@@ -13,8 +13,7 @@ import org.jooq.impl.DSL;
  */
 public final class StoredKeyFingerprint {
 
-    private StoredKeyFingerprint() {
-    }
+    private StoredKeyFingerprint() {}
 
     /** The stored fingerprint as a column, to read in the same statement as a ciphertext. */
     public static Field<String> field() {
@@ -34,8 +33,10 @@ public final class StoredKeyFingerprint {
      * Called inside the transaction that stores a ciphertext: a refusal rolls it back.
      */
     public static void recordOrRequire(DSLContext tx, MasterKeyFingerprint mine) {
-        var stored = tx.select(DSL.field("scoreline_record_master_key_fingerprint({0})", String.class, DSL.val(mine.hex())))
-                .fetchSingle().value1();
+        var stored = tx.select(
+                        DSL.field("scoreline_record_master_key_fingerprint({0})", String.class, DSL.val(mine.hex())))
+                .fetchSingle()
+                .value1();
         require(parse(stored), mine);
     }
 
@@ -47,8 +48,11 @@ public final class StoredKeyFingerprint {
     }
 
     public static ScorelineException mismatch(MasterKeyFingerprint mine, MasterKeyFingerprint stored) {
-        return new ScorelineException(FailureKind.AUTH, "the master key (fingerprint " + mine.shortForm()
-                + ") is not the one the stored credentials are encrypted with (fingerprint " + stored.shortForm()
-                + "): use that key, or change keys with `scoreline master-key rotate`");
+        return new ScorelineException(
+                FailureKind.AUTH,
+                "the master key (fingerprint " + mine.shortForm()
+                        + ") is not the one the stored credentials are encrypted with (fingerprint "
+                        + stored.shortForm()
+                        + "): use that key, or change keys with `scoreline master-key rotate`");
     }
 }

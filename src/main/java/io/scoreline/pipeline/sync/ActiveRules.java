@@ -5,7 +5,6 @@ import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CompileResult;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.rules.RuleSetStore;
@@ -14,16 +13,21 @@ import io.scoreline.pipeline.rules.RuleSetStore;
 public record ActiveRules(long ruleSetId, int version, RuleSet ruleSet) {
 
     public static ActiveRules load(RuleSetStore store, Integration integration) {
-        var stored = store.active(integration.organizationId(), integration.id()).orElseThrow(() -> new ScorelineException(
-                FailureKind.BAD_INPUT, "integration " + integration.id() + " has no mapping rules: store them with "
-                        + "`scoreline mapping set --integration " + integration.id() + " --file mappings/"
-                        + integration.provider().key() + ".yaml`"));
+        var stored = store.active(integration.organizationId(), integration.id())
+                .orElseThrow(() -> new ScorelineException(
+                        FailureKind.BAD_INPUT,
+                        "integration " + integration.id() + " has no mapping rules: store them with "
+                                + "`scoreline mapping set --integration " + integration.id() + " --file mappings/"
+                                + integration.provider().key() + ".yaml`"));
         var provider = integration.provider();
         return switch (MappingCompiler.compile(stored.document(), FieldCatalog.stock(provider))) {
             case CompileResult.Compiled compiled -> new ActiveRules(stored.id(), stored.version(), compiled.ruleSet());
-            case CompileResult.Rejected rejected -> throw new ScorelineException(FailureKind.BAD_INPUT,
-                    "the active rules (version " + stored.version() + ") of integration " + integration.id()
-                            + " no longer compile: " + rejected.problems().getFirst().format("rules"));
+            case CompileResult.Rejected rejected ->
+                throw new ScorelineException(
+                        FailureKind.BAD_INPUT,
+                        "the active rules (version " + stored.version() + ") of integration " + integration.id()
+                                + " no longer compile: "
+                                + rejected.problems().getFirst().format("rules"));
         };
     }
 }

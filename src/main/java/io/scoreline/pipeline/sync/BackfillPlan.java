@@ -12,7 +12,12 @@ public record BackfillPlan(Instant from, Instant until, List<ObjectEstimate> obj
      * @param pushDown  the rule filter added to the query, if any
      * @param pushNote  {@code pushed}, or why no filter is pushed
      */
-    public record ObjectEstimate(String objectType, long records, long apiCalls, String readMode, Optional<String> pushDown,
+    public record ObjectEstimate(
+            String objectType,
+            long records,
+            long apiCalls,
+            String readMode,
+            Optional<String> pushDown,
             String pushNote) {
 
         public ObjectEstimate(String objectType, long records, long apiCalls) {

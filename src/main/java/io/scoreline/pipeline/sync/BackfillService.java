@@ -1,17 +1,17 @@
 package io.scoreline.pipeline.sync;
 
-import io.scoreline.pipeline.runs.IntegrationRunLocks;
 import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.facts.ChangeOrigin;
-import io.scoreline.pipeline.facts.RuleSetFactDeriver;
 import io.scoreline.pipeline.facts.PageWriter;
+import io.scoreline.pipeline.facts.RuleSetFactDeriver;
 import io.scoreline.pipeline.facts.StoredRecordReader;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.CheckpointStore;
+import io.scoreline.pipeline.runs.IntegrationRunLocks;
 import io.scoreline.pipeline.runs.SyncRun;
 import io.scoreline.pipeline.runs.SyncRunStore;
 import io.scoreline.pipeline.runs.SyncStatus;
@@ -52,23 +52,70 @@ public final class BackfillService {
     private final Clock clock;
 
     /** A backfill that never pushes rule filters down (it cannot check for stored records). */
-    public BackfillService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
-            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, IntegrationRunLocks exclusion,
-            SyncSettings settings, Clock clock) {
-        this(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion, settings, clock, Optional.empty());
+    public BackfillService(
+            IntegrationStore integrations,
+            OrganizationStore organizations,
+            RuleSetStore ruleSets,
+            CheckpointStore checkpoints,
+            SyncRunStore runs,
+            PageWriter writer,
+            ConnectorOpener connectors,
+            IntegrationRunLocks exclusion,
+            SyncSettings settings,
+            Clock clock) {
+        this(
+                integrations,
+                organizations,
+                ruleSets,
+                checkpoints,
+                runs,
+                writer,
+                connectors,
+                exclusion,
+                settings,
+                clock,
+                Optional.empty());
     }
 
     /** @param storedRecords checks that a push-down cannot hide a retraction (DESIGN §6) */
-    public BackfillService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
-            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, IntegrationRunLocks exclusion,
-            SyncSettings settings, Clock clock, StoredRecordReader storedRecords) {
-        this(integrations, organizations, ruleSets, checkpoints, runs, writer, connectors, exclusion, settings, clock,
+    public BackfillService(
+            IntegrationStore integrations,
+            OrganizationStore organizations,
+            RuleSetStore ruleSets,
+            CheckpointStore checkpoints,
+            SyncRunStore runs,
+            PageWriter writer,
+            ConnectorOpener connectors,
+            IntegrationRunLocks exclusion,
+            SyncSettings settings,
+            Clock clock,
+            StoredRecordReader storedRecords) {
+        this(
+                integrations,
+                organizations,
+                ruleSets,
+                checkpoints,
+                runs,
+                writer,
+                connectors,
+                exclusion,
+                settings,
+                clock,
                 Optional.of(storedRecords));
     }
 
-    private BackfillService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets,
-            CheckpointStore checkpoints, SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, IntegrationRunLocks exclusion,
-            SyncSettings settings, Clock clock, Optional<StoredRecordReader> storedRecords) {
+    private BackfillService(
+            IntegrationStore integrations,
+            OrganizationStore organizations,
+            RuleSetStore ruleSets,
+            CheckpointStore checkpoints,
+            SyncRunStore runs,
+            PageWriter writer,
+            ConnectorOpener connectors,
+            IntegrationRunLocks exclusion,
+            SyncSettings settings,
+            Clock clock,
+            Optional<StoredRecordReader> storedRecords) {
         this.integrations = integrations;
         this.organizations = organizations;
         this.ruleSets = ruleSets;
@@ -91,28 +138,57 @@ public final class BackfillService {
         try (var connector = connectors.open(integration)) {
             var estimates = new ArrayList<BackfillPlan.ObjectEstimate>();
             for (var entry : rules.ruleSet().fieldsByObject().entrySet()) {
-                var query = new ChangeQuery(entry.getKey(), entry.getValue(), window.from(), Optional.of(window.until()), settings.pageSize());
-                var read = planner.plan(connector, integration.provider(), rules.ruleSet(), organization.id(), integration.id(), query,
-                        window.until(), true);
+                var query = new ChangeQuery(
+                        entry.getKey(),
+                        entry.getValue(),
+                        window.from(),
+                        Optional.of(window.until()),
+                        settings.pageSize());
+                var read = planner.plan(
+                        connector,
+                        integration.provider(),
+                        rules.ruleSet(),
+                        organization.id(),
+                        integration.id(),
+                        query,
+                        window.until(),
+                        true);
                 long records = read.records();
                 long perBulkCall = settings.pageSize() * BULK_PAGES_PER_CALL;
-                long calls = read.bulk() ? BULK_FIXED_CALLS + (records + perBulkCall - 1) / perBulkCall : connector.callsToRead(records);
-                estimates.add(new BackfillPlan.ObjectEstimate(entry.getKey(), records, calls, read.mode(), read.pushDown().filter(),
+                long calls = read.bulk()
+                        ? BULK_FIXED_CALLS + (records + perBulkCall - 1) / perBulkCall
+                        : connector.callsToRead(records);
+                estimates.add(new BackfillPlan.ObjectEstimate(
+                        entry.getKey(),
+                        records,
+                        calls,
+                        read.mode(),
+                        read.pushDown().filter(),
                         read.pushDown().note()));
             }
             return new BackfillPlan(window.from(), window.until(), estimates);
         }
     }
 
-    public SyncOutcome run(long integrationId, LocalDate from, LocalDate to, boolean notify, ProgressListener progress) {
+    public SyncOutcome run(
+            long integrationId, LocalDate from, LocalDate to, boolean notify, ProgressListener progress) {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
         var window = window(organization, from, to);
         try (var lease = exclusion.tryAcquire(integrationId).orElseThrow()) {
-            long runId = runs.start(organization.id(), integrationId, SyncTrigger.BACKFILL, Optional.of(window.from()),
+            long runId = runs.start(
+                    organization.id(),
+                    integrationId,
+                    SyncTrigger.BACKFILL,
+                    Optional.of(window.from()),
                     Optional.of(window.until()),
                     "{\"notify\":" + notify + ",\"" + REACHES_PRESENT + "\":" + window.reachesPresent() + "}");
-            LOG.info("Backfill run {} of integration {}: records modified {} .. {}", runId, integrationId, window.from(), window.until());
+            LOG.info(
+                    "Backfill run {} of integration {}: records modified {} .. {}",
+                    runId,
+                    integrationId,
+                    window.from(),
+                    window.until());
             return execute(organization, integration, runId, window, notify, progress);
         }
     }
@@ -121,41 +197,83 @@ public final class BackfillService {
     public SyncOutcome resume(long runId, long integrationId, ProgressListener progress) {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
-        var run = runs.find(organization.id(), runId).orElseThrow(() -> ScorelineException.notFound(
-                "no run " + runId + " for integration " + integrationId + " (see `scoreline runs --integration " + integrationId + "`)"));
+        var run = runs.find(organization.id(), runId)
+                .orElseThrow(() -> ScorelineException.notFound("no run " + runId + " for integration " + integrationId
+                        + " (see `scoreline runs --integration " + integrationId + "`)"));
         requireResumable(run, integrationId);
         try (var lease = exclusion.tryAcquire(integrationId).orElseThrow()) {
             runs.reopen(organization.id(), runId);
-            var window = new Window(run.windowFrom().orElseThrow(), run.windowTo().orElseThrow(),
+            var window = new Window(
+                    run.windowFrom().orElseThrow(),
+                    run.windowTo().orElseThrow(),
                     runs.option(organization.id(), runId, REACHES_PRESENT));
-            return execute(organization, integration, runId, window, runs.option(organization.id(), runId, "notify"), progress);
+            return execute(
+                    organization,
+                    integration,
+                    runId,
+                    window,
+                    runs.option(organization.id(), runId, "notify"),
+                    progress);
         }
     }
 
-    private SyncOutcome execute(Organization organization, Integration integration, long runId, Window window, boolean notify,
+    private SyncOutcome execute(
+            Organization organization,
+            Integration integration,
+            long runId,
+            Window window,
+            boolean notify,
             ProgressListener progress) {
         var scope = CheckpointStore.backfillScope(runId);
         try {
             var rules = ActiveRules.load(ruleSets, integration);
-            var deriver = new RuleSetFactDeriver(rules.ruleSet(), organization.timezone(), rules.ruleSetId(),
+            var deriver = new RuleSetFactDeriver(
+                    rules.ruleSet(),
+                    organization.timezone(),
+                    rules.ruleSetId(),
                     warning -> LOG.debug("integration {}: {}", integration.id(), warning.format()));
-            var target = new ObjectPump.Target(organization.id(), integration.id(), runId, scope, ChangeOrigin.backfill(notify), deriver);
+            var target = new ObjectPump.Target(
+                    organization.id(), integration.id(), runId, scope, ChangeOrigin.backfill(notify), deriver);
             try (var connector = connectors.open(integration)) {
                 for (var entry : rules.ruleSet().fieldsByObject().entrySet()) {
-                    var since = checkpoints.load(organization.id(), integration.id(), entry.getKey(), scope)
+                    var since = checkpoints
+                            .load(organization.id(), integration.id(), entry.getKey(), scope)
                             .map(cp -> cp.modstamp())
                             .orElse(window.from());
-                    var query = new ChangeQuery(entry.getKey(), entry.getValue(), since, Optional.of(window.until()), settings.pageSize());
-                    var read = planner.plan(connector, integration.provider(), rules.ruleSet(), organization.id(), integration.id(), query,
-                            window.until(), false);
-                    LOG.info("Backfill run {}: {} ({} records) via {}, filter {}", runId, entry.getKey(), read.records(), read.mode(),
+                    var query = new ChangeQuery(
+                            entry.getKey(), entry.getValue(), since, Optional.of(window.until()), settings.pageSize());
+                    var read = planner.plan(
+                            connector,
+                            integration.provider(),
+                            rules.ruleSet(),
+                            organization.id(),
+                            integration.id(),
+                            query,
+                            window.until(),
+                            false);
+                    LOG.info(
+                            "Backfill run {}: {} ({} records) via {}, filter {}",
+                            runId,
+                            entry.getKey(),
+                            read.records(),
+                            read.mode(),
                             read.pushDown().note());
                     progress.started(entry.getKey(), read.records());
-                    pump.pump(target, read.bulk() ? new BulkReadingConnector(connector) : connector, read.query(), window.until(), progress);
+                    pump.pump(
+                            target,
+                            read.bulk() ? new BulkReadingConnector(connector) : connector,
+                            read.query(),
+                            window.until(),
+                            progress);
                 }
             }
             progress.finished();
-            return succeed(organization, integration, runId, window, rules.ruleSet().fieldsByObject().keySet());
+            return succeed(
+                    organization,
+                    integration,
+                    runId,
+                    window,
+                    rules.ruleSet().fieldsByObject().keySet());
         } catch (ScorelineException e) {
             progress.finished();
             var status = e.kind() == FailureKind.QUOTA ? SyncStatus.PARTIAL : SyncStatus.FAILED;
@@ -166,6 +284,7 @@ public final class BackfillService {
 
     /** A bulk read's estimate: describe, create, about two polls and getDeleted, then one call per results chunk. */
     private static final long BULK_FIXED_CALLS = 5;
+
     private static final long BULK_PAGES_PER_CALL = 10;
 
     private static void requireResumable(SyncRun run, long integrationId) {
@@ -183,22 +302,35 @@ public final class BackfillService {
      * scheduled sync then reads what changed since instead of its whole initial window again, so
      * onboarding costs the CRM quota once (ADR 0025).
      */
-    private SyncOutcome succeed(Organization organization, Integration integration, long runId, Window window,
+    private SyncOutcome succeed(
+            Organization organization,
+            Integration integration,
+            long runId,
+            Window window,
             java.util.Collection<String> objectTypes) {
         runs.finish(organization.id(), runId, SyncStatus.SUCCEEDED, Optional.empty(), Optional.empty(), tx -> {
             if (window.reachesPresent()) {
-                var started = checkpoints.startLiveWhereBackfillEnded(tx, organization.id(), integration.id(), runId, objectTypes,
-                        window.until());
+                var started = checkpoints.startLiveWhereBackfillEnded(
+                        tx, organization.id(), integration.id(), runId, objectTypes, window.until());
                 if (!started.isEmpty()) {
-                    LOG.info("Backfill run {} reached the present: the live sync of {} starts where it ended", runId, started);
+                    LOG.info(
+                            "Backfill run {} reached the present: the live sync of {} starts where it ended",
+                            runId,
+                            started);
                 }
             }
         });
         return SyncOutcome.of(runs.find(organization.id(), runId).orElseThrow());
     }
 
-    private SyncOutcome finish(Organization organization, long runId, SyncStatus status, Optional<ScorelineException> failure) {
-        runs.finish(organization.id(), runId, status, failure.map(e -> e.kind().name()), failure.map(Throwable::getMessage));
+    private SyncOutcome finish(
+            Organization organization, long runId, SyncStatus status, Optional<ScorelineException> failure) {
+        runs.finish(
+                organization.id(),
+                runId,
+                status,
+                failure.map(e -> e.kind().name()),
+                failure.map(Throwable::getMessage));
         return SyncOutcome.of(runs.find(organization.id(), runId).orElseThrow());
     }
 
@@ -222,6 +354,5 @@ public final class BackfillService {
     }
 
     /** @param reachesPresent {@code until} is the time the backfill started, not the end of its last day */
-    private record Window(Instant from, Instant until, boolean reachesPresent) {
-    }
+    private record Window(Instant from, Instant until, boolean reachesPresent) {}
 }

@@ -3,9 +3,9 @@ package io.scoreline.pipeline.sync;
 import io.scoreline.connectors.spi.ConnectorSettings;
 import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.CrmConnectorFactory;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import java.util.Map;
@@ -24,12 +24,17 @@ public final class ConnectorOpener {
     public CrmConnector open(Integration integration) {
         var factory = factories.get(integration.provider());
         if (factory == null) {
-            throw new ScorelineException(FailureKind.BAD_INPUT, "the " + integration.provider().key()
-                    + " connector is not available in this build yet");
+            throw new ScorelineException(
+                    FailureKind.BAD_INPUT,
+                    "the " + integration.provider().key() + " connector is not available in this build yet");
         }
         var credentials = integrations.credentials(integration.organizationId(), integration.id());
         // A CRM that rotates refresh tokens invalidates the stored one: keep the new one, encrypted.
-        return factory.open(new ConnectorSettings(integration.id(), integration.provider(), integration.settings(), credentials,
+        return factory.open(new ConnectorSettings(
+                integration.id(),
+                integration.provider(),
+                integration.settings(),
+                credentials,
                 rotated -> integrations.replaceCredentials(integration.organizationId(), integration.id(), rotated)));
     }
 }

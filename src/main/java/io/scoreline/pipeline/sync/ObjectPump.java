@@ -2,8 +2,8 @@ package io.scoreline.pipeline.sync;
 
 import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.CrmConnector;
-import io.scoreline.failure.FailureKind;
 import io.scoreline.connectors.spi.RecordPage;
+import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.facts.ChangeOrigin;
 import io.scoreline.pipeline.facts.CommitTurn;
@@ -23,8 +23,13 @@ import java.util.Optional;
 final class ObjectPump {
 
     /** Where the pages go and what they are counted against. */
-    record Target(long organizationId, long integrationId, long runId, String cursorScope, ChangeOrigin origin, FactDeriver deriver) {
-    }
+    record Target(
+            long organizationId,
+            long integrationId,
+            long runId,
+            String cursorScope,
+            ChangeOrigin origin,
+            FactDeriver deriver) {}
 
     private final PageWriter writer;
     private final CheckpointStore checkpoints;
@@ -45,7 +50,12 @@ final class ObjectPump {
     static final int PAGES_IN_FLIGHT = 2;
 
     /** Pumps every page of the query and then the deletions of its window; returns facts changed. */
-    long pump(Target target, CrmConnector connector, ChangeQuery query, Instant deletionsUntil, ProgressListener progress) {
+    long pump(
+            Target target,
+            CrmConnector connector,
+            ChangeQuery query,
+            Instant deletionsUntil,
+            ProgressListener progress) {
         var facts = new long[1];
         try (var source = new PrefetchingPageSource(connector.changes(query));
                 var writes = new OrderedPageWrites(PAGES_IN_FLIGHT)) {
@@ -59,7 +69,11 @@ final class ObjectPump {
             }
             writes.finish();
         }
-        return facts[0] + write(target, connector.deletions(query.objectType(), query.since(), deletionsUntil), CommitTurn.first());
+        return facts[0]
+                + write(
+                        target,
+                        connector.deletions(query.objectType(), query.since(), deletionsUntil),
+                        CommitTurn.first());
     }
 
     /** The next page; a failed fetch surfaces only after every page before it has been written. */
@@ -73,25 +87,44 @@ final class ObjectPump {
     }
 
     private long write(Target target, RecordPage page, CommitTurn turn) {
-        return writer.write(target.organizationId(), target.integrationId(), page.objectType(), page.records(), target.deriver(),
-                target.origin(), turn, (tx, written) -> {
-                    if (target.origin().kind() == ChangeOrigin.Kind.BACKFILL && !target.origin().notifies()) {
-                        // The checkpoint commits in this same transaction, so a crash that loses
-                        // the last commits also loses their checkpoint: resume re-reads them
-                        // (ADR 0009, 0019). A sync, and a backfill that notifies, keep durable
-                        // commits: their outbox rows notify people, and a crash must not take
-                        // back a change someone was told about.
-                        tx.execute("set local synchronous_commit = off");
-                    }
-                    page.cursorAfter().ifPresent(cursor -> checkpoints.save(tx, target.organizationId(), target.integrationId(),
-                            page.objectType(), target.cursorScope(), cursor));
-                    runs.count(tx, target.runId(), page.records().size(), written.factsChanged(), page.apiCalls());
-                }).factsChanged();
+        return writer.write(
+                        target.organizationId(),
+                        target.integrationId(),
+                        page.objectType(),
+                        page.records(),
+                        target.deriver(),
+                        target.origin(),
+                        turn,
+                        (tx, written) -> {
+                            if (target.origin().kind() == ChangeOrigin.Kind.BACKFILL
+                                    && !target.origin().notifies()) {
+                                // The checkpoint commits in this same transaction, so a crash that loses
+                                // the last commits also loses their checkpoint: resume re-reads them
+                                // (ADR 0009, 0019). A sync, and a backfill that notifies, keep durable
+                                // commits: their outbox rows notify people, and a crash must not take
+                                // back a change someone was told about.
+                                tx.execute("set local synchronous_commit = off");
+                            }
+                            page.cursorAfter()
+                                    .ifPresent(cursor -> checkpoints.save(
+                                            tx,
+                                            target.organizationId(),
+                                            target.integrationId(),
+                                            page.objectType(),
+                                            target.cursorScope(),
+                                            cursor));
+                            runs.count(
+                                    tx, target.runId(), page.records().size(), written.factsChanged(), page.apiCalls());
+                        })
+                .factsChanged();
     }
 
     private void enforceBudget(CrmConnector connector) {
-        connector.quota().flatMap(quota -> budget.exceeded(connector.apiCalls(), quota)).ifPresent(reason -> {
-            throw new ScorelineException(FailureKind.QUOTA, reason);
-        });
+        connector
+                .quota()
+                .flatMap(quota -> budget.exceeded(connector.apiCalls(), quota))
+                .ifPresent(reason -> {
+                    throw new ScorelineException(FailureKind.QUOTA, reason);
+                });
     }
 }

@@ -3,8 +3,8 @@ package io.scoreline.pipeline.sync;
 import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.CrmProfiles;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.mappings.pushdown.PushDown;
 import io.scoreline.pipeline.facts.StoredRecordReader;
@@ -51,8 +51,15 @@ final class ObjectReadPlanner {
     }
 
     /** @param dryRun a failed count fails the dry run (it is what it reports); a real run reads on without it */
-    ObjectRead plan(CrmConnector connector, CrmProvider provider, RuleSet rules, long organizationId, long integrationId,
-            ChangeQuery query, Instant windowEnd, boolean dryRun) {
+    ObjectRead plan(
+            CrmConnector connector,
+            CrmProvider provider,
+            RuleSet rules,
+            long organizationId,
+            long integrationId,
+            ChangeQuery query,
+            Instant windowEnd,
+            boolean dryRun) {
         var decision = pushDown(provider, rules, organizationId, integrationId, query.objectType(), windowEnd);
         var filtered = query.withFilter(decision.filter());
         long records = dryRun ? connector.count(filtered) : count(connector, filtered);
@@ -60,7 +67,12 @@ final class ObjectReadPlanner {
         return new ObjectRead(filtered, records, bulk, decision);
     }
 
-    private PushDecision pushDown(CrmProvider provider, RuleSet rules, long organizationId, long integrationId, String objectType,
+    private PushDecision pushDown(
+            CrmProvider provider,
+            RuleSet rules,
+            long organizationId,
+            long integrationId,
+            String objectType,
             Instant windowEnd) {
         var compiled = CrmProfiles.of(provider).pushDown(rules, objectType);
         if (compiled.isEmpty()) {

@@ -31,8 +31,13 @@ public final class OnDemandRuns {
     private final Provider<RemapService> remap;
 
     @Inject
-    public OnDemandRuns(IntegrationStore integrations, OrganizationStore organizations, SyncRunStore runs, Provider<SyncService> sync,
-            Provider<BackfillService> backfill, Provider<RemapService> remap) {
+    public OnDemandRuns(
+            IntegrationStore integrations,
+            OrganizationStore organizations,
+            SyncRunStore runs,
+            Provider<SyncService> sync,
+            Provider<BackfillService> backfill,
+            Provider<RemapService> remap) {
         this.integrations = integrations;
         this.organizations = organizations;
         this.runs = runs;
@@ -54,7 +59,8 @@ public final class OnDemandRuns {
     }
 
     /** Reads the records last modified from {@code from} to {@code to} (organization days, inclusive) into KPIs. */
-    public SyncOutcome backfill(long integrationId, LocalDate from, LocalDate to, boolean notify, ProgressListener progress) {
+    public SyncOutcome backfill(
+            long integrationId, LocalDate from, LocalDate to, boolean notify, ProgressListener progress) {
         integration(integrationId);
         return backfill.get().run(integrationId, from, to, notify, progress);
     }
@@ -73,7 +79,8 @@ public final class OnDemandRuns {
     public SyncOutcome remap(long integrationId, Optional<LocalDate> from) {
         var integration = integration(integrationId);
         var zone = organizations.require(integration.organizationId()).timezone();
-        return remap.get().remap(integrationId, from.map(day -> day.atStartOfDay(zone).toInstant()));
+        return remap.get()
+                .remap(integrationId, from.map(day -> day.atStartOfDay(zone).toInstant()));
     }
 
     /** The integration's runs, newest first. */

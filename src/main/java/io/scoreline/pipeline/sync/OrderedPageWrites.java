@@ -21,8 +21,7 @@ import java.util.function.LongConsumer;
  */
 final class OrderedPageWrites implements AutoCloseable {
 
-    private record Pending(Future<Long> write, CommitTurn turn, LongConsumer accept) {
-    }
+    private record Pending(Future<Long> write, CommitTurn turn, LongConsumer accept) {}
 
     private final int inFlight;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -90,7 +89,8 @@ final class OrderedPageWrites implements AutoCloseable {
     /** Rolls back every page whose result was not taken, and waits for their threads. */
     @Override
     public void close() {
-        var stopped = new ScorelineException(FailureKind.RETRYABLE, "the run stopped before this page's turn to commit");
+        var stopped =
+                new ScorelineException(FailureKind.RETRYABLE, "the run stopped before this page's turn to commit");
         for (var page : pending) {
             page.turn().abandoned(stopped);
         }

@@ -1,8 +1,8 @@
 package io.scoreline.pipeline.sync;
 
-import io.scoreline.failure.FailureKind;
 import io.scoreline.connectors.spi.PageSource;
 import io.scoreline.connectors.spi.RecordPage;
+import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;

@@ -12,16 +12,13 @@ public interface ProgressListener {
     static ProgressListener none() {
         return new ProgressListener() {
             @Override
-            public void started(String objectType, long expectedRecords) {
-            }
+            public void started(String objectType, long expectedRecords) {}
 
             @Override
-            public void advanced(long records) {
-            }
+            public void advanced(long records) {}
 
             @Override
-            public void finished() {
-            }
+            public void finished() {}
         };
     }
 }

@@ -30,16 +30,26 @@ record QuotaBudget(double runShare, double orgShare) {
         }
         long orgLimit = (long) Math.floor(quota.max() * orgShare);
         if (quota.used() >= orgLimit) {
-            return Optional.of(String.format(Locale.ROOT,
+            return Optional.of(String.format(
+                    Locale.ROOT,
                     "stopped after %d API calls: the CRM account has used %d of its %d daily API requests (%.1f%%), "
                             + "at or above the %.0f%% share Scoreline leaves the account's other users; the next run continues from here",
-                    runCalls, quota.used(), quota.max(), 100.0 * quota.used() / quota.max(), orgShare * 100));
+                    runCalls,
+                    quota.used(),
+                    quota.max(),
+                    100.0 * quota.used() / quota.max(),
+                    orgShare * 100));
         }
         long runLimit = (long) Math.floor(quota.max() * runShare);
         if (runCalls >= runLimit || quota.remaining() == 0) {
-            return Optional.of(String.format(Locale.ROOT,
+            return Optional.of(String.format(
+                    Locale.ROOT,
                     "stopped after %d API calls: the run's share (%.0f%%) of the daily quota of %d is spent (%d used account-wide); "
-                            + "the next run continues from here", runCalls, runShare * 100, quota.max(), quota.used()));
+                            + "the next run continues from here",
+                    runCalls,
+                    runShare * 100,
+                    quota.max(),
+                    quota.used()));
         }
         return Optional.empty();
     }

@@ -1,6 +1,5 @@
 package io.scoreline.pipeline.sync;
 
-import io.scoreline.pipeline.runs.IntegrationRunLocks;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.facts.ChangeOrigin;
 import io.scoreline.pipeline.facts.PageWriter;
@@ -8,6 +7,7 @@ import io.scoreline.pipeline.facts.RuleSetFactDeriver;
 import io.scoreline.pipeline.facts.StoredRecordReader;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.rules.RuleSetStore;
+import io.scoreline.pipeline.runs.IntegrationRunLocks;
 import io.scoreline.pipeline.runs.SyncRunStore;
 import io.scoreline.pipeline.runs.SyncStatus;
 import io.scoreline.pipeline.runs.SyncTrigger;
@@ -35,8 +35,14 @@ public final class RemapService {
     private final PageWriter writer;
     private final IntegrationRunLocks exclusion;
 
-    public RemapService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets, SyncRunStore runs,
-            StoredRecordReader records, PageWriter writer, IntegrationRunLocks exclusion) {
+    public RemapService(
+            IntegrationStore integrations,
+            OrganizationStore organizations,
+            RuleSetStore ruleSets,
+            SyncRunStore runs,
+            StoredRecordReader records,
+            PageWriter writer,
+            IntegrationRunLocks exclusion) {
         this.integrations = integrations;
         this.organizations = organizations;
         this.ruleSets = ruleSets;
@@ -53,7 +59,10 @@ public final class RemapService {
             long runId = runs.start(organization.id(), integrationId, SyncTrigger.REMAP, since, Optional.empty());
             try {
                 var rules = ActiveRules.load(ruleSets, integration);
-                var deriver = new RuleSetFactDeriver(rules.ruleSet(), organization.timezone(), rules.ruleSetId(),
+                var deriver = new RuleSetFactDeriver(
+                        rules.ruleSet(),
+                        organization.timezone(),
+                        rules.ruleSetId(),
                         warning -> LOG.debug("integration {}: {}", integrationId, warning.format()));
                 for (var objectType : records.objectTypes(organization.id(), integrationId)) {
                     Optional<String> after = Optional.empty();
@@ -62,14 +71,25 @@ public final class RemapService {
                         if (page.isEmpty()) {
                             break;
                         }
-                        writer.rederive(organization.id(), integrationId, objectType, page, deriver, ChangeOrigin.live(),
+                        writer.rederive(
+                                organization.id(),
+                                integrationId,
+                                objectType,
+                                page,
+                                deriver,
+                                ChangeOrigin.live(),
                                 (tx, written) -> runs.count(tx, runId, page.size(), written.factsChanged(), 0));
                         after = Optional.of(page.getLast().recordId());
                     }
                 }
                 runs.finish(organization.id(), runId, SyncStatus.SUCCEEDED, Optional.empty(), Optional.empty());
             } catch (ScorelineException e) {
-                runs.finish(organization.id(), runId, SyncStatus.FAILED, Optional.of(e.kind().name()), Optional.of(e.getMessage()));
+                runs.finish(
+                        organization.id(),
+                        runId,
+                        SyncStatus.FAILED,
+                        Optional.of(e.kind().name()),
+                        Optional.of(e.getMessage()));
             }
             return SyncOutcome.of(runs.find(organization.id(), runId).orElseThrow());
         }

@@ -1,6 +1,5 @@
 package io.scoreline.pipeline.sync;
 
-import io.scoreline.pipeline.runs.IntegrationRunLocks;
 import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.failure.FailureKind;
@@ -12,6 +11,7 @@ import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.CheckpointStore;
+import io.scoreline.pipeline.runs.IntegrationRunLocks;
 import io.scoreline.pipeline.runs.SyncRunStore;
 import io.scoreline.pipeline.runs.SyncStatus;
 import io.scoreline.pipeline.runs.SyncTrigger;
@@ -45,8 +45,17 @@ public final class SyncService {
     private final SyncSettings settings;
     private final Clock clock;
 
-    public SyncService(IntegrationStore integrations, OrganizationStore organizations, RuleSetStore ruleSets, CheckpointStore checkpoints,
-            SyncRunStore runs, PageWriter writer, ConnectorOpener connectors, IntegrationRunLocks exclusion, SyncSettings settings, Clock clock) {
+    public SyncService(
+            IntegrationStore integrations,
+            OrganizationStore organizations,
+            RuleSetStore ruleSets,
+            CheckpointStore checkpoints,
+            SyncRunStore runs,
+            PageWriter writer,
+            ConnectorOpener connectors,
+            IntegrationRunLocks exclusion,
+            SyncSettings settings,
+            Clock clock) {
         this.integrations = integrations;
         this.organizations = organizations;
         this.ruleSets = ruleSets;
@@ -67,9 +76,13 @@ public final class SyncService {
             long runId = runs.start(organization.id(), integrationId, trigger, Optional.empty(), Optional.of(now));
             try {
                 var rules = ActiveRules.load(ruleSets, integration);
-                var deriver = new RuleSetFactDeriver(rules.ruleSet(), organization.timezone(), rules.ruleSetId(),
+                var deriver = new RuleSetFactDeriver(
+                        rules.ruleSet(),
+                        organization.timezone(),
+                        rules.ruleSetId(),
                         warning -> LOG.debug("integration {}: {}", integrationId, warning.format()));
-                var target = new ObjectPump.Target(organization.id(), integrationId, runId, CheckpointStore.LIVE, ChangeOrigin.live(), deriver);
+                var target = new ObjectPump.Target(
+                        organization.id(), integrationId, runId, CheckpointStore.LIVE, ChangeOrigin.live(), deriver);
                 try (var connector = connectors.open(integration)) {
                     for (var entry : rules.ruleSet().fieldsByObject().entrySet()) {
                         syncObject(organization, integration, target, entry.getKey(), entry.getValue(), now, connector);
@@ -84,17 +97,34 @@ public final class SyncService {
         }
     }
 
-    private void syncObject(Organization organization, Integration integration, ObjectPump.Target target, String objectType,
-            Set<String> fields, Instant now, CrmConnector connector) {
-        var since = checkpoints.load(organization.id(), integration.id(), objectType, CheckpointStore.LIVE)
+    private void syncObject(
+            Organization organization,
+            Integration integration,
+            ObjectPump.Target target,
+            String objectType,
+            Set<String> fields,
+            Instant now,
+            CrmConnector connector) {
+        var since = checkpoints
+                .load(organization.id(), integration.id(), objectType, CheckpointStore.LIVE)
                 .map(cp -> cp.modstamp().minus(settings.lookback()))
                 .orElse(now.minus(settings.initialWindow()));
-        pump.pump(target, connector, new ChangeQuery(objectType, fields, since, Optional.empty(), settings.pageSize()), now,
+        pump.pump(
+                target,
+                connector,
+                new ChangeQuery(objectType, fields, since, Optional.empty(), settings.pageSize()),
+                now,
                 ProgressListener.none());
     }
 
-    private SyncOutcome finish(Organization organization, long runId, SyncStatus status, Optional<ScorelineException> failure) {
-        runs.finish(organization.id(), runId, status, failure.map(e -> e.kind().name()), failure.map(Throwable::getMessage));
+    private SyncOutcome finish(
+            Organization organization, long runId, SyncStatus status, Optional<ScorelineException> failure) {
+        runs.finish(
+                organization.id(),
+                runId,
+                status,
+                failure.map(e -> e.kind().name()),
+                failure.map(Throwable::getMessage));
         return SyncOutcome.of(runs.find(organization.id(), runId).orElseThrow());
     }
 }

@@ -17,14 +17,21 @@ import java.time.Duration;
  * @param orgQuotaShare       share of the daily quota the CRM account may have used, by anyone, before
  *                            a sync or backfill stops as partial (the account's other users spend it too)
  */
-public record SyncSettings(Duration lookback, Duration initialWindow, int pageSize, double quotaShare,
-        double backfillQuotaShare, long bulkThreshold, double orgQuotaShare) {
+public record SyncSettings(
+        Duration lookback,
+        Duration initialWindow,
+        int pageSize,
+        double quotaShare,
+        double backfillQuotaShare,
+        long bulkThreshold,
+        double orgQuotaShare) {
 
     /** Fivetran's line: stop once the account has used 90 % of its daily API requests. */
     public static final double DEFAULT_ORG_QUOTA_SHARE = 0.9;
 
     public SyncSettings {
-        if (!(quotaShare > 0 && quotaShare <= 1) || !(backfillQuotaShare > 0 && backfillQuotaShare <= 1)
+        if (!(quotaShare > 0 && quotaShare <= 1)
+                || !(backfillQuotaShare > 0 && backfillQuotaShare <= 1)
                 || !(orgQuotaShare > 0 && orgQuotaShare <= 1)) {
             throw new IllegalArgumentException("quota shares must be more than 0 and at most 1");
         }
@@ -34,7 +41,12 @@ public record SyncSettings(Duration lookback, Duration initialWindow, int pageSi
     }
 
     /** The default share of the account's quota. */
-    public SyncSettings(Duration lookback, Duration initialWindow, int pageSize, double quotaShare, double backfillQuotaShare,
+    public SyncSettings(
+            Duration lookback,
+            Duration initialWindow,
+            int pageSize,
+            double quotaShare,
+            double backfillQuotaShare,
             long bulkThreshold) {
         this(lookback, initialWindow, pageSize, quotaShare, backfillQuotaShare, bulkThreshold, DEFAULT_ORG_QUOTA_SHARE);
     }
@@ -55,7 +67,8 @@ public record SyncSettings(Duration lookback, Duration initialWindow, int pageSi
 
     /** These settings with the operator's share of the account's quota. */
     public SyncSettings withOrgQuotaShare(double share) {
-        return new SyncSettings(lookback, initialWindow, pageSize, quotaShare, backfillQuotaShare, bulkThreshold, share);
+        return new SyncSettings(
+                lookback, initialWindow, pageSize, quotaShare, backfillQuotaShare, bulkThreshold, share);
     }
 
     /** What one sync may spend. */

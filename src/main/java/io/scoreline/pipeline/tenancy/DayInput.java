@@ -17,10 +17,10 @@ public final class DayInput {
     public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     // STRICT: 2026-02-30 is refused, not moved to the 28th; the range check below catches signed years.
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
-    private DayInput() {
-    }
+    private DayInput() {}
 
     /** @param option the option the value came from, named in the message if it is rejected */
     public static LocalDate parse(String value, String option) {
@@ -36,7 +36,8 @@ public final class DayInput {
     /** The day itself, if it lies from {@link #EARLIEST} to {@link #LATEST}; a bad-input failure naming {@code option} otherwise. */
     public static LocalDate requireSupported(LocalDate day, String option) {
         if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
-            throw ScorelineException.badInput(option + " must be a day from " + EARLIEST + " to " + LATEST + ", got " + day);
+            throw ScorelineException.badInput(
+                    option + " must be a day from " + EARLIEST + " to " + LATEST + ", got " + day);
         }
         return day;
     }

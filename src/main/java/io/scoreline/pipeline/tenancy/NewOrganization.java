@@ -47,19 +47,23 @@ public record NewOrganization(String slug, String name, ZoneId timezone, DayOfWe
         var name = value.strip();
         int length = name.codePointCount(0, name.length());
         if (length > MAX_NAME_LENGTH) {
-            throw ScorelineException.badInput("the organization name is " + length + " characters long; at most " + MAX_NAME_LENGTH
-                    + " are allowed");
+            throw ScorelineException.badInput("the organization name is " + length + " characters long; at most "
+                    + MAX_NAME_LENGTH + " are allowed");
         }
         name.codePoints().filter(NewOrganization::invisibleControl).findFirst().ifPresent(c -> {
-            throw ScorelineException.badInput(String.format("the organization name must not contain control characters (found U+%04X)", c));
+            throw ScorelineException.badInput(
+                    String.format("the organization name must not contain control characters (found U+%04X)", c));
         });
         return name;
     }
 
     private static boolean invisibleControl(int c) {
         int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+        return type == Character.CONTROL
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || (c >= 0x202a && c <= 0x202e)
+                || (c >= 0x2066 && c <= 0x2069);
     }
 
     /** Only IANA region ids: a fixed offset such as +02:00 would get daylight saving wrong. */
@@ -78,7 +82,8 @@ public record NewOrganization(String slug, String name, ZoneId timezone, DayOfWe
         try {
             return DayOfWeek.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ScorelineException.badInput("invalid week start '" + value + "': use a day name such as monday or sunday");
+            throw ScorelineException.badInput(
+                    "invalid week start '" + value + "': use a day name such as monday or sunday");
         }
     }
 }

@@ -40,9 +40,10 @@ public final class OrganizationStore {
         }
         // The id is drawn first: the insert must already run as the new organization to pass
         // the row-level security check.
-        long id = transactions.withoutOrganization(tx -> tx
-                .select(DSL.field("nextval(pg_get_serial_sequence('organizations', 'id'))", Long.class))
-                .fetchSingle().value1());
+        long id = transactions.withoutOrganization(
+                tx -> tx.select(DSL.field("nextval(pg_get_serial_sequence('organizations', 'id'))", Long.class))
+                        .fetchSingle()
+                        .value1());
         try {
             return transactions.inOrganization(id, tx -> insert(tx, id, request, origin));
         } catch (ScorelineException e) {
@@ -63,8 +64,13 @@ public final class OrganizationStore {
                 .set(ORGANIZATIONS.CREATED_BY, origin.key())
                 .returning()
                 .fetchSingle();
-        return new Organization(row.getId(), row.getSlug(), row.getName(), ZoneId.of(row.getTimezone()),
-                DayOfWeek.valueOf(row.getWeekStart().toUpperCase(Locale.ROOT)), row.getCreatedAt().toInstant());
+        return new Organization(
+                row.getId(),
+                row.getSlug(),
+                row.getName(),
+                ZoneId.of(row.getTimezone()),
+                DayOfWeek.valueOf(row.getWeekStart().toUpperCase(Locale.ROOT)),
+                row.getCreatedAt().toInstant());
     }
 
     /**
@@ -87,12 +93,15 @@ public final class OrganizationStore {
      */
     public void delete(long id, OrganizationOrigin origin) {
         transactions.inOrganization(id, tx -> {
-            var createdBy = tx.select(ORGANIZATIONS.CREATED_BY).from(ORGANIZATIONS).where(ORGANIZATIONS.ID.eq(id)).forUpdate()
+            var createdBy = tx.select(ORGANIZATIONS.CREATED_BY)
+                    .from(ORGANIZATIONS)
+                    .where(ORGANIZATIONS.ID.eq(id))
+                    .forUpdate()
                     .fetchOptional(ORGANIZATIONS.CREATED_BY)
                     .orElseThrow(() -> ScorelineException.notFound("no organization with id " + id));
             if (OrganizationOrigin.fromKey(createdBy) != origin) {
-                throw ScorelineException.conflict("organization " + id + " was created by " + createdBy + ", not by " + origin.key()
-                        + ": it is not deleted");
+                throw ScorelineException.conflict("organization " + id + " was created by " + createdBy + ", not by "
+                        + origin.key() + ": it is not deleted");
             }
             return deleteAll(tx, id);
         });
@@ -100,41 +109,51 @@ public final class OrganizationStore {
 
     /** Who created the organization. */
     public OrganizationOrigin origin(long id) {
-        return transactions.inOrganization(id, tx -> tx.select(ORGANIZATIONS.CREATED_BY).from(ORGANIZATIONS)
-                .where(ORGANIZATIONS.ID.eq(id)).fetchOptional(ORGANIZATIONS.CREATED_BY)
-                .map(OrganizationOrigin::fromKey)
-                .orElseThrow(() -> ScorelineException.notFound("no organization with id " + id)));
+        return transactions.inOrganization(
+                id,
+                tx -> tx.select(ORGANIZATIONS.CREATED_BY)
+                        .from(ORGANIZATIONS)
+                        .where(ORGANIZATIONS.ID.eq(id))
+                        .fetchOptional(ORGANIZATIONS.CREATED_BY)
+                        .map(OrganizationOrigin::fromKey)
+                        .orElseThrow(() -> ScorelineException.notFound("no organization with id " + id)));
     }
 
     private static int deleteAll(DSLContext tx, long id) {
         for (Table<?> table : List.<Table<?>>of(KPI_CHANGES, KPI_VALUES, KPI_FACTS, CRM_RECORDS, WEBHOOK_INBOX)) {
-            tx.deleteFrom(table).where(table.field("organization_id", Long.class).eq(id)).execute();
+            tx.deleteFrom(table)
+                    .where(table.field("organization_id", Long.class).eq(id))
+                    .execute();
         }
         return tx.deleteFrom(ORGANIZATIONS).where(ORGANIZATIONS.ID.eq(id)).execute();
     }
 
     public List<Organization> list() {
-        return transactions.withoutOrganization(tx -> tx
-                .resultQuery("select id, slug, name, timezone, week_start, created_at from scoreline_org_directory() order by slug")
+        return transactions.withoutOrganization(tx -> tx.resultQuery(
+                        "select id, slug, name, timezone, week_start, created_at from scoreline_org_directory() order by slug")
                 .fetch(OrganizationStore::fromDirectory));
     }
 
     public Optional<Organization> findBySlug(String slug) {
-        return transactions.withoutOrganization(tx -> tx
-                .resultQuery("select id, slug, name, timezone, week_start, created_at from scoreline_org_directory() where slug = ?", slug)
+        return transactions.withoutOrganization(tx -> tx.resultQuery(
+                        "select id, slug, name, timezone, week_start, created_at from scoreline_org_directory() where slug = ?",
+                        slug)
                 .fetchOptional(OrganizationStore::fromDirectory));
     }
 
     /** The organization named {@code slug}, or a not-found error that says how to list them. */
     public Organization require(String slug) {
-        return findBySlug(slug).orElseThrow(() -> ScorelineException.notFound(
-                "no organization '" + slug + "' (see `scoreline org list`)"));
+        return findBySlug(slug)
+                .orElseThrow(
+                        () -> ScorelineException.notFound("no organization '" + slug + "' (see `scoreline org list`)"));
     }
 
     public Organization require(long id) {
-        return transactions.withoutOrganization(tx -> tx
-                .resultQuery("select id, slug, name, timezone, week_start, created_at from scoreline_org_directory() where id = ?", id)
-                .fetchOptional(OrganizationStore::fromDirectory))
+        return transactions
+                .withoutOrganization(tx -> tx.resultQuery(
+                                "select id, slug, name, timezone, week_start, created_at from scoreline_org_directory() where id = ?",
+                                id)
+                        .fetchOptional(OrganizationStore::fromDirectory))
                 .orElseThrow(() -> ScorelineException.notFound("no organization with id " + id));
     }
 

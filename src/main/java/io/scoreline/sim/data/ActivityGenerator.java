@@ -12,12 +12,38 @@ import java.util.SplittableRandom;
 /** Regenerates any historical record from (seed, kind, index) alone. */
 final class ActivityGenerator {
 
-    private static final String[] EMAIL_SUBJECTS = {"Following up", "Quick question", "Pricing overview",
-        "Next steps", "Intro", "Proposal attached", "Re: demo", "Checking in"};
-    private static final String[] TODO_SUBJECTS = {"Send proposal", "Prepare demo", "Update CRM notes",
-        "Follow up with champion", "Review contract", "Research account"};
-    private static final String[] COMPANIES = {"Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark",
-        "Wayne", "Wonka", "Tyrell", "Cyberdyne", "Soylent", "Vandelay"};
+    private static final String[] EMAIL_SUBJECTS = {
+        "Following up",
+        "Quick question",
+        "Pricing overview",
+        "Next steps",
+        "Intro",
+        "Proposal attached",
+        "Re: demo",
+        "Checking in"
+    };
+    private static final String[] TODO_SUBJECTS = {
+        "Send proposal",
+        "Prepare demo",
+        "Update CRM notes",
+        "Follow up with champion",
+        "Review contract",
+        "Research account"
+    };
+    private static final String[] COMPANIES = {
+        "Acme",
+        "Globex",
+        "Initech",
+        "Umbrella",
+        "Hooli",
+        "Stark",
+        "Wayne",
+        "Wonka",
+        "Tyrell",
+        "Cyberdyne",
+        "Soylent",
+        "Vandelay"
+    };
     private static final String[] PRODUCTS = {"Platform", "Renewal", "Expansion", "Pilot", "Enterprise"};
     private static final String[] PRIORITIES = {"Normal", "Normal", "High", "Low"};
 
@@ -42,13 +68,13 @@ final class ActivityGenerator {
         DailyVolume.Cell cell = volumes.get(kind).cellOf(index);
         SplittableRandom random = SeedMixer.random(spec.seed(), 7_100 + kind.ordinal(), index);
         LocalDate date = spec.firstDay().plusDays(cell.day());
-        Instant created = date.atTime(8, 0).atZone(spec.zone()).toInstant()
-                .plusSeconds(random.nextLong(10 * 3600));
+        Instant created = date.atTime(8, 0).atZone(spec.zone()).toInstant().plusSeconds(random.nextLong(10 * 3600));
         RecordMeta meta = history(kind, index, cell.rep(), created, random);
         return switch (kind) {
             case CALL -> call(meta, random);
-            case EMAIL -> new Activity.Email(meta, EMAIL_SUBJECTS[random.nextInt(EMAIL_SUBJECTS.length)],
-                    random.nextDouble() < 0.8);
+            case EMAIL ->
+                new Activity.Email(
+                        meta, EMAIL_SUBJECTS[random.nextInt(EMAIL_SUBJECTS.length)], random.nextDouble() < 0.8);
             case MEETING -> meeting(meta, random);
             case TODO -> todo(meta, date, random);
             case DEAL -> deal(meta, date, random);
@@ -85,13 +111,19 @@ final class ActivityGenerator {
 
     private Activity.Call call(RecordMeta meta, SplittableRandom random) {
         double roll = random.nextDouble();
-        CallOutcome outcome = roll < 0.2 ? CallOutcome.CONNECTED
-                : roll < 0.25 ? CallOutcome.MEETING_BOOKED
-                : roll < 0.55 ? CallOutcome.NO_ANSWER
-                : roll < 0.80 ? CallOutcome.LEFT_VOICEMAIL
-                : roll < 0.88 ? CallOutcome.BUSY
-                : roll < 0.95 ? CallOutcome.LEFT_LIVE_MESSAGE
-                : CallOutcome.WRONG_NUMBER;
+        CallOutcome outcome = roll < 0.2
+                ? CallOutcome.CONNECTED
+                : roll < 0.25
+                        ? CallOutcome.MEETING_BOOKED
+                        : roll < 0.55
+                                ? CallOutcome.NO_ANSWER
+                                : roll < 0.80
+                                        ? CallOutcome.LEFT_VOICEMAIL
+                                        : roll < 0.88
+                                                ? CallOutcome.BUSY
+                                                : roll < 0.95
+                                                        ? CallOutcome.LEFT_LIVE_MESSAGE
+                                                        : CallOutcome.WRONG_NUMBER;
         int duration = switch (outcome) {
             case CONNECTED, MEETING_BOOKED -> 90 + random.nextInt(1400);
             case LEFT_VOICEMAIL -> 20 + random.nextInt(55);
@@ -104,7 +136,8 @@ final class ActivityGenerator {
 
     private Activity.Meeting meeting(RecordMeta meta, SplittableRandom random) {
         LocalDate day = meta.createdAt().atZone(spec.zone()).toLocalDate().plusDays(1 + random.nextInt(10));
-        Instant start = day.atTime(9 + random.nextInt(8), random.nextBoolean() ? 0 : 30).atZone(spec.zone())
+        Instant start = day.atTime(9 + random.nextInt(8), random.nextBoolean() ? 0 : 30)
+                .atZone(spec.zone())
                 .toInstant();
         int minutes = random.nextBoolean() ? 30 : 60;
         Instant end = start.plusSeconds(minutes * 60L);
@@ -114,8 +147,9 @@ final class ActivityGenerator {
         if (!end.isBefore(spec.historyEnd())) {
             outcome = MeetingOutcome.SCHEDULED;
         } else {
-            outcome = roll < 0.7 ? MeetingOutcome.COMPLETED : roll < 0.85 ? MeetingOutcome.NO_SHOW
-                    : MeetingOutcome.CANCELED;
+            outcome = roll < 0.7
+                    ? MeetingOutcome.COMPLETED
+                    : roll < 0.85 ? MeetingOutcome.NO_SHOW : MeetingOutcome.CANCELED;
             // The outcome is logged after the meeting, which is an edit of the record.
             Instant logged = cap(end.plusSeconds(600));
             if (!meta.deleted() && logged.isAfter(meta.modifiedAt())) {
@@ -132,11 +166,15 @@ final class ActivityGenerator {
         if (due.isBefore(spec.lastDay()) && random.nextDouble() < 0.7) {
             status = TodoStatus.COMPLETED;
         } else {
-            TodoStatus[] open = {TodoStatus.NOT_STARTED, TodoStatus.IN_PROGRESS, TodoStatus.WAITING,
-                TodoStatus.DEFERRED};
+            TodoStatus[] open = {TodoStatus.NOT_STARTED, TodoStatus.IN_PROGRESS, TodoStatus.WAITING, TodoStatus.DEFERRED
+            };
             status = open[random.nextInt(open.length)];
         }
-        return new Activity.Todo(meta, TODO_SUBJECTS[random.nextInt(TODO_SUBJECTS.length)], due, status,
+        return new Activity.Todo(
+                meta,
+                TODO_SUBJECTS[random.nextInt(TODO_SUBJECTS.length)],
+                due,
+                status,
                 PRIORITIES[random.nextInt(PRIORITIES.length)]);
     }
 
@@ -148,14 +186,15 @@ final class ActivityGenerator {
         RecordMeta settled = meta;
         if (!close.isAfter(spec.lastDay())) {
             stage = random.nextDouble() < 0.3 ? DealStage.CLOSED_WON : DealStage.CLOSED_LOST;
-            Instant closedAt = cap(close.atTime(16, 0).atZone(spec.zone()).toInstant()
-                    .plusSeconds(random.nextInt(3600)));
+            Instant closedAt =
+                    cap(close.atTime(16, 0).atZone(spec.zone()).toInstant().plusSeconds(random.nextInt(3600)));
             if (!meta.deleted() && closedAt.isAfter(meta.modifiedAt())) {
                 settled = meta.modified(closedAt);
             }
         } else {
-            DealStage[] open = {DealStage.QUALIFICATION, DealStage.NEEDS_ANALYSIS, DealStage.PROPOSAL,
-                DealStage.NEGOTIATION};
+            DealStage[] open = {
+                DealStage.QUALIFICATION, DealStage.NEEDS_ANALYSIS, DealStage.PROPOSAL, DealStage.NEGOTIATION
+            };
             stage = open[random.nextInt(open.length)];
         }
         String name = COMPANIES[random.nextInt(COMPANIES.length)] + " - " + PRODUCTS[random.nextInt(PRODUCTS.length)];

@@ -25,7 +25,10 @@ final class DailyVolume {
         int cells = spec.days() * spec.reps();
         long[] prefix = new long[cells + 1];
         double[] repIntensity = roster.stream()
-                .mapToDouble(rep -> 0.6 + 0.8 * SeedMixer.random(spec.seed(), 7_002, rep.number()).nextDouble())
+                .mapToDouble(rep -> 0.6
+                        + 0.8
+                                * SeedMixer.random(spec.seed(), 7_002, rep.number())
+                                        .nextDouble())
                 .toArray();
         for (int day = 0; day < spec.days(); day++) {
             LocalDate date = spec.firstDay().plusDays(day);
@@ -38,9 +41,9 @@ final class DailyVolume {
     }
 
     @SuppressWarnings("EnumOrdinal") // the seeded data set depends on it: another order would generate other data
-    private static int count(DatasetSpec spec, ActivityKind kind, Rep rep, LocalDate date, int day,
-            double intensity) {
-        if (rep.deactivatedAt() != null && !date.atStartOfDay(spec.zone()).toInstant().isBefore(rep.deactivatedAt())) {
+    private static int count(DatasetSpec spec, ActivityKind kind, Rep rep, LocalDate date, int day, double intensity) {
+        if (rep.deactivatedAt() != null
+                && !date.atStartOfDay(spec.zone()).toInstant().isBefore(rep.deactivatedAt())) {
             return 0;
         }
         SplittableRandom random = SeedMixer.random(spec.seed(), 7_003, kind.ordinal(), rep.number(), day);
@@ -81,6 +84,5 @@ final class DailyVolume {
         return new Cell(cell / reps, cell % reps, index - prefix[cell]);
     }
 
-    record Cell(int day, int rep, long slot) {
-    }
+    record Cell(int day, int rep, long slot) {}
 }

@@ -5,12 +5,9 @@ public sealed interface RecordChange {
 
     Activity after();
 
-    record Created(Activity after) implements RecordChange {
-    }
+    record Created(Activity after) implements RecordChange {}
 
-    record Updated(Activity before, Activity after) implements RecordChange {
-    }
+    record Updated(Activity before, Activity after) implements RecordChange {}
 
-    record Deleted(Activity before, Activity after) implements RecordChange {
-    }
+    record Deleted(Activity before, Activity after) implements RecordChange {}
 }

@@ -10,8 +10,14 @@ import java.util.Objects;
  * @param creatorRep the rep who created it
  * @param deletedAt  null unless the record is deleted (Salesforce recycle bin, HubSpot archived)
  */
-public record RecordMeta(ActivityKind kind, long index, int ownerRep, int creatorRep, Instant createdAt,
-        Instant modifiedAt, Instant deletedAt) {
+public record RecordMeta(
+        ActivityKind kind,
+        long index,
+        int ownerRep,
+        int creatorRep,
+        Instant createdAt,
+        Instant modifiedAt,
+        Instant deletedAt) {
 
     public RecordMeta {
         Objects.requireNonNull(kind);

@@ -8,7 +8,13 @@ import java.time.Instant;
  *
  * @param deactivatedAt when an inactive rep left; null for active reps
  */
-public record Rep(int number, String firstName, String lastName, String email, boolean active, Instant createdAt,
+public record Rep(
+        int number,
+        String firstName,
+        String lastName,
+        String email,
+        boolean active,
+        Instant createdAt,
         Instant deactivatedAt) {
 
     public String fullName() {

@@ -14,21 +14,44 @@ final class RepRoster {
 
     static final String EMAIL_DOMAIN = "scoreline-sim.example";
     private static final double INACTIVE_SHARE = 0.12;
-    private static final String[] FIRST = {"Ava", "Liam", "Maya", "Noah", "Zoe", "Ethan", "Iris", "Omar", "Lena",
-        "Raj", "Sofia", "Marco", "Hana", "Diego", "Nora", "Felix", "Amara", "Jonas", "Priya", "Theo", "Keiko",
-        "Luca", "Elena", "Samir"};
-    private static final String[] LAST = {"Carter", "Nguyen", "Okafor", "Schmidt", "Rossi", "Kowalski", "Tanaka",
-        "Haddad", "Larsen", "Moreau", "Silva", "Patel", "Brennan", "Novak", "Ortega", "Fischer", "Kim", "Adeyemi",
-        "Lindqvist", "Dubois"};
+    private static final String[] FIRST = {
+        "Ava", "Liam", "Maya", "Noah", "Zoe", "Ethan", "Iris", "Omar", "Lena", "Raj", "Sofia", "Marco", "Hana", "Diego",
+        "Nora", "Felix", "Amara", "Jonas", "Priya", "Theo", "Keiko", "Luca", "Elena", "Samir"
+    };
+    private static final String[] LAST = {
+        "Carter",
+        "Nguyen",
+        "Okafor",
+        "Schmidt",
+        "Rossi",
+        "Kowalski",
+        "Tanaka",
+        "Haddad",
+        "Larsen",
+        "Moreau",
+        "Silva",
+        "Patel",
+        "Brennan",
+        "Novak",
+        "Ortega",
+        "Fischer",
+        "Kim",
+        "Adeyemi",
+        "Lindqvist",
+        "Dubois"
+    };
 
-    private RepRoster() {
-    }
+    private RepRoster() {}
 
     static List<Rep> build(DatasetSpec spec) {
         List<Rep> reps = new ArrayList<>(spec.reps());
         Set<String> emails = new HashSet<>();
         Instant joined = spec.historyStart().minus(Duration.ofDays(90));
-        Instant leftAt = spec.firstDay().plusDays(spec.days() * 2L / 3).atTime(18, 0).atZone(spec.zone()).toInstant();
+        Instant leftAt = spec.firstDay()
+                .plusDays(spec.days() * 2L / 3)
+                .atTime(18, 0)
+                .atZone(spec.zone())
+                .toInstant();
         boolean anyInactive = false;
         for (int n = 0; n < spec.reps(); n++) {
             SplittableRandom random = SeedMixer.random(spec.seed(), 7_001, n);
@@ -38,8 +61,8 @@ final class RepRoster {
             boolean lastChance = n == spec.reps() - 1 && !anyInactive && spec.reps() >= 4;
             boolean inactive = n > 0 && (random.nextDouble() < INACTIVE_SHARE || lastChance);
             anyInactive |= inactive;
-            reps.add(new Rep(n, first, last, email, !inactive, joined.plus(Duration.ofHours(n)),
-                    inactive ? leftAt : null));
+            reps.add(new Rep(
+                    n, first, last, email, !inactive, joined.plus(Duration.ofHours(n)), inactive ? leftAt : null));
         }
         return List.copyOf(reps);
     }

@@ -8,8 +8,7 @@ import java.util.SplittableRandom;
  */
 public final class SeedMixer {
 
-    private SeedMixer() {
-    }
+    private SeedMixer() {}
 
     /** SplitMix64 finaliser folded over every part: small input changes scatter over all 64 bits. */
     public static long mix(long seed, long... parts) {

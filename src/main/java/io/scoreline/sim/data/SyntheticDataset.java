@@ -97,9 +97,10 @@ public final class SyntheticDataset {
     public Activity update(Activity after) {
         Activity before = get(after.meta().kind(), after.meta().index());
         overlay.put(key(after.meta().kind(), after.meta().index()), after);
-        publish(after.meta().deleted() && !before.meta().deleted()
-                ? new RecordChange.Deleted(before, after)
-                : new RecordChange.Updated(before, after));
+        publish(
+                after.meta().deleted() && !before.meta().deleted()
+                        ? new RecordChange.Deleted(before, after)
+                        : new RecordChange.Updated(before, after));
         return after;
     }
 

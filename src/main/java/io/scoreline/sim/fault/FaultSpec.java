@@ -10,8 +10,13 @@ import java.util.Optional;
  * optional access-token lifetime, and the probability that a Salesforce Bulk API query job fails
  * ({@code bulk-fail:1} fails every job).
  */
-public record FaultSpec(double throttled, double serverError, double timeout, double malformed,
-        Optional<Duration> tokenLifetime, double bulkJobFailure) {
+public record FaultSpec(
+        double throttled,
+        double serverError,
+        double timeout,
+        double malformed,
+        Optional<Duration> tokenLifetime,
+        double bulkJobFailure) {
 
     public static final FaultSpec NONE = new FaultSpec(0, 0, 0, 0, Optional.empty());
 
@@ -25,7 +30,8 @@ public record FaultSpec(double throttled, double serverError, double timeout, do
         }
     }
 
-    public FaultSpec(double throttled, double serverError, double timeout, double malformed, Optional<Duration> tokenLifetime) {
+    public FaultSpec(
+            double throttled, double serverError, double timeout, double malformed, Optional<Duration> tokenLifetime) {
         this(throttled, serverError, timeout, malformed, tokenLifetime, 0);
     }
 
@@ -54,8 +60,9 @@ public record FaultSpec(double throttled, double serverError, double timeout, do
                 case "malformed" -> malformed = probability(entry, value);
                 case "expire-token" -> lifetime = Optional.of(duration(entry, value));
                 case "bulk-fail" -> bulkFailure = probability(entry, value);
-                default -> throw new IllegalArgumentException("unknown fault '" + kind
-                        + "' (known: 429, 500, timeout, malformed, expire-token, bulk-fail)");
+                default ->
+                    throw new IllegalArgumentException("unknown fault '" + kind
+                            + "' (known: 429, 500, timeout, malformed, expire-token, bulk-fail)");
             }
         }
         return new FaultSpec(throttled, serverError, timeout, malformed, lifetime, bulkFailure);

@@ -5,10 +5,8 @@ public sealed interface Delivery {
 
     int attempts();
 
-    record Delivered(int attempts, int status) implements Delivery {
-    }
+    record Delivered(int attempts, int status) implements Delivery {}
 
     /** @param lastProblem the last status code or I/O error */
-    record GaveUp(int attempts, String lastProblem) implements Delivery {
-    }
+    record GaveUp(int attempts, String lastProblem) implements Delivery {}
 }

@@ -17,11 +17,10 @@ import java.util.Map;
  */
 public final class JsonCodec {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
 
-    private JsonCodec() {
-    }
+    private JsonCodec() {}
 
     public static byte[] write(Object value) {
         try {
@@ -49,8 +48,7 @@ public final class JsonCodec {
 
     /** @throws IOException when the bytes are not a JSON object */
     public static Map<String, Object> readObject(byte[] json) throws IOException {
-        return MAPPER.readValue(json, new TypeReference<>() {
-        });
+        return MAPPER.readValue(json, new TypeReference<>() {});
     }
 
     public static Object read(byte[] json) throws IOException {

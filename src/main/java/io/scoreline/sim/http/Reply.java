@@ -47,6 +47,5 @@ public sealed interface Reply {
     }
 
     /** Accept the request and never answer; the connection is dropped after {@code holdFor}. */
-    record Silence(Duration holdFor) implements Reply {
-    }
+    record Silence(Duration holdFor) implements Reply {}
 }

@@ -12,7 +12,8 @@ public record RetrySchedule(int maxAttempts, Duration firstDelay, Duration maxDe
     public static final RetrySchedule HUBSPOT = new RetrySchedule(10, Duration.ofSeconds(1), Duration.ofMinutes(1));
 
     /** Salesforce redelivers an outbound message for up to 24 hours; compressed the same way. */
-    public static final RetrySchedule SALESFORCE_OUTBOUND = new RetrySchedule(10, Duration.ofSeconds(1), Duration.ofMinutes(1));
+    public static final RetrySchedule SALESFORCE_OUTBOUND =
+            new RetrySchedule(10, Duration.ofSeconds(1), Duration.ofMinutes(1));
 
     public RetrySchedule {
         if (maxAttempts < 1) {

@@ -15,8 +15,7 @@ public final class Router {
         Reply handle(SimRequest request, List<String> pathGroups);
     }
 
-    private record Entry(String method, Pattern path, Route route) {
-    }
+    private record Entry(String method, Pattern path, Route route) {}
 
     private final List<Entry> entries = new ArrayList<>();
 

@@ -64,26 +64,28 @@ public final class SimHttpServer implements AutoCloseable {
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
             URI uri = exchange.getRequestURI();
-            SimRequest request = new SimRequest(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
-                    headers, in.readAllBytes());
+            SimRequest request = new SimRequest(
+                    exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(), headers, in.readAllBytes());
             Reply reply;
             try {
                 reply = handler.apply(request);
             } catch (RuntimeException e) {
                 LOG.warn("simulator failed on {} {}", request.method(), request.path(), e);
-                reply = Reply.json(500, List.of(Map.of("errorCode", "UNKNOWN_EXCEPTION",
-                        "message", "An unexpected error occurred.")));
+                reply = Reply.json(
+                        500,
+                        List.of(Map.of("errorCode", "UNKNOWN_EXCEPTION", "message", "An unexpected error occurred.")));
             }
             switch (reply) {
                 case Reply.Response response -> send(exchange, response);
-                case Reply.Silence silence -> silencer.schedule(exchange::close, silence.holdFor().toMillis(),
-                        TimeUnit.MILLISECONDS);
+                case Reply.Silence silence ->
+                    silencer.schedule(exchange::close, silence.holdFor().toMillis(), TimeUnit.MILLISECONDS);
             }
         }
     }
 
     private static void send(HttpExchange exchange, Reply.Response response) throws IOException {
-        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        response.headers()
+                .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         boolean noBody = response.body().length == 0;
         exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
         if (!noBody) {

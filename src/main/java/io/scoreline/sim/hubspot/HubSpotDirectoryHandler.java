@@ -22,13 +22,17 @@ final class HubSpotDirectoryHandler {
     }
 
     Reply owners(SimRequest request) {
-        boolean archived = request.queryParam("archived").map(Boolean::parseBoolean).orElse(false);
+        boolean archived =
+                request.queryParam("archived").map(Boolean::parseBoolean).orElse(false);
         Optional<String> email = request.queryParam("email");
         int limit;
         long after;
         try {
             limit = request.queryParam("limit").map(Integer::parseInt).orElse(100);
-            after = request.queryParam("after").filter(s -> !s.isBlank()).map(Long::parseLong).orElse(0L);
+            after = request.queryParam("after")
+                    .filter(s -> !s.isBlank())
+                    .map(Long::parseLong)
+                    .orElse(0L);
         } catch (NumberFormatException e) {
             return HubSpotErrors.validation("limit and after must be numbers");
         }
@@ -39,22 +43,30 @@ final class HubSpotDirectoryHandler {
                 .filter(rep -> rep.active() != archived)
                 .filter(rep -> email.map(e -> e.equalsIgnoreCase(rep.email())).orElse(true))
                 .filter(rep -> HubSpotOwners.ownerId(rep.number()) >= after)
-                .limit(limit + 1L).toList();
+                .limit(limit + 1L)
+                .toList();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("results", matching.stream().limit(limit).map(HubSpotOwners::json).toList());
+        body.put(
+                "results",
+                matching.stream().limit(limit).map(HubSpotOwners::json).toList());
         if (matching.size() > limit) {
-            body.put("paging", HubSpotJsonWriter.paging(Long.toString(HubSpotOwners.ownerId(
-                    matching.get(limit).number()))));
+            body.put(
+                    "paging",
+                    HubSpotJsonWriter.paging(Long.toString(
+                            HubSpotOwners.ownerId(matching.get(limit).number()))));
         }
         return Reply.json(200, body);
     }
 
     Reply owner(SimRequest request, String id) {
-        boolean byUserId = request.queryParam("idProperty").map("userId"::equals).orElse(false);
-        boolean archived = request.queryParam("archived").map(Boolean::parseBoolean).orElse(false);
+        boolean byUserId =
+                request.queryParam("idProperty").map("userId"::equals).orElse(false);
+        boolean archived =
+                request.queryParam("archived").map(Boolean::parseBoolean).orElse(false);
         return dataset.reps().stream()
-                .filter(rep -> Long.toString(byUserId ? HubSpotOwners.userId(rep.number())
-                        : HubSpotOwners.ownerId(rep.number())).equals(id))
+                .filter(rep -> Long.toString(
+                                byUserId ? HubSpotOwners.userId(rep.number()) : HubSpotOwners.ownerId(rep.number()))
+                        .equals(id))
                 .filter(rep -> rep.active() || archived)
                 .findFirst()
                 .<Reply>map(rep -> Reply.json(200, HubSpotOwners.json(rep)))
@@ -79,8 +91,11 @@ final class HubSpotDirectoryHandler {
     }
 
     Reply dispositions() {
-        return Reply.json(200, Arrays.stream(CallOutcome.values())
-                .map(outcome -> Map.of("id", outcome.hubSpotId(), "label", outcome.label())).toList());
+        return Reply.json(
+                200,
+                Arrays.stream(CallOutcome.values())
+                        .map(outcome -> Map.of("id", outcome.hubSpotId(), "label", outcome.label()))
+                        .toList());
     }
 
     private static Map<String, Object> json(HubSpotPropertyCatalog.Property property, HubSpotObjectType type) {
@@ -94,8 +109,8 @@ final class HubSpotDirectoryHandler {
         List<Map<String, Object>> options = new ArrayList<>();
         int order = 0;
         for (var option : property.options().entrySet()) {
-            options.add(Map.of("label", option.getValue(), "value", option.getKey(), "displayOrder", order++,
-                    "hidden", false));
+            options.add(Map.of(
+                    "label", option.getValue(), "value", option.getKey(), "displayOrder", order++, "hidden", false));
         }
         json.put("options", options);
         json.put("calculated", false);

@@ -11,8 +11,7 @@ final class HubSpotErrors {
     static final String SECONDLY_MESSAGE = "You have reached your secondly limit.";
     static final String TEN_SECONDLY_MESSAGE = "You have reached your ten_secondly_rolling limit.";
 
-    private HubSpotErrors() {
-    }
+    private HubSpotErrors() {}
 
     static Map<String, Object> body(String category, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -36,14 +35,19 @@ final class HubSpotErrors {
     }
 
     static Reply.Response unauthenticated() {
-        return of(401, "INVALID_AUTHENTICATION", "Authentication credentials not found. This API supports OAuth 2.0"
-                + " authentication and you can find more details at"
-                + " https://developers.hubspot.com/docs/methods/auth/oauth-overview");
+        return of(
+                401,
+                "INVALID_AUTHENTICATION",
+                "Authentication credentials not found. This API supports OAuth 2.0"
+                        + " authentication and you can find more details at"
+                        + " https://developers.hubspot.com/docs/methods/auth/oauth-overview");
     }
 
     static Reply.Response expired(long minutesAgo) {
-        return of(401, "EXPIRED_AUTHENTICATION", "The OAuth token used to make this call expired " + minutesAgo
-                + " minute(s) ago.");
+        return of(
+                401,
+                "EXPIRED_AUTHENTICATION",
+                "The OAuth token used to make this call expired " + minutesAgo + " minute(s) ago.");
     }
 
     /** The 429 body the official clients key their retry decision on ({@code policyName}, {@code message}). */

@@ -27,13 +27,15 @@ final class HubSpotFilterEvaluator {
         if (request.query().isPresent() && !request.query().get().isBlank()) {
             String needle = request.query().get().toLowerCase(Locale.ROOT);
             boolean found = object.properties().values().stream()
-                    .anyMatch(value -> value != null && value.toLowerCase(Locale.ROOT).contains(needle));
+                    .anyMatch(value ->
+                            value != null && value.toLowerCase(Locale.ROOT).contains(needle));
             if (!found) {
                 return false;
             }
         }
-        return request.filterGroups().isEmpty() || request.filterGroups().stream()
-                .anyMatch(group -> group.stream().allMatch(filter -> matches(filter, object)));
+        return request.filterGroups().isEmpty()
+                || request.filterGroups().stream()
+                        .anyMatch(group -> group.stream().allMatch(filter -> matches(filter, object)));
     }
 
     private boolean matches(HubSpotSearchRequest.Filter filter, HubSpotObject object) {
@@ -49,8 +51,10 @@ final class HubSpotFilterEvaluator {
             case LTE -> present && compare(propertyType, actual, filter.value()) <= 0;
             case GT -> present && compare(propertyType, actual, filter.value()) > 0;
             case GTE -> present && compare(propertyType, actual, filter.value()) >= 0;
-            case BETWEEN -> present && compare(propertyType, actual, filter.value()) >= 0
-                    && compare(propertyType, actual, filter.highValue()) <= 0;
+            case BETWEEN ->
+                present
+                        && compare(propertyType, actual, filter.value()) >= 0
+                        && compare(propertyType, actual, filter.highValue()) <= 0;
             case IN -> present && filter.values().stream().anyMatch(v -> compare(propertyType, actual, v) == 0);
             case NOT_IN -> !present || filter.values().stream().noneMatch(v -> compare(propertyType, actual, v) == 0);
             case CONTAINS_TOKEN -> present && containsToken(actual, filter.value());
@@ -59,8 +63,7 @@ final class HubSpotFilterEvaluator {
     }
 
     /** What a search sorts by: an object's id and the value of the sort property. */
-    record SortKey(long id, String value) {
-    }
+    record SortKey(long id, String value) {}
 
     SortKey sortKey(HubSpotObject object, HubSpotSearchRequest.Sort sort) {
         return new SortKey(object.id(), object.property(sort.propertyName()));
@@ -80,7 +83,8 @@ final class HubSpotFilterEvaluator {
     }
 
     private HubSpotPropertyType propertyType(String name) {
-        return HubSpotPropertyCatalog.find(type, name).map(HubSpotPropertyCatalog.Property::type)
+        return HubSpotPropertyCatalog.find(type, name)
+                .map(HubSpotPropertyCatalog.Property::type)
                 .orElse(HubSpotPropertyType.STRING);
     }
 
@@ -107,16 +111,23 @@ final class HubSpotFilterEvaluator {
             return Long.parseLong(trimmed);
         }
         try {
-            return trimmed.length() == 10 ? LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    .toEpochMilli() : Instant.parse(trimmed).toEpochMilli();
+            return trimmed.length() == 10
+                    ? LocalDate.parse(trimmed)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant()
+                            .toEpochMilli()
+                    : Instant.parse(trimmed).toEpochMilli();
         } catch (DateTimeParseException e) {
             throw new HubSpotSearchParser.InvalidSearch("'" + text + "' is not a valid datetime");
         }
     }
 
     private static boolean containsToken(String actual, String token) {
-        Pattern pattern = Pattern.compile(Arrays.stream(token.toLowerCase(Locale.ROOT).split("\\*", -1))
-                .map(Pattern::quote).reduce((a, b) -> a + "\\w*" + b).orElse(""));
+        Pattern pattern =
+                Pattern.compile(Arrays.stream(token.toLowerCase(Locale.ROOT).split("\\*", -1))
+                        .map(Pattern::quote)
+                        .reduce((a, b) -> a + "\\w*" + b)
+                        .orElse(""));
         return Arrays.stream(actual.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}@._-]+"))
                 .anyMatch(word -> pattern.matcher(word).matches());
     }

@@ -9,11 +9,10 @@ import java.util.Map;
 final class HubSpotJsonWriter {
 
     /** Returned whether asked for or not, as HubSpot does. */
-    private static final List<String> ALWAYS = List.of("hs_createdate", "createdate", "hs_lastmodifieddate",
-            "hs_object_id");
+    private static final List<String> ALWAYS =
+            List.of("hs_createdate", "createdate", "hs_lastmodifieddate", "hs_object_id");
 
-    private HubSpotJsonWriter() {
-    }
+    private HubSpotJsonWriter() {}
 
     /** @param requested property names asked for; empty means the type's default properties */
     static Map<String, Object> object(HubSpotObject object, Collection<String> requested) {
@@ -27,8 +26,8 @@ final class HubSpotJsonWriter {
      *                    history, so each list holds the current value only, stamped with the record's
      *                    last modification: the latest time the value is known to hold.
      */
-    static Map<String, Object> object(HubSpotObject object, Collection<String> requested,
-            Collection<String> withHistory) {
+    static Map<String, Object> object(
+            HubSpotObject object, Collection<String> requested, Collection<String> withHistory) {
         Collection<String> names = requested.isEmpty() ? object.type().defaultProperties() : requested;
         Map<String, Object> properties = new LinkedHashMap<>();
         for (String name : names) {

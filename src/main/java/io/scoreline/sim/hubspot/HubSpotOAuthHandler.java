@@ -10,8 +10,12 @@ import java.util.UUID;
 /** {@code POST /oauth/v1/token} (and v3) refresh grants, and the access-token metadata endpoint. */
 final class HubSpotOAuthHandler {
 
-    static final List<String> SCOPES = List.of("oauth", "crm.objects.deals.read", "crm.objects.owners.read",
-            "crm.objects.contacts.read", "sales-email-read");
+    static final List<String> SCOPES = List.of(
+            "oauth",
+            "crm.objects.deals.read",
+            "crm.objects.owners.read",
+            "crm.objects.contacts.read",
+            "sales-email-read");
 
     private final HubSpotCredentials credentials;
     private final HubSpotTokens tokens;

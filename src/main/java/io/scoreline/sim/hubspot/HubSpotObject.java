@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.util.Map;
 
 /** One CRM object as HubSpot holds it: every property value is a string or null. */
-public record HubSpotObject(HubSpotObjectType type, long id, Map<String, String> properties, Instant createdAt,
-        Instant updatedAt, Instant archivedAt) {
+public record HubSpotObject(
+        HubSpotObjectType type,
+        long id,
+        Map<String, String> properties,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant archivedAt) {
 
     public boolean archived() {
         return archivedAt != null;

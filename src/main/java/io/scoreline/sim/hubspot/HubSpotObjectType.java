@@ -9,11 +9,21 @@ import java.util.Optional;
 public enum HubSpotObjectType {
     CALLS("calls", "0-48", ActivityKind.CALL, List.of("hs_createdate", "hs_lastmodifieddate", "hs_object_id")),
     EMAILS("emails", "0-49", ActivityKind.EMAIL, List.of("hs_createdate", "hs_lastmodifieddate", "hs_object_id")),
-    MEETINGS("meetings", "0-47", ActivityKind.MEETING, List.of("hs_createdate", "hs_lastmodifieddate",
-            "hs_object_id")),
+    MEETINGS("meetings", "0-47", ActivityKind.MEETING, List.of("hs_createdate", "hs_lastmodifieddate", "hs_object_id")),
     TASKS("tasks", "0-27", ActivityKind.TODO, List.of("hs_createdate", "hs_lastmodifieddate", "hs_object_id")),
-    DEALS("deals", "0-3", ActivityKind.DEAL, List.of("dealname", "amount", "closedate", "pipeline", "dealstage",
-            "createdate", "hs_lastmodifieddate", "hs_object_id"));
+    DEALS(
+            "deals",
+            "0-3",
+            ActivityKind.DEAL,
+            List.of(
+                    "dealname",
+                    "amount",
+                    "closedate",
+                    "pipeline",
+                    "dealstage",
+                    "createdate",
+                    "hs_lastmodifieddate",
+                    "hs_object_id"));
 
     /** Object ids of each type live in their own range, so an id alone names its record. */
     private static final long ID_SPACING = 10_000_000_000L;
@@ -21,6 +31,7 @@ public enum HubSpotObjectType {
     private final String pathName;
     private final String typeId;
     private final ActivityKind kind;
+
     @SuppressWarnings("ImmutableEnumChecker") // List.of: immutable
     private final List<String> defaultProperties;
 
@@ -32,12 +43,16 @@ public enum HubSpotObjectType {
     }
 
     public static Optional<HubSpotObjectType> fromPath(String nameOrTypeId) {
-        return Arrays.stream(values()).filter(type -> type.pathName.equalsIgnoreCase(nameOrTypeId)
-                || type.typeId.equals(nameOrTypeId)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.pathName.equalsIgnoreCase(nameOrTypeId) || type.typeId.equals(nameOrTypeId))
+                .findFirst();
     }
 
     public static HubSpotObjectType of(ActivityKind kind) {
-        return Arrays.stream(values()).filter(type -> type.kind == kind).findFirst().orElseThrow();
+        return Arrays.stream(values())
+                .filter(type -> type.kind == kind)
+                .findFirst()
+                .orElseThrow();
     }
 
     public String pathName() {

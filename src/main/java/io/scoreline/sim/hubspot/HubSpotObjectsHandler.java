@@ -39,35 +39,51 @@ final class HubSpotObjectsHandler {
         long after;
         try {
             limit = request.queryParam("limit").map(Integer::parseInt).orElse(10);
-            after = request.queryParam("after").filter(value -> !value.isBlank()).map(Long::parseLong).orElse(0L);
+            after = request.queryParam("after")
+                    .filter(value -> !value.isBlank())
+                    .map(Long::parseLong)
+                    .orElse(0L);
         } catch (NumberFormatException e) {
             return HubSpotErrors.validation("limit and after must be numbers");
         }
         if (limit < 1 || limit > MAX_LIST_LIMIT) {
             return HubSpotErrors.validation("limit must be between 1 and " + MAX_LIST_LIMIT);
         }
-        boolean archived = request.queryParam("archived").map(Boolean::parseBoolean).orElse(false);
+        boolean archived =
+                request.queryParam("archived").map(Boolean::parseBoolean).orElse(false);
         List<String> properties = properties(request, "properties");
         List<String> withHistory = properties(request, "propertiesWithHistory");
         List<HubSpotObject> page = records.from(type.get(), after)
                 .filter(object -> object.archived() == archived)
-                .limit(limit + 1L).toList();
+                .limit(limit + 1L)
+                .toList();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("results", page.stream().limit(limit).map(object -> HubSpotJsonWriter.object(object, properties,
-                withHistory)).toList());
+        body.put(
+                "results",
+                page.stream()
+                        .limit(limit)
+                        .map(object -> HubSpotJsonWriter.object(object, properties, withHistory))
+                        .toList());
         if (page.size() > limit) {
-            body.put("paging", HubSpotJsonWriter.paging(Long.toString(page.get(limit).id())));
+            body.put(
+                    "paging",
+                    HubSpotJsonWriter.paging(Long.toString(page.get(limit).id())));
         }
         return Reply.json(200, body);
     }
 
     Reply read(SimRequest request, String typeName, String id) {
         Optional<HubSpotObjectType> type = HubSpotObjectType.fromPath(typeName);
-        boolean archived = request.queryParam("archived").map(Boolean::parseBoolean).orElse(false);
+        boolean archived =
+                request.queryParam("archived").map(Boolean::parseBoolean).orElse(false);
         Optional<HubSpotObject> object = type.flatMap(t -> parseId(id).flatMap(n -> records.find(t, n)))
                 .filter(found -> found.archived() == archived);
-        return object.<Reply>map(found -> Reply.json(200, HubSpotJsonWriter.object(found,
-                        properties(request, "properties"), properties(request, "propertiesWithHistory"))))
+        return object.<Reply>map(found -> Reply.json(
+                        200,
+                        HubSpotJsonWriter.object(
+                                found,
+                                properties(request, "properties"),
+                                properties(request, "propertiesWithHistory"))))
                 .orElseGet(HubSpotErrors::notFound);
     }
 
@@ -88,26 +104,34 @@ final class HubSpotObjectsHandler {
         if (inputs.size() > MAX_BATCH) {
             return HubSpotErrors.validation("inputs may contain at most " + MAX_BATCH + " items");
         }
-        boolean archived = request.queryParam("archived").map(Boolean::parseBoolean).orElse(false);
+        boolean archived =
+                request.queryParam("archived").map(Boolean::parseBoolean).orElse(false);
         List<String> properties = input.get("properties") instanceof List<?> names
-                ? names.stream().map(String::valueOf).toList() : List.of();
+                ? names.stream().map(String::valueOf).toList()
+                : List.of();
         List<String> withHistory = input.get("propertiesWithHistory") instanceof List<?> names
-                ? names.stream().map(String::valueOf).toList() : List.of();
+                ? names.stream().map(String::valueOf).toList()
+                : List.of();
         String startedAt = HubSpotPropertyMapper.iso(clock.instant());
         List<Map<String, Object>> results = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Object entry : inputs) {
             String id = entry instanceof Map<?, ?> map ? String.valueOf(map.get("id")) : String.valueOf(entry);
-            parseId(id).flatMap(n -> records.find(type.get(), n)).filter(found -> found.archived() == archived)
-                    .ifPresentOrElse(found -> results.add(HubSpotJsonWriter.object(found, properties, withHistory)),
+            parseId(id)
+                    .flatMap(n -> records.find(type.get(), n))
+                    .filter(found -> found.archived() == archived)
+                    .ifPresentOrElse(
+                            found -> results.add(HubSpotJsonWriter.object(found, properties, withHistory)),
                             () -> missing.add(id));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "COMPLETE");
         body.put("results", results);
         if (!missing.isEmpty()) {
-            Map<String, Object> error = HubSpotErrors.body("OBJECT_NOT_FOUND", "Could not get some "
-                    + type.get().pathName() + " objects, they may be deleted or not exist. Check that ids are valid.");
+            Map<String, Object> error = HubSpotErrors.body(
+                    "OBJECT_NOT_FOUND",
+                    "Could not get some " + type.get().pathName()
+                            + " objects, they may be deleted or not exist. Check that ids are valid.");
             error.remove("correlationId");
             error.put("context", Map.of("ids", missing));
             body.put("numErrors", 1);
@@ -122,8 +146,11 @@ final class HubSpotObjectsHandler {
     /** A comma-separated, possibly repeated query parameter such as {@code properties}. */
     private static List<String> properties(SimRequest request, String parameter) {
         List<String> names = new ArrayList<>();
-        request.query().getOrDefault(parameter, List.of())
-                .forEach(value -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        request.query()
+                .getOrDefault(parameter, List.of())
+                .forEach(value -> Arrays.stream(value.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
                         .forEach(names::add));
         return names;
     }

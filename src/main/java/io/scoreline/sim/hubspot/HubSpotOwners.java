@@ -11,8 +11,7 @@ public final class HubSpotOwners {
     private static final long OWNER_BASE = 60_000_000;
     private static final long USER_BASE = 9_000_000;
 
-    private HubSpotOwners() {
-    }
+    private HubSpotOwners() {}
 
     public static long ownerId(int repNumber) {
         return OWNER_BASE + repNumber;

@@ -21,11 +21,9 @@ import java.util.Optional;
 public final class HubSpotPropertyCatalog {
 
     /** One property; {@code options} maps enumeration values to labels. */
-    public record Property(String name, String label, HubSpotPropertyType type, Map<String, String> options) {
-    }
+    public record Property(String name, String label, HubSpotPropertyType type, Map<String, String> options) {}
 
-    private HubSpotPropertyCatalog() {
-    }
+    private HubSpotPropertyCatalog() {}
 
     public static List<Property> of(HubSpotObjectType type) {
         List<Property> properties = new ArrayList<>(common());
@@ -36,9 +34,21 @@ public final class HubSpotPropertyCatalog {
                 properties.add(p("hs_call_body", "Call notes", STRING));
                 properties.add(e("hs_call_direction", "Call direction", List.of("INBOUND", "OUTBOUND")));
                 properties.add(p("hs_call_duration", "Call duration", NUMBER));
-                properties.add(e("hs_call_status", "Call status", List.of("BUSY", "CALLING_CRM_USER", "CANCELED",
-                        "COMPLETED", "CONNECTING", "FAILED", "IN_PROGRESS", "MISSED", "NO_ANSWER", "QUEUED",
-                        "RINGING")));
+                properties.add(e(
+                        "hs_call_status",
+                        "Call status",
+                        List.of(
+                                "BUSY",
+                                "CALLING_CRM_USER",
+                                "CANCELED",
+                                "COMPLETED",
+                                "CONNECTING",
+                                "FAILED",
+                                "IN_PROGRESS",
+                                "MISSED",
+                                "NO_ANSWER",
+                                "QUEUED",
+                                "RINGING")));
                 Map<String, String> outcomes = new LinkedHashMap<>();
                 Arrays.stream(CallOutcome.values()).forEach(o -> outcomes.put(o.hubSpotId(), o.label()));
                 properties.add(new Property("hs_call_disposition", "Call outcome", ENUMERATION, outcomes));
@@ -46,25 +56,35 @@ public final class HubSpotPropertyCatalog {
             case EMAILS -> {
                 properties.add(p("hs_timestamp", "Activity date", DATETIME));
                 properties.add(p("hs_email_subject", "Email subject", STRING));
-                properties.add(e("hs_email_direction", "Email direction", List.of("EMAIL", "INCOMING_EMAIL",
-                        "FORWARDED_EMAIL")));
-                properties.add(e("hs_email_status", "Email send status", List.of("BOUNCED", "FAILED", "SCHEDULED",
-                        "SENDING", "SENT")));
+                properties.add(e(
+                        "hs_email_direction",
+                        "Email direction",
+                        List.of("EMAIL", "INCOMING_EMAIL", "FORWARDED_EMAIL")));
+                properties.add(e(
+                        "hs_email_status",
+                        "Email send status",
+                        List.of("BOUNCED", "FAILED", "SCHEDULED", "SENDING", "SENT")));
             }
             case MEETINGS -> {
                 properties.add(p("hs_timestamp", "Activity date", DATETIME));
                 properties.add(p("hs_meeting_title", "Meeting name", STRING));
                 properties.add(p("hs_meeting_start_time", "Start time", DATETIME));
                 properties.add(p("hs_meeting_end_time", "End time", DATETIME));
-                properties.add(e("hs_meeting_outcome", "Meeting outcome", Arrays.stream(MeetingOutcome.values())
-                        .map(Enum::name).toList()));
+                properties.add(e(
+                        "hs_meeting_outcome",
+                        "Meeting outcome",
+                        Arrays.stream(MeetingOutcome.values()).map(Enum::name).toList()));
                 properties.add(p("hs_activity_type", "Call and meeting type", STRING));
             }
             case TASKS -> {
                 properties.add(p("hs_timestamp", "Due date", DATETIME));
                 properties.add(p("hs_task_subject", "Task title", STRING));
-                properties.add(e("hs_task_status", "Task status", Arrays.stream(TodoStatus.values())
-                        .map(TodoStatus::hubSpotValue).toList()));
+                properties.add(e(
+                        "hs_task_status",
+                        "Task status",
+                        Arrays.stream(TodoStatus.values())
+                                .map(TodoStatus::hubSpotValue)
+                                .toList()));
                 properties.add(e("hs_task_type", "Task type", List.of("TODO", "CALL", "EMAIL", "LINKED_IN")));
                 properties.add(e("hs_task_priority", "Priority", List.of("LOW", "MEDIUM", "HIGH")));
             }
@@ -85,11 +105,15 @@ public final class HubSpotPropertyCatalog {
     }
 
     public static Optional<Property> find(HubSpotObjectType type, String name) {
-        return of(type).stream().filter(property -> property.name().equals(name)).findFirst();
+        return of(type).stream()
+                .filter(property -> property.name().equals(name))
+                .findFirst();
     }
 
     private static List<Property> common() {
-        return List.of(p("hs_object_id", "Record ID", NUMBER), p("hs_createdate", "Create date", DATETIME),
+        return List.of(
+                p("hs_object_id", "Record ID", NUMBER),
+                p("hs_createdate", "Create date", DATETIME),
                 p("hs_lastmodifieddate", "Last modified date", DATETIME),
                 p("hubspot_owner_id", "Owner", ENUMERATION));
     }

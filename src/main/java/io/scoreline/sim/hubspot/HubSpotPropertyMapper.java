@@ -12,8 +12,8 @@ import java.util.Map;
 /** Renders activities as HubSpot objects with string-valued properties. */
 final class HubSpotPropertyMapper {
 
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final ZoneId zone;
 
@@ -59,20 +59,26 @@ final class HubSpotPropertyMapper {
                 p.put("hs_activity_type", "Discovery");
             }
             case Activity.Todo todo -> {
-                p.put("hs_timestamp", iso(todo.dueDate().atTime(17, 0).atZone(zone).toInstant()));
+                p.put(
+                        "hs_timestamp",
+                        iso(todo.dueDate().atTime(17, 0).atZone(zone).toInstant()));
                 p.put("hs_task_subject", todo.subject());
                 p.put("hs_task_status", todo.status().hubSpotValue());
                 p.put("hs_task_type", "TODO");
-                p.put("hs_task_priority", switch (todo.priority()) {
-                    case "High" -> "HIGH";
-                    case "Low" -> "LOW";
-                    default -> "MEDIUM";
-                });
+                p.put(
+                        "hs_task_priority",
+                        switch (todo.priority()) {
+                            case "High" -> "HIGH";
+                            case "Low" -> "LOW";
+                            default -> "MEDIUM";
+                        });
             }
             case Activity.Deal deal -> {
                 p.put("dealname", deal.name());
                 p.put("amount", deal.amount().toPlainString());
-                p.put("closedate", iso(deal.closeDate().atTime(12, 0).atZone(zone).toInstant()));
+                p.put(
+                        "closedate",
+                        iso(deal.closeDate().atTime(12, 0).atZone(zone).toInstant()));
                 p.put("pipeline", "default");
                 p.put("dealstage", deal.stage().hubSpotId());
                 p.put("hs_is_closed", Boolean.toString(deal.stage().closed()));

@@ -27,8 +27,8 @@ public final class HubSpotRecords {
     public Stream<HubSpotObject> from(HubSpotObjectType type, long fromId) {
         long start = Math.max(0, type.index(fromId).orElse(fromId < type.id(0) ? 0L : Long.MAX_VALUE));
         long end = dataset.count(type.kind());
-        return LongStream.range(Math.min(start, end), end).mapToObj(index -> mapper.object(
-                dataset.get(type.kind(), index)));
+        return LongStream.range(Math.min(start, end), end)
+                .mapToObj(index -> mapper.object(dataset.get(type.kind(), index)));
     }
 
     public Optional<HubSpotObject> find(HubSpotObjectType type, long id) {

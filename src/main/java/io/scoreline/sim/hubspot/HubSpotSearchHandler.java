@@ -17,8 +17,7 @@ final class HubSpotSearchHandler {
     private static final int REMEMBERED_SEARCHES = 32;
 
     @SuppressWarnings("ArrayRecordComponent") // ids of one search, read by index; never compared
-    private record Snapshot(long version, long[] ids) {
-    }
+    private record Snapshot(long version, long[] ids) {}
 
     private final HubSpotRecords records;
     private final Map<String, Snapshot> recent = new LinkedHashMap<>(16, 0.75f, true) {
@@ -47,9 +46,12 @@ final class HubSpotSearchHandler {
             int end = Math.min(ids.length, search.after() + search.limit());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("total", ids.length);
-            body.put("results", Arrays.stream(ids, Math.min(search.after(), end), end)
-                    .mapToObj(id -> records.find(type.get(), id).orElseThrow())
-                    .map(object -> HubSpotJsonWriter.object(object, search.properties())).toList());
+            body.put(
+                    "results",
+                    Arrays.stream(ids, Math.min(search.after(), end), end)
+                            .mapToObj(id -> records.find(type.get(), id).orElseThrow())
+                            .map(object -> HubSpotJsonWriter.object(object, search.properties()))
+                            .toList());
             if (end < ids.length) {
                 body.put("paging", HubSpotJsonWriter.paging(Integer.toString(end)));
             }
@@ -79,7 +81,8 @@ final class HubSpotSearchHandler {
                 .filter(object -> !object.archived() && evaluator.matches(search, object))
                 .map(object -> evaluator.sortKey(object, sort))
                 .sorted(evaluator.ordering(sort))
-                .mapToLong(HubSpotFilterEvaluator.SortKey::id).toArray();
+                .mapToLong(HubSpotFilterEvaluator.SortKey::id)
+                .toArray();
         synchronized (recent) {
             recent.put(key, new Snapshot(version, ids));
         }

@@ -27,8 +27,7 @@ final class HubSpotSearchParser {
     static final int MAX_FILTERS = 18;
     static final int MAX_LIMIT = 200;
 
-    private HubSpotSearchParser() {
-    }
+    private HubSpotSearchParser() {}
 
     static HubSpotSearchRequest parse(byte[] body, HubSpotObjectType type) {
         Map<String, Object> json;
@@ -55,21 +54,24 @@ final class HubSpotSearchParser {
             groups.add(filters);
         }
         if (groups.size() > MAX_GROUPS) {
-            throw new InvalidSearch("Too many filter groups: " + groups.size() + ". The maximum is " + MAX_GROUPS + ".");
+            throw new InvalidSearch(
+                    "Too many filter groups: " + groups.size() + ". The maximum is " + MAX_GROUPS + ".");
         }
         if (total > MAX_FILTERS) {
             throw new InvalidSearch("Too many filters: " + total + ". The maximum is " + MAX_FILTERS + ".");
         }
         List<?> sorts = list(json.get("sorts"), "sorts");
         Optional<HubSpotSearchRequest.Sort> sort = sorts.isEmpty() ? Optional.empty() : Optional.of(sort(sorts.get(0)));
-        List<String> properties = list(json.get("properties"), "properties").stream().map(String::valueOf).toList();
+        List<String> properties = list(json.get("properties"), "properties").stream()
+                .map(String::valueOf)
+                .toList();
         int limit = integer(json.get("limit"), 10, "limit");
         if (limit < 0 || limit > MAX_LIMIT) {
             throw new InvalidSearch("limit must be between 0 and " + MAX_LIMIT + ", was " + limit);
         }
         int after = integer(json.get("after"), 0, "after");
-        return new HubSpotSearchRequest(groups, sort, properties, Optional.ofNullable(json.get("query"))
-                .map(String::valueOf), limit, after);
+        return new HubSpotSearchRequest(
+                groups, sort, properties, Optional.ofNullable(json.get("query")).map(String::valueOf), limit, after);
     }
 
     private static HubSpotSearchRequest.Filter filter(Object raw, HubSpotObjectType type) {
@@ -81,15 +83,17 @@ final class HubSpotSearchParser {
         }
         HubSpotSearchRequest.Operator operator;
         try {
-            operator = HubSpotSearchRequest.Operator.valueOf(String.valueOf(filter.get("operator"))
-                    .toUpperCase(Locale.ROOT));
+            operator = HubSpotSearchRequest.Operator.valueOf(
+                    String.valueOf(filter.get("operator")).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidSearch("Unable to parse operator '" + filter.get("operator") + "'. Valid values: "
                     + Arrays.toString(HubSpotSearchRequest.Operator.values()));
         }
         String value = filter.get("value") == null ? null : String.valueOf(filter.get("value"));
         String high = filter.get("highValue") == null ? null : String.valueOf(filter.get("highValue"));
-        List<String> values = list(filter.get("values"), "values").stream().map(String::valueOf).toList();
+        List<String> values = list(filter.get("values"), "values").stream()
+                .map(String::valueOf)
+                .toList();
         boolean needsValue = switch (operator) {
             case EQ, NEQ, LT, LTE, GT, GTE, CONTAINS_TOKEN, NOT_CONTAINS_TOKEN -> value == null;
             case BETWEEN -> value == null || high == null;
@@ -104,7 +108,8 @@ final class HubSpotSearchParser {
 
     private static HubSpotSearchRequest.Sort sort(Object raw) {
         if (raw instanceof String text) {
-            return text.startsWith("-") ? new HubSpotSearchRequest.Sort(text.substring(1), true)
+            return text.startsWith("-")
+                    ? new HubSpotSearchRequest.Sort(text.substring(1), true)
                     : new HubSpotSearchRequest.Sort(text, false);
         }
         if (raw instanceof Map<?, ?> map && map.get("propertyName") instanceof String property) {

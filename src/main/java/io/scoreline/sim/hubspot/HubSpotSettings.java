@@ -11,6 +11,13 @@ import java.time.Duration;
  * @param searchesPerSecond     search limit per portal
  * @param dailyLimit            calls per UTC day before the DAILY 429
  */
-public record HubSpotSettings(Clock clock, int port, HubSpotCredentials credentials, Duration tokenLifetime,
-        int requestsPerTenSeconds, int searchesPerSecond, long dailyLimit, Duration timeoutHold, FaultPlan faults) {
-}
+public record HubSpotSettings(
+        Clock clock,
+        int port,
+        HubSpotCredentials credentials,
+        Duration tokenLifetime,
+        int requestsPerTenSeconds,
+        int searchesPerSecond,
+        long dailyLimit,
+        Duration timeoutHold,
+        FaultPlan faults) {}

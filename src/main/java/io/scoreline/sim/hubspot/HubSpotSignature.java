@@ -11,8 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** HubSpot's request signatures: v1 and v2 are SHA-256 hex digests, v3 is a base64 HMAC-SHA256. */
 public final class HubSpotSignature {
 
-    private HubSpotSignature() {
-    }
+    private HubSpotSignature() {}
 
     /** {@code sha256hex(clientSecret + body)}, sent by webhooks as {@code X-HubSpot-Signature}. */
     public static String v1(String clientSecret, String body) {
@@ -38,8 +37,8 @@ public final class HubSpotSignature {
 
     private static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

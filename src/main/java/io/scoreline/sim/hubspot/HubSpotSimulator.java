@@ -37,11 +37,13 @@ public final class HubSpotSimulator implements AutoCloseable {
     private HubSpotSimulator(SyntheticDataset dataset, HubSpotSettings settings) {
         this.settings = settings;
         this.records = new HubSpotRecords(dataset);
-        this.tokens = new HubSpotTokens(settings.clock(), settings.credentials(), () -> settings.faults().spec()
-                .tokenLifetime().orElse(settings.tokenLifetime()));
+        this.tokens = new HubSpotTokens(
+                settings.clock(),
+                settings.credentials(),
+                () -> settings.faults().spec().tokenLifetime().orElse(settings.tokenLifetime()));
         this.oauth = new HubSpotOAuthHandler(settings.credentials(), tokens);
-        this.burst = new SlidingWindowLimiter(settings.clock(), Duration.ofSeconds(10),
-                settings.requestsPerTenSeconds());
+        this.burst =
+                new SlidingWindowLimiter(settings.clock(), Duration.ofSeconds(10), settings.requestsPerTenSeconds());
         this.search = new SlidingWindowLimiter(settings.clock(), Duration.ofSeconds(1), settings.searchesPerSecond());
         HubSpotObjectsHandler objects = new HubSpotObjectsHandler(records, settings.clock());
         HubSpotSearchHandler searches = new HubSpotSearchHandler(records);
@@ -53,8 +55,7 @@ public final class HubSpotSimulator implements AutoCloseable {
                 .on("GET", "/crm/v3/owners/?", (r, g) -> directory.owners(r))
                 .on("GET", "/crm/v3/owners/(\\d+)/?", (r, g) -> directory.owner(r, g.get(0)))
                 .on("GET", "/crm/v3/properties/([\\w-]+)/?", (r, g) -> directory.properties(g.get(0)))
-                .on("GET", "/crm/v3/properties/([\\w-]+)/(\\w+)/?", (r, g) -> directory.property(g.get(0),
-                        g.get(1)))
+                .on("GET", "/crm/v3/properties/([\\w-]+)/(\\w+)/?", (r, g) -> directory.property(g.get(0), g.get(1)))
                 .on("GET", "/calling/v1/dispositions/?", (r, g) -> directory.dispositions());
         this.server = SimHttpServer.start(settings.port(), this::handle);
     }
@@ -82,7 +83,8 @@ public final class HubSpotSimulator implements AutoCloseable {
 
     private Reply handle(SimRequest request) {
         String path = request.path();
-        if ((path.equals("/oauth/v1/token") || path.equals("/oauth/v3/token")) && request.method().equals("POST")) {
+        if ((path.equals("/oauth/v1/token") || path.equals("/oauth/v3/token"))
+                && request.method().equals("POST")) {
             return oauth.token(request);
         }
         if (path.startsWith("/oauth/v1/access-tokens/")) {
@@ -104,10 +106,11 @@ public final class HubSpotSimulator implements AutoCloseable {
         Reply reply = switch (fault) {
             case Fault.None none -> route(request);
             case Fault.Malformed malformed -> route(request);
-            case Fault.Throttled throttled -> HubSpotErrors.rateLimited("TEN_SECONDLY_ROLLING",
-                    HubSpotErrors.TEN_SECONDLY_MESSAGE).withHeader("Retry-After", "1");
-            case Fault.ServerError error -> HubSpotErrors.of(502, "INTERNAL_ERROR",
-                    "Request processing failed; please retry");
+            case Fault.Throttled throttled ->
+                HubSpotErrors.rateLimited("TEN_SECONDLY_ROLLING", HubSpotErrors.TEN_SECONDLY_MESSAGE)
+                        .withHeader("Retry-After", "1");
+            case Fault.ServerError error ->
+                HubSpotErrors.of(502, "INTERNAL_ERROR", "Request processing failed; please retry");
             case Fault.Timeout timeout -> new Reply.Silence(settings.timeoutHold());
         };
         return switch (reply) {
@@ -120,12 +123,16 @@ public final class HubSpotSimulator implements AutoCloseable {
     }
 
     private Reply route(SimRequest request) {
-        return api.dispatch(request).orElseGet(() -> HubSpotErrors.of(405, "VALIDATION_ERROR",
-                "HTTP method " + request.method() + " is not supported by this resource"));
+        return api.dispatch(request)
+                .orElseGet(() -> HubSpotErrors.of(
+                        405,
+                        "VALIDATION_ERROR",
+                        "HTTP method " + request.method() + " is not supported by this resource"));
     }
 
     private Optional<Reply> authenticate(SimRequest request) {
-        Optional<String> bearer = request.header("Authorization").map(String::trim)
+        Optional<String> bearer = request.header("Authorization")
+                .map(String::trim)
                 .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(value -> value.substring(7).trim());
         if (bearer.isEmpty()) {
@@ -133,8 +140,8 @@ public final class HubSpotSimulator implements AutoCloseable {
         }
         return switch (tokens.check(bearer.get())) {
             case HubSpotTokens.Check.Valid valid -> Optional.empty();
-            case HubSpotTokens.Check.Expired expired -> Optional.of(HubSpotErrors.expired(
-                    Math.max(1, expired.ago().toMinutes())));
+            case HubSpotTokens.Check.Expired expired ->
+                Optional.of(HubSpotErrors.expired(Math.max(1, expired.ago().toMinutes())));
             case HubSpotTokens.Check.Unknown unknown -> Optional.of(HubSpotErrors.unauthenticated());
         };
     }
@@ -156,21 +163,23 @@ public final class HubSpotSimulator implements AutoCloseable {
             return Optional.of(rateHeaders(HubSpotErrors.rateLimited("DAILY", "You have reached your daily limit.")));
         }
         if (!burst.tryAcquire()) {
-            return Optional.of(rateHeaders(HubSpotErrors.rateLimited("TEN_SECONDLY_ROLLING",
-                    HubSpotErrors.TEN_SECONDLY_MESSAGE))
-                    .withHeader("Retry-After", Long.toString(burst.retryAfterSeconds())));
+            return Optional.of(
+                    rateHeaders(HubSpotErrors.rateLimited("TEN_SECONDLY_ROLLING", HubSpotErrors.TEN_SECONDLY_MESSAGE))
+                            .withHeader("Retry-After", Long.toString(burst.retryAfterSeconds())));
         }
         usedToday.incrementAndGet();
         return Optional.empty();
     }
 
     private Reply.Response rateHeaders(Reply.Response response) {
-        return response
-                .withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", Long.toString(burst.window().toMillis()))
+        return response.withHeader(
+                        "X-HubSpot-RateLimit-Interval-Milliseconds",
+                        Long.toString(burst.window().toMillis()))
                 .withHeader("X-HubSpot-RateLimit-Max", Integer.toString(burst.max()))
                 .withHeader("X-HubSpot-RateLimit-Remaining", Integer.toString(burst.remaining()))
                 .withHeader("X-HubSpot-RateLimit-Daily", Long.toString(settings.dailyLimit()))
-                .withHeader("X-HubSpot-RateLimit-Daily-Remaining",
+                .withHeader(
+                        "X-HubSpot-RateLimit-Daily-Remaining",
                         Long.toString(Math.max(0, settings.dailyLimit() - usedToday.get())));
     }
 

@@ -14,14 +14,11 @@ final class HubSpotTokens {
 
     /** What a bearer token turned out to be. */
     sealed interface Check {
-        record Valid() implements Check {
-        }
+        record Valid() implements Check {}
 
-        record Expired(Duration ago) implements Check {
-        }
+        record Expired(Duration ago) implements Check {}
 
-        record Unknown() implements Check {
-        }
+        record Unknown() implements Check {}
     }
 
     private final Clock clock;

@@ -31,7 +31,8 @@ public final class HubSpotWebhookEmitter implements AutoCloseable {
     private final RetrySchedule retries;
     private final HttpClient http = HttpClient.newBuilder()
             .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("hubspot-webhook-retry").factory());
 
@@ -46,8 +47,8 @@ public final class HubSpotWebhookEmitter implements AutoCloseable {
     public CompletableFuture<List<Delivery>> send(List<HubSpotWebhookEvent> events) {
         List<CompletableFuture<Delivery>> batches = new ArrayList<>();
         for (int from = 0; from < events.size(); from += MAX_BATCH) {
-            List<HubSpotWebhookEvent> batch = List.copyOf(events.subList(from, Math.min(events.size(),
-                    from + MAX_BATCH)));
+            List<HubSpotWebhookEvent> batch =
+                    List.copyOf(events.subList(from, Math.min(events.size(), from + MAX_BATCH)));
             CompletableFuture<Delivery> outcome = new CompletableFuture<>();
             attempt(batch, 0, outcome);
             batches.add(outcome);
@@ -58,17 +59,21 @@ public final class HubSpotWebhookEmitter implements AutoCloseable {
 
     @SuppressWarnings("FutureReturnValueIgnored") // the outcome future carries the result; these are its steps
     private void attempt(List<HubSpotWebhookEvent> batch, int attemptNumber, CompletableFuture<Delivery> outcome) {
-        String body = JsonCodec.writeString(batch.stream().map(event -> event.json(attemptNumber)).toList());
+        String body = JsonCodec.writeString(
+                batch.stream().map(event -> event.json(attemptNumber)).toList());
         long timestamp = clock.millis();
         HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .header("User-Agent", "HubSpot Connect 2.0 (http://dev.hubspot.com/) (namespace: "
-                        + "webhooks-nio-http-client) - WebhooksExecutorDaemon-executor")
+                .header(
+                        "User-Agent",
+                        "HubSpot Connect 2.0 (http://dev.hubspot.com/) (namespace: "
+                                + "webhooks-nio-http-client) - WebhooksExecutorDaemon-executor")
                 .header("X-HubSpot-Signature", HubSpotSignature.v1(clientSecret, body))
                 .header("X-HubSpot-Signature-Version", "v1")
-                .header("X-HubSpot-Signature-v3", HubSpotSignature.v3(clientSecret, "POST", target.toString(), body,
-                        timestamp))
+                .header(
+                        "X-HubSpot-Signature-v3",
+                        HubSpotSignature.v3(clientSecret, "POST", target.toString(), body, timestamp))
                 .header("X-HubSpot-Request-Timestamp", Long.toString(timestamp))
                 .header("X-HubSpot-Timeout-Millis", "10000")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -84,7 +89,9 @@ public final class HubSpotWebhookEmitter implements AutoCloseable {
                 outcome.complete(new Delivery.GaveUp(attempts, problem));
                 return;
             }
-            timer.schedule(() -> attempt(batch, attempts, outcome), retries.delayBefore(attempts).toMillis(),
+            timer.schedule(
+                    () -> attempt(batch, attempts, outcome),
+                    retries.delayBefore(attempts).toMillis(),
                     TimeUnit.MILLISECONDS);
         });
     }

@@ -7,9 +7,19 @@ import java.util.Map;
  * One webhook event. {@code objectTypeId} is set for generic {@code object.*} subscriptions;
  * {@code propertyName}/{@code propertyValue} only for property changes; absent fields are not sent.
  */
-public record HubSpotWebhookEvent(long eventId, long subscriptionId, long portalId, long appId, long occurredAt,
-        String subscriptionType, long objectId, String objectTypeId, String propertyName, String propertyValue,
-        String changeSource, String changeFlag) {
+public record HubSpotWebhookEvent(
+        long eventId,
+        long subscriptionId,
+        long portalId,
+        long appId,
+        long occurredAt,
+        String subscriptionType,
+        long objectId,
+        String objectTypeId,
+        String propertyName,
+        String propertyValue,
+        String changeSource,
+        String changeFlag) {
 
     Map<String, Object> json(int attemptNumber) {
         Map<String, Object> json = new LinkedHashMap<>();

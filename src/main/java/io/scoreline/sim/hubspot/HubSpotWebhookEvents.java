@@ -14,8 +14,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HubSpotWebhookEvents {
 
-    private static final List<String> WATCHED = List.of("dealstage", "amount", "closedate", "hubspot_owner_id",
-            "hs_call_disposition", "hs_call_duration", "hs_meeting_outcome", "hs_task_status");
+    private static final List<String> WATCHED = List.of(
+            "dealstage",
+            "amount",
+            "closedate",
+            "hubspot_owner_id",
+            "hs_call_disposition",
+            "hs_call_duration",
+            "hs_meeting_outcome",
+            "hs_task_status");
 
     private final HubSpotCredentials credentials;
     private final HubSpotPropertyMapper mapper;
@@ -32,20 +39,27 @@ public final class HubSpotWebhookEvents {
         HubSpotObject after = mapper.object(change.after());
         long at = clock.millis();
         String prefix = after.type() == HubSpotObjectType.DEALS ? "deal" : "object";
-        String typeId = after.type() == HubSpotObjectType.DEALS ? null : after.type().typeId();
+        String typeId =
+                after.type() == HubSpotObjectType.DEALS ? null : after.type().typeId();
         List<HubSpotWebhookEvent> events = new ArrayList<>();
         switch (change) {
-            case RecordChange.Created created -> events.add(event(prefix + ".creation", after, typeId, null, null, at,
-                    "CREATED"));
-            case RecordChange.Deleted deleted -> events.add(event(prefix + ".deletion", after, typeId, null, null, at,
-                    null));
+            case RecordChange.Created created ->
+                events.add(event(prefix + ".creation", after, typeId, null, null, at, "CREATED"));
+            case RecordChange.Deleted deleted ->
+                events.add(event(prefix + ".deletion", after, typeId, null, null, at, null));
             case RecordChange.Updated updated -> {
                 HubSpotObject before = mapper.object(updated.before());
                 for (String property : WATCHED) {
                     if (after.properties().containsKey(property)
                             && !Objects.equals(before.property(property), after.property(property))) {
-                        events.add(event(prefix + ".propertyChange", after, typeId, property,
-                                after.property(property), at, null));
+                        events.add(event(
+                                prefix + ".propertyChange",
+                                after,
+                                typeId,
+                                property,
+                                after.property(property),
+                                at,
+                                null));
                     }
                 }
             }
@@ -53,10 +67,27 @@ public final class HubSpotWebhookEvents {
         return events;
     }
 
-    private HubSpotWebhookEvent event(String subscriptionType, HubSpotObject object, String typeId, String property,
-            String value, long at, String flag) {
+    private HubSpotWebhookEvent event(
+            String subscriptionType,
+            HubSpotObject object,
+            String typeId,
+            String property,
+            String value,
+            long at,
+            String flag) {
         long subscriptionId = 200_000L + Math.floorMod((subscriptionType + typeId + property).hashCode(), 100_000);
-        return new HubSpotWebhookEvent(eventIds.getAndIncrement(), subscriptionId, credentials.portalId(),
-                credentials.appId(), at, subscriptionType, object.id(), typeId, property, value, "CRM_UI", flag);
+        return new HubSpotWebhookEvent(
+                eventIds.getAndIncrement(),
+                subscriptionId,
+                credentials.portalId(),
+                credentials.appId(),
+                at,
+                subscriptionType,
+                object.id(),
+                typeId,
+                property,
+                value,
+                "CRM_UI",
+                flag);
     }
 }

@@ -78,8 +78,11 @@ public final class LiveChanges {
 
     private static ActivityKind pickKind(SplittableRandom random) {
         double roll = random.nextDouble();
-        return roll < 0.5 ? ActivityKind.CALL : roll < 0.75 ? ActivityKind.EMAIL : roll < 0.85 ? ActivityKind.MEETING
-                : roll < 0.93 ? ActivityKind.TODO : ActivityKind.DEAL;
+        return roll < 0.5
+                ? ActivityKind.CALL
+                : roll < 0.75
+                        ? ActivityKind.EMAIL
+                        : roll < 0.85 ? ActivityKind.MEETING : roll < 0.93 ? ActivityKind.TODO : ActivityKind.DEAL;
     }
 
     @SuppressWarnings("EnumOrdinal") // the seeded data set depends on it: another order would generate other data
@@ -91,34 +94,60 @@ public final class LiveChanges {
             return switch (kind) {
                 case CALL -> {
                     CallOutcome outcome = CallOutcome.values()[random.nextInt(CallOutcome.values().length)];
-                    yield new Activity.Call(meta, "Call", true, outcome.connected() ? 90 + random.nextInt(900)
-                            : random.nextInt(60), outcome);
+                    yield new Activity.Call(
+                            meta,
+                            "Call",
+                            true,
+                            outcome.connected() ? 90 + random.nextInt(900) : random.nextInt(60),
+                            outcome);
                 }
                 case EMAIL -> new Activity.Email(meta, "Following up", random.nextBoolean());
-                case MEETING -> new Activity.Meeting(meta, "Meeting", now.plus(Duration.ofDays(1 + random.nextInt(7))),
-                        30, MeetingOutcome.SCHEDULED);
-                case TODO -> new Activity.Todo(meta, "Follow up", today.plusDays(random.nextInt(4)),
-                        TodoStatus.NOT_STARTED, "Normal");
-                case DEAL -> new Activity.Deal(meta, "Live deal " + index, BigDecimal.valueOf(1_000L
-                        + random.nextInt(50) * 500L), DealStage.QUALIFICATION, today.plusDays(30));
+                case MEETING ->
+                    new Activity.Meeting(
+                            meta,
+                            "Meeting",
+                            now.plus(Duration.ofDays(1 + random.nextInt(7))),
+                            30,
+                            MeetingOutcome.SCHEDULED);
+                case TODO ->
+                    new Activity.Todo(
+                            meta, "Follow up", today.plusDays(random.nextInt(4)), TodoStatus.NOT_STARTED, "Normal");
+                case DEAL ->
+                    new Activity.Deal(
+                            meta,
+                            "Live deal " + index,
+                            BigDecimal.valueOf(1_000L + random.nextInt(50) * 500L),
+                            DealStage.QUALIFICATION,
+                            today.plusDays(30));
             };
         });
     }
 
     private Activity edit(Activity current, Instant now, SplittableRandom random) {
         RecordMeta meta = random.nextDouble() < 0.2
-                ? current.meta().reassigned(activeRep(random), now) : current.meta().modified(now);
+                ? current.meta().reassigned(activeRep(random), now)
+                : current.meta().modified(now);
         return switch (current) {
-            case Activity.Call call -> new Activity.Call(meta, call.subject(), call.outbound(),
-                    call.durationSeconds(), random.nextBoolean() ? CallOutcome.CONNECTED : call.outcome());
+            case Activity.Call call ->
+                new Activity.Call(
+                        meta,
+                        call.subject(),
+                        call.outbound(),
+                        call.durationSeconds(),
+                        random.nextBoolean() ? CallOutcome.CONNECTED : call.outcome());
             case Activity.Email email -> email.withMeta(meta);
-            case Activity.Meeting meeting -> new Activity.Meeting(meta, meeting.subject(), meeting.start(),
-                    meeting.durationMinutes(), List.of(MeetingOutcome.COMPLETED, MeetingOutcome.NO_SHOW,
-                            MeetingOutcome.CANCELED).get(random.nextInt(3)));
-            case Activity.Todo todo -> new Activity.Todo(meta, todo.subject(), todo.dueDate(), TodoStatus.COMPLETED,
-                    todo.priority());
-            case Activity.Deal deal -> new Activity.Deal(meta, deal.name(), deal.amount(), nextStage(deal.stage(),
-                    random), deal.closeDate());
+            case Activity.Meeting meeting ->
+                new Activity.Meeting(
+                        meta,
+                        meeting.subject(),
+                        meeting.start(),
+                        meeting.durationMinutes(),
+                        List.of(MeetingOutcome.COMPLETED, MeetingOutcome.NO_SHOW, MeetingOutcome.CANCELED)
+                                .get(random.nextInt(3)));
+            case Activity.Todo todo ->
+                new Activity.Todo(meta, todo.subject(), todo.dueDate(), TodoStatus.COMPLETED, todo.priority());
+            case Activity.Deal deal ->
+                new Activity.Deal(meta, deal.name(), deal.amount(), nextStage(deal.stage(), random), deal.closeDate());
         };
     }
 

@@ -16,13 +16,17 @@ public final class LiveDriver implements AutoCloseable {
 
     @SuppressWarnings("FutureReturnValueIgnored") // the periodic task runs until close() shuts the scheduler down
     public LiveDriver(LiveChanges changes) {
-        scheduler.scheduleAtFixedRate(() -> {
-            try {
-                changes.tick();
-            } catch (RuntimeException e) {
-                LOG.warn("live change failed", e);
-            }
-        }, 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        changes.tick();
+                    } catch (RuntimeException e) {
+                        LOG.warn("live change failed", e);
+                    }
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
     }
 
     @Override

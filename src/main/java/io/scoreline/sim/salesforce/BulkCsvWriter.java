@@ -12,10 +12,10 @@ import java.util.Map;
 /** Bulk API 2.0 result CSV: a header row, every value double-quoted, nulls as empty quoted values. */
 final class BulkCsvWriter {
 
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
-    private static final Map<String, String> DELIMITERS = Map.of("COMMA", ",", "TAB", "\t", "PIPE", "|",
-            "SEMICOLON", ";", "CARET", "^", "BACKQUOTE", "`");
+    private static final DateTimeFormatter DATETIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final Map<String, String> DELIMITERS =
+            Map.of("COMMA", ",", "TAB", "\t", "PIPE", "|", "SEMICOLON", ";", "CARET", "^", "BACKQUOTE", "`");
 
     private final String delimiter;
     private final String lineEnding;
@@ -58,11 +58,14 @@ final class BulkCsvWriter {
 
     private static String canonical(SalesforceObject type, FieldPath path) {
         if (!path.isRelationship()) {
-            return type.field(path.parts().getFirst()).map(SalesforceField::name).orElse(path.dotted());
+            return type.field(path.parts().getFirst())
+                    .map(SalesforceField::name)
+                    .orElse(path.dotted());
         }
         SalesforceField lookup = type.relationship(path.parts().getFirst()).orElseThrow();
         SalesforceObject parent = SalesforceSchema.find(lookup.referenceTo()).orElseThrow();
-        return lookup.relationshipName() + "." + parent.field(path.parts().get(1)).orElseThrow().name();
+        return lookup.relationshipName() + "."
+                + parent.field(path.parts().get(1)).orElseThrow().name();
     }
 
     private static String text(Object value) {

@@ -25,8 +25,17 @@ final class BulkQueryJob {
     private Instant modstamp;
 
     /** @param fails the job ends {@code Failed} instead of {@code JobComplete} (the {@code bulk-fail} fault) */
-    BulkQueryJob(String id, String operation, SalesforceObject type, List<FieldPath> fields, long[] idNumbers,
-            Instant createdDate, String apiVersion, String columnDelimiter, String lineEnding, boolean fails) {
+    BulkQueryJob(
+            String id,
+            String operation,
+            SalesforceObject type,
+            List<FieldPath> fields,
+            long[] idNumbers,
+            Instant createdDate,
+            String apiVersion,
+            String columnDelimiter,
+            String lineEnding,
+            boolean fails) {
         this.fails = fails;
         this.id = id;
         this.operation = operation;

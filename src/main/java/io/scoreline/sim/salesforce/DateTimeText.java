@@ -16,16 +16,17 @@ final class DateTimeText {
     /** Room for any instant, including the formatter's {@code +1000000000-...} extremes. */
     static final int MAX_LENGTH = 40;
 
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'+0000'")
-            .withZone(ZoneOffset.UTC);
-    private static final long FIRST_SECOND = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
-    private static final long LAST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    private static final DateTimeFormatter DATETIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'+0000'").withZone(ZoneOffset.UTC);
+    private static final long FIRST_SECOND =
+            Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+    private static final long LAST_SECOND =
+            Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
     private static final long SECONDS_PER_DAY = 86_400;
     private static final int FIRST_YEAR = 1;
     private static final int LAST_YEAR = 9999;
 
-    private DateTimeText() {
-    }
+    private DateTimeText() {}
 
     static String dateTime(Instant instant) {
         char[] text = new char[MAX_LENGTH];

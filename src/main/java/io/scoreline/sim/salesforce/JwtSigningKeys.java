@@ -19,8 +19,7 @@ public final class JwtSigningKeys {
 
     private static final Map<Long, KeyPair> BY_SEED = new ConcurrentHashMap<>();
 
-    private JwtSigningKeys() {
-    }
+    private JwtSigningKeys() {}
 
     public static KeyPair forSeed(long seed) {
         return BY_SEED.computeIfAbsent(seed, JwtSigningKeys::generate);
@@ -39,8 +38,10 @@ public final class JwtSigningKeys {
             // SHA1PRNG seeded before its first use is deterministic, which is what a seeded simulator wants
             // (and all it wants: this key protects nothing).
             var random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(ByteBuffer.allocate(Long.BYTES + 8).putLong(seed).put("jwt-keys".getBytes(
-                    java.nio.charset.StandardCharsets.US_ASCII)).array());
+            random.setSeed(ByteBuffer.allocate(Long.BYTES + 8)
+                    .putLong(seed)
+                    .put("jwt-keys".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .array());
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048, random);
             return generator.generateKeyPair();

@@ -18,7 +18,11 @@ final class QueryCandidate {
     private final Supplier<SalesforceRow> builder;
     private SalesforceRow row;
 
-    QueryCandidate(SalesforceObject type, long idNumber, boolean deleted, Instant systemModstamp,
+    QueryCandidate(
+            SalesforceObject type,
+            long idNumber,
+            boolean deleted,
+            Instant systemModstamp,
             Supplier<SalesforceRow> builder) {
         this.type = type;
         this.idNumber = idNumber;
@@ -28,8 +32,12 @@ final class QueryCandidate {
     }
 
     static QueryCandidate of(SalesforceRow row) {
-        return new QueryCandidate(row.type(), SalesforceIds.number(row.id(), row.type().keyPrefix()).orElseThrow(),
-                row.deleted(), (Instant) row.value("SystemModstamp"), () -> row);
+        return new QueryCandidate(
+                row.type(),
+                SalesforceIds.number(row.id(), row.type().keyPrefix()).orElseThrow(),
+                row.deleted(),
+                (Instant) row.value("SystemModstamp"),
+                () -> row);
     }
 
     SalesforceObject type() {

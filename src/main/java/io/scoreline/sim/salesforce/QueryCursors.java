@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class QueryCursors {
 
-    private record Open(QueryCursor cursor, Instant lastUsed) {
-    }
+    private record Open(QueryCursor cursor, Instant lastUsed) {}
 
     private final Clock clock;
     private final Duration idleTimeout;
@@ -57,7 +56,8 @@ final class QueryCursors {
 
     private void evictBeyondLimit() {
         while (open.size() > maxOpen) {
-            open.values().stream().min(Comparator.comparing(Open::lastUsed))
+            open.values().stream()
+                    .min(Comparator.comparing(Open::lastUsed))
                     .ifPresent(oldest -> open.remove(oldest.cursor().id()));
         }
     }

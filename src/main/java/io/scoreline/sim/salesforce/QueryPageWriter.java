@@ -49,16 +49,26 @@ final class QueryPageWriter {
      * @param next the locator of the next page, or null on the last one
      * @param parents finds a parent row by id, for relationship fields
      */
-    QueryPageWriter(long totalSize, boolean done, String next, int expectedRows, String version,
-            SelectedColumns columns, Function<String, Optional<SalesforceRow>> parents) {
+    QueryPageWriter(
+            long totalSize,
+            boolean done,
+            String next,
+            int expectedRows,
+            String version,
+            SelectedColumns columns,
+            Function<String, Optional<SalesforceRow>> parents) {
         this.bytes = new ByteArrayBuilder(Math.max(64, expectedRows * BYTES_PER_ROW));
         this.columns = columns;
         this.parents = parents;
         this.sobjectsPath = "/services/data/v" + version + "/sobjects/";
-        this.names = columns.columns().stream().map(column -> new SerializedString(switch (column) {
-            case SelectedColumns.Field field -> field.name();
-            case SelectedColumns.Parent parent -> parent.lookup().relationshipName();
-        })).toArray(SerializableString[]::new);
+        this.names = columns.columns().stream()
+                .map(column -> new SerializedString(
+                        switch (column) {
+                            case SelectedColumns.Field field -> field.name();
+                            case SelectedColumns.Parent parent ->
+                                parent.lookup().relationshipName();
+                        }))
+                .toArray(SerializableString[]::new);
         try {
             this.json = JsonCodec.generator(bytes);
             json.writeStartObject();

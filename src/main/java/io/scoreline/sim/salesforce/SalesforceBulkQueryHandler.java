@@ -68,8 +68,17 @@ final class SalesforceBulkQueryHandler {
             SalesforceQueryEngine.Selection selection = engine.select(query, operation.equals("queryAll"));
             long number = sequence.incrementAndGet();
             String id = SalesforceIds.of("750", number);
-            BulkQueryJob job = new BulkQueryJob(id, operation, selection.type(), query.fields(),
-                    selection.idNumbers(), clock.instant(), version, delimiter, lineEnding, jobFails.test(number));
+            BulkQueryJob job = new BulkQueryJob(
+                    id,
+                    operation,
+                    selection.type(),
+                    query.fields(),
+                    selection.idNumbers(),
+                    clock.instant(),
+                    version,
+                    delimiter,
+                    lineEnding,
+                    jobFails.test(number));
             jobs.put(id, job);
             return Reply.json(200, info(job));
         } catch (SoqlException e) {
@@ -79,9 +88,10 @@ final class SalesforceBulkQueryHandler {
 
     Reply get(String id) {
         return find(id).<Reply>map(job -> {
-            job.poll(clock.instant());
-            return Reply.json(200, info(job));
-        }).orElseGet(SalesforceErrors::notFound);
+                    job.poll(clock.instant());
+                    return Reply.json(200, info(job));
+                })
+                .orElseGet(SalesforceErrors::notFound);
     }
 
     Reply list() {
@@ -115,13 +125,18 @@ final class SalesforceBulkQueryHandler {
         }
         BulkQueryJob job = found.get();
         if (!job.apiVersion().equals(version)) {
-            return SalesforceErrors.of(409, "INVALIDJOB", "The job was created with API version "
-                    + job.apiVersion() + "; request its results with the same version");
+            return SalesforceErrors.of(
+                    409,
+                    "INVALIDJOB",
+                    "The job was created with API version " + job.apiVersion()
+                            + "; request its results with the same version");
         }
         if (job.state() != BulkJobState.JobComplete) {
             return SalesforceErrors.of(400, "INVALIDJOBSTATE", "Job is not complete: " + job.state());
         }
-        int offset = request.queryParam("locator").map(SalesforceBulkQueryHandler::offset).orElse(0);
+        int offset = request.queryParam("locator")
+                .map(SalesforceBulkQueryHandler::offset)
+                .orElse(0);
         int max = request.queryParam("maxRecords").map(Integer::parseInt).orElse(DEFAULT_MAX_RECORDS);
         if (offset < 0 || offset > job.idNumbers().length || max < 1) {
             return SalesforceErrors.of(400, "INVALIDLOCATOR", "Invalid locator or maxRecords");
@@ -170,8 +185,9 @@ final class SalesforceBulkQueryHandler {
 
     /** Locators are opaque to clients; here they are the base64 of the next offset. */
     private static String locator(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(offset)
-                .getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Integer.toString(offset).getBytes(StandardCharsets.UTF_8));
     }
 
     private static int offset(String locator) {

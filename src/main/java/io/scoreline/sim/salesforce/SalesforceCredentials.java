@@ -5,8 +5,13 @@ package io.scoreline.sim.salesforce;
  * token, the integration user's username (JWT bearer {@code sub}) and password, and the key pair of
  * the connected app's JWT certificate (assertions must verify against its public half).
  */
-public record SalesforceCredentials(String clientId, String clientSecret, String refreshToken, String username,
-        String password, java.security.KeyPair jwtKeys) {
+public record SalesforceCredentials(
+        String clientId,
+        String clientSecret,
+        String refreshToken,
+        String username,
+        String password,
+        java.security.KeyPair jwtKeys) {
 
     @Override
     public String toString() {

@@ -8,8 +8,7 @@ import java.util.Map;
 /** The REST error envelope: a JSON array of {@code {message, errorCode[, fields]}}. */
 final class SalesforceErrors {
 
-    private SalesforceErrors() {
-    }
+    private SalesforceErrors() {}
 
     static Reply.Response of(int status, String errorCode, String message) {
         Map<String, Object> error = new LinkedHashMap<>();

@@ -4,7 +4,19 @@ import java.util.Locale;
 
 /** Describe field types of the simulated objects; also decide which SOQL literals a field accepts. */
 public enum SalesforceFieldType {
-    ID, STRING, PICKLIST, TEXTAREA, EMAIL, REFERENCE, BOOLEAN, INT, DOUBLE, CURRENCY, PERCENT, DATE, DATETIME;
+    ID,
+    STRING,
+    PICKLIST,
+    TEXTAREA,
+    EMAIL,
+    REFERENCE,
+    BOOLEAN,
+    INT,
+    DOUBLE,
+    CURRENCY,
+    PERCENT,
+    DATE,
+    DATETIME;
 
     public String describeName() {
         return name().toLowerCase(Locale.ROOT);

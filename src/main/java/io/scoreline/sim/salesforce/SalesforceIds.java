@@ -12,12 +12,12 @@ public final class SalesforceIds {
     private static final String DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     /** The same digits as an array: {@link #of} runs several times for each row of a query page. */
     private static final char[] DIGIT_CHARS = DIGITS.toCharArray();
+
     private static final char[] SUFFIX_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345".toCharArray();
     private static final String POD = "Sm";
     private static final int NUMBER_DIGITS = 10;
 
-    private SalesforceIds() {
-    }
+    private SalesforceIds() {}
 
     public static String of(String keyPrefix, long number) {
         if (number < 0) {
@@ -52,8 +52,7 @@ public final class SalesforceIds {
             }
             number = number * 62 + digit;
         }
-        return id.length() == 18 && !id.equals(of(keyPrefix, number)) ? OptionalLong.empty()
-                : OptionalLong.of(number);
+        return id.length() == 18 && !id.equals(of(keyPrefix, number)) ? OptionalLong.empty() : OptionalLong.of(number);
     }
 
     /** Each suffix character encodes which of five id characters are upper-case letters. */

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class SalesforceJsonWriter {
 
-    private SalesforceJsonWriter() {
-    }
+    private SalesforceJsonWriter() {}
 
     public static String dateTime(Instant instant) {
         return DateTimeText.dateTime(instant);

@@ -10,8 +10,8 @@ import java.util.Optional;
 /** Versions, the resource directory, describe, limits and single-record reads. */
 final class SalesforceMetadataHandler {
 
-    static final List<String> VERSIONS = List.of("50.0", "52.0", "54.0", "56.0", "58.0", "59.0", "60.0", "61.0",
-            "62.0");
+    static final List<String> VERSIONS =
+            List.of("50.0", "52.0", "54.0", "56.0", "58.0", "59.0", "60.0", "61.0", "62.0");
 
     private final ApiQuota quota;
     private final SalesforceRecords records;
@@ -24,8 +24,8 @@ final class SalesforceMetadataHandler {
     Reply versions() {
         List<Map<String, Object>> versions = new ArrayList<>();
         for (String version : VERSIONS) {
-            versions.add(Map.of("label", "Simulated " + version, "url", "/services/data/v" + version,
-                    "version", version));
+            versions.add(
+                    Map.of("label", "Simulated " + version, "url", "/services/data/v" + version, "version", version));
         }
         return Reply.json(200, versions);
     }
@@ -65,8 +65,8 @@ final class SalesforceMetadataHandler {
     }
 
     Reply record(String typeName, String id, String version) {
-        Optional<SalesforceRow> row = SalesforceSchema.find(typeName).flatMap(type -> records.byId(id)
-                .filter(found -> found.type() == type && !found.deleted()));
+        Optional<SalesforceRow> row = SalesforceSchema.find(typeName)
+                .flatMap(type -> records.byId(id).filter(found -> found.type() == type && !found.deleted()));
         return row.<Reply>map(found -> Reply.json(200, SalesforceJsonWriter.fullRecord(found, version)))
                 .orElseGet(SalesforceErrors::notFound);
     }
@@ -118,19 +118,28 @@ final class SalesforceMetadataHandler {
         json.put("filterable", true);
         json.put("sortable", true);
         json.put("groupable", field.type() != SalesforceFieldType.DATETIME);
-        json.put("length", field.type().textual() ? (field.type() == SalesforceFieldType.ID
-                || field.type() == SalesforceFieldType.REFERENCE ? 18 : 255) : 0);
+        json.put(
+                "length",
+                field.type().textual()
+                        ? (field.type() == SalesforceFieldType.ID || field.type() == SalesforceFieldType.REFERENCE
+                                ? 18
+                                : 255)
+                        : 0);
         json.put("referenceTo", field.referenceTo() == null ? List.of() : List.of(field.referenceTo()));
         json.put("relationshipName", field.relationshipName());
-        json.put("picklistValues", SalesforcePicklists.of(type, field).stream().map(value -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("active", true);
-            entry.put("defaultValue", false);
-            entry.put("label", value);
-            entry.put("validFor", null);
-            entry.put("value", value);
-            return entry;
-        }).toList());
+        json.put(
+                "picklistValues",
+                SalesforcePicklists.of(type, field).stream()
+                        .map(value -> {
+                            Map<String, Object> entry = new LinkedHashMap<>();
+                            entry.put("active", true);
+                            entry.put("defaultValue", false);
+                            entry.put("label", value);
+                            entry.put("validFor", null);
+                            entry.put("value", value);
+                            return entry;
+                        })
+                        .toList());
         return json;
     }
 }

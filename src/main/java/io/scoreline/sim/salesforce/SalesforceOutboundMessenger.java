@@ -36,7 +36,8 @@ public final class SalesforceOutboundMessenger implements AutoCloseable {
     private final AtomicLong notificationIds = new AtomicLong();
     private final HttpClient http = HttpClient.newBuilder()
             .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("salesforce-outbound-retry").factory());
 
@@ -51,13 +52,17 @@ public final class SalesforceOutboundMessenger implements AutoCloseable {
     public CompletableFuture<List<Delivery>> send(List<SalesforceRow> rows) {
         Map<SalesforceObject, List<OutboundMessageXml.Notification>> byType = new LinkedHashMap<>();
         for (SalesforceRow row : rows) {
-            byType.computeIfAbsent(row.type(), type -> new ArrayList<>()).add(new OutboundMessageXml.Notification(
-                    SalesforceIds.of("04l", notificationIds.incrementAndGet()), row));
+            byType.computeIfAbsent(row.type(), type -> new ArrayList<>())
+                    .add(new OutboundMessageXml.Notification(
+                            SalesforceIds.of("04l", notificationIds.incrementAndGet()), row));
         }
         List<CompletableFuture<Delivery>> messages = new ArrayList<>();
         for (List<OutboundMessageXml.Notification> notifications : byType.values()) {
             for (int from = 0; from < notifications.size(); from += MAX_NOTIFICATIONS) {
-                String xml = OutboundMessageXml.envelope(orgId, actionId, instanceUrl.toString(),
+                String xml = OutboundMessageXml.envelope(
+                        orgId,
+                        actionId,
+                        instanceUrl.toString(),
                         notifications.subList(from, Math.min(notifications.size(), from + MAX_NOTIFICATIONS)));
                 CompletableFuture<Delivery> outcome = new CompletableFuture<>();
                 attempt(xml, 1, outcome);
@@ -65,7 +70,8 @@ public final class SalesforceOutboundMessenger implements AutoCloseable {
             }
         }
         return CompletableFuture.allOf(messages.toArray(CompletableFuture[]::new))
-                .thenApply(done -> messages.stream().map(CompletableFuture::join).toList());
+                .thenApply(
+                        done -> messages.stream().map(CompletableFuture::join).toList());
     }
 
     @SuppressWarnings("FutureReturnValueIgnored") // the outcome future carries the result; these are its steps
@@ -78,17 +84,22 @@ public final class SalesforceOutboundMessenger implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(xml))
                 .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-            if (error == null && response.statusCode() == 200 && ACK.matcher(response.body()).find()) {
+            if (error == null
+                    && response.statusCode() == 200
+                    && ACK.matcher(response.body()).find()) {
                 outcome.complete(new Delivery.Delivered(attempt, 200));
                 return;
             }
-            String problem = error != null ? error.toString() : response.statusCode() == 200 ? "no Ack"
-                    : "HTTP " + response.statusCode();
+            String problem = error != null
+                    ? error.toString()
+                    : response.statusCode() == 200 ? "no Ack" : "HTTP " + response.statusCode();
             if (attempt >= retries.maxAttempts()) {
                 outcome.complete(new Delivery.GaveUp(attempt, problem));
                 return;
             }
-            timer.schedule(() -> attempt(xml, attempt + 1, outcome), retries.delayBefore(attempt).toMillis(),
+            timer.schedule(
+                    () -> attempt(xml, attempt + 1, outcome),
+                    retries.delayBefore(attempt).toMillis(),
                     TimeUnit.MILLISECONDS);
         });
     }

@@ -12,22 +12,30 @@ final class SalesforcePicklists {
 
     private static final Map<String, List<String>> VALUES = Map.ofEntries(
             Map.entry("Task.Type", List.of("Call", "Email", "Meeting", "Other")),
-            Map.entry("Task.Status", Arrays.stream(TodoStatus.values()).map(TodoStatus::label).toList()),
+            Map.entry(
+                    "Task.Status",
+                    Arrays.stream(TodoStatus.values()).map(TodoStatus::label).toList()),
             Map.entry("Task.Priority", List.of("High", "Normal", "Low")),
             Map.entry("Task.TaskSubtype", List.of("Task", "Email", "ListEmail", "Cadence", "Call", "LinkedIn")),
             Map.entry("Task.CallType", List.of("Internal", "Inbound", "Outbound")),
             Map.entry("Event.Type", List.of("Call", "Email", "Meeting", "Other")),
             Map.entry("Event.EventSubtype", List.of("Event")),
-            Map.entry("Event.Outcome__c", Arrays.stream(MeetingOutcome.values()).map(MeetingOutcome::label).toList()),
-            Map.entry("Opportunity.StageName", Arrays.stream(DealStage.values()).map(DealStage::label).toList()),
-            Map.entry("Opportunity.ForecastCategoryName", List.of("Omitted", "Pipeline", "Best Case", "Commit",
-                    "Closed")),
+            Map.entry(
+                    "Event.Outcome__c",
+                    Arrays.stream(MeetingOutcome.values())
+                            .map(MeetingOutcome::label)
+                            .toList()),
+            Map.entry(
+                    "Opportunity.StageName",
+                    Arrays.stream(DealStage.values()).map(DealStage::label).toList()),
+            Map.entry(
+                    "Opportunity.ForecastCategoryName",
+                    List.of("Omitted", "Pipeline", "Best Case", "Commit", "Closed")),
             Map.entry("Opportunity.LeadSource", List.of("Inbound", "Outbound", "Web", "Partner Referral")),
             Map.entry("Opportunity.Type", List.of("New Business", "Existing Business")),
             Map.entry("User.UserType", List.of("Standard")));
 
-    private SalesforcePicklists() {
-    }
+    private SalesforcePicklists() {}
 
     static List<String> of(SalesforceObject type, SalesforceField field) {
         return VALUES.getOrDefault(type.name() + "." + field.name(), List.of());

@@ -16,11 +16,9 @@ final class SalesforceQueryEngine {
 
     /** What a query produced: a count for {@code COUNT()}, otherwise an open cursor. */
     sealed interface Outcome {
-        record Count(long total) implements Outcome {
-        }
+        record Count(long total) implements Outcome {}
 
-        record Rows(QueryCursor cursor) implements Outcome {
-        }
+        record Rows(QueryCursor cursor) implements Outcome {}
     }
 
     /** Sort keys of one matching row, small enough to sort millions of them. */
@@ -44,8 +42,7 @@ final class SalesforceQueryEngine {
 
     /** The ids a query matched, in order, fixed at the moment it ran. */
     @SuppressWarnings("ArrayRecordComponent") // row ids of one query; never compared
-    record Selection(SalesforceObject type, SoqlQuery query, long[] idNumbers) {
-    }
+    record Selection(SalesforceObject type, SoqlQuery query, long[] idNumbers) {}
 
     /** @throws io.scoreline.sim.salesforce.soql.SoqlException for a query Salesforce would reject */
     Outcome run(String soql, boolean includeDeleted, int batchSize) {
@@ -61,9 +58,14 @@ final class SalesforceQueryEngine {
         SalesforceObject type = SoqlValidator.validate(query);
         Stream<QueryCandidate> matching = records.candidates(type)
                 .filter(candidate -> includeDeleted || !candidate.deleted())
-                .filter(candidate -> query.where().map(condition -> evaluator.matches(condition, view(candidate))).orElse(true));
-        List<FieldPath> keyPaths = query.orderBy().stream().map(SoqlQuery.OrderItem::field).toList();
-        Stream<Candidate> candidates = matching.map(candidate -> new Candidate(candidate.idNumber(), keyPaths,
+                .filter(candidate -> query.where()
+                        .map(condition -> evaluator.matches(condition, view(candidate)))
+                        .orElse(true));
+        List<FieldPath> keyPaths =
+                query.orderBy().stream().map(SoqlQuery.OrderItem::field).toList();
+        Stream<Candidate> candidates = matching.map(candidate -> new Candidate(
+                candidate.idNumber(),
+                keyPaths,
                 keyPaths.stream().map(path -> view(candidate).value(path)).toArray()));
         if (!keyPaths.isEmpty()) {
             Comparator<RecordView> ordering = evaluator.ordering(query.orderBy());
@@ -75,7 +77,8 @@ final class SalesforceQueryEngine {
         if (query.limit().isPresent()) {
             candidates = candidates.limit(query.limit().getAsInt());
         }
-        return new Selection(type, query, candidates.mapToLong(Candidate::idNumber).toArray());
+        return new Selection(
+                type, query, candidates.mapToLong(Candidate::idNumber).toArray());
     }
 
     Optional<QueryCursor> cursor(String id) {
@@ -103,12 +106,16 @@ final class SalesforceQueryEngine {
     private RecordView view(SalesforceObject type, Function<String, Object> values) {
         return path -> {
             if (!path.isRelationship()) {
-                return values.apply(type.field(path.parts().getFirst()).orElseThrow().name());
+                return values.apply(
+                        type.field(path.parts().getFirst()).orElseThrow().name());
             }
             SalesforceField lookup = type.relationship(path.parts().getFirst()).orElseThrow();
             return Optional.ofNullable((String) values.apply(lookup.name()))
                     .flatMap(records::byId)
-                    .map(parent -> parent.value(parent.type().field(path.parts().get(1)).orElseThrow().name()))
+                    .map(parent -> parent.value(parent.type()
+                            .field(path.parts().get(1))
+                            .orElseThrow()
+                            .name()))
                     .orElse(null);
         };
     }

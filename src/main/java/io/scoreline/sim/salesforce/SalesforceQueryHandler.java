@@ -57,8 +57,14 @@ final class SalesforceQueryHandler {
         int end = Math.min(cursor.size(), offset + cursor.batchSize());
         boolean done = end >= cursor.size();
         String next = done ? null : "/services/data/v" + version + "/query/" + cursor.id() + "-" + end;
-        QueryPageWriter page = new QueryPageWriter(cursor.size(), done, next, end - offset, version,
-                SelectedColumns.of(cursor.type(), cursor.fields()), engine.records()::byId);
+        QueryPageWriter page = new QueryPageWriter(
+                cursor.size(),
+                done,
+                next,
+                end - offset,
+                version,
+                SelectedColumns.of(cursor.type(), cursor.fields()),
+                engine.records()::byId);
         for (int i = offset; i < end; i++) {
             engine.row(cursor, i).ifPresent(page::row);
         }

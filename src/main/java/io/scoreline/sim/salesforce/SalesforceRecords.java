@@ -21,10 +21,12 @@ public final class SalesforceRecords {
 
     public SalesforceRecords(SyntheticDataset dataset, String integrationUserEmail) {
         this.dataset = dataset;
-        this.mapper = new SalesforceRowMapper(dataset.spec().zone(), dataset.spec().historyStart()
-                .minusSeconds(365L * 24 * 3600));
-        this.users = Stream.concat(dataset.reps().stream().map(mapper::user),
-                Stream.of(mapper.integrationUser(integrationUserEmail))).toList();
+        this.mapper = new SalesforceRowMapper(
+                dataset.spec().zone(), dataset.spec().historyStart().minusSeconds(365L * 24 * 3600));
+        this.users = Stream.concat(
+                        dataset.reps().stream().map(mapper::user),
+                        Stream.of(mapper.integrationUser(integrationUserEmail)))
+                .toList();
         users.forEach(user -> usersById.putIfAbsent(user.id(), user));
     }
 
@@ -34,7 +36,8 @@ public final class SalesforceRecords {
 
     /** Every row of an object, deleted ones included, in a stable order. */
     public Stream<SalesforceRow> rows(SalesforceObject type) {
-        return kinds(type).isEmpty() ? users.stream()
+        return kinds(type).isEmpty()
+                ? users.stream()
                 : kinds(type).stream().flatMap(dataset::stream).map(mapper::row);
     }
 
@@ -48,9 +51,15 @@ public final class SalesforceRecords {
             return users.stream().map(QueryCandidate::of);
         }
         // SalesforceRowMapper writes a record's Id, IsDeleted and SystemModstamp from these.
-        return kinds(type).stream().flatMap(dataset::stream).map(activity -> new QueryCandidate(type,
-                SalesforceRowMapper.idNumber(activity.meta().kind(), activity.meta().index()), activity.meta().deleted(),
-                activity.meta().modifiedAt(), () -> mapper.row(activity)));
+        return kinds(type).stream()
+                .flatMap(dataset::stream)
+                .map(activity -> new QueryCandidate(
+                        type,
+                        SalesforceRowMapper.idNumber(
+                                activity.meta().kind(), activity.meta().index()),
+                        activity.meta().deleted(),
+                        activity.meta().modifiedAt(),
+                        () -> mapper.row(activity)));
     }
 
     public Optional<SalesforceRow> byId(String id) {
@@ -80,7 +89,9 @@ public final class SalesforceRecords {
                 case 3 -> ActivityKind.TODO;
                 default -> null;
             };
-            return kind == null ? Optional.empty() : dataset.find(kind, number / 8).map(mapper::row);
+            return kind == null
+                    ? Optional.empty()
+                    : dataset.find(kind, number / 8).map(mapper::row);
         }
         ActivityKind kind = type == SalesforceSchema.EVENT ? ActivityKind.MEETING : ActivityKind.DEAL;
         return dataset.find(kind, number - 1).map(mapper::row);

@@ -33,10 +33,14 @@ final class SalesforceReplicationHandler {
         return window(request, typeName, Duration.ofDays(30), (type, from, until) -> {
             List<String> ids = records.candidates(type)
                     .filter(candidate -> !candidate.deleted() && inWindow(candidate.systemModstamp(), from, until))
-                    .map(QueryCandidate::id).limit(MAX_IDS + 1L).toList();
+                    .map(QueryCandidate::id)
+                    .limit(MAX_IDS + 1L)
+                    .toList();
             if (ids.size() > MAX_IDS) {
-                return SalesforceErrors.of(400, "EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than"
-                        + " 600000 records in a single call");
+                return SalesforceErrors.of(
+                        400,
+                        "EXCEEDED_ID_LIMIT",
+                        "record limit reached. cannot submit more than" + " 600000 records in a single call");
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("ids", ids);
@@ -57,11 +61,14 @@ final class SalesforceReplicationHandler {
                         entry.put("id", row.id());
                         entry.put("deletedDate", SalesforceJsonWriter.dateTime((Instant) row.value("SystemModstamp")));
                         return entry;
-                    }).toList();
+                    })
+                    .toList();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("deletedRecords", deleted);
-            body.put("earliestDateAvailable", SalesforceJsonWriter.dateTime(clock.instant().minus(retention)
-                    .truncatedTo(ChronoUnit.MINUTES)));
+            body.put(
+                    "earliestDateAvailable",
+                    SalesforceJsonWriter.dateTime(
+                            clock.instant().minus(retention).truncatedTo(ChronoUnit.MINUTES)));
             body.put("latestDateCovered", SalesforceJsonWriter.dateTime(until));
             return Reply.json(200, body);
         });
@@ -88,12 +95,14 @@ final class SalesforceReplicationHandler {
             until = now;
         }
         if (!from.isBefore(until)) {
-            return SalesforceErrors.of(400, "INVALID_REPLICATION_DATE", "startDate must chronologically precede"
-                    + " endDate by more than one minute");
+            return SalesforceErrors.of(
+                    400,
+                    "INVALID_REPLICATION_DATE",
+                    "startDate must chronologically precede" + " endDate by more than one minute");
         }
         if (from.isBefore(now.minus(reach))) {
-            return SalesforceErrors.of(400, "INVALID_REPLICATION_DATE", "startDate cannot be more than "
-                    + reach.toDays() + " days ago");
+            return SalesforceErrors.of(
+                    400, "INVALID_REPLICATION_DATE", "startDate cannot be more than " + reach.toDays() + " days ago");
         }
         return query.answer(type.get(), from, until);
     }

@@ -16,7 +16,9 @@ final class SalesforceRowMapper {
 
     static final long INTEGRATION_USER_NUMBER = 1_000_000;
     /** Room for the widest object's fields, so a row map never rehashes while a query page builds it. */
-    private static final int FIELDS = SalesforceSchema.ALL.stream().mapToInt(type -> type.fields().size()).max()
+    private static final int FIELDS = SalesforceSchema.ALL.stream()
+            .mapToInt(type -> type.fields().size())
+            .max()
             .orElseThrow();
 
     private final ZoneId zone;
@@ -31,8 +33,8 @@ final class SalesforceRowMapper {
      * The ids of the first reps, built once: every activity row names three users (owner, creator,
      * last modifier), and building ids was among the simulator's largest self-time frames in a JFR.
      */
-    private static final String[] FIRST_USER_IDS = IntStream.range(0, 4_096)
-            .mapToObj(SalesforceRowMapper::buildUserId).toArray(String[]::new);
+    private static final String[] FIRST_USER_IDS =
+            IntStream.range(0, 4_096).mapToObj(SalesforceRowMapper::buildUserId).toArray(String[]::new);
 
     static String userId(int repNumber) {
         return repNumber >= 0 && repNumber < FIRST_USER_IDS.length ? FIRST_USER_IDS[repNumber] : buildUserId(repNumber);
@@ -76,8 +78,11 @@ final class SalesforceRowMapper {
         v.put("FirstName", rep.firstName());
         v.put("LastName", rep.lastName());
         v.put("Name", rep.fullName());
-        v.put("Alias", (rep.firstName().charAt(0) + rep.lastName()).substring(0, Math.min(8,
-                rep.lastName().length() + 1)).toLowerCase(Locale.ROOT));
+        v.put(
+                "Alias",
+                (rep.firstName().charAt(0) + rep.lastName())
+                        .substring(0, Math.min(8, rep.lastName().length() + 1))
+                        .toLowerCase(Locale.ROOT));
         v.put("IsActive", rep.active());
         v.put("UserType", "Standard");
         v.put("TimeZoneSidKey", zone.getId());
@@ -204,7 +209,9 @@ final class SalesforceRowMapper {
         v.put("IsClosed", deal.stage().closed());
         v.put("IsWon", deal.stage().won());
         v.put("Probability", deal.stage().probability());
-        v.put("ForecastCategoryName", deal.stage().won() ? "Closed" : deal.stage().closed() ? "Omitted" : "Pipeline");
+        v.put(
+                "ForecastCategoryName",
+                deal.stage().won() ? "Closed" : deal.stage().closed() ? "Omitted" : "Pipeline");
         v.put("LeadSource", meta.index() % 3 == 0 ? "Outbound" : "Inbound");
         v.put("Type", "New Business");
         v.put("OwnerId", userId(meta.ownerRep()));
@@ -217,8 +224,9 @@ final class SalesforceRowMapper {
         v.put("CreatedDate", meta.createdAt());
         v.put("CreatedById", userId(meta.creatorRep()));
         v.put("LastModifiedDate", meta.modifiedAt());
-        v.put("LastModifiedById", userId(meta.modifiedAt().equals(meta.createdAt()) ? meta.creatorRep()
-                : meta.ownerRep()));
+        v.put(
+                "LastModifiedById",
+                userId(meta.modifiedAt().equals(meta.createdAt()) ? meta.creatorRep() : meta.ownerRep()));
         v.put("SystemModstamp", meta.modifiedAt());
     }
 }

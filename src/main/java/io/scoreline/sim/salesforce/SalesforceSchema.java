@@ -19,48 +19,93 @@ import java.util.Optional;
 /** The objects the Salesforce simulator serves: User, Task, Event and Opportunity. */
 public final class SalesforceSchema {
 
-    public static final SalesforceObject USER = new SalesforceObject("User", "005", "Users", List.of(
-            SalesforceField.of("Id", ID), SalesforceField.of("Username", STRING), SalesforceField.of("Email", EMAIL),
-            SalesforceField.of("FirstName", STRING), SalesforceField.of("LastName", STRING),
-            SalesforceField.of("Name", STRING), SalesforceField.of("Alias", STRING),
-            SalesforceField.of("IsActive", BOOLEAN), SalesforceField.of("UserType", PICKLIST),
-            SalesforceField.of("TimeZoneSidKey", PICKLIST), SalesforceField.of("CreatedDate", DATETIME),
-            SalesforceField.of("LastModifiedDate", DATETIME), SalesforceField.of("SystemModstamp", DATETIME)));
+    public static final SalesforceObject USER = new SalesforceObject(
+            "User",
+            "005",
+            "Users",
+            List.of(
+                    SalesforceField.of("Id", ID),
+                    SalesforceField.of("Username", STRING),
+                    SalesforceField.of("Email", EMAIL),
+                    SalesforceField.of("FirstName", STRING),
+                    SalesforceField.of("LastName", STRING),
+                    SalesforceField.of("Name", STRING),
+                    SalesforceField.of("Alias", STRING),
+                    SalesforceField.of("IsActive", BOOLEAN),
+                    SalesforceField.of("UserType", PICKLIST),
+                    SalesforceField.of("TimeZoneSidKey", PICKLIST),
+                    SalesforceField.of("CreatedDate", DATETIME),
+                    SalesforceField.of("LastModifiedDate", DATETIME),
+                    SalesforceField.of("SystemModstamp", DATETIME)));
 
-    public static final SalesforceObject TASK = new SalesforceObject("Task", "00T", "Tasks", withAudit(List.of(
-            SalesforceField.of("Id", ID), SalesforceField.of("Subject", STRING), SalesforceField.of("Type", PICKLIST),
-            SalesforceField.of("Status", PICKLIST), SalesforceField.of("IsClosed", BOOLEAN),
-            SalesforceField.of("Priority", PICKLIST), SalesforceField.of("TaskSubtype", PICKLIST),
-            SalesforceField.of("CallType", PICKLIST), SalesforceField.of("CallDurationInSeconds", INT),
-            SalesforceField.of("CallDisposition", STRING), SalesforceField.of("CallObject", STRING),
-            SalesforceField.of("ActivityDate", DATE), SalesforceField.of("CompletedDateTime", DATETIME),
-            SalesforceField.of("Description", TEXTAREA), SalesforceField.lookup("OwnerId", "User", "Owner"),
-            SalesforceField.of("IsArchived", BOOLEAN))));
+    public static final SalesforceObject TASK = new SalesforceObject(
+            "Task",
+            "00T",
+            "Tasks",
+            withAudit(List.of(
+                    SalesforceField.of("Id", ID),
+                    SalesforceField.of("Subject", STRING),
+                    SalesforceField.of("Type", PICKLIST),
+                    SalesforceField.of("Status", PICKLIST),
+                    SalesforceField.of("IsClosed", BOOLEAN),
+                    SalesforceField.of("Priority", PICKLIST),
+                    SalesforceField.of("TaskSubtype", PICKLIST),
+                    SalesforceField.of("CallType", PICKLIST),
+                    SalesforceField.of("CallDurationInSeconds", INT),
+                    SalesforceField.of("CallDisposition", STRING),
+                    SalesforceField.of("CallObject", STRING),
+                    SalesforceField.of("ActivityDate", DATE),
+                    SalesforceField.of("CompletedDateTime", DATETIME),
+                    SalesforceField.of("Description", TEXTAREA),
+                    SalesforceField.lookup("OwnerId", "User", "Owner"),
+                    SalesforceField.of("IsArchived", BOOLEAN))));
 
-    public static final SalesforceObject EVENT = new SalesforceObject("Event", "00U", "Events", withAudit(List.of(
-            SalesforceField.of("Id", ID), SalesforceField.of("Subject", STRING), SalesforceField.of("Type", PICKLIST),
-            SalesforceField.of("EventSubtype", PICKLIST), SalesforceField.of("StartDateTime", DATETIME),
-            SalesforceField.of("EndDateTime", DATETIME), SalesforceField.of("ActivityDateTime", DATETIME),
-            SalesforceField.of("ActivityDate", DATE), SalesforceField.of("DurationInMinutes", INT),
-            SalesforceField.of("IsAllDayEvent", BOOLEAN), SalesforceField.of("Location", STRING),
-            SalesforceField.of("Outcome__c", PICKLIST), SalesforceField.lookup("OwnerId", "User", "Owner"),
-            SalesforceField.of("IsArchived", BOOLEAN))));
+    public static final SalesforceObject EVENT = new SalesforceObject(
+            "Event",
+            "00U",
+            "Events",
+            withAudit(List.of(
+                    SalesforceField.of("Id", ID),
+                    SalesforceField.of("Subject", STRING),
+                    SalesforceField.of("Type", PICKLIST),
+                    SalesforceField.of("EventSubtype", PICKLIST),
+                    SalesforceField.of("StartDateTime", DATETIME),
+                    SalesforceField.of("EndDateTime", DATETIME),
+                    SalesforceField.of("ActivityDateTime", DATETIME),
+                    SalesforceField.of("ActivityDate", DATE),
+                    SalesforceField.of("DurationInMinutes", INT),
+                    SalesforceField.of("IsAllDayEvent", BOOLEAN),
+                    SalesforceField.of("Location", STRING),
+                    SalesforceField.of("Outcome__c", PICKLIST),
+                    SalesforceField.lookup("OwnerId", "User", "Owner"),
+                    SalesforceField.of("IsArchived", BOOLEAN))));
 
-    public static final SalesforceObject OPPORTUNITY = new SalesforceObject("Opportunity", "006", "Opportunities",
-            withAudit(List.of(SalesforceField.of("Id", ID), SalesforceField.of("Name", STRING),
-                    SalesforceField.of("StageName", PICKLIST), SalesforceField.of("Amount", CURRENCY),
-                    SalesforceField.of("CloseDate", DATE), SalesforceField.of("IsClosed", BOOLEAN),
-                    SalesforceField.of("IsWon", BOOLEAN), SalesforceField.of("Probability", PERCENT),
-                    SalesforceField.of("ForecastCategoryName", PICKLIST), SalesforceField.of("LeadSource", PICKLIST),
-                    SalesforceField.of("Type", PICKLIST), SalesforceField.lookup("OwnerId", "User", "Owner"))));
+    public static final SalesforceObject OPPORTUNITY = new SalesforceObject(
+            "Opportunity",
+            "006",
+            "Opportunities",
+            withAudit(List.of(
+                    SalesforceField.of("Id", ID),
+                    SalesforceField.of("Name", STRING),
+                    SalesforceField.of("StageName", PICKLIST),
+                    SalesforceField.of("Amount", CURRENCY),
+                    SalesforceField.of("CloseDate", DATE),
+                    SalesforceField.of("IsClosed", BOOLEAN),
+                    SalesforceField.of("IsWon", BOOLEAN),
+                    SalesforceField.of("Probability", PERCENT),
+                    SalesforceField.of("ForecastCategoryName", PICKLIST),
+                    SalesforceField.of("LeadSource", PICKLIST),
+                    SalesforceField.of("Type", PICKLIST),
+                    SalesforceField.lookup("OwnerId", "User", "Owner"))));
 
     public static final List<SalesforceObject> ALL = List.of(USER, TASK, EVENT, OPPORTUNITY);
 
-    private SalesforceSchema() {
-    }
+    private SalesforceSchema() {}
 
     public static Optional<SalesforceObject> find(String name) {
-        return ALL.stream().filter(object -> object.name().equalsIgnoreCase(name)).findFirst();
+        return ALL.stream()
+                .filter(object -> object.name().equalsIgnoreCase(name))
+                .findFirst();
     }
 
     /** A loop rather than a stream: every parent lookup of a query page starts here. */

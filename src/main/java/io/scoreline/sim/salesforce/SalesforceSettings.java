@@ -13,6 +13,13 @@ import java.time.Duration;
  * @param cursorIdleTime  how long an unused query locator stays valid
  * @param timeoutHold     how long a timeout fault keeps the connection open without answering
  */
-public record SalesforceSettings(Clock clock, int port, String orgId, SalesforceCredentials credentials,
-        long dailyApiLimit, Duration tokenLifetime, Duration cursorIdleTime, Duration timeoutHold, FaultPlan faults) {
-}
+public record SalesforceSettings(
+        Clock clock,
+        int port,
+        String orgId,
+        SalesforceCredentials credentials,
+        long dailyApiLimit,
+        Duration tokenLifetime,
+        Duration cursorIdleTime,
+        Duration timeoutHold,
+        FaultPlan faults) {}

@@ -29,7 +29,8 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final SalesforceTokenHandler tokenHandler;
     private final SalesforceMetadataHandler metadata;
     private final SalesforceBulkQueryHandler bulk;
-    private final java.util.concurrent.atomic.AtomicBoolean failBulkJobs = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean failBulkJobs =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final Router dataApi = new Router();
     private final AtomicReference<URI> baseUri = new AtomicReference<>();
     private final SimHttpServer server;
@@ -38,18 +39,34 @@ public final class SalesforceSimulator implements AutoCloseable {
         this.settings = settings;
         this.records = new SalesforceRecords(dataset, settings.credentials().username());
         this.quota = new ApiQuota(settings.clock(), settings.dailyApiLimit());
-        this.tokens = new SalesforceTokens(settings.clock(), settings.orgId(), () -> settings.faults().spec()
-                .tokenLifetime().orElse(settings.tokenLifetime()));
-        this.tokenHandler = new SalesforceTokenHandler(settings.credentials(), tokens, settings.clock(),
-                settings.orgId(), baseUri::get, this::userIdByUsername);
+        this.tokens = new SalesforceTokens(
+                settings.clock(),
+                settings.orgId(),
+                () -> settings.faults().spec().tokenLifetime().orElse(settings.tokenLifetime()));
+        this.tokenHandler = new SalesforceTokenHandler(
+                settings.credentials(),
+                tokens,
+                settings.clock(),
+                settings.orgId(),
+                baseUri::get,
+                this::userIdByUsername);
         this.metadata = new SalesforceMetadataHandler(quota, records);
-        SalesforceQueryEngine engine = new SalesforceQueryEngine(records, new SoqlEvaluator(settings.clock(),
-                dataset.spec().zone()), new QueryCursors(settings.clock(), settings.cursorIdleTime(), 50));
+        SalesforceQueryEngine engine = new SalesforceQueryEngine(
+                records,
+                new SoqlEvaluator(settings.clock(), dataset.spec().zone()),
+                new QueryCursors(settings.clock(), settings.cursorIdleTime(), 50));
         SalesforceQueryHandler query = new SalesforceQueryHandler(engine);
         SalesforceReplicationHandler replication = new SalesforceReplicationHandler(records, settings.clock());
         double bulkFailure = settings.faults().spec().bulkJobFailure();
-        this.bulk = new SalesforceBulkQueryHandler(engine, settings.clock(), job -> failBulkJobs.get() || (bulkFailure > 0
-                && io.scoreline.sim.data.SeedMixer.random(settings.orgId().hashCode(), "bulk-fail".hashCode(), job).nextDouble() < bulkFailure));
+        this.bulk = new SalesforceBulkQueryHandler(
+                engine,
+                settings.clock(),
+                job -> failBulkJobs.get()
+                        || (bulkFailure > 0
+                                && io.scoreline.sim.data.SeedMixer.random(
+                                                        settings.orgId().hashCode(), "bulk-fail".hashCode(), job)
+                                                .nextDouble()
+                                        < bulkFailure));
         String job = V + "/jobs/query/(750\\w{15})";
         dataApi.on("GET", V + "/?", (r, g) -> metadata.resources(g.get(0)))
                 .on("GET", V + "/query/?", (r, g) -> query.query(r, g.get(0), false))
@@ -60,8 +77,10 @@ public final class SalesforceSimulator implements AutoCloseable {
                 .on("GET", V + "/sobjects/(\\w+)/describe/?", (r, g) -> metadata.describe(g.get(1), g.get(0)))
                 .on("GET", V + "/sobjects/(\\w+)/updated/?", (r, g) -> replication.updated(r, g.get(1)))
                 .on("GET", V + "/sobjects/(\\w+)/deleted/?", (r, g) -> replication.deleted(r, g.get(1)))
-                .on("GET", V + "/sobjects/(\\w+)/(\\w{15}|\\w{18})/?", (r, g) -> metadata.record(g.get(1),
-                        g.get(2), g.get(0)))
+                .on(
+                        "GET",
+                        V + "/sobjects/(\\w+)/(\\w{15}|\\w{18})/?",
+                        (r, g) -> metadata.record(g.get(1), g.get(2), g.get(0)))
                 .on("POST", V + "/jobs/query/?", (r, g) -> bulk.create(r, g.get(0)))
                 .on("GET", V + "/jobs/query/?", (r, g) -> bulk.list())
                 .on("GET", job + "/?", (r, g) -> bulk.get(g.get(1)))
@@ -136,8 +155,11 @@ public final class SalesforceSimulator implements AutoCloseable {
         Reply reply = switch (fault) {
             case Fault.None none -> dataApi.dispatch(request).orElseGet(SalesforceErrors::notFound);
             case Fault.Throttled throttled -> SalesforceErrors.of(503, "SERVER_UNAVAILABLE", "Server is too busy");
-            case Fault.ServerError error -> SalesforceErrors.of(500, "UNKNOWN_EXCEPTION",
-                    "An unexpected error occurred. Please include this ErrorId if you contact support: 0-0 (0)");
+            case Fault.ServerError error ->
+                SalesforceErrors.of(
+                        500,
+                        "UNKNOWN_EXCEPTION",
+                        "An unexpected error occurred. Please include this ErrorId if you contact support: 0-0 (0)");
             case Fault.Timeout timeout -> new Reply.Silence(settings.timeoutHold());
             case Fault.Malformed malformed -> dataApi.dispatch(request).orElseGet(SalesforceErrors::notFound);
         };
@@ -153,8 +175,8 @@ public final class SalesforceSimulator implements AutoCloseable {
     private Optional<SalesforceSession> authenticatedSession(SimRequest request) {
         return request.header("Authorization")
                 .map(String::trim)
-                .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7)
-                        || value.regionMatches(true, 0, "OAuth ", 0, 6))
+                .filter(value ->
+                        value.regionMatches(true, 0, "Bearer ", 0, 7) || value.regionMatches(true, 0, "OAuth ", 0, 6))
                 .map(value -> value.substring(value.indexOf(' ') + 1).trim())
                 .flatMap(tokens::validate);
     }
@@ -166,7 +188,8 @@ public final class SalesforceSimulator implements AutoCloseable {
         return records.rows(SalesforceSchema.USER)
                 .filter(user -> username.equalsIgnoreCase((String) user.value("Username"))
                         && Boolean.TRUE.equals(user.value("IsActive")))
-                .map(SalesforceRow::id).findFirst();
+                .map(SalesforceRow::id)
+                .findFirst();
     }
 
     @Override

@@ -34,8 +34,13 @@ final class SalesforceTokenHandler {
     private final Supplier<URI> baseUri;
     private final Function<String, Optional<String>> userIdByUsername;
 
-    SalesforceTokenHandler(SalesforceCredentials credentials, SalesforceTokens tokens, Clock clock, String orgId,
-            Supplier<URI> baseUri, Function<String, Optional<String>> userIdByUsername) {
+    SalesforceTokenHandler(
+            SalesforceCredentials credentials,
+            SalesforceTokens tokens,
+            Clock clock,
+            String orgId,
+            Supplier<URI> baseUri,
+            Function<String, Optional<String>> userIdByUsername) {
         this.credentials = credentials;
         this.tokens = tokens;
         this.clock = clock;
@@ -63,8 +68,10 @@ final class SalesforceTokenHandler {
     }
 
     Reply revoke(SimRequest request) {
-        String token = request.queryParam("token").orElseGet(() -> request.form().getOrDefault("token", ""));
-        return tokens.revoke(token, credentials.refreshToken()) ? Reply.empty(200)
+        String token =
+                request.queryParam("token").orElseGet(() -> request.form().getOrDefault("token", ""));
+        return tokens.revoke(token, credentials.refreshToken())
+                ? Reply.empty(200)
                 : SalesforceErrors.oauth("invalid_token", "invalid token");
     }
 
@@ -110,12 +117,15 @@ final class SalesforceTokenHandler {
             if (parts.length != 3) {
                 return SalesforceErrors.oauth("invalid_grant", "invalid assertion");
             }
-            Map<String, Object> header = JsonCodec.readObject(Base64.getUrlDecoder().decode(parts[0]));
+            Map<String, Object> header =
+                    JsonCodec.readObject(Base64.getUrlDecoder().decode(parts[0]));
             claims = JsonCodec.readObject(Base64.getUrlDecoder().decode(parts[1]));
             if (!"RS256".equals(header.get("alg"))) {
                 return SalesforceErrors.oauth("invalid_grant", "invalid assertion");
             }
-            if (!signedByConnectedApp(assertion.substring(0, assertion.lastIndexOf('.')), Base64.getUrlDecoder().decode(parts[2]))) {
+            if (!signedByConnectedApp(
+                    assertion.substring(0, assertion.lastIndexOf('.')),
+                    Base64.getUrlDecoder().decode(parts[2]))) {
                 // Salesforce says no more than this; the signature did not verify against the app's certificate.
                 return SalesforceErrors.oauth("invalid_grant", "invalid assertion");
             }

@@ -15,11 +15,9 @@ import java.util.SequencedSet;
  */
 record SelectedColumns(List<Column> columns) {
 
-    sealed interface Column {
-    }
+    sealed interface Column {}
 
-    record Field(String name) implements Column {
-    }
+    record Field(String name) implements Column {}
 
     /**
      * @param lookup the child's reference field, holding the parent id
@@ -36,8 +34,12 @@ record SelectedColumns(List<Column> columns) {
 
         /** The fields on the parent actually found; its type comes from the id, so it could differ. */
         List<String> fieldsOn(SalesforceObject type) {
-            return type == parentType ? fields : requested.stream()
-                    .map(name -> type.field(name).orElseThrow().name()).distinct().toList();
+            return type == parentType
+                    ? fields
+                    : requested.stream()
+                            .map(name -> type.field(name).orElseThrow().name())
+                            .distinct()
+                            .toList();
         }
     }
 
@@ -57,13 +59,15 @@ record SelectedColumns(List<Column> columns) {
                 continue;
             }
             SalesforceField lookup = type.relationship(path.parts().getFirst()).orElseThrow();
-            SalesforceObject parentType = SalesforceSchema.find(lookup.referenceTo()).orElseThrow();
-            Object member = byMember.computeIfAbsent(lookup.relationshipName(),
-                    name -> new ParentBuilder(lookup, parentType));
+            SalesforceObject parentType =
+                    SalesforceSchema.find(lookup.referenceTo()).orElseThrow();
+            Object member =
+                    byMember.computeIfAbsent(lookup.relationshipName(), name -> new ParentBuilder(lookup, parentType));
             if (!(member instanceof ParentBuilder parent)) {
                 throw clash(type, lookup.relationshipName());
             }
-            parent.fields.add(parentType.field(path.parts().get(1)).orElseThrow().name());
+            parent.fields.add(
+                    parentType.field(path.parts().get(1)).orElseThrow().name());
             parent.requested.add(path.parts().get(1));
         }
         List<Column> columns = new ArrayList<>(byMember.size());

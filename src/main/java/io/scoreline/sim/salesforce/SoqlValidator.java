@@ -10,14 +10,17 @@ import java.util.List;
 /** Checks a parsed query against the schema: INVALID_TYPE for unknown objects, INVALID_FIELD otherwise. */
 final class SoqlValidator {
 
-    private SoqlValidator() {
-    }
+    private SoqlValidator() {}
 
     static SalesforceObject validate(SoqlQuery query) {
-        SalesforceObject type = SalesforceSchema.find(query.from()).orElseThrow(() -> new SoqlException("INVALID_TYPE",
-                "sObject type '" + query.from() + "' is not supported. If you are attempting to use a custom object,"
-                        + " be sure to append the '__c' after the entity name. Please reference your WSDL or the"
-                        + " describe call for the appropriate names.", query.fromPosition()));
+        SalesforceObject type = SalesforceSchema.find(query.from())
+                .orElseThrow(() -> new SoqlException(
+                        "INVALID_TYPE",
+                        "sObject type '" + query.from()
+                                + "' is not supported. If you are attempting to use a custom object,"
+                                + " be sure to append the '__c' after the entity name. Please reference your WSDL or the"
+                                + " describe call for the appropriate names.",
+                        query.fromPosition()));
         query.fields().forEach(path -> field(type, path));
         query.orderBy().forEach(item -> field(type, item.field()));
         query.where().ifPresent(condition -> check(type, condition));
@@ -31,11 +34,14 @@ final class SoqlValidator {
         if (!path.isRelationship()) {
             return type.field(path.parts().getFirst()).orElseThrow(() -> noSuchColumn(type, path));
         }
-        SalesforceField lookup = type.relationship(path.parts().getFirst()).orElseThrow(() -> new SoqlException(
-                "INVALID_FIELD", "Didn't understand relationship '" + path.parts().getFirst() + "' in field path. If"
-                        + " you are attempting to use a custom relationship, be sure to append the '__r' after the"
-                        + " custom relationship name. Please reference your WSDL or the describe call for the"
-                        + " appropriate names.", path.position()));
+        SalesforceField lookup = type.relationship(path.parts().getFirst())
+                .orElseThrow(() -> new SoqlException(
+                        "INVALID_FIELD",
+                        "Didn't understand relationship '" + path.parts().getFirst() + "' in field path. If"
+                                + " you are attempting to use a custom relationship, be sure to append the '__r' after the"
+                                + " custom relationship name. Please reference your WSDL or the describe call for the"
+                                + " appropriate names.",
+                        path.position()));
         SalesforceObject parent = SalesforceSchema.find(lookup.referenceTo()).orElseThrow();
         return parent.field(path.parts().get(1)).orElseThrow(() -> noSuchColumn(parent, path));
     }
@@ -45,14 +51,16 @@ final class SoqlValidator {
             case Condition.And and -> and.terms().forEach(term -> check(type, term));
             case Condition.Or or -> or.terms().forEach(term -> check(type, term));
             case Condition.Not not -> check(type, not.term());
-            case Condition.Comparison comparison -> literalFits(field(type, comparison.field()), comparison.field(),
-                    List.of(comparison.value()));
+            case Condition.Comparison comparison ->
+                literalFits(field(type, comparison.field()), comparison.field(), List.of(comparison.value()));
             case Condition.In in -> literalFits(field(type, in.field()), in.field(), in.values());
             case Condition.Like like -> {
                 SalesforceField field = field(type, like.field());
                 if (!field.type().textual()) {
-                    throw new SoqlException("INVALID_FIELD", "invalid operator on " + field.type().describeName()
-                            + " field: LIKE", like.field().position());
+                    throw new SoqlException(
+                            "INVALID_FIELD",
+                            "invalid operator on " + field.type().describeName() + " field: LIKE",
+                            like.field().position());
                 }
             }
         }
@@ -67,14 +75,18 @@ final class SoqlValidator {
                 case Literal.Bool b -> field.type() == SalesforceFieldType.BOOLEAN;
                 case Literal.Date d -> field.type() == SalesforceFieldType.DATE;
                 case Literal.DateTime d -> field.type() == SalesforceFieldType.DATETIME;
-                case Literal.RelativeDate r -> field.type() == SalesforceFieldType.DATE
-                        || field.type() == SalesforceFieldType.DATETIME;
+                case Literal.RelativeDate r ->
+                    field.type() == SalesforceFieldType.DATE || field.type() == SalesforceFieldType.DATETIME;
             };
             if (!fits) {
-                String quoting = field.type().textual() ? " and should be enclosed in quotes"
+                String quoting = field.type().textual()
+                        ? " and should be enclosed in quotes"
                         : " and should not be enclosed in quotes";
-                throw new SoqlException("INVALID_FIELD", "value of filter criterion for field '" + field.name()
-                        + "' must be of type " + expected(field.type()) + quoting, path.position());
+                throw new SoqlException(
+                        "INVALID_FIELD",
+                        "value of filter criterion for field '" + field.name() + "' must be of type "
+                                + expected(field.type()) + quoting,
+                        path.position());
             }
         }
     }
@@ -89,9 +101,11 @@ final class SoqlValidator {
 
     private static SoqlException noSuchColumn(SalesforceObject type, FieldPath path) {
         String name = path.parts().getLast();
-        return new SoqlException("INVALID_FIELD", "No such column '" + name + "' on entity '" + type.name()
-                + "'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field"
-                + " name. Please reference your WSDL or the describe call for the appropriate names.",
+        return new SoqlException(
+                "INVALID_FIELD",
+                "No such column '" + name + "' on entity '" + type.name()
+                        + "'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field"
+                        + " name. Please reference your WSDL or the describe call for the appropriate names.",
                 path.position());
     }
 }

@@ -12,15 +12,23 @@ class BackgroundWorksTest {
 
     @Test
     void startsInOrderAndStopsInReverseEvenWhenOneFailsToStop() {
-        var works = new BackgroundWorkSupervisor(List.of(new Recording("workers", 20, false), new Recording("schedule", 0, true),
+        var works = new BackgroundWorkSupervisor(List.of(
+                new Recording("workers", 20, false),
+                new Recording("schedule", 0, true),
                 new Recording("ticker", 30, false)));
 
         var statuses = works.start();
         works.stop();
 
         assertThat(statuses).containsExactly("schedule running", "workers running", "ticker running");
-        assertThat(events).containsExactly("start schedule", "start workers", "start ticker", "stop ticker", "stop workers",
-                "stop schedule");
+        assertThat(events)
+                .containsExactly(
+                        "start schedule",
+                        "start workers",
+                        "start ticker",
+                        "stop ticker",
+                        "stop workers",
+                        "stop schedule");
     }
 
     @Test

@@ -24,28 +24,41 @@ class RetentionWorkIT {
             var tenant = TestTenant.create(database, "retained", CrmProvider.SALESFORCE);
             var transactions = new TenantTransactions(database.dsl());
             var now = Instant.parse("2026-06-01T00:00:00Z");
-            transactions.inOrganization(tenant.organizationId(), tx -> tx.execute("""
+            transactions.inOrganization(
+                    tenant.organizationId(),
+                    tx -> tx.execute(
+                            """
                     insert into webhook_inbox (organization_id, integration_id, provider, dedupe_key, raw_body, status, processed_at)
                     values (?, ?, 'salesforce', 'old', '{}', 'done', '2026-05-01T00:00:00Z'::timestamptz),
                            (?, ?, 'salesforce', 'new', '{}', 'done', '2026-05-31T00:00:00Z'::timestamptz)""",
-                    tenant.organizationId(), tenant.integrationId(), tenant.organizationId(), tenant.integrationId()));
+                            tenant.organizationId(),
+                            tenant.integrationId(),
+                            tenant.organizationId(),
+                            tenant.integrationId()));
             var settings = RetentionSettings.defaults();
-            var work = new RetentionWork(new RetentionSweeper(transactions, settings, Clock.fixed(now, ZoneOffset.UTC)), settings);
+            var work = new RetentionWork(
+                    new RetentionSweeper(transactions, settings, Clock.fixed(now, ZoneOffset.UTC)), settings);
 
             work.start();
             try {
-                await().atMost(Duration.ofSeconds(30)).until(() -> dedupeKeys(transactions, tenant.organizationId()).size() == 1);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> dedupeKeys(transactions, tenant.organizationId())
+                                        .size()
+                                == 1);
             } finally {
                 work.stop();
             }
 
             assertThat(dedupeKeys(transactions, tenant.organizationId())).containsExactly("new");
-            assertThat(work.status()).isEqualTo("retention every PT1H: done inbox rows after 7d, processed KPI changes after 7d, finished runs after 90d");
+            assertThat(work.status())
+                    .isEqualTo(
+                            "retention every PT1H: done inbox rows after 7d, processed KPI changes after 7d, finished runs after 90d");
         }
     }
 
     private static java.util.List<String> dedupeKeys(TenantTransactions transactions, long organizationId) {
-        return transactions.inOrganization(organizationId, tx -> tx.resultQuery("select dedupe_key from webhook_inbox")
-                .fetch(0, String.class));
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.resultQuery("select dedupe_key from webhook_inbox").fetch(0, String.class));
     }
 }

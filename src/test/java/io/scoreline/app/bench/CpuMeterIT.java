@@ -24,7 +24,9 @@ class CpuMeterIT {
             var used = meter.read().minus(before);
 
             assertThat(spin).isNotZero();
-            assertThat(used.databaseMs()).as("the embedded server runs here, so its time is readable").isGreaterThan(100);
+            assertThat(used.databaseMs())
+                    .as("the embedded server runs here, so its time is readable")
+                    .isGreaterThan(100);
             assertThat(used.pipelineMs()).isGreaterThan(50);
             assertThat(used.simulatorMs()).isGreaterThanOrEqualTo(used.pipelineMs() - 50);
         }
@@ -42,11 +44,15 @@ class CpuMeterIT {
                 var before = meter.read();
                 try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
                         var statement = connection.createStatement()) {
-                    statement.executeQuery("select sum(i * i) from generate_series(1::bigint, 5000000) i").close();
+                    statement
+                            .executeQuery("select sum(i * i) from generate_series(1::bigint, 5000000) i")
+                            .close();
                 }
                 var used = meter.read().minus(before);
 
-                assertThat(used.databaseMs()).as("round %d: the ended session's CPU time", round).isGreaterThan(100);
+                assertThat(used.databaseMs())
+                        .as("round %d: the ended session's CPU time", round)
+                        .isGreaterThan(100);
             }
         }
     }

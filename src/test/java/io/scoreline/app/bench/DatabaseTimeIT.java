@@ -20,8 +20,12 @@ class DatabaseTimeIT {
             join(second);
             double after = time.activeMillis();
 
-            assertThat(after - before).as("active milliseconds of two 400 ms statements").isBetween(800.0, 5_000.0);
-            assertThat(database.dsl().fetchValue("select 1")).as("the pool opened new connections").isEqualTo(1);
+            assertThat(after - before)
+                    .as("active milliseconds of two 400 ms statements")
+                    .isBetween(800.0, 5_000.0);
+            assertThat(database.dsl().fetchValue("select 1"))
+                    .as("the pool opened new connections")
+                    .isEqualTo(1);
         }
     }
 

@@ -73,11 +73,26 @@ class BadgesCliIT {
         assertThat(run.outLines()).hasSize(2);
         var line = JSON.readTree(run.outLines().getFirst());
         assertThat(line.get("kind").asText()).isEqualTo("badge_earned");
-        assertThat(line.get("dedupe_key").asText()).startsWith("badge:").endsWith(":calls_day_3:" + line.at("/payload/period_key").asText());
+        assertThat(line.get("dedupe_key").asText())
+                .startsWith("badge:")
+                .endsWith(":calls_day_3:" + line.at("/payload/period_key").asText());
         assertThat(line.at("/payload/name").asText()).isEqualTo("Three a day");
-        assertThat(CliRun.run(env, "notifications", "--org", "cli", "--profile", "bo@cli.test", "--limit", "5", "--json").outLines())
-                .singleElement().asString().contains("bo@cli.test");
-        assertThat(CliRun.run(env, "notifications", "--org", "cli", "--profile", "nobody@cli.test").exitCode())
+        assertThat(CliRun.run(
+                                env,
+                                "notifications",
+                                "--org",
+                                "cli",
+                                "--profile",
+                                "bo@cli.test",
+                                "--limit",
+                                "5",
+                                "--json")
+                        .outLines())
+                .singleElement()
+                .asString()
+                .contains("bo@cli.test");
+        assertThat(CliRun.run(env, "notifications", "--org", "cli", "--profile", "nobody@cli.test")
+                        .exitCode())
                 .isEqualTo(CliErrorHandler.USAGE);
     }
 
@@ -93,7 +108,8 @@ class BadgesCliIT {
                 """);
         var rejected = CliRun.run(env, "badges", "add", "--org", "cli", "--file", bad.toString());
         assertThat(rejected.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
-        assertThat(rejected.err()).contains(bad + ":5:71: at_least must be a positive number, got 'lots'", "nothing was stored");
+        assertThat(rejected.err())
+                .contains(bad + ":5:71: at_least must be a positive number, got 'lots'", "nothing was stored");
 
         var good = dir.resolve("good.yaml");
         Files.writeString(good, Files.readString(bad).replace("lots", "40"));

@@ -38,10 +38,16 @@ class CliHelpTest {
     void everyCommandAnswersLongAndShortHelpWithUsageAndExamples(String qualifiedName) {
         for (var flag : List.of("--help", "-h")) {
             var run = CliRun.run(Map.of(), args(qualifiedName, flag));
-            assertThat(run.exitCode()).as(qualifiedName + " " + flag + ": " + run.err()).isZero();
+            assertThat(run.exitCode())
+                    .as(qualifiedName + " " + flag + ": " + run.err())
+                    .isZero();
             assertThat(run.err()).as(qualifiedName + " " + flag).isEmpty();
-            assertThat(run.out()).as(qualifiedName + " " + flag).startsWith("Usage: " + qualifiedName)
-                    .contains("-h, --help").contains("Examples:").contains("  " + qualifiedName);
+            assertThat(run.out())
+                    .as(qualifiedName + " " + flag)
+                    .startsWith("Usage: " + qualifiedName)
+                    .contains("-h, --help")
+                    .contains("Examples:")
+                    .contains("  " + qualifiedName);
         }
     }
 
@@ -54,15 +60,17 @@ class CliHelpTest {
             var tokens = tokens(example);
             assertThat(tokens.getFirst()).isEqualTo("scoreline");
             // A fresh tree per example: parsing fills in the command objects' fields.
-            ParseResult parsed = new CommandLine(new ScorelineCommand(Map.of())).parseArgs(tokens.subList(1, tokens.size())
-                    .toArray(String[]::new));
+            ParseResult parsed = new CommandLine(new ScorelineCommand(Map.of()))
+                    .parseArgs(tokens.subList(1, tokens.size()).toArray(String[]::new));
             while (parsed.hasSubcommand()) {
                 parsed = parsed.subcommand();
             }
             var target = parsed.commandSpec().qualifiedName();
             // A group's examples run its subcommands.
             assertThat(target).as(example).startsWith(qualifiedName);
-            assertThat(parsed.commandSpec().userObject()).as(example + " names a command that runs").isNotInstanceOf(CommandGroup.class);
+            assertThat(parsed.commandSpec().userObject())
+                    .as(example + " names a command that runs")
+                    .isNotInstanceOf(CommandGroup.class);
         }
     }
 
@@ -79,8 +87,10 @@ class CliHelpTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isNotBlank();
         // mapping show has its own --version N, which must still parse as that command's option.
-        var parsed = new CommandLine(new ScorelineCommand(Map.of())).parseArgs("mapping", "show", "--integration", "1", "--version", "2");
-        assertThat(parsed.subcommand().subcommand().matchedOptionValue("--version", 0)).isEqualTo(2);
+        var parsed = new CommandLine(new ScorelineCommand(Map.of()))
+                .parseArgs("mapping", "show", "--integration", "1", "--version", "2");
+        assertThat(parsed.subcommand().subcommand().matchedOptionValue("--version", 0))
+                .isEqualTo(2);
     }
 
     private static String[] args(String qualifiedName, String flag) {
@@ -99,7 +109,10 @@ class CliHelpTest {
     }
 
     private static List<String> examples(CommandSpec spec) {
-        return Arrays.stream(spec.usageMessage().footer()).map(String::strip).filter(line -> line.startsWith("scoreline")).toList();
+        return Arrays.stream(spec.usageMessage().footer())
+                .map(String::strip)
+                .filter(line -> line.startsWith("scoreline"))
+                .toList();
     }
 
     /** Splits an example as a POSIX shell would, for the quoting the examples use (double quotes, no escapes). */

@@ -24,7 +24,9 @@ class CredentialsFileCliIT {
     static void database() {
         owner = TestPostgres.freshDatabase();
         env = TestEnvironment.forDatabase(owner);
-        assertThat(CliRun.run(env, "org", "create", "--slug", "files", "--name", "Files", "--timezone", "UTC").exitCode()).isZero();
+        assertThat(CliRun.run(env, "org", "create", "--slug", "files", "--name", "Files", "--timezone", "UTC")
+                        .exitCode())
+                .isZero();
     }
 
     @Test
@@ -48,23 +50,32 @@ class CredentialsFileCliIT {
     void anUnknownKeyIsRefusedWithTheKeysTheProviderTakes() throws Exception {
         var file = file("client_id=3MVG9\nclient_secret=shh\nrefresh_tokn=5Aep861\n");
         var run = add("salesforce", file);
-        assertRefused(run, "error: unknown key 'refresh_tokn' in credentials file " + file
-                + ": salesforce takes client_id, client_secret, refresh_token (refresh-token login)");
-        assertThat(run.err()).contains("(client-credentials login)").contains("private_key_file").contains("(JWT bearer login)");
+        assertRefused(
+                run,
+                "error: unknown key 'refresh_tokn' in credentials file " + file
+                        + ": salesforce takes client_id, client_secret, refresh_token (refresh-token login)");
+        assertThat(run.err())
+                .contains("(client-credentials login)")
+                .contains("private_key_file")
+                .contains("(JWT bearer login)");
 
         var hubSpot = add("hubspot", file("access_token=pat\nportal=1\n"));
         assertRefused(hubSpot, "error: unknown key 'portal'");
-        assertThat(hubSpot.err()).contains("hubspot takes client_id, client_secret, refresh_token (public app); "
-                + "or private_app_token or access_token (private app)");
+        assertThat(hubSpot.err())
+                .contains("hubspot takes client_id, client_secret, refresh_token (public app); "
+                        + "or private_app_token or access_token (private app)");
     }
 
     @Test
     void aKeyOfAnotherFlowIsRefusedWithTheKeysOfThisOne() throws Exception {
-        var file = file("client_id=3MVG9\nclient_secret=shh\nusername=rep@example.com\nprivate_key=-----BEGIN KEY-----\n");
+        var file =
+                file("client_id=3MVG9\nclient_secret=shh\nusername=rep@example.com\nprivate_key=-----BEGIN KEY-----\n");
         var run = add("salesforce", file);
-        assertRefused(run, "error: unknown key 'client_secret' in credentials file " + file
-                + " for the salesforce JWT bearer login, which takes client_id, jwt_username, username, jwt_key_file, "
-                + "private_key_file, private_key");
+        assertRefused(
+                run,
+                "error: unknown key 'client_secret' in credentials file " + file
+                        + " for the salesforce JWT bearer login, which takes client_id, jwt_username, username, jwt_key_file, "
+                        + "private_key_file, private_key");
     }
 
     @Test
@@ -83,15 +94,27 @@ class CredentialsFileCliIT {
     /** Runs {@code integration add}; a refused one must leave the table as it was. */
     private static CliRun add(String provider, Path file) throws SQLException {
         int before = integrationCount();
-        var run = CliRun.run(env, "integration", "add", "--org", "files", "--provider", provider, "--credentials-file", file.toString());
+        var run = CliRun.run(
+                env,
+                "integration",
+                "add",
+                "--org",
+                "files",
+                "--provider",
+                provider,
+                "--credentials-file",
+                file.toString());
         if (run.exitCode() != 0) {
-            assertThat(integrationCount()).as("integrations after a refused add").isEqualTo(before);
+            assertThat(integrationCount())
+                    .as("integrations after a refused add")
+                    .isEqualTo(before);
         }
         return run;
     }
 
     private static Path file(String content) throws Exception {
-        return Files.writeString(Files.createTempFile(TestPostgres.testHome().getParent(), "credentials", ".properties"), content);
+        return Files.writeString(
+                Files.createTempFile(TestPostgres.testHome().getParent(), "credentials", ".properties"), content);
     }
 
     private static int integrationCount() throws SQLException {

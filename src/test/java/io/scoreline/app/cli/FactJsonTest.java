@@ -15,8 +15,9 @@ class FactJsonTest {
     void factsPrintAsTheMappingTestJsonLine() {
         var fact = new Fact("k", "Task", "00T\"1", null, LocalDate.of(2024, 5, 17), null, new BigDecimal("1.50"));
 
-        assertThat(FactJson.line(fact)).isEqualTo(
-                "{\"kpi\":\"k\",\"object\":\"Task\",\"record_id\":\"00T\\\"1\",\"owner\":null,\"date\":\"2024-05-17\",\"value\":1.50}");
+        assertThat(FactJson.line(fact))
+                .isEqualTo(
+                        "{\"kpi\":\"k\",\"object\":\"Task\",\"record_id\":\"00T\\\"1\",\"owner\":null,\"date\":\"2024-05-17\",\"value\":1.50}");
     }
 
     @Test

@@ -45,33 +45,60 @@ class InboxCliIT {
 
     @Test
     void aParkedEventIsShownAndReplayedOnceItsCauseIsFixed() throws Exception {
-        try (var sims = Simulators.start(SimulatorOptions.defaults().withSeed(31).withVolume(2, 3));
+        try (var sims = Simulators.start(
+                        SimulatorOptions.defaults().withSeed(31).withVolume(2, 3));
                 var server = ScorelineServer.start(Map.of())) {
-            var organizationId = server.bean(OrganizationStore.class).create(NewOrganization.of("parked", "Parked", "UTC", "monday")).id();
+            var organizationId = server.bean(OrganizationStore.class)
+                    .create(NewOrganization.of("parked", "Parked", "UTC", "monday"))
+                    .id();
             var sf = sims.salesforce();
-            var connected = server.bean(IntegrationStore.class).connect(NewIntegration.of(organizationId, CrmProvider.SALESFORCE,
-                    new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
-                    Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty())
-                    .withWebhookAccountId(Optional.of(sf.orgId())));
+            var connected = server.bean(IntegrationStore.class)
+                    .connect(NewIntegration.of(
+                                    organizationId,
+                                    CrmProvider.SALESFORCE,
+                                    new CrmCredentials.RefreshToken(
+                                            sf.clientId(), sf.clientSecret(), sf.refreshToken()),
+                                    Optional.of(sf.loginUrl().toString()),
+                                    Optional.empty(),
+                                    Optional.empty())
+                            .withWebhookAccountId(Optional.of(sf.orgId())));
             var integrationId = connected.integration().id();
 
             // A call the simulator holds; the message says only that it changed, and its state is read back (ADR 0020).
-            var call = sims.dataset().stream(ActivityKind.CALL).filter(a -> !a.meta().deleted()).findFirst()
-                    .map(a -> sims.salesforceSimulator().records().row(a)).orElseThrow();
+            var call = sims.dataset().stream(ActivityKind.CALL)
+                    .filter(a -> !a.meta().deleted())
+                    .findFirst()
+                    .map(a -> sims.salesforceSimulator().records().row(a))
+                    .orElseThrow();
             var recordId = call.id();
-            var xml = OutboundMessages.envelope(sf.orgId(), List.of(new OutboundMessages.Notification("04l000000000321AAA", "Task",
-                    Map.of("Id", recordId))));
-            assertThat(server.post(WebhookController.path(integrationId, connected.endpointSecret().orElseThrow()),
-                    xml.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "text/xml")).body()).contains("<Ack>true</Ack>");
+            var xml = OutboundMessages.envelope(
+                    sf.orgId(),
+                    List.of(new OutboundMessages.Notification("04l000000000321AAA", "Task", Map.of("Id", recordId))));
+            assertThat(server.post(
+                                    WebhookController.path(
+                                            integrationId,
+                                            connected.endpointSecret().orElseThrow()),
+                                    xml.getBytes(StandardCharsets.UTF_8),
+                                    Map.of("Content-Type", "text/xml"))
+                            .body())
+                    .contains("<Ack>true</Ack>");
 
             // Workers with a short backoff: the integration has no rules yet, so every attempt fails.
             // drain() looks one coalescing window ahead, as far as the controller delayed the event; the 1 ms
             // backoff keeps each retry inside that window.
-            var settings = InboxSettings.defaults().withMaxAttempts(3).withBackoff(Duration.ofMillis(1), Duration.ofMillis(1));
+            var settings =
+                    InboxSettings.defaults().withMaxAttempts(3).withBackoff(Duration.ofMillis(1), Duration.ofMillis(1));
             var inbox = server.bean(InboxStore.class);
             try (var connectors = new OpenConnectors(server.bean(ConnectorOpener.class))) {
-                var processor = new InboxProcessor(server.bean(IntegrationStore.class), server.bean(OrganizationStore.class),
-                        server.bean(RuleSetStore.class), server.bean(PageWriter.class), inbox, connectors, settings, Clock.systemUTC());
+                var processor = new InboxProcessor(
+                        server.bean(IntegrationStore.class),
+                        server.bean(OrganizationStore.class),
+                        server.bean(RuleSetStore.class),
+                        server.bean(PageWriter.class),
+                        inbox,
+                        connectors,
+                        settings,
+                        Clock.systemUTC());
                 var workers = new InboxWorkers(inbox, processor, settings, Clock.systemUTC());
                 assertThat(workers.drain()).isEqualTo(3);
             }
@@ -83,23 +110,36 @@ class InboxCliIT {
 
             var shown = CliRun.run(server.environment(), "inbox", "--org", "parked", "--status", "failed", "--json");
             assertThat(shown.exitCode()).as(shown.err()).isZero();
-            assertThat(shown.outLines()).singleElement().satisfies(line -> assertThat(line)
-                    .contains("\"status\":\"failed\"").contains("\"attempts\":3").contains("no mapping rules"));
+            assertThat(shown.outLines())
+                    .singleElement()
+                    .satisfies(line -> assertThat(line)
+                            .contains("\"status\":\"failed\"")
+                            .contains("\"attempts\":3")
+                            .contains("no mapping rules"));
 
-            server.bean(RuleSetStore.class).saveNewVersion(organizationId, integrationId,
-                    Files.readString(Path.of("mappings/salesforce.yaml")), "test");
+            server.bean(RuleSetStore.class)
+                    .saveNewVersion(
+                            organizationId,
+                            integrationId,
+                            Files.readString(Path.of("mappings/salesforce.yaml")),
+                            "test");
             var replay = CliRun.run(server.environment(), "inbox", "--org", "parked", "--replay-all");
             assertThat(replay.exitCode()).as(replay.err()).isZero();
             assertThat(replay.out()).contains("inbox event " + parked.getFirst().id() + ": done");
 
             var transactions = server.bean(TenantTransactions.class);
-            int stored = transactions.inOrganization(organizationId, tx -> tx.fetchCount(CRM_RECORDS,
-                    CRM_RECORDS.RECORD_ID.eq(recordId)));
+            int stored = transactions.inOrganization(
+                    organizationId, tx -> tx.fetchCount(CRM_RECORDS, CRM_RECORDS.RECORD_ID.eq(recordId)));
             assertThat(stored).isEqualTo(1);
-            List<String> facts = transactions.inOrganization(organizationId, tx -> tx.select(KPI_FACTS.KPI_KEY).from(KPI_FACTS)
-                    .where(KPI_FACTS.RECORD_ID.eq(recordId)).fetch(KPI_FACTS.KPI_KEY));
+            List<String> facts = transactions.inOrganization(
+                    organizationId,
+                    tx -> tx.select(KPI_FACTS.KPI_KEY)
+                            .from(KPI_FACTS)
+                            .where(KPI_FACTS.RECORD_ID.eq(recordId))
+                            .fetch(KPI_FACTS.KPI_KEY));
             assertThat(facts).contains("calls_made");
-            assertThat(CliRun.run(server.environment(), "inbox", "--org", "parked", "--status", "failed").out())
+            assertThat(CliRun.run(server.environment(), "inbox", "--org", "parked", "--status", "failed")
+                            .out())
                     .contains("No inbox events");
         }
     }

@@ -37,15 +37,27 @@ class IntegrationEndpointSecretCliIT {
     static void database() throws Exception {
         database = TestPostgres.freshDatabase();
         env = TestEnvironment.forDatabase(database);
-        assertThat(CliRun.run(env, "org", "create", "--slug", "acme", "--name", "Acme Corp", "--timezone", "UTC").exitCode()).isZero();
+        assertThat(CliRun.run(env, "org", "create", "--slug", "acme", "--name", "Acme Corp", "--timezone", "UTC")
+                        .exitCode())
+                .isZero();
         credentials = Files.createTempFile("sf", ".properties");
         Files.writeString(credentials, "client_id=3MVG9\nclient_secret=shh\nrefresh_token=5Aep861\n");
     }
 
     @Test
     void addShowsTheEndpointOnceAndListSaysOnlyWhetherThereIsOne() throws Exception {
-        var added = CliRun.run(env, "integration", "add", "--org", "acme", "--provider", "salesforce",
-                "--salesforce-org-id", "00D000000000042AAA", "--credentials-file", credentials.toString());
+        var added = CliRun.run(
+                env,
+                "integration",
+                "add",
+                "--org",
+                "acme",
+                "--provider",
+                "salesforce",
+                "--salesforce-org-id",
+                "00D000000000042AAA",
+                "--credentials-file",
+                credentials.toString());
         assertThat(added.exitCode()).as(added.err()).isZero();
         var endpoint = ENDPOINT.matcher(added.out());
         assertThat(endpoint.find()).as(added.out()).isTrue();
@@ -56,7 +68,9 @@ class IntegrationEndpointSecretCliIT {
 
         var listed = CliRun.run(env, "integration", "list", "--org", "acme");
         assertThat(listed.outLines().getFirst()).contains("WEBHOOKS");
-        assertThat(listed.outLines()).filteredOn(l -> l.startsWith(id + " ")).singleElement()
+        assertThat(listed.outLines())
+                .filteredOn(l -> l.startsWith(id + " "))
+                .singleElement()
                 .satisfies(l -> assertThat(l).contains("secret set"));
         var json = CliRun.run(env, "integration", "list", "--org", "acme", "--json");
         assertThat(json.out()).doesNotContain(secret).contains("\"endpoint_secret_set\":true");
@@ -65,8 +79,17 @@ class IntegrationEndpointSecretCliIT {
 
     @Test
     void rotateReplacesTheSecretAndGivesAnIntegrationFromBeforeSecretsItsFirst() throws Exception {
-        var added = json(CliRun.run(env, "integration", "add", "--org", "acme", "--provider", "salesforce",
-                "--credentials-file", credentials.toString(), "--json"));
+        var added = json(CliRun.run(
+                env,
+                "integration",
+                "add",
+                "--org",
+                "acme",
+                "--provider",
+                "salesforce",
+                "--credentials-file",
+                credentials.toString(),
+                "--json"));
         long id = added.path("id").asLong();
         var first = added.path("endpoint_secret").asText();
         assertThat(added.path("endpoint_path").asText()).isEqualTo("/webhooks/salesforce/" + id + "/" + first);
@@ -75,7 +98,9 @@ class IntegrationEndpointSecretCliIT {
         // As V14 leaves an integration added before it: no hash, so its endpoint refuses everything.
         execute("update integrations set endpoint_secret_hash = null where id = " + id);
         var listed = CliRun.run(env, "integration", "list", "--org", "acme");
-        assertThat(listed.outLines()).filteredOn(l -> l.startsWith(id + " ")).singleElement()
+        assertThat(listed.outLines())
+                .filteredOn(l -> l.startsWith(id + " "))
+                .singleElement()
                 .satisfies(l -> assertThat(l).contains("NO SECRET").contains("rotate-secret"));
 
         var rotated = CliRun.run(env, "integration", "rotate-secret", "--integration", Long.toString(id), "--json");
@@ -96,13 +121,28 @@ class IntegrationEndpointSecretCliIT {
 
     @Test
     void aHubSpotIntegrationHasNoEndpointSecretToRotate() throws Exception {
-        var added = json(CliRun.run(env, "integration", "add", "--org", "acme", "--provider", "hubspot",
-                "--private-app-token", "pat-x", "--json"));
+        var added = json(CliRun.run(
+                env,
+                "integration",
+                "add",
+                "--org",
+                "acme",
+                "--provider",
+                "hubspot",
+                "--private-app-token",
+                "pat-x",
+                "--json"));
         assertThat(added.has("endpoint_secret")).isFalse();
         assertThat(added.path("endpoint_secret_set").isNull()).isTrue();
-        var run = CliRun.run(env, "integration", "rotate-secret", "--integration", added.path("id").asText());
+        var run = CliRun.run(
+                env,
+                "integration",
+                "rotate-secret",
+                "--integration",
+                added.path("id").asText());
         assertThat(run.exitCode()).isEqualTo(CliErrorHandler.USAGE);
-        assertThat(run.err().strip()).startsWith("error: integration " + added.path("id").asText() + " is hubspot")
+        assertThat(run.err().strip())
+                .startsWith("error: integration " + added.path("id").asText() + " is hubspot")
                 .contains("only Salesforce integrations");
     }
 
@@ -113,7 +153,8 @@ class IntegrationEndpointSecretCliIT {
 
     private static byte[] storedHash(long id) throws Exception {
         try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-                var statement = connection.prepareStatement("select endpoint_secret_hash from integrations where id = ?")) {
+                var statement =
+                        connection.prepareStatement("select endpoint_secret_hash from integrations where id = ?")) {
             statement.setLong(1, id);
             try (var rows = statement.executeQuery()) {
                 assertThat(rows.next()).isTrue();

@@ -25,8 +25,19 @@ class MappingCliIT {
     static void integration() {
         env = TestEnvironment.forDatabase(TestPostgres.freshDatabase());
         CliRun.run(env, "org", "create", "--slug", "maps", "--name", "Maps", "--timezone", "Europe/Berlin");
-        var added = CliRun.run(env, "integration", "add", "--org", "maps", "--provider", "salesforce",
-                "--client-id", "c", "--refresh-token", "r", "--json");
+        var added = CliRun.run(
+                env,
+                "integration",
+                "add",
+                "--org",
+                "maps",
+                "--provider",
+                "salesforce",
+                "--client-id",
+                "c",
+                "--refresh-token",
+                "r",
+                "--json");
         integrationId = added.out().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
     }
 
@@ -55,7 +66,9 @@ class MappingCliIT {
         assertThat(run.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
         var lines = run.err().lines().toList();
         assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(lines).allSatisfy(line -> assertThat(line).matches(java.util.regex.Pattern.quote(bad.toString()) + ":\\d+:\\d+: .*"));
+        assertThat(lines)
+                .allSatisfy(line ->
+                        assertThat(line).matches(java.util.regex.Pattern.quote(bad.toString()) + ":\\d+:\\d+: .*"));
         assertThat(run.err()).contains(":5:").contains("Statuz").contains(":8:");
         assertThat(run.err()).doesNotContain("Exception");
     }
@@ -66,23 +79,38 @@ class MappingCliIT {
                 {"attributes":{"type":"Task"},"Id":"00T1","OwnerId":"005A","TaskSubtype":"Call","Status":"Completed","CallDurationInSeconds":125,"CallDisposition":"Connected","Type":"Call","CreatedDate":"2024-05-17T22:30:00.000+0000","ActivityDate":"2024-05-17","IsClosed":true}
                 not json
                 """);
-        var run = CliRun.run(Map.of(), "mapping", "test", "--rules", "mappings/salesforce.yaml", "--records", records.toString(),
-                "--timezone", "Europe/Berlin");
+        var run = CliRun.run(
+                Map.of(),
+                "mapping",
+                "test",
+                "--rules",
+                "mappings/salesforce.yaml",
+                "--records",
+                records.toString(),
+                "--timezone",
+                "Europe/Berlin");
         assertThat(run.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
         assertThat(run.err()).contains(records + ":2: not a JSON object");
-        assertThat(run.outLines()).isNotEmpty().allSatisfy(line -> assertThat(line)
-                .startsWith("{\"kpi\":").contains("\"object\":\"Task\"").contains("\"record_id\":\"00T1\"").contains("\"owner\":\"005A\""));
+        assertThat(run.outLines())
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line)
+                        .startsWith("{\"kpi\":")
+                        .contains("\"object\":\"Task\"")
+                        .contains("\"record_id\":\"00T1\"")
+                        .contains("\"owner\":\"005A\""));
         // 22:30 UTC on the 17th is the 18th in Berlin
         assertThat(run.out()).contains("\"kpi\":\"calls_made\"").contains("\"date\":\"2024-05-18\"");
     }
 
     @Test
     void setStoresVersionsWithADiffAndRejectsInvalidDocuments() throws Exception {
-        var first = CliRun.run(env, "mapping", "set", "--integration", integrationId, "--file", "mappings/salesforce.yaml");
+        var first =
+                CliRun.run(env, "mapping", "set", "--integration", integrationId, "--file", "mappings/salesforce.yaml");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).startsWith("Stored version 1 (active)").contains("+ ");
 
-        var same = CliRun.run(env, "mapping", "set", "--integration", integrationId, "--file", "mappings/salesforce.yaml");
+        var same =
+                CliRun.run(env, "mapping", "set", "--integration", integrationId, "--file", "mappings/salesforce.yaml");
         assertThat(same.out()).startsWith("No change: version 1 stays active");
 
         var smaller = write("smaller.yaml", """
@@ -101,11 +129,14 @@ class MappingCliIT {
         assertThat(rejected.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
         assertThat(rejected.err()).contains(invalid + ":4:").contains("nothing was stored");
 
-        var hubspotDocument = CliRun.run(env, "mapping", "set", "--integration", integrationId, "--file", "mappings/hubspot.yaml");
+        var hubspotDocument =
+                CliRun.run(env, "mapping", "set", "--integration", integrationId, "--file", "mappings/hubspot.yaml");
         assertThat(hubspotDocument.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
 
         var shown = CliRun.run(env, "mapping", "show", "--integration", integrationId);
-        assertThat(shown.out()).startsWith("# integration " + integrationId + ", version 2 (active)").contains("TaskSubtype = 'Call'");
+        assertThat(shown.out())
+                .startsWith("# integration " + integrationId + ", version 2 (active)")
+                .contains("TaskSubtype = 'Call'");
         var old = CliRun.run(env, "mapping", "show", "--integration", integrationId, "--version", "1", "--json");
         assertThat(old.out()).contains("\"version\":1").contains("\"active\":false");
     }
@@ -113,22 +144,45 @@ class MappingCliIT {
     @Test
     void activateRollsBackToAStoredVersionAndPrintsTheDiff() throws Exception {
         CliRun.run(env, "org", "create", "--slug", "rollback", "--name", "Rollback", "--timezone", "Europe/Berlin");
-        var added = CliRun.run(env, "integration", "add", "--org", "rollback", "--provider", "salesforce",
-                "--client-id", "c", "--refresh-token", "r", "--json");
+        var added = CliRun.run(
+                env,
+                "integration",
+                "add",
+                "--org",
+                "rollback",
+                "--provider",
+                "salesforce",
+                "--client-id",
+                "c",
+                "--refresh-token",
+                "r",
+                "--json");
         var id = added.out().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
-        var first = CliRun.run(env, "mapping", "set", "--integration", id, "--file", "mappings/salesforce.yaml", "--json");
-        assertThat(first.out().strip()).startsWith("{\"integration\":" + id + ",\"version\":1,\"stored\":true,\"diff\":\"+ ");
-        var smaller = write("only-calls.yaml", "provider: salesforce\nkpis:\n  calls_made:\n    object: Task\n    when: TaskSubtype = 'Call'\n");
-        assertThat(CliRun.run(env, "mapping", "set", "--integration", id, "--file", smaller.toString()).exitCode()).isZero();
+        var first =
+                CliRun.run(env, "mapping", "set", "--integration", id, "--file", "mappings/salesforce.yaml", "--json");
+        assertThat(first.out().strip())
+                .startsWith("{\"integration\":" + id + ",\"version\":1,\"stored\":true,\"diff\":\"+ ");
+        var smaller = write(
+                "only-calls.yaml",
+                "provider: salesforce\nkpis:\n  calls_made:\n    object: Task\n    when: TaskSubtype = 'Call'\n");
+        assertThat(CliRun.run(env, "mapping", "set", "--integration", id, "--file", smaller.toString())
+                        .exitCode())
+                .isZero();
 
         var back = CliRun.run(env, "mapping", "activate", "--integration", id, "--version", "1");
         assertThat(back.exitCode()).as(back.err()).isZero();
-        assertThat(back.out()).startsWith("Activated version 1 for integration " + id + " (was version 2):").contains("+ ");
+        assertThat(back.out())
+                .startsWith("Activated version 1 for integration " + id + " (was version 2):")
+                .contains("+ ");
         var shown = CliRun.run(env, "mapping", "show", "--integration", id, "--json");
-        assertThat(shown.out()).contains("\"version\":1").contains("\"active\":true").contains("\"created_at\":\"");
+        assertThat(shown.out())
+                .contains("\"version\":1")
+                .contains("\"active\":true")
+                .contains("\"created_at\":\"");
 
         var again = CliRun.run(env, "mapping", "activate", "--integration", id, "--version", "1", "--json");
-        assertThat(again.out().strip()).isEqualTo("{\"integration\":" + id + ",\"version\":1,\"activated\":false,\"diff\":\"\"}");
+        assertThat(again.out().strip())
+                .isEqualTo("{\"integration\":" + id + ",\"version\":1,\"activated\":false,\"diff\":\"\"}");
         var missing = CliRun.run(env, "mapping", "activate", "--integration", id, "--version", "9");
         assertThat(missing.exitCode()).isEqualTo(CliErrorHandler.USAGE);
         assertThat(missing.err().strip()).isEqualTo("error: integration " + id + " has no version 9");
@@ -138,7 +192,8 @@ class MappingCliIT {
     void unknownIntegrationIsNotFound() {
         var run = CliRun.run(env, "mapping", "show", "--integration", "999999");
         assertThat(run.exitCode()).isEqualTo(CliErrorHandler.USAGE);
-        assertThat(run.err().strip()).isEqualTo("error: no integration 999999 (see `scoreline integration list --org SLUG`)");
+        assertThat(run.err().strip())
+                .isEqualTo("error: no integration 999999 (see `scoreline integration list --org SLUG`)");
     }
 
     private Path write(String name, String text) throws Exception {

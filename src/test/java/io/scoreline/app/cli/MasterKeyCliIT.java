@@ -51,11 +51,15 @@ class MasterKeyCliIT {
 
         assertThat(refused.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
         assertThat(refused.err().lines()).hasSize(1);
-        assertThat(refused.err()).contains("fingerprint " + shortFingerprint(WRONG_KEY))
+        assertThat(refused.err())
+                .contains("fingerprint " + shortFingerprint(WRONG_KEY))
                 .contains("fingerprint " + shortFingerprint(TestEnvironment.MASTER_KEY))
-                .doesNotContain(WRONG_KEY).doesNotContain(TestEnvironment.MASTER_KEY);
+                .doesNotContain(WRONG_KEY)
+                .doesNotContain(TestEnvironment.MASTER_KEY);
         assertThat(count(owner, "select count(*) from integrations")).isEqualTo(before);
-        assertThat(storedFingerprint(owner)).contains(MasterKeyFingerprint.of(new MasterKey(TestEnvironment.MASTER_KEY)).hex());
+        assertThat(storedFingerprint(owner))
+                .contains(MasterKeyFingerprint.of(new MasterKey(TestEnvironment.MASTER_KEY))
+                        .hex());
         assertThat(addHubSpot(env, "keyed", "pat-again").exitCode()).isZero();
     }
 
@@ -77,7 +81,9 @@ class MasterKeyCliIT {
         assertThat(storedFingerprint(owner)).isEmpty();
 
         assertThat(addHubSpot(env, "older", "pat-right").exitCode()).isZero();
-        assertThat(storedFingerprint(owner)).contains(MasterKeyFingerprint.of(new MasterKey(TestEnvironment.MASTER_KEY)).hex());
+        assertThat(storedFingerprint(owner))
+                .contains(MasterKeyFingerprint.of(new MasterKey(TestEnvironment.MASTER_KEY))
+                        .hex());
     }
 
     @Test
@@ -95,25 +101,34 @@ class MasterKeyCliIT {
         var rotated = CliRun.run(env, "master-key", "rotate", "--new-key-file", newKeyFile.toString());
 
         assertThat(rotated.exitCode()).as(rotated.err()).isZero();
-        assertThat(rotated.out()).contains("Re-encrypted 2 credential(s) of 2 organization(s)")
-                .contains(shortFingerprint(NEW_KEY)).contains(ScorelineConfig.MASTER_KEY).doesNotContain(NEW_KEY);
-        assertThat(storedFingerprint(owner)).contains(MasterKeyFingerprint.of(new MasterKey(NEW_KEY)).hex());
+        assertThat(rotated.out())
+                .contains("Re-encrypted 2 credential(s) of 2 organization(s)")
+                .contains(shortFingerprint(NEW_KEY))
+                .contains(ScorelineConfig.MASTER_KEY)
+                .doesNotContain(NEW_KEY);
+        assertThat(storedFingerprint(owner))
+                .contains(MasterKeyFingerprint.of(new MasterKey(NEW_KEY)).hex());
         try (var runtime = DatabaseRuntime.open(TestPostgres.settingsFor(owner))) {
             var transactions = new TenantTransactions(runtime.dsl());
             var underNew = store(transactions, NEW_KEY);
             var underOld = store(transactions, TestEnvironment.MASTER_KEY);
             for (var integration : integrations(owner).entrySet()) {
                 assertThat(underNew.credentials(integration.getValue(), integration.getKey()))
-                        .isIn(tokens.values().stream().map(CrmCredentials.PrivateAppToken::new).toList());
+                        .isIn(tokens.values().stream()
+                                .map(CrmCredentials.PrivateAppToken::new)
+                                .toList());
                 assertThatThrownBy(() -> underOld.credentials(integration.getValue(), integration.getKey()))
-                        .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTH))
+                        .isInstanceOfSatisfying(
+                                ScorelineException.class,
+                                e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTH))
                         .hasMessageContaining("fingerprint " + shortFingerprint(TestEnvironment.MASTER_KEY));
             }
         }
         var oldKeyAdd = addHubSpot(env, "north", "pat-after");
         assertThat(oldKeyAdd.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
         assertThat(oldKeyAdd.err()).contains("fingerprint " + shortFingerprint(NEW_KEY));
-        assertThat(addHubSpot(withMasterKey(env, NEW_KEY), "north", "pat-after").exitCode()).isZero();
+        assertThat(addHubSpot(withMasterKey(env, NEW_KEY), "north", "pat-after").exitCode())
+                .isZero();
     }
 
     @Test
@@ -128,7 +143,8 @@ class MasterKeyCliIT {
         // The last integration holds a ciphertext no key but a lost one opens: rotation reaches it
         // after re-encrypting the others in its transaction.
         long last = count(owner, "select max(id) from integrations");
-        var foreign = new CredentialCipher(new MasterKey("a-lost-master-key-0123456789")).encrypt(new CrmCredentials.PrivateAppToken("x"));
+        var foreign = new CredentialCipher(new MasterKey("a-lost-master-key-0123456789"))
+                .encrypt(new CrmCredentials.PrivateAppToken("x"));
         execute(owner, "update integrations set credentials = '" + foreign + "' where id = " + last);
         var ciphertexts = ciphertexts(owner);
 
@@ -138,13 +154,19 @@ class MasterKeyCliIT {
         assertThat(failed.err().lines()).hasSize(1);
         assertThat(failed.err()).contains("integration " + last).contains("nothing was re-encrypted");
         assertThat(ciphertexts(owner)).isEqualTo(ciphertexts);
-        assertThat(storedFingerprint(owner)).contains(MasterKeyFingerprint.of(new MasterKey(TestEnvironment.MASTER_KEY)).hex());
+        assertThat(storedFingerprint(owner))
+                .contains(MasterKeyFingerprint.of(new MasterKey(TestEnvironment.MASTER_KEY))
+                        .hex());
         try (var runtime = DatabaseRuntime.open(TestPostgres.settingsFor(owner))) {
             var underOld = store(new TenantTransactions(runtime.dsl()), TestEnvironment.MASTER_KEY);
-            var west = integrations(owner).entrySet().stream().filter(e -> e.getKey() != last).toList();
+            var west = integrations(owner).entrySet().stream()
+                    .filter(e -> e.getKey() != last)
+                    .toList();
             assertThat(west).hasSize(2);
             for (var integration : west) {
-                assertThat(underOld.credentials(integration.getValue(), integration.getKey()).toString()).contains("PrivateAppToken");
+                assertThat(underOld.credentials(integration.getValue(), integration.getKey())
+                                .toString())
+                        .contains("PrivateAppToken");
             }
         }
     }
@@ -165,7 +187,8 @@ class MasterKeyCliIT {
         assertThat(rotated.exitCode()).as(rotated.err()).isZero();
         assertThat(rotated.out()).contains("\"key_file_replaced\":true").contains("\"credentials\":1");
         assertThat(Files.readString(keyFile).strip()).isEqualTo(NEW_KEY);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                .isEqualTo("rw-------");
         assertThat(keyFile.resolveSibling(MasterKeySource.KEY_FILE + ".new")).doesNotExist();
         assertThat(addHubSpot(env, "filed", "pat-next").exitCode()).isZero();
     }
@@ -183,7 +206,12 @@ class MasterKeyCliIT {
         assertThat(readable.exitCode()).isEqualTo(CliErrorHandler.USAGE);
         assertThat(readable.err()).contains("readable by others");
 
-        var same = CliRun.run(env, "master-key", "rotate", "--new-key-file", privateFile(TestEnvironment.MASTER_KEY).toString());
+        var same = CliRun.run(
+                env,
+                "master-key",
+                "rotate",
+                "--new-key-file",
+                privateFile(TestEnvironment.MASTER_KEY).toString());
         assertThat(same.exitCode()).isEqualTo(CliErrorHandler.USAGE);
         assertThat(same.err()).contains("the new master key is the current one");
     }
@@ -195,7 +223,8 @@ class MasterKeyCliIT {
     }
 
     private static CliRun addHubSpot(Map<String, String> env, String slug, String token) {
-        return CliRun.run(env, "integration", "add", "--org", slug, "--provider", "hubspot", "--private-app-token", token);
+        return CliRun.run(
+                env, "integration", "add", "--org", slug, "--provider", "hubspot", "--private-app-token", token);
     }
 
     private static Map<String, String> withMasterKey(Map<String, String> env, String key) {
@@ -230,7 +259,9 @@ class MasterKeyCliIT {
     private static Map<Long, Long> integrations(DatabaseEndpoint owner) throws SQLException {
         var result = new LinkedHashMap<Long, Long>();
         try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
-                var rows = connection.createStatement().executeQuery("select id, organization_id from integrations order by id")) {
+                var rows = connection
+                        .createStatement()
+                        .executeQuery("select id, organization_id from integrations order by id")) {
             while (rows.next()) {
                 result.put(rows.getLong(1), rows.getLong(2));
             }
@@ -241,7 +272,9 @@ class MasterKeyCliIT {
     private static Map<Long, String> ciphertexts(DatabaseEndpoint owner) throws SQLException {
         var result = new LinkedHashMap<Long, String>();
         try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
-                var rows = connection.createStatement().executeQuery("select id, credentials from integrations order by id")) {
+                var rows = connection
+                        .createStatement()
+                        .executeQuery("select id, credentials from integrations order by id")) {
             while (rows.next()) {
                 result.put(rows.getLong(1), rows.getString(2));
             }
@@ -251,7 +284,8 @@ class MasterKeyCliIT {
 
     private static Optional<String> storedFingerprint(DatabaseEndpoint owner) throws SQLException {
         try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
-                var rows = connection.createStatement().executeQuery("select fingerprint from master_key_fingerprint")) {
+                var rows =
+                        connection.createStatement().executeQuery("select fingerprint from master_key_fingerprint")) {
             return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
         }
     }

@@ -20,19 +20,47 @@ class OrgAndIntegrationCliIT {
     @BeforeAll
     static void database() {
         env = TestEnvironment.forDatabase(TestPostgres.freshDatabase());
-        assertThat(CliRun.run(env, "org", "create", "--slug", "acme", "--name", "Acme Corp", "--timezone", "Europe/Berlin")
-                .exitCode()).isZero();
+        assertThat(CliRun.run(
+                                env,
+                                "org",
+                                "create",
+                                "--slug",
+                                "acme",
+                                "--name",
+                                "Acme Corp",
+                                "--timezone",
+                                "Europe/Berlin")
+                        .exitCode())
+                .isZero();
     }
 
     @Test
     void createdOrganizationIsListedAsJson() throws Exception {
-        var created = CliRun.run(env, "org", "create", "--slug", "globex", "--name", "Globex", "--timezone", "America/New_York",
-                "--week-start", "sunday", "--json");
+        var created = CliRun.run(
+                env,
+                "org",
+                "create",
+                "--slug",
+                "globex",
+                "--name",
+                "Globex",
+                "--timezone",
+                "America/New_York",
+                "--week-start",
+                "sunday",
+                "--json");
         assertThat(created.exitCode()).isZero();
         var listed = CliRun.run(env, "org", "list", "--json");
         assertThat(listed.exitCode()).isZero();
-        var globex = listed.outLines().stream().map(this::parse).filter(o -> "globex".equals(o.get("slug"))).findFirst().orElseThrow();
-        assertThat(globex).containsEntry("name", "Globex").containsEntry("timezone", "America/New_York").containsEntry("week_start", "sunday");
+        var globex = listed.outLines().stream()
+                .map(this::parse)
+                .filter(o -> "globex".equals(o.get("slug")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(globex)
+                .containsEntry("name", "Globex")
+                .containsEntry("timezone", "America/New_York")
+                .containsEntry("week_start", "sunday");
         assertThat(parse(created.out().strip())).containsEntry("id", globex.get("id"));
     }
 
@@ -76,11 +104,24 @@ class OrgAndIntegrationCliIT {
 
     @Test
     void integrationIsAddedAndListedWithoutSecrets() throws Exception {
-        var added = CliRun.run(env, "integration", "add", "--org", "acme", "--provider", "hubspot",
-                "--private-app-token", "pat-na1-secret-token", "--portal-id", "4242", "--json");
+        var added = CliRun.run(
+                env,
+                "integration",
+                "add",
+                "--org",
+                "acme",
+                "--provider",
+                "hubspot",
+                "--private-app-token",
+                "pat-na1-secret-token",
+                "--portal-id",
+                "4242",
+                "--json");
         assertThat(added.exitCode()).as(added.err()).isZero();
         var json = parse(added.out().strip());
-        assertThat(json).containsEntry("provider", "hubspot").containsEntry("status", "active")
+        assertThat(json)
+                .containsEntry("provider", "hubspot")
+                .containsEntry("status", "active")
                 .containsEntry("external_account_id", "4242");
         assertThat((Integer) json.get("schedule_minute")).isBetween(0, 59);
         var listed = CliRun.run(env, "integration", "list", "--org", "acme", "--json");
@@ -89,12 +130,23 @@ class OrgAndIntegrationCliIT {
 
     @Test
     void pauseAndResumeChangeTheStatusAndTheSchedule() {
-        var added = CliRun.run(env, "integration", "add", "--org", "acme", "--provider", "hubspot", "--private-app-token", "pat-x", "--json");
+        var added = CliRun.run(
+                env,
+                "integration",
+                "add",
+                "--org",
+                "acme",
+                "--provider",
+                "hubspot",
+                "--private-app-token",
+                "pat-x",
+                "--json");
         var id = added.out().replaceAll("(?s).*\"id\":(\\d+).*", "$1").strip();
         var paused = CliRun.run(env, "integration", "pause", "--integration", id, "--json");
         assertThat(paused.exitCode()).as(paused.err()).isZero();
         assertThat(paused.out()).contains("\"status\":\"paused\"").contains("\"next_sync\":null");
-        assertThat(CliRun.run(env, "integration", "list", "--org", "acme", "--json").out())
+        assertThat(CliRun.run(env, "integration", "list", "--org", "acme", "--json")
+                        .out())
                 .contains("\"id\":" + id + ",\"org\":\"acme\",\"provider\":\"hubspot\",\"status\":\"paused\"");
         var resumed = CliRun.run(env, "integration", "resume", "--integration", id, "--json");
         assertThat(resumed.out()).contains("\"status\":\"active\"").containsPattern("\"next_sync\":\"20\\d\\d-");
@@ -105,15 +157,18 @@ class OrgAndIntegrationCliIT {
 
     @Test
     void unknownProviderIsAUsageError() {
-        var run = CliRun.run(env, "integration", "add", "--org", "acme", "--provider", "pipedrive", "--private-app-token", "x");
+        var run = CliRun.run(
+                env, "integration", "add", "--org", "acme", "--provider", "pipedrive", "--private-app-token", "x");
         assertThat(run.exitCode()).isEqualTo(CliErrorHandler.USAGE);
-        assertThat(run.err().strip()).isEqualTo("error: --provider must be one of salesforce, hubspot, got 'pipedrive'");
+        assertThat(run.err().strip())
+                .isEqualTo("error: --provider must be one of salesforce, hubspot, got 'pipedrive'");
     }
 
     @Test
     void missingCredentialsAreAUsageErrorAndStoreNothing() {
         int before = integrationCount();
-        var run = CliRun.run(env, "integration", "add", "--org", "acme", "--provider", "salesforce", "--client-id", "abc");
+        var run = CliRun.run(
+                env, "integration", "add", "--org", "acme", "--provider", "salesforce", "--client-id", "abc");
         assertThat(run.exitCode()).isEqualTo(CliErrorHandler.USAGE);
         assertThat(run.err()).startsWith("error: missing credentials");
         assertThat(integrationCount()).isEqualTo(before);
@@ -121,7 +176,8 @@ class OrgAndIntegrationCliIT {
 
     @Test
     void credentialsTheProviderDoesNotAcceptAreRejected() {
-        var run = CliRun.run(env, "integration", "add", "--org", "acme", "--provider", "salesforce", "--private-app-token", "pat");
+        var run = CliRun.run(
+                env, "integration", "add", "--org", "acme", "--provider", "salesforce", "--private-app-token", "pat");
         assertThat(run.exitCode()).isEqualTo(CliErrorHandler.USAGE);
         assertThat(run.err()).contains("salesforce does not accept these credentials");
     }
@@ -129,12 +185,28 @@ class OrgAndIntegrationCliIT {
     @Test
     void unreadableCredentialsFileIsReported() throws Exception {
         var directory = Files.createTempDirectory("not-a-file");
-        var run = CliRun.run(env, "integration", "add", "--org", "acme", "--provider", "hubspot",
-                "--credentials-file", directory.toString());
+        var run = CliRun.run(
+                env,
+                "integration",
+                "add",
+                "--org",
+                "acme",
+                "--provider",
+                "hubspot",
+                "--credentials-file",
+                directory.toString());
         assertThat(run.exitCode()).isEqualTo(CliErrorHandler.USAGE);
         assertThat(run.err()).startsWith("error: cannot read credentials file " + directory);
-        var missing = CliRun.run(env, "integration", "add", "--org", "acme", "--provider", "hubspot",
-                "--credentials-file", directory.resolve("absent.properties").toString());
+        var missing = CliRun.run(
+                env,
+                "integration",
+                "add",
+                "--org",
+                "acme",
+                "--provider",
+                "hubspot",
+                "--credentials-file",
+                directory.resolve("absent.properties").toString());
         assertThat(missing.err()).contains("no such file");
     }
 
@@ -142,8 +214,19 @@ class OrgAndIntegrationCliIT {
     void credentialsFileIsRead() throws Exception {
         var file = Files.createTempFile("sf", ".properties");
         Files.writeString(file, "client_id=3MVG9\nclient_secret=shh\nrefresh_token=5Aep861\n");
-        var run = CliRun.run(env, "integration", "add", "--org", "acme", "--provider", "salesforce",
-                "--login-url", "https://test.salesforce.com/", "--credentials-file", file.toString(), "--json");
+        var run = CliRun.run(
+                env,
+                "integration",
+                "add",
+                "--org",
+                "acme",
+                "--provider",
+                "salesforce",
+                "--login-url",
+                "https://test.salesforce.com/",
+                "--credentials-file",
+                file.toString(),
+                "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"login_url\":\"https://test.salesforce.com\"");
     }
@@ -157,10 +240,12 @@ class OrgAndIntegrationCliIT {
 
     @Test
     void unreachableDatabaseIsOneLine() {
-        var run = CliRun.run(env, "org", "list", "--db", "jdbc:postgresql://127.0.0.1:1/scoreline?user=x&password=topsecret");
+        var run = CliRun.run(
+                env, "org", "list", "--db", "jdbc:postgresql://127.0.0.1:1/scoreline?user=x&password=topsecret");
         assertThat(run.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
         assertThat(run.err().lines().count()).isEqualTo(1);
-        assertThat(run.err()).startsWith("error: cannot connect to the database at jdbc:postgresql://127.0.0.1:1/scoreline")
+        assertThat(run.err())
+                .startsWith("error: cannot connect to the database at jdbc:postgresql://127.0.0.1:1/scoreline")
                 .doesNotContain("topsecret");
     }
 
@@ -170,11 +255,14 @@ class OrgAndIntegrationCliIT {
         bad.put("SCORELINE_DB_POOL_SIZE", "lots");
         var run = CliRun.run(bad, "org", "list");
         assertThat(run.exitCode()).isEqualTo(CliErrorHandler.USAGE);
-        assertThat(run.err().strip()).isEqualTo("error: SCORELINE_DB_POOL_SIZE must be a whole number from 1 to 200, got 'lots'");
+        assertThat(run.err().strip())
+                .isEqualTo("error: SCORELINE_DB_POOL_SIZE must be a whole number from 1 to 200, got 'lots'");
     }
 
     private int integrationCount() {
-        return CliRun.run(env, "integration", "list", "--org", "acme", "--json").outLines().size();
+        return CliRun.run(env, "integration", "list", "--org", "acme", "--json")
+                .outLines()
+                .size();
     }
 
     @SuppressWarnings("unchecked")

@@ -19,8 +19,9 @@ class ServeCommandIT {
             int port = taken.getLocalPort();
             var run = CliRun.run(env, "serve", "--port", Integer.toString(port));
             assertThat(run.exitCode()).as(run.err()).isEqualTo(CliErrorHandler.USAGE);
-            assertThat(run.err().strip()).isEqualTo("error: port " + port
-                    + " is already in use: choose another with --port or SCORELINE_HTTP_PORT");
+            assertThat(run.err().strip())
+                    .isEqualTo("error: port " + port
+                            + " is already in use: choose another with --port or SCORELINE_HTTP_PORT");
         }
     }
 

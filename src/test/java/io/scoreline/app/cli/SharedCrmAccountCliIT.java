@@ -22,8 +22,12 @@ class SharedCrmAccountCliIT {
     @BeforeAll
     static void database() {
         env = TestEnvironment.forDatabase(TestPostgres.freshDatabase());
-        assertThat(CliRun.run(env, "org", "create", "--slug", "initech", "--name", HOLDER_NAME, "--timezone", "UTC").exitCode()).isZero();
-        assertThat(CliRun.run(env, "org", "create", "--slug", "rival", "--name", "Rival", "--timezone", "UTC").exitCode()).isZero();
+        assertThat(CliRun.run(env, "org", "create", "--slug", "initech", "--name", HOLDER_NAME, "--timezone", "UTC")
+                        .exitCode())
+                .isZero();
+        assertThat(CliRun.run(env, "org", "create", "--slug", "rival", "--name", "Rival", "--timezone", "UTC")
+                        .exitCode())
+                .isZero();
     }
 
     @Test
@@ -35,13 +39,31 @@ class SharedCrmAccountCliIT {
             var second = addHubSpot("rival", portal);
             assertThat(second.exitCode()).as(second.err()).isEqualTo(CliErrorHandler.USAGE);
             assertThat(second.err().lines()).hasSize(1);
-            assertThat(second.err()).startsWith("error: HubSpot portal 5005 is already connected to an active integration")
-                    .contains("--allow-shared-account").doesNotContain("initech").doesNotContain(HOLDER_NAME).doesNotContain("Exception");
+            assertThat(second.err())
+                    .startsWith("error: HubSpot portal 5005 is already connected to an active integration")
+                    .contains("--allow-shared-account")
+                    .doesNotContain("initech")
+                    .doesNotContain(HOLDER_NAME)
+                    .doesNotContain("Exception");
         }
-        assertThat(CliRun.run(env, "integration", "list", "--org", "rival", "--json").out()).doesNotContain("5005");
+        assertThat(CliRun.run(env, "integration", "list", "--org", "rival", "--json")
+                        .out())
+                .doesNotContain("5005");
 
-        var shared = CliRun.run(env, "integration", "add", "--org", "rival", "--provider", "hubspot", "--private-app-token", "pat-r",
-                "--portal-id", "5005", "--allow-shared-account", "--json");
+        var shared = CliRun.run(
+                env,
+                "integration",
+                "add",
+                "--org",
+                "rival",
+                "--provider",
+                "hubspot",
+                "--private-app-token",
+                "pat-r",
+                "--portal-id",
+                "5005",
+                "--allow-shared-account",
+                "--json");
         assertThat(shared.exitCode()).as(shared.err()).isZero();
     }
 
@@ -50,7 +72,9 @@ class SharedCrmAccountCliIT {
         var first = addHubSpot("initech", "6006");
         assertThat(first.exitCode()).as(first.err()).isZero();
         var firstId = id(first);
-        assertThat(CliRun.run(env, "integration", "pause", "--integration", firstId).exitCode()).isZero();
+        assertThat(CliRun.run(env, "integration", "pause", "--integration", firstId)
+                        .exitCode())
+                .isZero();
 
         var second = addHubSpot("rival", "6006");
         assertThat(second.exitCode()).as(second.err()).isZero();
@@ -58,12 +82,18 @@ class SharedCrmAccountCliIT {
         var resumed = CliRun.run(env, "integration", "resume", "--integration", firstId);
         assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(CliErrorHandler.USAGE);
         assertThat(resumed.err().lines()).hasSize(1);
-        assertThat(resumed.err()).startsWith("error: HubSpot portal 6006 is already connected to an active integration")
-                .contains("integration " + firstId + " stays paused").doesNotContain("rival").doesNotContain("Rival");
-        assertThat(CliRun.run(env, "integration", "list", "--org", "initech", "--json").out())
+        assertThat(resumed.err())
+                .startsWith("error: HubSpot portal 6006 is already connected to an active integration")
+                .contains("integration " + firstId + " stays paused")
+                .doesNotContain("rival")
+                .doesNotContain("Rival");
+        assertThat(CliRun.run(env, "integration", "list", "--org", "initech", "--json")
+                        .out())
                 .contains("\"id\":" + firstId + ",\"org\":\"initech\",\"provider\":\"hubspot\",\"status\":\"paused\"");
 
-        assertThat(CliRun.run(env, "integration", "pause", "--integration", id(second)).exitCode()).isZero();
+        assertThat(CliRun.run(env, "integration", "pause", "--integration", id(second))
+                        .exitCode())
+                .isZero();
         var resumedNow = CliRun.run(env, "integration", "resume", "--integration", firstId);
         assertThat(resumedNow.exitCode()).as(resumedNow.err()).isZero();
     }
@@ -74,20 +104,47 @@ class SharedCrmAccountCliIT {
         assertThat(first.exitCode()).as(first.err()).isZero();
         var second = addSalesforce("rival", "00D000000000077");
         assertThat(second.exitCode()).isEqualTo(CliErrorHandler.USAGE);
-        assertThat(second.err()).startsWith("error: Salesforce org 00D000000000077 is already connected to an active integration")
+        assertThat(second.err())
+                .startsWith("error: Salesforce org 00D000000000077 is already connected to an active integration")
                 .doesNotContain(HOLDER_NAME);
         var otherOrg = addSalesforce("rival", "00D000000000078");
         assertThat(otherOrg.exitCode()).as(otherOrg.err()).isZero();
     }
 
     private static CliRun addHubSpot(String org, String portal) {
-        return CliRun.run(env, "integration", "add", "--org", org, "--provider", "hubspot", "--private-app-token", "pat-" + org,
-                "--portal-id", portal, "--json");
+        return CliRun.run(
+                env,
+                "integration",
+                "add",
+                "--org",
+                org,
+                "--provider",
+                "hubspot",
+                "--private-app-token",
+                "pat-" + org,
+                "--portal-id",
+                portal,
+                "--json");
     }
 
     private static CliRun addSalesforce(String org, String salesforceOrgId) {
-        return CliRun.run(env, "integration", "add", "--org", org, "--provider", "salesforce", "--client-id", "cid",
-                "--client-secret", "cs", "--refresh-token", "rt", "--salesforce-org-id", salesforceOrgId, "--json");
+        return CliRun.run(
+                env,
+                "integration",
+                "add",
+                "--org",
+                org,
+                "--provider",
+                "salesforce",
+                "--client-id",
+                "cid",
+                "--client-secret",
+                "cs",
+                "--refresh-token",
+                "rt",
+                "--salesforce-org-id",
+                salesforceOrgId,
+                "--json");
     }
 
     private static String id(CliRun added) {

@@ -18,13 +18,15 @@ class TerminalTextTest {
     @Test
     void ordinaryTextIsUnchangedAndCommandsKeepTheirOwnLineBreaks() {
         assertThat(TerminalText.cell("Zürich Sales 🚀 (東京)")).isEqualTo("Zürich Sales 🚀 (東京)");
-        assertThat(TerminalText.lines("Run 3 failed\n  resume with: x\u001b")).isEqualTo("Run 3 failed\n  resume with: x\\x1b");
+        assertThat(TerminalText.lines("Run 3 failed\n  resume with: x\u001b"))
+                .isEqualTo("Run 3 failed\n  resume with: x\\x1b");
     }
 
     @Test
     void tablesEscapeCellsButNotTheirLayout() {
         var text = new java.io.StringWriter();
-        new CliOutput(new java.io.PrintWriter(text), false).table(List.of("ID", "NAME"), List.of(List.of("1", "Bad\u001b[31m")));
+        new CliOutput(new java.io.PrintWriter(text), false)
+                .table(List.of("ID", "NAME"), List.of(List.of("1", "Bad\u001b[31m")));
         assertThat(text.toString()).doesNotContain("\u001b").contains("Bad\\x1b[31m");
     }
 }

@@ -28,19 +28,34 @@ class ConfigurationDocumentationTest {
             read.put(setting.name(), setting.defaultValue());
         }
 
-        assertThat(documented(Files.readAllLines(DOCUMENT, StandardCharsets.UTF_8))).isEqualTo(read);
+        assertThat(documented(Files.readAllLines(DOCUMENT, StandardCharsets.UTF_8)))
+                .isEqualTo(read);
     }
 
     @Test
     void theCodeReadsTheSettingsItNamesAndDescribesEveryDefault() {
         var all = ScorelineSettings.all();
         // A few that only a conditional branch used to read: they must be in the list all the same.
-        assertThat(all).extracting(Setting::name).contains(ScorelineConfig.DB_USER, ScorelineConfig.DB_PASSWORD,
-                ScorelineConfig.HTTP_PORT, ShutdownSettings.SHUTDOWN_GRACE, NewMasterKey.ENVIRONMENT, WebhookSettings.IDLE_TIMEOUT);
-        assertThat(all).extracting(Setting::name).doesNotHaveDuplicates().allMatch(name -> name.startsWith("SCORELINE_"));
-        assertThat(all).filteredOn(s -> s.name().equals(ScorelineConfig.RETENTION_RUNS)).extracting(Setting::defaultValue)
+        assertThat(all)
+                .extracting(Setting::name)
+                .contains(
+                        ScorelineConfig.DB_USER,
+                        ScorelineConfig.DB_PASSWORD,
+                        ScorelineConfig.HTTP_PORT,
+                        ShutdownSettings.SHUTDOWN_GRACE,
+                        NewMasterKey.ENVIRONMENT,
+                        WebhookSettings.IDLE_TIMEOUT);
+        assertThat(all)
+                .extracting(Setting::name)
+                .doesNotHaveDuplicates()
+                .allMatch(name -> name.startsWith("SCORELINE_"));
+        assertThat(all)
+                .filteredOn(s -> s.name().equals(ScorelineConfig.RETENTION_RUNS))
+                .extracting(Setting::defaultValue)
                 .containsExactly("P90D");
-        assertThat(all).filteredOn(s -> s.name().equals(WebhookSettings.INBOX_WRITERS)).extracting(Setting::defaultValue)
+        assertThat(all)
+                .filteredOn(s -> s.name().equals(WebhookSettings.INBOX_WRITERS))
+                .extracting(Setting::defaultValue)
                 .containsExactly("half the cores");
     }
 
@@ -54,11 +69,17 @@ class ConfigurationDocumentationTest {
                 break;
             }
         }
-        assertThat(header).as("a table headed '| Setting | Default | Meaning |' in " + DOCUMENT).isNotNegative();
+        assertThat(header)
+                .as("a table headed '| Setting | Default | Meaning |' in " + DOCUMENT)
+                .isNotNegative();
         for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
             var cells = lines.get(i).split("\\|", -1);
             assertThat(cells.length).as("columns of: " + lines.get(i)).isGreaterThanOrEqualTo(4);
-            var names = SETTING_NAME.matcher(cells[1]).results().map(m -> m.group(1)).toList();
+            var names = SETTING_NAME
+                    .matcher(cells[1])
+                    .results()
+                    .map(m -> m.group(1))
+                    .toList();
             assertThat(names).as("one setting per row: " + lines.get(i)).hasSize(1);
             var previous = rows.put(names.getFirst(), cells[2].replace("`", "").strip());
             assertThat(previous).as(names.getFirst() + " listed twice").isNull();

@@ -19,15 +19,18 @@ class ContestSettingsConfigTest {
 
     @Test
     void settingsOverrideTheDefaults() {
-        var contests = ScorelineConfig.resolve(Map.of("SCORELINE_CONTEST_TICK", "PT10S", "SCORELINE_RANK_NOTIFY_COALESCE", "pt1h"),
-                CliOverrides.none()).contests();
+        var contests = ScorelineConfig.resolve(
+                        Map.of("SCORELINE_CONTEST_TICK", "PT10S", "SCORELINE_RANK_NOTIFY_COALESCE", "pt1h"),
+                        CliOverrides.none())
+                .contests();
         assertThat(contests.tick()).isEqualTo(Duration.ofSeconds(10));
         assertThat(contests.rankNotifyCoalesce()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
     void aBadValueNamesTheSetting() {
-        assertThatThrownBy(() -> ScorelineConfig.resolve(Map.of("SCORELINE_RANK_NOTIFY_COALESCE", "15 minutes"), CliOverrides.none()))
+        assertThatThrownBy(() -> ScorelineConfig.resolve(
+                        Map.of("SCORELINE_RANK_NOTIFY_COALESCE", "15 minutes"), CliOverrides.none()))
                 .hasMessageContaining("SCORELINE_RANK_NOTIFY_COALESCE");
         assertThatThrownBy(() -> ScorelineConfig.resolve(Map.of("SCORELINE_CONTEST_TICK", "PT0S"), CliOverrides.none()))
                 .hasMessageContaining("SCORELINE_CONTEST_TICK");

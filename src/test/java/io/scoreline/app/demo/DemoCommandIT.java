@@ -43,7 +43,8 @@ class DemoCommandIT {
 
         var totals = totals(summary);
         assertThat(totals).isNotEmpty().isEqualTo(databaseTotals(summary));
-        assertThat(summary.path("totals")).allSatisfy(t -> assertThat(t.path("team").asText()).matches("(Outbound|Inbound) .*"));
+        assertThat(summary.path("totals"))
+                .allSatisfy(t -> assertThat(t.path("team").asText()).matches("(Outbound|Inbound) .*"));
         assertContestMatchesTheDatabase(summary);
         assertThat(badges(summary)).isNotEmpty().isEqualTo(databaseBadges());
 
@@ -59,8 +60,13 @@ class DemoCommandIT {
 
     private static Map<String, Integer> badges(JsonNode summary) {
         var badges = new TreeMap<String, Integer>();
-        summary.path("badges").properties().forEach(profile -> profile.getValue().properties()
-                .forEach(badge -> badges.put(profile.getKey() + "/" + badge.getKey(), badge.getValue().asInt())));
+        summary.path("badges")
+                .properties()
+                .forEach(profile -> profile.getValue()
+                        .properties()
+                        .forEach(badge -> badges.put(
+                                profile.getKey() + "/" + badge.getKey(),
+                                badge.getValue().asInt())));
         return badges;
     }
 
@@ -92,7 +98,9 @@ class DemoCommandIT {
         int rank = 0;
         for (var row : contest.path("leaderboard")) {
             assertThat(row.path("rank").asInt()).isEqualTo(++rank);
-            board.put(row.path("participant").asText(), row.path("score").decimalValue().stripTrailingZeros());
+            board.put(
+                    row.path("participant").asText(),
+                    row.path("score").decimalValue().stripTrailingZeros());
             scores.add(row.path("score").decimalValue());
         }
         assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
@@ -128,22 +136,50 @@ class DemoCommandIT {
     @Test
     void refusesAnOrganizationCalledDemoThatItDidNotCreate() throws Exception {
         var own = TestEnvironment.forDatabase(TestPostgres.freshDatabase());
-        assertThat(CliRun.run(own, "org", "create", "--slug", "demo", "--name", "Demo Customer Inc", "--timezone", "UTC").exitCode())
+        assertThat(CliRun.run(
+                                own,
+                                "org",
+                                "create",
+                                "--slug",
+                                "demo",
+                                "--name",
+                                "Demo Customer Inc",
+                                "--timezone",
+                                "UTC")
+                        .exitCode())
                 .isZero();
-        var added = CliRun.run(own, "integration", "add", "--org", "demo", "--provider", "hubspot", "--private-app-token",
-                "pat-na1-customer", "--portal-id", "777", "--json");
+        var added = CliRun.run(
+                own,
+                "integration",
+                "add",
+                "--org",
+                "demo",
+                "--provider",
+                "hubspot",
+                "--private-app-token",
+                "pat-na1-customer",
+                "--portal-id",
+                "777",
+                "--json");
         assertThat(added.exitCode()).as(added.err()).isZero();
         var before = CliRun.run(own, "org", "list", "--json").out();
-        var integrationsBefore = CliRun.run(own, "integration", "list", "--org", "demo", "--json").outLines();
+        var integrationsBefore = CliRun.run(own, "integration", "list", "--org", "demo", "--json")
+                .outLines();
         assertThat(integrationsBefore).singleElement().asString().contains("\"provider\":\"hubspot\"");
 
         var refused = CliRun.run(own, "demo", "--live-minutes", "0", "--reps", "2", "--days", "7", "--json");
         assertThat(refused.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
-        assertThat(refused.err().strip()).isEqualTo("error: organization 'demo' was not created by `scoreline demo`, so the demo"
-                + " leaves it alone; run the demo on a database of its own: SCORELINE_HOME=/tmp/scoreline-demo scoreline demo");
+        assertThat(refused.err().strip())
+                .isEqualTo(
+                        "error: organization 'demo' was not created by `scoreline demo`, so the demo"
+                                + " leaves it alone; run the demo on a database of its own: SCORELINE_HOME=/tmp/scoreline-demo scoreline demo");
         assertThat(refused.out()).isEmpty();
-        assertThat(CliRun.run(own, "org", "list", "--json").out()).isEqualTo(before).contains("Demo Customer Inc");
-        assertThat(CliRun.run(own, "integration", "list", "--org", "demo", "--json").outLines()).isEqualTo(integrationsBefore);
+        assertThat(CliRun.run(own, "org", "list", "--json").out())
+                .isEqualTo(before)
+                .contains("Demo Customer Inc");
+        assertThat(CliRun.run(own, "integration", "list", "--org", "demo", "--json")
+                        .outLines())
+                .isEqualTo(integrationsBefore);
     }
 
     private static String createdBy(String slug) throws Exception {
@@ -163,8 +199,10 @@ class DemoCommandIT {
 
     private static Map<String, BigDecimal> totals(JsonNode summary) {
         var totals = new TreeMap<String, BigDecimal>();
-        summary.path("totals").forEach(t -> totals.put(t.path("profile").asText() + "/" + t.path("kpi").asText(),
-                t.path("value").decimalValue().stripTrailingZeros()));
+        summary.path("totals")
+                .forEach(t -> totals.put(
+                        t.path("profile").asText() + "/" + t.path("kpi").asText(),
+                        t.path("value").decimalValue().stripTrailingZeros()));
         return totals;
     }
 
@@ -181,7 +219,9 @@ class DemoCommandIT {
             statement.setString(2, summary.path("to").asText());
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    totals.put(rows.getString(1) + "/" + rows.getString(2), rows.getBigDecimal(3).stripTrailingZeros());
+                    totals.put(
+                            rows.getString(1) + "/" + rows.getString(2),
+                            rows.getBigDecimal(3).stripTrailingZeros());
                 }
             }
         }

@@ -23,20 +23,38 @@ class DemoLiveIT {
     @Test
     void liveActivityArrivesAsWebhooksFromBothCrmsAndTheDemoEndsByItself() throws Exception {
         DatabaseEndpoint database = TestPostgres.freshDatabase();
-        var run = CliRun.run(TestEnvironment.forDatabase(database), "demo", "--live-minutes", "1", "--reps", "2", "--days", "7",
-                "--seed", "11", "--live-rate", "240", "--port", "0", "--json");
+        var run = CliRun.run(
+                TestEnvironment.forDatabase(database),
+                "demo",
+                "--live-minutes",
+                "1",
+                "--reps",
+                "2",
+                "--days",
+                "7",
+                "--seed",
+                "11",
+                "--live-rate",
+                "240",
+                "--port",
+                "0",
+                "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        var lines = run.outLines().stream().map(line -> {
-            try {
-                return JSON.readTree(line);
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + line, e);
-            }
-        }).toList();
-        var summary = lines.stream().filter(l -> l.has("organization")).findFirst().orElseThrow();
+        var lines = run.outLines().stream()
+                .map(line -> {
+                    try {
+                        return JSON.readTree(line);
+                    } catch (Exception e) {
+                        throw new AssertionError("not JSON: " + line, e);
+                    }
+                })
+                .toList();
+        var summary =
+                lines.stream().filter(l -> l.has("organization")).findFirst().orElseThrow();
         assertThat(summary.path("endpoints").path("hubspot_webhooks").asText()).endsWith("/webhooks/hubspot");
-        assertThat(summary.path("endpoints").path("salesforce_webhooks").asText()).contains("/webhooks/salesforce/");
+        assertThat(summary.path("endpoints").path("salesforce_webhooks").asText())
+                .contains("/webhooks/salesforce/");
 
         var providers = new TreeSet<String>();
         try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());

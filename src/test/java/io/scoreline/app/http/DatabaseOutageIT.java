@@ -31,7 +31,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,10 +66,12 @@ class DatabaseOutageIT {
         var postgres = startPostgres();
         prepare(postgres);
         var database = new DatabaseEndpoint("jdbc:postgresql://localhost:" + port + "/scoreline", "scoreline", null);
-        try (var sims = Simulators.start(SimulatorOptions.defaults().withSeed(23).withVolume(3, 6));
+        try (var sims = Simulators.start(
+                        SimulatorOptions.defaults().withSeed(23).withVolume(3, 6));
                 var server = ScorelineServer.start(database, Map.of())) {
-            var organizationId = server.bean(OrganizationStore.class).create(NewOrganization.of("outage", "Outage", ZONE.getId(),
-                    "monday")).id();
+            var organizationId = server.bean(OrganizationStore.class)
+                    .create(NewOrganization.of("outage", "Outage", ZONE.getId(), "monday"))
+                    .id();
             HubSpotTestIntegration.connect(server, sims, organizationId);
             server.bean(BackgroundWorkSupervisor.class).start();
             var inbox = server.bean(InboxStore.class);
@@ -98,8 +99,10 @@ class DatabaseOutageIT {
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 var rows = events(inbox, organizationId);
                 assertThat(rows).hasSize(sent.size());
-                assertThat(rows).allSatisfy(e -> assertThat(e.status()).as(e.dedupeKey() + " " + e.lastError().orElse(""))
-                        .isEqualTo(InboxStatus.DONE));
+                assertThat(rows)
+                        .allSatisfy(e -> assertThat(e.status())
+                                .as(e.dedupeKey() + " " + e.lastError().orElse(""))
+                                .isEqualTo(InboxStatus.DONE));
             });
             server.bean(BackgroundWorkSupervisor.class).stop();
         } finally {
@@ -111,15 +114,27 @@ class DatabaseOutageIT {
         // Seconds, not the 35 s a smart shutdown used to take: an answer is at most 1 s old and its
         // check gives up after 2 s; the rest is room for a loaded machine.
         await().atMost(Duration.ofSeconds(15)).until(() -> server.get("/health").statusCode() == 503);
-        assertThat(server.get("/health").body()).contains("\"status\":\"DOWN\"").doesNotContain("localhost").doesNotContain("scoreline-runtime");
-        var body = "[{\"eventId\":1,\"subscriptionId\":1,\"portalId\":" + sims.hubSpot().portalId() + ",\"appId\":1,\"occurredAt\":"
-                + System.currentTimeMillis() + ",\"subscriptionType\":\"object.creation\",\"objectTypeId\":\"0-48\",\"objectId\":1}]";
+        assertThat(server.get("/health").body())
+                .contains("\"status\":\"DOWN\"")
+                .doesNotContain("localhost")
+                .doesNotContain("scoreline-runtime");
+        var body = "[{\"eventId\":1,\"subscriptionId\":1,\"portalId\":"
+                + sims.hubSpot().portalId() + ",\"appId\":1,\"occurredAt\":" + System.currentTimeMillis()
+                + ",\"subscriptionType\":\"object.creation\",\"objectTypeId\":\"0-48\",\"objectId\":1}]";
         long timestamp = System.currentTimeMillis();
-        var response = server.post("/webhooks/hubspot", body.getBytes(StandardCharsets.UTF_8), Map.of(
-                "Content-Type", "application/json",
-                "X-HubSpot-Signature-v3", HubSpotSignature.v3(sims.hubSpot().clientSecret(), "POST",
-                        server.uri("/webhooks/hubspot").toString(), body, timestamp),
-                "X-HubSpot-Request-Timestamp", Long.toString(timestamp)));
+        var response = server.post(
+                "/webhooks/hubspot",
+                body.getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        "Content-Type", "application/json",
+                        "X-HubSpot-Signature-v3",
+                                HubSpotSignature.v3(
+                                        sims.hubSpot().clientSecret(),
+                                        "POST",
+                                        server.uri("/webhooks/hubspot").toString(),
+                                        body,
+                                        timestamp),
+                        "X-HubSpot-Request-Timestamp", Long.toString(timestamp)));
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertThat(response.body().strip()).isEqualTo("unavailable: the database is not reachable; retry later");
@@ -130,14 +145,19 @@ class DatabaseOutageIT {
     }
 
     /** Delivers the changes' webhooks as HubSpot would, retrying what is refused; all must be accepted. */
-    private static List<HubSpotWebhookEvent> deliver(ScorelineServer server, RunningSimulators sims, List<RecordChange> changes) {
+    private static List<HubSpotWebhookEvent> deliver(
+            ScorelineServer server, RunningSimulators sims, List<RecordChange> changes) {
         var events = new ArrayList<HubSpotWebhookEvent>();
         var webhookEvents = new HubSpotWebhookEvents(sims.hubSpotSimulator().credentials(), ZONE, Clock.systemUTC());
         changes.forEach(change -> events.addAll(webhookEvents.of(change)));
         assertThat(events).isNotEmpty();
-        try (var emitter = new HubSpotWebhookEmitter(server.uri("/webhooks/hubspot"), sims.hubSpot().clientSecret(), Clock.systemUTC(),
+        try (var emitter = new HubSpotWebhookEmitter(
+                server.uri("/webhooks/hubspot"),
+                sims.hubSpot().clientSecret(),
+                Clock.systemUTC(),
                 new RetrySchedule(5, Duration.ofMillis(200), Duration.ofSeconds(2)))) {
-            assertThat(emitter.send(events).join()).allSatisfy(d -> assertThat(d).isInstanceOf(Delivery.Delivered.class));
+            assertThat(emitter.send(events).join())
+                    .allSatisfy(d -> assertThat(d).isInstanceOf(Delivery.Delivered.class));
         }
         return events;
     }
@@ -147,11 +167,20 @@ class DatabaseOutageIT {
         var dataset = sims.dataset();
         dataset.onChange(changes::add);
         var now = Instant.now().plusSeconds(5);
-        dataset.stream(ActivityKind.CALL).filter(a -> !a.meta().deleted()).skip(skip).limit(4).toList().forEach(a -> {
-            var call = (Activity.Call) a;
-            dataset.update(new Activity.Call(call.meta().modified(now), call.subject(), call.outbound(), call.durationSeconds() + 60,
-                    CallOutcome.CONNECTED));
-        });
+        dataset.stream(ActivityKind.CALL)
+                .filter(a -> !a.meta().deleted())
+                .skip(skip)
+                .limit(4)
+                .toList()
+                .forEach(a -> {
+                    var call = (Activity.Call) a;
+                    dataset.update(new Activity.Call(
+                            call.meta().modified(now),
+                            call.subject(),
+                            call.outbound(),
+                            call.durationSeconds() + 60,
+                            CallOutcome.CONNECTED));
+                });
         return List.copyOf(changes);
     }
 
@@ -161,7 +190,9 @@ class DatabaseOutageIT {
     }
 
     private static List<io.scoreline.pipeline.inbox.InboxEntry> events(InboxStore inbox, long organizationId) {
-        return inbox.list(organizationId, Optional.empty(), 10_000).stream().filter(e -> !e.eventType().equals(InboxEvent.VERIFY)).toList();
+        return inbox.list(organizationId, Optional.empty(), 10_000).stream()
+                .filter(e -> !e.eventType().equals(InboxEvent.VERIFY))
+                .toList();
     }
 
     private EmbeddedPostgres startPostgres() throws IOException {
@@ -172,18 +203,22 @@ class DatabaseOutageIT {
                 // The library's test default is off: a kill -9 would lose the last commits, acknowledged
                 // webhooks among them. This test is about serving through the outage, not about that.
                 .setServerConfig("synchronous_commit", "on")
-                .setOverrideWorkingDirectory(TestPostgres.testHome().resolve("pg-binaries").toFile())
+                .setOverrideWorkingDirectory(
+                        TestPostgres.testHome().resolve("pg-binaries").toFile())
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale-provider", "builtin")
                 .setLocaleConfig("builtin-locale", "C.UTF-8")
-                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgresql.log").toFile()))
-                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("postgresql.log").toFile()))
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
+                        directory.resolve("postgresql.log").toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(
+                        directory.resolve("postgresql.log").toFile()))
                 .start();
     }
 
     /** The roles and database the embedded server would prepare; this test's server is its own. */
     private static void prepare(EmbeddedPostgres postgres) throws Exception {
-        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
             statement.execute("create role scoreline login nosuperuser nobypassrls");
             statement.execute("create role scoreline_app nologin nosuperuser nobypassrls noinherit");
             statement.execute("grant scoreline_app to scoreline with inherit false, set true");
@@ -193,7 +228,9 @@ class DatabaseOutageIT {
 
     /** kill -9 of the postmaster and every backend at once, as a crash would leave them. */
     private void killPostmaster() throws IOException {
-        var postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip()))
+        var postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                        .getFirst()
+                        .strip()))
                 .orElseThrow();
         var all = new ArrayList<ProcessHandle>(postmaster.descendants().toList());
         all.add(postmaster);
@@ -203,7 +240,9 @@ class DatabaseOutageIT {
 
     /** SIGTERM to the postmaster: PostgreSQL's smart shutdown, which waits for the sessions to end. */
     private ProcessHandle smartShutdown() throws IOException {
-        var postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip()))
+        var postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                        .getFirst()
+                        .strip()))
                 .orElseThrow();
         postmaster.destroy();
         return postmaster;

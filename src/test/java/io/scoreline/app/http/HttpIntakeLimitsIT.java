@@ -45,13 +45,27 @@ class HttpIntakeLimitsIT {
 
     @BeforeAll
     static void start() {
-        server = ScorelineServer.start(Map.of(WebhookSettings.READ_TIMEOUT, "PT1S", WebhookSettings.IDLE_TIMEOUT, "PT3S",
-                WebhookSettings.MAX_BYTES, Integer.toString(256 * 1024)));
-        organizationId = server.bean(OrganizationStore.class).create(NewOrganization.of("limits", "Limits", "UTC", "monday")).id();
-        var salesforce = server.bean(IntegrationStore.class).connect(NewIntegration.of(organizationId, CrmProvider.SALESFORCE,
-                new CrmCredentials.RefreshToken("client", "secret", "refresh"), Optional.empty(), Optional.empty(), Optional.empty())
-                .withWebhookAccountId(Optional.of(SF_ORG)));
-        salesforcePath = WebhookController.path(salesforce.integration().id(), salesforce.endpointSecret().orElseThrow());
+        server = ScorelineServer.start(Map.of(
+                WebhookSettings.READ_TIMEOUT,
+                "PT1S",
+                WebhookSettings.IDLE_TIMEOUT,
+                "PT3S",
+                WebhookSettings.MAX_BYTES,
+                Integer.toString(256 * 1024)));
+        organizationId = server.bean(OrganizationStore.class)
+                .create(NewOrganization.of("limits", "Limits", "UTC", "monday"))
+                .id();
+        var salesforce = server.bean(IntegrationStore.class)
+                .connect(NewIntegration.of(
+                                organizationId,
+                                CrmProvider.SALESFORCE,
+                                new CrmCredentials.RefreshToken("client", "secret", "refresh"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())
+                        .withWebhookAccountId(Optional.of(SF_ORG)));
+        salesforcePath = WebhookController.path(
+                salesforce.integration().id(), salesforce.endpointSecret().orElseThrow());
     }
 
     @AfterAll
@@ -65,10 +79,13 @@ class HttpIntakeLimitsIT {
         try (var socket = connect()) {
             var out = socket.getOutputStream();
             out.write(("POST /webhooks/hubspot HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 1000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Length: 1000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             var trickle = trickleUntilClosed(socket, 1000);
-            assertThat(trickle.closed()).as("closed by the server after %s bytes", trickle.sent()).isTrue();
+            assertThat(trickle.closed())
+                    .as("closed by the server after %s bytes", trickle.sent())
+                    .isTrue();
             assertThat(trickle.sent()).as("the body was never complete").isLessThan(1000);
         }
         await().atMost(HANG).until(() -> rejected("hubspot", "408", "read_timeout") == before + 1);
@@ -77,9 +94,12 @@ class HttpIntakeLimitsIT {
     @Test
     void headersTrickledPastTheReadTimeoutAreCutOffToo() throws Exception {
         try (var socket = connect()) {
-            socket.getOutputStream().write("POST /webhooks/salesforce/1 HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("POST /webhooks/salesforce/1 HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
             var trickle = trickleUntilClosed(socket, 4000);
-            assertThat(trickle.closed()).as("closed by the server after %s bytes", trickle.sent()).isTrue();
+            assertThat(trickle.closed())
+                    .as("closed by the server after %s bytes", trickle.sent())
+                    .isTrue();
         }
     }
 
@@ -96,7 +116,9 @@ class HttpIntakeLimitsIT {
     @Test
     void aSilentConnectionIsClosedAfterTheIdleTimeout() throws Exception {
         try (var socket = connect()) {
-            assertThat(socket.getInputStream().read()).as("closed by the server, not by the socket's hang bound").isEqualTo(-1);
+            assertThat(socket.getInputStream().read())
+                    .as("closed by the server, not by the socket's hang bound")
+                    .isEqualTo(-1);
         }
     }
 
@@ -104,7 +126,8 @@ class HttpIntakeLimitsIT {
     void anOversizedBodyIs413AndCounted() {
         double before = rejected("hubspot", "413", "body_too_large");
         var body = "[" + "{}, ".repeat(70_000) + "{}]";
-        var response = server.post("/webhooks/hubspot", body.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
+        var response = server.post(
+                "/webhooks/hubspot", body.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(rejected("hubspot", "413", "body_too_large")).isEqualTo(before + 1);
     }
@@ -114,11 +137,21 @@ class HttpIntakeLimitsIT {
         double before = rejected("hubspot", "413", "too_many_notifications");
         var event = "{\"eventId\":%d,\"subscriptionId\":1,\"portalId\":424242,\"appId\":1,\"occurredAt\":1,"
                 + "\"subscriptionType\":\"object.creation\",\"objectTypeId\":\"0-48\",\"objectId\":%d}";
-        var body = "[" + java.util.stream.IntStream.rangeClosed(1, 101).mapToObj(i -> event.formatted(i, i))
-                .collect(java.util.stream.Collectors.joining(",")) + "]";
-        var response = server.post("/webhooks/hubspot", body.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json",
-                "X-HubSpot-Signature-v3", "unchecked-before-the-count", "X-HubSpot-Request-Timestamp",
-                Long.toString(System.currentTimeMillis())));
+        var body = "["
+                + java.util.stream.IntStream.rangeClosed(1, 101)
+                        .mapToObj(i -> event.formatted(i, i))
+                        .collect(java.util.stream.Collectors.joining(","))
+                + "]";
+        var response = server.post(
+                "/webhooks/hubspot",
+                body.getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        "Content-Type",
+                        "application/json",
+                        "X-HubSpot-Signature-v3",
+                        "unchecked-before-the-count",
+                        "X-HubSpot-Request-Timestamp",
+                        Long.toString(System.currentTimeMillis())));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
         assertThat(response.body()).contains("at most 100 notifications, got 101");
         assertThat(rejected("hubspot", "413", "too_many_notifications")).isEqualTo(before + 1);
@@ -131,11 +164,13 @@ class HttpIntakeLimitsIT {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("at most 100 notifications, got 101");
         assertThat(rejected("salesforce", "413", "too_many_notifications")).isEqualTo(before + 1);
-        assertThat(server.bean(InboxStore.class).list(organizationId, Optional.empty(), 1000)).isEmpty();
+        assertThat(server.bean(InboxStore.class).list(organizationId, Optional.empty(), 1000))
+                .isEmpty();
 
         var hundred = server.post(salesforcePath, withOrg(100), Map.of("Content-Type", "text/xml; charset=utf-8"));
         assertThat(hundred.statusCode()).as(hundred.body()).isEqualTo(200);
-        assertThat(server.bean(InboxStore.class).list(organizationId, Optional.empty(), 1000)).hasSize(100);
+        assertThat(server.bean(InboxStore.class).list(organizationId, Optional.empty(), 1000))
+                .hasSize(100);
     }
 
     private static byte[] withOrg(int count) {
@@ -148,8 +183,7 @@ class HttpIntakeLimitsIT {
         return socket;
     }
 
-    private record Trickle(int sent, boolean closed) {
-    }
+    private record Trickle(int sent, boolean closed) {}
 
     /**
      * Sends a byte every 100 ms until the server closes the connection, {@code limit} bytes are
@@ -191,7 +225,8 @@ class HttpIntakeLimitsIT {
     }
 
     private static String get(Socket socket) throws IOException {
-        socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream()
+                .write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         var in = socket.getInputStream();
         var head = new StringBuilder();
@@ -211,10 +246,12 @@ class HttpIntakeLimitsIT {
 
     private static double rejected(String provider, String status, String reason) {
         var metrics = server.get("/metrics").body();
-        var line = Pattern.compile("^scoreline_webhook_rejected_total\\{([^}]*)} ([0-9.E]+)$", Pattern.MULTILINE).matcher(metrics);
+        var line = Pattern.compile("^scoreline_webhook_rejected_total\\{([^}]*)} ([0-9.E]+)$", Pattern.MULTILINE)
+                .matcher(metrics);
         while (line.find()) {
             var labels = line.group(1);
-            if (labels.contains("provider=\"" + provider + "\"") && labels.contains("status=\"" + status + "\"")
+            if (labels.contains("provider=\"" + provider + "\"")
+                    && labels.contains("status=\"" + status + "\"")
                     && labels.contains("reason=\"" + reason + "\"")) {
                 return Double.parseDouble(line.group(2));
             }

@@ -48,7 +48,8 @@ class HubSpotPropertyChangeFlowIT {
 
     @Test
     void changesAreAppliedFromTheirEventsAndTheRecordIsReadBackLater() throws Exception {
-        try (var sims = Simulators.start(SimulatorOptions.defaults().withSeed(41).withVolume(3, 6));
+        try (var sims = Simulators.start(
+                        SimulatorOptions.defaults().withSeed(41).withVolume(3, 6));
                 var server = ScorelineServer.start(Map.of(WebhookSettings.VERIFY_AFTER, "PT1H"))) {
             var hub = connectAndSync(server, sims);
             var calls = callsWithOutcome(hub, CallOutcome.NO_ANSWER, 3);
@@ -59,10 +60,28 @@ class HubSpotPropertyChangeFlowIT {
 
             var workers = server.bean(InboxWorkers.class);
             workers.start();
-            post(server, sims, List.of(
-                    change(sims, fresh.id(), fresh.modstamp().plusSeconds(60), DISPOSITION, CallOutcome.CONNECTED.hubSpotId()),
-                    change(sims, stale.id(), stale.modstamp().minusSeconds(60), DISPOSITION, CallOutcome.CONNECTED.hubSpotId()),
-                    change(sims, unread.id(), unread.modstamp().plusSeconds(60), "hs_call_title", "Renewal call")));
+            post(
+                    server,
+                    sims,
+                    List.of(
+                            change(
+                                    sims,
+                                    fresh.id(),
+                                    fresh.modstamp().plusSeconds(60),
+                                    DISPOSITION,
+                                    CallOutcome.CONNECTED.hubSpotId()),
+                            change(
+                                    sims,
+                                    stale.id(),
+                                    stale.modstamp().minusSeconds(60),
+                                    DISPOSITION,
+                                    CallOutcome.CONNECTED.hubSpotId()),
+                            change(
+                                    sims,
+                                    unread.id(),
+                                    unread.modstamp().plusSeconds(60),
+                                    "hs_call_title",
+                                    "Renewal call")));
             var events = awaitEventsDone(server, hub, 3);
             workers.stop();
 
@@ -77,15 +96,19 @@ class HubSpotPropertyChangeFlowIT {
             assertThat(modstamp(hub, unread.id())).isEqualTo(unread.modstamp());
             // Reads are scheduled, not yet due, for the records with newer changes: a property no
             // rule reads may move one HubSpot computes.
-            var scheduled = inbox(server, hub).stream().filter(e -> e.eventType().equals(InboxEvent.VERIFY)).toList();
+            var scheduled = inbox(server, hub).stream()
+                    .filter(e -> e.eventType().equals(InboxEvent.VERIFY))
+                    .toList();
             assertThat(scheduled).extracting(InboxEntry::recordId).containsExactlyInAnyOrder(fresh.id(), unread.id());
             assertThat(scheduled).allSatisfy(e -> assertThat(e.status()).isEqualTo(InboxStatus.PENDING));
             assertThat(events).allSatisfy(e -> assertThat(e.processedAt()).isPresent());
 
             // The verification reads the record: the CRM's state stands again.
             workers.drain();
-            assertThat(inbox(server, hub)).hasSize(5)
-                    .allSatisfy(e -> assertThat(e.status()).as(e.lastError().orElse("")).isEqualTo(InboxStatus.DONE));
+            assertThat(inbox(server, hub))
+                    .hasSize(5)
+                    .allSatisfy(e ->
+                            assertThat(e.status()).as(e.lastError().orElse("")).isEqualTo(InboxStatus.DONE));
             assertThat(disposition(hub, fresh.id())).isEqualTo(CallOutcome.NO_ANSWER.hubSpotId());
             assertThat(hasConnectFact(hub, fresh.id())).isFalse();
             assertThat(connects(hub)).isEqualByComparingTo(connectsBefore);
@@ -94,13 +117,21 @@ class HubSpotPropertyChangeFlowIT {
 
     @Test
     void withValuesTurnedOffEveryChangeReadsTheRecordBack() throws Exception {
-        try (var sims = Simulators.start(SimulatorOptions.defaults().withSeed(43).withVolume(3, 6));
+        try (var sims = Simulators.start(
+                        SimulatorOptions.defaults().withSeed(43).withVolume(3, 6));
                 var server = ScorelineServer.start(Map.of(WebhookSettings.APPLY_VALUES, "false"))) {
             var hub = connectAndSync(server, sims);
             var call = callsWithOutcome(hub, CallOutcome.NO_ANSWER, 1).getFirst();
 
-            post(server, sims, List.of(change(sims, call.id(), call.modstamp().plusSeconds(60), DISPOSITION,
-                    CallOutcome.CONNECTED.hubSpotId())));
+            post(
+                    server,
+                    sims,
+                    List.of(change(
+                            sims,
+                            call.id(),
+                            call.modstamp().plusSeconds(60),
+                            DISPOSITION,
+                            CallOutcome.CONNECTED.hubSpotId())));
             server.bean(InboxWorkers.class).drain();
 
             // Read back at once, so the simulator's value stands, and nothing is left to verify.
@@ -113,15 +144,14 @@ class HubSpotPropertyChangeFlowIT {
         }
     }
 
-    private record Hub(TenantTransactions transactions, long organizationId, long integrationId) {
-    }
+    private record Hub(TenantTransactions transactions, long organizationId, long integrationId) {}
 
-    private record HeldCall(String id, Instant modstamp) {
-    }
+    private record HeldCall(String id, Instant modstamp) {}
 
     private static Hub connectAndSync(ScorelineServer server, RunningSimulators sims) throws Exception {
-        var organizationId = server.bean(OrganizationStore.class).create(NewOrganization.of("hsvalues", "HS values",
-                "America/New_York", "monday")).id();
+        var organizationId = server.bean(OrganizationStore.class)
+                .create(NewOrganization.of("hsvalues", "HS values", "America/New_York", "monday"))
+                .id();
         var integrationId = HubSpotTestIntegration.connect(server, sims, organizationId);
         var sync = server.bean(SyncService.class).sync(integrationId, SyncTrigger.MANUAL);
         assertThat(sync.status()).as(sync.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
@@ -130,26 +160,48 @@ class HubSpotPropertyChangeFlowIT {
 
     /** Calls we hold with an outcome, owned by someone (so their facts reach kpi_values). */
     private static List<HeldCall> callsWithOutcome(Hub hub, CallOutcome outcome, int count) {
-        var calls = hub.transactions().inOrganization(hub.organizationId(), tx -> tx.resultQuery("""
+        var calls = hub.transactions()
+                .inOrganization(
+                        hub.organizationId(),
+                        tx -> tx.resultQuery(
+                                        """
                         select record_id, modstamp from crm_records
                          where integration_id = {0} and object_type = 'calls' and not deleted
                            and fields ->> 'hs_call_disposition' = {1} and fields ->> 'hubspot_owner_id' is not null
                          order by record_id limit {2}""", DSL.val(hub.integrationId()), DSL.val(outcome.hubSpotId()), DSL.val(count))
-                .fetch(r -> new HeldCall(r.get(0, String.class), r.get(1, OffsetDateTime.class).toInstant())));
+                                .fetch(r -> new HeldCall(
+                                        r.get(0, String.class),
+                                        r.get(1, OffsetDateTime.class).toInstant())));
         assertThat(calls).hasSize(count);
         return calls;
     }
 
-    private static HubSpotWebhookEvent change(RunningSimulators sims, String callId, Instant at, String property, String value) {
+    private static HubSpotWebhookEvent change(
+            RunningSimulators sims, String callId, Instant at, String property, String value) {
         var credentials = sims.hubSpotSimulator().credentials();
-        return new HubSpotWebhookEvent(EVENT_IDS.incrementAndGet(), 200_100, credentials.portalId(), credentials.appId(), at.toEpochMilli(),
-                "object.propertyChange", Long.parseLong(callId), "0-48", property, value, "CRM_UI", null);
+        return new HubSpotWebhookEvent(
+                EVENT_IDS.incrementAndGet(),
+                200_100,
+                credentials.portalId(),
+                credentials.appId(),
+                at.toEpochMilli(),
+                "object.propertyChange",
+                Long.parseLong(callId),
+                "0-48",
+                property,
+                value,
+                "CRM_UI",
+                null);
     }
 
     private static void post(ScorelineServer server, RunningSimulators sims, List<HubSpotWebhookEvent> events) {
-        try (var emitter = new HubSpotWebhookEmitter(server.uri("/webhooks/hubspot"), sims.hubSpot().clientSecret(), Clock.systemUTC(),
+        try (var emitter = new HubSpotWebhookEmitter(
+                server.uri("/webhooks/hubspot"),
+                sims.hubSpot().clientSecret(),
+                Clock.systemUTC(),
                 new RetrySchedule(3, Duration.ofMillis(50), Duration.ofMillis(200)))) {
-            assertThat(emitter.send(events).join()).allSatisfy(d -> assertThat(d).isInstanceOf(Delivery.Delivered.class));
+            assertThat(emitter.send(events).join())
+                    .allSatisfy(d -> assertThat(d).isInstanceOf(Delivery.Delivered.class));
         }
     }
 
@@ -158,10 +210,13 @@ class HubSpotPropertyChangeFlowIT {
     }
 
     /** Waits for the running workers to finish the webhook events (not a timing assertion: a generous bound on a hang). */
-    private static List<InboxEntry> awaitEventsDone(ScorelineServer server, Hub hub, int count) throws InterruptedException {
+    private static List<InboxEntry> awaitEventsDone(ScorelineServer server, Hub hub, int count)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            var events = inbox(server, hub).stream().filter(e -> !e.eventType().equals(InboxEvent.VERIFY)).toList();
+            var events = inbox(server, hub).stream()
+                    .filter(e -> !e.eventType().equals(InboxEvent.VERIFY))
+                    .toList();
             if (events.size() == count && events.stream().allMatch(e -> e.status() == InboxStatus.DONE)) {
                 return events;
             }
@@ -171,25 +226,42 @@ class HubSpotPropertyChangeFlowIT {
     }
 
     private static String disposition(Hub hub, String callId) {
-        return hub.transactions().inOrganization(hub.organizationId(), tx -> tx.resultQuery(
-                "select fields ->> 'hs_call_disposition' from crm_records where integration_id = {0} and object_type = 'calls' and record_id = {1}",
-                DSL.val(hub.integrationId()), DSL.val(callId)).fetchOne(0, String.class));
+        return hub.transactions()
+                .inOrganization(
+                        hub.organizationId(),
+                        tx -> tx.resultQuery(
+                                        "select fields ->> 'hs_call_disposition' from crm_records where integration_id = {0} and object_type = 'calls' and record_id = {1}",
+                                        DSL.val(hub.integrationId()), DSL.val(callId))
+                                .fetchOne(0, String.class));
     }
 
     private static Instant modstamp(Hub hub, String callId) {
-        return hub.transactions().inOrganization(hub.organizationId(), tx -> tx.resultQuery(
-                "select modstamp from crm_records where integration_id = {0} and object_type = 'calls' and record_id = {1}",
-                DSL.val(hub.integrationId()), DSL.val(callId)).fetchOne(0, OffsetDateTime.class).toInstant());
+        return hub.transactions()
+                .inOrganization(
+                        hub.organizationId(),
+                        tx -> tx.resultQuery(
+                                        "select modstamp from crm_records where integration_id = {0} and object_type = 'calls' and record_id = {1}",
+                                        DSL.val(hub.integrationId()), DSL.val(callId))
+                                .fetchOne(0, OffsetDateTime.class)
+                                .toInstant());
     }
 
     private static boolean hasConnectFact(Hub hub, String callId) {
-        return hub.transactions().inOrganization(hub.organizationId(), tx -> tx.resultQuery(
-                "select exists (select 1 from kpi_facts where integration_id = {0} and object_type = 'calls' and record_id = {1} and kpi_key = 'call_connects')",
-                DSL.val(hub.integrationId()), DSL.val(callId)).fetchOne(0, Boolean.class));
+        return hub.transactions()
+                .inOrganization(
+                        hub.organizationId(),
+                        tx -> tx.resultQuery(
+                                        "select exists (select 1 from kpi_facts where integration_id = {0} and object_type = 'calls' and record_id = {1} and kpi_key = 'call_connects')",
+                                        DSL.val(hub.integrationId()), DSL.val(callId))
+                                .fetchOne(0, Boolean.class));
     }
 
     private static BigDecimal connects(Hub hub) {
-        return hub.transactions().inOrganization(hub.organizationId(), tx -> tx.resultQuery(
-                "select coalesce(sum(value), 0) from kpi_values where kpi_key = 'call_connects'").fetchOne(0, BigDecimal.class));
+        return hub.transactions()
+                .inOrganization(
+                        hub.organizationId(),
+                        tx -> tx.resultQuery(
+                                        "select coalesce(sum(value), 0) from kpi_values where kpi_key = 'call_connects'")
+                                .fetchOne(0, BigDecimal.class));
     }
 }

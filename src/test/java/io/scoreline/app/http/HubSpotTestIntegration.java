@@ -16,17 +16,22 @@ import java.util.Optional;
 /** A HubSpot integration of the simulator's portal, with the stock rules and its owners linked, as the webhook tests need. */
 final class HubSpotTestIntegration {
 
-    private HubSpotTestIntegration() {
-    }
+    private HubSpotTestIntegration() {}
 
     /** @return the integration's id */
     static long connect(ScorelineServer server, RunningSimulators sims, long organizationId) throws Exception {
         var hs = sims.hubSpot();
-        var integration = server.bean(IntegrationStore.class).add(NewIntegration.of(organizationId, CrmProvider.HUBSPOT,
-                new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()), Optional.empty(),
-                Optional.of(hs.baseUrl().toString()), Optional.of(Long.toString(hs.portalId()))));
-        server.bean(RuleSetStore.class).saveNewVersion(organizationId, integration.id(), Files.readString(Path.of("mappings/hubspot.yaml")),
-                "test");
+        var integration = server.bean(IntegrationStore.class)
+                .add(NewIntegration.of(
+                        organizationId,
+                        CrmProvider.HUBSPOT,
+                        new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()),
+                        Optional.empty(),
+                        Optional.of(hs.baseUrl().toString()),
+                        Optional.of(Long.toString(hs.portalId()))));
+        server.bean(RuleSetStore.class)
+                .saveNewVersion(
+                        organizationId, integration.id(), Files.readString(Path.of("mappings/hubspot.yaml")), "test");
         try (var connector = server.bean(ConnectorOpener.class).open(integration)) {
             server.bean(CrmIdentityStore.class).sync(organizationId, integration.id(), connector.users(), true);
         }

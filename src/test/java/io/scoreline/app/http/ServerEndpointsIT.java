@@ -64,8 +64,10 @@ class ServerEndpointsIT {
     void metricsAreInPrometheusTextFormat() throws Exception {
         var response = get("/metrics");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-        assertThat(response.body()).contains("# TYPE jvm_memory_used_bytes gauge")
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(response.body())
+                .contains("# TYPE jvm_memory_used_bytes gauge")
                 .contains("hikaricp_connections{pool=\"scoreline-runtime\"}");
     }
 
@@ -78,7 +80,9 @@ class ServerEndpointsIT {
         externalServer.close();
 
         // An answer is reused for up to a second (ADR 0023); the rest is room for a loaded machine.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> get("/health").statusCode() == 503);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> get("/health").statusCode() == 503);
         var down = get("/health");
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(down.body()).contains("\"status\":\"DOWN\"").contains("\"database\":\"DOWN\"");

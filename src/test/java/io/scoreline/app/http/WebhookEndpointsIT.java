@@ -54,12 +54,26 @@ class WebhookEndpointsIT {
     @BeforeAll
     static void start() {
         server = ScorelineServer.start(Map.of(WebhookSettings.MAX_BYTES, Integer.toString(MAX_BYTES)));
-        organizationId = server.bean(OrganizationStore.class).create(NewOrganization.of("hooks", "Hooks", "Europe/Berlin", "monday")).id();
+        organizationId = server.bean(OrganizationStore.class)
+                .create(NewOrganization.of("hooks", "Hooks", "Europe/Berlin", "monday"))
+                .id();
         var integrations = server.bean(IntegrationStore.class);
-        hubSpotId = integrations.add(NewIntegration.of(organizationId, CrmProvider.HUBSPOT,
-                new CrmCredentials.RefreshToken("client", SECRET, "refresh"), Optional.empty(), Optional.empty(), Optional.of("4242"))).id();
-        var paused = integrations.add(NewIntegration.of(organizationId, CrmProvider.HUBSPOT,
-                new CrmCredentials.RefreshToken("client", SECRET, "refresh"), Optional.empty(), Optional.empty(), Optional.of("5151")));
+        hubSpotId = integrations
+                .add(NewIntegration.of(
+                        organizationId,
+                        CrmProvider.HUBSPOT,
+                        new CrmCredentials.RefreshToken("client", SECRET, "refresh"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("4242")))
+                .id();
+        var paused = integrations.add(NewIntegration.of(
+                organizationId,
+                CrmProvider.HUBSPOT,
+                new CrmCredentials.RefreshToken("client", SECRET, "refresh"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("5151")));
         integrations.setStatus(organizationId, paused.id(), IntegrationStatus.PAUSED);
         var salesforce = integrations.connect(salesforceRequest());
         salesforceId = salesforce.integration().id();
@@ -86,13 +100,17 @@ class WebhookEndpointsIT {
         assertThat(redelivered.statusCode()).isEqualTo(200);
         assertThat(redelivered.body()).contains("accepted 3 (0 new)");
 
-        var stored = inbox(hubSpotId).stream().filter(e -> body.contains("\"eventId\":" + e.dedupeKey().split(":")[3])).toList();
+        var stored = inbox(hubSpotId).stream()
+                .filter(e -> body.contains("\"eventId\":" + e.dedupeKey().split(":")[3]))
+                .toList();
         assertThat(stored).hasSize(3).allSatisfy(e -> {
             assertThat(e.status()).isEqualTo(InboxStatus.PENDING);
             assertThat(e.objectType()).contains("calls");
         });
-        assertThat(counter("scoreline_webhook_events_total", "accepted", "hubspot")).isGreaterThanOrEqualTo(3);
-        assertThat(counter("scoreline_webhook_events_total", "duplicate", "hubspot")).isGreaterThanOrEqualTo(3);
+        assertThat(counter("scoreline_webhook_events_total", "accepted", "hubspot"))
+                .isGreaterThanOrEqualTo(3);
+        assertThat(counter("scoreline_webhook_events_total", "duplicate", "hubspot"))
+                .isGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -114,19 +132,29 @@ class WebhookEndpointsIT {
 
     @Test
     void aMalformedBodyIs400() {
-        assertThat(postHubSpot("{\"not\":\"an array\"}", System.currentTimeMillis(), SECRET).statusCode()).isEqualTo(400);
-        assertThat(postHubSpot("[{\"portalId\":\"4242\"}]", System.currentTimeMillis(), SECRET).statusCode()).isEqualTo(400);
-        assertThat(postHubSpot("[{", System.currentTimeMillis(), SECRET).statusCode()).isEqualTo(400);
+        assertThat(postHubSpot("{\"not\":\"an array\"}", System.currentTimeMillis(), SECRET)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(postHubSpot("[{\"portalId\":\"4242\"}]", System.currentTimeMillis(), SECRET)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(postHubSpot("[{", System.currentTimeMillis(), SECRET).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void anOversizedBodyIs413() {
         var body = "[" + "{}, ".repeat(MAX_BYTES / 4) + "{}]";
         assertThat(body.length()).isGreaterThan(MAX_BYTES);
-        assertThat(postHubSpot(body, System.currentTimeMillis(), SECRET).statusCode()).isEqualTo(413);
+        assertThat(postHubSpot(body, System.currentTimeMillis(), SECRET).statusCode())
+                .isEqualTo(413);
         var xml = ("<x>" + "a".repeat(MAX_BYTES) + "</x>").getBytes(StandardCharsets.UTF_8);
-        assertThat(server.post(WebhookController.path(salesforceId, salesforceSecret), xml, Map.of("Content-Type", "text/xml"))
-                .statusCode()).isEqualTo(413);
+        assertThat(server.post(
+                                WebhookController.path(salesforceId, salesforceSecret),
+                                xml,
+                                Map.of("Content-Type", "text/xml"))
+                        .statusCode())
+                .isEqualTo(413);
     }
 
     @Test
@@ -136,7 +164,8 @@ class WebhookEndpointsIT {
         var paused = postHubSpot(batch(5151, 3), System.currentTimeMillis(), SECRET);
         assertThat(unknown.statusCode()).isEqualTo(200);
         assertThat(paused.statusCode()).isEqualTo(200);
-        assertThat(counter("scoreline_webhook_events_total", "dropped", "hubspot")).isEqualTo(before + 5);
+        assertThat(counter("scoreline_webhook_events_total", "dropped", "hubspot"))
+                .isEqualTo(before + 5);
         assertThat(server.bean(InboxStore.class).list(organizationId, Optional.empty(), 1000))
                 .noneMatch(e -> e.integrationId() != hubSpotId && e.provider() == CrmProvider.HUBSPOT);
     }
@@ -149,7 +178,9 @@ class WebhookEndpointsIT {
         assertThat(response.body()).contains("<Ack>true</Ack>");
         assertThat(postSalesforce(salesforceId, salesforceSecret, xml).body()).contains("<Ack>true</Ack>");
         // Only that the record changed is kept: the message's values are never used (ADR 0020).
-        assertThat(inbox(salesforceId)).filteredOn(e -> e.recordId().equals("00T000000000777AAA")).singleElement()
+        assertThat(inbox(salesforceId))
+                .filteredOn(e -> e.recordId().equals("00T000000000777AAA"))
+                .singleElement()
                 .satisfies(e -> {
                     assertThat(e.objectType()).contains("Task");
                     assertThat(e.rawBody()).isEqualTo("{}");
@@ -159,7 +190,9 @@ class WebhookEndpointsIT {
 
     @Test
     void aMessageFromAnotherSalesforceOrgIs401() {
-        var response = postSalesforce(salesforceId, salesforceSecret,
+        var response = postSalesforce(
+                salesforceId,
+                salesforceSecret,
                 message("00D000000000099AAA", "04l000000000778AAA", "00T000000000778AAA"));
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(inbox(salesforceId)).noneMatch(e -> e.recordId().equals("00T000000000778AAA"));
@@ -179,9 +212,14 @@ class WebhookEndpointsIT {
     @Test
     void salesforceMessagesForPausedIntegrationsAreAcknowledgedAndCounted() {
         double before = counter("scoreline_webhook_events_total", "dropped", "salesforce");
-        assertThat(postSalesforce(pausedSalesforceId, pausedSalesforceSecret, message(SF_ORG, "04l000000000780AAA", "00T000000000780AAA"))
-                .body()).contains("<Ack>true</Ack>");
-        assertThat(counter("scoreline_webhook_events_total", "dropped", "salesforce")).isEqualTo(before + 1);
+        assertThat(postSalesforce(
+                                pausedSalesforceId,
+                                pausedSalesforceSecret,
+                                message(SF_ORG, "04l000000000780AAA", "00T000000000780AAA"))
+                        .body())
+                .contains("<Ack>true</Ack>");
+        assertThat(counter("scoreline_webhook_events_total", "dropped", "salesforce"))
+                .isEqualTo(before + 1);
         assertThat(inbox(pausedSalesforceId)).isEmpty();
     }
 
@@ -189,33 +227,49 @@ class WebhookEndpointsIT {
     void unknownIntegrationsWrongOrMissingSecretsAndOtherProvidersAreAnsweredAlikeAndStoreNothing() {
         var integrations = server.bean(IntegrationStore.class);
         // An integration from before endpoint secrets (V14): no hash stored.
-        long withoutSecret = integrations.add(salesforceRequest().withSharedAccount(true)).id();
-        server.bean(TenantTransactions.class).inOrganization(organizationId, tx -> tx.update(INTEGRATIONS)
-                .setNull(INTEGRATIONS.ENDPOINT_SECRET_HASH).where(INTEGRATIONS.ID.eq(withoutSecret)).execute());
-        assertThat(integrations.find(organizationId, withoutSecret).orElseThrow().hasEndpointSecret()).isFalse();
+        long withoutSecret =
+                integrations.add(salesforceRequest().withSharedAccount(true)).id();
+        server.bean(TenantTransactions.class)
+                .inOrganization(
+                        organizationId,
+                        tx -> tx.update(INTEGRATIONS)
+                                .setNull(INTEGRATIONS.ENDPOINT_SECRET_HASH)
+                                .where(INTEGRATIONS.ID.eq(withoutSecret))
+                                .execute());
+        assertThat(integrations
+                        .find(organizationId, withoutSecret)
+                        .orElseThrow()
+                        .hasEndpointSecret())
+                .isFalse();
         var otherSecret = EndpointSecret.generate().text();
         var right = salesforceSecret.text();
         var paths = List.of(
-                "/webhooks/salesforce/987654/" + right,                  // unknown integration, a real secret
-                "/webhooks/salesforce/" + salesforceId + "/" + otherSecret,  // wrong secret
+                "/webhooks/salesforce/987654/" + right, // unknown integration, a real secret
+                "/webhooks/salesforce/" + salesforceId + "/" + otherSecret, // wrong secret
                 "/webhooks/salesforce/" + salesforceId + "/" + right.substring(1), // nearly right
-                "/webhooks/salesforce/" + salesforceId,                  // no secret
-                "/webhooks/salesforce/" + hubSpotId + "/" + right,       // another provider's integration
-                "/webhooks/salesforce/" + withoutSecret + "/" + right,   // an integration without a secret
+                "/webhooks/salesforce/" + salesforceId, // no secret
+                "/webhooks/salesforce/" + hubSpotId + "/" + right, // another provider's integration
+                "/webhooks/salesforce/" + withoutSecret + "/" + right, // an integration without a secret
                 "/webhooks/salesforce/" + withoutSecret,
                 "/webhooks/salesforce/not-a-number/" + right);
-        int before = server.bean(InboxStore.class).list(organizationId, Optional.empty(), 1000).size();
+        int before = server.bean(InboxStore.class)
+                .list(organizationId, Optional.empty(), 1000)
+                .size();
         double rejected = rejected("salesforce", 404);
         var xml = message(SF_ORG, "04l000000000781AAA", "00T000000000781AAA");
-        var answers = paths.stream().map(path -> server.post(path, xml.getBytes(StandardCharsets.UTF_8),
-                Map.of("Content-Type", "text/xml; charset=utf-8"))).toList();
+        var answers = paths.stream()
+                .map(path -> server.post(
+                        path, xml.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "text/xml; charset=utf-8")))
+                .toList();
 
         assertThat(answers).allSatisfy(answer -> {
             assertThat(answer.statusCode()).isEqualTo(404);
             assertThat(answer.body()).isEqualTo("not found\n");
-            assertThat(answer.headers().firstValue("Content-Type")).isEqualTo(answers.getFirst().headers().firstValue("Content-Type"));
+            assertThat(answer.headers().firstValue("Content-Type"))
+                    .isEqualTo(answers.getFirst().headers().firstValue("Content-Type"));
         });
-        assertThat(server.bean(InboxStore.class).list(organizationId, Optional.empty(), 1000)).hasSize(before);
+        assertThat(server.bean(InboxStore.class).list(organizationId, Optional.empty(), 1000))
+                .hasSize(before);
         assertThat(rejected("salesforce", 404)).isEqualTo(rejected + paths.size());
         // The same message on the right URL is taken: nothing else about it was wrong.
         assertThat(postSalesforce(salesforceId, salesforceSecret, xml).body()).contains("<Ack>true</Ack>");
@@ -227,39 +281,57 @@ class WebhookEndpointsIT {
         var connected = integrations.connect(salesforceRequest().withSharedAccount(true));
         long id = connected.integration().id();
         var old = connected.endpointSecret().orElseThrow();
-        assertThat(postSalesforce(id, old, message(SF_ORG, "04l000000000782AAA", "00T000000000782AAA")).body())
+        assertThat(postSalesforce(id, old, message(SF_ORG, "04l000000000782AAA", "00T000000000782AAA"))
+                        .body())
                 .contains("<Ack>true</Ack>");
 
         var rotated = integrations.rotateEndpointSecret(organizationId, id);
         assertThat(rotated.text()).hasSize(43).matches("[A-Za-z0-9_-]+").isNotEqualTo(old.text());
         var refused = postSalesforce(id, old, message(SF_ORG, "04l000000000783AAA", "00T000000000783AAA"));
         assertThat(refused.statusCode()).isEqualTo(404);
-        assertThat(postSalesforce(id, rotated, message(SF_ORG, "04l000000000784AAA", "00T000000000784AAA")).body())
+        assertThat(postSalesforce(id, rotated, message(SF_ORG, "04l000000000784AAA", "00T000000000784AAA"))
+                        .body())
                 .contains("<Ack>true</Ack>");
-        assertThat(inbox(id)).extracting(InboxEntry::recordId)
+        assertThat(inbox(id))
+                .extracting(InboxEntry::recordId)
                 .containsExactlyInAnyOrder("00T000000000782AAA", "00T000000000784AAA");
         assertThat(String.valueOf(rotated)).doesNotContain(rotated.text());
     }
 
     private static NewIntegration salesforceRequest() {
-        return NewIntegration.of(organizationId, CrmProvider.SALESFORCE,
-                new CrmCredentials.RefreshToken("client", "secret", "refresh"), Optional.empty(), Optional.empty(), Optional.empty())
+        return NewIntegration.of(
+                        organizationId,
+                        CrmProvider.SALESFORCE,
+                        new CrmCredentials.RefreshToken("client", "secret", "refresh"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty())
                 .withWebhookAccountId(Optional.of(SF_ORG));
     }
 
     private static String message(String org, String notificationId, String recordId) {
-        return OutboundMessages.envelope(org, List.of(new OutboundMessages.Notification(notificationId, "Task",
-                Map.of("Id", recordId, "Status", "Completed", "SystemModstamp", "2026-11-30T10:00:00.000Z"))));
+        return OutboundMessages.envelope(
+                org,
+                List.of(new OutboundMessages.Notification(
+                        notificationId,
+                        "Task",
+                        Map.of("Id", recordId, "Status", "Completed", "SystemModstamp", "2026-11-30T10:00:00.000Z"))));
     }
 
     private static String batch(long portalId, int events) {
         var json = new StringBuilder("[");
         for (int i = 0; i < events; i++) {
             long eventId = eventIds++;
-            json.append(i == 0 ? "" : ",").append("{\"eventId\":").append(eventId).append(",\"subscriptionId\":201,\"portalId\":")
-                    .append(portalId).append(",\"appId\":7,\"occurredAt\":1764500000000,\"subscriptionType\":\"object.propertyChange\",")
-                    .append("\"attemptNumber\":0,\"objectId\":").append(50_000 + eventId)
-                    .append(",\"objectTypeId\":\"0-48\",\"propertyName\":\"hs_call_disposition\",\"propertyValue\":\"Connected – ü\",")
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"eventId\":")
+                    .append(eventId)
+                    .append(",\"subscriptionId\":201,\"portalId\":")
+                    .append(portalId)
+                    .append(",\"appId\":7,\"occurredAt\":1764500000000,\"subscriptionType\":\"object.propertyChange\",")
+                    .append("\"attemptNumber\":0,\"objectId\":")
+                    .append(50_000 + eventId)
+                    .append(
+                            ",\"objectTypeId\":\"0-48\",\"propertyName\":\"hs_call_disposition\",\"propertyValue\":\"Connected – ü\",")
                     .append("\"changeSource\":\"CRM_UI\"}");
         }
         return json.append("]").toString();
@@ -267,26 +339,33 @@ class WebhookEndpointsIT {
 
     private static HttpResponse<String> postHubSpot(String body, long timestamp, String secret) {
         var uri = server.uri("/webhooks/hubspot").toString();
-        return server.post("/webhooks/hubspot", body.getBytes(StandardCharsets.UTF_8), Map.of(
-                "Content-Type", "application/json",
-                "X-HubSpot-Signature-v3", HubSpotSignature.v3(secret, "POST", uri, body, timestamp),
-                "X-HubSpot-Request-Timestamp", Long.toString(timestamp)));
+        return server.post(
+                "/webhooks/hubspot",
+                body.getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        "Content-Type", "application/json",
+                        "X-HubSpot-Signature-v3", HubSpotSignature.v3(secret, "POST", uri, body, timestamp),
+                        "X-HubSpot-Request-Timestamp", Long.toString(timestamp)));
     }
 
     private static HttpResponse<String> postSalesforce(long integrationId, EndpointSecret secret, String xml) {
-        return server.post(WebhookController.path(integrationId, secret), xml.getBytes(StandardCharsets.UTF_8),
+        return server.post(
+                WebhookController.path(integrationId, secret),
+                xml.getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Type", "text/xml; charset=utf-8", "SOAPAction", "\"\""));
     }
 
     private static List<InboxEntry> inbox(long integrationId) {
         return server.bean(InboxStore.class).list(organizationId, Optional.empty(), 1000).stream()
-                .filter(e -> e.integrationId() == integrationId).toList();
+                .filter(e -> e.integrationId() == integrationId)
+                .toList();
     }
 
     /** Refusals of one provider and status, whatever their reason. */
     private static double rejected(String provider, int status) {
         var metrics = server.get("/metrics").body();
-        var line = Pattern.compile("^scoreline_webhook_rejected_total\\{([^}]*)} ([0-9.E]+)$", Pattern.MULTILINE).matcher(metrics);
+        var line = Pattern.compile("^scoreline_webhook_rejected_total\\{([^}]*)} ([0-9.E]+)$", Pattern.MULTILINE)
+                .matcher(metrics);
         double sum = 0;
         while (line.find()) {
             var labels = line.group(1);
@@ -299,8 +378,10 @@ class WebhookEndpointsIT {
 
     private static double counter(String name, String outcome, String provider) {
         var metrics = server.get("/metrics").body();
-        var line = Pattern.compile("^" + name + "\\{outcome=\"" + outcome + "\",provider=\"" + provider + "\"} ([0-9.E]+)$",
-                Pattern.MULTILINE).matcher(metrics);
+        var line = Pattern.compile(
+                        "^" + name + "\\{outcome=\"" + outcome + "\",provider=\"" + provider + "\"} ([0-9.E]+)$",
+                        Pattern.MULTILINE)
+                .matcher(metrics);
         return line.find() ? Double.parseDouble(line.group(1)) : 0;
     }
 }

@@ -33,17 +33,28 @@ class WebhookPathsIT {
     @Test
     void pathsNoCrmPostsToAreNotFoundAndNotCounted() {
         var body = "[]".getBytes(StandardCharsets.UTF_8);
-        for (var path : List.of("/webhooks/hubspot/42", "/webhooks/hubspot/42/secret", "/webhooks/salesforce",
-                "/webhooks/zoho", "/webhooks/zoho/1/secret", "/webhooks/HUBSPOT")) {
+        for (var path : List.of(
+                "/webhooks/hubspot/42",
+                "/webhooks/hubspot/42/secret",
+                "/webhooks/salesforce",
+                "/webhooks/zoho",
+                "/webhooks/zoho/1/secret",
+                "/webhooks/HUBSPOT")) {
             var response = server.post(path, body, Map.of("Content-Type", "application/json"));
             assertThat(response.statusCode()).as(path).isEqualTo(404);
         }
         assertThat(server.get("/metrics").body()).doesNotContain("scoreline_webhook_rejected_total{");
         // The shapes the CRMs do post to are served: refused here for what they lack, and counted.
-        assertThat(server.post("/webhooks/hubspot", body, Map.of("Content-Type", "application/json")).statusCode()).isEqualTo(401);
-        assertThat(server.post("/webhooks/salesforce/1/secret", body, Map.of("Content-Type", "text/xml")).statusCode()).isEqualTo(404);
+        assertThat(server.post("/webhooks/hubspot", body, Map.of("Content-Type", "application/json"))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(server.post("/webhooks/salesforce/1/secret", body, Map.of("Content-Type", "text/xml"))
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(server.get("/metrics").body())
-                .contains("scoreline_webhook_rejected_total{provider=\"hubspot\",reason=\"unauthorized\",status=\"401\"}")
-                .contains("scoreline_webhook_rejected_total{provider=\"salesforce\",reason=\"unknown_endpoint\",status=\"404\"}");
+                .contains(
+                        "scoreline_webhook_rejected_total{provider=\"hubspot\",reason=\"unauthorized\",status=\"401\"}")
+                .contains(
+                        "scoreline_webhook_rejected_total{provider=\"salesforce\",reason=\"unknown_endpoint\",status=\"404\"}");
     }
 }

@@ -43,8 +43,12 @@ class WebhookTenancyIT {
     static void start() {
         server = ScorelineServer.start(Map.of());
         var organizations = server.bean(OrganizationStore.class);
-        orgA = organizations.create(NewOrganization.of("tenant-a", "Tenant A", "UTC", "monday")).id();
-        orgB = organizations.create(NewOrganization.of("tenant-b", "Tenant B", "UTC", "monday")).id();
+        orgA = organizations
+                .create(NewOrganization.of("tenant-a", "Tenant A", "UTC", "monday"))
+                .id();
+        orgB = organizations
+                .create(NewOrganization.of("tenant-b", "Tenant B", "UTC", "monday"))
+                .id();
         integrations = server.bean(IntegrationStore.class);
     }
 
@@ -87,33 +91,61 @@ class WebhookTenancyIT {
         long a = add(orgA, 7300, SECRET_A, true);
         long b = add(orgB, 7300, SECRET_A, true);
         assertThat(post(7300, 2, SECRET_A).body()).startsWith("accepted 4 (4 new)");
-        assertThat(inbox(orgA, a)).hasSize(2).allSatisfy(e -> assertThat(e.organizationId()).isEqualTo(orgA));
-        assertThat(inbox(orgB, b)).hasSize(2).allSatisfy(e -> assertThat(e.organizationId()).isEqualTo(orgB));
+        assertThat(inbox(orgA, a))
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e.organizationId()).isEqualTo(orgA));
+        assertThat(inbox(orgB, b))
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e.organizationId()).isEqualTo(orgB));
     }
 
     private static long add(long organizationId, long portal, String secret, boolean shared) {
-        return integrations.add(NewIntegration.of(organizationId, CrmProvider.HUBSPOT, new CrmCredentials.RefreshToken("client", secret,
-                "refresh"), Optional.empty(), Optional.empty(), Optional.of(Long.toString(portal))).withSharedAccount(shared)).id();
+        return integrations
+                .add(NewIntegration.of(
+                                organizationId,
+                                CrmProvider.HUBSPOT,
+                                new CrmCredentials.RefreshToken("client", secret, "refresh"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(Long.toString(portal)))
+                        .withSharedAccount(shared))
+                .id();
     }
 
     private static List<InboxEntry> inbox(long organizationId, long integrationId) {
         return server.bean(InboxStore.class).list(organizationId, Optional.empty(), 1000).stream()
-                .filter(e -> e.integrationId() == integrationId).toList();
+                .filter(e -> e.integrationId() == integrationId)
+                .toList();
     }
 
     private static HttpResponse<String> post(long portal, int events, String secret) {
         var json = new StringBuilder("[");
         for (int i = 0; i < events; i++) {
             long eventId = eventIds++;
-            json.append(i == 0 ? "" : ",").append("{\"eventId\":").append(eventId).append(",\"subscriptionId\":301,\"portalId\":")
-                    .append(portal).append(",\"appId\":7,\"occurredAt\":1764500000000,\"subscriptionType\":\"object.creation\",")
-                    .append("\"attemptNumber\":0,\"objectId\":").append(90_000 + eventId).append(",\"objectTypeId\":\"0-48\"}");
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"eventId\":")
+                    .append(eventId)
+                    .append(",\"subscriptionId\":301,\"portalId\":")
+                    .append(portal)
+                    .append(",\"appId\":7,\"occurredAt\":1764500000000,\"subscriptionType\":\"object.creation\",")
+                    .append("\"attemptNumber\":0,\"objectId\":")
+                    .append(90_000 + eventId)
+                    .append(",\"objectTypeId\":\"0-48\"}");
         }
         var body = json.append("]").toString();
         long timestamp = System.currentTimeMillis();
-        return server.post("/webhooks/hubspot", body.getBytes(StandardCharsets.UTF_8), Map.of(
-                "Content-Type", "application/json",
-                "X-HubSpot-Signature-v3", HubSpotSignature.v3(secret, "POST", server.uri("/webhooks/hubspot").toString(), body, timestamp),
-                "X-HubSpot-Request-Timestamp", Long.toString(timestamp)));
+        return server.post(
+                "/webhooks/hubspot",
+                body.getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        "Content-Type", "application/json",
+                        "X-HubSpot-Signature-v3",
+                                HubSpotSignature.v3(
+                                        secret,
+                                        "POST",
+                                        server.uri("/webhooks/hubspot").toString(),
+                                        body,
+                                        timestamp),
+                        "X-HubSpot-Request-Timestamp", Long.toString(timestamp)));
     }
 }

@@ -18,18 +18,22 @@ class DatabaseOutageLogFilterTest {
 
     @Test
     void aLibrarysStackTraceAboutALostConnectionIsDropped() {
-        var lost = new RuntimeException("Couldn't rollback", new PSQLException("I/O error", PSQLState.CONNECTION_FAILURE));
+        var lost =
+                new RuntimeException("Couldn't rollback", new PSQLException("I/O error", PSQLState.CONNECTION_FAILURE));
         assertThat(decide("org.quartz.impl.jdbcjobstore.JobStoreTX", lost)).isEqualTo(FilterReply.DENY);
-        assertThat(decide("com.zaxxer.hikari.pool.ProxyConnection", new SQLException("terminating connection", "57P01")))
+        assertThat(decide(
+                        "com.zaxxer.hikari.pool.ProxyConnection", new SQLException("terminating connection", "57P01")))
                 .isEqualTo(FilterReply.DENY);
-        assertThat(decide("org.quartz.core.ErrorLogger", new SQLTransientConnectionException("timed out"))).isEqualTo(FilterReply.DENY);
+        assertThat(decide("org.quartz.core.ErrorLogger", new SQLTransientConnectionException("timed out")))
+                .isEqualTo(FilterReply.DENY);
     }
 
     @Test
     void otherFailuresAndOurOwnLoggersPassUnchanged() {
         assertThat(decide("org.quartz.impl.jdbcjobstore.JobStoreTX", new SQLException("duplicate key", "23505")))
                 .isEqualTo(FilterReply.NEUTRAL);
-        assertThat(decide("io.scoreline.pipeline.inbox.InboxWorkers", new SQLException("gone", "08006"))).isEqualTo(FilterReply.NEUTRAL);
+        assertThat(decide("io.scoreline.pipeline.inbox.InboxWorkers", new SQLException("gone", "08006")))
+                .isEqualTo(FilterReply.NEUTRAL);
         assertThat(decide("org.quartz.core.QuartzScheduler", null)).isEqualTo(FilterReply.NEUTRAL);
     }
 

@@ -7,10 +7,10 @@ import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.ConnectorSettings;
 import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.sim.RunningSimulators;
 import io.scoreline.sim.SimulatorOptions;
 import io.scoreline.sim.Simulators;
@@ -65,8 +65,10 @@ class HubSpotRoutesIT extends CamelTestSupport {
 
     @Test
     void aChangeReadIsSearchExchangesOnlyAndReadsEveryRecordOnce() throws Exception {
-        AdviceWith.adviceWith(context, "hubspot-search", route -> route.weaveAddFirst().to("mock:search"));
-        AdviceWith.adviceWith(context, "hubspot-batch-read", route -> route.weaveAddFirst().to("mock:batchRead"));
+        AdviceWith.adviceWith(
+                context, "hubspot-search", route -> route.weaveAddFirst().to("mock:search"));
+        AdviceWith.adviceWith(
+                context, "hubspot-batch-read", route -> route.weaveAddFirst().to("mock:batchRead"));
         connect("", options(4, 20));
         var query = new ChangeQuery("calls", Set.of("hubspot_owner_id"), Instant.EPOCH, Optional.empty(), 2000);
 
@@ -80,8 +82,11 @@ class HubSpotRoutesIT extends CamelTestSupport {
         assertThat(count).as("more than one search page").isGreaterThan(HubSpotSearches.PAGE);
         assertThat(records).hasSize((int) count).extracting(CrmRecord::recordId).doesNotHaveDuplicates();
         var search = getMockEndpoint("mock:search");
-        assertThat(search.getReceivedCounter()).as("every attempt, 429s included, entered the route").isEqualTo(connector.apiCalls());
-        assertThat(search.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(HubSpotApi.Request.class))
+        assertThat(search.getReceivedCounter())
+                .as("every attempt, 429s included, entered the route")
+                .isEqualTo(connector.apiCalls());
+        assertThat(search.getReceivedExchanges())
+                .extracting(e -> e.getMessage().getBody(HubSpotApi.Request.class))
                 .allSatisfy(request -> {
                     assertThat(request.search()).isTrue();
                     assertThat(request.method()).isEqualTo("POST");
@@ -92,7 +97,8 @@ class HubSpotRoutesIT extends CamelTestSupport {
 
     @Test
     void serverErrorsAreRetriedAroundTheRouteUntilTheAttemptsAreSpent() throws Exception {
-        AdviceWith.adviceWith(context, "hubspot-owners", route -> route.weaveAddFirst().to("mock:owners"));
+        AdviceWith.adviceWith(
+                context, "hubspot-owners", route -> route.weaveAddFirst().to("mock:owners"));
         connect("500:1.0", options(3, 20));
 
         assertThatThrownBy(connector::users).isInstanceOfSatisfying(ScorelineException.class, e -> {
@@ -104,20 +110,24 @@ class HubSpotRoutesIT extends CamelTestSupport {
 
     @Test
     void rateLimitsAreWaitedOutUpToTheirOwnLimitThenStopTheRunAsQuota() throws Exception {
-        AdviceWith.adviceWith(context, "hubspot-owners", route -> route.weaveAddFirst().to("mock:owners"));
+        AdviceWith.adviceWith(
+                context, "hubspot-owners", route -> route.weaveAddFirst().to("mock:owners"));
         connect("429:1.0", options(4, 1));
 
         assertThatThrownBy(connector::users).isInstanceOfSatisfying(ScorelineException.class, e -> {
             assertThat(e.kind()).isEqualTo(FailureKind.QUOTA);
             assertThat(e.getMessage()).startsWith("hubspot owners still rate limited after 2 waits");
         });
-        assertThat(getMockEndpoint("mock:owners").getReceivedCounter()).as("a 429 does not spend the transient attempts").isEqualTo(2);
+        assertThat(getMockEndpoint("mock:owners").getReceivedCounter())
+                .as("a 429 does not spend the transient attempts")
+                .isEqualTo(2);
         assertThat(((HubSpotConnector) connector).throttledCalls()).isEqualTo(2);
     }
 
     @Test
     void repeatedServerErrorsOpenTheIntegrationsBreakerAndLaterCallsNeverReachTheRoute() throws Exception {
-        AdviceWith.adviceWith(context, "hubspot-owners", route -> route.weaveAddFirst().to("mock:owners"));
+        AdviceWith.adviceWith(
+                context, "hubspot-owners", route -> route.weaveAddFirst().to("mock:owners"));
         connect("500:1.0", options(2, 20));
         for (int call = 0; call < 5; call++) {
             assertThatThrownBy(connector::users).isInstanceOf(ScorelineException.class);
@@ -133,16 +143,31 @@ class HubSpotRoutesIT extends CamelTestSupport {
     }
 
     private static HubSpotOptions options(int retryAttempts, int rateLimitRetries) {
-        return new HubSpotOptions(retryAttempts, Duration.ofMillis(5), rateLimitRetries, Duration.ofSeconds(5), 190, 5,
-                Duration.ofMinutes(5), Duration.ofSeconds(30));
+        return new HubSpotOptions(
+                retryAttempts,
+                Duration.ofMillis(5),
+                rateLimitRetries,
+                Duration.ofSeconds(5),
+                190,
+                5,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(30));
     }
 
     private void connect(String faults, HubSpotOptions options) {
         context.start();
-        var simulator = SimulatorOptions.defaults().withSeed(5).withVolume(3, 6).withLastDay(LocalDate.of(2026, 3, 1)).withClock(CLOCK);
+        var simulator = SimulatorOptions.defaults()
+                .withSeed(5)
+                .withVolume(3, 6)
+                .withLastDay(LocalDate.of(2026, 3, 1))
+                .withClock(CLOCK);
         sims = Simulators.start(faults.isEmpty() ? simulator : simulator.withFaults(FaultSpec.parse(faults)));
         var hs = sims.hubSpot();
-        connector = new HubSpotConnectorFactory(context, options, CLOCK).open(new ConnectorSettings(1, CrmProvider.HUBSPOT,
-                Map.of(HubSpotSettings.BASE_URL, hs.baseUrl().toString()), new CrmCredentials.PrivateAppToken(hs.privateAppToken())));
+        connector = new HubSpotConnectorFactory(context, options, CLOCK)
+                .open(new ConnectorSettings(
+                        1,
+                        CrmProvider.HUBSPOT,
+                        Map.of(HubSpotSettings.BASE_URL, hs.baseUrl().toString()),
+                        new CrmCredentials.PrivateAppToken(hs.privateAppToken())));
     }
 }

@@ -33,7 +33,8 @@ class JwtKeyStoreTest {
         certificate.verify(keys.getPublic());
         certificate.checkValidity(java.util.Date.from(NOW));
 
-        var key = (PrivateKey) store.getKey(aliases.getFirst(), parameters.getPassword().toCharArray());
+        var key = (PrivateKey)
+                store.getKey(aliases.getFirst(), parameters.getPassword().toCharArray());
         var signer = Signature.getInstance("SHA256withRSA");
         signer.initSign(key);
         signer.update("header.claims".getBytes());
@@ -49,18 +50,22 @@ class JwtKeyStoreTest {
         var pkcs8 = keys.getPrivate().getEncoded();
         // PKCS#8 wraps the PKCS#1 key after a fixed 26-byte header for a 2048-bit RSA key.
         var pkcs1 = Arrays.copyOfRange(pkcs8, 26, pkcs8.length);
-        var pem = "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs1) + "\n-----END RSA PRIVATE KEY-----\n";
-        assertThat(JwtKeyStore.privateKey(pem).getModulus()).isEqualTo(((java.security.interfaces.RSAPrivateCrtKey) keys.getPrivate()).getModulus());
+        var pem = "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs1)
+                + "\n-----END RSA PRIVATE KEY-----\n";
+        assertThat(JwtKeyStore.privateKey(pem).getModulus())
+                .isEqualTo(((java.security.interfaces.RSAPrivateCrtKey) keys.getPrivate()).getModulus());
     }
 
     @Test
     void unusableKeysAreBadInputThatSaysWhy() {
         assertThatThrownBy(() -> JwtKeyStore.of("not a key", NOW))
-                .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT))
+                .isInstanceOfSatisfying(
+                        ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT))
                 .hasMessageContaining("not a PEM RSA private key");
         assertThatThrownBy(() -> JwtKeyStore.of("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----", NOW))
                 .hasMessageContaining("not a readable RSA key");
-        assertThatThrownBy(() -> JwtKeyStore.of("-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----", NOW))
+        assertThatThrownBy(() -> JwtKeyStore.of(
+                        "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----", NOW))
                 .hasMessageContaining("is encrypted");
     }
 }

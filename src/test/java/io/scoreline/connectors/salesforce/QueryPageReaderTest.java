@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class QueryPageReaderTest {
 
     private static QueryPageReader.QueryPage read(String json) {
-        return QueryPageReader.read("queryMore", "Task", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        return QueryPageReader.read(
+                "queryMore", "Task", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -34,7 +35,8 @@ class QueryPageReaderTest {
         assertThat(record.recordId()).isEqualTo("00T1");
         assertThat(record.deleted()).isTrue();
         assertThat(record.modstamp()).isEqualTo(Instant.parse("2026-11-20T09:05:00Z"));
-        assertThat(record.fields()).doesNotContainKey("attributes")
+        assertThat(record.fields())
+                .doesNotContainKey("attributes")
                 .containsEntry("CallDurationInSeconds", 90)
                 .containsEntry("Amount", 12.5)
                 .containsEntry("Big", 12345678901L)
@@ -53,7 +55,8 @@ class QueryPageReaderTest {
     @Test
     void malformedJsonNamesTheCall() {
         assertThatThrownBy(() -> read("{\"done\": true, \"records\": [{\"Id\": "))
-                .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT))
+                .isInstanceOfSatisfying(
+                        ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT))
                 .hasMessageStartingWith("salesforce queryMore answered with malformed JSON");
     }
 
@@ -69,22 +72,32 @@ class QueryPageReaderTest {
     @Test
     void aRowWithoutIdOrModstampIsRefused() {
         assertThatThrownBy(() -> read("{\"done\": true, \"records\": [{\"Id\": \"00T1\"}]}"))
-                .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT))
+                .isInstanceOfSatisfying(
+                        ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT))
                 .hasMessageContaining("malformed Task row without Id or SystemModstamp");
     }
 
     @Test
     void modstampsAreReadInEverySpellingAndAMalformedOneIsRefused() {
-        for (var spelling : new String[] {"2026-11-20T10:05:00.000+0100", "2026-11-20T09:05:00Z", "2026-11-20T04:05:00.000-05:00",
-            "2026-11-20T09:05:00+00:00"}) {
-            var page = read("{\"done\": true, \"records\": [{\"Id\": \"00T1\", \"SystemModstamp\": \"" + spelling + "\"}]}");
-            assertThat(page.records().getFirst().modstamp()).as(spelling).isEqualTo(Instant.parse("2026-11-20T09:05:00Z"));
+        for (var spelling : new String[] {
+            "2026-11-20T10:05:00.000+0100",
+            "2026-11-20T09:05:00Z",
+            "2026-11-20T04:05:00.000-05:00",
+            "2026-11-20T09:05:00+00:00"
+        }) {
+            var page = read(
+                    "{\"done\": true, \"records\": [{\"Id\": \"00T1\", \"SystemModstamp\": \"" + spelling + "\"}]}");
+            assertThat(page.records().getFirst().modstamp())
+                    .as(spelling)
+                    .isEqualTo(Instant.parse("2026-11-20T09:05:00Z"));
         }
-        for (var malformed : new String[] {"2026-11-20", "1763629500000", "2026-13-20T09:05:00.000+0000", "yesterday"}) {
+        for (var malformed :
+                new String[] {"2026-11-20", "1763629500000", "2026-13-20T09:05:00.000+0000", "yesterday"}) {
             assertThatThrownBy(() -> read("{\"done\": true, \"records\": [{\"Id\": \"00T1\", \"SystemModstamp\": \""
-                    + malformed + "\"}]}"))
+                            + malformed + "\"}]}"))
                     .as(malformed)
-                    .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT))
+                    .isInstanceOfSatisfying(
+                            ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT))
                     .hasMessageContaining("malformed Salesforce datetime '" + malformed + "'");
         }
     }

@@ -25,7 +25,8 @@ class ReadByIdsStatementTest {
         // Forty fields of forty characters: more than any rule set reads.
         var fields = new LinkedHashSet<String>();
         IntStream.range(0, 40).forEach(i -> fields.add(String.format("Custom_Field_Name_Long_Enough_%06d__c", i)));
-        assertThat(requestUri(ids(SalesforceConnector.IDS_PER_QUERY), fields).length()).isLessThan(URI_LIMIT);
+        assertThat(requestUri(ids(SalesforceConnector.IDS_PER_QUERY), fields).length())
+                .isLessThan(URI_LIMIT);
         // Why not 2,000 ids per statement: the URI alone would be more than three times the limit.
         assertThat(requestUri(ids(2_000), fields).length()).isGreaterThan(3 * URI_LIMIT);
     }
@@ -37,6 +38,8 @@ class ReadByIdsStatementTest {
     }
 
     private static List<String> ids(int n) {
-        return Collections.unmodifiableList(IntStream.range(0, n).mapToObj(i -> String.format("006%012dAAA", i)).toList());
+        return Collections.unmodifiableList(IntStream.range(0, n)
+                .mapToObj(i -> String.format("006%012dAAA", i))
+                .toList());
     }
 }

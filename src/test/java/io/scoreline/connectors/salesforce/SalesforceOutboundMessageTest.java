@@ -20,7 +20,8 @@ class SalesforceOutboundMessageTest {
         fields.put("Id", "00T000000000001AAA");
         fields.put("Status", "Completed");
         fields.put("Subject", "a < b & c");
-        var xml = OutboundMessages.envelope(ORG, List.of(new OutboundMessages.Notification("04l000000000001AAA", "Task", fields)));
+        var xml = OutboundMessages.envelope(
+                ORG, List.of(new OutboundMessages.Notification("04l000000000001AAA", "Task", fields)));
         var message = SalesforceOutboundMessage.parse(xml.getBytes(StandardCharsets.UTF_8));
         assertThat(message.organizationId()).isEqualTo(ORG);
         assertThat(message.notifications()).singleElement().satisfies(n -> {
@@ -33,7 +34,8 @@ class SalesforceOutboundMessageTest {
 
     @Test
     void aMessageHoldsAtMostAHundredNotifications() throws Exception {
-        assertThat(SalesforceOutboundMessage.parse(notifications(100)).notifications()).hasSize(100);
+        assertThat(SalesforceOutboundMessage.parse(notifications(100)).notifications())
+                .hasSize(100);
         assertThatThrownBy(() -> SalesforceOutboundMessage.parse(notifications(101)))
                 .isInstanceOf(SalesforceOutboundMessage.TooManyNotifications.class)
                 .hasMessage("a message holds at most 100 notifications, got 101");
@@ -73,6 +75,7 @@ class SalesforceOutboundMessageTest {
                 .isInstanceOf(SalesforceOutboundMessage.MalformedMessage.class);
         var empty = OutboundMessages.envelope(ORG, List.of());
         assertThatThrownBy(() -> SalesforceOutboundMessage.parse(empty.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(SalesforceOutboundMessage.MalformedMessage.class).hasMessageContaining("no Notification");
+                .isInstanceOf(SalesforceOutboundMessage.MalformedMessage.class)
+                .hasMessageContaining("no Notification");
     }
 }

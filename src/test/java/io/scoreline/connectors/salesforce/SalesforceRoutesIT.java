@@ -7,9 +7,9 @@ import io.scoreline.connectors.spi.ConnectionCheck;
 import io.scoreline.connectors.spi.ConnectorSettings;
 import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.failure.FailureKind;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.sim.RunningSimulators;
 import io.scoreline.sim.SimulatorOptions;
 import io.scoreline.sim.Simulators;
@@ -69,8 +69,10 @@ class SalesforceRoutesIT extends CamelTestSupport {
 
     @Test
     void aChangeReadIsOneQueryAllThenQueryMoreExchangesOnTheOrgsSessionAndReadsEveryRecordOnce() throws Exception {
-        AdviceWith.adviceWith(context, "salesforce-query-all", route -> route.weaveAddFirst().to("mock:queryAll"));
-        AdviceWith.adviceWith(context, "salesforce-query-more", route -> route.weaveAddFirst().to("mock:queryMore"));
+        AdviceWith.adviceWith(
+                context, "salesforce-query-all", route -> route.weaveAddFirst().to("mock:queryAll"));
+        AdviceWith.adviceWith(
+                context, "salesforce-query-more", route -> route.weaveAddFirst().to("mock:queryMore"));
         connect();
         var query = new ChangeQuery("Task", Set.of("OwnerId", "Status"), Instant.EPOCH, Optional.empty(), 200);
 
@@ -87,14 +89,19 @@ class SalesforceRoutesIT extends CamelTestSupport {
         assertThat(records).hasSize((int) count).extracting(CrmRecord::recordId).doesNotHaveDuplicates();
         var queryAll = getMockEndpoint("mock:queryAll");
         var queryMore = getMockEndpoint("mock:queryMore");
-        assertThat(queryAll.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(String.class))
+        assertThat(queryAll.getReceivedExchanges())
+                .extracting(e -> e.getMessage().getBody(String.class))
                 .satisfiesExactly(
                         soql -> assertThat(soql).startsWith("SELECT COUNT() FROM Task"),
-                        soql -> assertThat(soql).startsWith("SELECT Id, SystemModstamp, IsDeleted").endsWith("ORDER BY SystemModstamp, Id"));
+                        soql -> assertThat(soql)
+                                .startsWith("SELECT Id, SystemModstamp, IsDeleted")
+                                .endsWith("ORDER BY SystemModstamp, Id"));
         assertThat(queryMore.getReceivedCounter()).isEqualTo(pages - 1);
-        assertThat(queryAll.getReceivedExchanges().getLast().getMessage().getHeader("Sforce-Query-Options")).isEqualTo("batchSize=200");
-        assertThat(queryMore.getReceivedExchanges()).allSatisfy(e -> assertThat(e.getProperty(SalesforceRoutes.SESSION, String.class))
-                .matches("sf-1-\\d+"));
+        assertThat(queryAll.getReceivedExchanges().getLast().getMessage().getHeader("Sforce-Query-Options"))
+                .isEqualTo("batchSize=200");
+        assertThat(queryMore.getReceivedExchanges())
+                .allSatisfy(e -> assertThat(e.getProperty(SalesforceRoutes.SESSION, String.class))
+                        .matches("sf-1-\\d+"));
         assertThat(connector.apiCalls()).isEqualTo(queryAll.getReceivedCounter() + queryMore.getReceivedCounter());
     }
 
@@ -109,7 +116,9 @@ class SalesforceRoutesIT extends CamelTestSupport {
             assertThat(failed.kind()).isEqualTo(FailureKind.RETRYABLE);
             assertThat(failed.problem()).isEqualTo("salesforce limits check failed: SERVER_UNAVAILABLE: maintenance");
         });
-        assertThat(getMockEndpoint("mock:limits").getReceivedCounter()).as("the options' four attempts").isEqualTo(4);
+        assertThat(getMockEndpoint("mock:limits").getReceivedCounter())
+                .as("the options' four attempts")
+                .isEqualTo(4);
     }
 
     @Test
@@ -147,17 +156,29 @@ class SalesforceRoutesIT extends CamelTestSupport {
 
     /** The limits call answers with this failure, as the component would throw it; the login stays real. */
     private void failLimitsWith(Exception failure) throws Exception {
-        AdviceWith.adviceWith(context, "salesforce-limits", route -> route.weaveByType(ToDynamicDefinition.class).replace()
-                .to("mock:limits").throwException(failure));
+        AdviceWith.adviceWith(
+                context,
+                "salesforce-limits",
+                route -> route.weaveByType(ToDynamicDefinition.class)
+                        .replace()
+                        .to("mock:limits")
+                        .throwException(failure));
     }
 
     private void connect() {
         context.start();
-        sims = Simulators.start(SimulatorOptions.defaults().withSeed(5).withVolume(3, 6).withLastDay(LocalDate.of(2026, 3, 1))
+        sims = Simulators.start(SimulatorOptions.defaults()
+                .withSeed(5)
+                .withVolume(3, 6)
+                .withLastDay(LocalDate.of(2026, 3, 1))
                 .withClock(CLOCK));
         var sf = sims.salesforce();
-        var factory = new SalesforceConnectorFactory(context, new SalesforceOptions(4, Duration.ofMillis(5), Duration.ofSeconds(30)), CLOCK);
-        connector = factory.open(new ConnectorSettings(1, CrmProvider.SALESFORCE, Map.of(SalesforceSettings.LOGIN_URL,
-                sf.loginUrl().toString()), new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken())));
+        var factory = new SalesforceConnectorFactory(
+                context, new SalesforceOptions(4, Duration.ofMillis(5), Duration.ofSeconds(30)), CLOCK);
+        connector = factory.open(new ConnectorSettings(
+                1,
+                CrmProvider.SALESFORCE,
+                Map.of(SalesforceSettings.LOGIN_URL, sf.loginUrl().toString()),
+                new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken())));
     }
 }

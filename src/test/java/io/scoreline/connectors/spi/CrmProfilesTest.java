@@ -22,9 +22,14 @@ class CrmProfilesTest {
         // The webhook controller routes /webhooks/{provider}/{id}/{secret} only to such CRMs (and its
         // path(id, secret) assumes there is one), and
         // IntegrationStore gives only their integrations a secret: the two answers must agree.
-        Arrays.stream(CrmProvider.values()).map(CrmProfiles::of).forEach(profile ->
-                assertThat(profile.webhooks().postsToIntegrationEndpoints()).as(profile.displayName())
+        Arrays.stream(CrmProvider.values())
+                .map(CrmProfiles::of)
+                .forEach(profile -> assertThat(profile.webhooks().postsToIntegrationEndpoints())
+                        .as(profile.displayName())
                         .isEqualTo(profile.usesEndpointSecret()));
-        assertThat(CrmProfiles.all().stream().filter(CrmProfile::usesEndpointSecret).count()).isEqualTo(1);
+        assertThat(CrmProfiles.all().stream()
+                        .filter(CrmProfile::usesEndpointSecret)
+                        .count())
+                .isEqualTo(1);
     }
 }

@@ -14,11 +14,23 @@ class BadgeCatalogReaderTest {
     void theStockCatalogIsValidBroadAndUsesEveryRuleKindTwice() {
         var badges = StockCatalog.badges();
         assertThat(badges).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(badges.stream().map(BadgeDefinition::category).distinct()).hasSizeGreaterThanOrEqualTo(8)
-                .contains("calling", "talk_time", "meetings", "pipeline", "deals", "revenue", "streaks", "personal_bests", "milestones",
+        assertThat(badges.stream().map(BadgeDefinition::category).distinct())
+                .hasSizeGreaterThanOrEqualTo(8)
+                .contains(
+                        "calling",
+                        "talk_time",
+                        "meetings",
+                        "pipeline",
+                        "deals",
+                        "revenue",
+                        "streaks",
+                        "personal_bests",
+                        "milestones",
                         "contests");
-        Map<String, Long> kinds = badges.stream().collect(Collectors.groupingBy(b -> b.rule().kind(), Collectors.counting()));
-        assertThat(kinds.keySet()).containsExactlyInAnyOrder("threshold", "streak", "first", "personal_best", "combo", "placement");
+        Map<String, Long> kinds =
+                badges.stream().collect(Collectors.groupingBy(b -> b.rule().kind(), Collectors.counting()));
+        assertThat(kinds.keySet())
+                .containsExactlyInAnyOrder("threshold", "streak", "first", "personal_best", "combo", "placement");
         assertThat(kinds.values()).allMatch(n -> n >= 2);
         var byKey = badges.stream().collect(Collectors.toMap(BadgeDefinition::key, Function.identity()));
         assertThat(byKey.get("contest_winner").rule()).isEqualTo(new BadgeRule.Placement(1));
@@ -29,7 +41,9 @@ class BadgeCatalogReaderTest {
     @Test
     void rulesSurviveTheirStoredJsonForm() {
         for (var badge : StockCatalog.badges()) {
-            assertThat(BadgeRuleJson.fromJson(BadgeRuleJson.toJson(badge.rule()))).as(badge.key()).isEqualTo(badge.rule());
+            assertThat(BadgeRuleJson.fromJson(BadgeRuleJson.toJson(badge.rule())))
+                    .as(badge.key())
+                    .isEqualTo(badge.rule());
         }
     }
 
@@ -65,16 +79,18 @@ class BadgeCatalogReaderTest {
 
         assertThat(result.valid()).isFalse();
         assertThat(result.badges()).isEmpty();
-        assertThat(result.problems()).extracting(p -> p.format("custom.yaml")).containsExactly(
-                "custom.yaml:2:10: key 'Bad-Key' must be lower case letters, digits and '_' (starting with a letter)",
-                "custom.yaml:5:55: period must be one of day, week, month, quarter, year, all; got 'fortnight'",
-                "custom.yaml:5:76: at_least must be a positive number, got '-1'",
-                "custom.yaml:9:5: unknown field 'colour' (expected one of category, description, key, name, policy, rule)",
-                "custom.yaml:10:52: length must be a whole number from 2 to 366, got '1'",
-                "custom.yaml:11:5: badge key 'ok_one' is defined twice",
-                "custom.yaml:15:5: badge 'no_rule' has no 'rule'",
-                "custom.yaml:21:46: a combo needs 'parts': a list of at least two { kpi: K, at_least: N }",
-                "custom.yaml:25:19: rule kind must be one of threshold, streak, first, personal_best, combo, placement; got 'wizardry'");
+        assertThat(result.problems())
+                .extracting(p -> p.format("custom.yaml"))
+                .containsExactly(
+                        "custom.yaml:2:10: key 'Bad-Key' must be lower case letters, digits and '_' (starting with a letter)",
+                        "custom.yaml:5:55: period must be one of day, week, month, quarter, year, all; got 'fortnight'",
+                        "custom.yaml:5:76: at_least must be a positive number, got '-1'",
+                        "custom.yaml:9:5: unknown field 'colour' (expected one of category, description, key, name, policy, rule)",
+                        "custom.yaml:10:52: length must be a whole number from 2 to 366, got '1'",
+                        "custom.yaml:11:5: badge key 'ok_one' is defined twice",
+                        "custom.yaml:15:5: badge 'no_rule' has no 'rule'",
+                        "custom.yaml:21:46: a combo needs 'parts': a list of at least two { kpi: K, at_least: N }",
+                        "custom.yaml:25:19: rule kind must be one of threshold, streak, first, personal_best, combo, placement; got 'wizardry'");
     }
 
     @Test

@@ -35,7 +35,9 @@ class BadgeCatalogsIT {
         database = TestPostgres.freshRuntime();
         var transactions = new TenantTransactions(database.dsl());
         var organizations = new OrganizationStore(transactions);
-        organizationId = organizations.create(NewOrganization.of("badges", "Badges", "Europe/Berlin", "monday")).id();
+        organizationId = organizations
+                .create(NewOrganization.of("badges", "Badges", "Europe/Berlin", "monday"))
+                .id();
         badges = new BadgeStore(transactions, StockCatalog.badges());
         catalogs = new BadgeCatalogs(organizations, badges);
     }
@@ -49,17 +51,23 @@ class BadgeCatalogsIT {
     void anInvalidCatalogIsRejectedBeforeTheOrganizationIsLookedUpAndStoresNothing() {
         var invalid = CATALOG.replace("40", "lots");
 
-        assertThat(catalogs.addCustom("no-such-org", invalid)).isInstanceOfSatisfying(BadgeCatalogs.Outcome.Rejected.class,
-                r -> assertThat(r.problems()).singleElement()
-                        .satisfies(p -> assertThat(p.format("f")).isEqualTo("f:5:71: at_least must be a positive number, got 'lots'")));
-        assertThat(catalogs.addCustom("badges", invalid.replace("big_week", "bad_week"))).isInstanceOf(BadgeCatalogs.Outcome.Rejected.class);
+        assertThat(catalogs.addCustom("no-such-org", invalid))
+                .isInstanceOfSatisfying(
+                        BadgeCatalogs.Outcome.Rejected.class,
+                        r -> assertThat(r.problems())
+                                .singleElement()
+                                .satisfies(p -> assertThat(p.format("f"))
+                                        .isEqualTo("f:5:71: at_least must be a positive number, got 'lots'")));
+        assertThat(catalogs.addCustom("badges", invalid.replace("big_week", "bad_week")))
+                .isInstanceOf(BadgeCatalogs.Outcome.Rejected.class);
         assertThat(badges.active(organizationId)).extracting(Badge::key).doesNotContain("bad_week");
     }
 
     @Test
     void aValidCatalogForAnUnknownOrganizationIsNotFound() {
         assertThatThrownBy(() -> catalogs.addCustom("no-such-org", CATALOG))
-                .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND));
     }
 
     @Test

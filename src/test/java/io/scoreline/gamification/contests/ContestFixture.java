@@ -1,8 +1,8 @@
 package io.scoreline.gamification.contests;
 
 import io.scoreline.connectors.spi.CrmRecord;
-import io.scoreline.gamification.KpiDay;
 import io.scoreline.gamification.KpiChangeConsumer;
+import io.scoreline.gamification.KpiDay;
 import io.scoreline.gamification.ProfileChanges;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.pipeline.database.DatabaseRuntime;
@@ -43,7 +43,11 @@ final class ContestFixture implements AutoCloseable {
     /** One fact per Task: calls_made, dated by ActivityDate at the record's CompletedAt instant. */
     private static final FactDeriver CALLS = record -> {
         var at = Instant.parse((String) record.fields().get("CompletedAt"));
-        return List.of(new DerivedFact("calls_made", (String) record.fields().get("OwnerId"), at.atZone(BERLIN).toLocalDate(), at,
+        return List.of(new DerivedFact(
+                "calls_made",
+                (String) record.fields().get("OwnerId"),
+                at.atZone(BERLIN).toLocalDate(),
+                at,
                 new BigDecimal(record.fields().get("Calls").toString())));
     };
 
@@ -64,22 +68,35 @@ final class ContestFixture implements AutoCloseable {
         database = TestPostgres.freshRuntime();
         transactions = new TenantTransactions(database.dsl());
         clock = new TestClock(start);
-        organization = new OrganizationStore(transactions).create(NewOrganization.of("acme", "Acme", BERLIN.getId(), "monday"));
+        organization = new OrganizationStore(transactions)
+                .create(NewOrganization.of("acme", "Acme", BERLIN.getId(), "monday"));
         notifications = new NotificationStore(transactions, clock);
         store = new ContestStore(transactions);
         updater = new ContestLeaderboardUpdater(notifications, clock, settings);
         lifecycle = new ContestLifecycle(transactions, notifications, clock, settings);
         writer = new PageWriter(transactions);
         integration = transactions.inOrganization(organization.id(), tx -> {
-            long id = tx.fetchSingle("insert into integrations (organization_id, provider, credentials) values (?, 'salesforce', 'x') returning id",
-                    organization.id()).get(0, Long.class);
-            tx.execute("insert into kpi_definitions (organization_id, key, name) values (?, 'calls_made', 'Calls made')", organization.id());
+            long id = tx.fetchSingle(
+                            "insert into integrations (organization_id, provider, credentials) values (?, 'salesforce', 'x') returning id",
+                            organization.id())
+                    .get(0, Long.class);
+            tx.execute(
+                    "insert into kpi_definitions (organization_id, key, name) values (?, 'calls_made', 'Calls made')",
+                    organization.id());
             for (var name : names) {
-                long profile = tx.fetchSingle("insert into profiles (organization_id, email) values (?, ?) returning id",
-                        organization.id(), name + "@acme.test").get(0, Long.class);
+                long profile = tx.fetchSingle(
+                                "insert into profiles (organization_id, email) values (?, ?) returning id",
+                                organization.id(),
+                                name + "@acme.test")
+                        .get(0, Long.class);
                 people.put(name, profile);
-                tx.execute("insert into crm_identities (organization_id, integration_id, crm_user_id, email, profile_id) values (?, ?, ?, ?, ?)",
-                        organization.id(), id, "005" + name, name + "@acme.test", profile);
+                tx.execute(
+                        "insert into crm_identities (organization_id, integration_id, crm_user_id, email, profile_id) values (?, ?, ?, ?, ?)",
+                        organization.id(),
+                        id,
+                        "005" + name,
+                        name + "@acme.test",
+                        profile);
             }
             return id;
         });
@@ -88,20 +105,29 @@ final class ContestFixture implements AutoCloseable {
     long team(String name, String... members) {
         var teams = new TeamStore(transactions);
         long team = teams.ensure(organization.id(), name);
-        teams.assign(organization.id(), team, java.util.Arrays.stream(members).map(people::get).toList());
+        teams.assign(
+                organization.id(),
+                team,
+                java.util.Arrays.stream(members).map(people::get).toList());
         return team;
     }
 
     Contest create(String name, LocalDate from, LocalDate to, boolean teams, String target, String grace) {
-        return store.create(organization, NewContest.of(name, "calls_made", from.toString(), to.toString(), teams, target, grace, null))
+        return store.create(
+                        organization,
+                        NewContest.of(name, "calls_made", from.toString(), to.toString(), teams, target, grace, null))
                 .contest();
     }
 
     /** A Task record worth {@code calls} calls for {@code person}, done at {@code at}; the same id again is an edit. */
     void calls(String recordId, String person, int calls, Instant at, ChangeOrigin origin) {
-        var record = new CrmRecord("Task", recordId, Instant.EPOCH.plusSeconds(modstamps.incrementAndGet()), false,
+        var record = new CrmRecord(
+                "Task",
+                recordId,
+                Instant.EPOCH.plusSeconds(modstamps.incrementAndGet()),
+                false,
                 Map.of("OwnerId", "005" + person, "CompletedAt", at.toString(), "Calls", calls));
-        writer.write(organization.id(), integration, "Task", List.of(record), CALLS, origin, (tx, page) -> { });
+        writer.write(organization.id(), integration, "Task", List.of(record), CALLS, origin, (tx, page) -> {});
     }
 
     void calls(String recordId, String person, int calls, Instant at) {
@@ -109,8 +135,10 @@ final class ContestFixture implements AutoCloseable {
     }
 
     void delete(String recordId) {
-        var record = new CrmRecord("Task", recordId, Instant.EPOCH.plusSeconds(modstamps.incrementAndGet()), true, Map.of());
-        writer.write(organization.id(), integration, "Task", List.of(record), CALLS, ChangeOrigin.live(), (tx, page) -> { });
+        var record =
+                new CrmRecord("Task", recordId, Instant.EPOCH.plusSeconds(modstamps.incrementAndGet()), true, Map.of());
+        writer.write(
+                organization.id(), integration, "Task", List.of(record), CALLS, ChangeOrigin.live(), (tx, page) -> {});
     }
 
     /** Hands pending outbox rows to the consumer, one transaction per profile, and marks them processed. */
@@ -118,7 +146,9 @@ final class ContestFixture implements AutoCloseable {
         for (var changes : pending(true)) {
             transactions.inOrganization(organization.id(), tx -> {
                 consumer.apply(tx, changes);
-                tx.execute("update kpi_changes set processed_at = now() where profile_id = ? and processed_at is null", changes.profileId());
+                tx.execute(
+                        "update kpi_changes set processed_at = now() where profile_id = ? and processed_at is null",
+                        changes.profileId());
                 return null;
             });
         }
@@ -139,49 +169,62 @@ final class ContestFixture implements AutoCloseable {
     }
 
     private List<ProfileChanges> pending(boolean onlyUnprocessed) {
-        var rows = transactions.inOrganization(organization.id(), tx -> tx.fetch(
-                "select profile_id, kpi_key, period_date, notify from kpi_changes"
+        var rows = transactions.inOrganization(
+                organization.id(),
+                tx -> tx.fetch("select profile_id, kpi_key, period_date, notify from kpi_changes"
                         + (onlyUnprocessed ? " where processed_at is null" : "") + " order by id"));
         var cells = new TreeMap<Long, Set<KpiDay>>();
         var notifies = new TreeMap<Long, Boolean>();
         for (Record r : rows) {
             long profile = r.get(0, Long.class);
-            cells.computeIfAbsent(profile, p -> new HashSet<>()).add(new KpiDay(r.get(1, String.class), r.get(2, LocalDate.class)));
+            cells.computeIfAbsent(profile, p -> new HashSet<>())
+                    .add(new KpiDay(r.get(1, String.class), r.get(2, LocalDate.class)));
             notifies.merge(profile, r.get(3, Boolean.class), Boolean::logicalOr);
         }
         var result = new ArrayList<ProfileChanges>();
-        cells.forEach((profile, set) -> result.add(new ProfileChanges(organization, profile, set, notifies.get(profile))));
+        cells.forEach(
+                (profile, set) -> result.add(new ProfileChanges(organization, profile, set, notifies.get(profile))));
         return result;
     }
 
     /** "rank participant score reached_at" per row, best first. */
     List<String> board(long contestId) {
         return store.leaderboard(contestId).entries().stream()
-                .map(e -> e.rank() + " " + e.participant().replace("@acme.test", "") + " " + e.score().stripTrailingZeros().toPlainString()
-                        + " " + e.reachedAt().map(Object::toString).orElse("-"))
+                .map(e -> e.rank() + " " + e.participant().replace("@acme.test", "") + " "
+                        + e.score().stripTrailingZeros().toPlainString() + " "
+                        + e.reachedAt().map(Object::toString).orElse("-"))
                 .toList();
     }
 
     /** "rank participant score" per row, best first. */
     List<String> scores(long contestId) {
-        return board(contestId).stream().map(line -> line.substring(0, line.lastIndexOf(' '))).toList();
+        return board(contestId).stream()
+                .map(line -> line.substring(0, line.lastIndexOf(' ')))
+                .toList();
     }
 
     /** "kind person" per notification, oldest first. */
     List<String> notices() {
-        return transactions.inOrganization(organization.id(), tx -> tx.fetch(
-                        "select n.kind, p.email from notifications n join profiles p on p.id = n.profile_id order by n.id"))
+        return transactions
+                .inOrganization(
+                        organization.id(),
+                        tx -> tx.fetch(
+                                "select n.kind, p.email from notifications n join profiles p on p.id = n.profile_id order by n.id"))
                 .map(r -> r.get(0, String.class) + " " + r.get(1, String.class).replace("@acme.test", ""));
     }
 
     List<String> noticeKeys() {
-        return transactions.inOrganization(organization.id(), tx -> tx.fetch("select dedupe_key from notifications order by dedupe_key"))
+        return transactions
+                .inOrganization(
+                        organization.id(), tx -> tx.fetch("select dedupe_key from notifications order by dedupe_key"))
                 .map(r -> r.get(0, String.class));
     }
 
     ContestStatus status(long contestId) {
-        return transactions.inOrganization(organization.id(), tx -> ContestStatus.fromKey(
-                tx.fetchSingle("select status from contests where id = ?", contestId).get(0, String.class)));
+        return transactions.inOrganization(
+                organization.id(),
+                tx -> ContestStatus.fromKey(tx.fetchSingle("select status from contests where id = ?", contestId)
+                        .get(0, String.class)));
     }
 
     @Override

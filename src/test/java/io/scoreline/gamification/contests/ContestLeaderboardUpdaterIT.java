@@ -45,8 +45,10 @@ class ContestLeaderboardUpdaterIT {
     }
 
     private static Instant at(String localTime) {
-        return LocalDate.parse(localTime.substring(0, 10)).atTime(java.time.LocalTime.parse(localTime.substring(11)))
-                .atZone(ContestFixture.BERLIN).toInstant();
+        return LocalDate.parse(localTime.substring(0, 10))
+                .atTime(java.time.LocalTime.parse(localTime.substring(11)))
+                .atZone(ContestFixture.BERLIN)
+                .toInstant();
     }
 
     @Test
@@ -63,12 +65,18 @@ class ContestLeaderboardUpdaterIT {
                 } else if (choice < 4 && !records.isEmpty()) {
                     // an edit: same record, new owner, new count, maybe moved out of the window
                     var id = records.get(random.nextInt(records.size()));
-                    fixture.calls(id, names.get(random.nextInt(names.size())), 1 + random.nextInt(5),
+                    fixture.calls(
+                            id,
+                            names.get(random.nextInt(names.size())),
+                            1 + random.nextInt(5),
                             MONDAY.plus(Duration.ofHours(random.nextInt(24 * 9) - 24)));
                 } else {
                     var id = "T" + batch + "-" + i;
                     records.add(id);
-                    fixture.calls(id, names.get(random.nextInt(names.size())), 1 + random.nextInt(5),
+                    fixture.calls(
+                            id,
+                            names.get(random.nextInt(names.size())),
+                            1 + random.nextInt(5),
                             MONDAY.plus(Duration.ofHours(random.nextInt(24 * 9) - 24)));
                 }
             }
@@ -85,12 +93,20 @@ class ContestLeaderboardUpdaterIT {
 
         assertThat(fixture.board(contest.id())).isEqualTo(incremental);
         // And both equal the sums straight from kpi_values over the window.
-        var expected = fixture.transactions.inOrganization(fixture.organization.id(), tx -> tx.fetch(
-                "select p.email, coalesce(sum(v.value), 0) from profiles p left join kpi_values v on v.profile_id = p.id "
-                        + "and v.kpi_key = 'calls_made' and v.period_date between ? and ? group by p.email", FROM, TO)
-                .map(r -> r.get(0, String.class).replace("@acme.test", "") + " "
-                        + r.get(1, java.math.BigDecimal.class).stripTrailingZeros().toPlainString()));
-        assertThat(incremental.stream().map(line -> line.split(" ")[1] + " " + line.split(" ")[2]).toList())
+        var expected = fixture.transactions.inOrganization(
+                fixture.organization.id(),
+                tx -> tx.fetch(
+                                "select p.email, coalesce(sum(v.value), 0) from profiles p left join kpi_values v on v.profile_id = p.id "
+                                        + "and v.kpi_key = 'calls_made' and v.period_date between ? and ? group by p.email",
+                                FROM,
+                                TO)
+                        .map(r -> r.get(0, String.class).replace("@acme.test", "") + " "
+                                + r.get(1, java.math.BigDecimal.class)
+                                        .stripTrailingZeros()
+                                        .toPlainString()));
+        assertThat(incremental.stream()
+                        .map(line -> line.split(" ")[1] + " " + line.split(" ")[2])
+                        .toList())
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -103,13 +119,13 @@ class ContestLeaderboardUpdaterIT {
         fixture.calls("T2", "bob", 2, at("2026-11-03T08:00"));
         fixture.drain();
 
-        assertThat(fixture.board(contest.id())).startsWith(
-                "1 bob 2 2026-11-03T07:00:00Z",
-                "2 ann 2 2026-11-03T08:00:00Z");
+        assertThat(fixture.board(contest.id()))
+                .startsWith("1 bob 2 2026-11-03T07:00:00Z", "2 ann 2 2026-11-03T08:00:00Z");
 
         fixture.calls("T3", "ann", 1, at("2026-11-03T11:00"));
         fixture.drain();
-        assertThat(fixture.board(contest.id())).startsWith("1 ann 3 2026-11-03T10:00:00Z", "2 bob 2 2026-11-03T07:00:00Z");
+        assertThat(fixture.board(contest.id()))
+                .startsWith("1 ann 3 2026-11-03T10:00:00Z", "2 bob 2 2026-11-03T07:00:00Z");
     }
 
     @Test
@@ -125,9 +141,8 @@ class ContestLeaderboardUpdaterIT {
         fixture.calls("T4", "dan", 9, at("2026-11-03T10:30"));
         fixture.drain();
 
-        assertThat(fixture.board(contest.id())).containsExactly(
-                "1 Red 4 2026-11-03T09:30:00Z",
-                "2 Blue 3 2026-11-03T08:00:00Z");
+        assertThat(fixture.board(contest.id()))
+                .containsExactly("1 Red 4 2026-11-03T09:30:00Z", "2 Blue 3 2026-11-03T08:00:00Z");
         // Blue led first; then Red took the lead, and each member of Red heard it.
         assertThat(fixture.notices()).containsExactly("took_lead cat", "took_lead ann", "took_lead bob");
     }
@@ -148,7 +163,8 @@ class ContestLeaderboardUpdaterIT {
         fixture.drain();
         fixture.calls("T3", "ann", 2, at("2026-11-03T11:00"));
         fixture.drain();
-        assertThat(fixture.notices().stream().filter(n -> n.startsWith("target_reached"))).containsExactly("target_reached ann");
+        assertThat(fixture.notices().stream().filter(n -> n.startsWith("target_reached")))
+                .containsExactly("target_reached ann");
         assertThat(fixture.board(contest.id()).getFirst()).startsWith("1 ann 6 ");
     }
 
@@ -166,7 +182,13 @@ class ContestLeaderboardUpdaterIT {
         fixture.clock.advance(Duration.ofMinutes(5));
         fixture.calls("A2", "ann", 2, at("2026-11-03T09:06"));
         fixture.drain();
-        assertThat(fixture.board(fixture.store.list(fixture.organization.id()).getFirst().contest().id()).getFirst()).startsWith("1 ann 3");
+        assertThat(fixture.board(fixture.store
+                                .list(fixture.organization.id())
+                                .getFirst()
+                                .contest()
+                                .id())
+                        .getFirst())
+                .startsWith("1 ann 3");
         assertThat(fixture.notices()).containsExactly("took_lead ann", "took_lead bob");
 
         // Cat enters the top 3 (a first notice for her), and 20 minutes on Bob retakes the lead.
@@ -175,7 +197,8 @@ class ContestLeaderboardUpdaterIT {
         fixture.clock.advance(Duration.ofMinutes(20));
         fixture.calls("B2", "bob", 5, at("2026-11-03T09:27"));
         fixture.drain();
-        assertThat(fixture.notices()).containsExactly("took_lead ann", "took_lead bob", "entered_top3 cat", "took_lead bob");
+        assertThat(fixture.notices())
+                .containsExactly("took_lead ann", "took_lead bob", "entered_top3 cat", "took_lead bob");
         assertThat(fixture.noticeKeys()).doesNotHaveDuplicates();
     }
 
@@ -217,8 +240,10 @@ class ContestLeaderboardUpdaterIT {
     }
 
     private String rowsWithUpdateTimes() {
-        return fixture.transactions.inOrganization(fixture.organization.id(),
-                tx -> tx.fetch("select participant_key, updated_at from contest_leaderboards order by participant_key").toString());
+        return fixture.transactions.inOrganization(
+                fixture.organization.id(),
+                tx -> tx.fetch("select participant_key, updated_at from contest_leaderboards order by participant_key")
+                        .toString());
     }
 
     @Test

@@ -27,7 +27,8 @@ class ContestLifecycleIT {
     @BeforeEach
     void organization() {
         // Sunday 1 November 2026, 12:00 in Berlin.
-        fixture = new ContestFixture(Instant.parse("2026-11-01T11:00:00Z"), ContestSettings.defaults(), "ann", "bob", "cat");
+        fixture = new ContestFixture(
+                Instant.parse("2026-11-01T11:00:00Z"), ContestSettings.defaults(), "ann", "bob", "cat");
     }
 
     @AfterEach
@@ -36,7 +37,9 @@ class ContestLifecycleIT {
     }
 
     private static Instant berlin(String localDateTime) {
-        return java.time.LocalDateTime.parse(localDateTime).atZone(ContestFixture.BERLIN).toInstant();
+        return java.time.LocalDateTime.parse(localDateTime)
+                .atZone(ContestFixture.BERLIN)
+                .toInstant();
     }
 
     private void clockAt(String localDateTime) {
@@ -59,9 +62,11 @@ class ContestLifecycleIT {
     void walksThroughEveryStatusAndALateCorrectionDuringGraceChangesTheWinner() throws Exception {
         stockPlacementBadges();
         // The organization's own winner badge replaces the stock one with the same key.
-        fixture.transactions.inOrganization(fixture.organization.id(), tx -> tx.execute(
-                "insert into badges (organization_id, key, name, category, rule) values (?, 'contest_winner', 'Acme champion', 'contests', '{}')",
-                fixture.organization.id()));
+        fixture.transactions.inOrganization(
+                fixture.organization.id(),
+                tx -> tx.execute(
+                        "insert into badges (organization_id, key, name, category, rule) values (?, 'contest_winner', 'Acme champion', 'contests', '{}')",
+                        fixture.organization.id()));
         var contest = fixture.create("Two-day sprint", FROM, TO, false, null, "24h");
 
         // Before the start: data in the window is recorded, but the board does not move yet.
@@ -91,7 +96,8 @@ class ContestLifecycleIT {
         assertThat(fixture.status(contest.id())).isEqualTo(ContestStatus.PROVISIONAL);
         fixture.delete("T3");
         fixture.drain();
-        assertThat(fixture.board(contest.id())).startsWith("1 ann 3 2026-11-02T07:00:00Z", "2 bob 2 2026-11-03T07:00:00Z");
+        assertThat(fixture.board(contest.id()))
+                .startsWith("1 ann 3 2026-11-02T07:00:00Z", "2 bob 2 2026-11-03T07:00:00Z");
 
         // Still inside the 24 hours: nothing moves.
         clockAt("2026-11-04T23:59");
@@ -109,12 +115,14 @@ class ContestLifecycleIT {
         fixture.drain();
         assertThat(fixture.lifecycle.tick()).isZero();
         assertThat(fixture.board(contest.id())).isEqualTo(board);
-        assertThat(fixture.notices().stream().filter(n -> n.startsWith("contest_won"))).hasSize(1);
+        assertThat(fixture.notices().stream().filter(n -> n.startsWith("contest_won")))
+                .hasSize(1);
     }
 
     @Test
     void aContestWhoseDatesHavePassedWalksEveryStepInOneTick() {
-        var contest = fixture.create("Last week", LocalDate.parse("2026-10-20"), LocalDate.parse("2026-10-25"), false, null, "0");
+        var contest = fixture.create(
+                "Last week", LocalDate.parse("2026-10-20"), LocalDate.parse("2026-10-25"), false, null, "0");
         fixture.calls("T1", "cat", 2, berlin("2026-10-21T10:00"));
         fixture.drain();
 
@@ -132,21 +140,31 @@ class ContestLifecycleIT {
         stockPlacementBadges();
         var contests = new ArrayList<Contest>();
         for (int i = 0; i < 4; i++) {
-            contests.add(fixture.create("Past " + i, LocalDate.parse("2026-10-0" + (i + 1)), LocalDate.parse("2026-10-1" + i), false, null, "1h"));
+            contests.add(fixture.create(
+                    "Past " + i,
+                    LocalDate.parse("2026-10-0" + (i + 1)),
+                    LocalDate.parse("2026-10-1" + i),
+                    false,
+                    null,
+                    "1h"));
         }
         fixture.calls("T1", "ann", 2, berlin("2026-10-05T10:00"));
         fixture.calls("T2", "bob", 1, berlin("2026-10-05T10:00"));
         fixture.drain();
 
         var settings = ContestSettings.defaults();
-        var other = new ContestLifecycle(fixture.transactions, new io.scoreline.gamification.notifications.NotificationStore(
-                fixture.transactions, fixture.clock), fixture.clock, settings);
+        var other = new ContestLifecycle(
+                fixture.transactions,
+                new io.scoreline.gamification.notifications.NotificationStore(fixture.transactions, fixture.clock),
+                fixture.clock,
+                settings);
         // Without the lock: both walk the same contests at the same moment; the status compare-and-set
         // lets exactly one of them make each step.
         var steps = concurrently(fixture.lifecycle::tick, other::tick);
         assertThat(steps.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3 * contests.size());
         contests.forEach(c -> assertThat(fixture.status(c.id())).isEqualTo(ContestStatus.FINAL));
-        assertThat(fixture.notices().stream().filter(n -> n.equals("contest_won ann"))).hasSize(contests.size());
+        assertThat(fixture.notices().stream().filter(n -> n.equals("contest_won ann")))
+                .hasSize(contests.size());
         assertThat(awards()).hasSize(2 * contests.size());
 
         // With the tickers' lock: a round that finds the lock taken skips, and nothing is left to do.
@@ -157,8 +175,10 @@ class ContestLifecycleIT {
 
     @Test
     void theTickerMovesContestsOnItsOwnSchedule() {
-        var contest = fixture.create("Past", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02"), false, null, "0");
-        try (var ticker = new ContestLifecycleTicker(fixture.lifecycle, fixture.database.dataSource(), Duration.ofMillis(50))) {
+        var contest =
+                fixture.create("Past", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02"), false, null, "0");
+        try (var ticker =
+                new ContestLifecycleTicker(fixture.lifecycle, fixture.database.dataSource(), Duration.ofMillis(50))) {
             ticker.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> fixture.status(contest.id()) == ContestStatus.FINAL);
         }
@@ -171,11 +191,13 @@ class ContestLifecycleIT {
                 tx.fetch("select * from contests").size(),
                 tx.fetch("select * from contest_leaderboards").size()));
         assertThat(outside).containsExactly(0, 0);
-        var directory = fixture.transactions.withoutOrganization(tx -> tx.fetch("select * from scoreline_contest_directory()"));
+        var directory =
+                fixture.transactions.withoutOrganization(tx -> tx.fetch("select * from scoreline_contest_directory()"));
         assertThat(directory).hasSize(1);
         assertThat(directory.getFirst().get("id", Long.class)).isEqualTo(contest.id());
         assertThat(List.of(directory.fields()).stream().map(f -> f.getName()).toList())
-                .containsExactly("id", "organization_id", "timezone", "status", "starts_on", "ends_on", "grace_seconds");
+                .containsExactly(
+                        "id", "organization_id", "timezone", "status", "starts_on", "ends_on", "grace_seconds");
     }
 
     private static List<Integer> concurrently(Callable<Integer> first, Callable<Integer> second) throws Exception {
@@ -195,9 +217,13 @@ class ContestLifecycleIT {
 
     /** "person badge-key badge-name" per awarded badge. */
     private List<String> awards() {
-        return fixture.transactions.inOrganization(fixture.organization.id(), tx -> tx.fetch(
-                        "select p.email, b.key, b.name from profile_badges pb join profiles p on p.id = pb.profile_id "
-                                + "join badges b on b.id = pb.badge_id order by pb.id"))
-                .map(r -> r.get(0, String.class).replace("@acme.test", "") + " " + r.get(1, String.class) + " " + r.get(2, String.class));
+        return fixture.transactions
+                .inOrganization(
+                        fixture.organization.id(),
+                        tx -> tx.fetch(
+                                "select p.email, b.key, b.name from profile_badges pb join profiles p on p.id = pb.profile_id "
+                                        + "join badges b on b.id = pb.badge_id order by pb.id"))
+                .map(r -> r.get(0, String.class).replace("@acme.test", "") + " " + r.get(1, String.class) + " "
+                        + r.get(2, String.class));
     }
 }

@@ -3,10 +3,10 @@ package io.scoreline.mappings.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoreline.mappings.CompileResult;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
 import io.scoreline.mappings.MappingRecord;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.mappings.StockTemplates;
 import java.time.ZoneId;
@@ -32,10 +32,13 @@ class EvaluationBenchmark {
 
     @Test
     void evaluationsPerSecondOnOneThread(TestReporter reporter) throws java.io.IOException {
-        var rules = ((CompileResult.Compiled) MappingCompiler.compile(StockTemplates.text(CrmProvider.SALESFORCE),
-                FieldCatalog.stock(CrmProvider.SALESFORCE))).ruleSet();
+        var rules = ((CompileResult.Compiled) MappingCompiler.compile(
+                        StockTemplates.text(CrmProvider.SALESFORCE), FieldCatalog.stock(CrmProvider.SALESFORCE)))
+                .ruleSet();
         var records = records(new Random(7), 20_000);
-        long evaluationsPerPass = records.stream().mapToLong(r -> rules.rulesFor(r.objectType()).size()).sum();
+        long evaluationsPerPass = records.stream()
+                .mapToLong(r -> rules.rulesFor(r.objectType()).size())
+                .sum();
         var zone = ZoneId.of("America/New_York");
         long sink = 0;
         for (int i = 0; i < 30; i++) {
@@ -50,7 +53,8 @@ class EvaluationBenchmark {
             elapsed = System.nanoTime() - start;
         } while (elapsed < 10_000_000_000L);
         double perSecond = evaluationsPerPass * (double) passes / (elapsed / 1e9);
-        var figure = String.format("record x rule evaluations per second (1 thread): %,.0f (%d records x %d passes)%n",
+        var figure = String.format(
+                "record x rule evaluations per second (1 thread): %,.0f (%d records x %d passes)%n",
                 perSecond, records.size(), passes);
         reporter.publishEntry("mappings.evaluations_per_second", String.format("%.0f", perSecond));
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "mappings-benchmark.txt"), figure);
@@ -60,7 +64,7 @@ class EvaluationBenchmark {
     private static long pass(RuleSet rules, List<MappingRecord> records, ZoneId zone) {
         long facts = 0;
         for (var record : records) {
-            facts += rules.evaluate(record, zone, w -> { }).size();
+            facts += rules.evaluate(record, zone, w -> {}).size();
         }
         return facts;
     }
@@ -77,9 +81,13 @@ class EvaluationBenchmark {
     private static MappingRecord task(Random random, int i) {
         var fields = new HashMap<String, Object>();
         fields.put("Id", "00T" + i);
-        fields.put("TaskSubtype", List.of("Call", "Call", "Email", "Task", "ListEmail").get(random.nextInt(5)));
+        fields.put(
+                "TaskSubtype",
+                List.of("Call", "Call", "Email", "Task", "ListEmail").get(random.nextInt(5)));
         fields.put("Status", random.nextBoolean() ? "Completed" : "Open");
-        fields.put("CallDisposition", List.of("Connected", "Left Voicemail", "Meeting Booked").get(random.nextInt(3)));
+        fields.put(
+                "CallDisposition",
+                List.of("Connected", "Left Voicemail", "Meeting Booked").get(random.nextInt(3)));
         fields.put("CallDurationInSeconds", random.nextInt(600));
         fields.put("CreatedDate", "2024-05-" + (10 + random.nextInt(20)) + "T14:03:22.000+0000");
         fields.put("CompletedDateTime", "2024-05-" + (10 + random.nextInt(20)) + "T15:03:22.000+0000");

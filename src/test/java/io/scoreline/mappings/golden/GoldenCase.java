@@ -32,7 +32,9 @@ record GoldenCase(String name, Map<String, String> headers, Map<String, List<Str
             } else if (current == null) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     int colon = line.indexOf(':');
-                    headers.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+                    headers.put(
+                            line.substring(0, colon).strip(),
+                            line.substring(colon + 1).strip());
                 }
             } else if ("rules".equals(currentName) || !(line.isBlank() || line.startsWith("#"))) {
                 current.add(line);

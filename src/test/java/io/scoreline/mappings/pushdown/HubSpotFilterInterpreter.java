@@ -16,10 +16,10 @@ import java.util.Map;
  */
 final class HubSpotFilterInterpreter {
 
-    private HubSpotFilterInterpreter() {
-    }
+    private HubSpotFilterInterpreter() {}
 
-    static boolean selects(List<HubSpotFilterGroup> groups, Map<String, String> properties, Map<String, FieldType> types) {
+    static boolean selects(
+            List<HubSpotFilterGroup> groups, Map<String, String> properties, Map<String, FieldType> types) {
         return groups.stream().anyMatch(g -> g.filters().stream().allMatch(f -> holds(f, properties, types)));
     }
 
@@ -59,7 +59,10 @@ final class HubSpotFilterInterpreter {
             return Long.parseLong(text);
         }
         if (text.length() == 10) {
-            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            return LocalDate.parse(text)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant()
+                    .toEpochMilli();
         }
         return OffsetDateTime.parse(text).toInstant().toEpochMilli();
     }

@@ -2,8 +2,8 @@ package io.scoreline.mappings.pushdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scoreline.mappings.MappingRecord;
 import io.scoreline.mappings.CrmProvider;
+import io.scoreline.mappings.MappingRecord;
 import io.scoreline.mappings.RandomRules;
 import java.util.HashMap;
 import java.util.List;
@@ -36,21 +36,27 @@ class PushDownPropertyTest {
             for (int i = 0; i < 30; i++) {
                 var typed = generator.typedRecord();
                 var salesforceRecord = new MappingRecord("Task", "r" + i, RandomRules.salesforceJson(typed));
-                var hubSpotRecord = new MappingRecord("Task", "r" + i, new HashMap<>(RandomRules.hubSpotStrings(typed)));
+                var hubSpotRecord =
+                        new MappingRecord("Task", "r" + i, new HashMap<>(RandomRules.hubSpotStrings(typed)));
                 boolean salesforceMatch = salesforceRules.rules().stream().anyMatch(r -> r.matches(salesforceRecord));
                 boolean hubSpotMatch = hubSpotRules.rules().stream().anyMatch(r -> r.matches(hubSpotRecord));
-                assertThat(hubSpotMatch).as("both providers read %s alike under %s", typed, document).isEqualTo(salesforceMatch);
+                assertThat(hubSpotMatch)
+                        .as("both providers read %s alike under %s", typed, document)
+                        .isEqualTo(salesforceMatch);
                 if (!salesforceMatch) {
                     continue;
                 }
                 matched++;
                 if (where instanceof PushDown.Pushable<String> pushable) {
                     assertThat(SoqlWhereInterpreter.selects(pushable.filter(), typed))
-                            .as("SOQL %s selects %s matched by\n%s", pushable.filter(), typed, document).isTrue();
+                            .as("SOQL %s selects %s matched by\n%s", pushable.filter(), typed, document)
+                            .isTrue();
                 }
                 if (groups instanceof PushDown.Pushable<List<HubSpotFilterGroup>> pushable) {
-                    assertThat(HubSpotFilterInterpreter.selects(pushable.filter(), RandomRules.hubSpotStrings(typed), RandomRules.FIELDS))
-                            .as("filterGroups %s select %s matched by\n%s", pushable.filter(), typed, document).isTrue();
+                    assertThat(HubSpotFilterInterpreter.selects(
+                                    pushable.filter(), RandomRules.hubSpotStrings(typed), RandomRules.FIELDS))
+                            .as("filterGroups %s select %s matched by\n%s", pushable.filter(), typed, document)
+                            .isTrue();
                 }
             }
         }

@@ -3,9 +3,9 @@ package io.scoreline.mappings.pushdown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoreline.mappings.CompileResult;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleSet;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,8 @@ class SoqlWhereCompilerTest {
 
     private static RuleSet rules(String... kpiBlocks) {
         var document = "provider: salesforce\nkpis:\n" + String.join("", kpiBlocks);
-        return ((CompileResult.Compiled) MappingCompiler.compile(document, FieldCatalog.stock(CrmProvider.SALESFORCE))).ruleSet();
+        return ((CompileResult.Compiled) MappingCompiler.compile(document, FieldCatalog.stock(CrmProvider.SALESFORCE)))
+                .ruleSet();
     }
 
     private static String task(String key, String when) {
@@ -28,37 +29,48 @@ class SoqlWhereCompilerTest {
     void literalsAreEscapedAndEqualityPushedAsIs() {
         var pushDown = where(rules(task("a", "Subject = 'O\\'Brien \\\\ co' AND CallDurationInSeconds > 0")));
 
-        assertThat(pushDown).isEqualTo(new PushDown.Pushable<>("Subject = 'O\\'Brien \\\\ co' AND CallDurationInSeconds > 0"));
+        assertThat(pushDown)
+                .isEqualTo(new PushDown.Pushable<>("Subject = 'O\\'Brien \\\\ co' AND CallDurationInSeconds > 0"));
     }
 
     @Test
     void negativeOperatorsAlsoAdmitNulls() {
-        var pushDown = where(rules(task("a", "Type != 'Call' AND Status NOT IN ('Open') AND Subject NOT LIKE 'x\\_%'")));
+        var pushDown =
+                where(rules(task("a", "Type != 'Call' AND Status NOT IN ('Open') AND Subject NOT LIKE 'x\\_%'")));
 
-        assertThat(pushDown).isEqualTo(new PushDown.Pushable<>("(Type != 'Call' OR Type = null) AND "
-                + "(Status NOT IN ('Open') OR Status = null) AND (NOT Subject LIKE 'x\\_%' OR Subject = null)"));
+        assertThat(pushDown)
+                .isEqualTo(
+                        new PushDown.Pushable<>(
+                                "(Type != 'Call' OR Type = null) AND "
+                                        + "(Status NOT IN ('Open') OR Status = null) AND (NOT Subject LIKE 'x\\_%' OR Subject = null)"));
     }
 
     @Test
     void negationsArePushedIntoTheAtoms() {
         var pushDown = where(rules(task("a", "NOT (IsClosed OR CallDurationInSeconds >= 60)")));
 
-        assertThat(pushDown).isEqualTo(new PushDown.Pushable<>(
-                "(IsClosed = false OR IsClosed = null) AND (CallDurationInSeconds < 60 OR CallDurationInSeconds = null)"));
+        assertThat(pushDown)
+                .isEqualTo(
+                        new PushDown.Pushable<>(
+                                "(IsClosed = false OR IsClosed = null) AND (CallDurationInSeconds < 60 OR CallDurationInSeconds = null)"));
     }
 
     @Test
     void datetimesAreWrittenInUtcAndDatesAsIs() {
-        var pushDown = where(rules(task("a", "CreatedDate >= 2024-05-17T08:00:00+02:00 AND ActivityDate < 2024-06-01")));
+        var pushDown =
+                where(rules(task("a", "CreatedDate >= 2024-05-17T08:00:00+02:00 AND ActivityDate < 2024-06-01")));
 
-        assertThat(pushDown).isEqualTo(new PushDown.Pushable<>("CreatedDate >= 2024-05-17T06:00:00Z AND ActivityDate < 2024-06-01"));
+        assertThat(pushDown)
+                .isEqualTo(
+                        new PushDown.Pushable<>("CreatedDate >= 2024-05-17T06:00:00Z AND ActivityDate < 2024-06-01"));
     }
 
     @Test
     void rulesOnOneObjectAreAlternatives() {
         var pushDown = where(rules(task("a", "Type = 'Call'"), task("b", "Type = 'Email' OR Subject LIKE 'Email%'")));
 
-        assertThat(pushDown).isEqualTo(new PushDown.Pushable<>("(Type = 'Call') OR (Type = 'Email' OR Subject LIKE 'Email%')"));
+        assertThat(pushDown)
+                .isEqualTo(new PushDown.Pushable<>("(Type = 'Call') OR (Type = 'Email' OR Subject LIKE 'Email%')"));
     }
 
     @Test
@@ -72,7 +84,8 @@ class SoqlWhereCompilerTest {
 
     @Test
     void tooLongAClauseIsNotPushed() {
-        var pushDown = new SoqlWhereCompiler(20).compile(rules(task("a", "Subject = 'a rather long subject line'")), "Task");
+        var pushDown =
+                new SoqlWhereCompiler(20).compile(rules(task("a", "Subject = 'a rather long subject line'")), "Task");
 
         assertThat(pushDown).isInstanceOf(PushDown.NotPushable.class);
         assertThat(((PushDown.NotPushable<String>) pushDown).reason()).contains("limit 20");
@@ -81,11 +94,15 @@ class SoqlWhereCompilerTest {
     @Test
     void stockTemplatePushesDownForEveryObject() throws Exception {
         var template = io.scoreline.mappings.StockTemplates.text(CrmProvider.SALESFORCE);
-        var rules = ((CompileResult.Compiled) MappingCompiler.compile(template, FieldCatalog.stock(CrmProvider.SALESFORCE))).ruleSet();
+        var rules = ((CompileResult.Compiled)
+                        MappingCompiler.compile(template, FieldCatalog.stock(CrmProvider.SALESFORCE)))
+                .ruleSet();
 
-        assertThat(new SoqlWhereCompiler().compile(rules, "Event")).isEqualTo(new PushDown.Pushable<>(
-                "(EventSubtype = 'Event' AND (IsAllDayEvent = false OR IsAllDayEvent = null)) OR (EventSubtype = 'Event' AND "
-                        + "(IsAllDayEvent = false OR IsAllDayEvent = null) AND (NOT Subject LIKE '%cancel%' OR Subject = null))"));
+        assertThat(new SoqlWhereCompiler().compile(rules, "Event"))
+                .isEqualTo(
+                        new PushDown.Pushable<>(
+                                "(EventSubtype = 'Event' AND (IsAllDayEvent = false OR IsAllDayEvent = null)) OR (EventSubtype = 'Event' AND "
+                                        + "(IsAllDayEvent = false OR IsAllDayEvent = null) AND (NOT Subject LIKE '%cancel%' OR Subject = null))"));
         assertThat(new SoqlWhereCompiler().compile(rules, "Opportunity")).isInstanceOf(PushDown.MatchAll.class);
     }
 
@@ -94,6 +111,7 @@ class SoqlWhereCompilerTest {
         assertThat(where(rules(task("a", "CreatedDate < 2024-05-17T10:00:00.5Z"))))
                 .isEqualTo(new PushDown.Pushable<>("CreatedDate <= 2024-05-17T10:00:01Z"));
         assertThat(where(rules(task("a", "CreatedDate = 2024-05-17T10:00:00.5Z"))))
-                .isEqualTo(new PushDown.Pushable<>("CreatedDate >= 2024-05-17T10:00:00Z AND CreatedDate <= 2024-05-17T10:00:01Z"));
+                .isEqualTo(new PushDown.Pushable<>(
+                        "CreatedDate >= 2024-05-17T10:00:00Z AND CreatedDate <= 2024-05-17T10:00:01Z"));
     }
 }

@@ -54,7 +54,8 @@ final class SoqlWhereInterpreter {
         while (peek("OR")) {
             at++;
             var right = and();
-            result = Boolean.TRUE.equals(result) || Boolean.TRUE.equals(right) ? Boolean.TRUE
+            result = Boolean.TRUE.equals(result) || Boolean.TRUE.equals(right)
+                    ? Boolean.TRUE
                     : result == null || right == null ? null : Boolean.FALSE;
         }
         return result;
@@ -65,7 +66,8 @@ final class SoqlWhereInterpreter {
         while (peek("AND")) {
             at++;
             var right = not();
-            result = Boolean.FALSE.equals(result) || Boolean.FALSE.equals(right) ? Boolean.FALSE
+            result = Boolean.FALSE.equals(result) || Boolean.FALSE.equals(right)
+                    ? Boolean.FALSE
                     : result == null || right == null ? null : Boolean.TRUE;
         }
         return result;
@@ -176,12 +178,13 @@ final class SoqlWhereInterpreter {
             char c = body.charAt(i);
             if (c == '\\') {
                 char next = body.charAt(++i);
-                out.append(switch (next) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
+                out.append(
+                        switch (next) {
+                            case 'n' -> '\n';
+                            case 't' -> '\t';
+                            case 'r' -> '\r';
+                            default -> next;
+                        });
             } else {
                 out.append(c);
             }
@@ -217,5 +220,4 @@ final class SoqlWhereInterpreter {
         }
         at++;
     }
-
 }

@@ -83,7 +83,9 @@ class YamlParserTest {
     void duplicateKeysIgnoringCaseAreReported() {
         var result = YamlParser.parse("a: 1\nA: 2\n");
 
-        assertThat(result.problems()).singleElement().isEqualTo(Problem.error(2, 1, "duplicate key 'A' (first defined on line 1)"));
+        assertThat(result.problems())
+                .singleElement()
+                .isEqualTo(Problem.error(2, 1, "duplicate key 'A' (first defined on line 1)"));
     }
 
     @Test
@@ -112,8 +114,11 @@ class YamlParserTest {
 
     @Test
     void quotedValuesCannotContinue() {
-        assertThat(YamlParser.parse("a: 'x'\n  b\n").problems()).singleElement().extracting(Problem::message)
-                .asString().contains("only plain");
+        assertThat(YamlParser.parse("a: 'x'\n  b\n").problems())
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
+                .contains("only plain");
     }
 
     @Test
@@ -141,31 +146,56 @@ class YamlParserTest {
 
     @Test
     void listsBlockScalarsAnchorsAndTagsAreNamedAtTheirPosition() {
-        assertThat(YamlParser.parse("a:\n  - x\n").problems()).singleElement()
-                .isEqualTo(Problem.error(2, 3, "syntax error: unexpected '-' (lists are not supported in rule documents)"));
-        assertThat(YamlParser.parse("a: [x, y]\n").problems()).singleElement().extracting(Problem::message).asString()
+        assertThat(YamlParser.parse("a:\n  - x\n").problems())
+                .singleElement()
+                .isEqualTo(Problem.error(
+                        2, 3, "syntax error: unexpected '-' (lists are not supported in rule documents)"));
+        assertThat(YamlParser.parse("a: [x, y]\n").problems())
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
                 .contains("unexpected '['", "IN lists go inside the expression");
-        assertThat(YamlParser.parse("a: >\n  x\n").problems()).singleElement().extracting(Problem::line, Problem::column)
+        assertThat(YamlParser.parse("a: >\n  x\n").problems())
+                .singleElement()
+                .extracting(Problem::line, Problem::column)
                 .containsExactly(1, 4);
-        assertThat(YamlParser.parse("a: &x v\nb: *x\n").problems()).singleElement()
-                .isEqualTo(Problem.error(1, 4, "syntax error: unexpected '&' (anchors and aliases are not supported in rule documents)"));
-        assertThat(YamlParser.parse("a: *nowhere\n").problems()).singleElement().extracting(Problem::column).isEqualTo(4);
-        assertThat(YamlParser.parse("a: !!java.net.URL x\n").problems()).singleElement()
-                .isEqualTo(Problem.error(1, 4, "syntax error: unexpected '!' (tags are not supported in rule documents)"));
+        assertThat(YamlParser.parse("a: &x v\nb: *x\n").problems())
+                .singleElement()
+                .isEqualTo(Problem.error(
+                        1,
+                        4,
+                        "syntax error: unexpected '&' (anchors and aliases are not supported in rule documents)"));
+        assertThat(YamlParser.parse("a: *nowhere\n").problems())
+                .singleElement()
+                .extracting(Problem::column)
+                .isEqualTo(4);
+        assertThat(YamlParser.parse("a: !!java.net.URL x\n").problems())
+                .singleElement()
+                .isEqualTo(
+                        Problem.error(1, 4, "syntax error: unexpected '!' (tags are not supported in rule documents)"));
     }
 
     @Test
     void anAliasExpansionBombIsRejectedBeforeItExpands() {
         var bomb = new StringBuilder("a0: &a0 {x: y}\n");
         for (int i = 1; i < 40; i++) {
-            bomb.append("a").append(i).append(": &a").append(i).append(" {l: *a").append(i - 1)
-                    .append(", r: *a").append(i - 1).append("}\n");
+            bomb.append("a")
+                    .append(i)
+                    .append(": &a")
+                    .append(i)
+                    .append(" {l: *a")
+                    .append(i - 1)
+                    .append(", r: *a")
+                    .append(i - 1)
+                    .append("}\n");
         }
 
         var result = YamlParser.parse(bomb.toString());
 
         assertThat(result.root()).isEmpty();
-        assertThat(result.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.message()).contains("aliases"));
+        assertThat(result.problems())
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.message()).contains("aliases"));
     }
 
     @Test
@@ -175,29 +205,45 @@ class YamlParserTest {
             deep.append("  ".repeat(i)).append("k").append(i).append(":\n");
         }
 
-        assertThat(YamlParser.parse(deep.toString()).problems()).singleElement().extracting(Problem::message).asString()
+        assertThat(YamlParser.parse(deep.toString()).problems())
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
                 .contains("nested deeper than");
-        assertThat(YamlParser.parse("a: " + "x".repeat(YamlParser.MAX_CODE_POINTS) + "\n").problems()).singleElement()
-                .extracting(Problem::message).asString().contains("larger than");
+        assertThat(YamlParser.parse("a: " + "x".repeat(YamlParser.MAX_CODE_POINTS) + "\n")
+                        .problems())
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
+                .contains("larger than");
     }
 
     @Test
     void syntaxErrorsKeepTheWordingOfTheSubset() {
-        assertThat(YamlParser.parse("a:\n\tb: 1\n").problems()).singleElement()
+        assertThat(YamlParser.parse("a:\n\tb: 1\n").problems())
+                .singleElement()
                 .isEqualTo(Problem.error(2, 1, "tabs are not allowed for indentation; use spaces"));
-        assertThat(YamlParser.parse("a:\n    b: 1\n  c: 2\n").problems()).singleElement()
+        assertThat(YamlParser.parse("a:\n    b: 1\n  c: 2\n").problems())
+                .singleElement()
                 .isEqualTo(Problem.error(3, 3, "inconsistent indentation: this line matches no enclosing level"));
-        assertThat(YamlParser.parse("a: {b: c}\n  d\n").problems()).singleElement().extracting(Problem::message)
+        assertThat(YamlParser.parse("a: {b: c}\n  d\n").problems())
+                .singleElement()
+                .extracting(Problem::message)
                 .isEqualTo("a mapping cannot continue on the next line; close it first");
-        assertThat(YamlParser.parse("a: 'open\n").problems()).singleElement()
+        assertThat(YamlParser.parse("a: 'open\n").problems())
+                .singleElement()
                 .isEqualTo(Problem.error(1, 4, "syntax error: unexpected ''' (unterminated quoted value?)"));
-        assertThat(YamlParser.parse("a: x\nb\n").problems()).singleElement()
+        assertThat(YamlParser.parse("a: x\nb\n").problems())
+                .singleElement()
                 .isEqualTo(Problem.error(2, 1, "syntax error: expected ':' after the key"));
     }
 
     @Test
     void aDocumentThatIsNotAMappingIsAnError() {
-        assertThat(YamlParser.parse("just words\n").problems()).singleElement().extracting(Problem::message).asString()
+        assertThat(YamlParser.parse("just words\n").problems())
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
                 .contains("a rule document is a mapping");
         assertThat(YamlParser.parse("# only a comment\n")).satisfies(r -> {
             assertThat(r.root()).isEmpty();

@@ -9,8 +9,7 @@ import io.scoreline.mappings.CrmProvider;
  */
 final class CrmBranchingFixture {
 
-    private CrmBranchingFixture() {
-    }
+    private CrmBranchingFixture() {}
 
     static boolean branches(CrmProvider provider) {
         return provider == CrmProvider.HUBSPOT;

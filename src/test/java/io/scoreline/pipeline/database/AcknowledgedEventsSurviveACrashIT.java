@@ -34,7 +34,8 @@ class AcknowledgedEventsSurviveACrashIT {
     @Test
     void everyAcknowledgedEventIsThereAfterKillMinusNineOfTheWholeServer() throws Exception {
         var data = EmbeddedPostgresLifetimeIT.scratch("crash-durability");
-        var settings = new DatabaseSettings(Optional.empty(), Optional.empty(), data, DatabaseSettings.DEFAULT_RUNTIME_ROLE, 8, true);
+        var settings = new DatabaseSettings(
+                Optional.empty(), Optional.empty(), data, DatabaseSettings.DEFAULT_RUNTIME_ROLE, 8, true);
         try (var database = DatabaseRuntime.open(settings)) {
             var server = database.embeddedServer().orElseThrow();
             var tenant = TestTenant.create(database, "crash", CrmProvider.HUBSPOT);
@@ -43,23 +44,30 @@ class AcknowledgedEventsSurviveACrashIT {
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             var failures = new AtomicInteger();
             var stop = new AtomicBoolean();
-            var writers = IntStream.range(0, 6).mapToObj(writer -> Thread.ofVirtual().start(() -> {
-                for (int batch = 0; !stop.get(); batch++) {
-                    int b = batch;
-                    var keys = IntStream.range(0, 5).mapToObj(i -> "w" + writer + "-b" + b + "-e" + i).toList();
-                    List<InboxEvent> events = keys.stream().map(AcknowledgedEventsSurviveACrashIT::event).toList();
-                    try {
-                        inbox.insert(tenant.organizationId(), tenant.integrationId(), events, T0, T0);
-                        // The controller answers 2xx only now: these are acknowledged.
-                        acknowledged.addAll(keys);
-                    } catch (RuntimeException e) {
-                        failures.incrementAndGet();
-                    }
-                }
-            })).toList();
+            var writers = IntStream.range(0, 6)
+                    .mapToObj(writer -> Thread.ofVirtual().start(() -> {
+                        for (int batch = 0; !stop.get(); batch++) {
+                            int b = batch;
+                            var keys = IntStream.range(0, 5)
+                                    .mapToObj(i -> "w" + writer + "-b" + b + "-e" + i)
+                                    .toList();
+                            List<InboxEvent> events = keys.stream()
+                                    .map(AcknowledgedEventsSurviveACrashIT::event)
+                                    .toList();
+                            try {
+                                inbox.insert(tenant.organizationId(), tenant.integrationId(), events, T0, T0);
+                                // The controller answers 2xx only now: these are acknowledged.
+                                acknowledged.addAll(keys);
+                            } catch (RuntimeException e) {
+                                failures.incrementAndGet();
+                            }
+                        }
+                    }))
+                    .toList();
 
             await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= 1_500);
-            EmbeddedPostgresLifetimeIT.killWithChildren(RunningPostmaster.find(data).orElseThrow().pid());
+            EmbeddedPostgresLifetimeIT.killWithChildren(
+                    RunningPostmaster.find(data).orElseThrow().pid());
             // Writers keep trying while the server is down: none of those is acknowledged.
             await().atMost(Duration.ofSeconds(30)).until(() -> failures.get() > 0);
             stop.set(true);
@@ -77,7 +85,8 @@ class AcknowledgedEventsSurviveACrashIT {
             var stored = new HashSet<String>();
             try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
                     var statement = connection.createStatement();
-                    var rs = statement.executeQuery("select record_id from webhook_inbox where event_type = 'crash.test'")) {
+                    var rs = statement.executeQuery(
+                            "select record_id from webhook_inbox where event_type = 'crash.test'")) {
                 while (rs.next()) {
                     stored.add(rs.getString(1));
                 }

@@ -28,7 +28,8 @@ class EmbeddedPostgresLifetimeIT {
 
         first.process().destroyForcibly();
         assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(ProcessHandle.of(postmaster.pid())).as("the owner's kill -9 leaves its postmaster running")
+        assertThat(ProcessHandle.of(postmaster.pid()))
+                .as("the owner's kill -9 leaves its postmaster running")
                 .hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
 
         try (var adopter = EmbeddedPostgresServer.start(data, DatabaseSettings.DEFAULT_RUNTIME_ROLE)) {
@@ -36,7 +37,10 @@ class EmbeddedPostgresLifetimeIT {
             assertThat(adopter.port()).isEqualTo(postmaster.port());
             assertThat(selectOne(adopter)).isEqualTo(1);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(postmaster.pid()).map(p -> !p.isAlive()).orElse(true));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ProcessHandle.of(postmaster.pid())
+                        .map(p -> !p.isAlive())
+                        .orElse(true));
         assertThat(RunningPostmaster.find(data)).isEmpty();
         assertThat(data.resolveSibling(ServerOwner.FILE)).doesNotExist();
     }
@@ -52,12 +56,14 @@ class EmbeddedPostgresLifetimeIT {
             assertThat(second.owned()).as("attached to a live owner's server").isFalse();
 
             assertThat(owner.exit()).isZero();
-            assertThat(RunningPostmaster.find(data)).as("still running for the second process")
+            assertThat(RunningPostmaster.find(data))
+                    .as("still running for the second process")
                     .hasValueSatisfying(p -> assertThat(p.pid()).isEqualTo(postmaster.pid()));
             assertThat(selectOne(second)).isEqualTo(1);
             await().atMost(Duration.ofSeconds(30)).until(second::owned);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> RunningPostmaster.find(data).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> RunningPostmaster.find(data).isEmpty());
     }
 
     @Test
@@ -67,8 +73,10 @@ class EmbeddedPostgresLifetimeIT {
             var before = RunningPostmaster.find(data).orElseThrow();
             killWithChildren(before.pid());
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> RunningPostmaster.find(data)
-                    .map(p -> p.pid() != before.pid()).orElse(false));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> RunningPostmaster.find(data)
+                            .map(p -> p.pid() != before.pid())
+                            .orElse(false));
             assertThat(server.port()).isEqualTo(before.port());
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> selectOne(server) == 1);
             assertThat(server.owned()).isTrue();
@@ -79,7 +87,8 @@ class EmbeddedPostgresLifetimeIT {
     /** kill -9 of the postmaster and all its backends at once, as a machine's OOM killer or a crash would. */
     static void killWithChildren(long postmasterPid) {
         var postmaster = ProcessHandle.of(postmasterPid).orElseThrow();
-        var all = new java.util.ArrayList<ProcessHandle>(postmaster.descendants().toList());
+        var all =
+                new java.util.ArrayList<ProcessHandle>(postmaster.descendants().toList());
         all.add(postmaster);
         all.forEach(ProcessHandle::destroyForcibly);
         await().atMost(Duration.ofSeconds(30)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
@@ -88,7 +97,8 @@ class EmbeddedPostgresLifetimeIT {
     static int selectOne(EmbeddedPostgresServer server) throws Exception {
         var owner = server.ownerEndpoint();
         try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
-                var statement = connection.createStatement(); var rs = statement.executeQuery("select 1")) {
+                var statement = connection.createStatement();
+                var rs = statement.executeQuery("select 1")) {
             rs.next();
             return rs.getInt(1);
         }

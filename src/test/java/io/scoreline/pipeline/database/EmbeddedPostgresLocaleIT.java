@@ -34,7 +34,9 @@ class EmbeddedPostgresLocaleIT {
             assertThat(sorted).isEqualTo(words.stream().sorted().toList());
             try (var result = statement.executeQuery("select upper('ä é'), lower('ÄÉ')")) {
                 result.next();
-                assertThat(result.getString(1)).as("case mapping still knows Unicode").isEqualTo("Ä É");
+                assertThat(result.getString(1))
+                        .as("case mapping still knows Unicode")
+                        .isEqualTo("Ä É");
                 assertThat(result.getString(2)).isEqualTo("äé");
             }
         }

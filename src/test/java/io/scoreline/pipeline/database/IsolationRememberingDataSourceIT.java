@@ -24,13 +24,18 @@ class IsolationRememberingDataSourceIT {
             try (var statement = connection.createStatement()) {
                 statement.execute("set session characteristics as transaction isolation level repeatable read");
             }
-            assertThat(connection.getTransactionIsolation()).as("remembered, not asked").isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+            assertThat(connection.getTransactionIsolation())
+                    .as("remembered, not asked")
+                    .isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
 
             connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
             assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
-            try (var statement = connection.createStatement(); var result = statement.executeQuery("show default_transaction_isolation")) {
+            try (var statement = connection.createStatement();
+                    var result = statement.executeQuery("show default_transaction_isolation")) {
                 result.next();
-                assertThat(result.getString(1)).as("the setter reached the server").isEqualTo("serializable");
+                assertThat(result.getString(1))
+                        .as("the setter reached the server")
+                        .isEqualTo("serializable");
             }
             assertThat(connection.unwrap(org.postgresql.PGConnection.class)).isNotNull();
         }

@@ -41,14 +41,25 @@ class RowLevelSecurityIT {
     }
 
     private static long seed(DSLContext dsl, String slug) {
-        long org = dsl.fetchSingle("insert into organizations (slug, name, timezone) values (?, ?, 'Europe/Berlin') returning id",
-                slug, slug).get(0, Long.class);
-        long profile = dsl.fetchSingle("insert into profiles (organization_id, email) values (?, ?) returning id",
-                org, "rep@" + slug + ".test").get(0, Long.class);
+        long org = dsl.fetchSingle(
+                        "insert into organizations (slug, name, timezone) values (?, ?, 'Europe/Berlin') returning id",
+                        slug,
+                        slug)
+                .get(0, Long.class);
+        long profile = dsl.fetchSingle(
+                        "insert into profiles (organization_id, email) values (?, ?) returning id",
+                        org,
+                        "rep@" + slug + ".test")
+                .get(0, Long.class);
         dsl.execute("insert into teams (organization_id, name) values (?, 'Team')", org);
-        dsl.execute("insert into kpi_values (organization_id, profile_id, kpi_key, period_date, value, fact_count) "
-                + "values (?, ?, 'calls_made', date '2026-11-20', 5, 5)", org, profile);
-        dsl.execute("insert into integrations (organization_id, provider, credentials) values (?, 'hubspot', 'ciphertext')", org);
+        dsl.execute(
+                "insert into kpi_values (organization_id, profile_id, kpi_key, period_date, value, fact_count) "
+                        + "values (?, ?, 'calls_made', date '2026-11-20', 5, 5)",
+                org,
+                profile);
+        dsl.execute(
+                "insert into integrations (organization_id, provider, credentials) values (?, 'hubspot', 'ciphertext')",
+                org);
         return org;
     }
 
@@ -59,8 +70,8 @@ class RowLevelSecurityIT {
 
     @Test
     void runtimeRoleIsNeitherOwnerNorBypassRls() {
-        var role = transactions.withoutOrganization(tx -> tx.fetchOne(
-                "select current_user as name, r.rolsuper, r.rolbypassrls, "
+        var role = transactions.withoutOrganization(
+                tx -> tx.fetchOne("select current_user as name, r.rolsuper, r.rolbypassrls, "
                         + "exists (select 1 from pg_tables t where t.tableowner = current_user) as owns_tables "
                         + "from pg_roles r where r.rolname = current_user"));
         assertThat(role.get("name", String.class)).isEqualTo(DatabaseSettings.DEFAULT_RUNTIME_ROLE);
@@ -71,10 +82,11 @@ class RowLevelSecurityIT {
 
     @Test
     void everyTenantTableHasRowLevelSecurityEnabled() {
-        var unprotected = transactions.withoutOrganization(tx -> tx.fetch(
-                "select c.relname from pg_class c join information_schema.columns col "
-                        + "on col.table_name = c.relname and col.column_name = 'organization_id' and col.table_schema = 'public' "
-                        + "where c.relkind = 'r' and not c.relrowsecurity").getValues(0, String.class));
+        var unprotected = transactions.withoutOrganization(
+                tx -> tx.fetch("select c.relname from pg_class c join information_schema.columns col "
+                                + "on col.table_name = c.relname and col.column_name = 'organization_id' and col.table_schema = 'public' "
+                                + "where c.relkind = 'r' and not c.relrowsecurity")
+                        .getValues(0, String.class));
         assertThat(unprotected).isEmpty();
         assertThat(tenantTables()).hasSizeGreaterThanOrEqualTo(20);
     }
@@ -83,15 +95,20 @@ class RowLevelSecurityIT {
     void everyPolicyReadsTheTenantOncePerStatement() {
         // A bare scoreline_current_org() in a policy is evaluated for every row (ADR 0018).
         var perRow = transactions.withoutOrganization(tx -> tx.fetch(
-                "select tablename || '.' || policyname from pg_policies where schemaname = 'public' "
-                        + "and (coalesce(qual, '') || coalesce(with_check, '')) ~ '= scoreline_current_org\\(\\)'")
+                        "select tablename || '.' || policyname from pg_policies where schemaname = 'public' "
+                                + "and (coalesce(qual, '') || coalesce(with_check, '')) ~ '= scoreline_current_org\\(\\)'")
                 .getValues(0, String.class));
         assertThat(perRow).isEmpty();
 
         // A thousand rows in one insert: the tenant is looked up once, in an InitPlan.
-        var plan = transactions.inOrganization(orgA, tx -> String.join("\n", tx.fetch(
-                "explain insert into teams (organization_id, name) select {0}, 'Team ' || g from generate_series(1, 1000) g",
-                DSL.val(orgA)).getValues(0, String.class)));
+        var plan = transactions.inOrganization(
+                orgA,
+                tx -> String.join(
+                        "\n",
+                        tx.fetch(
+                                        "explain insert into teams (organization_id, name) select {0}, 'Team ' || g from generate_series(1, 1000) g",
+                                        DSL.val(orgA))
+                                .getValues(0, String.class)));
         assertThat(plan).contains("InitPlan");
     }
 
@@ -99,7 +116,9 @@ class RowLevelSecurityIT {
     void withoutTheSettingNoTenantRowIsVisible() {
         for (var table : tenantTables()) {
             int rows = transactions.withoutOrganization(tx -> tx.fetchCount(DSL.table(DSL.name(table))));
-            assertThat(rows).as("rows of %s visible without scoreline.org_id", table).isZero();
+            assertThat(rows)
+                    .as("rows of %s visible without scoreline.org_id", table)
+                    .isZero();
         }
         int organizations = transactions.withoutOrganization(tx -> tx.fetchCount(DSL.table("organizations")));
         assertThat(organizations).isZero();
@@ -109,31 +128,36 @@ class RowLevelSecurityIT {
     void organizationSeesOnlyItsOwnRows() {
         for (var table : List.of("organizations", "profiles", "teams", "kpi_values", "integrations")) {
             var column = table.equals("organizations") ? "id" : "organization_id";
-            var owners = transactions.inOrganization(orgA, tx -> tx.fetch(
-                    "select distinct " + column + " from " + table).getValues(0, Long.class));
+            var owners = transactions.inOrganization(
+                    orgA,
+                    tx -> tx.fetch("select distinct " + column + " from " + table)
+                            .getValues(0, Long.class));
             assertThat(owners).as(table).containsExactly(orgA);
         }
     }
 
     @Test
     void organizationCannotInsertRowsForAnother() {
-        assertThatThrownBy(() -> transactions.inOrganization(orgA, tx -> tx.execute(
-                "insert into teams (organization_id, name) values (?, 'Intruders')", orgB)))
+        assertThatThrownBy(() -> transactions.inOrganization(
+                        orgA,
+                        tx -> tx.execute("insert into teams (organization_id, name) values (?, 'Intruders')", orgB)))
                 .isInstanceOf(ScorelineException.class)
                 .hasMessageContaining("row-level security");
-        int intruders = transactions.inOrganization(orgB, tx -> tx.fetchCount(DSL.table("teams"), DSL.field("name").eq("Intruders")));
+        int intruders = transactions.inOrganization(
+                orgB, tx -> tx.fetchCount(DSL.table("teams"), DSL.field("name").eq("Intruders")));
         assertThat(intruders).isZero();
     }
 
     @Test
     void organizationCannotUpdateOrDeleteAnothersRows() {
-        int updated = transactions.inOrganization(orgA, tx -> tx.execute(
-                "update kpi_values set value = 999 where organization_id = ?", orgB));
-        int deleted = transactions.inOrganization(orgA, tx -> tx.execute(
-                "delete from profiles where organization_id = ?", orgB));
+        int updated = transactions.inOrganization(
+                orgA, tx -> tx.execute("update kpi_values set value = 999 where organization_id = ?", orgB));
+        int deleted = transactions.inOrganization(
+                orgA, tx -> tx.execute("delete from profiles where organization_id = ?", orgB));
         assertThat(updated).isZero();
         assertThat(deleted).isZero();
-        var value = transactions.inOrganization(orgB, tx -> tx.fetchSingle("select value from kpi_values").get(0, java.math.BigDecimal.class));
+        var value = transactions.inOrganization(
+                orgB, tx -> tx.fetchSingle("select value from kpi_values").get(0, java.math.BigDecimal.class));
         assertThat(value).isEqualByComparingTo(new java.math.BigDecimal("5"));
         int profiles = transactions.inOrganization(orgB, tx -> tx.fetchCount(DSL.table("profiles")));
         assertThat(profiles).isEqualTo(1);
@@ -141,8 +165,8 @@ class RowLevelSecurityIT {
 
     @Test
     void organizationCannotMoveItsRowsIntoAnother() {
-        assertThatThrownBy(() -> transactions.inOrganization(orgA, tx -> tx.execute(
-                "update teams set organization_id = ?", orgB)))
+        assertThatThrownBy(() -> transactions.inOrganization(
+                        orgA, tx -> tx.execute("update teams set organization_id = ?", orgB)))
                 .isInstanceOf(ScorelineException.class)
                 .satisfies(e -> assertThat(((ScorelineException) e).kind()).isEqualTo(FailureKind.BUG));
     }
@@ -155,9 +179,9 @@ class RowLevelSecurityIT {
     }
 
     private static List<String> tenantTables() {
-        return new ArrayList<>(transactions.withoutOrganization(tx -> tx.fetch(
-                "select table_name from information_schema.columns where table_schema = 'public' "
-                        + "and column_name = 'organization_id' and table_name not like 'qrtz%' order by 1")
-                .getValues(0, String.class)));
+        return new ArrayList<>(transactions.withoutOrganization(
+                tx -> tx.fetch("select table_name from information_schema.columns where table_schema = 'public' "
+                                + "and column_name = 'organization_id' and table_name not like 'qrtz%' order by 1")
+                        .getValues(0, String.class)));
     }
 }

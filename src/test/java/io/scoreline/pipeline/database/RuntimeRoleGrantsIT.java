@@ -2,12 +2,12 @@ package io.scoreline.pipeline.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scoreline.testing.TestPostgres;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import io.scoreline.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +22,8 @@ class RuntimeRoleGrantsIT {
     private static final String ROLE = DatabaseSettings.DEFAULT_RUNTIME_ROLE;
 
     /** Written without row-level security, on purpose. */
-    private static final Map<String, String> ALLOWED_WITHOUT_ROW_LEVEL_SECURITY = quartzTables(
-            "Quartz's clustered job store runs on the runtime pool: the scheduler of every serving node "
+    private static final Map<String, String> ALLOWED_WITHOUT_ROW_LEVEL_SECURITY =
+            quartzTables("Quartz's clustered job store runs on the runtime pool: the scheduler of every serving node "
                     + "reads and writes these rows for all organizations (job names carry integration ids; no "
                     + "credentials, no tenant data). Cluster-wide infrastructure, not tenant data.");
 
@@ -39,8 +39,9 @@ class RuntimeRoleGrantsIT {
             "scoreline_contest_directory", "contest ids and windows for the lifecycle ticker",
             "scoreline_master_key_fingerprint", "the stored master key fingerprint (an HMAC, never the key)",
             "scoreline_record_master_key_fingerprint", "records the first fingerprint; never replaces one",
-            "scoreline_salesforce_endpoint", "one integration's status, org id and endpoint secret hash, to check an outbound "
-                    + "message before its tenant is known (the hash of a 256-bit secret; ADR 0020)");
+            "scoreline_salesforce_endpoint",
+                    "one integration's status, org id and endpoint secret hash, to check an outbound "
+                            + "message before its tenant is known (the hash of a 256-bit secret; ADR 0020)");
 
     private static DatabaseRuntime database;
     private static TenantTransactions transactions;
@@ -68,7 +69,8 @@ class RuntimeRoleGrantsIT {
                 .as("tables the runtime role can insert, update or delete that are neither scoped by row-level "
                         + "security nor on the allow-list of this test")
                 .isEmpty();
-        assertThat(writable).contains("integrations", "webhook_inbox", "kpi_facts", "qrtz_triggers")
+        assertThat(writable)
+                .contains("integrations", "webhook_inbox", "kpi_facts", "qrtz_triggers")
                 .doesNotContain("flyway_schema_history");
     }
 
@@ -82,18 +84,20 @@ class RuntimeRoleGrantsIT {
     void noTableCanBeTruncatedOrTriggeredAndNoSequenceReset() {
         // TRUNCATE ignores row-level security; TRIGGER would run the role's code on others' writes.
         var dangerous = transactions.withoutOrganization(tx -> tx.fetch(
-                "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                        + "where n.nspname = 'public' and c.relkind in ('r', 'p') "
-                        + "and (has_table_privilege({0}, c.oid, 'TRUNCATE') or has_table_privilege({0}, c.oid, 'TRIGGER') "
-                        + "or has_table_privilege({0}, c.oid, 'REFERENCES'))",
-                org.jooq.impl.DSL.val(ROLE)).getValues(0, String.class));
+                        "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                                + "where n.nspname = 'public' and c.relkind in ('r', 'p') "
+                                + "and (has_table_privilege({0}, c.oid, 'TRUNCATE') or has_table_privilege({0}, c.oid, 'TRIGGER') "
+                                + "or has_table_privilege({0}, c.oid, 'REFERENCES'))",
+                        org.jooq.impl.DSL.val(ROLE))
+                .getValues(0, String.class));
         assertThat(dangerous).isEmpty();
         var resettable = transactions.withoutOrganization(tx -> tx.fetch(
-                "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                        + "where n.nspname = 'public' and c.relkind = 'S' "
-                        // CASE: the planner may otherwise ask about a relation that is no sequence.
-                        + "and case when c.relkind = 'S' then has_sequence_privilege({0}, c.oid, 'UPDATE') else false end",
-                org.jooq.impl.DSL.val(ROLE)).getValues(0, String.class));
+                        "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                                + "where n.nspname = 'public' and c.relkind = 'S' "
+                                // CASE: the planner may otherwise ask about a relation that is no sequence.
+                                + "and case when c.relkind = 'S' then has_sequence_privilege({0}, c.oid, 'UPDATE') else false end",
+                        org.jooq.impl.DSL.val(ROLE))
+                .getValues(0, String.class));
         assertThat(resettable).as("sequences the runtime role can setval").isEmpty();
     }
 
@@ -106,22 +110,30 @@ class RuntimeRoleGrantsIT {
                         + "(select count(*) from pg_roles r where r.rolname <> {0} and pg_has_role({0}, r.oid, 'MEMBER')) as memberships, "
                         + "(select rolbypassrls or rolsuper from pg_roles where rolname = {0}) as bypasses",
                 org.jooq.impl.DSL.val(ROLE)));
-        assertThat(record.get("can_create", Boolean.class)).as("CREATE on schema public").isFalse();
-        assertThat(record.get("can_create_schema", Boolean.class)).as("CREATE on the database").isFalse();
+        assertThat(record.get("can_create", Boolean.class))
+                .as("CREATE on schema public")
+                .isFalse();
+        assertThat(record.get("can_create_schema", Boolean.class))
+                .as("CREATE on the database")
+                .isFalse();
         // Row-level security is not FORCEd on the tenant tables: it binds every role but the owner,
         // so it binds this role only while this role owns nothing.
         assertThat(record.get("owns", Boolean.class)).as("owns a relation").isFalse();
-        assertThat(record.get("memberships", Long.class)).as("roles the runtime role can SET ROLE to").isZero();
+        assertThat(record.get("memberships", Long.class))
+                .as("roles the runtime role can SET ROLE to")
+                .isZero();
         assertThat(record.get("bypasses", Boolean.class)).isFalse();
     }
 
     @Test
     void onlyTheListedOwnerRunFunctionsAreCallable() {
         var callable = transactions.withoutOrganization(tx -> tx.fetch(
-                "select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace "
-                        + "where n.nspname = 'public' and p.prosecdef and has_function_privilege({0}, p.oid, 'EXECUTE')",
-                org.jooq.impl.DSL.val(ROLE)).getValues(0, String.class));
-        assertThat(callable).as("security-definer functions the runtime role can execute")
+                        "select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace "
+                                + "where n.nspname = 'public' and p.prosecdef and has_function_privilege({0}, p.oid, 'EXECUTE')",
+                        org.jooq.impl.DSL.val(ROLE))
+                .getValues(0, String.class));
+        assertThat(callable)
+                .as("security-definer functions the runtime role can execute")
                 .isSubsetOf(ALLOWED_SECURITY_DEFINER_FUNCTIONS.keySet())
                 .contains("scoreline_integration_directory");
     }
@@ -133,14 +145,16 @@ class RuntimeRoleGrantsIT {
 
     /** Tables and partitions of the public schema the runtime role can INSERT, UPDATE or DELETE (any column). */
     private static List<String> writableTables() {
-        var name = transactions.withoutOrganization(tx -> tx.fetchSingle("select current_user").get(0, String.class));
+        var name = transactions.withoutOrganization(
+                tx -> tx.fetchSingle("select current_user").get(0, String.class));
         assertThat(name).isEqualTo(ROLE);
         return transactions.withoutOrganization(tx -> tx.fetch(
-                "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                        + "where n.nspname = 'public' and c.relkind in ('r', 'p') "
-                        + "and (has_any_column_privilege({0}, c.oid, 'INSERT') or has_any_column_privilege({0}, c.oid, 'UPDATE') "
-                        + "or has_table_privilege({0}, c.oid, 'DELETE')) order by 1",
-                org.jooq.impl.DSL.val(ROLE)).getValues(0, String.class));
+                        "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                                + "where n.nspname = 'public' and c.relkind in ('r', 'p') "
+                                + "and (has_any_column_privilege({0}, c.oid, 'INSERT') or has_any_column_privilege({0}, c.oid, 'UPDATE') "
+                                + "or has_table_privilege({0}, c.oid, 'DELETE')) order by 1",
+                        org.jooq.impl.DSL.val(ROLE))
+                .getValues(0, String.class));
     }
 
     /**
@@ -149,19 +163,29 @@ class RuntimeRoleGrantsIT {
      * not guard direct access, so it must carry its own.
      */
     private static List<String> rowLevelSecuredTables() {
-        return transactions.withoutOrganization(tx -> tx.fetch(
-                "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                        + "where n.nspname = 'public' and c.relrowsecurity "
-                        + "and exists (select 1 from pg_policy p where p.polrelid = c.oid) "
-                        + "and not exists (select 1 from pg_policy p where p.polrelid = c.oid "
-                        + "  and coalesce(pg_get_expr(p.polqual, p.polrelid), '') || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') "
-                        + "      !~ 'scoreline_current_org\\(\\)')")
-                .getValues(0, String.class));
+        return transactions.withoutOrganization(
+                tx -> tx.fetch("select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                                + "where n.nspname = 'public' and c.relrowsecurity "
+                                + "and exists (select 1 from pg_policy p where p.polrelid = c.oid) "
+                                + "and not exists (select 1 from pg_policy p where p.polrelid = c.oid "
+                                + "  and coalesce(pg_get_expr(p.polqual, p.polrelid), '') || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') "
+                                + "      !~ 'scoreline_current_org\\(\\)')")
+                        .getValues(0, String.class));
     }
 
     private static Map<String, String> quartzTables(String reason) {
-        return Stream.of("blob_triggers", "calendars", "cron_triggers", "fired_triggers", "job_details", "locks",
-                        "paused_trigger_grps", "scheduler_state", "simple_triggers", "simprop_triggers", "triggers")
+        return Stream.of(
+                        "blob_triggers",
+                        "calendars",
+                        "cron_triggers",
+                        "fired_triggers",
+                        "job_details",
+                        "locks",
+                        "paused_trigger_grps",
+                        "scheduler_state",
+                        "simple_triggers",
+                        "simprop_triggers",
+                        "triggers")
                 .collect(Collectors.toMap(t -> "qrtz_" + t, t -> reason, (a, b) -> a, TreeMap::new));
     }
 }

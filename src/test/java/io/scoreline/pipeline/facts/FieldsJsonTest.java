@@ -46,11 +46,13 @@ class FieldsJsonTest {
         // The buffer is reused: a second, smaller record must not carry bytes of the first.
         var small = new HashMap<String, Object>(Map.of("Id", "00T2"));
         assertThat(json.utf8(small)).isEqualTo(JACKSON.writeValueAsBytes(small));
-        assertThat(Arrays.equals(json.utf8(fields), JACKSON.writeValueAsBytes(fields))).isTrue();
+        assertThat(Arrays.equals(json.utf8(fields), JACKSON.writeValueAsBytes(fields)))
+                .isTrue();
     }
 
     @Test
     void anEmptyRecordIsAnEmptyObject() {
-        assertThat(new String(new FieldsJson().utf8(Map.of()), StandardCharsets.UTF_8)).isEqualTo("{}");
+        assertThat(new String(new FieldsJson().utf8(Map.of()), StandardCharsets.UTF_8))
+                .isEqualTo("{}");
     }
 }

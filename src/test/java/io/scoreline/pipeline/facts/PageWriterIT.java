@@ -43,8 +43,13 @@ class PageWriterIT {
         var owner = (String) record.fields().get("OwnerId");
         facts.add(new DerivedFact("calls_made", owner, when.atZone(BERLIN).toLocalDate(), when, BigDecimal.ONE));
         if (record.fields().get("CallDurationInSeconds") instanceof Number seconds && seconds.intValue() > 0) {
-            facts.add(new DerivedFact("talk_time_minutes", owner, when.atZone(BERLIN).toLocalDate(), when,
-                    new BigDecimal(seconds.toString()).divide(new BigDecimal(60), 10, java.math.RoundingMode.HALF_EVEN)));
+            facts.add(new DerivedFact(
+                    "talk_time_minutes",
+                    owner,
+                    when.atZone(BERLIN).toLocalDate(),
+                    when,
+                    new BigDecimal(seconds.toString())
+                            .divide(new BigDecimal(60), 10, java.math.RoundingMode.HALF_EVEN)));
         }
         return facts;
     };
@@ -54,17 +59,35 @@ class PageWriterIT {
         database = TestPostgres.freshRuntime();
         transactions = new TenantTransactions(database.dsl());
         writer = new PageWriter(transactions);
-        org = transactions.withoutOrganization(tx -> tx.fetchSingle(
-                "select nextval(pg_get_serial_sequence('organizations', 'id'))").get(0, Long.class));
+        org = transactions.withoutOrganization(
+                tx -> tx.fetchSingle("select nextval(pg_get_serial_sequence('organizations', 'id'))")
+                        .get(0, Long.class));
         transactions.inOrganization(org, tx -> {
-            tx.execute("insert into organizations (id, slug, name, timezone) values (?, 'pw', 'PW', 'Europe/Berlin')", org);
-            alice = tx.fetchSingle("insert into profiles (organization_id, email) values (?, 'alice@pw.test') returning id", org).get(0, Long.class);
-            bob = tx.fetchSingle("insert into profiles (organization_id, email) values (?, 'bob@pw.test') returning id", org).get(0, Long.class);
-            integration = tx.fetchSingle("insert into integrations (organization_id, provider, credentials) values (?, 'salesforce', 'x') returning id",
-                    org).get(0, Long.class);
-            tx.execute("insert into crm_identities (organization_id, integration_id, crm_user_id, email, profile_id) values "
-                    + "(?, ?, '005A', 'alice@pw.test', ?), (?, ?, '005B', 'bob@pw.test', ?), (?, ?, '005X', 'ghost@pw.test', null)",
-                    org, integration, alice, org, integration, bob, org, integration);
+            tx.execute(
+                    "insert into organizations (id, slug, name, timezone) values (?, 'pw', 'PW', 'Europe/Berlin')",
+                    org);
+            alice = tx.fetchSingle(
+                            "insert into profiles (organization_id, email) values (?, 'alice@pw.test') returning id",
+                            org)
+                    .get(0, Long.class);
+            bob = tx.fetchSingle(
+                            "insert into profiles (organization_id, email) values (?, 'bob@pw.test') returning id", org)
+                    .get(0, Long.class);
+            integration = tx.fetchSingle(
+                            "insert into integrations (organization_id, provider, credentials) values (?, 'salesforce', 'x') returning id",
+                            org)
+                    .get(0, Long.class);
+            tx.execute(
+                    "insert into crm_identities (organization_id, integration_id, crm_user_id, email, profile_id) values "
+                            + "(?, ?, '005A', 'alice@pw.test', ?), (?, ?, '005B', 'bob@pw.test', ?), (?, ?, '005X', 'ghost@pw.test', null)",
+                    org,
+                    integration,
+                    alice,
+                    org,
+                    integration,
+                    bob,
+                    org,
+                    integration);
             return null;
         });
     }
@@ -87,17 +110,19 @@ class PageWriterIT {
 
     @Test
     void firstPageCreatesFactsValuesAndOutbox() {
-        var result = write(call("T1", "005A", "2026-11-20T09:00:00Z", 90, "2026-11-20T09:05:00Z"),
+        var result = write(
+                call("T1", "005A", "2026-11-20T09:00:00Z", 90, "2026-11-20T09:05:00Z"),
                 call("T2", "005A", "2026-11-20T10:00:00Z", 0, "2026-11-20T10:05:00Z"),
                 call("T3", "005B", "2026-11-20T23:30:00Z", 30, "2026-11-20T23:35:00Z"));
 
         assertThat(result).isEqualTo(new PageResult(3, 0, 5, 4));
-        assertThat(values()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "alice calls_made 2026-11-20", "2.000000 x2",
-                "alice talk_time_minutes 2026-11-20", "1.500000 x1",
-                // 23:30 UTC is already the 21st in Berlin
-                "bob calls_made 2026-11-21", "1.000000 x1",
-                "bob talk_time_minutes 2026-11-21", "0.500000 x1"));
+        assertThat(values())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "alice calls_made 2026-11-20", "2.000000 x2",
+                        "alice talk_time_minutes 2026-11-20", "1.500000 x1",
+                        // 23:30 UTC is already the 21st in Berlin
+                        "bob calls_made 2026-11-21", "1.000000 x1",
+                        "bob talk_time_minutes 2026-11-21", "0.500000 x1"));
         assertThat(outboxRows()).isEqualTo(4);
     }
 
@@ -120,15 +145,18 @@ class PageWriterIT {
     void editMovesTheDifferenceOnly() {
         write(call("T1", "005A", "2026-11-20T09:00:00Z", 60, "2026-11-20T09:05:00Z"));
         write(call("T1", "005A", "2026-11-20T09:00:00Z", 180, "2026-11-20T11:00:00Z"));
-        assertThat(values()).containsEntry("alice talk_time_minutes 2026-11-20", "3.000000 x1")
+        assertThat(values())
+                .containsEntry("alice talk_time_minutes 2026-11-20", "3.000000 x1")
                 .containsEntry("alice calls_made 2026-11-20", "1.000000 x1");
     }
 
     @Test
     void theUpsertTellsRecordsStoredForTheFirstTimeFromRecordsItUpdates() {
-        var first = upsert(call("T1", "005A", "2026-11-20T09:00:00Z", 60, "2026-11-20T09:05:00Z"),
+        var first = upsert(
+                call("T1", "005A", "2026-11-20T09:00:00Z", 60, "2026-11-20T09:05:00Z"),
                 call("T2", "005A", "2026-11-20T10:00:00Z", 0, "2026-11-20T10:05:00Z"));
-        var second = upsert(call("T1", "005A", "2026-11-20T09:00:00Z", 90, "2026-11-20T11:00:00Z"),
+        var second = upsert(
+                call("T1", "005A", "2026-11-20T09:00:00Z", 90, "2026-11-20T11:00:00Z"),
                 call("T2", "005A", "2026-11-20T10:00:00Z", 0, "2026-11-20T10:04:00Z"),
                 call("T3", "005B", "2026-11-20T12:00:00Z", 30, "2026-11-20T12:05:00Z"));
 
@@ -141,7 +169,8 @@ class PageWriterIT {
 
     @Test
     void deleteRetractsEverythingTheRecordGave() {
-        write(call("T1", "005A", "2026-11-20T09:00:00Z", 60, "2026-11-20T09:05:00Z"),
+        write(
+                call("T1", "005A", "2026-11-20T09:00:00Z", 60, "2026-11-20T09:05:00Z"),
                 call("T2", "005A", "2026-11-20T10:00:00Z", 0, "2026-11-20T10:05:00Z"));
         var deleted = new CrmRecord("Task", "T1", Instant.parse("2026-11-20T12:00:00Z"), true, Map.of());
         var result = write(deleted);
@@ -154,9 +183,10 @@ class PageWriterIT {
     void ownerChangeMovesTheFactBetweenPeople() {
         write(call("T1", "005A", "2026-11-20T09:00:00Z", 60, "2026-11-20T09:05:00Z"));
         write(call("T1", "005B", "2026-11-20T09:00:00Z", 60, "2026-11-20T13:00:00Z"));
-        assertThat(values()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "bob calls_made 2026-11-20", "1.000000 x1",
-                "bob talk_time_minutes 2026-11-20", "1.000000 x1"));
+        assertThat(values())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "bob calls_made 2026-11-20", "1.000000 x1",
+                        "bob talk_time_minutes 2026-11-20", "1.000000 x1"));
     }
 
     @Test
@@ -165,7 +195,9 @@ class PageWriterIT {
         var late = write(call("T1", "005B", "2026-11-20T09:00:00Z", 60, "2026-11-20T10:00:00Z"));
         assertThat(late.staleRecordsSkipped()).isEqualTo(1);
         assertThat(late.factsChanged()).isZero();
-        assertThat(values()).containsEntry("alice talk_time_minutes 2026-11-20", "2.000000 x1").doesNotContainKey("bob calls_made 2026-11-20");
+        assertThat(values())
+                .containsEntry("alice talk_time_minutes 2026-11-20", "2.000000 x1")
+                .doesNotContainKey("bob calls_made 2026-11-20");
     }
 
     @Test
@@ -179,11 +211,17 @@ class PageWriterIT {
 
     @Test
     void failureInTheSameTransactionLeavesNothing() {
-        assertThatThrownBy(() -> writer.write(org, integration, "Task",
-                List.of(call("T1", "005A", "2026-11-20T09:00:00Z", 60, "2026-11-20T09:05:00Z")), CALLS, ChangeOrigin.live(),
-                (tx, page) -> {
-                    throw new IllegalStateException("crash before the checkpoint");
-                })).hasMessageContaining("crash before the checkpoint");
+        assertThatThrownBy(() -> writer.write(
+                        org,
+                        integration,
+                        "Task",
+                        List.of(call("T1", "005A", "2026-11-20T09:00:00Z", 60, "2026-11-20T09:05:00Z")),
+                        CALLS,
+                        ChangeOrigin.live(),
+                        (tx, page) -> {
+                            throw new IllegalStateException("crash before the checkpoint");
+                        }))
+                .hasMessageContaining("crash before the checkpoint");
         assertThat(values()).isEmpty();
         assertThat(factCount()).isZero();
         assertThat(outboxRows()).isZero();
@@ -193,34 +231,48 @@ class PageWriterIT {
 
     @Test
     void backfillOriginIsCarriedIntoTheOutbox() {
-        writer.write(org, integration, "Task", List.of(call("T1", "005A", "2026-11-20T09:00:00Z", 0, "2026-11-20T09:05:00Z")),
-                CALLS, ChangeOrigin.backfill(false), (tx, page) -> { });
+        writer.write(
+                org,
+                integration,
+                "Task",
+                List.of(call("T1", "005A", "2026-11-20T09:00:00Z", 0, "2026-11-20T09:05:00Z")),
+                CALLS,
+                ChangeOrigin.backfill(false),
+                (tx, page) -> {});
         var row = transactions.inOrganization(org, tx -> tx.fetchSingle("select origin, notify from kpi_changes"));
         assertThat(row.get("origin", String.class)).isEqualTo("backfill");
         assertThat(row.get("notify", Boolean.class)).isFalse();
     }
 
     private static CrmRecord call(String id, String owner, String created, int seconds, String modstamp) {
-        return new CrmRecord("Task", id, Instant.parse(modstamp), false,
+        return new CrmRecord(
+                "Task",
+                id,
+                Instant.parse(modstamp),
+                false,
                 Map.of("OwnerId", owner, "CreatedDate", created, "CallDurationInSeconds", seconds));
     }
 
     private static PageResult write(CrmRecord... records) {
-        return writer.write(org, integration, "Task", List.of(records), CALLS, ChangeOrigin.live(), (tx, page) -> { });
+        return writer.write(org, integration, "Task", List.of(records), CALLS, ChangeOrigin.live(), (tx, page) -> {});
     }
 
     private static RawRecordUpserter.Applied upsert(CrmRecord... records) {
-        return transactions.inOrganization(org, tx -> RawRecordUpserter.upsert(tx, org, integration, "Task",
-                RawRecordUpserter.rows(List.of(records))));
+        return transactions.inOrganization(
+                org,
+                tx -> RawRecordUpserter.upsert(tx, org, integration, "Task", RawRecordUpserter.rows(List.of(records))));
     }
 
     /** "person kpi date" → "value xcount", read back from kpi_values. */
     private static Map<String, String> values() {
         return transactions.inOrganization(org, tx -> {
             var result = new TreeMap<String, String>();
-            tx.fetch("select p.email, v.kpi_key, v.period_date, v.value, v.fact_count from kpi_values v join profiles p on p.id = v.profile_id")
-                    .forEach(r -> result.put(r.get(0, String.class).replace("@pw.test", "") + " " + r.get(1, String.class) + " "
-                            + r.get(2, LocalDate.class), r.get(3, BigDecimal.class).toPlainString() + " x" + r.get(4, Integer.class)));
+            tx.fetch(
+                            "select p.email, v.kpi_key, v.period_date, v.value, v.fact_count from kpi_values v join profiles p on p.id = v.profile_id")
+                    .forEach(r -> result.put(
+                            r.get(0, String.class).replace("@pw.test", "") + " " + r.get(1, String.class) + " "
+                                    + r.get(2, LocalDate.class),
+                            r.get(3, BigDecimal.class).toPlainString() + " x" + r.get(4, Integer.class)));
             return result;
         });
     }

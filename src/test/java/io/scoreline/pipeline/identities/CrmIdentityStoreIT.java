@@ -2,8 +2,8 @@ package io.scoreline.pipeline.identities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.CrmUser;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.testing.TestPostgres;
 import io.scoreline.testing.TestTenant;
@@ -24,8 +24,12 @@ class CrmIdentityStoreIT {
         database = TestPostgres.freshRuntime();
         tenant = TestTenant.create(database, "ids", CrmProvider.SALESFORCE);
         store = new CrmIdentityStore(tenant.transactions());
-        tenant.transactions().inOrganization(tenant.organizationId(), tx -> tx.execute(
-                "insert into profiles (organization_id, email) values (?, 'alice@acme.test')", tenant.organizationId()));
+        tenant.transactions()
+                .inOrganization(
+                        tenant.organizationId(),
+                        tx -> tx.execute(
+                                "insert into profiles (organization_id, email) values (?, 'alice@acme.test')",
+                                tenant.organizationId()));
     }
 
     @AfterAll
@@ -35,7 +39,8 @@ class CrmIdentityStoreIT {
 
     @Test
     void linksByEmailIgnoringCaseKeepsTheUnmatchedAndCreatesProfilesOnRequest() {
-        var users = List.of(new CrmUser("005A", "Alice@ACME.test", "Alice", true),
+        var users = List.of(
+                new CrmUser("005A", "Alice@ACME.test", "Alice", true),
                 new CrmUser("005B", "bob@acme.test", "Bob", true),
                 new CrmUser("005C", "carol@acme.test", "Carol", false),
                 new CrmUser("005I", null, "Integration User", true));
@@ -43,12 +48,14 @@ class CrmIdentityStoreIT {
         var first = store.sync(tenant.organizationId(), tenant.integrationId(), users, false);
         assertThat(first).isEqualTo(new UsersSyncResult(4, 1, 0, 3));
         assertThat(store.unmatched(tenant.organizationId(), tenant.integrationId()))
-                .extracting(CrmIdentity::crmUserId).containsExactly("005B", "005C", "005I");
+                .extracting(CrmIdentity::crmUserId)
+                .containsExactly("005B", "005C", "005I");
 
         var second = store.sync(tenant.organizationId(), tenant.integrationId(), users, true);
         // Bob is active with an e-mail: he gets a profile. Carol is inactive; the integration user has no e-mail.
         assertThat(second).isEqualTo(new UsersSyncResult(4, 1, 1, 2));
-        int profiles = tenant.transactions().inOrganization(tenant.organizationId(), tx -> tx.fetchCount(DSL.table("profiles")));
+        int profiles = tenant.transactions()
+                .inOrganization(tenant.organizationId(), tx -> tx.fetchCount(DSL.table("profiles")));
         assertThat(profiles).isEqualTo(2);
 
         var again = store.sync(tenant.organizationId(), tenant.integrationId(), users, true);

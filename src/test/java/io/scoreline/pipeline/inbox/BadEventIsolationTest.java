@@ -2,9 +2,9 @@ package io.scoreline.pipeline.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +42,10 @@ class BadEventIsolationTest {
         entries.add(entry(100, "r3"));
         var writer = new RefusingWriter(Set.of("r3"));
         var outcome = BadEventIsolation.isolate(entries, writer.failure(), writer);
-        assertThat(outcome.failures()).singleElement().satisfies(f -> assertThat(f.entries()).extracting(InboxEntry::id)
-                .containsExactly(3L, 100L));
+        assertThat(outcome.failures())
+                .singleElement()
+                .satisfies(
+                        f -> assertThat(f.entries()).extracting(InboxEntry::id).containsExactly(3L, 100L));
         assertThat(outcome.written()).isEqualTo(7);
     }
 
@@ -53,22 +55,35 @@ class BadEventIsolationTest {
         var writer = new RefusingWriter(null);
         var outcome = BadEventIsolation.isolate(entries, writer.failure(), writer);
         assertThat(outcome.written()).isZero();
-        assertThat(outcome.failures()).flatExtracting(BadEventIsolation.Failure::entries).hasSize(500);
-        assertThat(outcome.failures()).allSatisfy(f -> assertThat(((ScorelineException) f.cause()).kind()).isEqualTo(FailureKind.BAD_INPUT));
+        assertThat(outcome.failures())
+                .flatExtracting(BadEventIsolation.Failure::entries)
+                .hasSize(500);
+        assertThat(outcome.failures())
+                .allSatisfy(
+                        f -> assertThat(((ScorelineException) f.cause()).kind()).isEqualTo(FailureKind.BAD_INPUT));
         assertThat(writer.calls).isEqualTo(BadEventIsolation.readsFor(500));
     }
 
     @Test
     void whatIsNotToldApartWithinTheBoundIsRetriedLater() {
         var entries = entries(64);
-        var bad = IntStream.range(0, 64).filter(i -> i % 8 == 0).mapToObj(i -> "r" + i).toList();
+        var bad = IntStream.range(0, 64)
+                .filter(i -> i % 8 == 0)
+                .mapToObj(i -> "r" + i)
+                .toList();
         var writer = new RefusingWriter(Set.copyOf(bad));
         var outcome = BadEventIsolation.isolate(entries, writer.failure(), writer);
         assertThat(outcome.written()).isPositive();
         assertThat(writer.calls).isLessThanOrEqualTo(BadEventIsolation.readsFor(64));
-        assertThat(outcome.written() + outcome.failures().stream().mapToInt(f -> f.entries().size()).sum()).isEqualTo(64);
-        assertThat(outcome.failures()).filteredOn(f -> f.entries().size() > 1)
-                .allSatisfy(f -> assertThat(((ScorelineException) f.cause()).kind()).isEqualTo(FailureKind.RETRYABLE));
+        assertThat(outcome.written()
+                        + outcome.failures().stream()
+                                .mapToInt(f -> f.entries().size())
+                                .sum())
+                .isEqualTo(64);
+        assertThat(outcome.failures())
+                .filteredOn(f -> f.entries().size() > 1)
+                .allSatisfy(
+                        f -> assertThat(((ScorelineException) f.cause()).kind()).isEqualTo(FailureKind.RETRYABLE));
     }
 
     private static List<InboxEntry> entries(int count) {
@@ -76,8 +91,23 @@ class BadEventIsolationTest {
     }
 
     private static InboxEntry entry(long id, String recordId) {
-        return new InboxEntry(id, 1, 1, CrmProvider.HUBSPOT, "k" + id, Optional.of("calls"), recordId, "object.creation",
-                Optional.of(T0), "{}", InboxStatus.PROCESSING, 1, T0, Optional.empty(), T0, Optional.empty());
+        return new InboxEntry(
+                id,
+                1,
+                1,
+                CrmProvider.HUBSPOT,
+                "k" + id,
+                Optional.of("calls"),
+                recordId,
+                "object.creation",
+                Optional.of(T0),
+                "{}",
+                InboxStatus.PROCESSING,
+                1,
+                T0,
+                Optional.empty(),
+                T0,
+                Optional.empty());
     }
 
     /** Writes a part unless it holds a bad id (all ids bad when {@code bad} is null). */
@@ -91,13 +121,17 @@ class BadEventIsolationTest {
         }
 
         ScorelineException failure() {
-            return ScorelineException.badInput("not a record id: '" + (bad == null ? "any" : String.join("', '", bad)) + "'");
+            return ScorelineException.badInput(
+                    "not a record id: '" + (bad == null ? "any" : String.join("', '", bad)) + "'");
         }
 
         @Override
         public void accept(List<InboxEntry> part) {
             calls++;
-            var refused = part.stream().map(InboxEntry::recordId).filter(id -> bad == null || bad.contains(id)).toList();
+            var refused = part.stream()
+                    .map(InboxEntry::recordId)
+                    .filter(id -> bad == null || bad.contains(id))
+                    .toList();
             if (!refused.isEmpty()) {
                 throw ScorelineException.badInput("not a record id: '" + refused.getFirst() + "'");
             }

@@ -3,9 +3,9 @@ package io.scoreline.pipeline.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import io.scoreline.testing.TestPostgres;
@@ -42,9 +42,13 @@ class InboxReplayIT {
         store = new InboxStore(tenant.transactions());
         // Not a stand-in for the workers: these tests are about the refusals, which must come before any
         // processing, so asking for the workers at all is the failure.
-        replay = new InboxReplay(new OrganizationStore(tenant.transactions()), store, () -> {
-            throw new AssertionError("a refused replay must not process the inbox");
-        }, Clock.fixed(T0, ZoneOffset.UTC));
+        replay = new InboxReplay(
+                new OrganizationStore(tenant.transactions()),
+                store,
+                () -> {
+                    throw new AssertionError("a refused replay must not process the inbox");
+                },
+                Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     @AfterAll
@@ -53,10 +57,23 @@ class InboxReplayIT {
     }
 
     private static InboxEntry pending(TestTenant at, String key) {
-        store.insert(at.organizationId(), at.integrationId(), List.of(new InboxEvent(CrmProvider.HUBSPOT, key, Optional.of("calls"), "7",
-                "object.propertyChange", Optional.of(T0), "{}")), T0, T0);
+        store.insert(
+                at.organizationId(),
+                at.integrationId(),
+                List.of(new InboxEvent(
+                        CrmProvider.HUBSPOT,
+                        key,
+                        Optional.of("calls"),
+                        "7",
+                        "object.propertyChange",
+                        Optional.of(T0),
+                        "{}")),
+                T0,
+                T0);
         return store.list(at.organizationId(), Optional.of(InboxStatus.PENDING), 100).stream()
-                .filter(e -> e.dedupeKey().endsWith(key)).findFirst().orElseThrow();
+                .filter(e -> e.dedupeKey().endsWith(key))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -67,7 +84,8 @@ class InboxReplayIT {
                     assertThat(e.kind()).isEqualTo(FailureKind.CONFLICT);
                     assertThat(e.getMessage()).contains("inbox event " + entry.id() + " is pending, not failed");
                 });
-        assertThat(store.find(tenant.organizationId(), entry.id()).orElseThrow().status()).isEqualTo(InboxStatus.PENDING);
+        assertThat(store.find(tenant.organizationId(), entry.id()).orElseThrow().status())
+                .isEqualTo(InboxStatus.PENDING);
     }
 
     @Test
@@ -79,17 +97,23 @@ class InboxReplayIT {
                     assertThat(e.getMessage()).isEqualTo("no inbox event " + theirs.id() + " in organization replay-a");
                 });
         assertThatThrownBy(() -> replay.replay(Optional.empty(), Optional.of(999_999L)))
-                .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.getMessage()).isEqualTo("no inbox event 999999"));
+                .isInstanceOfSatisfying(
+                        ScorelineException.class,
+                        e -> assertThat(e.getMessage()).isEqualTo("no inbox event 999999"));
     }
 
     @Test
     void listingIsPerOrganizationAndFiltersByStatus() {
         var mine = pending(tenant, "listed");
         var theirs = pending(other, "listed-other");
-        assertThat(replay.list(Optional.of("replay-a"), Optional.of(InboxStatus.PENDING), 100)).extracting(InboxEntry::id)
-                .contains(mine.id()).doesNotContain(theirs.id());
-        assertThat(replay.list(Optional.empty(), Optional.of(InboxStatus.PENDING), 100)).extracting(InboxEntry::id)
+        assertThat(replay.list(Optional.of("replay-a"), Optional.of(InboxStatus.PENDING), 100))
+                .extracting(InboxEntry::id)
+                .contains(mine.id())
+                .doesNotContain(theirs.id());
+        assertThat(replay.list(Optional.empty(), Optional.of(InboxStatus.PENDING), 100))
+                .extracting(InboxEntry::id)
                 .contains(mine.id(), theirs.id());
-        assertThat(replay.list(Optional.of("replay-a"), Optional.of(InboxStatus.FAILED), 100)).isEmpty();
+        assertThat(replay.list(Optional.of("replay-a"), Optional.of(InboxStatus.FAILED), 100))
+                .isEmpty();
     }
 }

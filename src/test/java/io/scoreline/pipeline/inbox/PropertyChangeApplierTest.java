@@ -2,8 +2,8 @@ package io.scoreline.pipeline.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.CrmRecord;
+import io.scoreline.mappings.CrmProvider;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -22,30 +22,47 @@ import org.junit.jupiter.api.Test;
 class PropertyChangeApplierTest {
 
     private static final Instant HELD_AT = Instant.parse("2026-12-01T10:00:00Z");
-    private static final Set<String> RULE_FIELDS = caseInsensitive("hs_call_disposition", "hubspot_owner_id", "hs_timestamp");
+    private static final Set<String> RULE_FIELDS =
+            caseInsensitive("hs_call_disposition", "hubspot_owner_id", "hs_timestamp");
 
     private long nextId = 1;
 
     @Test
     void changesNotOlderThanTheHeldStateAreAppliedInTheOrderTheyOccurred() {
-        var held = held("7", false, Map.of("hs_call_disposition", "old", "hubspot_owner_id", "11", "hs_lastmodifieddate", HELD_AT.toString()));
+        var held = held(
+                "7",
+                false,
+                Map.of(
+                        "hs_call_disposition",
+                        "old",
+                        "hubspot_owner_id",
+                        "11",
+                        "hs_lastmodifieddate",
+                        HELD_AT.toString()));
         // Delivered newest first: the earlier value must not win.
         var later = change("7", HELD_AT.plusSeconds(20), "hs_call_disposition", "connected");
         var earlier = change("7", HELD_AT.plusSeconds(10), "hs_call_disposition", "busy");
         var sameInstant = change("7", HELD_AT, "hubspot_owner_id", "12");
 
-        var outcome = PropertyChangeApplier.apply("calls", RULE_FIELDS, Map.of("7", held), List.of(later, earlier, sameInstant));
+        var outcome = PropertyChangeApplier.apply(
+                "calls", RULE_FIELDS, Map.of("7", held), List.of(later, earlier, sameInstant));
 
         assertThat(outcome.reread()).isEmpty();
         assertThat(outcome.verify()).containsExactly("7");
-        assertThat(outcome.settled()).extracting(InboxEntry::id)
-                .containsExactlyInAnyOrder(later.entry().id(), earlier.entry().id(), sameInstant.entry().id());
+        assertThat(outcome.settled())
+                .extracting(InboxEntry::id)
+                .containsExactlyInAnyOrder(
+                        later.entry().id(),
+                        earlier.entry().id(),
+                        sameInstant.entry().id());
         assertThat(outcome.records()).singleElement().satisfies(record -> {
             assertThat(record.recordId()).isEqualTo("7");
             assertThat(record.deleted()).isFalse();
             // The next read of the record must be able to replace what the events said.
             assertThat(record.modstamp()).isEqualTo(HELD_AT);
-            assertThat(record.fields()).containsEntry("hs_call_disposition", "connected").containsEntry("hubspot_owner_id", "12")
+            assertThat(record.fields())
+                    .containsEntry("hs_call_disposition", "connected")
+                    .containsEntry("hubspot_owner_id", "12")
                     .containsEntry("hs_lastmodifieddate", HELD_AT.toString());
         });
     }
@@ -59,9 +76,14 @@ class PropertyChangeApplierTest {
         var outcome = PropertyChangeApplier.apply("calls", RULE_FIELDS, Map.of("7", held), List.of(stale, fresh));
 
         assertThat(outcome.reread()).isEmpty();
-        assertThat(outcome.settled()).extracting(InboxEntry::id).containsExactlyInAnyOrder(stale.entry().id(), fresh.entry().id());
-        assertThat(outcome.records()).singleElement().satisfies(record -> assertThat(record.fields())
-                .containsEntry("hs_call_disposition", "connected").containsEntry("hubspot_owner_id", "12"));
+        assertThat(outcome.settled())
+                .extracting(InboxEntry::id)
+                .containsExactlyInAnyOrder(stale.entry().id(), fresh.entry().id());
+        assertThat(outcome.records())
+                .singleElement()
+                .satisfies(record -> assertThat(record.fields())
+                        .containsEntry("hs_call_disposition", "connected")
+                        .containsEntry("hubspot_owner_id", "12"));
 
         var onlyStale = PropertyChangeApplier.apply("calls", RULE_FIELDS, Map.of("7", held), List.of(stale));
         assertThat(onlyStale.records()).isEmpty();
@@ -75,7 +97,8 @@ class PropertyChangeApplierTest {
         var unknown = change("9", HELD_AT.plusSeconds(1), "hs_call_disposition", "busy");
         var ofArchived = change("8", HELD_AT.plusSeconds(1), "hs_call_disposition", "busy");
 
-        var outcome = PropertyChangeApplier.apply("calls", RULE_FIELDS, Map.of("8", archived), List.of(unknown, ofArchived));
+        var outcome =
+                PropertyChangeApplier.apply("calls", RULE_FIELDS, Map.of("8", archived), List.of(unknown, ofArchived));
 
         assertThat(outcome.records()).isEmpty();
         assertThat(outcome.settled()).isEmpty();
@@ -97,25 +120,41 @@ class PropertyChangeApplierTest {
         assertThat(onlyUnread.verify()).containsExactly("7");
 
         // HubSpot sends a cleared property as "", and a property is one field whatever its case.
-        var cleared = PropertyChange.of(entry("7", HELD_AT.plusSeconds(2), "object.propertyChange",
-                "{\"propertyName\":\"HS_CALL_DISPOSITION\",\"propertyValue\":\"\"}")).orElseThrow();
+        var cleared = PropertyChange.of(entry(
+                        "7",
+                        HELD_AT.plusSeconds(2),
+                        "object.propertyChange",
+                        "{\"propertyName\":\"HS_CALL_DISPOSITION\",\"propertyValue\":\"\"}"))
+                .orElseThrow();
         var outcome = PropertyChangeApplier.apply("calls", RULE_FIELDS, Map.of("7", held), List.of(cleared));
-        assertThat(outcome.records()).singleElement().satisfies(record -> assertThat(record.fields())
-                .containsEntry("hs_call_disposition", null).doesNotContainKey("HS_CALL_DISPOSITION"));
+        assertThat(outcome.records())
+                .singleElement()
+                .satisfies(record -> assertThat(record.fields())
+                        .containsEntry("hs_call_disposition", null)
+                        .doesNotContainKey("HS_CALL_DISPOSITION"));
     }
 
     @Test
     void onlyHubSpotPropertyChangesWithAValueCanBeApplied() {
         var at = HELD_AT.plusSeconds(1);
-        assertThat(PropertyChange.of(entry("7", at, "object.propertyChange", "{\"propertyName\":\"hs_call_disposition\",\"propertyValue\":\"x\"}")))
+        assertThat(PropertyChange.of(entry(
+                        "7",
+                        at,
+                        "object.propertyChange",
+                        "{\"propertyName\":\"hs_call_disposition\",\"propertyValue\":\"x\"}")))
                 .hasValueSatisfying(c -> {
                     assertThat(c.property()).isEqualTo("hs_call_disposition");
                     assertThat(c.value()).isEqualTo("x");
                 });
-        assertThat(PropertyChange.of(entry("7", at, "object.creation", "{\"propertyName\":\"a\",\"propertyValue\":\"x\"}"))).isEmpty();
-        assertThat(PropertyChange.of(entry("7", at, "deal.propertyChange", "{\"propertyName\":\"dealstage\"}"))).isEmpty();
-        assertThat(PropertyChange.of(entry("7", at, "deal.propertyChange", "{\"propertyValue\":\"x\"}"))).isEmpty();
-        assertThat(PropertyChange.of(entry("7", at, "deal.propertyChange", "not json"))).isEmpty();
+        assertThat(PropertyChange.of(
+                        entry("7", at, "object.creation", "{\"propertyName\":\"a\",\"propertyValue\":\"x\"}")))
+                .isEmpty();
+        assertThat(PropertyChange.of(entry("7", at, "deal.propertyChange", "{\"propertyName\":\"dealstage\"}")))
+                .isEmpty();
+        assertThat(PropertyChange.of(entry("7", at, "deal.propertyChange", "{\"propertyValue\":\"x\"}")))
+                .isEmpty();
+        assertThat(PropertyChange.of(entry("7", at, "deal.propertyChange", "not json")))
+                .isEmpty();
     }
 
     private static CrmRecord held(String id, boolean deleted, Map<String, Object> fields) {
@@ -123,14 +162,33 @@ class PropertyChangeApplierTest {
     }
 
     private PropertyChange change(String recordId, Instant at, String property, String value) {
-        return PropertyChange.of(entry(recordId, at, "object.propertyChange",
-                "{\"propertyName\":\"" + property + "\",\"propertyValue\":\"" + value + "\"}")).orElseThrow();
+        return PropertyChange.of(entry(
+                        recordId,
+                        at,
+                        "object.propertyChange",
+                        "{\"propertyName\":\"" + property + "\",\"propertyValue\":\"" + value + "\"}"))
+                .orElseThrow();
     }
 
     private InboxEntry entry(String recordId, Instant occurredAt, String eventType, String body) {
         long id = nextId++;
-        return new InboxEntry(id, 1, 1, CrmProvider.HUBSPOT, "k" + id, Optional.of("calls"), recordId, eventType, Optional.of(occurredAt), body,
-                InboxStatus.PROCESSING, 1, occurredAt, Optional.empty(), occurredAt, Optional.empty());
+        return new InboxEntry(
+                id,
+                1,
+                1,
+                CrmProvider.HUBSPOT,
+                "k" + id,
+                Optional.of("calls"),
+                recordId,
+                eventType,
+                Optional.of(occurredAt),
+                body,
+                InboxStatus.PROCESSING,
+                1,
+                occurredAt,
+                Optional.empty(),
+                occurredAt,
+                Optional.empty());
     }
 
     private static Set<String> caseInsensitive(String... names) {

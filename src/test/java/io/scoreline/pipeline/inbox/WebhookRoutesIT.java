@@ -41,11 +41,20 @@ class WebhookRoutesIT {
     static void open() {
         database = TestPostgres.freshRuntime();
         transactions = new TenantTransactions(database.dsl());
-        organizationId = new OrganizationStore(transactions).create(NewOrganization.of("routes", "Routes", "Europe/Berlin", "monday")).id();
+        organizationId = new OrganizationStore(transactions)
+                .create(NewOrganization.of("routes", "Routes", "Europe/Berlin", "monday"))
+                .id();
         var cipher = new CredentialCipher(new MasterKey(TestEnvironment.MASTER_KEY));
         integrations = new IntegrationStore(transactions, () -> cipher);
-        integrationId = integrations.add(NewIntegration.of(organizationId, CrmProvider.HUBSPOT,
-                new CrmCredentials.RefreshToken("client", "secret", "refresh"), Optional.empty(), Optional.empty(), Optional.of("4242"))).id();
+        integrationId = integrations
+                .add(NewIntegration.of(
+                        organizationId,
+                        CrmProvider.HUBSPOT,
+                        new CrmCredentials.RefreshToken("client", "secret", "refresh"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("4242")))
+                .id();
     }
 
     @AfterAll
@@ -66,7 +75,9 @@ class WebhookRoutesIT {
         assertThat(statuses(routes, "4242")).containsExactly(IntegrationStatus.PAUSED);
 
         integrations.setStatus(organizationId, integrationId, IntegrationStatus.ACTIVE);
-        assertThat(statuses(routes, "4242")).as("a paused route is not remembered").containsExactly(IntegrationStatus.ACTIVE);
+        assertThat(statuses(routes, "4242"))
+                .as("a paused route is not remembered")
+                .containsExactly(IntegrationStatus.ACTIVE);
         assertThat(routes.byAccount(CrmProvider.HUBSPOT, "9999")).isEmpty();
     }
 
@@ -78,14 +89,25 @@ class WebhookRoutesIT {
         for (int i = 0; i < 50; i++) {
             assertThat(routes.byAccount(CrmProvider.HUBSPOT, "8080")).isEmpty();
         }
-        assertThat(counted.lookUps.get()).as("one directory look-up for 50 events of an unknown portal").isEqualTo(1);
+        assertThat(counted.lookUps.get())
+                .as("one directory look-up for 50 events of an unknown portal")
+                .isEqualTo(1);
 
-        var added = integrations.add(NewIntegration.of(organizationId, CrmProvider.HUBSPOT,
-                new CrmCredentials.RefreshToken("client", "secret", "refresh"), Optional.empty(), Optional.empty(), Optional.of("8080")));
+        var added = integrations.add(NewIntegration.of(
+                organizationId,
+                CrmProvider.HUBSPOT,
+                new CrmCredentials.RefreshToken("client", "secret", "refresh"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("8080")));
         clock.advance(WebhookRoutes.REMEMBER_UNKNOWN.minusMillis(1));
-        assertThat(routes.byAccount(CrmProvider.HUBSPOT, "8080")).as("still remembered as unknown").isEmpty();
+        assertThat(routes.byAccount(CrmProvider.HUBSPOT, "8080"))
+                .as("still remembered as unknown")
+                .isEmpty();
         clock.advance(Duration.ofMillis(1));
-        assertThat(routes.byAccount(CrmProvider.HUBSPOT, "8080")).extracting(WebhookRoute::integrationId).containsExactly(added.id());
+        assertThat(routes.byAccount(CrmProvider.HUBSPOT, "8080"))
+                .extracting(WebhookRoute::integrationId)
+                .containsExactly(added.id());
         assertThat(counted.lookUps.get()).isEqualTo(2);
     }
 
@@ -94,7 +116,9 @@ class WebhookRoutesIT {
         var clock = new TestClock(Instant.parse("2026-12-04T12:00:00Z"));
         var counted = new CountingTransactions(database);
         var routes = new WebhookRoutes(counted.transactions, clock);
-        var portals = java.util.stream.IntStream.range(0, 100).mapToObj(i -> Integer.toString(700_000 + i)).toList();
+        var portals = java.util.stream.IntStream.range(0, 100)
+                .mapToObj(i -> Integer.toString(700_000 + i))
+                .toList();
         var accounts = new java.util.ArrayList<>(portals);
         accounts.add("4242");
         var found = routes.byAccounts(CrmProvider.HUBSPOT, accounts);
@@ -104,12 +128,15 @@ class WebhookRoutesIT {
     }
 
     private static java.util.List<IntegrationStatus> statuses(WebhookRoutes routes, String portal) {
-        return routes.byAccount(CrmProvider.HUBSPOT, portal).stream().map(WebhookRoute::status).toList();
+        return routes.byAccount(CrmProvider.HUBSPOT, portal).stream()
+                .map(WebhookRoute::status)
+                .toList();
     }
 
     /** Transactions on the test database that count the statements reading the integration directory. */
     private static final class CountingTransactions {
-        private final java.util.concurrent.atomic.AtomicInteger lookUps = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger lookUps =
+                new java.util.concurrent.atomic.AtomicInteger();
         private final TenantTransactions transactions;
 
         CountingTransactions(DatabaseRuntime database) {

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 class RetentionSweeperIT {
 
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-    private static final RetentionSettings SETTINGS = new RetentionSettings(Duration.ofDays(7), Duration.ofDays(7),
-            Duration.ofDays(90), 10, Duration.ofHours(1));
+    private static final RetentionSettings SETTINGS =
+            new RetentionSettings(Duration.ofDays(7), Duration.ofDays(7), Duration.ofDays(90), 10, Duration.ofHours(1));
 
     private final AtomicLong dedupe = new AtomicLong();
     private DatabaseRuntime database;
@@ -50,9 +50,15 @@ class RetentionSweeperIT {
         acme = TestTenant.create(database, "acme", CrmProvider.SALESFORCE);
         globex = TestTenant.create(database, "globex", CrmProvider.SALESFORCE);
         var cipher = new CredentialCipher(new MasterKey(TestEnvironment.MASTER_KEY));
-        acmeSecondIntegration = new IntegrationStore(transactions, () -> cipher).add(NewIntegration.of(acme.organizationId(),
-                CrmProvider.SALESFORCE, new CrmCredentials.RefreshToken("client", "secret", "refresh"), Optional.empty(),
-                Optional.empty(), Optional.empty())).id();
+        acmeSecondIntegration = new IntegrationStore(transactions, () -> cipher)
+                .add(NewIntegration.of(
+                        acme.organizationId(),
+                        CrmProvider.SALESFORCE,
+                        new CrmCredentials.RefreshToken("client", "secret", "refresh"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()))
+                .id();
     }
 
     @AfterEach
@@ -73,7 +79,8 @@ class RetentionSweeperIT {
         for (int i = 0; i < 5; i++) {
             inbox(globex, "done", old, Optional.of(old));
         }
-        var globexRecent = inbox(globex, "done", NOW.minus(Duration.ofDays(6)), Optional.of(NOW.minus(Duration.ofDays(6))));
+        var globexRecent =
+                inbox(globex, "done", NOW.minus(Duration.ofDays(6)), Optional.of(NOW.minus(Duration.ofDays(6))));
 
         var result = sweeper().sweep();
 
@@ -113,16 +120,25 @@ class RetentionSweeperIT {
         cursor(acme.integrationId(), "run:" + failedBackfill);
         run(acme.integrationId(), "backfill", "partial", old, Optional.of(old.plusSeconds(60)));
         long interrupted = run(acme.integrationId(), "backfill", "running", old, Optional.empty());
-        long recent = run(acme.integrationId(), "schedule", "failed", NOW.minus(Duration.ofDays(1)),
+        long recent = run(
+                acme.integrationId(),
+                "schedule",
+                "failed",
+                NOW.minus(Duration.ofDays(1)),
                 Optional.of(NOW.minus(Duration.ofDays(1))));
         cursor(acme.integrationId(), "live");
-        long onlyRunOfTheOther = run(acmeSecondIntegration, "schedule", "succeeded", NOW.minus(Duration.ofDays(200)),
+        long onlyRunOfTheOther = run(
+                acmeSecondIntegration,
+                "schedule",
+                "succeeded",
+                NOW.minus(Duration.ofDays(200)),
                 Optional.of(NOW.minus(Duration.ofDays(200))));
 
         var result = sweeper().sweep();
 
         assertThat(result.runs()).isEqualTo(14);
-        assertThat(ids(acme, "sync_runs")).containsExactlyInAnyOrder(failedBackfill, interrupted, recent, onlyRunOfTheOther);
+        assertThat(ids(acme, "sync_runs"))
+                .containsExactlyInAnyOrder(failedBackfill, interrupted, recent, onlyRunOfTheOther);
         assertThat(scopes(acme)).containsExactlyInAnyOrder("live", "run:" + failedBackfill);
         assertThat(sweeper().sweep().rows()).isZero();
     }
@@ -132,50 +148,79 @@ class RetentionSweeperIT {
     }
 
     private long inbox(TestTenant tenant, String status, Instant received, Optional<Instant> processed) {
-        return transactions.inOrganization(tenant.organizationId(), tx -> tx.resultQuery("""
+        return transactions.inOrganization(
+                tenant.organizationId(),
+                tx -> tx.resultQuery(
+                                """
                 insert into webhook_inbox (organization_id, integration_id, provider, dedupe_key, raw_body, status,
                                            received_at, next_attempt_at, processed_at)
-                values (?, ?, 'salesforce', ?, '{}', ?, ?::timestamptz, ?::timestamptz, ?::timestamptz) returning id""", tenant.organizationId(), tenant.integrationId(),
-                "k" + dedupe.incrementAndGet(), status, utc(received), utc(received), processed.map(RetentionSweeperIT::utc).orElse(null))
-                .fetchSingle(0, Long.class));
+                values (?, ?, 'salesforce', ?, '{}', ?, ?::timestamptz, ?::timestamptz, ?::timestamptz) returning id""",
+                                tenant.organizationId(),
+                                tenant.integrationId(),
+                                "k" + dedupe.incrementAndGet(),
+                                status,
+                                utc(received),
+                                utc(received),
+                                processed.map(RetentionSweeperIT::utc).orElse(null))
+                        .fetchSingle(0, Long.class));
     }
 
     private long profile(TestTenant tenant) {
-        return transactions.inOrganization(tenant.organizationId(), tx -> tx.resultQuery(
-                "insert into profiles (organization_id, email) values (?, 'rep@example.com') returning id", tenant.organizationId())
-                .fetchSingle(0, Long.class));
+        return transactions.inOrganization(
+                tenant.organizationId(),
+                tx -> tx.resultQuery(
+                                "insert into profiles (organization_id, email) values (?, 'rep@example.com') returning id",
+                                tenant.organizationId())
+                        .fetchSingle(0, Long.class));
     }
 
     private long change(TestTenant tenant, long profile, Instant created, Optional<Instant> processed) {
-        return transactions.inOrganization(tenant.organizationId(), tx -> tx.resultQuery("""
+        return transactions.inOrganization(
+                tenant.organizationId(),
+                tx -> tx.resultQuery(
+                                """
                 insert into kpi_changes (organization_id, profile_id, kpi_key, period_date, created_at, processed_at)
-                values (?, ?, 'calls_made', date '2026-01-05', ?::timestamptz, ?::timestamptz) returning id""", tenant.organizationId(), profile,
-                utc(created), processed.map(RetentionSweeperIT::utc).orElse(null))
-                .fetchSingle(0, Long.class));
+                values (?, ?, 'calls_made', date '2026-01-05', ?::timestamptz, ?::timestamptz) returning id""",
+                                tenant.organizationId(),
+                                profile,
+                                utc(created),
+                                processed.map(RetentionSweeperIT::utc).orElse(null))
+                        .fetchSingle(0, Long.class));
     }
 
     private long run(long integrationId, String trigger, String status, Instant started, Optional<Instant> finished) {
-        return transactions.inOrganization(acme.organizationId(), tx -> tx.resultQuery("""
+        return transactions.inOrganization(
+                acme.organizationId(),
+                tx -> tx.resultQuery(
+                                """
                 insert into sync_runs (organization_id, integration_id, trigger, status, started_at, finished_at)
-                values (?, ?, ?, ?, ?::timestamptz, ?::timestamptz) returning id""", acme.organizationId(), integrationId, trigger, status, utc(started),
-                finished.map(RetentionSweeperIT::utc).orElse(null))
-                .fetchSingle(0, Long.class));
+                values (?, ?, ?, ?, ?::timestamptz, ?::timestamptz) returning id""",
+                                acme.organizationId(),
+                                integrationId,
+                                trigger,
+                                status,
+                                utc(started),
+                                finished.map(RetentionSweeperIT::utc).orElse(null))
+                        .fetchSingle(0, Long.class));
     }
 
     private void cursor(long integrationId, String scope) {
-        transactions.inOrganization(acme.organizationId(), tx -> tx.execute("""
+        transactions.inOrganization(
+                acme.organizationId(), tx -> tx.execute("""
                 insert into sync_checkpoints (organization_id, integration_id, object_type, scope, position)
-                values (?, ?, 'Task', ?, '{"modstamp":"2026-01-01T00:00:00Z","record_id":"00T"}'::jsonb)""",
-                acme.organizationId(), integrationId, scope));
+                values (?, ?, 'Task', ?, '{"modstamp":"2026-01-01T00:00:00Z","record_id":"00T"}'::jsonb)""", acme.organizationId(), integrationId, scope));
     }
 
     private List<Long> ids(TestTenant tenant, String table) {
-        return transactions.inOrganization(tenant.organizationId(), tx -> tx.resultQuery("select id from " + table).fetch(0, Long.class));
+        return transactions.inOrganization(
+                tenant.organizationId(),
+                tx -> tx.resultQuery("select id from " + table).fetch(0, Long.class));
     }
 
     private List<String> scopes(TestTenant tenant) {
-        return transactions.inOrganization(tenant.organizationId(), tx -> tx.resultQuery("select scope from sync_checkpoints")
-                .fetch(0, String.class));
+        return transactions.inOrganization(
+                tenant.organizationId(),
+                tx -> tx.resultQuery("select scope from sync_checkpoints").fetch(0, String.class));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -3,9 +3,9 @@ package io.scoreline.pipeline.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.RuleChange;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.integrations.IntegrationStore;
@@ -74,23 +74,35 @@ class RuleSetVersionsIT {
         versions.set(tenant.integrationId(), stock, "test");
 
         var same = versions.set(tenant.integrationId(), stock, "test");
-        assertThat(same).isInstanceOfSatisfying(RuleSetChange.Unchanged.class, u -> assertThat(u.active().version()).isEqualTo(1));
+        assertThat(same)
+                .isInstanceOfSatisfying(
+                        RuleSetChange.Unchanged.class,
+                        u -> assertThat(u.active().version()).isEqualTo(1));
 
-        var commented = versions.set(tenant.integrationId(), stock + "# a comment changes the text, not the rules\n", "test");
+        var commented =
+                versions.set(tenant.integrationId(), stock + "# a comment changes the text, not the rules\n", "test");
         assertThat(commented).isInstanceOfSatisfying(RuleSetChange.Stored.class, s -> {
             assertThat(s.stored().version()).isEqualTo(2);
             assertThat(s.changes()).isEmpty();
         });
 
-        var edited = versions.set(tenant.integrationId(), stock.replace("when: TaskSubtype IN ('Email', 'ListEmail')",
-                "when: TaskSubtype = 'Email'"), "test");
+        var edited = versions.set(
+                tenant.integrationId(),
+                stock.replace("when: TaskSubtype IN ('Email', 'ListEmail')", "when: TaskSubtype = 'Email'"),
+                "test");
         assertThat(edited).isInstanceOfSatisfying(RuleSetChange.Stored.class, s -> {
             assertThat(s.stored().version()).isEqualTo(3);
-            assertThat(s.changes()).singleElement().isInstanceOfSatisfying(RuleChange.Changed.class,
-                    c -> assertThat(c.kpi()).isEqualTo("emails_sent"));
+            assertThat(s.changes())
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            RuleChange.Changed.class, c -> assertThat(c.kpi()).isEqualTo("emails_sent"));
         });
-        assertThat(versions.versions(tenant.integrationId())).extracting(StoredRuleSet::version).containsExactly(1, 2, 3);
-        assertThat(versions.versions(tenant.integrationId())).filteredOn(StoredRuleSet::active).extracting(StoredRuleSet::version)
+        assertThat(versions.versions(tenant.integrationId()))
+                .extracting(StoredRuleSet::version)
+                .containsExactly(1, 2, 3);
+        assertThat(versions.versions(tenant.integrationId()))
+                .filteredOn(StoredRuleSet::active)
+                .extracting(StoredRuleSet::version)
                 .containsExactly(3);
     }
 
@@ -106,11 +118,13 @@ class RuleSetVersionsIT {
                     when: Statuz = 'Completed'
                 """, "test");
 
-        assertThat(change).isInstanceOfSatisfying(RuleSetChange.Rejected.class, r -> assertThat(r.problems())
-                .anySatisfy(p -> {
-                    assertThat(p.line()).isEqualTo(5);
-                    assertThat(p.message()).contains("Statuz");
-                }));
+        assertThat(change)
+                .isInstanceOfSatisfying(
+                        RuleSetChange.Rejected.class,
+                        r -> assertThat(r.problems()).anySatisfy(p -> {
+                            assertThat(p.line()).isEqualTo(5);
+                            assertThat(p.message()).contains("Statuz");
+                        }));
         assertThat(versions.versions(tenant.integrationId())).hasSize(1);
     }
 
@@ -124,9 +138,13 @@ class RuleSetVersionsIT {
 
     @Test
     void setOrFailNamesTheFirstError() {
-        assertThatThrownBy(() -> versions.setOrFail(tenant.integrationId(), "provider: salesforce\nkpis:\n  calls:\n    object: Tusk\n",
-                "test", "rules.yaml"))
-                .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT))
+        assertThatThrownBy(() -> versions.setOrFail(
+                        tenant.integrationId(),
+                        "provider: salesforce\nkpis:\n  calls:\n    object: Tusk\n",
+                        "test",
+                        "rules.yaml"))
+                .isInstanceOfSatisfying(
+                        ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT))
                 .hasMessageMatching("rules rules\\.yaml:\\d+:\\d+: .* are not valid; nothing was stored");
         assertThat(versions.versions(tenant.integrationId())).isEmpty();
     }
@@ -135,13 +153,15 @@ class RuleSetVersionsIT {
     void concurrentSetsDiffAgainstEachOther() throws Exception {
         var other = stock.replace("when: TaskSubtype IN ('Email', 'ListEmail')", "when: TaskSubtype = 'Email'");
         var start = new CountDownLatch(1);
-        List<Callable<RuleSetChange>> sets = List.of(() -> {
-            start.await();
-            return versions.set(tenant.integrationId(), stock, "a");
-        }, () -> {
-            start.await();
-            return versions.set(tenant.integrationId(), other, "b");
-        });
+        List<Callable<RuleSetChange>> sets = List.of(
+                () -> {
+                    start.await();
+                    return versions.set(tenant.integrationId(), stock, "a");
+                },
+                () -> {
+                    start.await();
+                    return versions.set(tenant.integrationId(), other, "b");
+                });
         var changes = new ArrayList<RuleSetChange>();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = sets.stream().map(threads::submit).toList();
@@ -153,22 +173,33 @@ class RuleSetVersionsIT {
 
         // Serialized by the lock: whichever came second saw the first as the active version.
         assertThat(changes).allMatch(c -> c instanceof RuleSetChange.Stored);
-        assertThat(changes).extracting(c -> ((RuleSetChange.Stored) c).stored().version()).containsExactlyInAnyOrder(1, 2);
-        var second = changes.stream().map(RuleSetChange.Stored.class::cast).filter(s -> s.stored().version() == 2).findFirst().orElseThrow();
+        assertThat(changes)
+                .extracting(c -> ((RuleSetChange.Stored) c).stored().version())
+                .containsExactlyInAnyOrder(1, 2);
+        var second = changes.stream()
+                .map(RuleSetChange.Stored.class::cast)
+                .filter(s -> s.stored().version() == 2)
+                .findFirst()
+                .orElseThrow();
         assertThat(second.changes()).singleElement().isInstanceOf(RuleChange.Changed.class);
     }
 
     @Test
     void rollingBackActivatesTheStoredVersionUnedited() {
         versions.set(tenant.integrationId(), stock, "test");
-        versions.set(tenant.integrationId(), stock.replace("when: TaskSubtype IN ('Email', 'ListEmail')", "when: TaskSubtype = 'Email'"), "test");
+        versions.set(
+                tenant.integrationId(),
+                stock.replace("when: TaskSubtype IN ('Email', 'ListEmail')", "when: TaskSubtype = 'Email'"),
+                "test");
 
         var activation = versions.activate(tenant.integrationId(), 1);
 
         assertThat(activation).isInstanceOfSatisfying(RuleSetActivation.Activated.class, a -> {
             assertThat(a.previousVersion()).contains(2);
-            assertThat(a.changes()).singleElement().isInstanceOfSatisfying(RuleChange.Changed.class,
-                    c -> assertThat(c.kpi()).isEqualTo("emails_sent"));
+            assertThat(a.changes())
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            RuleChange.Changed.class, c -> assertThat(c.kpi()).isEqualTo("emails_sent"));
         });
         assertThat(versions.active(tenant.integrationId())).satisfies(active -> {
             assertThat(active.version()).isEqualTo(1);
@@ -177,18 +208,27 @@ class RuleSetVersionsIT {
         assertThat(versions.activate(tenant.integrationId(), 1)).isInstanceOf(RuleSetActivation.AlreadyActive.class);
         // The next version still follows the highest one, whichever is active.
         var next = versions.set(tenant.integrationId(), stock + "# again\n", "test");
-        assertThat(next).isInstanceOfSatisfying(RuleSetChange.Stored.class, s -> assertThat(s.stored().version()).isEqualTo(3));
+        assertThat(next)
+                .isInstanceOfSatisfying(
+                        RuleSetChange.Stored.class,
+                        s -> assertThat(s.stored().version()).isEqualTo(3));
     }
 
     @Test
     void aVersionThatNoLongerCompilesIsNotActivated() {
         versions.set(tenant.integrationId(), stock, "test");
         // Stored without validation, as a version accepted by an older catalog would be.
-        store.saveNewVersion(tenant.organizationId(), tenant.integrationId(), "provider: salesforce\nkpis:\n  calls:\n    object: Tusk\n", "old");
+        store.saveNewVersion(
+                tenant.organizationId(),
+                tenant.integrationId(),
+                "provider: salesforce\nkpis:\n  calls:\n    object: Tusk\n",
+                "old");
         versions.set(tenant.integrationId(), stock + "# latest\n", "test");
 
-        assertThat(versions.activate(tenant.integrationId(), 2)).isInstanceOfSatisfying(RuleSetActivation.Rejected.class,
-                r -> assertThat(r.problems()).isNotEmpty());
+        assertThat(versions.activate(tenant.integrationId(), 2))
+                .isInstanceOfSatisfying(
+                        RuleSetActivation.Rejected.class,
+                        r -> assertThat(r.problems()).isNotEmpty());
         assertThat(versions.active(tenant.integrationId()).version()).isEqualTo(3);
     }
 
@@ -197,11 +237,14 @@ class RuleSetVersionsIT {
         versions.set(tenant.integrationId(), stock, "test");
 
         assertThatThrownBy(() -> versions.activate(tenant.integrationId(), 7))
-                .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND))
+                .isInstanceOfSatisfying(
+                        ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND))
                 .hasMessageContaining("has no version 7");
         assertThatThrownBy(() -> versions.set(987_654, stock, "test"))
-                .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND));
         assertThatThrownBy(() -> versions.version(tenant.integrationId(), 7))
-                .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND));
     }
 }

@@ -42,10 +42,12 @@ class IntegrationRunLockIT {
     void aHeldLockTurnsAwayEveryOtherRunOfThatIntegrationOnly() {
         try (var scheduled = serveLocks.tryAcquire(7).orElseThrow()) {
             assertThat(manualLocks.tryAcquire(7)).isEqualTo(new RunLockAttempt.AlreadyRunning(7));
-            assertThat(serveLocks.tryAcquire(7)).as("another run in the same process")
+            assertThat(serveLocks.tryAcquire(7))
+                    .as("another run in the same process")
                     .isEqualTo(new RunLockAttempt.AlreadyRunning(7));
             assertThatThrownBy(() -> manualLocks.tryAcquire(7).orElseThrow())
-                    .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFLICT))
+                    .isInstanceOfSatisfying(
+                            ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFLICT))
                     .hasMessageContaining("integration 7 is already syncing");
             try (var other = manualLocks.tryAcquire(8).orElseThrow()) {
                 assertThat(other.integrationId()).isEqualTo(8);
@@ -60,13 +62,16 @@ class IntegrationRunLockIT {
     @Test
     void aFailedRunReleasesItsLock() {
         assertThatThrownBy(() -> {
-            try (var run = serveLocks.tryAcquire(9).orElseThrow()) {
-                throw new IllegalStateException("sync failed halfway");
-            }
-        }).hasMessage("sync failed halfway");
+                    try (var run = serveLocks.tryAcquire(9).orElseThrow()) {
+                        throw new IllegalStateException("sync failed halfway");
+                    }
+                })
+                .hasMessage("sync failed halfway");
 
-        assertThat(manualLocks.tryAcquire(9)).isInstanceOfSatisfying(RunLockAttempt.Acquired.class,
-                acquired -> acquired.lock().close());
+        assertThat(manualLocks.tryAcquire(9))
+                .isInstanceOfSatisfying(
+                        RunLockAttempt.Acquired.class,
+                        acquired -> acquired.lock().close());
     }
 
     @Test
@@ -77,7 +82,8 @@ class IntegrationRunLockIT {
         try (var manual = manualLocks.tryAcquire(10).orElseThrow()) {
             assertThat(manual.integrationId()).isEqualTo(10);
             lost.close();
-            assertThat(serveLocks.tryAcquire(10)).as("closing the dead holder frees nothing it no longer has")
+            assertThat(serveLocks.tryAcquire(10))
+                    .as("closing the dead holder frees nothing it no longer has")
                     .isEqualTo(new RunLockAttempt.AlreadyRunning(10));
         }
     }

@@ -36,7 +36,8 @@ class SyncRunStoreIT {
     void runIsCountedPageByPageAndFinished() {
         var runs = new SyncRunStore(tenant.transactions(), Clock.fixed(NOW, ZoneOffset.UTC));
         long org = tenant.organizationId();
-        long run = runs.start(org, tenant.integrationId(), SyncTrigger.MANUAL, Optional.of(NOW.minusSeconds(3600)), Optional.empty());
+        long run = runs.start(
+                org, tenant.integrationId(), SyncTrigger.MANUAL, Optional.of(NOW.minusSeconds(3600)), Optional.empty());
         tenant.transactions().inOrganization(org, tx -> {
             runs.count(tx, run, 2000, 1500, 1);
             runs.count(tx, run, 10, 3, 1);
@@ -51,7 +52,9 @@ class SyncRunStoreIT {
         assertThat(stored.status()).isEqualTo(SyncStatus.PARTIAL);
         assertThat(stored.errorKind()).contains("quota");
         assertThat(stored.startedAt()).isEqualTo(NOW);
-        assertThat(runs.recent(org, tenant.integrationId(), 10)).extracting(SyncRun::id).contains(run);
+        assertThat(runs.recent(org, tenant.integrationId(), 10))
+                .extracting(SyncRun::id)
+                .contains(run);
     }
 
     @Test
@@ -65,8 +68,11 @@ class SyncRunStoreIT {
             checkpoints.save(tx, org, tenant.integrationId(), "Task", CheckpointStore.backfillScope(7), backfill);
             return null;
         });
-        assertThat(checkpoints.load(org, tenant.integrationId(), "Task", CheckpointStore.LIVE)).contains(live);
-        assertThat(checkpoints.load(org, tenant.integrationId(), "Task", CheckpointStore.backfillScope(7))).contains(backfill);
-        assertThat(checkpoints.load(org, tenant.integrationId(), "Event", CheckpointStore.LIVE)).isEmpty();
+        assertThat(checkpoints.load(org, tenant.integrationId(), "Task", CheckpointStore.LIVE))
+                .contains(live);
+        assertThat(checkpoints.load(org, tenant.integrationId(), "Task", CheckpointStore.backfillScope(7)))
+                .contains(backfill);
+        assertThat(checkpoints.load(org, tenant.integrationId(), "Event", CheckpointStore.LIVE))
+                .isEmpty();
     }
 }

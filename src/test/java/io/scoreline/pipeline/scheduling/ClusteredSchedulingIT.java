@@ -44,14 +44,16 @@ class ClusteredSchedulingIT {
         nodeB.start();
         assertThat(nodeA.instanceId()).isNotEqualTo(nodeB.instanceId());
 
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                launcher.fireTimes(first.integrationId()).size() >= 5 && launcher.fireTimes(second.integrationId()).size() >= 5);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> launcher.fireTimes(first.integrationId()).size() >= 5
+                        && launcher.fireTimes(second.integrationId()).size() >= 5);
         nodeA.close();
         nodeB.close();
 
         for (long integration : List.of(first.integrationId(), second.integrationId())) {
             var fireTimes = launcher.fireTimes(integration);
-            assertThat(new HashSet<>(fireTimes)).as("fire times of integration %d run once each", integration)
+            assertThat(new HashSet<>(fireTimes))
+                    .as("fire times of integration %d run once each", integration)
                     .hasSameSizeAs(fireTimes);
             var sorted = fireTimes.stream().sorted().toList();
             assertThat(Duration.between(sorted.getFirst(), sorted.getLast()).toSeconds())
@@ -67,18 +69,21 @@ class ClusteredSchedulingIT {
         var launcher = new RecordingLauncher().holdRuns();
         var nodeA = nodes.node("node-a", launcher);
         nodeA.start();
-        await().atMost(Duration.ofSeconds(15)).until(() -> launcher.started(tenant.integrationId()).size() == 1);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> launcher.started(tenant.integrationId()).size() == 1);
         // A node joining while the run is held must leave it alone: an unclustered job store
         // would take the held run for a leftover of its own crash and release its block.
         var nodeB = nodes.node("node-b", launcher);
         nodeB.start();
 
         // Three more fire times pass while the first run is held open; neither node starts one.
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> launcher.started(tenant.integrationId()).size() == 1);
 
         launcher.release();
-        await().atMost(Duration.ofSeconds(15)).until(() -> launcher.started(tenant.integrationId()).size() >= 4);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> launcher.started(tenant.integrationId()).size() >= 4);
         assertThat(launcher.mostAtOnce(tenant.integrationId())).isEqualTo(1);
         var fireTimes = launcher.fireTimes(tenant.integrationId());
         assertThat(new HashSet<>(fireTimes)).hasSameSizeAs(fireTimes);
@@ -90,16 +95,20 @@ class ClusteredSchedulingIT {
         var launcher = new RecordingLauncher();
         var nodeA = nodes.node("node-a", launcher);
         nodeA.start();
-        await().atMost(Duration.ofSeconds(15)).until(() -> !launcher.started(tenant.integrationId()).isEmpty());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !launcher.started(tenant.integrationId()).isEmpty());
 
         var nodeB = nodes.node("node-b", launcher);
         nodeB.start();
         nodeA.close();
-        Instant handedOver = launcher.fireTimes(tenant.integrationId()).stream().max(Instant::compareTo).orElseThrow();
+        Instant handedOver = launcher.fireTimes(tenant.integrationId()).stream()
+                .max(Instant::compareTo)
+                .orElseThrow();
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> launcher.started(tenant.integrationId()).stream()
-                .filter(run -> run.scheduledFor().isAfter(handedOver.plusSeconds(1)))
-                .anyMatch(run -> run.instanceId().equals("node-b")));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> launcher.started(tenant.integrationId()).stream()
+                        .filter(run -> run.scheduledFor().isAfter(handedOver.plusSeconds(1)))
+                        .anyMatch(run -> run.instanceId().equals("node-b")));
         assertThat(nodeA.isFiring()).isFalse();
     }
 }

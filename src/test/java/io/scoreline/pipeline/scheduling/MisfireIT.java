@@ -39,19 +39,24 @@ class MisfireIT {
         // Quartz reads the wall clock itself; only the trigger's start can be dated back. A schedule
         // set up three hours ago, with no node running since, has missed three hourly fires.
         var threeHoursAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-3));
-        assertThat(nodes.node(hourly.withInstanceId("earlier"), new RecordingLauncher(), threeHoursAgo).reconcile())
-                .singleElement().isInstanceOf(ScheduleChange.Added.class);
+        assertThat(nodes.node(hourly.withInstanceId("earlier"), new RecordingLauncher(), threeHoursAgo)
+                        .reconcile())
+                .singleElement()
+                .isInstanceOf(ScheduleChange.Added.class);
 
         var launcher = new RecordingLauncher();
-        var node = nodes.node(hourly.withInstanceId("late").withMisfireThreshold(Duration.ofSeconds(1)), launcher,
-                Clock.systemUTC());
+        var node = nodes.node(
+                hourly.withInstanceId("late").withMisfireThreshold(Duration.ofSeconds(1)), launcher, Clock.systemUTC());
         node.start();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !launcher.started(id).isEmpty());
-        await().alias("three missed hourly fires run once").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        await().alias("three missed hourly fires run once")
+                .during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> launcher.started(id).size() == 1);
         var now = Clock.systemUTC().instant();
-        assertThat(node.schedule(id).orElseThrow().nextFire()).as("back on the hourly schedule")
+        assertThat(node.schedule(id).orElseThrow().nextFire())
+                .as("back on the hourly schedule")
                 .hasValueSatisfying(next -> assertThat(next).isAfter(now).isBefore(now.plus(Duration.ofHours(1))));
     }
 }

@@ -4,9 +4,9 @@ import static io.scoreline.pipeline.db.Tables.INTEGRATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.integrations.IntegrationStatus;
 import io.scoreline.pipeline.integrations.IntegrationStore;
@@ -54,13 +54,16 @@ class PauseAndResumeIT {
         serving.assertNoMoreRuns(id);
         assertThat(cli.pause(id)).as("pausing twice changes nothing").isEmpty();
 
-        assertThatThrownBy(() -> cli.resume(id)).isInstanceOfSatisfying(ScorelineException.class,
-                e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFLICT));
+        assertThatThrownBy(() -> cli.resume(id))
+                .isInstanceOfSatisfying(
+                        ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFLICT));
 
         store.setStatus(tenant.organizationId(), id, IntegrationStatus.ACTIVE);
         assertThat(cli.resume(id)).contains(new ScheduleChange.Resumed(id));
         serving.awaitMoreRuns(id, 2);
-        assertThat(cliRuns.started()).as("a node that was never started fires nothing").isEmpty();
+        assertThat(cliRuns.started())
+                .as("a node that was never started fires nothing")
+                .isEmpty();
     }
 
     @Test
@@ -74,8 +77,12 @@ class PauseAndResumeIT {
         assertThat(cli.reconcile(id)).singleElement().isInstanceOf(ScheduleChange.Added.class);
         serving.awaitMoreRuns(id, 2);
 
-        tenant.transactions().inOrganization(tenant.organizationId(),
-                tx -> tx.deleteFrom(INTEGRATIONS).where(INTEGRATIONS.ID.eq(id)).execute());
+        tenant.transactions()
+                .inOrganization(
+                        tenant.organizationId(),
+                        tx -> tx.deleteFrom(INTEGRATIONS)
+                                .where(INTEGRATIONS.ID.eq(id))
+                                .execute());
         assertThat(cli.reconcile(id)).containsExactly(new ScheduleChange.Removed(id));
         serving.assertNoMoreRuns(id);
         assertThat(cli.reconcile(id)).isEmpty();
@@ -90,7 +97,8 @@ class PauseAndResumeIT {
 
         launcher.awaitMoreRuns(tenant.integrationId(), 4);
         assertThat(node.isFiring()).isTrue();
-        assertThat(node.schedule(tenant.integrationId())).hasValueSatisfying(schedule -> assertThat(schedule.paused()).isFalse());
+        assertThat(node.schedule(tenant.integrationId()))
+                .hasValueSatisfying(schedule -> assertThat(schedule.paused()).isFalse());
     }
 
     private static CredentialCipher noCipherNeeded() {

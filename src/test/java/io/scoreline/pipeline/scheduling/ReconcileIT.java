@@ -43,15 +43,20 @@ class ReconcileIT {
         long id = tenant.integrationId();
         var store = new IntegrationStore(tenant.transactions(), ReconcileIT::noCipherNeeded);
 
-        assertThat(node.reconcile()).singleElement().isInstanceOf(ScheduleChange.Added.class)
-                .extracting(ScheduleChange::integrationId).isEqualTo(id);
+        assertThat(node.reconcile())
+                .singleElement()
+                .isInstanceOf(ScheduleChange.Added.class)
+                .extracting(ScheduleChange::integrationId)
+                .isEqualTo(id);
         launcher.awaitMoreRuns(id, 2);
-        assertThat(launcher.started(id)).allSatisfy(run -> assertThat(run.organizationId()).isEqualTo(tenant.organizationId()));
+        assertThat(launcher.started(id))
+                .allSatisfy(run -> assertThat(run.organizationId()).isEqualTo(tenant.organizationId()));
 
         store.setStatus(tenant.organizationId(), id, IntegrationStatus.PAUSED);
         assertThat(node.reconcile()).containsExactly(new ScheduleChange.Paused(id));
         launcher.assertNoMoreRuns(id);
-        assertThat(node.schedule(id)).hasValueSatisfying(schedule -> assertThat(schedule.paused()).isTrue());
+        assertThat(node.schedule(id))
+                .hasValueSatisfying(schedule -> assertThat(schedule.paused()).isTrue());
 
         store.setStatus(tenant.organizationId(), id, IntegrationStatus.NEEDS_REAUTH);
         assertThat(node.reconcile()).isEmpty();
@@ -59,10 +64,16 @@ class ReconcileIT {
         store.setStatus(tenant.organizationId(), id, IntegrationStatus.ACTIVE);
         assertThat(node.reconcile()).containsExactly(new ScheduleChange.Resumed(id));
         launcher.awaitMoreRuns(id, 2);
-        assertThat(node.reconcile()).as("a second reconcile finds nothing to do").isEmpty();
+        assertThat(node.reconcile())
+                .as("a second reconcile finds nothing to do")
+                .isEmpty();
 
-        tenant.transactions().inOrganization(tenant.organizationId(),
-                tx -> tx.deleteFrom(INTEGRATIONS).where(INTEGRATIONS.ID.eq(id)).execute());
+        tenant.transactions()
+                .inOrganization(
+                        tenant.organizationId(),
+                        tx -> tx.deleteFrom(INTEGRATIONS)
+                                .where(INTEGRATIONS.ID.eq(id))
+                                .execute());
         assertThat(node.reconcile()).containsExactly(new ScheduleChange.Removed(id));
         assertThat(node.schedule(id)).isEmpty();
         launcher.assertNoMoreRuns(id);

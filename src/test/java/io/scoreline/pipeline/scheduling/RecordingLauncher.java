@@ -89,16 +89,20 @@ final class RecordingLauncher implements ScheduledSyncLauncher {
     /** Waits until the integration has run {@code more} more times than it has now. */
     void awaitMoreRuns(long integrationId, int more) {
         int target = started(integrationId).size() + more;
-        await().atMost(Duration.ofSeconds(20)).until(() -> started(integrationId).size() >= target);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> started(integrationId).size() >= target);
     }
 
     /** Shows that the integration stays without new runs for a few of its one-second fire times. */
     void assertNoMoreRuns(long integrationId) {
         // A fire that had already begun when the schedule changed may still reach the launcher:
         // let one fire time pass and running syncs end before counting.
-        await().pollDelay(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(20)).until(() -> runningNow() == 0);
+        await().pollDelay(Duration.ofMillis(1_500))
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> runningNow() == 0);
         int settled = started(integrationId).size();
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> started(integrationId).size() == settled);
     }
 }

@@ -16,24 +16,29 @@ class SchedulePlannerTest {
     @Test
     void bringsTheStoreInLineWithTheDirectory() {
         var wanted = List.of(
-                schedule(1, IntegrationStatus.ACTIVE, 3),        // new
-                schedule(2, IntegrationStatus.ACTIVE, 3),        // in line
-                schedule(3, IntegrationStatus.PAUSED, 3),        // running, now paused
-                schedule(4, IntegrationStatus.NEEDS_REAUTH, 3),  // running, credentials refused
-                schedule(5, IntegrationStatus.ACTIVE, 3),        // paused, active again
-                schedule(6, IntegrationStatus.ACTIVE, 4),        // minute moved
-                schedule(7, IntegrationStatus.PAUSED, 3));       // paused, never scheduled
+                schedule(1, IntegrationStatus.ACTIVE, 3), // new
+                schedule(2, IntegrationStatus.ACTIVE, 3), // in line
+                schedule(3, IntegrationStatus.PAUSED, 3), // running, now paused
+                schedule(4, IntegrationStatus.NEEDS_REAUTH, 3), // running, credentials refused
+                schedule(5, IntegrationStatus.ACTIVE, 3), // paused, active again
+                schedule(6, IntegrationStatus.ACTIVE, 4), // minute moved
+                schedule(7, IntegrationStatus.PAUSED, 3)); // paused, never scheduled
         var existing = List.of(
-                existing(2, 3, false), existing(3, 3, false), existing(4, 3, false), existing(5, 3, true),
-                existing(6, 3, false), existing(8, 3, false));
+                existing(2, 3, false),
+                existing(3, 3, false),
+                existing(4, 3, false),
+                existing(5, 3, true),
+                existing(6, 3, false),
+                existing(8, 3, false));
 
-        assertThat(planner.plan(wanted, existing)).containsExactly(
-                new ScheduleChange.Added(wanted.get(0), "0 3/5 * * * ?"),
-                new ScheduleChange.Paused(3),
-                new ScheduleChange.Paused(4),
-                new ScheduleChange.Resumed(5),
-                new ScheduleChange.Rescheduled(wanted.get(5), "0 4/5 * * * ?"),
-                new ScheduleChange.Removed(8));
+        assertThat(planner.plan(wanted, existing))
+                .containsExactly(
+                        new ScheduleChange.Added(wanted.get(0), "0 3/5 * * * ?"),
+                        new ScheduleChange.Paused(3),
+                        new ScheduleChange.Paused(4),
+                        new ScheduleChange.Resumed(5),
+                        new ScheduleChange.Rescheduled(wanted.get(5), "0 4/5 * * * ?"),
+                        new ScheduleChange.Removed(8));
     }
 
     @Test
@@ -47,7 +52,8 @@ class SchedulePlannerTest {
 
     @Test
     void aPausedIntegrationKeepsItsPausedTriggerAsItIs() {
-        assertThat(planner.plan(schedule(1, IntegrationStatus.PAUSED, 12), Optional.of(existing(1, 40, true)))).isEmpty();
+        assertThat(planner.plan(schedule(1, IntegrationStatus.PAUSED, 12), Optional.of(existing(1, 40, true))))
+                .isEmpty();
     }
 
     private static IntegrationSchedule schedule(long id, IntegrationStatus status, int minute) {

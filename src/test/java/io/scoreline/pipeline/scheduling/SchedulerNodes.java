@@ -41,8 +41,12 @@ final class SchedulerNodes implements AutoCloseable {
         if (launcher instanceof RecordingLauncher recording) {
             launchers.add(recording);
         }
-        var scheduler = IntegrationScheduler.create(settings, pool.dataSource(),
-                new IntegrationDirectory(new TenantTransactions(pool.dsl())), launcher, clock);
+        var scheduler = IntegrationScheduler.create(
+                settings,
+                pool.dataSource(),
+                new IntegrationDirectory(new TenantTransactions(pool.dsl())),
+                launcher,
+                clock);
         schedulers.add(scheduler);
         return scheduler;
     }

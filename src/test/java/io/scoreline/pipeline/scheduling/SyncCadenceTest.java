@@ -21,28 +21,38 @@ class SyncCadenceTest {
 
     @Test
     void hourlySyncsFireAtTheIntegrationsMinute() throws ParseException {
-        assertThat(fires(SyncCadence.HOURLY, 37, 3)).containsExactly(
-                Instant.parse("2026-11-22T09:37:00Z"), Instant.parse("2026-11-22T10:37:00Z"), Instant.parse("2026-11-22T11:37:00Z"));
+        assertThat(fires(SyncCadence.HOURLY, 37, 3))
+                .containsExactly(
+                        Instant.parse("2026-11-22T09:37:00Z"),
+                        Instant.parse("2026-11-22T10:37:00Z"),
+                        Instant.parse("2026-11-22T11:37:00Z"));
     }
 
     @Test
     void compressedCadencesKeepIntegrationsApart() throws ParseException {
         var fiveMinutes = SyncCadence.every(Duration.ofMinutes(5));
-        assertThat(fires(fiveMinutes, 37, 2)).containsExactly(
-                Instant.parse("2026-11-22T08:42:00Z"), Instant.parse("2026-11-22T08:47:00Z"));
+        assertThat(fires(fiveMinutes, 37, 2))
+                .containsExactly(Instant.parse("2026-11-22T08:42:00Z"), Instant.parse("2026-11-22T08:47:00Z"));
         assertThat(fires(fiveMinutes, 14, 1)).containsExactly(Instant.parse("2026-11-22T08:44:00Z"));
 
         var tenSeconds = SyncCadence.every(Duration.ofSeconds(10));
-        assertThat(fires(tenSeconds, 23, 2)).containsExactly(
-                Instant.parse("2026-11-22T08:40:03Z"), Instant.parse("2026-11-22T08:40:13Z"));
+        assertThat(fires(tenSeconds, 23, 2))
+                .containsExactly(Instant.parse("2026-11-22T08:40:03Z"), Instant.parse("2026-11-22T08:40:13Z"));
     }
 
     @Test
     void periodsThatDoNotTileAnHourAreRefused() {
-        for (var period : List.of(Duration.ofMinutes(7), Duration.ofSeconds(45), Duration.ofSeconds(90), Duration.ofHours(2),
-                Duration.ZERO, Duration.ofMillis(1500))) {
-            assertThatThrownBy(() -> SyncCadence.every(period)).as("%s", period)
-                    .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT));
+        for (var period : List.of(
+                Duration.ofMinutes(7),
+                Duration.ofSeconds(45),
+                Duration.ofSeconds(90),
+                Duration.ofHours(2),
+                Duration.ZERO,
+                Duration.ofMillis(1500))) {
+            assertThatThrownBy(() -> SyncCadence.every(period))
+                    .as("%s", period)
+                    .isInstanceOfSatisfying(
+                            ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT));
         }
     }
 

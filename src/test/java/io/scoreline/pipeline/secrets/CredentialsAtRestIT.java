@@ -41,8 +41,21 @@ class CredentialsAtRestIT {
         root.setLevel(Level.DEBUG);
         try {
             CliRun.run(env, "org", "create", "--slug", "secretive", "--name", "S", "--timezone", "UTC");
-            var run = CliRun.run(env, "integration", "add", "--org", "secretive", "--provider", "salesforce", "--verbose",
-                    "--client-id", "3MVG9-client", "--client-secret", CLIENT_SECRET, "--refresh-token", REFRESH_TOKEN);
+            var run = CliRun.run(
+                    env,
+                    "integration",
+                    "add",
+                    "--org",
+                    "secretive",
+                    "--provider",
+                    "salesforce",
+                    "--verbose",
+                    "--client-id",
+                    "3MVG9-client",
+                    "--client-secret",
+                    CLIENT_SECRET,
+                    "--refresh-token",
+                    REFRESH_TOKEN);
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out() + run.err()).doesNotContain(CLIENT_SECRET).doesNotContain(REFRESH_TOKEN);
         } finally {
@@ -52,7 +65,9 @@ class CredentialsAtRestIT {
         }
         assertThat(captured.list).isNotEmpty();
         for (var event : captured.list) {
-            assertThat(event.getFormattedMessage()).doesNotContain(CLIENT_SECRET).doesNotContain(REFRESH_TOKEN);
+            assertThat(event.getFormattedMessage())
+                    .doesNotContain(CLIENT_SECRET)
+                    .doesNotContain(REFRESH_TOKEN);
         }
 
         var everything = allRowsAsText(owner.jdbcUrl(), owner.user(), owner.password());
@@ -72,7 +87,8 @@ class CredentialsAtRestIT {
 
         var otherKey = new CredentialCipher(new MasterKey("another-master-key-0123456789"));
         assertThatThrownBy(() -> otherKey.decrypt(first))
-                .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTH))
+                .isInstanceOfSatisfying(
+                        ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTH))
                 .hasMessageContaining("master key differs");
     }
 
@@ -94,25 +110,30 @@ class CredentialsAtRestIT {
                 // The usual case: the padding check fails.
             }
         }
-        assertThat(decryptsToNoise).as("a ciphertext the other key decrypts without an error").isNotNull();
+        assertThat(decryptsToNoise)
+                .as("a ciphertext the other key decrypts without an error")
+                .isNotNull();
 
         var noisy = decryptsToNoise;
         assertThatThrownBy(() -> new CredentialCipher(new MasterKey(otherPassword)).decrypt(noisy))
-                .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTH))
+                .isInstanceOfSatisfying(
+                        ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTH))
                 .hasMessageContaining("master key differs");
     }
 
     @Test
     void credentialsNeverPrintTheirSecrets() {
         assertThat(new CrmCredentials.RefreshToken("id", CLIENT_SECRET, REFRESH_TOKEN).toString())
-                .doesNotContain(CLIENT_SECRET).doesNotContain(REFRESH_TOKEN);
+                .doesNotContain(CLIENT_SECRET)
+                .doesNotContain(REFRESH_TOKEN);
         assertThat(new MasterKey(TestEnvironment.MASTER_KEY).toString()).doesNotContain(TestEnvironment.MASTER_KEY);
     }
 
     /** Every row of every table, as PostgreSQL renders it, read as the owner (no RLS filtering). */
     private static List<String> allRowsAsText(String url, String user, String password) throws Exception {
         var rows = new ArrayList<String>();
-        try (var connection = DriverManager.getConnection(url, user, password); var statement = connection.createStatement()) {
+        try (var connection = DriverManager.getConnection(url, user, password);
+                var statement = connection.createStatement()) {
             var tables = new ArrayList<String>();
             try (var rs = statement.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
                 while (rs.next()) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.integrations.NewIntegration;
@@ -52,11 +52,19 @@ class MasterKeyFingerprintIT {
             // What MasterKeyRotation does first, held open: the table lock, then the new fingerprint.
             rotation.setAutoCommit(false);
             rotation.createStatement().execute("lock table master_key_fingerprint in exclusive mode");
-            rotation.createStatement().execute("update master_key_fingerprint set fingerprint = '" + newCipher.fingerprint().hex() + "'");
+            rotation.createStatement()
+                    .execute("update master_key_fingerprint set fingerprint = '"
+                            + newCipher.fingerprint().hex() + "'");
             int before = integrationCount(rotation);
 
-            var add = CompletableFuture.supplyAsync(() -> store.add(NewIntegration.of(tenant.organizationId(), CrmProvider.HUBSPOT,
-                    new CrmCredentials.PrivateAppToken("pat-during-rotation"), Optional.empty(), Optional.empty(), Optional.empty())),
+            var add = CompletableFuture.supplyAsync(
+                    () -> store.add(NewIntegration.of(
+                            tenant.organizationId(),
+                            CrmProvider.HUBSPOT,
+                            new CrmCredentials.PrivateAppToken("pat-during-rotation"),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty())),
                     executor);
             // The writer got past its first check (the old fingerprint is still the committed one)
             // and now waits on the lock inside its own transaction.
@@ -67,7 +75,8 @@ class MasterKeyFingerprintIT {
             var failure = catchThrowableOfType(ExecutionException.class, add::get);
             assertThat(failure.getCause()).isInstanceOfSatisfying(ScorelineException.class, e -> {
                 assertThat(e.kind()).isEqualTo(FailureKind.AUTH);
-                assertThat(e.getMessage()).contains("fingerprint " + oldCipher.fingerprint().shortForm())
+                assertThat(e.getMessage())
+                        .contains("fingerprint " + oldCipher.fingerprint().shortForm())
                         .contains("fingerprint " + newCipher.fingerprint().shortForm());
             });
             assertThat(integrationCount(rotation)).isEqualTo(before);
@@ -75,8 +84,9 @@ class MasterKeyFingerprintIT {
     }
 
     private static boolean waitingOnLock(java.sql.Connection connection) throws Exception {
-        try (var rows = connection.createStatement().executeQuery(
-                "select count(*) from pg_locks l join pg_class c on c.oid = l.relation "
+        try (var rows = connection
+                .createStatement()
+                .executeQuery("select count(*) from pg_locks l join pg_class c on c.oid = l.relation "
                         + "where c.relname = 'master_key_fingerprint' and not l.granted")) {
             rows.next();
             return rows.getInt(1) > 0;

@@ -25,25 +25,31 @@ class BackfillHandOverIT {
     private static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
     private static final LocalDate FROM = LocalDate.of(2026, 1, 1);
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
-    private static final SyncSettings SMALL_PAGES = new SyncSettings(Duration.ofMinutes(10), Duration.ofDays(90), 200, 0.5);
+    private static final SyncSettings SMALL_PAGES =
+            new SyncSettings(Duration.ofMinutes(10), Duration.ofDays(90), 200, 0.5);
 
     @Test
     void anExistingLiveCursorIsNotMovedAndABackfillEndingInThePastHandsNothingOver() {
         var clock = new TestClock(NOW);
         try (var fixture = new SalesforceSyncFixture(simulator(11), clock, SMALL_PAGES)) {
-            var past = fixture.backfill.run(fixture.integrationId, FROM, LocalDate.of(2026, 2, 15), false, ProgressListener.none());
+            var past = fixture.backfill.run(
+                    fixture.integrationId, FROM, LocalDate.of(2026, 2, 15), false, ProgressListener.none());
             assertThat(past.status()).isEqualTo(SyncStatus.SUCCEEDED);
-            assertThat(fixture.checkpoints().load(fixture.organization.id(), fixture.integrationId, "Task", CheckpointStore.LIVE))
-                    .as("a backfill that ends before today leaves the live sync its initial window").isEmpty();
+            assertThat(fixture.checkpoints()
+                            .load(fixture.organization.id(), fixture.integrationId, "Task", CheckpointStore.LIVE))
+                    .as("a backfill that ends before today leaves the live sync its initial window")
+                    .isEmpty();
 
             var first = fixture.sync.sync(fixture.integrationId, SyncTrigger.SCHEDULE);
             assertThat(first.status()).isEqualTo(SyncStatus.SUCCEEDED);
-            var live = fixture.checkpoints().load(fixture.organization.id(), fixture.integrationId, "Task", CheckpointStore.LIVE)
+            var live = fixture.checkpoints()
+                    .load(fixture.organization.id(), fixture.integrationId, "Task", CheckpointStore.LIVE)
                     .orElseThrow();
             clock.advance(Duration.ofHours(1));
             var toNow = fixture.backfill.run(fixture.integrationId, FROM, TODAY, false, ProgressListener.none());
             assertThat(toNow.status()).isEqualTo(SyncStatus.SUCCEEDED);
-            assertThat(fixture.checkpoints().load(fixture.organization.id(), fixture.integrationId, "Task", CheckpointStore.LIVE))
+            assertThat(fixture.checkpoints()
+                            .load(fixture.organization.id(), fixture.integrationId, "Task", CheckpointStore.LIVE))
                     .contains(live);
         }
     }
@@ -74,16 +80,22 @@ class BackfillHandOverIT {
 
             assertThat(failed.status()).isEqualTo(SyncStatus.FAILED);
             assertThat(failed.message()).hasValueSatisfying(m -> assertThat(m).contains("injected failure"));
-            assertThat(fixture.checkpoints().load(fixture.organization.id(), fixture.integrationId, "Task", CheckpointStore.LIVE))
+            assertThat(fixture.checkpoints()
+                            .load(fixture.organization.id(), fixture.integrationId, "Task", CheckpointStore.LIVE))
                     .isEmpty();
             assertThat(committedStatuses(fixture, failed.runId()))
-                    .as("the run was never committed as succeeded without its live cursors").containsExactly("failed");
+                    .as("the run was never committed as succeeded without its live cursors")
+                    .containsExactly("failed");
 
             asOwner(fixture, "drop trigger refuse_live_cursor on sync_checkpoints");
             var resumed = fixture.backfill.resume(failed.runId(), fixture.integrationId, ProgressListener.none());
             assertThat(resumed.status()).as(resumed.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
-            assertLiveCursorsStarted(fixture.checkpoints(), fixture.organization, fixture.integrationId,
-                    Set.of("Task", "Event", "Opportunity"), failed.runId());
+            assertLiveCursorsStarted(
+                    fixture.checkpoints(),
+                    fixture.organization,
+                    fixture.integrationId,
+                    Set.of("Task", "Event", "Opportunity"),
+                    failed.runId());
         }
     }
 
@@ -95,10 +107,12 @@ class BackfillHandOverIT {
         }
     }
 
-    private static java.util.List<String> committedStatuses(SalesforceSyncFixture fixture, long runId) throws java.sql.SQLException {
+    private static java.util.List<String> committedStatuses(SalesforceSyncFixture fixture, long runId)
+            throws java.sql.SQLException {
         var owner = fixture.database.ownerEndpoint();
         try (var connection = java.sql.DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
-                var statement = connection.prepareStatement("select status from run_statuses_committed where run_id = ?")) {
+                var statement =
+                        connection.prepareStatement("select status from run_statuses_committed where run_id = ?")) {
             statement.setLong(1, runId);
             var statuses = new java.util.ArrayList<String>();
             try (var rows = statement.executeQuery()) {
@@ -114,14 +128,21 @@ class BackfillHandOverIT {
         return SimulatorOptions.defaults().withSeed(seed).withVolume(4, 12).withLastDay(LocalDate.of(2026, 3, 1));
     }
 
-    private static void assertLiveCursorsStarted(CheckpointStore checkpoints, Organization organization, long integrationId,
-            Set<String> objects, long backfillRunId) {
+    private static void assertLiveCursorsStarted(
+            CheckpointStore checkpoints,
+            Organization organization,
+            long integrationId,
+            Set<String> objects,
+            long backfillRunId) {
         for (var object : objects) {
             var live = checkpoints.load(organization.id(), integrationId, object, CheckpointStore.LIVE);
             assertThat(live).as("live cursor of " + object).isPresent();
             assertThat(live.get().modstamp()).isBeforeOrEqualTo(NOW);
-            checkpoints.load(organization.id(), integrationId, object, CheckpointStore.backfillScope(backfillRunId))
-                    .ifPresent(ended -> assertThat(live).as(object + " starts where the backfill ended").contains(ended));
+            checkpoints
+                    .load(organization.id(), integrationId, object, CheckpointStore.backfillScope(backfillRunId))
+                    .ifPresent(ended -> assertThat(live)
+                            .as(object + " starts where the backfill ended")
+                            .contains(ended));
         }
     }
 }

@@ -59,6 +59,7 @@ abstract class CrmSyncContract {
     static final LocalDate TO = LocalDate.of(2026, 3, 1);
     /** A backfill from long before the simulated history up to today reaches the present. */
     static final LocalDate HISTORY = LocalDate.of(2026, 1, 1);
+
     static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
     /** Small backfill pages, so that a backfill spans several transactions and can be interrupted between them. */
     static final int PAGE = 200;
@@ -77,9 +78,12 @@ abstract class CrmSyncContract {
 
     @BeforeEach
     void start() {
-        fixture = connect(SimulatorOptions.defaults().withSeed(11).withVolume(4, 12).withLastDay(TO), CrmSyncFixture.tickingFrom(NOW),
+        fixture = connect(
+                SimulatorOptions.defaults().withSeed(11).withVolume(4, 12).withLastDay(TO),
+                CrmSyncFixture.tickingFrom(NOW),
                 new SyncSettings(Duration.ofMinutes(10), Duration.ofDays(90), PAGE, 0.5));
-        rules = ((CompileResult.Compiled) MappingCompiler.compile(fixture.stockRuleDocument(), FieldCatalog.stock(fixture.ruleProvider())))
+        rules = ((CompileResult.Compiled) MappingCompiler.compile(
+                        fixture.stockRuleDocument(), FieldCatalog.stock(fixture.ruleProvider())))
                 .ruleSet();
     }
 
@@ -102,7 +106,9 @@ abstract class CrmSyncContract {
         var second = sync();
         assertThat(second.factsChanged()).isZero();
         assertThat(kpiValues()).isEqualTo(expected);
-        assertThat(liveCursor(fixture.callObject())).as("nothing new, so the cursor stays").contains(cursor);
+        assertThat(liveCursor(fixture.callObject()))
+                .as("nothing new, so the cursor stays")
+                .contains(cursor);
     }
 
     @Test
@@ -112,7 +118,8 @@ abstract class CrmSyncContract {
         var cursor = liveCursor(fixture.callObject()).orElseThrow();
 
         var calls = liveCalls().limit(6).toList();
-        // Two deleted (archived), two handed to another rep, two edited (a call that did not connect now did, or the reverse).
+        // Two deleted (archived), two handed to another rep, two edited (a call that did not connect now did, or the
+        // reverse).
         delete(calls.get(0));
         delete(calls.get(1));
         var dataset = fixture.sims().dataset();
@@ -123,7 +130,8 @@ abstract class CrmSyncContract {
         for (var call : calls.subList(4, 6)) {
             var c = (Activity.Call) call;
             var outcome = c.outcome() == CallOutcome.values()[0] ? CallOutcome.values()[1] : CallOutcome.values()[0];
-            dataset.update(new Activity.Call(c.meta().modified(now()), c.subject(), c.outbound(), c.durationSeconds() + 60, outcome));
+            dataset.update(new Activity.Call(
+                    c.meta().modified(now()), c.subject(), c.outbound(), c.durationSeconds() + 60, outcome));
         }
 
         var second = sync();
@@ -131,10 +139,18 @@ abstract class CrmSyncContract {
         assertThat(after).as("the changes move KPI values").isNotEqualTo(before);
         assertThat(kpiValues()).isEqualTo(after);
         assertThat(second.factsChanged()).isPositive();
-        assertThat(second.recordsRead()).as("read from the cursor on, not everything again").isLessThan(first.recordsRead() / 10);
-        var deleted = fixture.transactions().inOrganization(fixture.organization().id(), tx -> tx.select(CRM_RECORDS.DELETED)
-                .from(CRM_RECORDS).where(CRM_RECORDS.OBJECT_TYPE.eq(fixture.callObject()))
-                .and(CRM_RECORDS.RECORD_ID.in(fixture.recordId(calls.get(0)), fixture.recordId(calls.get(1)))).fetch(CRM_RECORDS.DELETED));
+        assertThat(second.recordsRead())
+                .as("read from the cursor on, not everything again")
+                .isLessThan(first.recordsRead() / 10);
+        var deleted = fixture.transactions()
+                .inOrganization(
+                        fixture.organization().id(),
+                        tx -> tx.select(CRM_RECORDS.DELETED)
+                                .from(CRM_RECORDS)
+                                .where(CRM_RECORDS.OBJECT_TYPE.eq(fixture.callObject()))
+                                .and(CRM_RECORDS.RECORD_ID.in(
+                                        fixture.recordId(calls.get(0)), fixture.recordId(calls.get(1))))
+                                .fetch(CRM_RECORDS.DELETED));
         assertThat(deleted).containsExactly(true, true);
         var moved = liveCursor(fixture.callObject()).orElseThrow();
         assertThat(moved.modstamp()).as("the cursor moves to the newest change").isAfter(cursor.modstamp());
@@ -150,7 +166,10 @@ abstract class CrmSyncContract {
         sync();
         var stored = storedCallIds(150);
         assertThat(stored).hasSize(150);
-        var gone = liveCalls().filter(call -> fixture.recordId(call).equals(stored.getFirst())).findFirst().orElseThrow();
+        var gone = liveCalls()
+                .filter(call -> fixture.recordId(call).equals(stored.getFirst()))
+                .findFirst()
+                .orElseThrow();
         delete(gone);
         var ids = new ArrayList<>(stored);
         ids.add(fixture.unknownCallId(0));
@@ -159,8 +178,12 @@ abstract class CrmSyncContract {
             var fields = fixture.callOwnerAndStatus();
             var read = connector.read(fixture.callObject(), fields, ids);
             assertThat(read).extracting(r -> r.recordId()).containsExactlyInAnyOrderElementsOf(stored);
-            assertThat(read).filteredOn(r -> r.deleted()).extracting(r -> r.recordId()).containsExactly(stored.getFirst());
-            assertThat(read).filteredOn(r -> !r.deleted())
+            assertThat(read)
+                    .filteredOn(r -> r.deleted())
+                    .extracting(r -> r.recordId())
+                    .containsExactly(stored.getFirst());
+            assertThat(read)
+                    .filteredOn(r -> !r.deleted())
                     .allSatisfy(r -> assertThat(r.fields()).containsKeys(fields.toArray(String[]::new)));
             assertThatThrownBy(() -> connector.read(fixture.callObject(), fields, List.of("1' OR '1'='1")))
                     .hasMessageContaining("not a " + fixture.crmName() + " record id");
@@ -171,7 +194,9 @@ abstract class CrmSyncContract {
     void backfillInterruptedBetweenPagesResumesToTheSameValuesAndLeavesTheLiveCursorAlone() {
         var plan = fixture.backfill().plan(fixture.integrationId(), FROM, TO);
         assertThat(plan.records()).isGreaterThan(500);
-        assertThat(plan.apiCalls()).as("more than one call per object: pages are counted").isGreaterThan(plan.objects().size());
+        assertThat(plan.apiCalls())
+                .as("more than one call per object: pages are counted")
+                .isGreaterThan(plan.objects().size());
 
         var crash = new IllegalStateException("simulated kill -9 after the second committed page");
         var crashing = new PageCounter() {
@@ -183,28 +208,39 @@ abstract class CrmSyncContract {
                 }
             }
         };
-        assertThatThrownBy(() -> fixture.backfill().run(fixture.integrationId(), FROM, TO, false, crashing)).isSameAs(crash);
-        var interrupted = fixture.runs().recent(fixture.organization().id(), fixture.integrationId(), 1).getFirst();
+        assertThatThrownBy(() -> fixture.backfill().run(fixture.integrationId(), FROM, TO, false, crashing))
+                .isSameAs(crash);
+        var interrupted = fixture.runs()
+                .recent(fixture.organization().id(), fixture.integrationId(), 1)
+                .getFirst();
         assertThat(interrupted.status()).isEqualTo(SyncStatus.RUNNING);
-        assertThat(interrupted.recordsRead()).as("the two committed pages, and nothing after them")
-                .isEqualTo(crashing.records()).isBetween(PAGE + 1L, 2L * PAGE);
+        assertThat(interrupted.recordsRead())
+                .as("the two committed pages, and nothing after them")
+                .isEqualTo(crashing.records())
+                .isBetween(PAGE + 1L, 2L * PAGE);
 
         var resumed = fixture.backfill().resume(interrupted.id(), fixture.integrationId(), ProgressListener.none());
         assertThat(resumed.status()).as(resumed.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
         assertThat(resumed.recordsRead()).isGreaterThanOrEqualTo(plan.records());
         assertThat(kpiValues()).isEqualTo(expectedFromDump("resumed"));
         for (var object : plan.objects()) {
-            assertThat(liveCursor(object.objectType())).as("a backfill never moves the live cursor of %s", object.objectType()).isEmpty();
+            assertThat(liveCursor(object.objectType()))
+                    .as("a backfill never moves the live cursor of %s", object.objectType())
+                    .isEmpty();
         }
         int fromBackfill = countKpiChanges(DSL.field("origin").eq("backfill"));
-        assertThat(fromBackfill).as("every change the backfill made is marked as the backfill's").isPositive()
+        assertThat(fromBackfill)
+                .as("every change the backfill made is marked as the backfill's")
+                .isPositive()
                 .isEqualTo(countKpiChanges(DSL.noCondition()));
     }
 
     @Test
     void aPageFailingWhileTheNextIsInFlightLeavesTheCheckpointAtTheLastCommittedPage() throws SQLException {
         var plan = fixture.backfill().plan(fixture.integrationId(), FROM, TO);
-        var biggest = plan.objects().stream().max(Comparator.comparingLong(BackfillPlan.ObjectEstimate::records)).orElseThrow();
+        var biggest = plan.objects().stream()
+                .max(Comparator.comparingLong(BackfillPlan.ObjectEstimate::records))
+                .orElseThrow();
         var object = biggest.objectType();
         assertThat(biggest.records()).as("enough %s for four pages", object).isGreaterThan(3L * PAGE);
         // A real failure inside the third page's transaction of the object: the trigger numbers the
@@ -228,8 +264,7 @@ abstract class CrmSyncContract {
                     end if;
                     return new;
                 end $$;
-                create trigger fail_third_page before insert on crm_records for each row execute function fail_third_page()"""
-                .formatted(object));
+                create trigger fail_third_page before insert on crm_records for each row execute function fail_third_page()""".formatted(object));
 
         var pages = new HashMap<String, PageCounter>();
         var failed = fixture.backfill().run(fixture.integrationId(), FROM, TO, false, new ProgressListener() {
@@ -246,18 +281,24 @@ abstract class CrmSyncContract {
             }
 
             @Override
-            public void finished() {
-            }
+            public void finished() {}
         });
 
         assertThat(failed.status()).isEqualTo(SyncStatus.FAILED);
         assertThat(failed.message()).hasValueSatisfying(m -> assertThat(m).contains("injected failure"));
         assertThat(ObjectPump.PAGES_IN_FLIGHT).as("the case this test is about").isGreaterThan(1);
         var committed = pages.get(object);
-        assertThat(committed.pages()).as("pages one and two committed, three and four did not").isEqualTo(2);
+        assertThat(committed.pages())
+                .as("pages one and two committed, three and four did not")
+                .isEqualTo(2);
         assertThat(storedCount(object)).isEqualTo(committed.records()).isBetween(PAGE + 1L, 2L * PAGE);
-        var checkpoint = fixture.checkpoints().load(fixture.organization().id(), fixture.integrationId(), object,
-                CheckpointStore.backfillScope(failed.runId())).orElseThrow();
+        var checkpoint = fixture.checkpoints()
+                .load(
+                        fixture.organization().id(),
+                        fixture.integrationId(),
+                        object,
+                        CheckpointStore.backfillScope(failed.runId()))
+                .orElseThrow();
         assertCursorAtNewestStored(object, checkpoint);
 
         asOwner("drop trigger fail_third_page on crm_records");
@@ -268,7 +309,8 @@ abstract class CrmSyncContract {
 
     @Test
     void aBackfillToNowStartsTheLiveCursorsWhereItEndedAndTheNextSyncReadsOnlyWhatChangedSince() {
-        var backfill = fixture.backfill().run(fixture.integrationId(), HISTORY, TODAY, false, editACallAfterTheFirstPage());
+        var backfill =
+                fixture.backfill().run(fixture.integrationId(), HISTORY, TODAY, false, editACallAfterTheFirstPage());
         assertThat(backfill.status()).as(backfill.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
         assertThat(backfill.recordsRead()).isGreaterThan(1_000);
         var objects = rules.fieldsByObject().keySet();
@@ -276,19 +318,30 @@ abstract class CrmSyncContract {
             var live = liveCursor(object);
             assertThat(live).as("live cursor of %s (ADR 0025)", object).isPresent();
             assertThat(live.get().modstamp()).isBeforeOrEqualTo(NOW);
-            fixture.checkpoints().load(fixture.organization().id(), fixture.integrationId(), object,
-                    CheckpointStore.backfillScope(backfill.runId()))
-                    .ifPresent(ended -> assertThat(live).as("%s starts where the backfill ended", object).contains(ended));
+            fixture.checkpoints()
+                    .load(
+                            fixture.organization().id(),
+                            fixture.integrationId(),
+                            object,
+                            CheckpointStore.backfillScope(backfill.runId()))
+                    .ifPresent(ended -> assertThat(live)
+                            .as("%s starts where the backfill ended", object)
+                            .contains(ended));
         }
 
         var sync = fixture.sync().sync(fixture.integrationId(), SyncTrigger.SCHEDULE);
 
         assertThat(sync.status()).as(sync.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
-        assertThat(sync.recordsRead()).as("the edited call and the records within the lookback of the backfill's end")
-                .isPositive().isLessThan(backfill.recordsRead() / 20);
-        assertThat(sync.apiCalls()).as("a page of changes and the deletions per object")
+        assertThat(sync.recordsRead())
+                .as("the edited call and the records within the lookback of the backfill's end")
+                .isPositive()
+                .isLessThan(backfill.recordsRead() / 20);
+        assertThat(sync.apiCalls())
+                .as("a page of changes and the deletions per object")
                 .isLessThanOrEqualTo(fixture.callsToSyncQuietly(objects));
-        assertThat(sync.factsChanged()).as("the call edited during the backfill").isPositive();
+        assertThat(sync.factsChanged())
+                .as("the call edited during the backfill")
+                .isPositive();
         assertThat(kpiValues()).isEqualTo(expectedFromDump("synced"));
     }
 
@@ -303,10 +356,18 @@ abstract class CrmSyncContract {
                 super.advanced(records);
                 if (pages() == 1) {
                     var call = (Activity.Call) liveCalls().findFirst().orElseThrow();
-                    var outcome = Arrays.stream(CallOutcome.values()).filter(o -> o.connected() != call.outcome().connected())
-                            .findFirst().orElseThrow();
-                    fixture.sims().dataset().update(new Activity.Call(call.meta().modified(now()), call.subject(), call.outbound(),
-                            call.durationSeconds() + 600, outcome));
+                    var outcome = Arrays.stream(CallOutcome.values())
+                            .filter(o -> o.connected() != call.outcome().connected())
+                            .findFirst()
+                            .orElseThrow();
+                    fixture.sims()
+                            .dataset()
+                            .update(new Activity.Call(
+                                    call.meta().modified(now()),
+                                    call.subject(),
+                                    call.outbound(),
+                                    call.durationSeconds() + 600,
+                                    outcome));
                 }
             }
         };
@@ -318,8 +379,7 @@ abstract class CrmSyncContract {
         private long records;
 
         @Override
-        public void started(String objectType, long expectedRecords) {
-        }
+        public void started(String objectType, long expectedRecords) {}
 
         @Override
         public void advanced(long records) {
@@ -328,8 +388,7 @@ abstract class CrmSyncContract {
         }
 
         @Override
-        public void finished() {
-        }
+        public void finished() {}
 
         int pages() {
             return pages;
@@ -348,7 +407,8 @@ abstract class CrmSyncContract {
 
     /** Calls the simulated CRM has not deleted, oldest first. */
     java.util.stream.Stream<Activity> liveCalls() {
-        return fixture.sims().dataset().stream(ActivityKind.CALL).filter(call -> !call.meta().deleted());
+        return fixture.sims().dataset().stream(ActivityKind.CALL)
+                .filter(call -> !call.meta().deleted());
     }
 
     /** Deletes (archives) an activity in the simulated CRM, now. */
@@ -362,33 +422,48 @@ abstract class CrmSyncContract {
 
     /** Ids of up to {@code limit} stored calls that are not deleted, in id order. */
     List<String> storedCallIds(int limit) {
-        return fixture.transactions().inOrganization(fixture.organization().id(), tx -> tx.select(CRM_RECORDS.RECORD_ID)
-                .from(CRM_RECORDS).where(CRM_RECORDS.OBJECT_TYPE.eq(fixture.callObject())).and(CRM_RECORDS.DELETED.isFalse())
-                .orderBy(CRM_RECORDS.RECORD_ID).limit(limit).fetch(CRM_RECORDS.RECORD_ID));
+        return fixture.transactions()
+                .inOrganization(
+                        fixture.organization().id(),
+                        tx -> tx.select(CRM_RECORDS.RECORD_ID)
+                                .from(CRM_RECORDS)
+                                .where(CRM_RECORDS.OBJECT_TYPE.eq(fixture.callObject()))
+                                .and(CRM_RECORDS.DELETED.isFalse())
+                                .orderBy(CRM_RECORDS.RECORD_ID)
+                                .limit(limit)
+                                .fetch(CRM_RECORDS.RECORD_ID));
     }
 
     private Optional<Checkpoint> liveCursor(String objectType) {
-        return fixture.checkpoints().load(fixture.organization().id(), fixture.integrationId(), objectType, CheckpointStore.LIVE);
+        return fixture.checkpoints()
+                .load(fixture.organization().id(), fixture.integrationId(), objectType, CheckpointStore.LIVE);
     }
 
     /** A keyset cursor is the (modification time, id) of the newest record written under it. */
     private void assertCursorAtNewestStored(String objectType, Checkpoint cursor) {
-        var newest = fixture.transactions().inOrganization(fixture.organization().id(), tx -> tx.fetch(
-                "select record_id, modstamp from crm_records where object_type = ? and modstamp = (select max(modstamp)"
-                        + " from crm_records where object_type = ?)", objectType, objectType));
+        var newest = fixture.transactions()
+                .inOrganization(
+                        fixture.organization().id(),
+                        tx -> tx.fetch(
+                                "select record_id, modstamp from crm_records where object_type = ? and modstamp = (select max(modstamp)"
+                                        + " from crm_records where object_type = ?)",
+                                objectType,
+                                objectType));
         assertThat(newest).as("the newest stored %s", objectType).isNotEmpty();
         assertThat(newest.getFirst().get(1, OffsetDateTime.class).toInstant()).isEqualTo(cursor.modstamp());
         assertThat(newest.getValues(0, String.class)).contains(cursor.recordId());
     }
 
     private long storedCount(String objectType) {
-        return fixture.transactions().inOrganization(fixture.organization().id(),
-                tx -> tx.fetchCount(CRM_RECORDS, CRM_RECORDS.OBJECT_TYPE.eq(objectType)));
+        return fixture.transactions()
+                .inOrganization(
+                        fixture.organization().id(),
+                        tx -> tx.fetchCount(CRM_RECORDS, CRM_RECORDS.OBJECT_TYPE.eq(objectType)));
     }
 
     private int countKpiChanges(org.jooq.Condition condition) {
-        return fixture.transactions().inOrganization(fixture.organization().id(),
-                tx -> tx.fetchCount(DSL.table("kpi_changes"), condition));
+        return fixture.transactions()
+                .inOrganization(fixture.organization().id(), tx -> tx.fetchCount(DSL.table("kpi_changes"), condition));
     }
 
     private void asOwner(String sql) throws SQLException {
@@ -413,6 +488,7 @@ abstract class CrmSyncContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return KpiTruth.fromDump(dump, fixture.ruleProvider(), rules, fixture.organization().timezone());
+        return KpiTruth.fromDump(
+                dump, fixture.ruleProvider(), rules, fixture.organization().timezone());
     }
 }

@@ -8,8 +8,8 @@ import io.scoreline.connectors.hubspot.HubSpotSettings;
 import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.ConnectorSettings;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.connectors.spi.CrmRecord;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.sim.SimulatorOptions;
 import io.scoreline.sim.Simulators;
 import io.scoreline.sim.data.ActivityKind;
@@ -38,45 +38,70 @@ class HubSpotSearchCapIT {
     @Test
     void moreThanTenThousandRecordsWithThousandsOnOneTimestampAreReadOnceEach() throws Exception {
         var clock = HubSpotSyncFixture.tickingFrom(NOW);
-        try (var sims = Simulators.start(SimulatorOptions.defaults().withSeed(3).withVolume(16, 30)
-                .withLastDay(LocalDate.of(2026, 3, 1)).withClock(clock))) {
+        try (var sims = Simulators.start(SimulatorOptions.defaults()
+                .withSeed(3)
+                .withVolume(16, 30)
+                .withLastDay(LocalDate.of(2026, 3, 1))
+                .withClock(clock))) {
             var dataset = sims.dataset();
             var bulkImport = Instant.parse("2026-02-20T09:30:00.123Z");
-            dataset.stream(ActivityKind.CALL).filter(a -> !a.meta().deleted()).limit(3_000).toList()
+            dataset.stream(ActivityKind.CALL)
+                    .filter(a -> !a.meta().deleted())
+                    .limit(3_000)
+                    .toList()
                     .forEach(call -> dataset.update(call.withMeta(call.meta().modified(bulkImport))));
-            var expected = dataset.stream(ActivityKind.CALL).filter(a -> !a.meta().deleted())
-                    .map(a -> Long.toString(HubSpotObjectType.CALLS.id(a.meta().index()))).collect(Collectors.toSet());
+            var expected = dataset.stream(ActivityKind.CALL)
+                    .filter(a -> !a.meta().deleted())
+                    .map(a -> Long.toString(HubSpotObjectType.CALLS.id(a.meta().index())))
+                    .collect(Collectors.toSet());
             assertThat(expected).hasSizeGreaterThan(10_000);
 
             var hs = sims.hubSpot();
             try (var camel = new DefaultCamelContext()) {
-            camel.start();
-            var factory = new HubSpotConnectorFactory(camel, HubSpotSyncFixture.fastOptions(), clock);
-            try (var connector = factory.open(new ConnectorSettings(1, CrmProvider.HUBSPOT, Map.of(
-                    HubSpotSettings.BASE_URL, hs.baseUrl().toString()), new CrmCredentials.PrivateAppToken(hs.privateAppToken())))) {
-                var query = new ChangeQuery("calls", Set.of("hubspot_owner_id", "hs_call_status"), Instant.EPOCH, Optional.empty(), 2000);
-                assertThat(connector.count(query)).isEqualTo(expected.size());
+                camel.start();
+                var factory = new HubSpotConnectorFactory(camel, HubSpotSyncFixture.fastOptions(), clock);
+                try (var connector = factory.open(new ConnectorSettings(
+                        1,
+                        CrmProvider.HUBSPOT,
+                        Map.of(HubSpotSettings.BASE_URL, hs.baseUrl().toString()),
+                        new CrmCredentials.PrivateAppToken(hs.privateAppToken())))) {
+                    var query = new ChangeQuery(
+                            "calls",
+                            Set.of("hubspot_owner_id", "hs_call_status"),
+                            Instant.EPOCH,
+                            Optional.empty(),
+                            2000);
+                    assertThat(connector.count(query)).isEqualTo(expected.size());
 
-                // How many 429s the search limit causes depends on how fast this machine is; the plan's cost does not.
-                var hubSpot = (HubSpotConnector) connector;
-                long callsBefore = connector.apiCalls() - hubSpot.throttledCalls();
-                var read = new ArrayList<CrmRecord>();
-                var pages = connector.changes(query);
-                for (var page = pages.next(); page.isPresent(); page = pages.next()) {
-                    read.addAll(page.get().records());
-                    page.get().cursorAfter().ifPresent(cursor -> assertThat(cursor.recordId()).isEqualTo(read.getLast().recordId()));
+                    // How many 429s the search limit causes depends on how fast this machine is; the plan's cost does
+                    // not.
+                    var hubSpot = (HubSpotConnector) connector;
+                    long callsBefore = connector.apiCalls() - hubSpot.throttledCalls();
+                    var read = new ArrayList<CrmRecord>();
+                    var pages = connector.changes(query);
+                    for (var page = pages.next(); page.isPresent(); page = pages.next()) {
+                        read.addAll(page.get().records());
+                        page.get()
+                                .cursorAfter()
+                                .ifPresent(cursor -> assertThat(cursor.recordId())
+                                        .isEqualTo(read.getLast().recordId()));
+                    }
+                    long searches = connector.apiCalls() - hubSpot.throttledCalls() - callsBefore;
+                    // Keyset windows re-read only the records on a search's last timestamp: a few percent over 200 per
+                    // search.
+                    assertThat(searches).isLessThanOrEqualTo(expected.size() / 190 + 3);
+                    assertThat(read).extracting(CrmRecord::recordId).doesNotHaveDuplicates();
+                    Set<String> readIds =
+                            read.stream().map(CrmRecord::recordId).collect(Collectors.toCollection(HashSet::new));
+                    assertThat(readIds).isEqualTo(expected);
+                    assertThat(read)
+                            .isSortedAccordingTo(Comparator.comparing(CrmRecord::modstamp)
+                                    .thenComparing(r -> Long.parseLong(r.recordId())));
+                    assertThat(read)
+                            .filteredOn(r -> r.modstamp().equals(bulkImport))
+                            .hasSize(3_000);
+                    assertThat(read).allSatisfy(r -> assertThat(r.fields()).containsKey("hubspot_owner_id"));
                 }
-                long searches = connector.apiCalls() - hubSpot.throttledCalls() - callsBefore;
-                // Keyset windows re-read only the records on a search's last timestamp: a few percent over 200 per search.
-                assertThat(searches).isLessThanOrEqualTo(expected.size() / 190 + 3);
-                assertThat(read).extracting(CrmRecord::recordId).doesNotHaveDuplicates();
-                Set<String> readIds = read.stream().map(CrmRecord::recordId).collect(Collectors.toCollection(HashSet::new));
-                assertThat(readIds).isEqualTo(expected);
-                assertThat(read).isSortedAccordingTo(Comparator.comparing(CrmRecord::modstamp)
-                        .thenComparing(r -> Long.parseLong(r.recordId())));
-                assertThat(read).filteredOn(r -> r.modstamp().equals(bulkImport)).hasSize(3_000);
-                assertThat(read).allSatisfy(r -> assertThat(r.fields()).containsKey("hubspot_owner_id"));
-            }
             }
         }
     }

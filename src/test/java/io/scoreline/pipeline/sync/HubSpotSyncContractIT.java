@@ -31,7 +31,10 @@ class HubSpotSyncContractIT extends CrmSyncContract {
         sync();
         var stored = storedCallIds(150);
         assertThat(stored).hasSize(150);
-        delete(liveCalls().filter(call -> fixture.recordId(call).equals(stored.getFirst())).findFirst().orElseThrow());
+        delete(liveCalls()
+                .filter(call -> fixture.recordId(call).equals(stored.getFirst()))
+                .findFirst()
+                .orElseThrow());
         var ids = new ArrayList<>(stored);
         ids.add(fixture.unknownCallId(0));
         try (var connector = fixture.openConnector()) {

@@ -13,8 +13,8 @@ import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.integrations.NewIntegration;
 import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.CheckpointStore;
-import io.scoreline.pipeline.runs.SyncRunStore;
 import io.scoreline.pipeline.runs.IntegrationRunLocks;
+import io.scoreline.pipeline.runs.SyncRunStore;
 import io.scoreline.pipeline.secrets.CredentialCipher;
 import io.scoreline.pipeline.secrets.MasterKey;
 import io.scoreline.pipeline.tenancy.NewOrganization;
@@ -71,12 +71,19 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
     final HubSpotConnectorFactory factory;
     /** The context the connector's routes run in; a test's own factories add theirs to it too. */
     final DefaultCamelContext camel;
+
     final RuleSetStore ruleSets;
     private final ConnectorOpener opener;
 
     HubSpotSyncFixture(SimulatorOptions simulator, Clock clock, SyncSettings backfillSettings) {
-        this(simulator, clock, backfillSettings, hs -> new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(),
-                hs.refreshToken()), HubSpotConnection::baseUrl, fastOptions(), true);
+        this(
+                simulator,
+                clock,
+                backfillSettings,
+                hs -> new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()),
+                HubSpotConnection::baseUrl,
+                fastOptions(),
+                true);
     }
 
     /**
@@ -84,8 +91,13 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
      * @param baseUrl     the API base the integration is given (a proxy in front of the simulator, say)
      * @param linkUsers   import the owners first (a portal whose every call fails cannot)
      */
-    HubSpotSyncFixture(SimulatorOptions simulator, Clock clock, SyncSettings backfillSettings,
-            Function<HubSpotConnection, CrmCredentials> credentials, Function<HubSpotConnection, URI> baseUrl, HubSpotOptions options,
+    HubSpotSyncFixture(
+            SimulatorOptions simulator,
+            Clock clock,
+            SyncSettings backfillSettings,
+            Function<HubSpotConnection, CrmCredentials> credentials,
+            Function<HubSpotConnection, URI> baseUrl,
+            HubSpotOptions options,
             boolean linkUsers) {
         sims = Simulators.start(simulator.withClock(clock));
         database = TestPostgres.freshRuntime();
@@ -94,10 +106,18 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
         integrations = new IntegrationStore(transactions, () -> cipher);
         var organizations = new OrganizationStore(transactions);
         ruleSets = new RuleSetStore(transactions);
-        organization = organizations.create(NewOrganization.of("hs-" + System.nanoTime() % 100000, "HS", "America/New_York", "monday"));
+        organization = organizations.create(
+                NewOrganization.of("hs-" + System.nanoTime() % 100000, "HS", "America/New_York", "monday"));
         var hs = sims.hubSpot();
-        integrationId = integrations.add(NewIntegration.of(organization.id(), CrmProvider.HUBSPOT, credentials.apply(hs),
-                Optional.empty(), Optional.of(baseUrl.apply(hs).toString()), Optional.of(Long.toString(hs.portalId())))).id();
+        integrationId = integrations
+                .add(NewIntegration.of(
+                        organization.id(),
+                        CrmProvider.HUBSPOT,
+                        credentials.apply(hs),
+                        Optional.empty(),
+                        Optional.of(baseUrl.apply(hs).toString()),
+                        Optional.of(Long.toString(hs.portalId()))))
+                .id();
         ruleSets.saveNewVersion(organization.id(), integrationId, stockRules(), "test");
         camel = new DefaultCamelContext();
         camel.start();
@@ -107,9 +127,27 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
         var exclusion = new IntegrationRunLocks(database.dataSource());
         var checkpoints = new CheckpointStore(transactions);
         var writer = new PageWriter(transactions);
-        sync = new SyncService(integrations, organizations, ruleSets, checkpoints, runs, writer, opener, exclusion, SyncSettings.defaults(),
+        sync = new SyncService(
+                integrations,
+                organizations,
+                ruleSets,
+                checkpoints,
+                runs,
+                writer,
+                opener,
+                exclusion,
+                SyncSettings.defaults(),
                 clock);
-        backfill = new BackfillService(integrations, organizations, ruleSets, checkpoints, runs, writer, opener, exclusion, backfillSettings,
+        backfill = new BackfillService(
+                integrations,
+                organizations,
+                ruleSets,
+                checkpoints,
+                runs,
+                writer,
+                opener,
+                exclusion,
+                backfillSettings,
                 clock);
         if (!linkUsers) {
             return;
@@ -135,7 +173,8 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
 
     /** A connection through a factory of its own (no shared OAuth session or rate limiter), as another process would open it. */
     CrmConnector openConnectorElsewhere(HubSpotConnectorFactory otherFactory) {
-        return new ConnectorOpener(integrations, Map.of(CrmProvider.HUBSPOT, otherFactory)).open(integrations.require(integrationId));
+        return new ConnectorOpener(integrations, Map.of(CrmProvider.HUBSPOT, otherFactory))
+                .open(integrations.require(integrationId));
     }
 
     @Override
@@ -210,7 +249,8 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
 
     @Override
     public String recordId(Activity activity) {
-        return Long.toString(HubSpotObjectType.of(activity.meta().kind()).id(activity.meta().index()));
+        return Long.toString(
+                HubSpotObjectType.of(activity.meta().kind()).id(activity.meta().index()));
     }
 
     /**
@@ -220,10 +260,15 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
      */
     @Override
     public long callsToSyncQuietly(Set<String> objectTypes) {
-        return objectTypes.stream().map(type -> HubSpotObjectType.fromPath(type).orElseThrow()).mapToLong(type -> {
-            long archived = sims.dataset().stream(type.kind()).filter(activity -> activity.meta().deleted()).count();
-            return 1 + archived / 100 + 1;
-        }).sum();
+        return objectTypes.stream()
+                .map(type -> HubSpotObjectType.fromPath(type).orElseThrow())
+                .mapToLong(type -> {
+                    long archived = sims.dataset().stream(type.kind())
+                            .filter(activity -> activity.meta().deleted())
+                            .count();
+                    return 1 + archived / 100 + 1;
+                })
+                .sum();
     }
 
     /** Below the first object type's id range: no object of any type has it. */

@@ -13,16 +13,19 @@ class QuotaBudgetTest {
     @Test
     void theAccountsTotalUseStopsARunThatHasSpentLittleItself() {
         assertThat(budget.exceeded(3, new QuotaSnapshot(8_999, 10_000))).isEmpty();
-        assertThat(budget.exceeded(3, new QuotaSnapshot(9_000, 10_000))).hasValueSatisfying(reason -> assertThat(reason)
-                .contains("stopped after 3 API calls").contains("has used 9000 of its 10000 daily API requests (90.0%)")
-                .contains("90%").contains("continues"));
+        assertThat(budget.exceeded(3, new QuotaSnapshot(9_000, 10_000)))
+                .hasValueSatisfying(reason -> assertThat(reason)
+                        .contains("stopped after 3 API calls")
+                        .contains("has used 9000 of its 10000 daily API requests (90.0%)")
+                        .contains("90%")
+                        .contains("continues"));
     }
 
     @Test
     void theRunsOwnShareStillApplies() {
         assertThat(budget.exceeded(4_999, new QuotaSnapshot(5_000, 10_000))).isEmpty();
-        assertThat(budget.exceeded(5_000, new QuotaSnapshot(5_000, 10_000))).hasValueSatisfying(reason -> assertThat(reason)
-                .contains("the run's share (50%)"));
+        assertThat(budget.exceeded(5_000, new QuotaSnapshot(5_000, 10_000)))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("the run's share (50%)"));
     }
 
     @Test

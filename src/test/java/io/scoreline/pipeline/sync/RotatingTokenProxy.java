@@ -72,13 +72,20 @@ final class RotatingTokenProxy implements AutoCloseable {
                 synchronized (this) {
                     refreshes.incrementAndGet();
                     if (!current.equals(form.get("refresh_token"))) {
-                        reply(exchange, 400, "{\"status\":\"BAD_REFRESH_TOKEN\",\"message\":\"missing or unknown refresh token\"}");
+                        reply(
+                                exchange,
+                                400,
+                                "{\"status\":\"BAD_REFRESH_TOKEN\",\"message\":\"missing or unknown refresh token\"}");
                         return;
                     }
                     form.put("refresh_token", simulatorRefreshToken);
-                    var answer = forward(exchange, form.entrySet().stream()
-                            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                            .collect(Collectors.joining("&")).getBytes(StandardCharsets.UTF_8));
+                    var answer = forward(
+                            exchange,
+                            form.entrySet().stream()
+                                    .map(e ->
+                                            e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                                    .collect(Collectors.joining("&"))
+                                    .getBytes(StandardCharsets.UTF_8));
                     if (answer.statusCode() == 200) {
                         current = "rotated-" + refreshes.get() + "-" + java.util.UUID.randomUUID();
                         reply(exchange, 200, answer.body().replace(simulatorRefreshToken, current));
@@ -101,9 +108,13 @@ final class RotatingTokenProxy implements AutoCloseable {
     }
 
     private HttpResponse<String> forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI().toString()))
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        var request = HttpRequest.newBuilder(
+                        URI.create(target + exchange.getRequestURI().toString()))
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (FORWARDED.contains(name.toLowerCase())) {
                 values.forEach(value -> request.header(name, value));
@@ -126,7 +137,8 @@ final class RotatingTokenProxy implements AutoCloseable {
         for (var pair : form.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                values.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

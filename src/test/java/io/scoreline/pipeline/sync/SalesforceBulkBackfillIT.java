@@ -53,12 +53,17 @@ class SalesforceBulkBackfillIT {
         }
         try (var fixture = new SalesforceSyncFixture(data(), CLOCK, settings(300))) {
             var plan = fixture.backfill.plan(fixture.integrationId, FROM, TO);
-            var task = plan.objects().stream().filter(o -> o.objectType().equals("Task")).findFirst().orElseThrow();
+            var task = plan.objects().stream()
+                    .filter(o -> o.objectType().equals("Task"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(task.records()).as("several 1,000-record results chunks").isGreaterThan(1_500);
             assertThat(task.readMode()).isEqualTo("bulk");
             var outcome = fixture.backfill.run(fixture.integrationId, FROM, TO, false, ProgressListener.none());
             assertThat(outcome.status()).as(outcome.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
-            long bulkObjects = plan.objects().stream().filter(o -> o.readMode().equals("bulk")).count();
+            long bulkObjects = plan.objects().stream()
+                    .filter(o -> o.readMode().equals("bulk"))
+                    .count();
             assertThat(fixture.sims.salesforceSimulator().bulkJobsCreated()).isEqualTo(bulkObjects);
             assertThat(kpiValues(fixture)).isNotEmpty().isEqualTo(rest);
             // REST: a call per 200 records (Salesforce's smallest batch); bulk: describe, create, two polls and a call
@@ -76,11 +81,18 @@ class SalesforceBulkBackfillIT {
         }
         try (var fixture = new SalesforceSyncFixture(data(), CLOCK, settings(300))) {
             var crash = new IllegalStateException("simulated kill -9 after the third committed page");
-            assertThatThrownBy(() -> fixture.backfill.run(fixture.integrationId, FROM, TO, false, crashAfter(3, crash))).isSameAs(crash);
-            var interrupted = fixture.runs.recent(fixture.organization.id(), fixture.integrationId, 1).getFirst();
+            assertThatThrownBy(() -> fixture.backfill.run(fixture.integrationId, FROM, TO, false, crashAfter(3, crash)))
+                    .isSameAs(crash);
+            var interrupted = fixture.runs
+                    .recent(fixture.organization.id(), fixture.integrationId, 1)
+                    .getFirst();
             assertThat(interrupted.status()).isEqualTo(SyncStatus.RUNNING);
-            var cursor = fixture.checkpoints().load(fixture.organization.id(), fixture.integrationId, "Task",
-                    CheckpointStore.backfillScope(interrupted.id()));
+            var cursor = fixture.checkpoints()
+                    .load(
+                            fixture.organization.id(),
+                            fixture.integrationId,
+                            "Task",
+                            CheckpointStore.backfillScope(interrupted.id()));
             assertThat(cursor).isPresent();
 
             var resumed = fixture.backfill.resume(interrupted.id(), fixture.integrationId, ProgressListener.none());
@@ -95,8 +107,13 @@ class SalesforceBulkBackfillIT {
     void aFailedBulkJobFailsTheRunClearlyAndKeepsTheCommittedCursors() {
         try (var fixture = new SalesforceSyncFixture(data(), CLOCK, settings(30))) {
             var plan = fixture.backfill.plan(fixture.integrationId, FROM, TO);
-            assertThat(plan.objects().stream().filter(o -> o.objectType().equals("Event")).findFirst().orElseThrow().readMode())
-                    .as("premise: Event is read in bulk too").isEqualTo("bulk");
+            assertThat(plan.objects().stream()
+                            .filter(o -> o.objectType().equals("Event"))
+                            .findFirst()
+                            .orElseThrow()
+                            .readMode())
+                    .as("premise: Event is read in bulk too")
+                    .isEqualTo("bulk");
             var sim = fixture.sims.salesforceSimulator();
             // Task's job completes; Event's job, created after Event's read starts, fails.
             var failEvents = new ProgressListener() {
@@ -106,21 +123,24 @@ class SalesforceBulkBackfillIT {
                 }
 
                 @Override
-                public void advanced(long records) {
-                }
+                public void advanced(long records) {}
 
                 @Override
-                public void finished() {
-                }
+                public void finished() {}
             };
             var outcome = fixture.backfill.run(fixture.integrationId, FROM, TO, false, failEvents);
             assertThat(outcome.status()).isEqualTo(SyncStatus.FAILED);
-            assertThat(outcome.message().orElseThrow()).contains("bulk query job").contains("for Event ended Failed")
+            assertThat(outcome.message().orElseThrow())
+                    .contains("bulk query job")
+                    .contains("for Event ended Failed")
                     .contains("a resumed run starts a new job from there");
             var scope = CheckpointStore.backfillScope(outcome.runId());
             var checkpoints = fixture.checkpoints();
-            assertThat(checkpoints.load(fixture.organization.id(), fixture.integrationId, "Task", scope)).as("Task was committed").isPresent();
-            assertThat(checkpoints.load(fixture.organization.id(), fixture.integrationId, "Event", scope)).isEmpty();
+            assertThat(checkpoints.load(fixture.organization.id(), fixture.integrationId, "Task", scope))
+                    .as("Task was committed")
+                    .isPresent();
+            assertThat(checkpoints.load(fixture.organization.id(), fixture.integrationId, "Event", scope))
+                    .isEmpty();
 
             sim.failBulkJobs(false);
             var resumed = fixture.backfill.resume(outcome.runId(), fixture.integrationId, ProgressListener.none());
@@ -130,10 +150,13 @@ class SalesforceBulkBackfillIT {
 
     @Test
     void theBulkFailFaultFailsJobs() {
-        try (var fixture = new SalesforceSyncFixture(data().withFaults(FaultSpec.parse("bulk-fail:1")), CLOCK, settings(300))) {
+        try (var fixture =
+                new SalesforceSyncFixture(data().withFaults(FaultSpec.parse("bulk-fail:1")), CLOCK, settings(300))) {
             var outcome = fixture.backfill.run(fixture.integrationId, FROM, TO, false, ProgressListener.none());
             assertThat(outcome.status()).isEqualTo(SyncStatus.FAILED);
-            assertThat(outcome.message().orElseThrow()).contains("bulk query job").contains("ended Failed");
+            assertThat(outcome.message().orElseThrow())
+                    .contains("bulk query job")
+                    .contains("ended Failed");
         }
     }
 
@@ -143,7 +166,8 @@ class SalesforceBulkBackfillIT {
         try (var fixture = new SalesforceSyncFixture(data(), CLOCK, settings(0))) {
             // No push-down possible without the stored-record check: the plain constructor never pushes.
             var plain = fixture.backfillWithoutStoredRecordCheck(settings(0));
-            assertThat(plain.plan(fixture.integrationId, FROM, TO).objects()).allSatisfy(o -> assertThat(o.pushDown()).isEmpty());
+            assertThat(plain.plan(fixture.integrationId, FROM, TO).objects())
+                    .allSatisfy(o -> assertThat(o.pushDown()).isEmpty());
             var withoutFilter = plain.run(fixture.integrationId, FROM, TO, false, ProgressListener.none());
             assertThat(withoutFilter.status()).isEqualTo(SyncStatus.SUCCEEDED);
             unfiltered = kpiValues(fixture);
@@ -151,9 +175,12 @@ class SalesforceBulkBackfillIT {
         try (var fixture = new SalesforceSyncFixture(data(), CLOCK, settings(0))) {
             var plan = fixture.backfill.plan(fixture.integrationId, FROM, TO);
             var task = estimate(plan, "Task");
-            assertThat(task.pushDown()).hasValueSatisfying(filter -> assertThat(filter).contains("TaskSubtype"));
+            assertThat(task.pushDown())
+                    .hasValueSatisfying(filter -> assertThat(filter).contains("TaskSubtype"));
             assertThat(task.pushNote()).isEqualTo("pushed");
-            assertThat(estimate(plan, "Opportunity").pushDown()).as("a rule counts every Opportunity").isEmpty();
+            assertThat(estimate(plan, "Opportunity").pushDown())
+                    .as("a rule counts every Opportunity")
+                    .isEmpty();
             assertThat(estimate(plan, "Opportunity").pushNote()).contains("counts every Opportunity");
 
             var filtered = fixture.backfill.run(fixture.integrationId, FROM, TO, false, ProgressListener.none());
@@ -163,7 +190,8 @@ class SalesforceBulkBackfillIT {
             // Records are stored now: a record that stopped matching must still be read, so no filter.
             var again = fixture.backfill.plan(fixture.integrationId, FROM, TO);
             assertThat(estimate(again, "Task").pushDown()).isEmpty();
-            assertThat(estimate(again, "Task").pushNote()).contains("records modified before the window end are stored");
+            assertThat(estimate(again, "Task").pushNote())
+                    .contains("records modified before the window end are stored");
             assertThat(estimate(again, "Task").records()).isGreaterThan(task.records());
         }
     }
@@ -175,13 +203,18 @@ class SalesforceBulkBackfillIT {
             var values = kpiValues(fixture);
             var sync = fixture.sync.sync(fixture.integrationId, SyncTrigger.MANUAL);
             assertThat(sync.status()).isEqualTo(SyncStatus.SUCCEEDED);
-            assertThat(sync.factsChanged()).as("REST reads the same records the bulk read wrote").isZero();
+            assertThat(sync.factsChanged())
+                    .as("REST reads the same records the bulk read wrote")
+                    .isZero();
             assertThat(kpiValues(fixture)).isEqualTo(values);
         }
     }
 
     private static BackfillPlan.ObjectEstimate estimate(BackfillPlan plan, String objectType) {
-        return plan.objects().stream().filter(o -> o.objectType().equals(objectType)).findFirst().orElseThrow();
+        return plan.objects().stream()
+                .filter(o -> o.objectType().equals(objectType))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static ProgressListener crashAfter(int pages, RuntimeException crash) {
@@ -189,8 +222,7 @@ class SalesforceBulkBackfillIT {
             int seen;
 
             @Override
-            public void started(String objectType, long expectedRecords) {
-            }
+            public void started(String objectType, long expectedRecords) {}
 
             @Override
             public void advanced(long records) {
@@ -200,8 +232,7 @@ class SalesforceBulkBackfillIT {
             }
 
             @Override
-            public void finished() {
-            }
+            public void finished() {}
         };
     }
 

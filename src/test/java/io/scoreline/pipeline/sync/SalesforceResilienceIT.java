@@ -28,10 +28,11 @@ class SalesforceResilienceIT {
     void burstsOfServerErrorsAreRetriedAndTheSyncEqualsAFaultFreeOne() {
         long expectedFacts;
         try (var clean = new SalesforceSyncFixture(small(), CLOCK, SyncSettings.defaults())) {
-            expectedFacts = clean.sync.sync(clean.integrationId, SyncTrigger.MANUAL).factsChanged();
+            expectedFacts =
+                    clean.sync.sync(clean.integrationId, SyncTrigger.MANUAL).factsChanged();
         }
-        try (var faulty = new SalesforceSyncFixture(small().withFaults(FaultSpec.parse("500:0.3,timeout:0.05")), CLOCK,
-                SyncSettings.defaults())) {
+        try (var faulty = new SalesforceSyncFixture(
+                small().withFaults(FaultSpec.parse("500:0.3,timeout:0.05")), CLOCK, SyncSettings.defaults())) {
             var outcome = faulty.sync.sync(faulty.integrationId, SyncTrigger.MANUAL);
             assertThat(outcome.status()).as(outcome.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
             assertThat(outcome.factsChanged()).isEqualTo(expectedFacts);
@@ -40,18 +41,23 @@ class SalesforceResilienceIT {
 
     @Test
     void spentQuotaEndsTheRunAsPartialAndTheNextRunContinues() {
-        try (var fixture = new SalesforceSyncFixture(small().withSalesforceDailyApiLimit(6), CLOCK, SyncSettings.defaults())) {
+        try (var fixture =
+                new SalesforceSyncFixture(small().withSalesforceDailyApiLimit(6), CLOCK, SyncSettings.defaults())) {
             var outcome = fixture.sync.sync(fixture.integrationId, SyncTrigger.MANUAL);
             assertThat(outcome.status()).isEqualTo(SyncStatus.PARTIAL);
-            assertThat(outcome.message()).hasValueSatisfying(m -> assertThat(m).containsAnyOf("quota", "REQUEST_LIMIT_EXCEEDED"));
-            var run = fixture.runs.find(fixture.organization.id(), outcome.runId()).orElseThrow();
+            assertThat(outcome.message())
+                    .hasValueSatisfying(m -> assertThat(m).containsAnyOf("quota", "REQUEST_LIMIT_EXCEEDED"));
+            var run = fixture.runs
+                    .find(fixture.organization.id(), outcome.runId())
+                    .orElseThrow();
             assertThat(run.errorKind()).contains("quota");
         }
     }
 
     @Test
     void anAccountAt89PercentOfItsDailyRequestsLetsTheRunFinish() {
-        try (var fixture = new SalesforceSyncFixture(small().withSalesforceDailyApiLimit(10_000), CLOCK, SyncSettings.defaults())) {
+        try (var fixture = new SalesforceSyncFixture(
+                small().withSalesforceDailyApiLimit(10_000), CLOCK, SyncSettings.defaults())) {
             // Other integrations and tools of the org have used 89 %; the run's few calls keep it under 90 %.
             fixture.sims.salesforceSimulator().quota().setUsed(8_900);
             var outcome = fixture.sync.sync(fixture.integrationId, SyncTrigger.MANUAL);
@@ -67,31 +73,41 @@ class SalesforceResilienceIT {
             clean.sync.sync(clean.integrationId, SyncTrigger.MANUAL);
             expected = KpiTruth.stored(clean.transactions, clean.organization.id());
         }
-        try (var fixture = new SalesforceSyncFixture(small().withSalesforceDailyApiLimit(10_000), CLOCK, SyncSettings.defaults())) {
+        try (var fixture = new SalesforceSyncFixture(
+                small().withSalesforceDailyApiLimit(10_000), CLOCK, SyncSettings.defaults())) {
             var quota = fixture.sims.salesforceSimulator().quota();
             quota.setUsed(8_999);
 
             var stopped = fixture.sync.sync(fixture.integrationId, SyncTrigger.MANUAL);
 
             assertThat(stopped.status()).isEqualTo(SyncStatus.PARTIAL);
-            assertThat(stopped.message()).hasValueSatisfying(m -> assertThat(m)
-                    .contains("has used " + quota.used() + " of its 10000 daily API requests").contains("90%"));
-            var run = fixture.runs.find(fixture.organization.id(), stopped.runId()).orElseThrow();
+            assertThat(stopped.message())
+                    .hasValueSatisfying(m -> assertThat(m)
+                            .contains("has used " + quota.used() + " of its 10000 daily API requests")
+                            .contains("90%"));
+            var run = fixture.runs
+                    .find(fixture.organization.id(), stopped.runId())
+                    .orElseThrow();
             assertThat(run.errorKind()).contains("quota");
-            assertThat(run.apiCalls()).as("it stops at the first page that crosses the line").isPositive().isLessThan(4);
-            assertThat(KpiTruth.stored(fixture.transactions, fixture.organization.id())).isNotEqualTo(expected);
+            assertThat(run.apiCalls())
+                    .as("it stops at the first page that crosses the line")
+                    .isPositive()
+                    .isLessThan(4);
+            assertThat(KpiTruth.stored(fixture.transactions, fixture.organization.id()))
+                    .isNotEqualTo(expected);
 
-            quota.setUsed(0);   // the allowance recovered (a new day)
+            quota.setUsed(0); // the allowance recovered (a new day)
             var resumed = fixture.sync.sync(fixture.integrationId, SyncTrigger.MANUAL);
             assertThat(resumed.status()).as(resumed.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
-            assertThat(KpiTruth.stored(fixture.transactions, fixture.organization.id())).isEqualTo(expected);
+            assertThat(KpiTruth.stored(fixture.transactions, fixture.organization.id()))
+                    .isEqualTo(expected);
         }
     }
 
     @Test
     void lapsedSessionIsRenewedMidRun() {
-        try (var fixture = new SalesforceSyncFixture(small().withFaults(FaultSpec.parse("expire-token:1s")), CLOCK,
-                SyncSettings.defaults())) {
+        try (var fixture = new SalesforceSyncFixture(
+                small().withFaults(FaultSpec.parse("expire-token:1s")), CLOCK, SyncSettings.defaults())) {
             var outcome = fixture.sync.sync(fixture.integrationId, SyncTrigger.MANUAL);
             assertThat(outcome.status()).as(outcome.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
             assertThat(outcome.recordsRead()).isPositive();
@@ -100,12 +116,13 @@ class SalesforceResilienceIT {
 
     @Test
     void malformedPageFailsTheRunAndLeavesTheCursor() {
-        try (var fixture = new SalesforceSyncFixture(small().withFaults(FaultSpec.parse("malformed:1.0")), CLOCK,
-                SyncSettings.defaults(), false)) {
+        try (var fixture = new SalesforceSyncFixture(
+                small().withFaults(FaultSpec.parse("malformed:1.0")), CLOCK, SyncSettings.defaults(), false)) {
             var outcome = fixture.sync.sync(fixture.integrationId, SyncTrigger.MANUAL);
             assertThat(outcome.status()).isEqualTo(SyncStatus.FAILED);
             assertThat(outcome.message()).hasValueSatisfying(m -> assertThat(m).contains("malformed"));
-            assertThat(fixture.checkpoints().load(fixture.organization.id(), fixture.integrationId, "Task", CheckpointStore.LIVE))
+            assertThat(fixture.checkpoints()
+                            .load(fixture.organization.id(), fixture.integrationId, "Task", CheckpointStore.LIVE))
                     .isEmpty();
         }
     }

@@ -13,8 +13,8 @@ import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.integrations.NewIntegration;
 import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.CheckpointStore;
-import io.scoreline.pipeline.runs.SyncRunStore;
 import io.scoreline.pipeline.runs.IntegrationRunLocks;
+import io.scoreline.pipeline.runs.SyncRunStore;
 import io.scoreline.pipeline.secrets.CredentialCipher;
 import io.scoreline.pipeline.secrets.MasterKey;
 import io.scoreline.pipeline.tenancy.NewOrganization;
@@ -73,27 +73,56 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
         integrations = new IntegrationStore(transactions, () -> cipher);
         var organizations = new OrganizationStore(transactions);
         var ruleSets = new RuleSetStore(transactions);
-        organization = organizations.create(NewOrganization.of("sf-" + System.nanoTime() % 100000, "SF", "America/New_York", "monday"));
+        organization = organizations.create(
+                NewOrganization.of("sf-" + System.nanoTime() % 100000, "SF", "America/New_York", "monday"));
         var sf = sims.salesforce();
-        integrationId = integrations.add(NewIntegration.of(organization.id(), CrmProvider.SALESFORCE,
-                new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
-                Optional.of(sf.loginUrl().toString()), Optional.empty(), Optional.empty())).id();
+        integrationId = integrations
+                .add(NewIntegration.of(
+                        organization.id(),
+                        CrmProvider.SALESFORCE,
+                        new CrmCredentials.RefreshToken(sf.clientId(), sf.clientSecret(), sf.refreshToken()),
+                        Optional.of(sf.loginUrl().toString()),
+                        Optional.empty(),
+                        Optional.empty()))
+                .id();
         ruleSets.saveNewVersion(organization.id(), integrationId, stockRules(), "test");
-        var factory = new SalesforceConnectorFactory(camel, new SalesforceOptions(4, Duration.ofMillis(5), Duration.ofSeconds(5)), clock);
+        var factory = new SalesforceConnectorFactory(
+                camel, new SalesforceOptions(4, Duration.ofMillis(5), Duration.ofSeconds(5)), clock);
         runs = new SyncRunStore(transactions, clock);
         opener = new ConnectorOpener(integrations, Map.of(CrmProvider.SALESFORCE, factory));
         this.clock = clock;
         exclusion = new IntegrationRunLocks(database.dataSource());
-        sync = new SyncService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs, new PageWriter(transactions),
-                opener, exclusion, SyncSettings.defaults(), clock);
-        backfill = new BackfillService(integrations, organizations, ruleSets, new CheckpointStore(transactions), runs,
-                new PageWriter(transactions), opener, exclusion, backfillSettings, clock,
+        sync = new SyncService(
+                integrations,
+                organizations,
+                ruleSets,
+                new CheckpointStore(transactions),
+                runs,
+                new PageWriter(transactions),
+                opener,
+                exclusion,
+                SyncSettings.defaults(),
+                clock);
+        backfill = new BackfillService(
+                integrations,
+                organizations,
+                ruleSets,
+                new CheckpointStore(transactions),
+                runs,
+                new PageWriter(transactions),
+                opener,
+                exclusion,
+                backfillSettings,
+                clock,
                 new io.scoreline.pipeline.facts.StoredRecordReader(transactions));
         if (!linkUsers) {
             return;
         }
-        try (var connector = factory.open(new ConnectorSettings(integrationId, CrmProvider.SALESFORCE,
-                integrations.require(integrationId).settings(), integrations.credentials(organization.id(), integrationId)))) {
+        try (var connector = factory.open(new ConnectorSettings(
+                integrationId,
+                CrmProvider.SALESFORCE,
+                integrations.require(integrationId).settings(),
+                integrations.credentials(organization.id(), integrationId)))) {
             new CrmIdentityStore(transactions).sync(organization.id(), integrationId, connector.users(), true);
         }
     }
@@ -114,8 +143,17 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
 
     /** A backfill over this fixture's stores that never pushes rule filters down (no stored-record check). */
     BackfillService backfillWithoutStoredRecordCheck(SyncSettings settings) {
-        return new BackfillService(integrations, new OrganizationStore(transactions), new RuleSetStore(transactions),
-                new CheckpointStore(transactions), runs, new PageWriter(transactions), opener, exclusion, settings, clock);
+        return new BackfillService(
+                integrations,
+                new OrganizationStore(transactions),
+                new RuleSetStore(transactions),
+                new CheckpointStore(transactions),
+                runs,
+                new PageWriter(transactions),
+                opener,
+                exclusion,
+                settings,
+                clock);
     }
 
     @Override

@@ -41,8 +41,10 @@ class OrganizationOriginAndNameIT {
         var customer = store.create(NewOrganization.of("customer", "Customer", "UTC", "monday"));
         assertThat(store.origin(customer.id())).isEqualTo(OrganizationOrigin.OPERATOR);
         assertThatThrownBy(() -> store.delete(customer.id(), OrganizationOrigin.DEMO))
-                .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFLICT))
-                .hasMessage("organization " + customer.id() + " was created by operator, not by demo: it is not deleted");
+                .isInstanceOfSatisfying(
+                        ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CONFLICT))
+                .hasMessage(
+                        "organization " + customer.id() + " was created by operator, not by demo: it is not deleted");
         assertThat(store.findBySlug("customer")).isPresent();
 
         var own = store.create(NewOrganization.of("own-demo", "Own demo", "UTC", "monday"), OrganizationOrigin.DEMO);
@@ -54,23 +56,33 @@ class OrganizationOriginAndNameIT {
     @Test
     void theRecordItselfRefusesUnprintableOrOverlongNames() {
         var utc = ZoneId.of("UTC");
-        for (var name : new String[] {"Evil\u001b[31m", "Two\nlines", "Bell\u0007", "C1\u009b", "Rev\u202eersed", "x".repeat(201)}) {
-            assertThatThrownBy(() -> new NewOrganization("ok", name, utc, DayOfWeek.MONDAY)).as(name)
-                    .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT));
+        for (var name : new String[] {
+            "Evil\u001b[31m", "Two\nlines", "Bell\u0007", "C1\u009b", "Rev\u202eersed", "x".repeat(201)
+        }) {
+            assertThatThrownBy(() -> new NewOrganization("ok", name, utc, DayOfWeek.MONDAY))
+                    .as(name)
+                    .isInstanceOfSatisfying(
+                            ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_INPUT));
         }
-        assertThat(new NewOrganization("ok", "  Zürich Sales 🚀  ", utc, DayOfWeek.MONDAY).name()).isEqualTo("Zürich Sales 🚀");
+        assertThat(new NewOrganization("ok", "  Zürich Sales 🚀  ", utc, DayOfWeek.MONDAY).name())
+                .isEqualTo("Zürich Sales 🚀");
     }
 
     @Test
     void theDatabaseRefusesAnEscapeInANameFromAnyOtherWriter() throws SQLException {
         var owner = database.ownerEndpoint();
         try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password());
-                var statement = connection.prepareStatement("insert into organizations (slug, name, timezone) values (?, ?, 'UTC')")) {
+                var statement = connection.prepareStatement(
+                        "insert into organizations (slug, name, timezone) values (?, ?, 'UTC')")) {
             statement.setString(1, "raw");
             statement.setString(2, "Raw\u001b[2J");
-            assertThatThrownBy(statement::executeUpdate).isInstanceOf(SQLException.class).hasMessageContaining("organizations_name_printable");
+            assertThatThrownBy(statement::executeUpdate)
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("organizations_name_printable");
             statement.setString(2, "y".repeat(201));
-            assertThatThrownBy(statement::executeUpdate).isInstanceOf(SQLException.class).hasMessageContaining("organizations_name_printable");
+            assertThatThrownBy(statement::executeUpdate)
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("organizations_name_printable");
             statement.setString(2, "Raw but fine");
             assertThat(statement.executeUpdate()).isEqualTo(1);
         }

@@ -22,7 +22,8 @@ class SyntheticDatasetTest {
         SyntheticDataset again = SyntheticDataset.generate(SPEC);
         SyntheticDataset other = SyntheticDataset.generate(new DatasetSpec(8, 10, 60, SPEC.lastDay(), ZONE));
 
-        assertThat(again.stream(ActivityKind.CALL).toList()).isEqualTo(first.stream(ActivityKind.CALL).toList());
+        assertThat(again.stream(ActivityKind.CALL).toList())
+                .isEqualTo(first.stream(ActivityKind.CALL).toList());
         assertThat(again.reps()).isEqualTo(first.reps());
         assertThat(other.stream(ActivityKind.CALL).limit(50).toList())
                 .isNotEqualTo(first.stream(ActivityKind.CALL).limit(50).toList());
@@ -34,19 +35,23 @@ class SyntheticDatasetTest {
         List<Activity> deals = dataset.stream(ActivityKind.DEAL).toList();
         int middle = deals.size() / 2;
 
-        assertThat(SyntheticDataset.generate(SPEC).get(ActivityKind.DEAL, middle)).isEqualTo(deals.get(middle));
+        assertThat(SyntheticDataset.generate(SPEC).get(ActivityKind.DEAL, middle))
+                .isEqualTo(deals.get(middle));
         assertThat(deals).allSatisfy(deal -> assertThat(deal.meta().index()).isEqualTo(deals.indexOf(deal)));
     }
 
     @Test
     void roughlyAQuarterOfCallsConnect() {
         List<Activity.Call> calls = SyntheticDataset.generate(SPEC).stream(ActivityKind.CALL)
-                .map(Activity.Call.class::cast).toList();
-        double connected = calls.stream().filter(call -> call.outcome().connected()).count() / (double) calls.size();
+                .map(Activity.Call.class::cast)
+                .toList();
+        double connected =
+                calls.stream().filter(call -> call.outcome().connected()).count() / (double) calls.size();
 
         assertThat(calls.size()).isGreaterThan(5_000);
         assertThat(connected).isBetween(0.22, 0.28);
-        assertThat(calls).filteredOn(call -> call.outcome().connected())
+        assertThat(calls)
+                .filteredOn(call -> call.outcome().connected())
                 .allSatisfy(call -> assertThat(call.durationSeconds()).isGreaterThanOrEqualTo(90));
     }
 
@@ -57,7 +62,8 @@ class SyntheticDatasetTest {
             LocalTime local = email.meta().createdAt().atZone(ZONE).toLocalTime();
             assertThat(local).isBetween(LocalTime.of(8, 0), LocalTime.of(18, 0));
             assertThat(email.meta().createdAt()).isBetween(SPEC.historyStart(), SPEC.historyEnd());
-            assertThat(email.meta().modifiedAt()).isBefore(SPEC.historyEnd())
+            assertThat(email.meta().modifiedAt())
+                    .isBefore(SPEC.historyEnd())
                     .isAfterOrEqualTo(email.meta().createdAt());
         });
     }
@@ -65,33 +71,42 @@ class SyntheticDatasetTest {
     @Test
     void inactiveRepsStopWorkingWhenTheyLeave() {
         SyntheticDataset dataset = SyntheticDataset.generate(SPEC);
-        List<Rep> inactive = dataset.reps().stream().filter(rep -> !rep.active()).toList();
+        List<Rep> inactive =
+                dataset.reps().stream().filter(rep -> !rep.active()).toList();
 
         assertThat(inactive).isNotEmpty().hasSizeLessThan(dataset.reps().size() / 2);
         for (Rep rep : inactive) {
-            assertThat(dataset.stream(ActivityKind.CALL).filter(call -> call.meta().creatorRep() == rep.number()))
+            assertThat(dataset.stream(ActivityKind.CALL)
+                            .filter(call -> call.meta().creatorRep() == rep.number()))
                     .isNotEmpty()
                     .allSatisfy(call -> assertThat(call.meta().createdAt()).isBefore(rep.deactivatedAt()));
         }
-        assertThat(dataset.reps().stream().map(Rep::email).distinct()).hasSize(dataset.reps().size());
+        assertThat(dataset.reps().stream().map(Rep::email).distinct())
+                .hasSize(dataset.reps().size());
     }
 
     @Test
     void historyHasEditsReassignmentsAndDeletes() {
-        List<Activity> calls = SyntheticDataset.generate(SPEC).stream(ActivityKind.CALL).toList();
+        List<Activity> calls =
+                SyntheticDataset.generate(SPEC).stream(ActivityKind.CALL).toList();
 
         assertThat(calls).filteredOn(call -> call.meta().deleted()).isNotEmpty();
-        assertThat(calls).filteredOn(call -> call.meta().ownerRep() != call.meta().creatorRep()).isNotEmpty();
-        assertThat(calls).filteredOn(call -> call.meta().modifiedAt().isAfter(call.meta().createdAt()))
+        assertThat(calls)
+                .filteredOn(call -> call.meta().ownerRep() != call.meta().creatorRep())
+                .isNotEmpty();
+        assertThat(calls)
+                .filteredOn(call -> call.meta().modifiedAt().isAfter(call.meta().createdAt()))
                 .hasSizeGreaterThan(calls.size() / 20);
     }
 
     @Test
     void dealsMoveThroughStagesAndMeetingsGetOutcomes() {
         SyntheticDataset dataset = SyntheticDataset.generate(SPEC);
-        Map<DealStage, Long> stages = dataset.stream(ActivityKind.DEAL).map(Activity.Deal.class::cast)
+        Map<DealStage, Long> stages = dataset.stream(ActivityKind.DEAL)
+                .map(Activity.Deal.class::cast)
                 .collect(Collectors.groupingBy(Activity.Deal::stage, Collectors.counting()));
-        Map<MeetingOutcome, Long> outcomes = dataset.stream(ActivityKind.MEETING).map(Activity.Meeting.class::cast)
+        Map<MeetingOutcome, Long> outcomes = dataset.stream(ActivityKind.MEETING)
+                .map(Activity.Meeting.class::cast)
                 .collect(Collectors.groupingBy(Activity.Meeting::outcome, Collectors.counting()));
 
         assertThat(stages).containsKeys(DealStage.CLOSED_WON, DealStage.CLOSED_LOST, DealStage.PROPOSAL);
@@ -118,8 +133,10 @@ class SyntheticDatasetTest {
         long before = dataset.count(ActivityKind.DEAL);
 
         Activity deleted = dataset.update(original.withMeta(original.meta().deletedAt(SPEC.historyEnd())));
-        Activity created = dataset.create(ActivityKind.DEAL, index -> original.withMeta(new RecordMeta(
-                ActivityKind.DEAL, index, 0, 0, SPEC.historyEnd(), SPEC.historyEnd(), null)));
+        Activity created = dataset.create(
+                ActivityKind.DEAL,
+                index -> original.withMeta(
+                        new RecordMeta(ActivityKind.DEAL, index, 0, 0, SPEC.historyEnd(), SPEC.historyEnd(), null)));
 
         assertThat(dataset.get(ActivityKind.DEAL, 3)).isEqualTo(deleted);
         assertThat(dataset.count(ActivityKind.DEAL)).isEqualTo(before + 1);

@@ -17,8 +17,7 @@ class FaultSpecTest {
     void parsesTheCliSpec() {
         FaultSpec spec = FaultSpec.parse("429:0.05,500:0.02,timeout:0.01,expire-token:300s,malformed:0.001");
 
-        assertThat(spec).isEqualTo(new FaultSpec(0.05, 0.02, 0.01, 0.001, Optional.of(
-                Duration.ofSeconds(300))));
+        assertThat(spec).isEqualTo(new FaultSpec(0.05, 0.02, 0.01, 0.001, Optional.of(Duration.ofSeconds(300))));
         assertThat(FaultSpec.parse("")).isEqualTo(FaultSpec.NONE);
         assertThat(FaultSpec.parse("expire-token:5m").tokenLifetime()).hasValue(Duration.ofMinutes(5));
     }
@@ -37,8 +36,8 @@ class FaultSpecTest {
         List<Fault> first = draw(new FaultPlan(spec, 9, "salesforce"), 20_000);
         List<Fault> again = draw(new FaultPlan(spec, 9, "salesforce"), 20_000);
         List<Fault> otherSeed = draw(new FaultPlan(spec, 10, "salesforce"), 20_000);
-        Map<Class<?>, Long> counts = first.stream().collect(Collectors.groupingBy(Object::getClass,
-                Collectors.counting()));
+        Map<Class<?>, Long> counts =
+                first.stream().collect(Collectors.groupingBy(Object::getClass, Collectors.counting()));
 
         assertThat(again).isEqualTo(first);
         assertThat(otherSeed).isNotEqualTo(first);

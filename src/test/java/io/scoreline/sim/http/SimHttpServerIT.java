@@ -25,11 +25,19 @@ class SimHttpServerIT {
 
     @Test
     void answersOnLoopbackWithTheHandlersReply() throws Exception {
-        server = SimHttpServer.start(0, request -> Reply.json(201, Map.of("path", request.path(),
-                "q", request.queryParam("q").orElse(""))));
+        server = SimHttpServer.start(
+                0,
+                request -> Reply.json(
+                        201,
+                        Map.of(
+                                "path",
+                                request.path(),
+                                "q",
+                                request.queryParam("q").orElse(""))));
 
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.baseUri().resolve("/a/b?q=x%20y"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(server.baseUri().resolve("/a/b?q=x%20y")).build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(server.baseUri().getHost()).isEqualTo("127.0.0.1");
         assertThat(response.statusCode()).isEqualTo(201);
@@ -40,7 +48,8 @@ class SimHttpServerIT {
     void silenceLeavesTheClientWaiting() {
         server = SimHttpServer.start(0, request -> new Reply.Silence(Duration.ofSeconds(5)));
         HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve("/slow"))
-                .timeout(Duration.ofMillis(300)).build();
+                .timeout(Duration.ofMillis(300))
+                .build();
 
         assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
@@ -52,8 +61,8 @@ class SimHttpServerIT {
             throw new IllegalStateException("boom");
         });
 
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.baseUri().resolve("/x")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(server.baseUri().resolve("/x")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("UNKNOWN_EXCEPTION");

@@ -38,8 +38,11 @@ class HubSpotSimulatorIT {
 
     @BeforeEach
     void start() {
-        sims = Simulators.start(SimulatorOptions.defaults().withSeed(21).withVolume(6, 20)
-                .withLastDay(LocalDate.of(2026, 3, 1)).withClock(clock));
+        sims = Simulators.start(SimulatorOptions.defaults()
+                .withSeed(21)
+                .withVolume(6, 20)
+                .withLastDay(LocalDate.of(2026, 3, 1))
+                .withClock(clock));
         hubSpot = sims.hubSpot();
         base = hubSpot.baseUrl();
     }
@@ -55,13 +58,25 @@ class HubSpotSimulatorIT {
     }
 
     private HttpResponse<String> search(String type, String body) {
-        return http.postJson(base.resolve("/crm/v3/objects/" + type + "/search"), body, "Authorization",
+        return http.postJson(
+                base.resolve("/crm/v3/objects/" + type + "/search"),
+                body,
+                "Authorization",
                 "Bearer " + hubSpot.privateAppToken());
     }
 
     private HttpResponse<String> refresh(String refreshToken) {
-        return http.postForm(base.resolve("/oauth/v1/token"), Map.of("grant_type", "refresh_token", "client_id",
-                hubSpot.clientId(), "client_secret", hubSpot.clientSecret(), "refresh_token", refreshToken));
+        return http.postForm(
+                base.resolve("/oauth/v1/token"),
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "client_id",
+                        hubSpot.clientId(),
+                        "client_secret",
+                        hubSpot.clientSecret(),
+                        "refresh_token",
+                        refreshToken));
     }
 
     @Test
@@ -79,14 +94,15 @@ class HubSpotSimulatorIT {
         assertThat(json(bad).get("status").asText()).isEqualTo("BAD_REFRESH_TOKEN");
 
         String access = token.get("access_token").asText();
-        assertThat(http.get(base.resolve("/crm/v3/owners/"), "Authorization", "Bearer " + access).statusCode())
+        assertThat(http.get(base.resolve("/crm/v3/owners/"), "Authorization", "Bearer " + access)
+                        .statusCode())
                 .isEqualTo(200);
         clock.advance(Duration.ofMinutes(35));
         HttpResponse<String> expired = http.get(base.resolve("/crm/v3/owners/"), "Authorization", "Bearer " + access);
         assertThat(expired.statusCode()).isEqualTo(401);
         assertThat(json(expired).get("category").asText()).isEqualTo("EXPIRED_AUTHENTICATION");
-        assertThat(json(expired).get("message").asText()).isEqualTo(
-                "The OAuth token used to make this call expired 5 minute(s) ago.");
+        assertThat(json(expired).get("message").asText())
+                .isEqualTo("The OAuth token used to make this call expired 5 minute(s) ago.");
     }
 
     @Test
@@ -103,7 +119,9 @@ class HubSpotSimulatorIT {
     void listPagesWithAfterCursorAndSplitsArchived() {
         Activity removed = sims.dataset().get(ActivityKind.DEAL, 1);
         sims.dataset().update(removed.withMeta(removed.meta().deletedAt(clock.instant())));
-        long live = sims.dataset().stream(ActivityKind.DEAL).filter(d -> !d.meta().deleted()).count();
+        long live = sims.dataset().stream(ActivityKind.DEAL)
+                .filter(d -> !d.meta().deleted())
+                .count();
         long archived = sims.dataset().count(ActivityKind.DEAL) - live;
         List<String> ids = new ArrayList<>();
         String after = "";
@@ -115,9 +133,12 @@ class HubSpotSimulatorIT {
                 assertThat(deal.get("archived").asBoolean()).isFalse();
                 assertThat(deal.get("properties").has("nonexistent")).isFalse();
                 assertThat(deal.get("properties").get("amount").isTextual()).isTrue();
-                assertThat(deal.get("properties").get("hs_object_id").asText()).isEqualTo(deal.get("id").asText());
+                assertThat(deal.get("properties").get("hs_object_id").asText())
+                        .isEqualTo(deal.get("id").asText());
             });
-            after = page.has("paging") ? page.get("paging").get("next").get("after").asText() : null;
+            after = page.has("paging")
+                    ? page.get("paging").get("next").get("after").asText()
+                    : null;
         } while (after != null);
         JsonNode archivedPage = json(get("/crm/v3/objects/0-3?archived=true&limit=100"));
 
@@ -133,22 +154,32 @@ class HubSpotSimulatorIT {
 
     @Test
     void readAndBatchReadObjects() {
-        Activity call = sims.dataset().stream(ActivityKind.CALL).filter(a -> !a.meta().deleted()).findFirst()
+        Activity call = sims.dataset().stream(ActivityKind.CALL)
+                .filter(a -> !a.meta().deleted())
+                .findFirst()
                 .orElseThrow();
         String id = Long.toString(HubSpotObjectType.CALLS.id(call.meta().index()));
         JsonNode one = json(get("/crm/v3/objects/calls/" + id + "?properties=hs_call_duration,hs_call_disposition"));
-        HttpResponse<String> batch = http.postJson(base.resolve("/crm/v3/objects/calls/batch/read"),
+        HttpResponse<String> batch = http.postJson(
+                base.resolve("/crm/v3/objects/calls/batch/read"),
                 "{\"inputs\":[{\"id\":\"" + id + "\"},{\"id\":\"999\"}],\"properties\":[\"hubspot_owner_id\"]}",
-                "Authorization", "Bearer " + hubSpot.privateAppToken());
+                "Authorization",
+                "Bearer " + hubSpot.privateAppToken());
 
         Activity.Call expected = (Activity.Call) call;
         assertThat(one.get("properties").get("hs_call_duration").asText())
                 .isEqualTo(Long.toString(expected.durationSeconds() * 1000L));
-        assertThat(one.get("properties").get("hs_call_disposition").asText()).isEqualTo(expected.outcome().hubSpotId());
+        assertThat(one.get("properties").get("hs_call_disposition").asText())
+                .isEqualTo(expected.outcome().hubSpotId());
         assertThat(batch.statusCode()).isEqualTo(207);
         assertThat(json(batch).get("results")).hasSize(1);
         assertThat(json(batch).get("numErrors").asInt()).isEqualTo(1);
-        assertThat(json(batch).get("results").get(0).get("properties").get("hubspot_owner_id").asText())
+        assertThat(json(batch)
+                        .get("results")
+                        .get(0)
+                        .get("properties")
+                        .get("hubspot_owner_id")
+                        .asText())
                 .isEqualTo(Long.toString(HubSpotOwners.ownerId(call.meta().ownerRep())));
         assertThat(get("/crm/v3/objects/calls/999").statusCode()).isEqualTo(404);
     }
@@ -159,15 +190,23 @@ class HubSpotSimulatorIT {
      */
     @Test
     void propertiesWithHistoryIsAnsweredOnListReadAndBatchRead() {
-        Activity deal = sims.dataset().stream(ActivityKind.DEAL).filter(a -> !a.meta().deleted()).findFirst()
+        Activity deal = sims.dataset().stream(ActivityKind.DEAL)
+                .filter(a -> !a.meta().deleted())
+                .findFirst()
                 .orElseThrow();
         String id = Long.toString(HubSpotObjectType.DEALS.id(deal.meta().index()));
         JsonNode listed = json(get("/crm/v3/objects/deals?limit=1&propertiesWithHistory=dealstage,nonexistent"))
-                .get("results").get(0);
+                .get("results")
+                .get(0);
         JsonNode read = json(get("/crm/v3/objects/deals/" + id + "?properties=amount&propertiesWithHistory=dealstage"));
-        JsonNode batch = json(http.postJson(base.resolve("/crm/v3/objects/deals/batch/read"),
-                "{\"inputs\":[{\"id\":\"" + id + "\"}],\"properties\":[],\"propertiesWithHistory\":[\"dealstage\"]}",
-                "Authorization", "Bearer " + hubSpot.privateAppToken())).get("results").get(0);
+        JsonNode batch = json(http.postJson(
+                        base.resolve("/crm/v3/objects/deals/batch/read"),
+                        "{\"inputs\":[{\"id\":\"" + id
+                                + "\"}],\"properties\":[],\"propertiesWithHistory\":[\"dealstage\"]}",
+                        "Authorization",
+                        "Bearer " + hubSpot.privateAppToken()))
+                .get("results")
+                .get(0);
         JsonNode plain = json(get("/crm/v3/objects/deals/" + id));
 
         for (JsonNode object : List.of(listed, read, batch)) {
@@ -175,8 +214,10 @@ class HubSpotSimulatorIT {
             assertThat(history.has("nonexistent")).isFalse();
             assertThat(history.get("dealstage")).hasSize(1);
             JsonNode entry = history.get("dealstage").get(0);
-            assertThat(entry.get("value").asText()).isEqualTo(plain.get("properties").get("dealstage").asText());
-            assertThat(entry.get("timestamp").asText()).isEqualTo(object.get("updatedAt").asText());
+            assertThat(entry.get("value").asText())
+                    .isEqualTo(plain.get("properties").get("dealstage").asText());
+            assertThat(entry.get("timestamp").asText())
+                    .isEqualTo(object.get("updatedAt").asText());
             assertThat(entry.get("sourceType").asText()).isNotBlank();
         }
         assertThat(read.get("properties").has("amount")).isTrue();
@@ -185,8 +226,10 @@ class HubSpotSimulatorIT {
 
     @Test
     void searchFiltersSortsAndPages() {
-        long connected = sims.dataset().stream(ActivityKind.CALL).map(Activity.Call.class::cast)
-                .filter(c -> !c.meta().deleted() && c.outcome() == CallOutcome.CONNECTED).count();
+        long connected = sims.dataset().stream(ActivityKind.CALL)
+                .map(Activity.Call.class::cast)
+                .filter(c -> !c.meta().deleted() && c.outcome() == CallOutcome.CONNECTED)
+                .count();
         String body = """
                 {"filterGroups":[{"filters":[
                    {"propertyName":"hs_call_disposition","operator":"EQ","value":"f240bbac-87c9-4f6e-bf70-924b57d47db7"},
@@ -205,7 +248,9 @@ class HubSpotSimulatorIT {
                 ids.add(call.get("id").asText());
                 stamps.add(call.get("properties").get("hs_lastmodifieddate").asText());
             });
-            after = page.has("paging") ? page.get("paging").get("next").get("after").asText() : null;
+            after = page.has("paging")
+                    ? page.get("paging").get("next").get("after").asText()
+                    : null;
         } while (after != null);
 
         assertThat(ids).hasSize((int) connected).doesNotHaveDuplicates();
@@ -217,11 +262,19 @@ class HubSpotSimulatorIT {
         String body = "{\"filterGroups\":[{\"filters\":[{\"propertyName\":\"dealstage\",\"operator\":\"EQ\","
                 + "\"value\":\"closedwon\"}]}],\"limit\":1}";
         int before = json(search("deals", body)).get("total").asInt();
-        Activity.Deal open = sims.dataset().stream(ActivityKind.DEAL).map(Activity.Deal.class::cast)
-                .filter(deal -> !deal.meta().deleted() && !deal.stage().closed()).findFirst().orElseThrow();
+        Activity.Deal open = sims.dataset().stream(ActivityKind.DEAL)
+                .map(Activity.Deal.class::cast)
+                .filter(deal -> !deal.meta().deleted() && !deal.stage().closed())
+                .findFirst()
+                .orElseThrow();
 
-        sims.dataset().update(new Activity.Deal(open.meta().modified(clock.instant()), open.name(), open.amount(),
-                DealStage.CLOSED_WON, open.closeDate()));
+        sims.dataset()
+                .update(new Activity.Deal(
+                        open.meta().modified(clock.instant()),
+                        open.name(),
+                        open.amount(),
+                        DealStage.CLOSED_WON,
+                        open.closeDate()));
         clock.advance(Duration.ofSeconds(1));
 
         assertThat(json(search("deals", body)).get("total").asInt()).isEqualTo(before + 1);
@@ -238,7 +291,9 @@ class HubSpotSimulatorIT {
 
     @Test
     void badSearchBodiesGetTheValidationShape() {
-        for (String body : List.of("{not json", "{\"limit\":500}",
+        for (String body : List.of(
+                "{not json",
+                "{\"limit\":500}",
                 "{\"filterGroups\":[{\"filters\":[{\"propertyName\":\"hs_call_duration\",\"operator\":\"ABOUT\","
                         + "\"value\":\"1\"}]}]}",
                 "{\"filterGroups\":[{},{},{},{},{},{}]}")) {
@@ -279,7 +334,8 @@ class HubSpotSimulatorIT {
 
         assertThat(first.headers().firstValue("X-HubSpot-RateLimit-Max")).hasValue("190");
         assertThat(first.headers().firstValue("X-HubSpot-RateLimit-Remaining")).hasValue("189");
-        assertThat(first.headers().firstValue("X-HubSpot-RateLimit-Interval-Milliseconds")).hasValue("10000");
+        assertThat(first.headers().firstValue("X-HubSpot-RateLimit-Interval-Milliseconds"))
+                .hasValue("10000");
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(json(refused).get("policyName").asText()).isEqualTo("TEN_SECONDLY_ROLLING");
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
@@ -301,8 +357,8 @@ class HubSpotSimulatorIT {
         assertThat(archived.get("results")).hasSize((int) inactive);
         assertThat(byEmail.get("results").get(0).get("id").asText())
                 .isEqualTo(Long.toString(HubSpotOwners.ownerId(rep.number())));
-        assertThat(properties.get("results").findValuesAsText("name")).contains("hs_call_duration",
-                "hs_call_disposition", "hubspot_owner_id");
+        assertThat(properties.get("results").findValuesAsText("name"))
+                .contains("hs_call_duration", "hs_call_disposition", "hubspot_owner_id");
         assertThat(dispositions.findValuesAsText("label")).contains("Connected", "No Answer", "Meeting Booked");
     }
 }

@@ -61,8 +61,19 @@ class HubSpotWebhookEmitterIT {
     }
 
     private static HubSpotWebhookEvent event(long id) {
-        return new HubSpotWebhookEvent(id, 234_567, 62_515, 987_654, 1_708_986_598_741L, "deal.propertyChange",
-                65_059_681_032L + id, null, "dealstage", "closedwon", "CRM_UI", null);
+        return new HubSpotWebhookEvent(
+                id,
+                234_567,
+                62_515,
+                987_654,
+                1_708_986_598_741L,
+                "deal.propertyChange",
+                65_059_681_032L + id,
+                null,
+                "dealstage",
+                "closedwon",
+                "CRM_UI",
+                null);
     }
 
     @Test
@@ -78,9 +89,10 @@ class HubSpotWebhookEmitterIT {
         for (int attempt = 0; attempt < 3; attempt++) {
             SimRequest request = received.get(attempt);
             String body = request.bodyText();
-            long timestamp = Long.parseLong(request.header("X-HubSpot-Request-Timestamp").orElseThrow());
-            assertThat(request.header("X-HubSpot-Signature-v3")).hasValue(
-                    HubSpotSignature.v3(SECRET, "POST", target.toString(), body, timestamp));
+            long timestamp =
+                    Long.parseLong(request.header("X-HubSpot-Request-Timestamp").orElseThrow());
+            assertThat(request.header("X-HubSpot-Signature-v3"))
+                    .hasValue(HubSpotSignature.v3(SECRET, "POST", target.toString(), body, timestamp));
             assertThat(request.header("X-HubSpot-Signature")).hasValue(HubSpotSignature.v1(SECRET, body));
             assertThat(request.header("Content-Type")).hasValue("application/json");
             JsonNode events = JSON.readTree(body);
@@ -95,17 +107,22 @@ class HubSpotWebhookEmitterIT {
     void splitsIntoBatchesOfAtMostOneHundred() throws Exception {
         emitter = new HubSpotWebhookEmitter(startReceiver(), SECRET, clock, FAST);
 
-        List<Delivery> outcome = emitter.send(LongStream.rangeClosed(1, 250).mapToObj(
-                HubSpotWebhookEmitterIT::event).toList()).get(10, TimeUnit.SECONDS);
+        List<Delivery> outcome = emitter.send(LongStream.rangeClosed(1, 250)
+                        .mapToObj(HubSpotWebhookEmitterIT::event)
+                        .toList())
+                .get(10, TimeUnit.SECONDS);
 
         assertThat(outcome).hasSize(3).allMatch(delivery -> delivery instanceof Delivery.Delivered);
-        List<Integer> sizes = received.stream().map(request -> {
-            try {
-                return JSON.readTree(request.body()).size();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).sorted().toList();
+        List<Integer> sizes = received.stream()
+                .map(request -> {
+                    try {
+                        return JSON.readTree(request.body()).size();
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .sorted()
+                .toList();
         assertThat(sizes).containsExactly(50, 100, 100);
     }
 
@@ -123,8 +140,8 @@ class HubSpotWebhookEmitterIT {
 
     @Test
     void datasetChangesBecomeSubscriptionEvents() {
-        SyntheticDataset dataset = SyntheticDataset.generate(new DatasetSpec(3, 3, 10, LocalDate.of(2026, 3, 1),
-                ZoneOffset.UTC));
+        SyntheticDataset dataset =
+                SyntheticDataset.generate(new DatasetSpec(3, 3, 10, LocalDate.of(2026, 3, 1), ZoneOffset.UTC));
         HubSpotCredentials credentials = new HubSpotCredentials(62_515, 987_654, "id", SECRET, "refresh", "pat");
         HubSpotWebhookEvents events = new HubSpotWebhookEvents(credentials, ZoneOffset.UTC, clock);
         List<RecordChange> changes = new CopyOnWriteArrayList<>();
@@ -132,8 +149,12 @@ class HubSpotWebhookEmitterIT {
         Activity.Deal deal = (Activity.Deal) dataset.get(ActivityKind.DEAL, 0);
         Activity.Call call = (Activity.Call) dataset.get(ActivityKind.CALL, 0);
 
-        dataset.update(new Activity.Deal(deal.meta().modified(clock.instant()), deal.name(), deal.amount(),
-                DealStage.CLOSED_WON, deal.closeDate()));
+        dataset.update(new Activity.Deal(
+                deal.meta().modified(clock.instant()),
+                deal.name(),
+                deal.amount(),
+                DealStage.CLOSED_WON,
+                deal.closeDate()));
         dataset.update(call.withMeta(call.meta().deletedAt(clock.instant())));
 
         List<HubSpotWebhookEvent> stage = events.of(changes.get(0));

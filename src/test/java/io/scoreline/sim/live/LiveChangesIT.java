@@ -36,8 +36,11 @@ class LiveChangesIT {
 
     @BeforeEach
     void start() {
-        sims = Simulators.start(SimulatorOptions.defaults().withSeed(17).withVolume(4, 10)
-                .withLastDay(LocalDate.of(2026, 3, 1)).withClock(clock));
+        sims = Simulators.start(SimulatorOptions.defaults()
+                .withSeed(17)
+                .withVolume(4, 10)
+                .withLastDay(LocalDate.of(2026, 3, 1))
+                .withClock(clock));
     }
 
     @AfterEach
@@ -46,7 +49,9 @@ class LiveChangesIT {
     }
 
     private long total() {
-        return Arrays.stream(ActivityKind.values()).mapToLong(sims.dataset()::count).sum();
+        return Arrays.stream(ActivityKind.values())
+                .mapToLong(sims.dataset()::count)
+                .sum();
     }
 
     @Test
@@ -65,21 +70,26 @@ class LiveChangesIT {
         assertThat(live.tick()).isEqualTo(1);
 
         assertThat(changes).hasSize(61);
-        long created = changes.stream().filter(c -> c instanceof RecordChange.Created).count();
+        long created =
+                changes.stream().filter(c -> c instanceof RecordChange.Created).count();
         assertThat(total()).isEqualTo(before + created);
-        assertThat(changes).anyMatch(c -> c instanceof RecordChange.Updated)
+        assertThat(changes)
+                .anyMatch(c -> c instanceof RecordChange.Updated)
                 .anyMatch(c -> c instanceof RecordChange.Created);
         Instant firstTick = Instant.parse("2026-03-02T14:00:30Z");
-        assertThat(changes.subList(0, 60)).allSatisfy(c -> assertThat(c.after().meta().modifiedAt())
-                .isEqualTo(firstTick));
+        assertThat(changes.subList(0, 60))
+                .allSatisfy(c -> assertThat(c.after().meta().modifiedAt()).isEqualTo(firstTick));
         assertThat(changes.get(60).after().meta().modifiedAt()).isEqualTo(clock.instant());
     }
 
     @Test
     void theSameSeedMakesTheSameChanges() {
         List<RecordChange> first = run(sims);
-        try (RunningSimulators twin = Simulators.start(SimulatorOptions.defaults().withSeed(17).withVolume(4, 10)
-                .withLastDay(LocalDate.of(2026, 3, 1)).withClock(new TestClock(Instant.parse("2026-03-02T14:00:00Z"))))) {
+        try (RunningSimulators twin = Simulators.start(SimulatorOptions.defaults()
+                .withSeed(17)
+                .withVolume(4, 10)
+                .withLastDay(LocalDate.of(2026, 3, 1))
+                .withClock(new TestClock(Instant.parse("2026-03-02T14:00:00Z"))))) {
             assertThat(run(twin)).isEqualTo(first);
         }
     }
@@ -98,29 +108,48 @@ class LiveChangesIT {
     void liveRecordsShowUpInQueriesAndAsWebhooks() throws Exception {
         List<SimRequest> received = new CopyOnWriteArrayList<>();
         try (SimHttpServer receiver = SimHttpServer.start(0, request -> {
-            received.add(request);
-            return Reply.empty(200);
-        }); HttpCalls http = new HttpCalls()) {
-            sims.forwardHubSpotWebhooks(receiver.baseUri().resolve("/webhooks/hubspot"),
+                    received.add(request);
+                    return Reply.empty(200);
+                });
+                HttpCalls http = new HttpCalls()) {
+            sims.forwardHubSpotWebhooks(
+                    receiver.baseUri().resolve("/webhooks/hubspot"),
                     new RetrySchedule(3, Duration.ofMillis(10), Duration.ofMillis(10)));
             var sf = sims.salesforce();
-            String token = json(http.postForm(sf.loginUrl().resolve("/services/oauth2/token"), Map.of(
-                    "grant_type", "client_credentials", "client_id", sf.clientId(), "client_secret",
-                    sf.clientSecret()))).get("access_token").asText();
+            String token = json(http.postForm(
+                            sf.loginUrl().resolve("/services/oauth2/token"),
+                            Map.of(
+                                    "grant_type",
+                                    "client_credentials",
+                                    "client_id",
+                                    sf.clientId(),
+                                    "client_secret",
+                                    sf.clientSecret())))
+                    .get("access_token")
+                    .asText();
             String soql = "SELECT COUNT() FROM Task WHERE SystemModstamp >= 2026-03-02T14:00:00Z";
             var uri = sf.instanceUrl().resolve("/services/data/v56.0/queryAll/?q=" + encode(soql));
 
-            assertThat(json(http.get(uri, "Authorization", "Bearer " + token)).get("totalSize").asInt()).isZero();
+            assertThat(json(http.get(uri, "Authorization", "Bearer " + token))
+                            .get("totalSize")
+                            .asInt())
+                    .isZero();
             LiveChanges live = new LiveChanges(sims.dataset(), clock, 60);
             clock.advance(Duration.ofMinutes(1));
             live.tick();
 
-            assertThat(json(http.get(uri, "Authorization", "Bearer " + token)).get("totalSize").asInt()).isPositive();
+            assertThat(json(http.get(uri, "Authorization", "Bearer " + token))
+                            .get("totalSize")
+                            .asInt())
+                    .isPositive();
             // Deliveries are asynchronous: wait while the receiver is still listening.
             await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
         }
         ObjectMapper mapper = new ObjectMapper();
-        assertThat(mapper.readTree(received.getFirst().body()).get(0).get("subscriptionType").asText())
+        assertThat(mapper.readTree(received.getFirst().body())
+                        .get(0)
+                        .get("subscriptionType")
+                        .asText())
                 .matches("(deal|object)\\.(creation|propertyChange|deletion)");
     }
 }

@@ -44,8 +44,8 @@ class CamelSalesforceClientIT {
 
     @BeforeEach
     void start() throws Exception {
-        sims = Simulators.start(SimulatorOptions.defaults().withSeed(5).withVolume(3, 10)
-                .withLastDay(LocalDate.of(2026, 3, 1)));
+        sims = Simulators.start(
+                SimulatorOptions.defaults().withSeed(5).withVolume(3, 10).withLastDay(LocalDate.of(2026, 3, 1)));
         var sf = sims.salesforce();
         SalesforceComponent component = new SalesforceComponent();
         component.setLoginUrl(sf.loginUrl().toString());
@@ -81,8 +81,8 @@ class CamelSalesforceClientIT {
         Limits limits = producer.requestBody("direct:limits", null, Limits.class);
 
         assertThat(limits.getDailyApiRequests().getMax()).isEqualTo(100_000);
-        assertThat(limits.getDailyApiRequests().getRemaining()).isEqualTo(
-                100_000 - (int) sims.salesforceSimulator().quota().used());
+        assertThat(limits.getDailyApiRequests().getRemaining())
+                .isEqualTo(100_000 - (int) sims.salesforceSimulator().quota().used());
     }
 
     @Test
@@ -103,24 +103,29 @@ class CamelSalesforceClientIT {
             if (locator != null) {
                 headers.put("locator", locator);
             }
-            Exchange page = producer.request("direct:bulkResults", exchange -> exchange.getIn().setHeaders(headers));
+            Exchange page = producer.request(
+                    "direct:bulkResults", exchange -> exchange.getIn().setHeaders(headers));
             assertThat(page.getException()).isNull();
-            String csv = new String(page.getMessage().getBody(InputStream.class).readAllBytes(),
-                    StandardCharsets.UTF_8);
+            String csv =
+                    new String(page.getMessage().getBody(InputStream.class).readAllBytes(), StandardCharsets.UTF_8);
             lines.addAll(csv.lines().skip(1).toList());
             locator = page.getMessage().getHeader("Sforce-Locator", String.class);
         } while (!"null".equals(locator));
 
-        long calls = sims.dataset().stream(ActivityKind.CALL).filter(call -> !call.meta().deleted()).count();
+        long calls = sims.dataset().stream(ActivityKind.CALL)
+                .filter(call -> !call.meta().deleted())
+                .count();
         assertThat(polled.getNumberRecordsProcessed()).isEqualTo(calls);
         assertThat(lines).hasSize((int) calls).doesNotHaveDuplicates();
     }
 
     @Test
     void queryAndQueryMoreReturnEveryCallOnce() throws Exception {
-        long calls = sims.dataset().stream(ActivityKind.CALL).filter(call -> !call.meta().deleted()).count();
-        JsonNode page = JSON.readTree(producer.requestBodyAndHeaders("direct:query", SOQL,
-                Map.of("Sforce-Query-Options", "batchSize=200"), String.class));
+        long calls = sims.dataset().stream(ActivityKind.CALL)
+                .filter(call -> !call.meta().deleted())
+                .count();
+        JsonNode page = JSON.readTree(producer.requestBodyAndHeaders(
+                "direct:query", SOQL, Map.of("Sforce-Query-Options", "batchSize=200"), String.class));
         List<String> ids = new ArrayList<>(page.get("records").findValuesAsText("Id"));
         int pages = 1;
         while (!page.get("done").asBoolean()) {
@@ -128,8 +133,8 @@ class CamelSalesforceClientIT {
                 // A lapsed session mid-query: Camel must log in again and repeat the call.
                 sims.salesforceSimulator().expireAllTokens();
             }
-            page = JSON.readTree(producer.requestBody("direct:queryMore", page.get("nextRecordsUrl").asText(),
-                    String.class));
+            page = JSON.readTree(producer.requestBody(
+                    "direct:queryMore", page.get("nextRecordsUrl").asText(), String.class));
             ids.addAll(page.get("records").findValuesAsText("Id"));
             pages++;
         }
@@ -138,6 +143,7 @@ class CamelSalesforceClientIT {
         assertThat(pages).isGreaterThan(2);
         assertThat(ids).hasSize((int) calls);
         assertThat(new HashSet<>(ids)).hasSize((int) calls);
-        assertThat(page.get("records").get(0).get("Owner").get("Email").asText()).endsWith("@scoreline-sim.example");
+        assertThat(page.get("records").get(0).get("Owner").get("Email").asText())
+                .endsWith("@scoreline-sim.example");
     }
 }

@@ -20,17 +20,17 @@ import java.util.function.Function;
  */
 final class MapQueryPage {
 
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'+0000'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATETIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'+0000'").withZone(ZoneOffset.UTC);
 
-    private MapQueryPage() {
-    }
+    private MapQueryPage() {}
 
     static byte[] page(SalesforceQueryEngine engine, QueryCursor cursor, int offset, String version) {
         int end = Math.min(cursor.size(), offset + cursor.batchSize());
         List<Map<String, Object>> rows = new ArrayList<>(end - offset);
         for (int i = offset; i < end; i++) {
-            engine.records().byId(SalesforceIds.of(cursor.type().keyPrefix(), cursor.idNumbers()[i]))
+            engine.records()
+                    .byId(SalesforceIds.of(cursor.type().keyPrefix(), cursor.idNumbers()[i]))
                     .ifPresent(row -> rows.add(selected(row, cursor.fields(), version, engine.records()::byId)));
         }
         boolean done = end >= cursor.size();
@@ -53,31 +53,38 @@ final class MapQueryPage {
         return body;
     }
 
-    static Map<String, Object> selected(SalesforceRow row, List<FieldPath> fields, String version,
+    static Map<String, Object> selected(
+            SalesforceRow row,
+            List<FieldPath> fields,
+            String version,
             Function<String, Optional<SalesforceRow>> parents) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("attributes", attributes(row.type(), row.id(), version));
         for (FieldPath path : fields) {
             if (!path.isRelationship()) {
-                SalesforceField field = row.type().field(path.parts().getFirst()).orElseThrow();
+                SalesforceField field =
+                        row.type().field(path.parts().getFirst()).orElseThrow();
                 json.put(field.name(), value(row.value(field.name())));
                 continue;
             }
-            SalesforceField lookup = row.type().relationship(path.parts().getFirst()).orElseThrow();
-            Optional<SalesforceRow> parent = Optional.ofNullable((String) row.value(lookup.name()))
-                    .flatMap(parents);
+            SalesforceField lookup =
+                    row.type().relationship(path.parts().getFirst()).orElseThrow();
+            Optional<SalesforceRow> parent =
+                    Optional.ofNullable((String) row.value(lookup.name())).flatMap(parents);
             if (parent.isEmpty()) {
                 json.put(lookup.relationshipName(), null);
                 continue;
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> nested = (Map<String, Object>) json.computeIfAbsent(lookup.relationshipName(),
-                    name -> {
-                        Map<String, Object> created = new LinkedHashMap<>();
-                        created.put("attributes", attributes(parent.get().type(), parent.get().id(), version));
-                        return created;
-                    });
-            SalesforceField field = parent.get().type().field(path.parts().get(1)).orElseThrow();
+            Map<String, Object> nested = (Map<String, Object>) json.computeIfAbsent(lookup.relationshipName(), name -> {
+                Map<String, Object> created = new LinkedHashMap<>();
+                created.put(
+                        "attributes",
+                        attributes(parent.get().type(), parent.get().id(), version));
+                return created;
+            });
+            SalesforceField field =
+                    parent.get().type().field(path.parts().get(1)).orElseThrow();
             nested.put(field.name(), value(parent.get().value(field.name())));
         }
         return json;

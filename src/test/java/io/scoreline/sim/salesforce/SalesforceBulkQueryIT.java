@@ -34,13 +34,24 @@ class SalesforceBulkQueryIT {
 
     @BeforeEach
     void start() {
-        sims = Simulators.start(SimulatorOptions.defaults().withSeed(13).withVolume(3, 10)
-                .withLastDay(LocalDate.of(2026, 3, 1)).withClock(clock));
+        sims = Simulators.start(SimulatorOptions.defaults()
+                .withSeed(13)
+                .withVolume(3, 10)
+                .withLastDay(LocalDate.of(2026, 3, 1))
+                .withClock(clock));
         var sf = sims.salesforce();
         base = sf.instanceUrl();
-        token = json(http.postForm(base.resolve("/services/oauth2/token"), Map.of("grant_type",
-                "client_credentials", "client_id", sf.clientId(), "client_secret", sf.clientSecret())))
-                .get("access_token").asText();
+        token = json(http.postForm(
+                        base.resolve("/services/oauth2/token"),
+                        Map.of(
+                                "grant_type",
+                                "client_credentials",
+                                "client_id",
+                                sf.clientId(),
+                                "client_secret",
+                                sf.clientSecret())))
+                .get("access_token")
+                .asText();
     }
 
     @AfterEach
@@ -50,8 +61,11 @@ class SalesforceBulkQueryIT {
     }
 
     private HttpResponse<String> create(String soql) {
-        return http.postJson(base.resolve("/services/data/v56.0/jobs/query"), "{\"operation\":\"query\",\"query\":\""
-                + soql + "\",\"contentType\":\"CSV\"}", "Authorization", "Bearer " + token);
+        return http.postJson(
+                base.resolve("/services/data/v56.0/jobs/query"),
+                "{\"operation\":\"query\",\"query\":\"" + soql + "\",\"contentType\":\"CSV\"}",
+                "Authorization",
+                "Bearer " + token);
     }
 
     private HttpResponse<String> get(String path) {
@@ -60,7 +74,9 @@ class SalesforceBulkQueryIT {
 
     @Test
     void queryJobRunsAndPagesResultsByLocator() {
-        long calls = sims.dataset().stream(ActivityKind.CALL).filter(c -> !c.meta().deleted()).count();
+        long calls = sims.dataset().stream(ActivityKind.CALL)
+                .filter(c -> !c.meta().deleted())
+                .count();
         JsonNode created = json(create("SELECT Id, CallDurationInSeconds, Owner.Email, SystemModstamp FROM Task "
                 + "WHERE TaskSubtype = 'Call'"));
         String jobPath = "/services/data/v56.0/jobs/query/" + created.get("id").asText();
@@ -79,13 +95,14 @@ class SalesforceBulkQueryIT {
         String locator = "";
         List<String> locators = new ArrayList<>();
         do {
-            HttpResponse<String> page = get(jobPath + "/results?maxRecords=300"
-                    + (locator.isEmpty() ? "" : "&locator=" + locator));
+            HttpResponse<String> page =
+                    get(jobPath + "/results?maxRecords=300" + (locator.isEmpty() ? "" : "&locator=" + locator));
             assertThat(page.headers().firstValue("Content-Type")).hasValue("text/csv");
             List<String> lines = page.body().lines().toList();
-            assertThat(lines.getFirst()).isEqualTo("\"Id\",\"CallDurationInSeconds\",\"Owner.Email\",\"SystemModstamp\"");
-            assertThat(page.headers().firstValue("Sforce-NumberOfRecords")).hasValue(
-                    Integer.toString(lines.size() - 1));
+            assertThat(lines.getFirst())
+                    .isEqualTo("\"Id\",\"CallDurationInSeconds\",\"Owner.Email\",\"SystemModstamp\"");
+            assertThat(page.headers().firstValue("Sforce-NumberOfRecords"))
+                    .hasValue(Integer.toString(lines.size() - 1));
             rows.addAll(lines.subList(1, lines.size()));
             locator = page.headers().firstValue("Sforce-Locator").orElseThrow();
             locators.add(locator);
@@ -94,17 +111,22 @@ class SalesforceBulkQueryIT {
         assertThat(locators.size()).isGreaterThan(1);
         assertThat(rows).hasSize((int) calls);
         assertThat(new HashSet<>(rows)).hasSize((int) calls);
-        assertThat(rows.getFirst()).matches("\"00T\\w{15}\",\"\\d+\",\"[^\"]+@scoreline-sim\\.example\","
-                + "\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.000Z\"");
+        assertThat(rows.getFirst())
+                .matches("\"00T\\w{15}\",\"\\d+\",\"[^\"]+@scoreline-sim\\.example\","
+                        + "\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.000Z\"");
     }
 
     @Test
     void nullsAreEmptyQuotedValues() {
-        Activity email = sims.dataset().stream(ActivityKind.EMAIL).filter(e -> !e.meta().deleted()).findFirst()
+        Activity email = sims.dataset().stream(ActivityKind.EMAIL)
+                .filter(e -> !e.meta().deleted())
+                .findFirst()
                 .orElseThrow();
         String id = SalesforceRecords.idOf(ActivityKind.EMAIL, email.meta().index());
-        String jobPath = "/services/data/v56.0/jobs/query/" + json(create("SELECT Id, CallDisposition FROM Task "
-                + "WHERE Id = '" + id + "'")).get("id").asText();
+        String jobPath = "/services/data/v56.0/jobs/query/"
+                + json(create("SELECT Id, CallDisposition FROM Task " + "WHERE Id = '" + id + "'"))
+                        .get("id")
+                        .asText();
         get(jobPath);
         get(jobPath);
 
@@ -119,10 +141,12 @@ class SalesforceBulkQueryIT {
         String jobPath = "/services/data/v56.0/jobs/query/" + id;
 
         HttpResponse<String> aborted = http.send(HttpRequest.newBuilder(base.resolve(jobPath))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"state\":\"Aborted\"}")));
         HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(base.resolve(jobPath))
-                .header("Authorization", "Bearer " + token).DELETE());
+                .header("Authorization", "Bearer " + token)
+                .DELETE());
 
         assertThat(count.statusCode()).isEqualTo(400);
         assertThat(json(badField).get(0).get("errorCode").asText()).isEqualTo("INVALID_FIELD");

@@ -46,8 +46,11 @@ class SalesforceOutboundMessengerIT {
 
     @BeforeEach
     void start() {
-        sims = Simulators.start(SimulatorOptions.defaults().withSeed(2).withVolume(3, 5)
-                .withLastDay(LocalDate.of(2026, 3, 1)).withClock(clock));
+        sims = Simulators.start(SimulatorOptions.defaults()
+                .withSeed(2)
+                .withVolume(3, 5)
+                .withLastDay(LocalDate.of(2026, 3, 1))
+                .withClock(clock));
         listener = SimHttpServer.start(0, request -> {
             received.add(request);
             // First a server error, then an answer without an Ack: both must be redelivered.
@@ -68,11 +71,14 @@ class SalesforceOutboundMessengerIT {
     @Test
     void notificationsAreRedeliveredUntilAcknowledged() throws Exception {
         SalesforceRecords records = sims.salesforceSimulator().records();
-        List<SalesforceRow> rows = List.of(records.row(sims.dataset().get(ActivityKind.CALL, 0)),
+        List<SalesforceRow> rows = List.of(
+                records.row(sims.dataset().get(ActivityKind.CALL, 0)),
                 records.row(sims.dataset().get(ActivityKind.CALL, 1)));
         try (SalesforceOutboundMessenger messenger = new SalesforceOutboundMessenger(
-                listener.baseUri().resolve("/webhooks/salesforce/7"), sims.salesforce().orgId(),
-                sims.salesforce().instanceUrl(), FAST)) {
+                listener.baseUri().resolve("/webhooks/salesforce/7"),
+                sims.salesforce().orgId(),
+                sims.salesforce().instanceUrl(),
+                FAST)) {
             List<Delivery> outcome = messenger.send(rows).get(10, TimeUnit.SECONDS);
 
             assertThat(outcome).containsExactly(new Delivery.Delivered(3, 200));
@@ -81,17 +87,24 @@ class SalesforceOutboundMessengerIT {
         assertThat(received.get(0).bodyText()).isEqualTo(received.get(2).bodyText());
         assertThat(received.get(0).header("Content-Type")).hasValue("text/xml; charset=utf-8");
         Document soap = parse(received.getFirst().bodyText());
-        assertThat(soap.getElementsByTagNameNS("http://soap.sforce.com/2005/09/outbound", "OrganizationId").item(0)
-                .getTextContent()).isEqualTo(sims.salesforce().orgId());
+        assertThat(soap.getElementsByTagNameNS("http://soap.sforce.com/2005/09/outbound", "OrganizationId")
+                        .item(0)
+                        .getTextContent())
+                .isEqualTo(sims.salesforce().orgId());
         var notifications = soap.getElementsByTagNameNS("http://soap.sforce.com/2005/09/outbound", "Notification");
         assertThat(notifications.getLength()).isEqualTo(2);
-        Element sObject = (Element) ((Element) notifications.item(0)).getElementsByTagNameNS(
-                "http://soap.sforce.com/2005/09/outbound", "sObject").item(0);
-        assertThat(sObject.getAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "type")).isEqualTo("sf:Task");
-        assertThat(sObject.getElementsByTagNameNS("urn:sobject.enterprise.soap.sforce.com", "Id").item(0)
-                .getTextContent()).isEqualTo(rows.getFirst().id());
+        Element sObject = (Element) ((Element) notifications.item(0))
+                .getElementsByTagNameNS("http://soap.sforce.com/2005/09/outbound", "sObject")
+                .item(0);
+        assertThat(sObject.getAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "type"))
+                .isEqualTo("sf:Task");
+        assertThat(sObject.getElementsByTagNameNS("urn:sobject.enterprise.soap.sforce.com", "Id")
+                        .item(0)
+                        .getTextContent())
+                .isEqualTo(rows.getFirst().id());
         assertThat(sObject.getElementsByTagNameNS("urn:sobject.enterprise.soap.sforce.com", "CallDurationInSeconds")
-                .getLength()).isEqualTo(1);
+                        .getLength())
+                .isEqualTo(1);
     }
 
     @Test
@@ -103,8 +116,10 @@ class SalesforceOutboundMessengerIT {
         sims.dataset().update(deal.withMeta(deal.meta().modified(clock.instant())));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
-        assertThat(parse(received.getFirst().bodyText()).getElementsByTagNameNS(
-                "urn:sobject.enterprise.soap.sforce.com", "StageName").getLength()).isEqualTo(1);
+        assertThat(parse(received.getFirst().bodyText())
+                        .getElementsByTagNameNS("urn:sobject.enterprise.soap.sforce.com", "StageName")
+                        .getLength())
+                .isEqualTo(1);
     }
 
     private static Document parse(String xml) throws Exception {

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class SalesforceRecordsTest {
 
-    private final SalesforceRecords records = new SalesforceRecords(SyntheticDataset.generate(new DatasetSpec(5, 3,
-            10, LocalDate.of(2026, 3, 1), ZoneId.of("Europe/Berlin"))), "integration@scoreline-sim.example");
+    private final SalesforceRecords records = new SalesforceRecords(
+            SyntheticDataset.generate(new DatasetSpec(5, 3, 10, LocalDate.of(2026, 3, 1), ZoneId.of("Europe/Berlin"))),
+            "integration@scoreline-sim.example");
 
     @Test
     void everyRowIsFoundByItsIdAndByTheNumberInIt() {
@@ -33,7 +34,8 @@ class SalesforceRecordsTest {
     void unknownIdsAndNumbersFindNothing() {
         assertThat(records.byId(SalesforceIds.of("005", 999))).isEmpty();
         assertThat(records.byNumber(SalesforceSchema.USER, 999)).isEmpty();
-        assertThat(records.byId(SalesforceIds.of("005", 1).substring(0, 15) + "AAA")).isEmpty();
+        assertThat(records.byId(SalesforceIds.of("005", 1).substring(0, 15) + "AAA"))
+                .isEmpty();
         assertThat(records.byNumber(SalesforceSchema.TASK, 0)).isEmpty();
         assertThat(records.byNumber(SalesforceSchema.TASK, 8 + 4)).isEmpty();
         assertThat(records.byNumber(SalesforceSchema.OPPORTUNITY, 0)).isEmpty();
@@ -59,6 +61,8 @@ class SalesforceRecordsTest {
                 assertThat(candidate.row()).isEqualTo(row);
             }
         }
-        assertThat(records.candidates(SalesforceSchema.TASK).filter(QueryCandidate::deleted)).as("the dataset has deleted Tasks").isNotEmpty();
+        assertThat(records.candidates(SalesforceSchema.TASK).filter(QueryCandidate::deleted))
+                .as("the dataset has deleted Tasks")
+                .isNotEmpty();
     }
 }

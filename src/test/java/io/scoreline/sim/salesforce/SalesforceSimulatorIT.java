@@ -45,8 +45,11 @@ class SalesforceSimulatorIT {
 
     @BeforeEach
     void start() {
-        sims = Simulators.start(SimulatorOptions.defaults().withSeed(11).withVolume(6, 20)
-                .withLastDay(LocalDate.of(2026, 3, 1)).withClock(clock));
+        sims = Simulators.start(SimulatorOptions.defaults()
+                .withSeed(11)
+                .withVolume(6, 20)
+                .withLastDay(LocalDate.of(2026, 3, 1))
+                .withClock(clock));
         base = sims.salesforce().loginUrl();
     }
 
@@ -58,9 +61,19 @@ class SalesforceSimulatorIT {
 
     private HttpResponse<String> refresh() {
         var sf = sims.salesforce();
-        return http.postForm(base.resolve("/services/oauth2/token"), Map.of("grant_type", "refresh_token",
-                "client_id", sf.clientId(), "client_secret", sf.clientSecret(), "refresh_token", sf.refreshToken(),
-                "format", "json"));
+        return http.postForm(
+                base.resolve("/services/oauth2/token"),
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "client_id",
+                        sf.clientId(),
+                        "client_secret",
+                        sf.clientSecret(),
+                        "refresh_token",
+                        sf.refreshToken(),
+                        "format",
+                        "json"));
     }
 
     private String token() {
@@ -92,21 +105,33 @@ class SalesforceSimulatorIT {
         String id = body.get("id").asText();
         assertThat(id).matches(base + "/id/00D\\w{15}/005\\w{15}");
         // Camel reads the org id as the 18 characters after "id/".
-        assertThat(id.substring(id.indexOf("id/") + 3, id.indexOf("id/") + 21)).isEqualTo(sims.salesforce().orgId());
+        assertThat(id.substring(id.indexOf("id/") + 3, id.indexOf("id/") + 21))
+                .isEqualTo(sims.salesforce().orgId());
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(sims.salesforce().clientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        assertThat(body.get("signature").asText()).isEqualTo(Base64.getEncoder().encodeToString(
-                mac.doFinal((id + body.get("issued_at").asText()).getBytes(StandardCharsets.UTF_8))));
+        assertThat(body.get("signature").asText())
+                .isEqualTo(Base64.getEncoder()
+                        .encodeToString(
+                                mac.doFinal((id + body.get("issued_at").asText()).getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
     void badCredentialsGetOauthErrors() {
         var sf = sims.salesforce();
-        HttpResponse<String> wrongRefresh = http.postForm(base.resolve("/services/oauth2/token"), Map.of(
-                "grant_type", "refresh_token", "client_id", sf.clientId(), "client_secret", sf.clientSecret(),
-                "refresh_token", "nope"));
-        HttpResponse<String> wrongClient = http.postForm(base.resolve("/services/oauth2/token"), Map.of(
-                "grant_type", "client_credentials", "client_id", "other", "client_secret", sf.clientSecret()));
+        HttpResponse<String> wrongRefresh = http.postForm(
+                base.resolve("/services/oauth2/token"),
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "client_id",
+                        sf.clientId(),
+                        "client_secret",
+                        sf.clientSecret(),
+                        "refresh_token",
+                        "nope"));
+        HttpResponse<String> wrongClient = http.postForm(
+                base.resolve("/services/oauth2/token"),
+                Map.of("grant_type", "client_credentials", "client_id", "other", "client_secret", sf.clientSecret()));
         HttpResponse<String> noGrant = http.postForm(base.resolve("/services/oauth2/token"), Map.of());
 
         assertThat(wrongRefresh.statusCode()).isEqualTo(400);
@@ -123,23 +148,46 @@ class SalesforceSimulatorIT {
         String header = padded.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8));
         Rep rep = sims.dataset().reps().stream().filter(Rep::active).findFirst().orElseThrow();
         String claims = padded.encodeToString(("{\"iss\":\"" + sf.clientId() + "\",\"sub\":\"" + rep.email()
-                + "\",\"aud\":\"" + base + "\",\"exp\":\"" + (NOW.getEpochSecond() + 270) + "\"}")
+                        + "\",\"aud\":\"" + base + "\",\"exp\":\"" + (NOW.getEpochSecond() + 270) + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
         String expiredClaims = padded.encodeToString(("{\"iss\":\"" + sf.clientId() + "\",\"sub\":\"" + rep.email()
-                + "\",\"aud\":\"" + base + "\",\"exp\":" + (NOW.getEpochSecond() - 1) + "}")
+                        + "\",\"aud\":\"" + base + "\",\"exp\":" + (NOW.getEpochSecond() - 1) + "}")
                 .getBytes(StandardCharsets.UTF_8));
 
-        HttpResponse<String> credentials = http.postForm(base.resolve("/services/oauth2/token"), Map.of(
-                "grant_type", "client_credentials", "client_id", sf.clientId(), "client_secret", sf.clientSecret()));
-        HttpResponse<String> jwt = http.postForm(base.resolve("/services/oauth2/token"), Map.of(
-                "grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer", "client_id", sf.clientId(),
-                "assertion", signed(header + "." + claims)));
-        HttpResponse<String> unsigned = http.postForm(base.resolve("/services/oauth2/token"), Map.of(
-                "grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer", "client_id", sf.clientId(),
-                "assertion", header + "." + claims + ".c2lnbmF0dXJl"));
-        HttpResponse<String> expired = http.postForm(base.resolve("/services/oauth2/token"), Map.of(
-                "grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer",
-                "assertion", signed(header + "." + expiredClaims)));
+        HttpResponse<String> credentials = http.postForm(
+                base.resolve("/services/oauth2/token"),
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        sf.clientId(),
+                        "client_secret",
+                        sf.clientSecret()));
+        HttpResponse<String> jwt = http.postForm(
+                base.resolve("/services/oauth2/token"),
+                Map.of(
+                        "grant_type",
+                        "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                        "client_id",
+                        sf.clientId(),
+                        "assertion",
+                        signed(header + "." + claims)));
+        HttpResponse<String> unsigned = http.postForm(
+                base.resolve("/services/oauth2/token"),
+                Map.of(
+                        "grant_type",
+                        "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                        "client_id",
+                        sf.clientId(),
+                        "assertion",
+                        header + "." + claims + ".c2lnbmF0dXJl"));
+        HttpResponse<String> expired = http.postForm(
+                base.resolve("/services/oauth2/token"),
+                Map.of(
+                        "grant_type",
+                        "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                        "assertion",
+                        signed(header + "." + expiredClaims)));
 
         assertThat(credentials.statusCode()).isEqualTo(200);
         assertThat(jwt.statusCode()).isEqualTo(200);
@@ -165,8 +213,8 @@ class SalesforceSimulatorIT {
     void missingOrExpiredTokensGetTheInvalidSessionEnvelope() {
         String token = token();
         sims.salesforceSimulator().expireAllTokens();
-        HttpResponse<String> expired = http.get(base.resolve("/services/data/v56.0/limits/"),
-                "Authorization", "Bearer " + token);
+        HttpResponse<String> expired =
+                http.get(base.resolve("/services/data/v56.0/limits/"), "Authorization", "Bearer " + token);
         HttpResponse<String> missing = http.get(base.resolve("/services/data/v56.0/limits/"));
         HttpResponse<String> versions = http.get(base.resolve("/services/data/"));
 
@@ -185,7 +233,8 @@ class SalesforceSimulatorIT {
 
         assertThat(revoke.statusCode()).isEqualTo(200);
         assertThat(http.get(base.resolve("/services/data/v56.0/limits"), "Authorization", "OAuth " + token)
-                .statusCode()).isEqualTo(401);
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -197,22 +246,28 @@ class SalesforceSimulatorIT {
         JsonNode first = body.get("records").get(0);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Sforce-Limit-Info").orElseThrow()).matches("api-usage=\\d+/100000");
+        assertThat(response.headers().firstValue("Sforce-Limit-Info").orElseThrow())
+                .matches("api-usage=\\d+/100000");
         assertThat(body.get("totalSize").asInt()).isEqualTo(5);
         assertThat(body.get("done").asBoolean()).isTrue();
         assertThat(body.has("nextRecordsUrl")).isFalse();
         assertThat(first.get("attributes").get("type").asText()).isEqualTo("Task");
         assertThat(first.get("attributes").get("url").asText())
-                .isEqualTo("/services/data/v56.0/sobjects/Task/" + first.get("Id").asText());
+                .isEqualTo(
+                        "/services/data/v56.0/sobjects/Task/" + first.get("Id").asText());
         assertThat(first.get("Id").asText()).hasSize(18).startsWith("00T");
         assertThat(first.get("CallDisposition").asText()).isEqualTo("Connected");
-        assertThat(first.get("SystemModstamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.000\\+0000");
+        assertThat(first.get("SystemModstamp").asText())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.000\\+0000");
         assertThat(first.get("ActivityDate").asText()).matches("\\d{4}-\\d\\d-\\d\\d");
         JsonNode owner = first.get("Owner");
         assertThat(owner.get("attributes").get("type").asText()).isEqualTo("User");
         String ownerEmail = sims.dataset().reps().stream()
-                .filter(rep -> SalesforceRowMapper.userId(rep.number()).equals(first.get("OwnerId").asText()))
-                .map(Rep::email).findFirst().orElseThrow();
+                .filter(rep -> SalesforceRowMapper.userId(rep.number())
+                        .equals(first.get("OwnerId").asText()))
+                .map(Rep::email)
+                .findFirst()
+                .orElseThrow();
         assertThat(owner.get("Email").asText()).isEqualTo(ownerEmail);
         List<String> stamps = body.get("records").findValuesAsText("SystemModstamp");
         assertThat(stamps).isSorted();
@@ -220,7 +275,9 @@ class SalesforceSimulatorIT {
 
     @Test
     void countQueriesAnswerWithTotalSizeOnly() {
-        long expected = sims.dataset().stream(ActivityKind.DEAL).filter(deal -> !deal.meta().deleted()).count();
+        long expected = sims.dataset().stream(ActivityKind.DEAL)
+                .filter(deal -> !deal.meta().deleted())
+                .count();
         JsonNode body = json(query("SELECT COUNT() FROM Opportunity"));
 
         assertThat(body.get("totalSize").asLong()).isEqualTo(expected);
@@ -231,13 +288,14 @@ class SalesforceSimulatorIT {
     @Test
     void queryAllAlsoReturnsDeletedRows() {
         SyntheticDataset dataset = sims.dataset();
-        long all = dataset.count(ActivityKind.CALL) + dataset.count(ActivityKind.EMAIL) + dataset.count(ActivityKind.TODO);
+        long all =
+                dataset.count(ActivityKind.CALL) + dataset.count(ActivityKind.EMAIL) + dataset.count(ActivityKind.TODO);
         long deleted = taskActivities(dataset).filter(a -> a.meta().deleted()).count();
 
         JsonNode live = json(query("SELECT COUNT() FROM Task"));
         JsonNode everything = json(get("/services/data/v56.0/queryAll/?q=" + encode("SELECT COUNT() FROM Task")));
-        JsonNode deletedOnly = json(get("/services/data/v56.0/queryAll/?q="
-                + encode("SELECT Id, IsDeleted FROM Task WHERE IsDeleted = true")));
+        JsonNode deletedOnly = json(get(
+                "/services/data/v56.0/queryAll/?q=" + encode("SELECT Id, IsDeleted FROM Task WHERE IsDeleted = true")));
 
         assertThat(deleted).isPositive();
         assertThat(everything.get("totalSize").asLong()).isEqualTo(all);
@@ -260,8 +318,9 @@ class SalesforceSimulatorIT {
         Activity earlyEmail = dataset.get(ActivityKind.EMAIL, 0);
         // An edit moves an already-paged record to the end of the ordering; a new record appears.
         dataset.update(earlyEmail.withMeta(earlyEmail.meta().modified(NOW)));
-        dataset.create(ActivityKind.CALL, index -> laterCall.withMeta(new RecordMeta(ActivityKind.CALL, index,
-                0, 0, NOW, NOW, null)));
+        dataset.create(
+                ActivityKind.CALL,
+                index -> laterCall.withMeta(new RecordMeta(ActivityKind.CALL, index, 0, 0, NOW, NOW, null)));
 
         while (!page.get("done").asBoolean()) {
             page = json(get(page.get("nextRecordsUrl").asText()));
@@ -271,7 +330,8 @@ class SalesforceSimulatorIT {
         Set<String> unique = new HashSet<>(ids);
         assertThat(ids).hasSize(total);
         assertThat(unique).hasSize(total);
-        assertThat(json(query("SELECT COUNT() FROM Task")).get("totalSize").asInt()).isEqualTo(total + 1);
+        assertThat(json(query("SELECT COUNT() FROM Task")).get("totalSize").asInt())
+                .isEqualTo(total + 1);
     }
 
     @Test
@@ -280,7 +340,8 @@ class SalesforceSimulatorIT {
         JsonNode standard = json(query("SELECT Id FROM Task"));
 
         assertThat(small.get("records")).hasSize(200);
-        assertThat(standard.get("records").size()).isEqualTo(Math.min(2000, standard.get("totalSize").asInt()));
+        assertThat(standard.get("records").size())
+                .isEqualTo(Math.min(2000, standard.get("totalSize").asInt()));
     }
 
     @Test
@@ -303,34 +364,46 @@ class SalesforceSimulatorIT {
 
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(json(malformed).get(0).get("errorCode").asText()).isEqualTo("MALFORMED_QUERY");
-        assertThat(json(malformed).get(0).get("message").asText()).contains("ERROR at Row:1:Column:11")
+        assertThat(json(malformed).get(0).get("message").asText())
+                .contains("ERROR at Row:1:Column:11")
                 .endsWith("unexpected token: FORM");
         assertThat(json(badField).get(0).get("errorCode").asText()).isEqualTo("INVALID_FIELD");
-        assertThat(json(badField).get(0).get("message").asText()).contains("Column:12")
+        assertThat(json(badField).get(0).get("message").asText())
+                .contains("Column:12")
                 .contains("No such column 'Foo' on entity 'Task'");
         assertThat(json(badType).get(0).get("errorCode").asText()).isEqualTo("INVALID_TYPE");
         assertThat(json(badLiteral).get(0).get("errorCode").asText()).isEqualTo("INVALID_FIELD");
-        assertThat(json(query("SELECT Owner.Nope FROM Task")).get(0).get("message").asText())
+        assertThat(json(query("SELECT Owner.Nope FROM Task"))
+                        .get(0)
+                        .get("message")
+                        .asText())
                 .contains("No such column 'Nope' on entity 'User'");
-        assertThat(json(query("SELECT Boss.Email FROM Task")).get(0).get("message").asText())
+        assertThat(json(query("SELECT Boss.Email FROM Task"))
+                        .get(0)
+                        .get("message")
+                        .asText())
                 .contains("Didn't understand relationship 'Boss'");
     }
 
     @Test
     void dailyQuotaDecrementsAndRunsOut() {
         sims.close();
-        sims = Simulators.start(SimulatorOptions.defaults().withSeed(11).withVolume(2, 3)
-                .withLastDay(LocalDate.of(2026, 3, 1)).withClock(clock).withSalesforceDailyApiLimit(3));
+        sims = Simulators.start(SimulatorOptions.defaults()
+                .withSeed(11)
+                .withVolume(2, 3)
+                .withLastDay(LocalDate.of(2026, 3, 1))
+                .withClock(clock)
+                .withSalesforceDailyApiLimit(3));
         base = sims.salesforce().loginUrl();
         String token = token();
 
-        HttpResponse<String> first = http.get(base.resolve("/services/data/v56.0/limits/"), "Authorization",
-                "Bearer " + token);
+        HttpResponse<String> first =
+                http.get(base.resolve("/services/data/v56.0/limits/"), "Authorization", "Bearer " + token);
         http.get(base.resolve("/services/data/v56.0/sobjects/Task/describe"), "Authorization", "Bearer " + token);
-        HttpResponse<String> third = http.get(base.resolve("/services/data/v56.0/limits"), "Authorization",
-                "Bearer " + token);
-        HttpResponse<String> fourth = http.get(base.resolve("/services/data/v56.0/limits"), "Authorization",
-                "Bearer " + token);
+        HttpResponse<String> third =
+                http.get(base.resolve("/services/data/v56.0/limits"), "Authorization", "Bearer " + token);
+        HttpResponse<String> fourth =
+                http.get(base.resolve("/services/data/v56.0/limits"), "Authorization", "Bearer " + token);
 
         assertThat(first.headers().firstValue("Sforce-Limit-Info")).hasValue("api-usage=1/3");
         assertThat(json(first).get("DailyApiRequests").get("Remaining").asInt()).isEqualTo(2);
@@ -340,7 +413,8 @@ class SalesforceSimulatorIT {
 
         clock.advance(Duration.ofDays(1));
         assertThat(http.get(base.resolve("/services/data/v56.0/limits"), "Authorization", "Bearer " + token())
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -349,13 +423,15 @@ class SalesforceSimulatorIT {
         JsonNode unknown = json(get("/services/data/v56.0/sobjects/Foo/describe"));
 
         assertThat(task.get("keyPrefix").asText()).isEqualTo("00T");
-        assertThat(task.get("fields").findValuesAsText("name")).contains("CallDurationInSeconds", "OwnerId",
-                "IsDeleted", "SystemModstamp");
+        assertThat(task.get("fields").findValuesAsText("name"))
+                .contains("CallDurationInSeconds", "OwnerId", "IsDeleted", "SystemModstamp");
         assertThat(unknown.get(0).get("errorCode").asText()).isEqualTo("NOT_FOUND");
-        JsonNode stages = json(get("/services/data/v56.0/sobjects/Opportunity/describe")).get("fields");
+        JsonNode stages =
+                json(get("/services/data/v56.0/sobjects/Opportunity/describe")).get("fields");
         stages.forEach(field -> {
             if (field.get("name").asText().equals("StageName")) {
-                assertThat(field.get("picklistValues").findValuesAsText("value")).contains("Closed Won", "Closed Lost");
+                assertThat(field.get("picklistValues").findValuesAsText("value"))
+                        .contains("Closed Won", "Closed Lost");
             }
         });
     }
@@ -375,7 +451,8 @@ class SalesforceSimulatorIT {
         HttpResponse<String> tooOld = get("/services/data/v56.0/sobjects/Task/deleted/?start="
                 + encode("2026-01-01T00:00:00+00:00") + "&end=" + encode("2026-03-01T00:00:00+00:00"));
 
-        assertThat(updated.get("ids")).extracting(JsonNode::asText)
+        assertThat(updated.get("ids"))
+                .extracting(JsonNode::asText)
                 .containsExactly(SalesforceRecords.idOf(ActivityKind.DEAL, 0));
         assertThat(updated.get("latestDateCovered").asText()).isEqualTo("2026-03-02T12:00:00.000+0000");
         assertThat(deleted.get("deletedRecords").findValuesAsText("id"))
@@ -390,11 +467,13 @@ class SalesforceSimulatorIT {
 
         assertThat(event.get("Id").asText()).isEqualTo(id);
         assertThat(event.get("Outcome__c").isTextual()).isTrue();
-        assertThat(get("/services/data/v56.0/sobjects/Event/00USm0000000000AAA").statusCode()).isEqualTo(404);
+        assertThat(get("/services/data/v56.0/sobjects/Event/00USm0000000000AAA").statusCode())
+                .isEqualTo(404);
     }
 
     /** Task rows come from three activity kinds. */
     private static Stream<Activity> taskActivities(SyntheticDataset dataset) {
-        return Stream.of(ActivityKind.CALL, ActivityKind.EMAIL, ActivityKind.TODO).flatMap(dataset::stream);
+        return Stream.of(ActivityKind.CALL, ActivityKind.EMAIL, ActivityKind.TODO)
+                .flatMap(dataset::stream);
     }
 }

@@ -28,35 +28,55 @@ import picocli.CommandLine.Option;
  * resets its own organization ({@code demo}) on every run and leaves the data behind for
  * {@code kpi show}, {@code badges}, {@code runs} and friends.
  */
-@Command(name = "demo",
+@Command(
+        name = "demo",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline demo",
-                "  scoreline demo --live-minutes 0",
-                "  scoreline demo --reps 10 --days 30 --live-rate 120 --port 8081"},
+        footer = {
+            "  scoreline demo",
+            "  scoreline demo --live-minutes 0",
+            "  scoreline demo --reps 10 --days 30 --live-rate 120 --port 8081"
+        },
         description = "The whole product in one command: simulated Salesforce and HubSpot, a seeded organization, "
-        + "a backfill, badges and a contest, then live updates (Ctrl-C stops; the data stays for exploring).")
+                + "a backfill, badges and a contest, then live updates (Ctrl-C stops; the data stays for exploring).")
 public final class DemoCommand extends ContextCommand {
 
     static final int PREFERRED_PORT = 8080;
 
-    @Option(names = "--live-minutes", defaultValue = "5", paramLabel = "N",
+    @Option(
+            names = "--live-minutes",
+            defaultValue = "5",
+            paramLabel = "N",
             description = "Stay live this long after the summary; 0 exits after it (default: ${DEFAULT-VALUE})")
     long liveMinutes;
 
-    @Option(names = "--reps", defaultValue = "6", paramLabel = "N", description = "Reps in each CRM (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--reps",
+            defaultValue = "6",
+            paramLabel = "N",
+            description = "Reps in each CRM (default: ${DEFAULT-VALUE})")
     int reps;
 
-    @Option(names = "--days", defaultValue = "90", paramLabel = "N", description = "Days of history to backfill (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--days",
+            defaultValue = "90",
+            paramLabel = "N",
+            description = "Days of history to backfill (default: ${DEFAULT-VALUE})")
     int days;
 
     @Option(names = "--seed", defaultValue = "7", description = "Simulator seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--live-rate", defaultValue = "60", paramLabel = "PER_MINUTE",
+    @Option(
+            names = "--live-rate",
+            defaultValue = "60",
+            paramLabel = "PER_MINUTE",
             description = "Simulated CRM changes per minute in each CRM while live (default: ${DEFAULT-VALUE})")
     double liveRate;
 
-    @Option(names = "--sync-every", defaultValue = "PT30S", paramLabel = "DURATION",
+    @Option(
+            names = "--sync-every",
+            defaultValue = "PT30S",
+            paramLabel = "DURATION",
             description = "The demo's stand-in for the hourly schedule, ISO-8601 (default: ${DEFAULT-VALUE})")
     String syncEvery;
 
@@ -75,7 +95,8 @@ public final class DemoCommand extends ContextCommand {
         try {
             interval = Duration.parse(syncEvery);
         } catch (DateTimeParseException e) {
-            throw ScorelineException.badInput("--sync-every must be an ISO-8601 duration such as PT30S, got '" + syncEvery + "'");
+            throw ScorelineException.badInput(
+                    "--sync-every must be an ISO-8601 duration such as PT30S, got '" + syncEvery + "'");
         }
         settings = new DemoSettings(seed, reps, days, Duration.ofMinutes(liveMinutes), liveRate, interval);
     }
@@ -101,7 +122,11 @@ public final class DemoCommand extends ContextCommand {
         @SuppressWarnings("SystemConsoleNull")
         var progress = System.console() != null && !output.json();
         try {
-            new DemoRun(context, settings, output, () -> progress ? BackfillProgress.forTerminal() : ProgressListener.none())
+            new DemoRun(
+                            context,
+                            settings,
+                            output,
+                            () -> progress ? BackfillProgress.forTerminal() : ProgressListener.none())
                     .run(context.getBean(EmbeddedServer.class), this::awaitStop);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

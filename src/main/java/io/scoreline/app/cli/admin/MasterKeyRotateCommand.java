@@ -19,23 +19,32 @@ import picocli.CommandLine.Option;
  * {@code scoreline master-key rotate}: re-encrypts every stored credential under a new key in one
  * transaction, then switches the key file if that is where the key comes from.
  */
-@Command(name = "rotate", description = {"Re-encrypt every stored credential under a new master key, in one transaction.",
-        "The new key comes from --new-key-file (mode 0600; e.g. head -c 32 /dev/urandom | base64 > new.key && chmod 600 new.key) or "
-                + NewMasterKey.ENVIRONMENT + ", never from the command line."},
+@Command(
+        name = "rotate",
+        description = {
+            "Re-encrypt every stored credential under a new master key, in one transaction.",
+            "The new key comes from --new-key-file (mode 0600; e.g. head -c 32 /dev/urandom | base64 > new.key && chmod 600 new.key) or "
+                    + NewMasterKey.ENVIRONMENT + ", never from the command line."
+        },
         footerHeading = HelpOptions.EXAMPLES,
         footer = {"  scoreline master-key rotate --new-key-file new.key"})
 final class MasterKeyRotateCommand extends ContextCommand {
 
-    @Option(names = "--new-key-file", paramLabel = "FILE",
+    @Option(
+            names = "--new-key-file",
+            paramLabel = "FILE",
             description = "File holding the new key (at least 16 characters; readable only by you)")
     Path newKeyFile;
 
     private MasterKey newKey;
 
     /** The {@code --json} line. */
-    record RotatedLine(int credentials, int organizations, @JsonProperty("old_fingerprint") String oldFingerprint,
-            @JsonProperty("new_fingerprint") String newFingerprint, @JsonProperty("key_file_replaced") boolean keyFileReplaced) {
-    }
+    record RotatedLine(
+            int credentials,
+            int organizations,
+            @JsonProperty("old_fingerprint") String oldFingerprint,
+            @JsonProperty("new_fingerprint") String newFingerprint,
+            @JsonProperty("key_file_replaced") boolean keyFileReplaced) {}
 
     @Override
     protected void validate() {
@@ -50,11 +59,16 @@ final class MasterKeyRotateCommand extends ContextCommand {
                 .map(keyFile -> "replaced " + keyFile + "; restart every running `scoreline serve`")
                 .orElse("now set " + ScorelineConfig.MASTER_KEY + " to the new key on every node and restart them");
         if (output.json()) {
-            output.jsonLine(new RotatedLine(rotated.credentials(), rotated.organizations(), rotated.from().shortForm(),
-                    rotated.to().shortForm(), result.keyFileReplaced().isPresent()));
+            output.jsonLine(new RotatedLine(
+                    rotated.credentials(),
+                    rotated.organizations(),
+                    rotated.from().shortForm(),
+                    rotated.to().shortForm(),
+                    result.keyFileReplaced().isPresent()));
         } else {
             output.line("Re-encrypted " + rotated.credentials() + " credential(s) of " + rotated.organizations()
-                    + " organization(s) under the new master key (fingerprint " + rotated.to().shortForm() + ", was "
+                    + " organization(s) under the new master key (fingerprint "
+                    + rotated.to().shortForm() + ", was "
                     + rotated.from().shortForm() + "); the old key is refused from now on: " + next);
         }
         return 0;

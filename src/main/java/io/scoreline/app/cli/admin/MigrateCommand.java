@@ -17,10 +17,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code scoreline migrate}: brings the schema up to date as the owner role. */
-@Command(name = "migrate",
+@Command(
+        name = "migrate",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline migrate",
-                "  scoreline migrate --db jdbc:postgresql://127.0.0.1:5432/scoreline?user=scoreline"},
+        footer = {
+            "  scoreline migrate",
+            "  scoreline migrate --db jdbc:postgresql://127.0.0.1:5432/scoreline?user=scoreline"
+        },
         description = "Apply pending database migrations (runs as the owner role).")
 public final class MigrateCommand implements Callable<Integer> {
 
@@ -31,22 +34,29 @@ public final class MigrateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The {@code --json} line. */
-    record MigratedLine(@JsonProperty("schema_version") String schemaVersion, @JsonProperty("migrations_applied") int migrationsApplied) {
-    }
+    record MigratedLine(
+            @JsonProperty("schema_version") String schemaVersion,
+            @JsonProperty("migrations_applied") int migrationsApplied) {}
 
     @Override
     public Integer call() {
         var config = ScorelineConfig.resolve(ScorelineCommand.environmentOf(spec), common.overrides(Optional.empty()));
         var database = config.database();
-        var migrating = new DatabaseSettings(database.owner(), database.runtime(), database.embeddedDataDirectory(),
-                database.runtimeRole(), 1, true);
+        var migrating = new DatabaseSettings(
+                database.owner(),
+                database.runtime(),
+                database.embeddedDataDirectory(),
+                database.runtimeRole(),
+                1,
+                true);
         var output = new CliOutput(new PrintWriter(spec.commandLine().getOut(), true), common.json());
         try (var runtime = DatabaseRuntime.open(migrating)) {
             var version = runtime.schemaVersion();
             if (output.json()) {
                 output.jsonLine(new MigratedLine(version, runtime.migrationsApplied()));
             } else {
-                output.line("Database schema at version " + version + " (" + runtime.migrationsApplied() + " migration(s) applied)");
+                output.line("Database schema at version " + version + " (" + runtime.migrationsApplied()
+                        + " migration(s) applied)");
             }
         }
         return 0;

@@ -22,11 +22,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline serve}: the long-running process: HTTP, Camel and every background work (schedule, workers). */
-@Command(name = "serve",
+@Command(
+        name = "serve",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline serve",
-                "  scoreline serve --port 9090 --db jdbc:postgresql://127.0.0.1:5432/scoreline?user=scoreline"},
-        description = "Run the server: /health, /metrics and the clustered sync schedule; stops cleanly on Ctrl-C or SIGTERM.")
+        footer = {
+            "  scoreline serve",
+            "  scoreline serve --port 9090 --db jdbc:postgresql://127.0.0.1:5432/scoreline?user=scoreline"
+        },
+        description =
+                "Run the server: /health, /metrics and the clustered sync schedule; stops cleanly on Ctrl-C or SIGTERM.")
 public final class ServeCommand extends ContextCommand {
 
     @Option(names = "--port", description = "HTTP port (default: SCORELINE_HTTP_PORT, else 8080; 0 picks a free one)")
@@ -64,7 +68,10 @@ public final class ServeCommand extends ContextCommand {
         } catch (RuntimeException e) {
             if (causedByBind(e)) {
                 // Micronaut has closed the context by now: only values read before are usable.
-                throw new ScorelineException(FailureKind.BAD_INPUT, "port " + requestedPort + " is already in use: choose another with --port or SCORELINE_HTTP_PORT");
+                throw new ScorelineException(
+                        FailureKind.BAD_INPUT,
+                        "port " + requestedPort
+                                + " is already in use: choose another with --port or SCORELINE_HTTP_PORT");
             }
             throw e;
         }
@@ -80,8 +87,10 @@ public final class ServeCommand extends ContextCommand {
         // with their work in flight; closing the context then closes the pool and the database.
         HttpIntake.stop(server);
         boolean finished = background.stop(shutdown.grace());
-        stoppedLine = finished ? "scoreline: stopped"
-                : "scoreline: stopped (work still running after " + shutdown.grace().toSeconds() + " s was cut short)";
+        stoppedLine = finished
+                ? "scoreline: stopped"
+                : "scoreline: stopped (work still running after "
+                        + shutdown.grace().toSeconds() + " s was cut short)";
         return 0;
     }
 

@@ -21,20 +21,26 @@ import picocli.CommandLine.Option;
  * database, end to end, with the heap capped at {@value #HEAP_CAP_MB} MB as the targets require:
  * a JVM allowed more runs the benchmark in a child JVM that is not.
  */
-@Command(name = "backfill",
+@Command(
+        name = "backfill",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline bench backfill",
-                "  scoreline bench backfill --records 1000000 --json"},
+        footer = {"  scoreline bench backfill", "  scoreline bench backfill --records 1000000 --json"},
         description = "Backfill N simulated Task records end to end on a scratch embedded database.")
 final class BenchBackfillCommand extends ScratchBenchCommand {
 
     static final int HEAP_CAP_MB = 256;
 
-    @Option(names = "--records", defaultValue = "100000", description = "About how many Task records (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--records",
+            defaultValue = "100000",
+            description = "About how many Task records (default: ${DEFAULT-VALUE})")
     long records;
 
-    @Option(names = "--bulk-threshold", paramLabel = "N", description = "Read objects of more than N records through Bulk API 2.0; "
-            + "0 = REST only (default: SCORELINE_BULK_THRESHOLD, else 50000)")
+    @Option(
+            names = "--bulk-threshold",
+            paramLabel = "N",
+            description = "Read objects of more than N records through Bulk API 2.0; "
+                    + "0 = REST only (default: SCORELINE_BULK_THRESHOLD, else 50000)")
     Long bulkThreshold;
 
     @Override
@@ -53,9 +59,13 @@ final class BenchBackfillCommand extends ScratchBenchCommand {
     @Override
     protected Map<String, Object> measure(Path scratch, PrintWriter err) {
         var clock = Clock.systemUTC();
-        long threshold = bulkThreshold != null ? bulkThreshold
-                : ScorelineConfig.resolve(System.getenv(), CliOverrides.none()).runLimits().bulkThreshold();
-        var figures = new LinkedHashMap<>(new BackfillBenchmark(clock).run(records, threshold, scratch, BackfillProgress.forLog(err, clock))
+        long threshold = bulkThreshold != null
+                ? bulkThreshold
+                : ScorelineConfig.resolve(System.getenv(), CliOverrides.none())
+                        .runLimits()
+                        .bulkThreshold();
+        var figures = new LinkedHashMap<>(new BackfillBenchmark(clock)
+                .run(records, threshold, scratch, BackfillProgress.forLog(err, clock))
                 .toJson());
         figures.put("bulk_threshold", threshold);
         return figures;

@@ -5,11 +5,10 @@ import io.scoreline.app.cli.HelpOptions;
 import picocli.CommandLine.Command;
 
 /** {@code scoreline bench …}: measurements on this machine. */
-@Command(name = "bench",
+@Command(
+        name = "bench",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline bench backfill --records 100000",
-                "  scoreline bench webhooks --events 20000 --json"},
+        footer = {"  scoreline bench backfill --records 100000", "  scoreline bench webhooks --events 20000 --json"},
         description = "Measure throughput on this machine (figures are reported, never asserted).",
         subcommands = {BenchBackfillCommand.class, BenchEvaluatorCommand.class, BenchWebhooksCommand.class})
-public final class BenchCommand extends CommandGroup {
-}
+public final class BenchCommand extends CommandGroup {}

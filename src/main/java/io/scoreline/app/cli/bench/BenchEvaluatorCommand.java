@@ -11,14 +11,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline bench evaluator --changes N}: outbox changes evaluated per second, first pass and replay. */
-@Command(name = "evaluator",
+@Command(
+        name = "evaluator",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline bench evaluator",
-                "  scoreline bench evaluator --changes 100000 --workers 4"},
+        footer = {"  scoreline bench evaluator", "  scoreline bench evaluator --changes 100000 --workers 4"},
         description = "Drain N KPI changes through the stock badges on a scratch embedded database; changes/s.")
 final class BenchEvaluatorCommand extends ScratchBenchCommand {
 
-    @Option(names = "--changes", defaultValue = "20000", description = "About how many outbox rows (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--changes",
+            defaultValue = "20000",
+            description = "About how many outbox rows (default: ${DEFAULT-VALUE})")
     int changes;
 
     @Option(names = "--workers", defaultValue = "2", description = "Drain threads (default: ${DEFAULT-VALUE})")

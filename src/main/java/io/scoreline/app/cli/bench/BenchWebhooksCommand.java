@@ -15,39 +15,59 @@ import picocli.CommandLine.Option;
  * {@code scoreline bench webhooks --events N}: signed HubSpot batches posted concurrently to a
  * real server on a scratch embedded database, with the HubSpot simulator behind it.
  */
-@Command(name = "webhooks",
+@Command(
+        name = "webhooks",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline bench webhooks",
-                "  scoreline bench webhooks --events 50000 --concurrency 16 --json"},
+        footer = {"  scoreline bench webhooks", "  scoreline bench webhooks --events 50000 --concurrency 16 --json"},
         description = "Post N signed HubSpot webhook events to a real server on a scratch database; "
-        + "report accepted events/s, acknowledgement latency and event-to-kpi_values latency.")
+                + "report accepted events/s, acknowledgement latency and event-to-kpi_values latency.")
 final class BenchWebhooksCommand extends ScratchBenchCommand {
 
     @Option(names = "--events", defaultValue = "20000", description = "How many events (default: ${DEFAULT-VALUE})")
     int events;
 
-    @Option(names = "--warmup", defaultValue = "5000",
-            description = "Events posted and processed before the measured ones, not counted (default: ${DEFAULT-VALUE}; 0: none)")
+    @Option(
+            names = "--warmup",
+            defaultValue = "5000",
+            description =
+                    "Events posted and processed before the measured ones, not counted (default: ${DEFAULT-VALUE}; 0: none)")
     int warmup;
 
-    @Option(names = "--concurrency", defaultValue = "8", description = "Batches in flight at once (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--concurrency",
+            defaultValue = "8",
+            description = "Batches in flight at once (default: ${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(names = "--rate", defaultValue = "5000", paramLabel = "EVENTS_PER_SECOND",
+    @Option(
+            names = "--rate",
+            defaultValue = "5000",
+            paramLabel = "EVENTS_PER_SECOND",
             description = "Events per second offered in the open-loop phase, which measures latency at that rate "
                     + "(default: ${DEFAULT-VALUE}; 0: no such phase)")
     int rate;
 
-    @Option(names = "--hubspot-burst-limit", defaultValue = "190", paramLabel = "CALLS",
-            description = "The simulated portal's non-search calls per 10 s (default: ${DEFAULT-VALUE}, HubSpot Professional/Enterprise)")
+    @Option(
+            names = "--hubspot-burst-limit",
+            defaultValue = "190",
+            paramLabel = "CALLS",
+            description =
+                    "The simulated portal's non-search calls per 10 s (default: ${DEFAULT-VALUE}, HubSpot Professional/Enterprise)")
     int hubSpotBurstLimit;
 
-    @Option(names = "--inbox-workers", defaultValue = "4", paramLabel = "N",
-            description = "The server's inbox worker threads, as SCORELINE_INBOX_WORKERS sets them for serve (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--inbox-workers",
+            defaultValue = "4",
+            paramLabel = "N",
+            description =
+                    "The server's inbox worker threads, as SCORELINE_INBOX_WORKERS sets them for serve (default: ${DEFAULT-VALUE})")
     int inboxWorkers;
 
-    @Option(names = "--inbox-writers", paramLabel = "N",
-            description = "Of those, how many write at once, as SCORELINE_INBOX_WRITERS sets them (default: half the cores)")
+    @Option(
+            names = "--inbox-writers",
+            paramLabel = "N",
+            description =
+                    "Of those, how many write at once, as SCORELINE_INBOX_WRITERS sets them (default: half the cores)")
     Integer inboxWriters;
 
     @Override
@@ -77,7 +97,18 @@ final class BenchWebhooksCommand extends ScratchBenchCommand {
 
     @Override
     protected Map<String, Object> measure(Path scratch, PrintWriter err) {
-        return new WebhookBenchmark(Clock.systemUTC()).run(new WebhookBenchmark.Load(events, warmup, concurrency, rate, hubSpotBurstLimit,
-                inboxWorkers, inboxWriters == null ? InboxSettings.defaultWriters() : inboxWriters), scratch, err).toJson();
+        return new WebhookBenchmark(Clock.systemUTC())
+                .run(
+                        new WebhookBenchmark.Load(
+                                events,
+                                warmup,
+                                concurrency,
+                                rate,
+                                hubSpotBurstLimit,
+                                inboxWorkers,
+                                inboxWriters == null ? InboxSettings.defaultWriters() : inboxWriters),
+                        scratch,
+                        err)
+                .toJson();
     }
 }

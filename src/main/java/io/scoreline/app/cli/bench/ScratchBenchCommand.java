@@ -55,7 +55,8 @@ abstract class ScratchBenchCommand implements Callable<Integer> {
         try {
             scratch = Files.createTempDirectory("scoreline-bench");
         } catch (IOException e) {
-            throw new ScorelineException(FailureKind.RETRYABLE, "cannot create a scratch directory: " + e.getMessage(), e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE, "cannot create a scratch directory: " + e.getMessage(), e);
         }
         try {
             var report = measure(scratch, spec.commandLine().getErr());
@@ -79,12 +80,14 @@ abstract class ScratchBenchCommand implements Callable<Integer> {
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(option -> !option.startsWith("-Xmx") && !option.startsWith("-XX:MaxHeapSize"))
                 .forEach(command::add);
-        command.addAll(List.of("-Xmx" + megabytes + "m", "-cp", System.getProperty("java.class.path"), Scoreline.class.getName()));
+        command.addAll(List.of(
+                "-Xmx" + megabytes + "m", "-cp", System.getProperty("java.class.path"), Scoreline.class.getName()));
         command.addAll(spec.root().commandLine().getParseResult().originalArgs());
         try {
             return new ProcessBuilder(command).inheritIO().start().waitFor();
         } catch (IOException e) {
-            throw new ScorelineException(FailureKind.RETRYABLE, "cannot start the benchmark's JVM: " + e.getMessage(), e);
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE, "cannot start the benchmark's JVM: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScorelineException(FailureKind.RETRYABLE, "interrupted while the benchmark ran", e);

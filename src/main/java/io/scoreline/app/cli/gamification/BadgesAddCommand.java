@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * {@code scoreline badges add --org S --file F}: validates a badge catalog like mapping rules (every
  * problem as FILE:LINE:COL) and adds its badges to the organization, replacing same-key badges.
  */
-@Command(name = "add",
+@Command(
+        name = "add",
         footerHeading = HelpOptions.EXAMPLES,
         footer = {"  scoreline badges add --org acme --file badges.yaml"},
         description = "Add or replace an organization's own badges from a catalog file (validated first).")
@@ -25,12 +26,15 @@ final class BadgesAddCommand extends ContextCommand {
     @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")
     String org;
 
-    @Option(names = "--file", required = true, paramLabel = "FILE", description = "Badge catalog (YAML, same form as the stock badges.yaml)")
+    @Option(
+            names = "--file",
+            required = true,
+            paramLabel = "FILE",
+            description = "Badge catalog (YAML, same form as the stock badges.yaml)")
     Path file;
 
     /** The {@code --json} line: the organization and the keys of the badges added. */
-    record AddedLine(String organization, List<String> badges) {
-    }
+    record AddedLine(String organization, List<String> badges) {}
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
@@ -46,7 +50,8 @@ final class BadgesAddCommand extends ContextCommand {
                 if (output.json()) {
                     output.jsonLine(new AddedLine(added.organization().slug(), keys));
                 } else {
-                    output.line("Added " + keys.size() + " badge(s) to " + added.organization().slug() + ": " + String.join(", ", keys));
+                    output.line("Added " + keys.size() + " badge(s) to "
+                            + added.organization().slug() + ": " + String.join(", ", keys));
                 }
                 yield 0;
             }

@@ -16,10 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code scoreline badges catalog}: the stock badges every organization gets. No database. */
-@Command(name = "catalog",
+@Command(
+        name = "catalog",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline badges catalog",
-                "  scoreline badges catalog --json"},
+        footer = {"  scoreline badges catalog", "  scoreline badges catalog --json"},
         description = "List the stock badge catalog (key, category, rule, policy). No database.")
 final class BadgesCatalogCommand implements Callable<Integer> {
 
@@ -30,10 +30,16 @@ final class BadgesCatalogCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The {@code --json} line of one badge; the rule in the catalog's own form. */
-    record BadgeLine(String badge, String name, String category, String description, String policy, Map<String, Object> rule) {
+    record BadgeLine(
+            String badge, String name, String category, String description, String policy, Map<String, Object> rule) {
 
         static BadgeLine of(BadgeDefinition badge) {
-            return new BadgeLine(badge.key(), badge.name(), badge.category(), badge.description(), badge.policy().key(),
+            return new BadgeLine(
+                    badge.key(),
+                    badge.name(),
+                    badge.category(),
+                    badge.description(),
+                    badge.policy().key(),
                     BadgeRuleJson.toMap(badge.rule()));
         }
     }
@@ -46,9 +52,17 @@ final class BadgesCatalogCommand implements Callable<Integer> {
         if (output.json()) {
             badges.forEach(b -> output.jsonLine(BadgeLine.of(b)));
         } else {
-            output.table(List.of("KEY", "CATEGORY", "NAME", "KIND", "POLICY", "DESCRIPTION"), badges.stream()
-                    .map(b -> List.of(b.key(), b.category(), b.name(), b.rule().kind(), b.policy().key(), b.description()))
-                    .toList());
+            output.table(
+                    List.of("KEY", "CATEGORY", "NAME", "KIND", "POLICY", "DESCRIPTION"),
+                    badges.stream()
+                            .map(b -> List.of(
+                                    b.key(),
+                                    b.category(),
+                                    b.name(),
+                                    b.rule().kind(),
+                                    b.policy().key(),
+                                    b.description()))
+                            .toList());
         }
         return 0;
     }

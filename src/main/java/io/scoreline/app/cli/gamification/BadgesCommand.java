@@ -18,10 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline badges --org S [--profile EMAIL]}: awards, newest first; {@code add} and {@code catalog} below. */
-@Command(name = "badges",
+@Command(
+        name = "badges",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline badges --org acme",
-                "  scoreline badges --org acme --profile ana@acme.example --json"},
+        footer = {"  scoreline badges --org acme", "  scoreline badges --org acme --profile ana@acme.example --json"},
         description = "Badge awards of an organization (newest first); add custom badges; show the catalog.",
         subcommands = {BadgesAddCommand.class, BadgesCatalogCommand.class})
 public final class BadgesCommand extends ContextCommand {
@@ -33,14 +33,34 @@ public final class BadgesCommand extends ContextCommand {
     String profile;
 
     /** DESIGN §10 fields first; the evidence says why. {@code revoked_at} and {@code reversed_at} only when they happened. */
-    record AwardLine(String profile, String badge, @JsonProperty("period_key") String periodKey, String status,
-            @JsonProperty("awarded_at") Instant awardedAt, String name, String category,
-            @JsonProperty("revoked_at") @JsonInclude(JsonInclude.Include.NON_NULL) Instant revokedAt,
-            @JsonProperty("reversed_at") @JsonInclude(JsonInclude.Include.NON_NULL) Instant reversedAt, JsonNode evidence) {
+    record AwardLine(
+            String profile,
+            String badge,
+            @JsonProperty("period_key") String periodKey,
+            String status,
+            @JsonProperty("awarded_at") Instant awardedAt,
+            String name,
+            String category,
+
+            @JsonProperty("revoked_at") @JsonInclude(JsonInclude.Include.NON_NULL)
+            Instant revokedAt,
+
+            @JsonProperty("reversed_at") @JsonInclude(JsonInclude.Include.NON_NULL)
+            Instant reversedAt,
+
+            JsonNode evidence) {
 
         static AwardLine of(AwardView award) {
-            return new AwardLine(award.profileEmail(), award.badgeKey(), award.periodKey(), award.status(), award.awardedAt(),
-                    award.badgeName(), award.category(), award.revokedAt().orElse(null), award.reversedAt().orElse(null),
+            return new AwardLine(
+                    award.profileEmail(),
+                    award.badgeKey(),
+                    award.periodKey(),
+                    award.status(),
+                    award.awardedAt(),
+                    award.badgeName(),
+                    award.category(),
+                    award.revokedAt().orElse(null),
+                    award.reversedAt().orElse(null),
                     JsonText.parse(award.evidence()));
         }
     }
@@ -62,9 +82,17 @@ public final class BadgesCommand extends ContextCommand {
         } else if (awards.isEmpty()) {
             output.line("No badges awarded in " + organization.slug() + (profile == null ? "" : " to " + profile));
         } else {
-            output.table(List.of("PROFILE", "BADGE", "NAME", "PERIOD", "STATUS", "AWARDED_AT"), awards.stream()
-                    .map(a -> List.of(a.profileEmail(), a.badgeKey(), a.badgeName(), a.periodKey(), status(a), a.awardedAt().toString()))
-                    .toList());
+            output.table(
+                    List.of("PROFILE", "BADGE", "NAME", "PERIOD", "STATUS", "AWARDED_AT"),
+                    awards.stream()
+                            .map(a -> List.of(
+                                    a.profileEmail(),
+                                    a.badgeKey(),
+                                    a.badgeName(),
+                                    a.periodKey(),
+                                    status(a),
+                                    a.awardedAt().toString()))
+                            .toList());
         }
         return 0;
     }

@@ -5,10 +5,13 @@ import io.scoreline.app.cli.HelpOptions;
 import picocli.CommandLine.Command;
 
 /** {@code scoreline contest …}. */
-@Command(name = "contest",
+@Command(
+        name = "contest",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline contest create --org acme --name \"March calls\" --kpi call_connects --from 2026-03-01 --to 2026-03-31",
-                "  scoreline contest list --org acme"},
-        description = "Create and list contests.", subcommands = {ContestCreateCommand.class, ContestListCommand.class})
-public final class ContestCommand extends CommandGroup {
-}
+        footer = {
+            "  scoreline contest create --org acme --name \"March calls\" --kpi call_connects --from 2026-03-01 --to 2026-03-31",
+            "  scoreline contest list --org acme"
+        },
+        description = "Create and list contests.",
+        subcommands = {ContestCreateCommand.class, ContestListCommand.class})
+public final class ContestCommand extends CommandGroup {}

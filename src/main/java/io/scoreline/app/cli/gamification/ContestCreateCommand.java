@@ -10,10 +10,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline contest create}: a contest on one KPI; {@code serve} takes it live on its first day. */
-@Command(name = "create",
+@Command(
+        name = "create",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline contest create --org acme --name \"March calls\" --kpi call_connects --from 2026-03-01 --to 2026-03-31",
-                "  scoreline contest create --org acme --name \"Team race\" --kpi meetings_booked --from 2026-04-01 --to 2026-04-30 --teams --target 50 --grace 2d"},
+        footer = {
+            "  scoreline contest create --org acme --name \"March calls\" --kpi call_connects --from 2026-03-01 --to 2026-03-31",
+            "  scoreline contest create --org acme --name \"Team race\" --kpi meetings_booked --from 2026-04-01 --to 2026-04-30 --teams --target 50 --grace 2d"
+        },
         description = "Create a contest on one KPI over whole days in the organization's time zone.")
 final class ContestCreateCommand extends ContextCommand {
 
@@ -38,10 +41,17 @@ final class ContestCreateCommand extends ContextCommand {
     @Option(names = "--target", paramLabel = "N", description = "A score that notifies whoever reaches it (a race)")
     String target;
 
-    @Option(names = "--grace", paramLabel = "DURATION", description = "How long after the last day late corrections still count before the result is final (default 24h; e.g. 90m, 2d, 0)")
+    @Option(
+            names = "--grace",
+            paramLabel = "DURATION",
+            description =
+                    "How long after the last day late corrections still count before the result is final (default 24h; e.g. 90m, 2d, 0)")
     String grace;
 
-    @Option(names = "--participants", paramLabel = "EMAILS", description = "Comma-separated e-mails (default: every active profile)")
+    @Option(
+            names = "--participants",
+            paramLabel = "EMAILS",
+            description = "Comma-separated e-mails (default: every active profile)")
     String participants;
 
     private NewContest request;
@@ -59,7 +69,8 @@ final class ContestCreateCommand extends ContextCommand {
         } else {
             var contest = created.contest();
             output.line("Contest " + contest.id() + " '" + contest.name() + "' created: " + contest.kpiKey() + " from "
-                    + contest.startsOn() + " to " + contest.endsOn() + ", " + created.entries() + (contest.teams() ? " team(s)" : " participant(s)")
+                    + contest.startsOn() + " to " + contest.endsOn() + ", " + created.entries()
+                    + (contest.teams() ? " team(s)" : " participant(s)")
                     + ", " + contest.status().key() + " (see `scoreline leaderboard --contest " + contest.id() + "`)");
         }
         return 0;

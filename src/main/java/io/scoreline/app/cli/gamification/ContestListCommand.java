@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline contest list}: an organization's contests, latest first. */
-@Command(name = "list",
+@Command(
+        name = "list",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline contest list --org acme",
-                "  scoreline contest list --org acme --json"},
+        footer = {"  scoreline contest list --org acme", "  scoreline contest list --org acme --json"},
         description = "List an organization's contests with their status.")
 final class ContestListCommand extends ContextCommand {
 
@@ -30,12 +30,25 @@ final class ContestListCommand extends ContextCommand {
         } else if (contests.isEmpty()) {
             output.line("No contests in " + organization.slug() + " (create one with `scoreline contest create`)");
         } else {
-            output.table(List.of("ID", "NAME", "KPI", "FROM", "TO", "MODE", "TARGET", "STATUS", "ENTRIES"), contests.stream().map(s -> {
-                var c = s.contest();
-                return List.of(Long.toString(c.id()), c.name(), c.kpiKey(), c.startsOn().toString(), c.endsOn().toString(),
-                        c.teams() ? "teams" : "people", c.target().map(t -> t.stripTrailingZeros().toPlainString()).orElse("-"),
-                        c.status().key(), Integer.toString(s.entries()));
-            }).toList());
+            output.table(
+                    List.of("ID", "NAME", "KPI", "FROM", "TO", "MODE", "TARGET", "STATUS", "ENTRIES"),
+                    contests.stream()
+                            .map(s -> {
+                                var c = s.contest();
+                                return List.of(
+                                        Long.toString(c.id()),
+                                        c.name(),
+                                        c.kpiKey(),
+                                        c.startsOn().toString(),
+                                        c.endsOn().toString(),
+                                        c.teams() ? "teams" : "people",
+                                        c.target()
+                                                .map(t -> t.stripTrailingZeros().toPlainString())
+                                                .orElse("-"),
+                                        c.status().key(),
+                                        Integer.toString(s.entries()));
+                            })
+                            .toList());
         }
         return 0;
     }

@@ -1,8 +1,8 @@
 package io.scoreline.app.cli.integration;
 
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,12 +19,11 @@ final class CredentialFileKeys {
 
     private static final List<String> REFRESH_TOKEN = List.of("client_id", "client_secret", "refresh_token");
     private static final List<String> CLIENT_CREDENTIALS = List.of("client_id", "client_secret");
-    private static final List<String> JWT_BEARER = List.of("client_id", "jwt_username", "username", "jwt_key_file",
-            "private_key_file", "private_key");
+    private static final List<String> JWT_BEARER =
+            List.of("client_id", "jwt_username", "username", "jwt_key_file", "private_key_file", "private_key");
     private static final List<String> PRIVATE_APP = List.of("private_app_token", "access_token");
 
-    private CredentialFileKeys() {
-    }
+    private CredentialFileKeys() {}
 
     /** Before the flow is known: every key must belong to some flow of the provider. */
     static void requireKnown(CrmProvider provider, Set<String> keys, Path file) {
@@ -53,13 +52,15 @@ final class CredentialFileKeys {
 
     private static String flows(CrmProvider provider) {
         var flows = switch (provider) {
-            case SALESFORCE -> List.of(
-                    String.join(", ", REFRESH_TOKEN) + " (refresh-token login)",
-                    String.join(", ", CLIENT_CREDENTIALS) + " (client-credentials login)",
-                    String.join(", ", JWT_BEARER) + " (JWT bearer login)");
-            case HUBSPOT -> List.of(
-                    String.join(", ", REFRESH_TOKEN) + " (public app)",
-                    String.join(" or ", PRIVATE_APP) + " (private app)");
+            case SALESFORCE ->
+                List.of(
+                        String.join(", ", REFRESH_TOKEN) + " (refresh-token login)",
+                        String.join(", ", CLIENT_CREDENTIALS) + " (client-credentials login)",
+                        String.join(", ", JWT_BEARER) + " (JWT bearer login)");
+            case HUBSPOT ->
+                List.of(
+                        String.join(", ", REFRESH_TOKEN) + " (public app)",
+                        String.join(" or ", PRIVATE_APP) + " (private app)");
         };
         return String.join("; or ", flows);
     }

@@ -1,15 +1,15 @@
 package io.scoreline.app.cli.integration;
 
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,16 +48,24 @@ final class CredentialsInput {
     @Option(names = "--jwt-key-file", paramLabel = "FILE", description = "PEM private key for the JWT bearer flow")
     Path jwtKeyFile;
 
-    @Option(names = "--credentials-file", paramLabel = "FILE", description = "Properties file with the credentials (keeps secrets out of shell history)")
+    @Option(
+            names = "--credentials-file",
+            paramLabel = "FILE",
+            description = "Properties file with the credentials (keeps secrets out of shell history)")
     Path credentialsFile;
 
     CrmCredentials resolve(CrmProvider provider) {
         var values = new HashMap<String, String>();
         Set<String> fileKeys = Set.of();
         if (credentialsFile != null) {
-            if (clientId != null || clientSecret != null || refreshToken != null || privateAppToken != null
-                    || jwtUsername != null || jwtKeyFile != null) {
-                throw ScorelineException.badInput("give credentials either as options or in --credentials-file, not both");
+            if (clientId != null
+                    || clientSecret != null
+                    || refreshToken != null
+                    || privateAppToken != null
+                    || jwtUsername != null
+                    || jwtKeyFile != null) {
+                throw ScorelineException.badInput(
+                        "give credentials either as options or in --credentials-file, not both");
             }
             values.putAll(readFile(credentialsFile));
             fileKeys = Set.copyOf(values.keySet());
@@ -74,13 +82,16 @@ final class CredentialsInput {
         if (values.containsKey("access_token")) {
             values.putIfAbsent("private_app_token", values.get("access_token"));
         }
-        if (provider == CrmProvider.HUBSPOT && values.containsKey("refresh_token") && !values.containsKey("private_app_token")) {
+        if (provider == CrmProvider.HUBSPOT
+                && values.containsKey("refresh_token")
+                && !values.containsKey("private_app_token")) {
             // A HubSpot refresh needs the app's secret (Salesforce can be set up without one).
             requireAll(values, "hubspot refresh-token login", "client_id", "client_secret");
         }
         var credentials = choose(values);
         if (!credentials.supports(provider)) {
-            throw ScorelineException.badInput(provider.key() + " does not accept these credentials; " + expected(provider));
+            throw ScorelineException.badInput(
+                    provider.key() + " does not accept these credentials; " + expected(provider));
         }
         if (credentialsFile != null) {
             CredentialFileKeys.requireUsedBy(credentials, provider, fileKeys, credentialsFile);
@@ -96,7 +107,9 @@ final class CredentialsInput {
         alias(v, "username", "jwt_username");
         if (v.containsKey("jwt_key_file") || v.containsKey("private_key")) {
             requireAll(v, "JWT bearer login", "client_id", "jwt_username");
-            var pem = v.containsKey("private_key") ? v.get("private_key") : readText(Path.of(v.get("jwt_key_file")), "JWT key file");
+            var pem = v.containsKey("private_key")
+                    ? v.get("private_key")
+                    : readText(Path.of(v.get("jwt_key_file")), "JWT key file");
             return new CrmCredentials.JwtBearer(v.get("client_id"), v.get("jwt_username"), pem);
         }
         if (v.containsKey("jwt_username") && !v.containsKey("refresh_token") && !v.containsKey("client_secret")) {
@@ -110,23 +123,25 @@ final class CredentialsInput {
         if (v.containsKey("client_id") && v.containsKey("client_secret")) {
             return new CrmCredentials.ClientCredentials(v.get("client_id"), v.get("client_secret"));
         }
-        throw ScorelineException.badInput("missing credentials: give --client-id with --refresh-token (and --client-secret), "
-                + "--client-id with --client-secret (client credentials), --jwt-username with --jwt-key-file and --client-id, "
-                + "or --private-app-token; or put them in --credentials-file");
+        throw ScorelineException.badInput(
+                "missing credentials: give --client-id with --refresh-token (and --client-secret), "
+                        + "--client-id with --client-secret (client credentials), --jwt-username with --jwt-key-file and --client-id, "
+                        + "or --private-app-token; or put them in --credentials-file");
     }
 
     private static String expected(CrmProvider provider) {
         return switch (provider) {
             case SALESFORCE -> "use a refresh token, client credentials or a JWT bearer key";
-            case HUBSPOT -> "use client_id, client_secret and refresh_token (public app) or private_app_token / access_token (private app)";
+            case HUBSPOT ->
+                "use client_id, client_secret and refresh_token (public app) or private_app_token / access_token (private app)";
         };
     }
 
     private static void requireAll(Map<String, String> values, String flow, String... keys) {
         for (var key : keys) {
             if (!values.containsKey(key)) {
-                throw ScorelineException.badInput("missing credentials: the " + flow + " needs " + key + " (--"
-                        + key.replace('_', '-') + ")");
+                throw ScorelineException.badInput(
+                        "missing credentials: the " + flow + " needs " + key + " (--" + key.replace('_', '-') + ")");
             }
         }
     }
@@ -154,7 +169,10 @@ final class CredentialsInput {
                 throw ScorelineException.badInput("credentials file " + file + " is larger than 64 KiB: it holds a few "
                         + "keys (put a PEM key in private_key_file, not inline)");
             }
-            properties.load(new StringReader(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString()));
+            properties.load(new StringReader(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString()));
         } catch (IOException e) {
             throw unreadable(file, "credentials file", e);
         }

@@ -1,7 +1,7 @@
 package io.scoreline.app.cli.integration;
 
-import io.scoreline.app.http.WebhookController;
 import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.http.WebhookController;
 import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.Integration;
 
@@ -12,8 +12,7 @@ import io.scoreline.pipeline.integrations.Integration;
  */
 final class EndpointSecretOutput {
 
-    private EndpointSecretOutput() {
-    }
+    private EndpointSecretOutput() {}
 
     /** The path to put into the outbound message's Endpoint URL, secret included. */
     static String path(Integration integration, EndpointSecret secret) {
@@ -30,8 +29,10 @@ final class EndpointSecretOutput {
     /** What {@code integration list} says about the endpoint: only whether a Salesforce integration has a secret. */
     static String state(Integration integration) {
         return switch (integration.provider()) {
-            case SALESFORCE -> integration.hasEndpointSecret() ? "secret set"
-                    : "NO SECRET: refuses all messages; run integration rotate-secret";
+            case SALESFORCE ->
+                integration.hasEndpointSecret()
+                        ? "secret set"
+                        : "NO SECRET: refuses all messages; run integration rotate-secret";
             case HUBSPOT -> "signed (v3)";
         };
     }

@@ -14,24 +14,39 @@ import java.util.Optional;
  *
  * @param endpointSecretSet Salesforce only: an integration without one (added before V14) refuses every outbound message
  */
-record IntegrationJson(long id, String org, String provider, String status,
+record IntegrationJson(
+        long id,
+        String org,
+        String provider,
+        String status,
         @JsonProperty("external_account_id") String externalAccountId,
         @JsonProperty("schedule_minute") int scheduleMinute,
         Map<String, String> settings,
         @JsonProperty("endpoint_secret_set") Boolean endpointSecretSet,
         @JsonProperty("created_at") String createdAt,
-        @JsonProperty("endpoint_secret") @JsonInclude(JsonInclude.Include.NON_NULL) String endpointSecret,
-        @JsonProperty("endpoint_path") @JsonInclude(JsonInclude.Include.NON_NULL) String endpointPath) {
+
+        @JsonProperty("endpoint_secret") @JsonInclude(JsonInclude.Include.NON_NULL)
+        String endpointSecret,
+
+        @JsonProperty("endpoint_path") @JsonInclude(JsonInclude.Include.NON_NULL)
+        String endpointPath) {
 
     static IntegrationJson of(Integration integration, String organizationSlug) {
         return of(integration, organizationSlug, Optional.empty());
     }
 
     static IntegrationJson of(Integration integration, String organizationSlug, Optional<EndpointSecret> secret) {
-        return new IntegrationJson(integration.id(), organizationSlug, integration.provider().key(), integration.status().key(),
-                integration.externalAccountId().orElse(null), integration.scheduleMinute(), integration.settings(),
+        return new IntegrationJson(
+                integration.id(),
+                organizationSlug,
+                integration.provider().key(),
+                integration.status().key(),
+                integration.externalAccountId().orElse(null),
+                integration.scheduleMinute(),
+                integration.settings(),
                 integration.provider() == CrmProvider.SALESFORCE ? integration.hasEndpointSecret() : null,
-                integration.createdAt().toString(), secret.map(EndpointSecret::text).orElse(null),
+                integration.createdAt().toString(),
+                secret.map(EndpointSecret::text).orElse(null),
                 secret.map(s -> EndpointSecretOutput.path(integration, s)).orElse(null));
     }
 }

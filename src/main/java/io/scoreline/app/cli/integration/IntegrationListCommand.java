@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline integration list}. */
-@Command(name = "list",
+@Command(
+        name = "list",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline integration list --org acme",
-                "  scoreline integration list --org acme --json"},
+        footer = {"  scoreline integration list --org acme", "  scoreline integration list --org acme --json"},
         description = "List an organization's integrations (never their credentials).")
 final class IntegrationListCommand extends ContextCommand {
 
@@ -30,12 +30,20 @@ final class IntegrationListCommand extends ContextCommand {
         } else if (integrations.isEmpty()) {
             output.line("No integrations for " + slug + ": add one with `scoreline integration add`");
         } else {
-            output.table(List.of("ID", "PROVIDER", "STATUS", "ACCOUNT", "SYNC MINUTE", "ENDPOINT", "WEBHOOKS"), integrations.stream()
-                    .map(i -> List.of(Long.toString(i.id()), i.provider().key(), i.status().key(),
-                            i.externalAccountId().orElse("-"), ":" + String.format("%02d", i.scheduleMinute()),
-                            io.scoreline.connectors.spi.CrmProfiles.of(i.provider()).settingsUrl(i.settings()).orElse("-"),
-                            EndpointSecretOutput.state(i)))
-                    .toList());
+            output.table(
+                    List.of("ID", "PROVIDER", "STATUS", "ACCOUNT", "SYNC MINUTE", "ENDPOINT", "WEBHOOKS"),
+                    integrations.stream()
+                            .map(i -> List.of(
+                                    Long.toString(i.id()),
+                                    i.provider().key(),
+                                    i.status().key(),
+                                    i.externalAccountId().orElse("-"),
+                                    ":" + String.format("%02d", i.scheduleMinute()),
+                                    io.scoreline.connectors.spi.CrmProfiles.of(i.provider())
+                                            .settingsUrl(i.settings())
+                                            .orElse("-"),
+                                    EndpointSecretOutput.state(i)))
+                            .toList());
         }
         return 0;
     }

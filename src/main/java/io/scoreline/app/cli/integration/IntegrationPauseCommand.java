@@ -5,7 +5,8 @@ import io.scoreline.pipeline.integrations.IntegrationStatus;
 import picocli.CommandLine.Command;
 
 /** {@code scoreline integration pause}. */
-@Command(name = "pause",
+@Command(
+        name = "pause",
         footerHeading = HelpOptions.EXAMPLES,
         footer = {"  scoreline integration pause --integration 1"},
         description = "Stop an integration's scheduled syncs.")

@@ -5,7 +5,8 @@ import io.scoreline.pipeline.integrations.IntegrationStatus;
 import picocli.CommandLine.Command;
 
 /** {@code scoreline integration resume}: scheduled syncs again; a missed hour runs once, now. */
-@Command(name = "resume",
+@Command(
+        name = "resume",
         footerHeading = HelpOptions.EXAMPLES,
         footer = {"  scoreline integration resume --integration 1"},
         description = "Resume an integration's scheduled syncs.")

@@ -19,20 +19,29 @@ abstract class IntegrationStatusCommand extends ContextCommand {
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
         var onboarding = context.getBean(IntegrationOnboarding.class);
-        var changed = target() == IntegrationStatus.ACTIVE ? onboarding.resume(integrationId) : onboarding.pause(integrationId);
+        var changed = target() == IntegrationStatus.ACTIVE
+                ? onboarding.resume(integrationId)
+                : onboarding.pause(integrationId);
         var next = changed.nextSync();
         if (output.json()) {
-            output.jsonLine(new StatusJson(integrationId, changed.status().key(), changed.scheduleChanged(),
+            output.jsonLine(new StatusJson(
+                    integrationId,
+                    changed.status().key(),
+                    changed.scheduleChanged(),
                     next.map(Object::toString).orElse(null)));
         } else {
-            output.line("Integration " + integrationId + " is " + changed.status().key()
-                    + (changed.status() == IntegrationStatus.ACTIVE ? next.map(n -> "; next scheduled sync at " + n).orElse("")
+            output.line("Integration " + integrationId + " is "
+                    + changed.status().key()
+                    + (changed.status() == IntegrationStatus.ACTIVE
+                            ? next.map(n -> "; next scheduled sync at " + n).orElse("")
                             : "; scheduled syncs are paused (manual `scoreline sync` still works)"));
         }
         return 0;
     }
 
-    record StatusJson(long integration, String status, @JsonProperty("schedule_changed") boolean scheduleChanged,
-            @JsonProperty("next_sync") String nextSync) {
-    }
+    record StatusJson(
+            long integration,
+            String status,
+            @JsonProperty("schedule_changed") boolean scheduleChanged,
+            @JsonProperty("next_sync") String nextSync) {}
 }

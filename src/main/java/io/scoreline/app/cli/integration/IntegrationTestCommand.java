@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  * {@code scoreline integration test}: checks settings and connectivity separately and says which
  * failed and why. Exit 0 only when both pass.
  */
-@Command(name = "test",
+@Command(
+        name = "test",
         footerHeading = HelpOptions.EXAMPLES,
         footer = {"  scoreline integration test --integration 1"},
         description = "Check an integration's settings, credentials and connectivity.")
@@ -29,10 +30,13 @@ final class IntegrationTestCommand extends ContextCommand {
         var checked = context.getBean(IntegrationOnboarding.class).check(integrationId);
         var provider = checked.integration().provider().key();
         var line = switch (checked.check()) {
-            case ConnectionCheck.Passed passed -> new CheckJson(integrationId, provider, "ok", "ok", passed.account() + ": " + passed.detail());
-            case ConnectionCheck.SettingsInvalid invalid -> new CheckJson(integrationId, provider, "invalid", "not tried", invalid.problem());
-            case ConnectionCheck.ConnectionFailed failed -> new CheckJson(integrationId, provider, "ok",
-                    failed.kind().name().toLowerCase(Locale.ROOT), failed.problem());
+            case ConnectionCheck.Passed passed ->
+                new CheckJson(integrationId, provider, "ok", "ok", passed.account() + ": " + passed.detail());
+            case ConnectionCheck.SettingsInvalid invalid ->
+                new CheckJson(integrationId, provider, "invalid", "not tried", invalid.problem());
+            case ConnectionCheck.ConnectionFailed failed ->
+                new CheckJson(
+                        integrationId, provider, "ok", failed.kind().name().toLowerCase(Locale.ROOT), failed.problem());
         };
         if (output.json()) {
             output.jsonLine(line);
@@ -44,6 +48,5 @@ final class IntegrationTestCommand extends ContextCommand {
         return checked.passed() ? 0 : CliErrorHandler.FAILURE;
     }
 
-    record CheckJson(long integration, String provider, String settings, String connection, String detail) {
-    }
+    record CheckJson(long integration, String provider, String settings, String connection, String detail) {}
 }

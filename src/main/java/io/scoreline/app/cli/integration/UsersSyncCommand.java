@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline users sync}: CRM users/owners → profiles by e-mail. */
-@Command(name = "sync",
+@Command(
+        name = "sync",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline users sync --integration 1",
-                "  scoreline users sync --integration 1 --create-profiles"},
+        footer = {"  scoreline users sync --integration 1", "  scoreline users sync --integration 1 --create-profiles"},
         description = "Import the CRM's users and link them to profiles by e-mail.")
 final class UsersSyncCommand extends ContextCommand {
 
@@ -27,19 +27,31 @@ final class UsersSyncCommand extends ContextCommand {
     protected int run(ApplicationContext context, CliOutput output) {
         var result = context.getBean(CrmUserLinking.class).sync(integrationId, createProfiles);
         if (output.json()) {
-            output.jsonLine(new UsersSyncJson(integrationId, result.usersSeen(), result.newlyLinked(), result.profilesCreated(),
+            output.jsonLine(new UsersSyncJson(
+                    integrationId,
+                    result.usersSeen(),
+                    result.newlyLinked(),
+                    result.profilesCreated(),
                     result.unmatched()));
         } else {
-            output.line(result.usersSeen() + " CRM users: " + result.newlyLinked() + " newly linked, " + result.profilesCreated()
+            output.line(result.usersSeen() + " CRM users: " + result.newlyLinked() + " newly linked, "
+                    + result.profilesCreated()
                     + " profiles created, " + result.unmatched() + " unmatched"
-                    + (result.unmatched() > 0 ? " (see `scoreline users unmatched --integration " + integrationId + "`)" : "")
-                    + (result.newlyLinked() > 0 ? "\nRun `scoreline remap --integration " + integrationId
-                            + "` to credit the facts already synced for newly linked users." : ""));
+                    + (result.unmatched() > 0
+                            ? " (see `scoreline users unmatched --integration " + integrationId + "`)"
+                            : "")
+                    + (result.newlyLinked() > 0
+                            ? "\nRun `scoreline remap --integration " + integrationId
+                                    + "` to credit the facts already synced for newly linked users."
+                            : ""));
         }
         return 0;
     }
 
-    record UsersSyncJson(long integration, int users, @JsonProperty("newly_linked") int newlyLinked,
-            @JsonProperty("profiles_created") int profilesCreated, int unmatched) {
-    }
+    record UsersSyncJson(
+            long integration,
+            int users,
+            @JsonProperty("newly_linked") int newlyLinked,
+            @JsonProperty("profiles_created") int profilesCreated,
+            int unmatched) {}
 }

@@ -17,10 +17,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline kpi show}: totals per person and KPI over a window (dates in the organization's time zone). */
-@Command(name = "show",
+@Command(
+        name = "show",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline kpi show --org acme --from 2026-03-01 --to 2026-03-31",
-                "  scoreline kpi show --org acme --profile ana@acme.example --by-day --json"},
+        footer = {
+            "  scoreline kpi show --org acme --from 2026-03-01 --to 2026-03-31",
+            "  scoreline kpi show --org acme --profile ana@acme.example --by-day --json"
+        },
         description = "KPI totals per person and KPI; --by-day for one line per day.")
 final class KpiShowCommand extends ContextCommand {
 
@@ -40,10 +43,15 @@ final class KpiShowCommand extends ContextCommand {
     boolean byDay;
 
     /** The {@code --json} line of DESIGN §10; {@code date} only with {@code --by-day}. */
-    record TotalLine(String profile, String kpi, @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate date, BigDecimal value) {
+    record TotalLine(
+            String profile,
+            String kpi,
+            @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate date,
+            BigDecimal value) {
 
         static TotalLine of(KpiTotal total) {
-            return new TotalLine(total.profileEmail(), total.kpiKey(), total.date().orElse(null), total.value());
+            return new TotalLine(
+                    total.profileEmail(), total.kpiKey(), total.date().orElse(null), total.value());
         }
     }
 
@@ -61,7 +69,8 @@ final class KpiShowCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var shown = context.getBean(KpiQueries.class).totals(org, fromDate, toDate, Optional.ofNullable(profile), byDay);
+        var shown =
+                context.getBean(KpiQueries.class).totals(org, fromDate, toDate, Optional.ofNullable(profile), byDay);
         var organization = shown.organization();
         var totals = shown.totals();
         if (output.json()) {
@@ -69,10 +78,25 @@ final class KpiShowCommand extends ContextCommand {
         } else if (totals.isEmpty()) {
             output.line("No KPI values for " + organization.slug() + " in this window");
         } else {
-            var header = byDay ? List.of("PROFILE", "KPI", "DATE", "VALUE", "FACTS") : List.of("PROFILE", "KPI", "VALUE", "FACTS");
-            output.table(header, totals.stream().map(t -> byDay
-                    ? List.of(t.profileEmail(), t.kpiKey(), t.date().orElseThrow().toString(), t.value().toPlainString(), Long.toString(t.factCount()))
-                    : List.of(t.profileEmail(), t.kpiKey(), t.value().toPlainString(), Long.toString(t.factCount()))).toList());
+            var header = byDay
+                    ? List.of("PROFILE", "KPI", "DATE", "VALUE", "FACTS")
+                    : List.of("PROFILE", "KPI", "VALUE", "FACTS");
+            output.table(
+                    header,
+                    totals.stream()
+                            .map(t -> byDay
+                                    ? List.of(
+                                            t.profileEmail(),
+                                            t.kpiKey(),
+                                            t.date().orElseThrow().toString(),
+                                            t.value().toPlainString(),
+                                            Long.toString(t.factCount()))
+                                    : List.of(
+                                            t.profileEmail(),
+                                            t.kpiKey(),
+                                            t.value().toPlainString(),
+                                            Long.toString(t.factCount())))
+                            .toList());
         }
         return 0;
     }

@@ -14,10 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline leaderboard --contest ID}: the ranked board as it stands. */
-@Command(name = "leaderboard",
+@Command(
+        name = "leaderboard",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline leaderboard --contest 3",
-                "  scoreline leaderboard --contest 3 --json"},
+        footer = {"  scoreline leaderboard --contest 3", "  scoreline leaderboard --contest 3 --json"},
         description = "A contest's leaderboard: rank, person or team, score, when the score was reached.")
 public final class LeaderboardCommand extends ContextCommand {
 
@@ -25,10 +25,19 @@ public final class LeaderboardCommand extends ContextCommand {
     long contestId;
 
     /** The {@code --json} line of DESIGN §10, with the contest's status. */
-    record EntryLine(int rank, String participant, BigDecimal score, @JsonProperty("reached_at") Instant reachedAt, String status) {
+    record EntryLine(
+            int rank,
+            String participant,
+            BigDecimal score,
+            @JsonProperty("reached_at") Instant reachedAt,
+            String status) {
 
         static EntryLine of(LeaderboardEntry entry, String status) {
-            return new EntryLine(entry.rank(), entry.participant(), new BigDecimal(plain(entry.score())), entry.reachedAt().orElse(null),
+            return new EntryLine(
+                    entry.rank(),
+                    entry.participant(),
+                    new BigDecimal(plain(entry.score())),
+                    entry.reachedAt().orElse(null),
                     status);
         }
     }
@@ -38,16 +47,24 @@ public final class LeaderboardCommand extends ContextCommand {
         var board = context.getBean(Leaderboards.class).show(contestId);
         var contest = board.contest();
         if (output.json()) {
-            board.entries().forEach(e -> output.jsonLine(EntryLine.of(e, contest.status().key())));
+            board.entries()
+                    .forEach(e ->
+                            output.jsonLine(EntryLine.of(e, contest.status().key())));
             return 0;
         }
-        output.line("Contest " + contest.id() + " '" + contest.name() + "': " + contest.kpiKey() + " from " + contest.startsOn() + " to "
+        output.line("Contest " + contest.id() + " '" + contest.name() + "': " + contest.kpiKey() + " from "
+                + contest.startsOn() + " to "
                 + contest.endsOn() + ", " + contest.status().key()
                 + contest.target().map(t -> ", target " + plain(t)).orElse(""));
-        output.table(List.of("RANK", contest.teams() ? "TEAM" : "PARTICIPANT", "SCORE", "REACHED AT"), board.entries().stream()
-                .map(e -> List.of(Integer.toString(e.rank()), e.participant(), plain(e.score()),
-                        e.reachedAt().map(Object::toString).orElse("-")))
-                .toList());
+        output.table(
+                List.of("RANK", contest.teams() ? "TEAM" : "PARTICIPANT", "SCORE", "REACHED AT"),
+                board.entries().stream()
+                        .map(e -> List.of(
+                                Integer.toString(e.rank()),
+                                e.participant(),
+                                plain(e.score()),
+                                e.reachedAt().map(Object::toString).orElse("-")))
+                        .toList());
         return 0;
     }
 

@@ -17,10 +17,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline notifications --org S [--profile EMAIL] [--limit N]}: newest first. */
-@Command(name = "notifications",
+@Command(
+        name = "notifications",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline notifications --org acme",
-                "  scoreline notifications --org acme --profile ana@acme.example --limit 20"},
+        footer = {
+            "  scoreline notifications --org acme",
+            "  scoreline notifications --org acme --profile ana@acme.example --limit 20"
+        },
         description = "Notifications of an organization's people, newest first.")
 public final class NotificationsCommand extends ContextCommand {
 
@@ -30,16 +33,28 @@ public final class NotificationsCommand extends ContextCommand {
     @Option(names = "--profile", paramLabel = "EMAIL", description = "Only this person")
     String profile;
 
-    @Option(names = "--limit", defaultValue = "100", paramLabel = "N", description = "At most N (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--limit",
+            defaultValue = "100",
+            paramLabel = "N",
+            description = "At most N (default: ${DEFAULT-VALUE})")
     int limit;
 
     /** The {@code --json} line of DESIGN §10; the payload nested as JSON. */
-    record NotificationLine(String profile, String kind, @JsonProperty("dedupe_key") String dedupeKey,
-            @JsonProperty("created_at") Instant createdAt, JsonNode payload) {
+    record NotificationLine(
+            String profile,
+            String kind,
+            @JsonProperty("dedupe_key") String dedupeKey,
+            @JsonProperty("created_at") Instant createdAt,
+            JsonNode payload) {
 
         static NotificationLine of(Notification notification) {
-            return new NotificationLine(notification.profileEmail(), notification.kind().key(), notification.dedupeKey(),
-                    notification.createdAt(), JsonText.parse(notification.payload()));
+            return new NotificationLine(
+                    notification.profileEmail(),
+                    notification.kind().key(),
+                    notification.dedupeKey(),
+                    notification.createdAt(),
+                    JsonText.parse(notification.payload()));
         }
     }
 
@@ -60,9 +75,15 @@ public final class NotificationsCommand extends ContextCommand {
         } else if (notifications.isEmpty()) {
             output.line("No notifications in " + organization.slug() + (profile == null ? "" : " for " + profile));
         } else {
-            output.table(List.of("PROFILE", "KIND", "CREATED_AT", "PAYLOAD"), notifications.stream()
-                    .map(n -> List.of(n.profileEmail(), n.kind().key(), n.createdAt().toString(), n.payload()))
-                    .toList());
+            output.table(
+                    List.of("PROFILE", "KIND", "CREATED_AT", "PAYLOAD"),
+                    notifications.stream()
+                            .map(n -> List.of(
+                                    n.profileEmail(),
+                                    n.kind().key(),
+                                    n.createdAt().toString(),
+                                    n.payload()))
+                            .toList());
         }
         return 0;
     }

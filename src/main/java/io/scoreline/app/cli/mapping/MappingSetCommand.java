@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
  * and stores it as the next version, printing the difference from the active one. An invalid
  * document stores nothing.
  */
-@Command(name = "set",
+@Command(
+        name = "set",
         footerHeading = HelpOptions.EXAMPLES,
         footer = {"  scoreline mapping set --integration 1 --file rules.yaml"},
         description = "Validate and store a new version of an integration's rules; prints the diff.")
@@ -30,8 +31,7 @@ final class MappingSetCommand extends ContextCommand {
     Path file;
 
     /** The {@code --json} line. */
-    record SetLine(long integration, int version, boolean stored, String diff) {
-    }
+    record SetLine(long integration, int version, boolean stored, String diff) {}
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {

@@ -13,10 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline mapping show}: the active rule document of an integration, or a given version. */
-@Command(name = "show",
+@Command(
+        name = "show",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline mapping show --integration 1",
-                "  scoreline mapping show --integration 1 --version 2"},
+        footer = {"  scoreline mapping show --integration 1", "  scoreline mapping show --integration 1 --version 2"},
         description = "Print an integration's active rules (or --version N).")
 final class MappingShowCommand extends ContextCommand {
 
@@ -27,8 +27,12 @@ final class MappingShowCommand extends ContextCommand {
     Integer version;
 
     /** The {@code --json} line. */
-    record ShowLine(long integration, int version, boolean active, @JsonProperty("created_at") Instant createdAt, String document) {
-    }
+    record ShowLine(
+            long integration,
+            int version,
+            boolean active,
+            @JsonProperty("created_at") Instant createdAt,
+            String document) {}
 
     @Override
     protected void validate() {
@@ -40,12 +44,14 @@ final class MappingShowCommand extends ContextCommand {
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
         var ruleSets = context.getBean(RuleSetVersions.class);
-        StoredRuleSet shown = version == null ? ruleSets.active(integrationId) : ruleSets.version(integrationId, version);
+        StoredRuleSet shown =
+                version == null ? ruleSets.active(integrationId) : ruleSets.version(integrationId, version);
         if (output.json()) {
-            output.jsonLine(new ShowLine(integrationId, shown.version(), shown.active(), shown.createdAt(), shown.document()));
+            output.jsonLine(
+                    new ShowLine(integrationId, shown.version(), shown.active(), shown.createdAt(), shown.document()));
         } else {
-            output.line("# integration " + integrationId + ", version " + shown.version() + (shown.active() ? " (active)" : "")
-                    + ", stored " + shown.createdAt());
+            output.line("# integration " + integrationId + ", version " + shown.version()
+                    + (shown.active() ? " (active)" : "") + ", stored " + shown.createdAt());
             output.line(shown.document().stripTrailing());
         }
         return 0;

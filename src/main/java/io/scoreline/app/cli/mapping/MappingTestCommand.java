@@ -6,11 +6,11 @@ import io.scoreline.app.cli.ChoiceOption;
 import io.scoreline.app.cli.CliErrorHandler;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.CommonOptions;
+import io.scoreline.app.cli.FactJson;
 import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CompileResult;
-import io.scoreline.app.cli.FactJson;
 import io.scoreline.pipeline.rules.RuleDocumentCheck;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,10 +32,13 @@ import picocli.CommandLine.Spec;
  * {@code scoreline mapping test}: the facts a rule document derives from records given as the
  * CRM's API returns them, one JSON line per fact. Needs no database.
  */
-@Command(name = "test",
+@Command(
+        name = "test",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline mapping test --rules mappings/hubspot.yaml --records deals.jsonl --timezone Europe/Berlin",
-                "  scoreline mapping test --rules mappings/hubspot.yaml --records calls.jsonl --object calls --json"},
+        footer = {
+            "  scoreline mapping test --rules mappings/hubspot.yaml --records deals.jsonl --timezone Europe/Berlin",
+            "  scoreline mapping test --rules mappings/hubspot.yaml --records calls.jsonl --object calls --json"
+        },
         description = "Print the facts rules derive from JSONL records (one JSON line per fact).")
 final class MappingTestCommand implements Callable<Integer> {
 
@@ -45,13 +48,20 @@ final class MappingTestCommand implements Callable<Integer> {
     @Option(names = "--records", required = true, paramLabel = "FILE.jsonl", description = "One API record per line")
     Path records;
 
-    @Option(names = "--timezone", defaultValue = "UTC", paramLabel = "TZ", description = "Organization time zone (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--timezone",
+            defaultValue = "UTC",
+            paramLabel = "TZ",
+            description = "Organization time zone (default: ${DEFAULT-VALUE})")
     String timezone;
 
     @Option(names = "--provider", description = "salesforce or hubspot (default: the document's provider line)")
     String provider;
 
-    @Option(names = "--object", paramLabel = "TYPE", description = "HubSpot object type of lines without an objectType member")
+    @Option(
+            names = "--object",
+            paramLabel = "TYPE",
+            description = "HubSpot object type of lines without an objectType member")
     String objectType;
 
     @Mixin
@@ -83,9 +93,10 @@ final class MappingTestCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    var object = CliOutput.JSON.readValue(line, new TypeReference<Map<String, Object>>() { });
+                    var object = CliOutput.JSON.readValue(line, new TypeReference<Map<String, Object>>() {});
                     var facts = check.tryOn(compiled.ruleSet(), object, Optional.ofNullable(objectType), zone);
-                    facts.warnings().forEach(w -> err.println(records + ":" + facts.recordId() + ": warning: " + w.format()));
+                    facts.warnings()
+                            .forEach(w -> err.println(records + ":" + facts.recordId() + ": warning: " + w.format()));
                     facts.facts().forEach(fact -> out.println(FactJson.line(fact)));
                 } catch (JsonProcessingException e) {
                     badLines++;
@@ -111,6 +122,7 @@ final class MappingTestCommand implements Callable<Integer> {
         } catch (DateTimeException e) {
             // reported below
         }
-        throw ScorelineException.badInput("invalid timezone '" + value + "': use an IANA time zone such as Europe/Berlin");
+        throw ScorelineException.badInput(
+                "invalid timezone '" + value + "': use an IANA time zone such as Europe/Berlin");
     }
 }

@@ -17,10 +17,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code scoreline mapping validate FILE}: exit 0 when valid, 1 with every problem as FILE:LINE:COL. No database. */
-@Command(name = "validate",
+@Command(
+        name = "validate",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline mapping validate mappings/salesforce.yaml",
-                "  scoreline mapping validate rules.yaml --provider hubspot"},
+        footer = {
+            "  scoreline mapping validate mappings/salesforce.yaml",
+            "  scoreline mapping validate rules.yaml --provider hubspot"
+        },
         description = "Check a rule document; prints every problem as FILE:LINE:COL: message.")
 final class MappingValidateCommand implements Callable<Integer> {
 
@@ -44,8 +47,10 @@ final class MappingValidateCommand implements Callable<Integer> {
         var result = new RuleDocumentCheck().validate(document.text(), expected);
         document.report(spec.commandLine().getErr(), result.problems());
         if (result instanceof CompileResult.Compiled compiled) {
-            spec.commandLine().getOut().println(file + ": valid (" + compiled.ruleSet().provider().key() + ", "
-                    + compiled.ruleSet().rules().size() + " KPI rules)");
+            spec.commandLine()
+                    .getOut()
+                    .println(file + ": valid (" + compiled.ruleSet().provider().key() + ", "
+                            + compiled.ruleSet().rules().size() + " KPI rules)");
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -18,8 +18,8 @@ record RuleDocumentFile(Path path, String text) {
     static RuleDocumentFile read(Path path) {
         try {
             if (Files.size(path) > MappingCompiler.MAX_DOCUMENT_CHARS * 4L) {
-                throw ScorelineException.badInput(path + ": the document is larger than "
-                        + MappingCompiler.MAX_DOCUMENT_CHARS + " characters");
+                throw ScorelineException.badInput(
+                        path + ": the document is larger than " + MappingCompiler.MAX_DOCUMENT_CHARS + " characters");
             }
             return new RuleDocumentFile(path, Files.readString(path, StandardCharsets.UTF_8));
         } catch (CharacterCodingException e) {

@@ -5,11 +5,13 @@ import io.scoreline.app.cli.HelpOptions;
 import picocli.CommandLine.Command;
 
 /** {@code scoreline org …}: the tenants. */
-@Command(name = "org",
+@Command(
+        name = "org",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline org create --slug acme --name \"Acme Corp\" --timezone Europe/Berlin",
-                "  scoreline org list"},
+        footer = {
+            "  scoreline org create --slug acme --name \"Acme Corp\" --timezone Europe/Berlin",
+            "  scoreline org list"
+        },
         description = "Create and list organizations.",
         subcommands = {OrgCreateCommand.class, OrgListCommand.class})
-public final class OrgCommand extends CommandGroup {
-}
+public final class OrgCommand extends CommandGroup {}

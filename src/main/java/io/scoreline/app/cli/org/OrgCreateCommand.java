@@ -11,10 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline org create}. */
-@Command(name = "create",
+@Command(
+        name = "create",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline org create --slug acme --name \"Acme Corp\" --timezone Europe/Berlin",
-                "  scoreline org create --slug globex --name Globex --timezone America/New_York --week-start sunday --json"},
+        footer = {
+            "  scoreline org create --slug acme --name \"Acme Corp\" --timezone Europe/Berlin",
+            "  scoreline org create --slug globex --name Globex --timezone America/New_York --week-start sunday --json"
+        },
         description = "Create an organization.")
 final class OrgCreateCommand extends ContextCommand {
 
@@ -24,10 +27,17 @@ final class OrgCreateCommand extends ContextCommand {
     @Option(names = "--name", required = true, description = "Display name")
     String name;
 
-    @Option(names = "--timezone", required = true, paramLabel = "TZ", description = "IANA time zone KPI days are counted in, e.g. Europe/Berlin")
+    @Option(
+            names = "--timezone",
+            required = true,
+            paramLabel = "TZ",
+            description = "IANA time zone KPI days are counted in, e.g. Europe/Berlin")
     String timezone;
 
-    @Option(names = "--week-start", defaultValue = "monday", description = "First day of the week for weekly badges (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--week-start",
+            defaultValue = "monday",
+            description = "First day of the week for weekly badges (default: ${DEFAULT-VALUE})")
     String weekStart;
 
     private NewOrganization request;

@@ -10,10 +10,10 @@ import java.util.Locale;
 import picocli.CommandLine.Command;
 
 /** {@code scoreline org list}. */
-@Command(name = "list",
+@Command(
+        name = "list",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline org list",
-                "  scoreline org list --json"},
+        footer = {"  scoreline org list", "  scoreline org list --json"},
         description = "List organizations.")
 final class OrgListCommand extends ContextCommand {
 
@@ -25,10 +25,16 @@ final class OrgListCommand extends ContextCommand {
         } else if (organizations.isEmpty()) {
             output.line("No organizations yet: create one with `scoreline org create --slug S --name N --timezone TZ`");
         } else {
-            output.table(List.of("ID", "SLUG", "NAME", "TIMEZONE", "WEEK START"), organizations.stream()
-                    .map(o -> List.of(Long.toString(o.id()), o.slug(), o.name(), o.timezone().getId(),
-                            o.weekStart().name().toLowerCase(Locale.ROOT)))
-                    .toList());
+            output.table(
+                    List.of("ID", "SLUG", "NAME", "TIMEZONE", "WEEK START"),
+                    organizations.stream()
+                            .map(o -> List.of(
+                                    Long.toString(o.id()),
+                                    o.slug(),
+                                    o.name(),
+                                    o.timezone().getId(),
+                                    o.weekStart().name().toLowerCase(Locale.ROOT)))
+                            .toList());
         }
         return 0;
     }

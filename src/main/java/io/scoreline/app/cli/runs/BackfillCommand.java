@@ -20,11 +20,14 @@ import picocli.CommandLine.Option;
  * organization's time zone) into KPIs, under its own cursor; {@code --resume RUN} continues an
  * interrupted one, {@code --dry-run} counts first and writes nothing.
  */
-@Command(name = "backfill",
+@Command(
+        name = "backfill",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline backfill --integration 1 --from 2026-01-01 --to 2026-03-31 --dry-run",
-                "  scoreline backfill --integration 1 --from 2026-01-01 --to 2026-03-31",
-                "  scoreline backfill --integration 1 --resume 17"},
+        footer = {
+            "  scoreline backfill --integration 1 --from 2026-01-01 --to 2026-03-31 --dry-run",
+            "  scoreline backfill --integration 1 --from 2026-01-01 --to 2026-03-31",
+            "  scoreline backfill --integration 1 --resume 17"
+        },
         description = "Backfill history: records last modified between --from and --to (organization days).")
 public final class BackfillCommand extends ContextCommand {
 
@@ -37,7 +40,9 @@ public final class BackfillCommand extends ContextCommand {
     @Option(names = "--to", paramLabel = "DATE", description = "Last day, inclusive, YYYY-MM-DD")
     String to;
 
-    @Option(names = "--dry-run", description = "Print record counts per object and the API calls it would spend; write nothing")
+    @Option(
+            names = "--dry-run",
+            description = "Print record counts per object and the API calls it would spend; write nothing")
     boolean dryRun;
 
     @Option(names = "--resume", paramLabel = "RUN", description = "Continue an interrupted backfill run")
@@ -53,7 +58,8 @@ public final class BackfillCommand extends ContextCommand {
     protected void validate() {
         if (resume != null) {
             if (from != null || to != null || dryRun) {
-                throw ScorelineException.badInput("--resume continues a run with its own window: drop --from, --to and --dry-run");
+                throw ScorelineException.badInput(
+                        "--resume continues a run with its own window: drop --from, --to and --dry-run");
             }
             return;
         }
@@ -73,13 +79,27 @@ public final class BackfillCommand extends ContextCommand {
         if (dryRun) {
             var plan = runs.planBackfill(integrationId, fromDate, toDate);
             if (output.json()) {
-                plan.objects().forEach(o -> output.jsonLine(new PlanJson(o.objectType(), o.records(), o.apiCalls(), o.readMode(),
-                        o.pushDown().isPresent(), o.pushDown().orElse(o.pushNote()))));
+                plan.objects()
+                        .forEach(o -> output.jsonLine(new PlanJson(
+                                o.objectType(),
+                                o.records(),
+                                o.apiCalls(),
+                                o.readMode(),
+                                o.pushDown().isPresent(),
+                                o.pushDown().orElse(o.pushNote()))));
             } else {
-                output.line("Dry run: records last modified " + plan.from() + " .. " + plan.until() + " (nothing written)");
-                output.table(List.of("OBJECT", "RECORDS", "API CALLS", "READ", "FILTER"), plan.objects().stream()
-                        .map(o -> List.of(o.objectType(), Long.toString(o.records()), Long.toString(o.apiCalls()), o.readMode(),
-                                o.pushDown().map(f -> "pushed: " + f).orElse("none (" + o.pushNote() + ")"))).toList());
+                output.line(
+                        "Dry run: records last modified " + plan.from() + " .. " + plan.until() + " (nothing written)");
+                output.table(
+                        List.of("OBJECT", "RECORDS", "API CALLS", "READ", "FILTER"),
+                        plan.objects().stream()
+                                .map(o -> List.of(
+                                        o.objectType(),
+                                        Long.toString(o.records()),
+                                        Long.toString(o.apiCalls()),
+                                        o.readMode(),
+                                        o.pushDown().map(f -> "pushed: " + f).orElse("none (" + o.pushNote() + ")")))
+                                .toList());
                 output.line("Total: " + plan.records() + " records, about " + plan.apiCalls() + " API calls (plus "
                         + plan.objects().size() + " for these counts)");
             }
@@ -95,12 +115,19 @@ public final class BackfillCommand extends ContextCommand {
         var outcome = resume != null
                 ? runs.resumeBackfill(resume, integrationId, progress)
                 : runs.backfill(integrationId, fromDate, toDate, notify, progress);
-        return RunOutcomeOutput.print(output, "Backfill run", outcome,
+        return RunOutcomeOutput.print(
+                output,
+                "Backfill run",
+                outcome,
                 "resume with: scoreline backfill --integration " + integrationId + " --resume " + outcome.runId());
     }
 
     /** A dry run's line per object. */
-    record PlanJson(String object, long records, @JsonProperty("api_calls") long apiCalls, String read,
-            @JsonProperty("filter_pushed") boolean filterPushed, String filter) {
-    }
+    record PlanJson(
+            String object,
+            long records,
+            @JsonProperty("api_calls") long apiCalls,
+            String read,
+            @JsonProperty("filter_pushed") boolean filterPushed,
+            String filter) {}
 }

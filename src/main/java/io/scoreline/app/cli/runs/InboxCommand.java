@@ -21,11 +21,14 @@ import picocli.CommandLine.Option;
  * {@code scoreline inbox}: webhook events in the inbox, newest first; {@code --replay} puts parked
  * (failed) events back and processes them now (a running {@code serve} would pick them up too).
  */
-@Command(name = "inbox",
+@Command(
+        name = "inbox",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline inbox --status failed",
-                "  scoreline inbox --org acme --replay 42",
-                "  scoreline inbox --replay-all"},
+        footer = {
+            "  scoreline inbox --status failed",
+            "  scoreline inbox --org acme --replay 42",
+            "  scoreline inbox --replay-all"
+        },
         description = "Show webhook inbox events (newest first); replay failed ones.")
 public final class InboxCommand extends ContextCommand {
 
@@ -35,7 +38,10 @@ public final class InboxCommand extends ContextCommand {
     @Option(names = "--status", paramLabel = "STATUS", description = "pending, processing, done or failed")
     String status;
 
-    @Option(names = "--limit", defaultValue = "50", description = "How many events per organization (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--limit",
+            defaultValue = "50",
+            description = "How many events per organization (default: ${DEFAULT-VALUE})")
     int limit;
 
     private static final int MAX_LIMIT = 100_000;
@@ -69,8 +75,12 @@ public final class InboxCommand extends ContextCommand {
                 if (output.json()) {
                     output.jsonLine(EntryJson.of(entry));
                 } else {
-                    output.line("inbox event " + entry.id() + ": " + entry.status().key()
-                            + entry.lastError().filter(e -> entry.status() != InboxStatus.DONE).map(e -> " (" + e + ")").orElse(""));
+                    output.line(
+                            "inbox event " + entry.id() + ": " + entry.status().key()
+                                    + entry.lastError()
+                                            .filter(e -> entry.status() != InboxStatus.DONE)
+                                            .map(e -> " (" + e + ")")
+                                            .orElse(""));
                 }
             }
             if (replayed.isEmpty() && !output.json()) {
@@ -84,23 +94,63 @@ public final class InboxCommand extends ContextCommand {
         } else if (entries.isEmpty()) {
             output.line("No inbox events" + (status == null ? "" : " with status " + status));
         } else {
-            output.table(List.of("ID", "INTEGRATION", "PROVIDER", "OBJECT", "RECORD", "EVENT", "STATUS", "ATTEMPTS", "RECEIVED", "ERROR"),
-                    entries.stream().map(e -> List.of(Long.toString(e.id()), Long.toString(e.integrationId()), e.provider().key(),
-                            e.objectType().orElse("-"), e.recordId(), e.eventType(), e.status().key(), Integer.toString(e.attempts()),
-                            e.receivedAt().toString(), e.lastError().orElse(""))).toList());
+            output.table(
+                    List.of(
+                            "ID",
+                            "INTEGRATION",
+                            "PROVIDER",
+                            "OBJECT",
+                            "RECORD",
+                            "EVENT",
+                            "STATUS",
+                            "ATTEMPTS",
+                            "RECEIVED",
+                            "ERROR"),
+                    entries.stream()
+                            .map(e -> List.of(
+                                    Long.toString(e.id()),
+                                    Long.toString(e.integrationId()),
+                                    e.provider().key(),
+                                    e.objectType().orElse("-"),
+                                    e.recordId(),
+                                    e.eventType(),
+                                    e.status().key(),
+                                    Integer.toString(e.attempts()),
+                                    e.receivedAt().toString(),
+                                    e.lastError().orElse("")))
+                            .toList());
         }
         return 0;
     }
 
-    record EntryJson(long id, long organization, long integration, String provider, @JsonProperty("object_type") String objectType,
-            @JsonProperty("record_id") String recordId, @JsonProperty("event_type") String eventType, String status, int attempts,
-            @JsonProperty("received_at") String receivedAt, @JsonProperty("processed_at") String processedAt,
+    record EntryJson(
+            long id,
+            long organization,
+            long integration,
+            String provider,
+            @JsonProperty("object_type") String objectType,
+            @JsonProperty("record_id") String recordId,
+            @JsonProperty("event_type") String eventType,
+            String status,
+            int attempts,
+            @JsonProperty("received_at") String receivedAt,
+            @JsonProperty("processed_at") String processedAt,
             @JsonProperty("last_error") String lastError) {
 
         static EntryJson of(InboxEntry entry) {
-            return new EntryJson(entry.id(), entry.organizationId(), entry.integrationId(), entry.provider().key(),
-                    entry.objectType().orElse(null), entry.recordId(), entry.eventType(), entry.status().key(), entry.attempts(),
-                    entry.receivedAt().toString(), entry.processedAt().map(Instant::toString).orElse(null), entry.lastError().orElse(null));
+            return new EntryJson(
+                    entry.id(),
+                    entry.organizationId(),
+                    entry.integrationId(),
+                    entry.provider().key(),
+                    entry.objectType().orElse(null),
+                    entry.recordId(),
+                    entry.eventType(),
+                    entry.status().key(),
+                    entry.attempts(),
+                    entry.receivedAt().toString(),
+                    entry.processedAt().map(Instant::toString).orElse(null),
+                    entry.lastError().orElse(null));
         }
     }
 }

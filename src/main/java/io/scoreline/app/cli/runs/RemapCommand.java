@@ -12,17 +12,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline remap}: re-derive facts from stored records with the active rules; no API calls. */
-@Command(name = "remap",
+@Command(
+        name = "remap",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline remap --integration 1",
-                "  scoreline remap --integration 1 --from 2026-03-01"},
+        footer = {"  scoreline remap --integration 1", "  scoreline remap --integration 1 --from 2026-03-01"},
         description = "Re-derive facts from stored records with the active rules and owner links (no API calls).")
 public final class RemapCommand extends ContextCommand {
 
     @Option(names = "--integration", required = true, paramLabel = "ID", description = "Integration id")
     long integrationId;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "Only records modified on or after this day (organization time zone)")
+    @Option(
+            names = "--from",
+            paramLabel = "DATE",
+            description = "Only records modified on or after this day (organization time zone)")
     String from;
 
     private Optional<LocalDate> fromDate = Optional.empty();

@@ -8,18 +8,25 @@ import io.scoreline.pipeline.sync.SyncOutcome;
 /** How {@code sync}, {@code backfill} and {@code remap} report a finished run, and their exit code. */
 final class RunOutcomeOutput {
 
-    private RunOutcomeOutput() {
-    }
+    private RunOutcomeOutput() {}
 
     /** @param what "Run", "Backfill run", "Remap run" */
     static int print(CliOutput output, String what, SyncOutcome outcome, String hint) {
         if (output.json()) {
-            output.jsonLine(new OutcomeJson(outcome.runId(), outcome.status().key(), outcome.recordsRead(), outcome.factsChanged(),
-                    outcome.apiCalls(), outcome.message().orElse(null)));
+            output.jsonLine(new OutcomeJson(
+                    outcome.runId(),
+                    outcome.status().key(),
+                    outcome.recordsRead(),
+                    outcome.factsChanged(),
+                    outcome.apiCalls(),
+                    outcome.message().orElse(null)));
         } else {
-            output.line(what + " " + outcome.runId() + " " + outcome.status().key() + ": " + outcome.recordsRead() + " records read, "
+            output.line(what + " " + outcome.runId() + " " + outcome.status().key() + ": " + outcome.recordsRead()
+                    + " records read, "
                     + outcome.factsChanged() + " facts changed, " + outcome.apiCalls() + " API calls"
-                    + outcome.message().map(m -> "\n  " + m + (hint.isEmpty() ? "" : "\n  " + hint)).orElse(""));
+                    + outcome.message()
+                            .map(m -> "\n  " + m + (hint.isEmpty() ? "" : "\n  " + hint))
+                            .orElse(""));
         }
         return switch (outcome.status()) {
             case SUCCEEDED, PARTIAL, RUNNING -> 0;
@@ -27,7 +34,11 @@ final class RunOutcomeOutput {
         };
     }
 
-    record OutcomeJson(long run, String status, @JsonProperty("records_read") long recordsRead,
-            @JsonProperty("facts_changed") long factsChanged, @JsonProperty("api_calls") long apiCalls, String message) {
-    }
+    record OutcomeJson(
+            long run,
+            String status,
+            @JsonProperty("records_read") long recordsRead,
+            @JsonProperty("facts_changed") long factsChanged,
+            @JsonProperty("api_calls") long apiCalls,
+            String message) {}
 }

@@ -15,10 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline runs --integration ID}: sync history, newest first. */
-@Command(name = "runs",
+@Command(
+        name = "runs",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline runs --integration 1",
-                "  scoreline runs --integration 1 --limit 5 --json"},
+        footer = {"  scoreline runs --integration 1", "  scoreline runs --integration 1 --limit 5 --json"},
         description = "Show an integration's sync runs, newest first.")
 public final class RunsCommand extends ContextCommand {
 
@@ -30,18 +30,32 @@ public final class RunsCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var runs = context.getBean(OnDemandRuns.class).recent(integrationId, RangeOption.check("--limit", limit, 1, 100_000));
+        var runs = context.getBean(OnDemandRuns.class)
+                .recent(integrationId, RangeOption.check("--limit", limit, 1, 100_000));
         if (output.json()) {
             runs.forEach(run -> output.jsonLine(RunJson.of(run)));
         } else if (runs.isEmpty()) {
-            output.line("No runs yet for integration " + integrationId + ": start one with `scoreline sync --integration " + integrationId + "`");
+            output.line("No runs yet for integration " + integrationId
+                    + ": start one with `scoreline sync --integration " + integrationId + "`");
         } else {
-            output.table(List.of("RUN", "TRIGGER", "STATUS", "STARTED", "TOOK", "RECORDS", "FACTS", "API CALLS", "ERROR"), runs.stream()
-                    .map(run -> List.of(Long.toString(run.id()), run.trigger().key(), run.status().key(), run.startedAt().toString(),
-                            run.finishedAt().map(end -> took(run.startedAt(), end)).orElse("-"), Long.toString(run.recordsRead()),
-                            Long.toString(run.factsChanged()), Integer.toString(run.apiCalls()),
-                            run.errorMessage().map(m -> run.errorKind().orElse("") + ": " + m).orElse("")))
-                    .toList());
+            output.table(
+                    List.of("RUN", "TRIGGER", "STATUS", "STARTED", "TOOK", "RECORDS", "FACTS", "API CALLS", "ERROR"),
+                    runs.stream()
+                            .map(run -> List.of(
+                                    Long.toString(run.id()),
+                                    run.trigger().key(),
+                                    run.status().key(),
+                                    run.startedAt().toString(),
+                                    run.finishedAt()
+                                            .map(end -> took(run.startedAt(), end))
+                                            .orElse("-"),
+                                    Long.toString(run.recordsRead()),
+                                    Long.toString(run.factsChanged()),
+                                    Integer.toString(run.apiCalls()),
+                                    run.errorMessage()
+                                            .map(m -> run.errorKind().orElse("") + ": " + m)
+                                            .orElse("")))
+                            .toList());
         }
         return 0;
     }
@@ -51,17 +65,36 @@ public final class RunsCommand extends ContextCommand {
         return d.toSeconds() < 60 ? d.toMillis() / 1000.0 + "s" : d.toMinutes() + "m" + d.toSecondsPart() + "s";
     }
 
-    record RunJson(long run, long integration, String trigger, String status, @JsonProperty("window_from") String windowFrom,
-            @JsonProperty("window_to") String windowTo, @JsonProperty("started_at") String startedAt,
-            @JsonProperty("finished_at") String finishedAt, @JsonProperty("records_read") long recordsRead,
-            @JsonProperty("facts_changed") long factsChanged, @JsonProperty("api_calls") int apiCalls,
-            @JsonProperty("error_kind") String errorKind, @JsonProperty("error_message") String errorMessage) {
+    record RunJson(
+            long run,
+            long integration,
+            String trigger,
+            String status,
+            @JsonProperty("window_from") String windowFrom,
+            @JsonProperty("window_to") String windowTo,
+            @JsonProperty("started_at") String startedAt,
+            @JsonProperty("finished_at") String finishedAt,
+            @JsonProperty("records_read") long recordsRead,
+            @JsonProperty("facts_changed") long factsChanged,
+            @JsonProperty("api_calls") int apiCalls,
+            @JsonProperty("error_kind") String errorKind,
+            @JsonProperty("error_message") String errorMessage) {
 
         static RunJson of(SyncRun run) {
-            return new RunJson(run.id(), run.integrationId(), run.trigger().key(), run.status().key(),
-                    run.windowFrom().map(Instant::toString).orElse(null), run.windowTo().map(Instant::toString).orElse(null),
-                    run.startedAt().toString(), run.finishedAt().map(Instant::toString).orElse(null), run.recordsRead(),
-                    run.factsChanged(), run.apiCalls(), run.errorKind().orElse(null), run.errorMessage().orElse(null));
+            return new RunJson(
+                    run.id(),
+                    run.integrationId(),
+                    run.trigger().key(),
+                    run.status().key(),
+                    run.windowFrom().map(Instant::toString).orElse(null),
+                    run.windowTo().map(Instant::toString).orElse(null),
+                    run.startedAt().toString(),
+                    run.finishedAt().map(Instant::toString).orElse(null),
+                    run.recordsRead(),
+                    run.factsChanged(),
+                    run.apiCalls(),
+                    run.errorKind().orElse(null),
+                    run.errorMessage().orElse(null));
         }
     }
 }

@@ -9,10 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code scoreline sync --integration ID}: an incremental sync now, recorded like a scheduled one. */
-@Command(name = "sync",
+@Command(
+        name = "sync",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline sync --integration 1",
-                "  scoreline sync --integration 1 --json"},
+        footer = {"  scoreline sync --integration 1", "  scoreline sync --integration 1 --json"},
         description = "Run an incremental sync of an integration now.")
 public final class SyncCommand extends ContextCommand {
 

@@ -29,8 +29,7 @@ import java.util.Optional;
 public final class IntegrationOnboarding {
 
     /** A connected integration; a Salesforce one has its endpoint secret, shown only now (ADR 0020). */
-    public record Added(Organization organization, Integration integration, Optional<EndpointSecret> endpointSecret) {
-    }
+    public record Added(Organization organization, Integration integration, Optional<EndpointSecret> endpointSecret) {}
 
     /** The answer of a check: settings and connectivity apart, so the operator knows what to fix. */
     public record Checked(Integration integration, ConnectionCheck check) {
@@ -41,14 +40,12 @@ public final class IntegrationOnboarding {
     }
 
     /** @param nextSync when the schedule fires next; empty for a paused integration */
-    public record StatusChanged(Integration integration, IntegrationStatus status, boolean scheduleChanged, Optional<Instant> nextSync) {
-    }
+    public record StatusChanged(
+            Integration integration, IntegrationStatus status, boolean scheduleChanged, Optional<Instant> nextSync) {}
 
-    public record SecretRotated(Integration integration, EndpointSecret secret) {
-    }
+    public record SecretRotated(Integration integration, EndpointSecret secret) {}
 
-    public record Listed(Organization organization, List<Integration> integrations) {
-    }
+    public record Listed(Organization organization, List<Integration> integrations) {}
 
     private final OrganizationStore organizations;
     private final IntegrationStore integrations;
@@ -57,7 +54,10 @@ public final class IntegrationOnboarding {
     private final Provider<ConnectorOpener> connectors;
 
     @Inject
-    public IntegrationOnboarding(OrganizationStore organizations, IntegrationStore integrations, Provider<IntegrationScheduler> scheduler,
+    public IntegrationOnboarding(
+            OrganizationStore organizations,
+            IntegrationStore integrations,
+            Provider<IntegrationScheduler> scheduler,
             Provider<ConnectorOpener> connectors) {
         this.organizations = organizations;
         this.integrations = integrations;
@@ -105,7 +105,8 @@ public final class IntegrationOnboarding {
         var integration = integration(integrationId);
         var changed = integrations.setStatus(integration.organizationId(), integrationId, target);
         var schedules = scheduler.get();
-        var change = target == IntegrationStatus.ACTIVE ? schedules.resume(integrationId) : schedules.pause(integrationId);
+        var change =
+                target == IntegrationStatus.ACTIVE ? schedules.resume(integrationId) : schedules.pause(integrationId);
         var next = target == IntegrationStatus.ACTIVE
                 ? schedules.schedule(integrationId).flatMap(s -> s.nextFire())
                 : Optional.<Instant>empty();
@@ -115,7 +116,8 @@ public final class IntegrationOnboarding {
     /** A new endpoint secret for a Salesforce integration; the old one is refused from this commit on. */
     public SecretRotated rotateEndpointSecret(long integrationId) {
         var integration = integration(integrationId);
-        return new SecretRotated(integration, integrations.rotateEndpointSecret(integration.organizationId(), integrationId));
+        return new SecretRotated(
+                integration, integrations.rotateEndpointSecret(integration.organizationId(), integrationId));
     }
 
     /** The organization's integrations, never their credentials. */

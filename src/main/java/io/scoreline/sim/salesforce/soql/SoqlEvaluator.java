@@ -29,10 +29,12 @@ public final class SoqlEvaluator {
             case Condition.And and -> and.terms().stream().allMatch(term -> matches(term, row));
             case Condition.Or or -> or.terms().stream().anyMatch(term -> matches(term, row));
             case Condition.Not not -> !matches(not.term(), row);
-            case Condition.Comparison comparison -> compare(row.value(comparison.field()), comparison.operator(),
-                    comparison.value());
-            case Condition.In in -> in.negated() != in.values().stream()
-                    .anyMatch(value -> compare(row.value(in.field()), Condition.Operator.EQ, value));
+            case Condition.Comparison comparison ->
+                compare(row.value(comparison.field()), comparison.operator(), comparison.value());
+            case Condition.In in ->
+                in.negated()
+                        != in.values().stream()
+                                .anyMatch(value -> compare(row.value(in.field()), Condition.Operator.EQ, value));
             case Condition.Like like -> like(row.value(like.field()), like);
         };
     }
@@ -107,10 +109,10 @@ public final class SoqlEvaluator {
             case Literal.Text text -> text.value();
             case Literal.Number number -> number.value();
             case Literal.Bool bool -> bool.value();
-            case Literal.Date date -> field instanceof Instant ? date.value().atStartOfDay(zone).toInstant()
-                    : date.value();
-            case Literal.DateTime dateTime -> field instanceof LocalDate
-                    ? dateTime.value().atZone(zone).toLocalDate() : dateTime.value();
+            case Literal.Date date ->
+                field instanceof Instant ? date.value().atStartOfDay(zone).toInstant() : date.value();
+            case Literal.DateTime dateTime ->
+                field instanceof LocalDate ? dateTime.value().atZone(zone).toLocalDate() : dateTime.value();
             case Literal.Null n -> throw new IllegalStateException("null handled by the caller");
             case Literal.RelativeDate r -> throw new IllegalStateException("relative dates handled by the caller");
         };
@@ -139,7 +141,8 @@ public final class SoqlEvaluator {
         if (field == null) {
             return like.negated();
         }
-        return like.negated() != likePattern(like.pattern()).matcher(field.toString()).matches();
+        return like.negated()
+                != likePattern(like.pattern()).matcher(field.toString()).matches();
     }
 
     private static Pattern likePattern(String pattern) {

@@ -36,7 +36,7 @@ public final class SoqlException extends RuntimeException {
         int lineEnd = soql.indexOf('\n', lineStart);
         String line = soql.substring(lineStart, lineEnd < 0 ? soql.length() : lineEnd);
         int column = position - lineStart + 1;
-        return "\n" + line + "\n" + " ".repeat(Math.max(0, column - 1)) + "^\nERROR at Row:" + row + ":Column:"
-                + column + "\n" + getMessage();
+        return "\n" + line + "\n" + " ".repeat(Math.max(0, column - 1)) + "^\nERROR at Row:" + row + ":Column:" + column
+                + "\n" + getMessage();
     }
 }

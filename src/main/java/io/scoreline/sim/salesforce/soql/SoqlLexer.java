@@ -8,20 +8,20 @@ import java.util.regex.Pattern;
 /** Splits a SOQL statement into tokens. */
 final class SoqlLexer {
 
-    private static final Pattern DATETIME = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:?\\d{2})");
+    private static final Pattern DATETIME =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:?\\d{2})");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     /** Longest shapes first: a datetime starts like a date, a date like a number. */
-    private static final List<Shape> SHAPES = List.of(new Shape(DATETIME, Token.Kind.DATETIME),
-            new Shape(DATE, Token.Kind.DATE), new Shape(NUMBER, Token.Kind.NUMBER));
+    private static final List<Shape> SHAPES = List.of(
+            new Shape(DATETIME, Token.Kind.DATETIME),
+            new Shape(DATE, Token.Kind.DATE),
+            new Shape(NUMBER, Token.Kind.NUMBER));
 
-    private record Shape(Pattern pattern, Token.Kind kind) {
-    }
+    private record Shape(Pattern pattern, Token.Kind kind) {}
 
-    private SoqlLexer() {
-    }
+    private SoqlLexer() {}
 
     static List<Token> tokenize(String soql) {
         List<Token> tokens = new ArrayList<>();
@@ -32,8 +32,8 @@ final class SoqlLexer {
                 i++;
             } else if (c == '\'') {
                 i = string(soql, i, tokens);
-            } else if (Character.isDigit(c) || (c == '-' && i + 1 < soql.length()
-                    && Character.isDigit(soql.charAt(i + 1)))) {
+            } else if (Character.isDigit(c)
+                    || (c == '-' && i + 1 < soql.length() && Character.isDigit(soql.charAt(i + 1)))) {
                 i = numberOrDate(soql, i, tokens);
             } else if (Character.isLetter(c) || c == '_') {
                 int start = i;
@@ -56,12 +56,13 @@ final class SoqlLexer {
             char c = soql.charAt(i);
             if (c == '\\' && i + 1 < soql.length()) {
                 char escaped = soql.charAt(i + 1);
-                value.append(switch (escaped) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    default -> escaped;
-                });
+                value.append(
+                        switch (escaped) {
+                            case 'n' -> '\n';
+                            case 't' -> '\t';
+                            case 'r' -> '\r';
+                            default -> escaped;
+                        });
                 i += 2;
             } else if (c == '\'') {
                 tokens.add(new Token(Token.Kind.STRING, value.toString(), start));

@@ -16,8 +16,19 @@ import java.util.Set;
  */
 public final class SoqlParser {
 
-    static final Set<String> RELATIVE_DATES = Set.of("TODAY", "YESTERDAY", "TOMORROW", "LAST_WEEK", "THIS_WEEK",
-            "NEXT_WEEK", "LAST_MONTH", "THIS_MONTH", "NEXT_MONTH", "LAST_90_DAYS", "NEXT_90_DAYS", "THIS_YEAR",
+    static final Set<String> RELATIVE_DATES = Set.of(
+            "TODAY",
+            "YESTERDAY",
+            "TOMORROW",
+            "LAST_WEEK",
+            "THIS_WEEK",
+            "NEXT_WEEK",
+            "LAST_MONTH",
+            "THIS_MONTH",
+            "NEXT_MONTH",
+            "LAST_90_DAYS",
+            "NEXT_90_DAYS",
+            "THIS_YEAR",
             "LAST_YEAR");
     static final Set<String> RELATIVE_DATES_WITH_N = Set.of("LAST_N_DAYS", "NEXT_N_DAYS", "N_DAYS_AGO");
 
@@ -83,7 +94,9 @@ public final class SoqlParser {
         }
         next++;
         Token number = take();
-        if (number.kind() != Token.Kind.NUMBER || number.text().contains(".") || number.text().startsWith("-")) {
+        if (number.kind() != Token.Kind.NUMBER
+                || number.text().contains(".")
+                || number.text().startsWith("-")) {
             throw unexpected(number);
         }
         return OptionalInt.of(Integer.parseInt(number.text()));
@@ -184,7 +197,9 @@ public final class SoqlParser {
             case STRING -> new Literal.Text(token.text());
             case NUMBER -> new Literal.Number(new BigDecimal(token.text()));
             case DATE -> new Literal.Date(LocalDate.parse(token.text()));
-            case DATETIME -> new Literal.DateTime(OffsetDateTime.parse(withColonOffset(token.text())).toInstant());
+            case DATETIME ->
+                new Literal.DateTime(
+                        OffsetDateTime.parse(withColonOffset(token.text())).toInstant());
             case WORD -> wordLiteral(token);
             case SYMBOL, END -> throw unexpected(token);
         };
@@ -231,8 +246,10 @@ public final class SoqlParser {
     }
 
     private static boolean isReserved(Token token) {
-        return Set.of("SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "ORDER", "BY", "LIMIT", "OFFSET", "IN", "LIKE",
-                "NULL", "TRUE", "FALSE").contains(token.upper());
+        return Set.of(
+                        "SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "ORDER", "BY", "LIMIT", "OFFSET", "IN", "LIKE",
+                        "NULL", "TRUE", "FALSE")
+                .contains(token.upper());
     }
 
     private static String withColonOffset(String datetime) {
@@ -268,7 +285,9 @@ public final class SoqlParser {
     }
 
     private static SoqlException unexpected(Token token) {
-        return new SoqlException("MALFORMED_QUERY", "unexpected token: " + (token.kind() == Token.Kind.STRING
-                ? "'" + token.text() + "'" : token.text()), token.position());
+        return new SoqlException(
+                "MALFORMED_QUERY",
+                "unexpected token: " + (token.kind() == Token.Kind.STRING ? "'" + token.text() + "'" : token.text()),
+                token.position());
     }
 }

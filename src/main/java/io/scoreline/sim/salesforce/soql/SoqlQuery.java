@@ -10,8 +10,15 @@ import java.util.OptionalInt;
  * @param fields       the SELECT list; empty for {@code SELECT COUNT()}
  * @param fromPosition offset of the object name, for INVALID_TYPE errors
  */
-public record SoqlQuery(List<FieldPath> fields, boolean countOnly, String from, int fromPosition,
-        Optional<Condition> where, List<OrderItem> orderBy, OptionalInt limit, OptionalInt offset) {
+public record SoqlQuery(
+        List<FieldPath> fields,
+        boolean countOnly,
+        String from,
+        int fromPosition,
+        Optional<Condition> where,
+        List<OrderItem> orderBy,
+        OptionalInt limit,
+        OptionalInt offset) {
 
     public SoqlQuery {
         fields = List.copyOf(fields);
@@ -19,6 +26,5 @@ public record SoqlQuery(List<FieldPath> fields, boolean countOnly, String from, 
     }
 
     /** One ORDER BY term; nulls sort first unless {@code nullsLast}. */
-    public record OrderItem(FieldPath field, boolean descending, boolean nullsLast) {
-    }
+    public record OrderItem(FieldPath field, boolean descending, boolean nullsLast) {}
 }

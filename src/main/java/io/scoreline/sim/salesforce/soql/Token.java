@@ -6,7 +6,13 @@ import java.util.Locale;
 record Token(Kind kind, String text, int position) {
 
     enum Kind {
-        WORD, STRING, NUMBER, DATE, DATETIME, SYMBOL, END
+        WORD,
+        STRING,
+        NUMBER,
+        DATE,
+        DATETIME,
+        SYMBOL,
+        END
     }
 
     boolean isWord(String keyword) {

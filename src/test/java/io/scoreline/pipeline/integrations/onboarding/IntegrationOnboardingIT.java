@@ -9,9 +9,9 @@ import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.app.wiring.ScorelineApplication;
 import io.scoreline.connectors.spi.ConnectionCheck;
 import io.scoreline.connectors.spi.CrmCredentials;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.identities.CrmUserLinking;
 import io.scoreline.pipeline.integrations.IntegrationStatus;
 import io.scoreline.pipeline.integrations.IntegrationStore;
@@ -54,11 +54,16 @@ class IntegrationOnboardingIT {
 
     @BeforeAll
     static void start() {
-        sims = Simulators.start(SimulatorOptions.defaults().withSeed(29).withVolume(3, 5).withLastDay(LocalDate.now().minusDays(1)));
-        context = ScorelineApplication.start(ScorelineConfig.resolve(TestEnvironment.forDatabase(TestPostgres.freshDatabase()),
-                CliOverrides.none()));
+        sims = Simulators.start(SimulatorOptions.defaults()
+                .withSeed(29)
+                .withVolume(3, 5)
+                .withLastDay(LocalDate.now().minusDays(1)));
+        context = ScorelineApplication.start(ScorelineConfig.resolve(
+                TestEnvironment.forDatabase(TestPostgres.freshDatabase()), CliOverrides.none()));
         onboarding = context.getBean(IntegrationOnboarding.class);
-        organizationId = context.getBean(OrganizationStore.class).create(NewOrganization.of("acme", "Acme", ZONE.getId(), "monday")).id();
+        organizationId = context.getBean(OrganizationStore.class)
+                .create(NewOrganization.of("acme", "Acme", ZONE.getId(), "monday"))
+                .id();
     }
 
     @AfterAll
@@ -74,8 +79,14 @@ class IntegrationOnboardingIT {
     private static NewIntegration hubSpot() {
         var hs = sims.hubSpot();
         // The organization is the use case's to resolve: 0 here is replaced by acme's.
-        return NewIntegration.of(0, CrmProvider.HUBSPOT, new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()),
-                Optional.empty(), Optional.of(hs.baseUrl().toString()), Optional.empty()).withSharedAccount(true);
+        return NewIntegration.of(
+                        0,
+                        CrmProvider.HUBSPOT,
+                        new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), hs.refreshToken()),
+                        Optional.empty(),
+                        Optional.of(hs.baseUrl().toString()),
+                        Optional.empty())
+                .withSharedAccount(true);
     }
 
     @Test
@@ -84,17 +95,24 @@ class IntegrationOnboardingIT {
 
         assertThat(added.organization().id()).isEqualTo(organizationId);
         assertThat(added.integration().organizationId()).isEqualTo(organizationId);
-        assertThat(context.getBean(IntegrationStore.class).require(added.integration().id()).status()).isEqualTo(IntegrationStatus.ACTIVE);
-        assertThat(context.getBean(IntegrationScheduler.class).schedule(added.integration().id()))
+        assertThat(context.getBean(IntegrationStore.class)
+                        .require(added.integration().id())
+                        .status())
+                .isEqualTo(IntegrationStatus.ACTIVE);
+        assertThat(context.getBean(IntegrationScheduler.class)
+                        .schedule(added.integration().id()))
                 .hasValueSatisfying(schedule -> assertThat(schedule.paused()).isFalse());
-        assertThat(added.endpointSecret()).as("only Salesforce integrations have an endpoint secret").isEmpty();
+        assertThat(added.endpointSecret())
+                .as("only Salesforce integrations have an endpoint secret")
+                .isEmpty();
     }
 
     @Test
     void addToAnUnknownOrganizationStoresNothing() {
         int before = onboarding.list("acme").integrations().size();
         assertThatThrownBy(() -> onboarding.add("nobody", hubSpot()))
-                .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND));
         assertThat(onboarding.list("acme").integrations()).hasSize(before);
     }
 
@@ -108,14 +126,18 @@ class IntegrationOnboardingIT {
         assertThat(paused.integration().status()).isEqualTo(IntegrationStatus.PAUSED);
         assertThat(paused.scheduleChanged()).isTrue();
         assertThat(paused.nextSync()).isEmpty();
-        assertThat(scheduler.schedule(id)).hasValueSatisfying(schedule -> assertThat(schedule.paused()).isTrue());
-        assertThat(onboarding.pause(id).scheduleChanged()).as("pausing twice changes nothing").isFalse();
+        assertThat(scheduler.schedule(id))
+                .hasValueSatisfying(schedule -> assertThat(schedule.paused()).isTrue());
+        assertThat(onboarding.pause(id).scheduleChanged())
+                .as("pausing twice changes nothing")
+                .isFalse();
 
         var resumed = onboarding.resume(id);
         assertThat(resumed.integration().status()).isEqualTo(IntegrationStatus.ACTIVE);
         assertThat(resumed.scheduleChanged()).isTrue();
         assertThat(resumed.nextSync()).isPresent();
-        assertThat(scheduler.schedule(id)).hasValueSatisfying(schedule -> assertThat(schedule.paused()).isFalse());
+        assertThat(scheduler.schedule(id))
+                .hasValueSatisfying(schedule -> assertThat(schedule.paused()).isFalse());
     }
 
     @Test
@@ -127,13 +149,26 @@ class IntegrationOnboardingIT {
 
         // Credentials the CRM refuses are an answer naming the connection, not an exception.
         var hs = sims.hubSpot();
-        long refused = onboarding.add("acme", NewIntegration.of(0, CrmProvider.HUBSPOT,
-                new CrmCredentials.RefreshToken(hs.clientId(), hs.clientSecret(), "not-a-refresh-token"),
-                Optional.empty(), Optional.of(hs.baseUrl().toString()), Optional.empty()).withSharedAccount(true)).integration().id();
+        long refused = onboarding
+                .add(
+                        "acme",
+                        NewIntegration.of(
+                                        0,
+                                        CrmProvider.HUBSPOT,
+                                        new CrmCredentials.RefreshToken(
+                                                hs.clientId(), hs.clientSecret(), "not-a-refresh-token"),
+                                        Optional.empty(),
+                                        Optional.of(hs.baseUrl().toString()),
+                                        Optional.empty())
+                                .withSharedAccount(true))
+                .integration()
+                .id();
         var failed = onboarding.check(refused);
         assertThat(failed.passed()).isFalse();
-        assertThat(failed.check()).isInstanceOfSatisfying(ConnectionCheck.ConnectionFailed.class,
-                f -> assertThat(f.kind()).isEqualTo(FailureKind.AUTH));
+        assertThat(failed.check())
+                .isInstanceOfSatisfying(
+                        ConnectionCheck.ConnectionFailed.class,
+                        f -> assertThat(f.kind()).isEqualTo(FailureKind.AUTH));
     }
 
     @Test
@@ -146,7 +181,9 @@ class IntegrationOnboardingIT {
         assertThat(first.usersSeen()).isPositive();
         assertThat(first.newlyLinked()).isPositive();
         assertThat(linking.unmatched(id)).hasSize(first.unmatched());
-        assertThat(linking.sync(id, true).newlyLinked()).as("a second sync links nobody again").isZero();
+        assertThat(linking.sync(id, true).newlyLinked())
+                .as("a second sync links nobody again")
+                .isZero();
 
         var runs = context.getBean(OnDemandRuns.class);
         assertThat(runs.sync(id).status()).isEqualTo(SyncStatus.SUCCEEDED);

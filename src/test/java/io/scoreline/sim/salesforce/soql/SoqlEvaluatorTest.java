@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class SoqlEvaluatorTest {
 
-    private final SoqlEvaluator evaluator = new SoqlEvaluator(
-            Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
+    private final SoqlEvaluator evaluator =
+            new SoqlEvaluator(Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
 
     private static RecordView row(Object... pairs) {
         Map<String, Object> values = new HashMap<>();
@@ -26,7 +26,8 @@ class SoqlEvaluatorTest {
     }
 
     private boolean matches(String where, RecordView row) {
-        return evaluator.matches(SoqlParser.parse("SELECT Id FROM Task WHERE " + where).where().orElseThrow(), row);
+        return evaluator.matches(
+                SoqlParser.parse("SELECT Id FROM Task WHERE " + where).where().orElseThrow(), row);
     }
 
     @Test
@@ -56,15 +57,25 @@ class SoqlEvaluatorTest {
 
     @Test
     void comparesNumbersDatesAndDatetimes() {
-        RecordView task = row("Duration", 120, "ActivityDate", LocalDate.of(2026, 3, 9),
-                "SystemModstamp", Instant.parse("2026-03-09T15:30:00Z"), "IsClosed", true);
+        RecordView task = row(
+                "Duration",
+                120,
+                "ActivityDate",
+                LocalDate.of(2026, 3, 9),
+                "SystemModstamp",
+                Instant.parse("2026-03-09T15:30:00Z"),
+                "IsClosed",
+                true);
 
         assertThat(matches("Duration > 60 AND Duration <= 120.0", task)).isTrue();
-        assertThat(matches("ActivityDate = YESTERDAY AND ActivityDate < TODAY", task)).isTrue();
+        assertThat(matches("ActivityDate = YESTERDAY AND ActivityDate < TODAY", task))
+                .isTrue();
         assertThat(matches("SystemModstamp >= 2026-03-09T15:30:00Z", task)).isTrue();
         assertThat(matches("SystemModstamp > 2026-03-09T10:30:00-05:00", task)).isFalse();
-        assertThat(matches("SystemModstamp = LAST_N_DAYS:2 AND IsClosed = true", task)).isTrue();
-        assertThat(matches("SystemModstamp = TODAY OR (Duration = 1 AND IsClosed = true)", task)).isFalse();
+        assertThat(matches("SystemModstamp = LAST_N_DAYS:2 AND IsClosed = true", task))
+                .isTrue();
+        assertThat(matches("SystemModstamp = TODAY OR (Duration = 1 AND IsClosed = true)", task))
+                .isFalse();
     }
 
     @Test
@@ -75,8 +86,9 @@ class SoqlEvaluatorTest {
         RecordView d = row("Stage", null, "Amount", 1);
         List<RecordView> rows = new ArrayList<>(List.of(a, b, c, d));
 
-        rows.sort(evaluator.ordering(SoqlParser.parse("SELECT Id FROM Task ORDER BY Stage ASC NULLS LAST, "
-                + "Amount DESC").orderBy()));
+        rows.sort(evaluator.ordering(
+                SoqlParser.parse("SELECT Id FROM Task ORDER BY Stage ASC NULLS LAST, " + "Amount DESC")
+                        .orderBy()));
 
         assertThat(rows).containsExactly(b, c, a, d);
     }

@@ -17,11 +17,14 @@ class SoqlParserTest {
                 + "AND SystemModstamp >= 2026-02-01T00:00:00.000+0000 AND ActivityDate < 2026-03-01 "
                 + "ORDER BY SystemModstamp ASC, Id DESC NULLS FIRST LIMIT 500 OFFSET 10");
 
-        assertThat(query.fields()).extracting(FieldPath::dotted)
+        assertThat(query.fields())
+                .extracting(FieldPath::dotted)
                 .containsExactly("Id", "Owner.Email", "CallDurationInSeconds");
         assertThat(query.from()).isEqualTo("Task");
-        assertThat(query.orderBy()).extracting(item -> item.field().dotted(), SoqlQuery.OrderItem::descending,
-                SoqlQuery.OrderItem::nullsLast).containsExactly(
+        assertThat(query.orderBy())
+                .extracting(
+                        item -> item.field().dotted(), SoqlQuery.OrderItem::descending, SoqlQuery.OrderItem::nullsLast)
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("SystemModstamp", false, false),
                         org.assertj.core.groups.Tuple.tuple("Id", true, false));
         assertThat(query.limit()).hasValue(500);
@@ -50,22 +53,31 @@ class SoqlParserTest {
     void malformedQueryPointsAtTheOffendingToken() {
         String soql = "SELECT Id FORM Task";
 
-        assertThatThrownBy(() -> SoqlParser.parse(soql))
-                .isInstanceOfSatisfying(SoqlException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY");
-                    assertThat(e.position()).isEqualTo(10);
-                    assertThat(e.describe(soql)).isEqualTo("\nSELECT Id FORM Task\n          ^\n"
+        assertThatThrownBy(() -> SoqlParser.parse(soql)).isInstanceOfSatisfying(SoqlException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo("MALFORMED_QUERY");
+            assertThat(e.position()).isEqualTo(10);
+            assertThat(e.describe(soql))
+                    .isEqualTo("\nSELECT Id FORM Task\n          ^\n"
                             + "ERROR at Row:1:Column:11\nunexpected token: FORM");
-                });
+        });
     }
 
     @Test
     void rejectsDanglingAndIncompleteClauses() {
-        for (String bad : List.of("SELECT FROM Task", "SELECT Id FROM Task WHERE", "SELECT Id FROM Task WHERE Id =",
-                "SELECT Id FROM Task LIMIT x", "SELECT Id, FROM Task", "SELECT Id FROM Task WHERE Subject = 'open",
-                "SELECT Id FROM Task ORDER Id", "SELECT Id FROM Task WHERE Id NOT = 'x'")) {
-            assertThatThrownBy(() -> SoqlParser.parse(bad)).as(bad).isInstanceOf(SoqlException.class)
-                    .extracting("errorCode").isEqualTo("MALFORMED_QUERY");
+        for (String bad : List.of(
+                "SELECT FROM Task",
+                "SELECT Id FROM Task WHERE",
+                "SELECT Id FROM Task WHERE Id =",
+                "SELECT Id FROM Task LIMIT x",
+                "SELECT Id, FROM Task",
+                "SELECT Id FROM Task WHERE Subject = 'open",
+                "SELECT Id FROM Task ORDER Id",
+                "SELECT Id FROM Task WHERE Id NOT = 'x'")) {
+            assertThatThrownBy(() -> SoqlParser.parse(bad))
+                    .as(bad)
+                    .isInstanceOf(SoqlException.class)
+                    .extracting("errorCode")
+                    .isEqualTo("MALFORMED_QUERY");
         }
     }
 }
