@@ -6,6 +6,7 @@ import io.scoreline.connectors.spi.ConnectorSettings;
 import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.CrmConnectorFactory;
 import io.scoreline.connectors.spi.CrmCredentials;
+import io.scoreline.connectors.spi.SharedRoutes;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CrmProvider;
@@ -48,7 +49,7 @@ public final class HubSpotConnectorFactory implements CrmConnectorFactory {
                 .connectTimeout(options.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        addRoutesOnce(camel);
+        SharedRoutes.addOnce(camel, "hubspot-search", new HubSpotRoutes(), "HubSpot");
         this.routes = camel.createProducerTemplate();
         // As Salesforce's: one breaker per integration, opened only by failures that say "HubSpot is unwell".
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
@@ -58,20 +59,6 @@ public final class HubSpotConnectorFactory implements CrmConnectorFactory {
                 .waitDurationInOpenState(options.breakerOpenFor())
                 .recordException(e -> e instanceof ScorelineException s && s.kind() == FailureKind.RETRYABLE)
                 .build());
-    }
-
-    /** The routes are shared by every portal (each exchange carries its connection), so a context gets them once. */
-    private static void addRoutesOnce(CamelContext camel) {
-        synchronized (camel) {
-            if (camel.getRoute("hubspot-search") != null) {
-                return;
-            }
-            try {
-                camel.addRoutes(new HubSpotRoutes());
-            } catch (Exception e) {
-                throw new ScorelineException(FailureKind.BUG, "cannot add the HubSpot routes: " + e.getMessage(), e);
-            }
-        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.scoreline.connectors.spi.ConnectorSettings;
 import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.CrmConnectorFactory;
 import io.scoreline.connectors.spi.CrmCredentials;
+import io.scoreline.connectors.spi.SharedRoutes;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CrmProvider;
@@ -43,21 +44,7 @@ public final class SalesforceConnectorFactory implements CrmConnectorFactory {
                 // Only failures that say "Salesforce is unwell" open the breaker, not bad input or quota.
                 .recordException(e -> e instanceof ScorelineException s && s.kind() == FailureKind.RETRYABLE)
                 .build());
-        addRoutesOnce(camel);
-    }
-
-    /** The routes are shared by every org (each exchange names its session), so a context gets them once. */
-    private static void addRoutesOnce(CamelContext camel) {
-        synchronized (camel) {
-            if (camel.getRoute("salesforce-query") != null) {
-                return;
-            }
-            try {
-                camel.addRoutes(new SalesforceRoutes());
-            } catch (Exception e) {
-                throw new ScorelineException(FailureKind.BUG, "cannot add the Salesforce routes: " + e.getMessage(), e);
-            }
-        }
+        SharedRoutes.addOnce(camel, "salesforce-query", new SalesforceRoutes(), "Salesforce");
     }
 
     @Override
