@@ -13,9 +13,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Webhook intake, the use case under the webhook endpoints: a request without HTTP: the CRM's decoder checks and decodes it against the
- * integration directory, and what it delivers is committed to the inbox, per integration, before
- * the caller answers. Nothing enters the inbox that the decoder did not verify (ADR 0020, 0021).
+ * The use case under the webhook endpoints, a request without HTTP: the CRM's decoder checks and
+ * decodes it against the integration directory, and what it delivers is committed to the inbox,
+ * per integration, before the caller answers. Nothing enters the inbox that the decoder did not verify (ADR 0020, 0021).
  */
 @Singleton
 public final class WebhookIntake {
