@@ -171,9 +171,9 @@ public class ScorelineFactory {
             SyncRunStore runs,
             TenantTransactions transactions,
             PageWriter writer,
-            IntegrationRunLocks exclusion) {
+            IntegrationRunLocks runLocks) {
         return new RemapService(
-                integrations, organizations, ruleSets, runs, new StoredRecordReader(transactions), writer, exclusion);
+                integrations, organizations, ruleSets, runs, new StoredRecordReader(transactions), writer, runLocks);
     }
 
     @Singleton
@@ -185,7 +185,7 @@ public class ScorelineFactory {
             SyncRunStore runs,
             PageWriter writer,
             ConnectorOpener connectors,
-            IntegrationRunLocks exclusion,
+            IntegrationRunLocks runLocks,
             SyncSettings settings,
             Clock clock,
             TenantTransactions transactions) {
@@ -197,14 +197,14 @@ public class ScorelineFactory {
                 runs,
                 writer,
                 connectors,
-                exclusion,
+                runLocks,
                 settings,
                 clock,
                 new StoredRecordReader(transactions));
     }
 
     @Singleton
-    IntegrationRunLocks runExclusion(DatabaseRuntime database) {
+    IntegrationRunLocks integrationRunLocks(DatabaseRuntime database) {
         return new IntegrationRunLocks(database.dataSource());
     }
 
@@ -295,7 +295,7 @@ public class ScorelineFactory {
             SyncRunStore runs,
             PageWriter writer,
             ConnectorOpener connectors,
-            IntegrationRunLocks exclusion,
+            IntegrationRunLocks runLocks,
             SyncSettings settings,
             Clock clock) {
         return new SyncService(
@@ -306,7 +306,7 @@ public class ScorelineFactory {
                 runs,
                 writer,
                 connectors,
-                exclusion,
+                runLocks,
                 settings,
                 clock);
     }

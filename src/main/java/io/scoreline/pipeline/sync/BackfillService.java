@@ -46,7 +46,7 @@ public final class BackfillService {
     private final SyncRunStore runs;
     private final ObjectPump pump;
     private final ConnectorOpener connectors;
-    private final IntegrationRunLocks exclusion;
+    private final IntegrationRunLocks runLocks;
     private final SyncSettings settings;
     private final ObjectReadPlanner planner;
     private final Clock clock;
@@ -60,7 +60,7 @@ public final class BackfillService {
             SyncRunStore runs,
             PageWriter writer,
             ConnectorOpener connectors,
-            IntegrationRunLocks exclusion,
+            IntegrationRunLocks runLocks,
             SyncSettings settings,
             Clock clock) {
         this(
@@ -71,7 +71,7 @@ public final class BackfillService {
                 runs,
                 writer,
                 connectors,
-                exclusion,
+                runLocks,
                 settings,
                 clock,
                 Optional.empty());
@@ -86,7 +86,7 @@ public final class BackfillService {
             SyncRunStore runs,
             PageWriter writer,
             ConnectorOpener connectors,
-            IntegrationRunLocks exclusion,
+            IntegrationRunLocks runLocks,
             SyncSettings settings,
             Clock clock,
             StoredRecordReader storedRecords) {
@@ -98,7 +98,7 @@ public final class BackfillService {
                 runs,
                 writer,
                 connectors,
-                exclusion,
+                runLocks,
                 settings,
                 clock,
                 Optional.of(storedRecords));
@@ -112,7 +112,7 @@ public final class BackfillService {
             SyncRunStore runs,
             PageWriter writer,
             ConnectorOpener connectors,
-            IntegrationRunLocks exclusion,
+            IntegrationRunLocks runLocks,
             SyncSettings settings,
             Clock clock,
             Optional<StoredRecordReader> storedRecords) {
@@ -123,7 +123,7 @@ public final class BackfillService {
         this.runs = runs;
         this.pump = new ObjectPump(writer, checkpoints, runs, settings.backfillBudget());
         this.connectors = connectors;
-        this.exclusion = exclusion;
+        this.runLocks = runLocks;
         this.settings = settings;
         this.planner = new ObjectReadPlanner(settings, storedRecords);
         this.clock = clock;
@@ -175,7 +175,7 @@ public final class BackfillService {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
         var window = window(organization, from, to);
-        try (var lease = exclusion.tryAcquire(integrationId).orElseThrow()) {
+        try (var lease = runLocks.tryAcquire(integrationId).orElseThrow()) {
             long runId = runs.start(
                     organization.id(),
                     integrationId,
@@ -201,7 +201,7 @@ public final class BackfillService {
                 .orElseThrow(() -> ScorelineException.notFound("no run " + runId + " for integration " + integrationId
                         + " (see `scoreline runs --integration " + integrationId + "`)"));
         requireResumable(run, integrationId);
-        try (var lease = exclusion.tryAcquire(integrationId).orElseThrow()) {
+        try (var lease = runLocks.tryAcquire(integrationId).orElseThrow()) {
             runs.reopen(organization.id(), runId);
             var window = new Window(
                     run.windowFrom().orElseThrow(),

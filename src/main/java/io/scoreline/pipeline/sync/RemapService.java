@@ -33,7 +33,7 @@ public final class RemapService {
     private final SyncRunStore runs;
     private final StoredRecordReader records;
     private final PageWriter writer;
-    private final IntegrationRunLocks exclusion;
+    private final IntegrationRunLocks runLocks;
 
     public RemapService(
             IntegrationStore integrations,
@@ -42,20 +42,20 @@ public final class RemapService {
             SyncRunStore runs,
             StoredRecordReader records,
             PageWriter writer,
-            IntegrationRunLocks exclusion) {
+            IntegrationRunLocks runLocks) {
         this.integrations = integrations;
         this.organizations = organizations;
         this.ruleSets = ruleSets;
         this.runs = runs;
         this.records = records;
         this.writer = writer;
-        this.exclusion = exclusion;
+        this.runLocks = runLocks;
     }
 
     public SyncOutcome remap(long integrationId, Optional<Instant> since) {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
-        try (var lease = exclusion.tryAcquire(integrationId).orElseThrow()) {
+        try (var lease = runLocks.tryAcquire(integrationId).orElseThrow()) {
             long runId = runs.start(organization.id(), integrationId, SyncTrigger.REMAP, since, Optional.empty());
             try {
                 var rules = ActiveRules.load(ruleSets, integration);

@@ -41,7 +41,7 @@ public final class SyncService {
     private final SyncRunStore runs;
     private final ObjectPump pump;
     private final ConnectorOpener connectors;
-    private final IntegrationRunLocks exclusion;
+    private final IntegrationRunLocks runLocks;
     private final SyncSettings settings;
     private final Clock clock;
 
@@ -53,7 +53,7 @@ public final class SyncService {
             SyncRunStore runs,
             PageWriter writer,
             ConnectorOpener connectors,
-            IntegrationRunLocks exclusion,
+            IntegrationRunLocks runLocks,
             SyncSettings settings,
             Clock clock) {
         this.integrations = integrations;
@@ -63,7 +63,7 @@ public final class SyncService {
         this.runs = runs;
         this.pump = new ObjectPump(writer, checkpoints, runs, settings.syncBudget());
         this.connectors = connectors;
-        this.exclusion = exclusion;
+        this.runLocks = runLocks;
         this.settings = settings;
         this.clock = clock;
     }
@@ -71,7 +71,7 @@ public final class SyncService {
     public SyncOutcome sync(long integrationId, SyncTrigger trigger) {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
-        try (var lease = exclusion.tryAcquire(integrationId).orElseThrow()) {
+        try (var lease = runLocks.tryAcquire(integrationId).orElseThrow()) {
             var now = clock.instant();
             long runId = runs.start(organization.id(), integrationId, trigger, Optional.empty(), Optional.of(now));
             try {

@@ -124,7 +124,7 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
         factory = new HubSpotConnectorFactory(camel, options, clock);
         runs = new SyncRunStore(transactions, clock);
         opener = new ConnectorOpener(integrations, Map.of(CrmProvider.HUBSPOT, factory));
-        var exclusion = new IntegrationRunLocks(database.dataSource());
+        var runLocks = new IntegrationRunLocks(database.dataSource());
         var checkpoints = new CheckpointStore(transactions);
         var writer = new PageWriter(transactions);
         sync = new SyncService(
@@ -135,7 +135,7 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
                 runs,
                 writer,
                 opener,
-                exclusion,
+                runLocks,
                 SyncSettings.defaults(),
                 clock);
         backfill = new BackfillService(
@@ -146,7 +146,7 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
                 runs,
                 writer,
                 opener,
-                exclusion,
+                runLocks,
                 backfillSettings,
                 clock);
         if (!linkUsers) {

@@ -55,7 +55,7 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
     private final DefaultCamelContext camel;
     private final ConnectorOpener opener;
     private final IntegrationStore integrations;
-    private final IntegrationRunLocks exclusion;
+    private final IntegrationRunLocks runLocks;
     private final Clock clock;
 
     SalesforceSyncFixture(SimulatorOptions simulator, Clock clock, SyncSettings backfillSettings) {
@@ -91,7 +91,7 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
         runs = new SyncRunStore(transactions, clock);
         opener = new ConnectorOpener(integrations, Map.of(CrmProvider.SALESFORCE, factory));
         this.clock = clock;
-        exclusion = new IntegrationRunLocks(database.dataSource());
+        runLocks = new IntegrationRunLocks(database.dataSource());
         sync = new SyncService(
                 integrations,
                 organizations,
@@ -100,7 +100,7 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
                 runs,
                 new PageWriter(transactions),
                 opener,
-                exclusion,
+                runLocks,
                 SyncSettings.defaults(),
                 clock);
         backfill = new BackfillService(
@@ -111,7 +111,7 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
                 runs,
                 new PageWriter(transactions),
                 opener,
-                exclusion,
+                runLocks,
                 backfillSettings,
                 clock,
                 new io.scoreline.pipeline.facts.StoredRecordReader(transactions));
@@ -151,7 +151,7 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
                 runs,
                 new PageWriter(transactions),
                 opener,
-                exclusion,
+                runLocks,
                 settings,
                 clock);
     }
