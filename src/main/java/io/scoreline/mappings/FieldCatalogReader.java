@@ -51,7 +51,13 @@ public final class FieldCatalogReader {
         for (var field : declared.map(YamlMapping::entries).orElse(java.util.List.of())) {
             var type = scalar(sourceName, field.value());
             try {
-                fields.add(new FieldDef(field.key().value(), FieldType.parse(type.value())));
+                fields.add(new FieldDef(
+                        field.key().value(),
+                        FieldType.parse(type.value()),
+                        type.value().trim(),
+                        false,
+                        false,
+                        java.util.List.of()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(at(sourceName, type) + e.getMessage(), e);
             }

@@ -18,7 +18,7 @@ class FieldCatalogTest {
                         .orElseThrow()
                         .field("calldurationinseconds")
                         .orElseThrow())
-                .isEqualTo(new FieldDef("CallDurationInSeconds", FieldType.NUMBER));
+                .isEqualTo(new FieldDef("CallDurationInSeconds", FieldType.NUMBER, "int", false, false, List.of()));
         assertThat(salesforce.object("Event").orElseThrow().dateField()).contains("ActivityDateTime");
         assertThat(hubSpot.object("deals")
                         .orElseThrow()

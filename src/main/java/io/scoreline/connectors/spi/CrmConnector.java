@@ -59,6 +59,18 @@ public interface CrmConnector extends AutoCloseable {
      */
     long callsToRead(long records);
 
+    /**
+     * Reads what this account has: the CRM's list of objects, then the fields of each object in
+     * {@code objects} that the account has and of every custom object it has (Salesforce
+     * {@code describeGlobal} and {@code sobjects/{name}/describe}; HubSpot {@code /crm/v3/schemas}
+     * and {@code /crm/v3/properties/{objectType}}). Objects in {@code objects} the account lacks are
+     * left out, not an error: the caller compares.
+     */
+    default DiscoveredCatalog describe(java.util.Set<String> objects) {
+        throw new io.scoreline.failure.ScorelineException(
+                io.scoreline.failure.FailureKind.BUG, provider().key() + " connector cannot describe its objects");
+    }
+
     /** The daily quota as last seen, if the CRM reports one. */
     Optional<QuotaSnapshot> quota();
 
