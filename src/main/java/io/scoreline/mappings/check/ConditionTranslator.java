@@ -14,11 +14,14 @@ final class ConditionTranslator {
     private final ExpressionSource source;
     private final OperandTranslator operands;
     private final boolean shorthand;
+    private final OptionValueCheck options;
 
-    ConditionTranslator(ExpressionSource source, OperandTranslator operands, boolean shorthand) {
+    ConditionTranslator(
+            ExpressionSource source, OperandTranslator operands, boolean shorthand, OptionValueCheck options) {
         this.source = source;
         this.operands = operands;
         this.shorthand = shorthand;
+        this.options = options;
     }
 
     Condition or(RuleExpressionParser.OrConditionContext context) {
@@ -104,7 +107,21 @@ final class ConditionTranslator {
                     "'" + operator.symbol() + "' compares text alphabetically, ignoring case; "
                             + "CRM queries can only narrow such conditions to records that have a value");
         }
+        if (operator == ComparisonOperator.EQ || operator == ComparisonOperator.NE) {
+            var literalSide = left instanceof Operand.StringLiteral ? context.sum(0) : context.sum(1);
+            checkOption(left, right, literalSide.getStart());
+            checkOption(right, left, literalSide.getStart());
+        }
         return new Condition.Comparison(left, operator, right);
+    }
+
+    /** Warns when {@code literal} is text that is not one of the values of the picklist {@code field}. */
+    private void checkOption(Operand field, Operand literal, org.antlr.v4.runtime.Token at) {
+        if (field instanceof Operand.FieldRef ref && literal instanceof Operand.StringLiteral text) {
+            operands.definition(ref)
+                    .flatMap(definition -> options.check(operands.schema().name(), definition, text.value()))
+                    .ifPresent(message -> source.warning(at, message));
+        }
     }
 
     private Condition in(RuleExpressionParser.InPredicateContext context) {
@@ -119,6 +136,7 @@ final class ConditionTranslator {
             if (value == null) {
                 ok = false;
             } else if (value.type() == null || sameType(operand, value, item.getStart())) {
+                checkOption(operand, value, item.getStart());
                 values.add(value);
             } else {
                 ok = false;

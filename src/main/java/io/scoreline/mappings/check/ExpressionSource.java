@@ -66,6 +66,10 @@ final class ExpressionSource {
         problems.error(scalar.line(), scalar.column(), message);
     }
 
+    void warningAtStart(String message) {
+        problems.warning(scalar.line(), scalar.column(), message);
+    }
+
     private boolean tooDeeplyNested(String text) {
         int depth = 0;
         for (int i = 0; i < text.length(); i++) {

@@ -12,6 +12,7 @@ import io.scoreline.mappings.yaml.YamlEntry;
 import io.scoreline.mappings.yaml.YamlMapping;
 import io.scoreline.mappings.yaml.YamlNode;
 import io.scoreline.mappings.yaml.YamlScalar;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,7 +22,13 @@ import java.util.stream.Collectors;
 final class KpiRuleChecker {
 
     private static final Pattern KPI_KEY = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-    private static final Set<String> RULE_KEYS = Set.of("object", "when", "value", "owner", "date");
+    private static final List<String> RULE_KEY_ORDER = List.of("object", "when", "value", "owner", "date");
+    private static final Set<String> RULE_KEYS = Set.copyOf(RULE_KEY_ORDER);
+
+    /** An owner is a user id or a reference to one: text. */
+    static final Set<FieldType> OWNER_TYPES = Set.of(FieldType.STRING);
+
+    static final Set<FieldType> DATE_TYPES = Set.of(FieldType.DATE, FieldType.DATETIME);
 
     private final FieldCatalog catalog;
     private final ProblemSink problems;
@@ -61,7 +68,11 @@ final class KpiRuleChecker {
                         entry.key().line(),
                         entry.key().column(),
                         "unknown key '" + entry.key().value() + "' in KPI '" + key.value()
-                                + "' (expected object, when, value, owner, date)");
+                                + "' ("
+                                + NameSuggestions.didYouMean(entry.key().value(), RULE_KEY_ORDER, "")
+                                        .map(s -> s + " ")
+                                        .orElse("")
+                                + "expected object, when, value, owner, date)");
             }
         }
         var objectNode = rule.entry("object").map(YamlEntry::value);
@@ -80,9 +91,8 @@ final class KpiRuleChecker {
         int errorsBefore = problems.errorCount();
         var when = rule.entry("when").flatMap(e -> scalar(e.value(), "when")).flatMap(s -> condition(s, schema.get()));
         var value = rule.entry("value").flatMap(e -> scalar(e.value(), "value")).flatMap(s -> value(s, schema.get()));
-        var owner = field(rule, "owner", schema.get(), schema.get().ownerField(), Set.of(FieldType.STRING));
-        var date =
-                field(rule, "date", schema.get(), schema.get().dateField(), Set.of(FieldType.DATE, FieldType.DATETIME));
+        var owner = field(rule, "owner", schema.get(), schema.get().ownerField(), OWNER_TYPES);
+        var date = field(rule, "date", schema.get(), schema.get().dateField(), DATE_TYPES);
         if (problems.errorCount() > errorsBefore || owner.isEmpty() || date.isEmpty()) {
             return Optional.empty();
         }
@@ -99,9 +109,12 @@ final class KpiRuleChecker {
         var tree = source.parse(RuleExpressionParser::condition);
         return tree == null
                 ? Optional.empty()
-                : Optional.ofNullable(
-                        new ConditionTranslator(source, new OperandTranslator(source, schema, Optional.empty()), false)
-                                .or(tree.orCondition()));
+                : Optional.ofNullable(new ConditionTranslator(
+                                source,
+                                new OperandTranslator(source, schema, Optional.empty()),
+                                false,
+                                new OptionValueCheck(catalog.provider()))
+                        .or(tree.orCondition()));
     }
 
     private Optional<Operand> value(YamlScalar text, ObjectSchema schema) {
@@ -132,14 +145,15 @@ final class KpiRuleChecker {
             return Optional.empty();
         }
         if (written.isEmpty()) {
-            var field = fallback.flatMap(schema::field);
-            if (field.isEmpty()) {
-                problems.error(
-                        rule.line(),
-                        rule.column(),
-                        schema.name() + " has no default " + key + " field; set '" + key + ":'");
+            var field = DefaultFields.resolve(schema, key, fallback, allowed);
+            switch (field) {
+                case DefaultFields.Missing missing -> problems.error(rule.line(), rule.column(), missing.message());
+                case DefaultFields.Found found
+                when found.field().calculated() ->
+                    problems.warning(rule.line(), rule.column(), OperandTranslator.formulaField(schema, found.field()));
+                case DefaultFields.Found found -> {}
             }
-            return field.map(f -> new Operand.FieldRef(f.name(), f.type()));
+            return field.reference();
         }
         var source = new ExpressionSource(written.get(), problems);
         var tree = source.parse(RuleExpressionParser::fieldOnly);
@@ -167,12 +181,14 @@ final class KpiRuleChecker {
         return schema;
     }
 
+    /** The closest objects when one is close, else every object the catalog has. */
     static String unknownObject(FieldCatalog catalog, String name) {
-        return "unknown object '" + name + "' for " + catalog.provider().key() + " (known: "
-                + catalog.objectsByLowerName().values().stream()
-                        .map(ObjectSchema::name)
-                        .sorted()
-                        .collect(Collectors.joining(", "))
+        var names = catalog.objectsByLowerName().values().stream()
+                .map(ObjectSchema::name)
+                .sorted()
+                .toList();
+        return "unknown object '" + name + "' for " + catalog.provider().key() + " ("
+                + NameSuggestions.didYouMean(name, names, "").orElseGet(() -> "known: " + String.join(", ", names))
                 + ")";
     }
 

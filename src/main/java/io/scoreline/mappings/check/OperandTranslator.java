@@ -1,5 +1,6 @@
 package io.scoreline.mappings.check;
 
+import io.scoreline.mappings.FieldDef;
 import io.scoreline.mappings.FieldType;
 import io.scoreline.mappings.ObjectSchema;
 import io.scoreline.mappings.ast.Operand;
@@ -21,6 +22,9 @@ import java.util.Optional;
 final class OperandTranslator {
 
     static final int MAX_DEPTH = 32;
+
+    /** The setting that has objects with formula fields re-read over a recent window on a schedule. */
+    static final String FORMULA_REFRESH_SETTING = "SCORELINE_FORMULA_REFRESH_WINDOW";
 
     private final ExpressionSource source;
     private final ObjectSchema schema;
@@ -118,14 +122,46 @@ final class OperandTranslator {
     Optional<Operand.FieldRef> field(String path, org.antlr.v4.runtime.Token at) {
         var field = schema.field(path);
         if (field.isEmpty()) {
-            source.error(at, "unknown field '" + path + "' on " + schema.name() + hint(path));
+            source.error(at, unknownField(schema, path, shorthandPrefix.isEmpty()));
             return Optional.empty();
+        }
+        if (field.get().calculated()) {
+            source.warning(at, formulaField(schema, field.get()));
         }
         return Optional.of(new Operand.FieldRef(field.get().name(), field.get().type()));
     }
 
-    private String hint(String path) {
-        return path.contains(".") ? "" : " (to compare with the text " + path + ", quote it: '" + path + "')";
+    /** The catalog's definition of a field this translator resolved, with its options and flags. */
+    Optional<FieldDef> definition(Operand.FieldRef field) {
+        return schema.field(field.path());
+    }
+
+    ObjectSchema schema() {
+        return schema;
+    }
+
+    /**
+     * The unknown-field error: the closest fields of the object when one is close, else for a bare
+     * word of the full form the reminder that text needs quotes.
+     */
+    static String unknownField(ObjectSchema schema, String path, boolean bareWordMayBeText) {
+        var hint = NameSuggestions.didYouMean(
+                        path, schema.fields().stream().map(FieldDef::name).toList(), "")
+                .or(() -> bareWordMayBeText && !path.contains(".")
+                        ? Optional.of("to compare with the text " + path + ", quote it: '" + path + "'")
+                        : Optional.empty());
+        return "unknown field '" + path + "' on " + schema.name()
+                + hint.map(h -> " (" + h + ")").orElse("");
+    }
+
+    /**
+     * A formula's value changes when inputs on other records change, without its own record's
+     * modification stamp moving, so an incremental sync never sees the new value.
+     */
+    static String formulaField(ObjectSchema schema, FieldDef field) {
+        return schema.name() + "." + field.name() + " is a formula field: its value can change without the"
+                + " record's modification stamp moving, so syncs miss such changes unless "
+                + FORMULA_REFRESH_SETTING + " has " + schema.name() + " re-read on a schedule";
     }
 
     Operand.Literal literal(LiteralContext context) {

@@ -2,7 +2,6 @@ package io.scoreline.mappings.check;
 
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.ast.KpiDefinition;
-import io.scoreline.mappings.ast.Operand;
 import io.scoreline.mappings.grammar.RuleExpressionParser;
 import io.scoreline.mappings.yaml.YamlScalar;
 import java.util.Optional;
@@ -45,14 +44,31 @@ final class ShorthandRuleChecker {
             source.errorAtStart(KpiRuleChecker.unknownObject(catalog, prefix.get()));
             return Optional.empty();
         }
-        var condition = new ConditionTranslator(source, new OperandTranslator(source, schema.get(), prefix), true)
+        var condition = new ConditionTranslator(
+                        source,
+                        new OperandTranslator(source, schema.get(), prefix),
+                        true,
+                        new OptionValueCheck(catalog.provider()))
                 .or(tree.orCondition());
-        var owner = schema.get().ownerField().flatMap(schema.get()::field);
-        var date = schema.get().dateField().flatMap(schema.get()::field);
-        if (condition == null || owner.isEmpty() || date.isEmpty()) {
-            if (condition != null) {
-                source.errorAtStart(schema.get().name() + " has no default owner or date field; use the full form");
+        var owner = DefaultFields.resolve(schema.get(), "owner", schema.get().ownerField(), KpiRuleChecker.OWNER_TYPES);
+        var date = DefaultFields.resolve(schema.get(), "date", schema.get().dateField(), KpiRuleChecker.DATE_TYPES);
+        if (condition == null) {
+            return Optional.empty();
+        }
+        boolean usable = true;
+        for (var field : java.util.List.of(owner, date)) {
+            switch (field) {
+                case DefaultFields.Missing missing -> {
+                    source.errorAtStart(missing.message() + " (a shorthand rule cannot: use the full form)");
+                    usable = false;
+                }
+                case DefaultFields.Found found
+                when found.field().calculated() ->
+                    source.warningAtStart(OperandTranslator.formulaField(schema.get(), found.field()));
+                case DefaultFields.Found found -> {}
             }
+        }
+        if (!usable) {
             return Optional.empty();
         }
         return Optional.of(new KpiDefinition(
@@ -60,8 +76,8 @@ final class ShorthandRuleChecker {
                 schema.get().name(),
                 Optional.of(condition),
                 Optional.empty(),
-                new Operand.FieldRef(owner.get().name(), owner.get().type()),
-                new Operand.FieldRef(date.get().name(), date.get().type()),
+                owner.reference().orElseThrow(),
+                date.reference().orElseThrow(),
                 key.line()));
     }
 }

@@ -188,6 +188,52 @@ class MappingCliIT {
         assertThat(missing.err().strip()).isEqualTo("error: integration " + id + " has no version 9");
     }
 
+    /** Warnings never reject: every command that checks a document prints them, and set stores it. */
+    @Test
+    void warningsArePrintedByValidateTestAndSetWhichStoresTheDocument() throws Exception {
+        var warned = write("warned.yaml", """
+                provider: salesforce
+                kpis:
+                  calls_made:
+                    object: Task
+                    when: Subject LIKE 'Call'
+                """);
+        var warning = warned + ":5:24: warning: LIKE pattern without % or _";
+
+        var validated = CliRun.run(Map.of(), "mapping", "validate", warned.toString());
+        assertThat(validated.exitCode()).as(validated.err()).isZero();
+        assertThat(validated.err()).contains(warning);
+        assertThat(validated.out()).contains("valid (salesforce, 1 KPI rules)");
+
+        var records = write("none.jsonl", "");
+        var tested =
+                CliRun.run(Map.of(), "mapping", "test", "--rules", warned.toString(), "--records", records.toString());
+        assertThat(tested.exitCode()).as(tested.err()).isZero();
+        assertThat(tested.err()).contains(warning);
+
+        CliRun.run(env, "org", "create", "--slug", "warned", "--name", "Warned", "--timezone", "Europe/Berlin");
+        var added = CliRun.run(
+                env,
+                "integration",
+                "add",
+                "--org",
+                "warned",
+                "--provider",
+                "salesforce",
+                "--client-id",
+                "c",
+                "--refresh-token",
+                "r",
+                "--json");
+        var id = added.out().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+        var set = CliRun.run(env, "mapping", "set", "--integration", id, "--file", warned.toString());
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(set.err()).contains(warning);
+        assertThat(set.out()).startsWith("Stored version 1 (active)");
+        assertThat(CliRun.run(env, "mapping", "show", "--integration", id).out())
+                .contains("Subject LIKE 'Call'");
+    }
+
     @Test
     void unknownIntegrationIsNotFound() {
         var run = CliRun.run(env, "mapping", "show", "--integration", "999999");
