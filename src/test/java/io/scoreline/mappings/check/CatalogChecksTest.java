@@ -11,6 +11,7 @@ import io.scoreline.mappings.FieldType;
 import io.scoreline.mappings.MappingCompiler;
 import io.scoreline.mappings.ObjectSchema;
 import io.scoreline.mappings.Problem;
+import io.scoreline.mappings.RandomRules;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -400,6 +401,46 @@ class CatalogChecksTest {
                                     + " string field of Thing__c",
                             "Thing__c's default date field Missing__c is not in the catalog; set 'date:' naming a date"
                                     + " or datetime field of Thing__c, e.g. Due__c");
+        }
+    }
+
+    /**
+     * Property: a catalog that adds custom fields (with options and formulas) to the objects a
+     * document uses says exactly what the plain catalog says about a document that does not read them.
+     */
+    @Test
+    void customFieldsInTheCatalogAddNoProblemsToDocumentsThatDoNotReadThem() {
+        var fields = RandomRules.FIELDS.entrySet().stream()
+                .map(e -> new FieldDef(e.getKey(), e.getValue()))
+                .toList();
+        var task = ObjectSchema.of("Task", "OwnerId", "CreatedDate", fields)
+                .withField(new FieldDef("OwnerId", FieldType.STRING))
+                .withField(new FieldDef("CreatedDate", FieldType.DATETIME));
+        var generator = new RandomRules(20_2026);
+        for (var provider : CrmProvider.values()) {
+            var plain = FieldCatalog.empty(provider).withObject(task);
+            var custom = plain.withObject(ObjectSchema.of(
+                    "Task",
+                    null,
+                    null,
+                    List.of(
+                            new FieldDef(
+                                    "Call_Outcome__c",
+                                    FieldType.STRING,
+                                    "picklist",
+                                    true,
+                                    false,
+                                    List.of(new io.scoreline.mappings.FieldOption("Connected", "Connected"))),
+                            new FieldDef("Score__c", FieldType.NUMBER, "double", true, true, List.of()))));
+            for (int i = 0; i < 300; i++) {
+                var document = generator.document();
+                var expected = MappingCompiler.compile(document, plain);
+                assertThat(expected).as(document).isInstanceOf(CompileResult.Compiled.class);
+
+                assertThat(MappingCompiler.compile(document, custom).problems())
+                        .as(document)
+                        .isEqualTo(expected.problems());
+            }
         }
     }
 }
