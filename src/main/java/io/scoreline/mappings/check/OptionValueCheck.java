@@ -3,6 +3,8 @@ package io.scoreline.mappings.check;
 import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.FieldDef;
 import io.scoreline.mappings.FieldOption;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,7 +28,7 @@ final class OptionValueCheck {
             return Optional.empty();
         }
         var options = field.options();
-        if (options.stream().anyMatch(o -> o.value().equals(literal))) {
+        if (isValue(options, literal) || isMultiSelection(options, literal)) {
             return Optional.empty();
         }
         var qualified = objectName + "." + field.name();
@@ -55,6 +57,18 @@ final class OptionValueCheck {
                 + NameSuggestions.didYouMean(literal, values, "'")
                         .map(s -> "; " + s)
                         .orElse(""));
+    }
+
+    private static boolean isValue(List<FieldOption> options, String literal) {
+        return options.stream().anyMatch(o -> o.value().equals(literal));
+    }
+
+    /**
+     * Multi-select picklists (Salesforce) and checkbox enumerations (HubSpot) hold their selected
+     * values joined by {@code ;}: such text is fine when every part is a value.
+     */
+    private static boolean isMultiSelection(List<FieldOption> options, String literal) {
+        return literal.contains(";") && Arrays.stream(literal.split(";", -1)).allMatch(part -> isValue(options, part));
     }
 
     private String label(String qualified, String literal, FieldOption option) {

@@ -193,6 +193,16 @@ class CatalogChecksTest {
         }
 
         @Test
+        void aMultiSelectionOfValuesIsNotFlaggedButABadPartIs() {
+            assertThat(whenOnTask("Call_Outcome__c = 'Connected;Voicemail'")).isEmpty();
+            hasProblem(
+                    whenOnTask("Call_Outcome__c = 'Connected;Voicemal'"),
+                    5,
+                    29,
+                    "'Connected;Voicemal' is not a value of Task.Call_Outcome__c");
+        }
+
+        @Test
         void fieldsWithoutKnownOptionsAreNotChecked() {
             assertThat(whenOnTask("Type = 'Anything' AND CallDisposition IN ('x', 'y')"))
                     .isEmpty();
