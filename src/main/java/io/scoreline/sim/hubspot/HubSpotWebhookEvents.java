@@ -20,6 +20,7 @@ public final class HubSpotWebhookEvents {
             "closedate",
             "hubspot_owner_id",
             "hs_call_disposition",
+            CallQuality.PROPERTY,
             "hs_call_duration",
             "hs_meeting_outcome",
             "hs_task_status");
