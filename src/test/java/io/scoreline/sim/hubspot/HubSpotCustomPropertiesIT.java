@@ -173,10 +173,26 @@ class HubSpotCustomPropertiesIT {
     }
 
     @Test
-    void aCallThatConnectsMayChangeQualityAndThatIsAPropertyChangeEvent() {
-        HubSpotWebhookEvents events =
-                new HubSpotWebhookEvents(sims.hubSpotSimulator().credentials(), ZoneId.of("America/New_York"), clock);
-        List<HubSpotWebhookEvent> qualityChanges = sims.dataset().stream(ActivityKind.CALL)
+    void aCallThatConnectsMayChangeQualityAndThatIsAPropertyChangeEventUnlessThePropertyIsDeleted() {
+        HubSpotSchemaDrift drift = sims.hubSpotSimulator().schemaDrift();
+        HubSpotWebhookEvents events = new HubSpotWebhookEvents(
+                sims.hubSpotSimulator().credentials(), ZoneId.of("America/New_York"), clock, drift);
+
+        List<HubSpotWebhookEvent> qualityChanges = qualityChanges(events);
+        drift.deleteProperty("calls", "call_quality");
+        List<HubSpotWebhookEvent> afterDelete = qualityChanges(events);
+
+        assertThat(qualityChanges).isNotEmpty();
+        assertThat(qualityChanges).allSatisfy(event -> {
+            assertThat(event.subscriptionType()).isEqualTo("object.propertyChange");
+            assertThat(event.propertyValue()).isIn("good", "poor");
+        });
+        assertThat(afterDelete).isEmpty();
+    }
+
+    /** The call_quality events of every unconnected call turning connected. */
+    private List<HubSpotWebhookEvent> qualityChanges(HubSpotWebhookEvents events) {
+        return sims.dataset().stream(ActivityKind.CALL)
                 .map(Activity.Call.class::cast)
                 .filter(call -> !call.outcome().connected())
                 .map(call -> new RecordChange.Updated(
@@ -190,12 +206,6 @@ class HubSpotCustomPropertiesIT {
                 .flatMap(change -> events.of(change).stream())
                 .filter(event -> Objects.equals(event.propertyName(), "call_quality"))
                 .toList();
-
-        assertThat(qualityChanges).isNotEmpty();
-        assertThat(qualityChanges).allSatisfy(event -> {
-            assertThat(event.subscriptionType()).isEqualTo("object.propertyChange");
-            assertThat(event.propertyValue()).isIn("good", "poor");
-        });
     }
 
     @Test
