@@ -16,9 +16,11 @@ import java.util.Optional;
 final class HubSpotDirectoryHandler {
 
     private final SyntheticDataset dataset;
+    private final HubSpotSchemaDrift drift;
 
-    HubSpotDirectoryHandler(SyntheticDataset dataset) {
+    HubSpotDirectoryHandler(SyntheticDataset dataset, HubSpotSchemaDrift drift) {
         this.dataset = dataset;
+        this.drift = drift;
     }
 
     Reply owners(SimRequest request) {
@@ -79,13 +81,13 @@ final class HubSpotDirectoryHandler {
             return HubSpotErrors.notFound();
         }
         List<Map<String, Object>> results = new ArrayList<>();
-        HubSpotPropertyCatalog.of(type.get()).forEach(property -> results.add(json(property, type.get())));
+        drift.properties(type.get()).forEach(property -> results.add(json(property, type.get())));
         return Reply.json(200, Map.of("results", results));
     }
 
     Reply property(String typeName, String name) {
         return HubSpotObjectType.fromPath(typeName)
-                .flatMap(type -> HubSpotPropertyCatalog.find(type, name).map(property -> json(property, type)))
+                .flatMap(type -> drift.find(type, name).map(property -> json(property, type)))
                 .<Reply>map(json -> Reply.json(200, json))
                 .orElseGet(HubSpotErrors::notFound);
     }
@@ -109,15 +111,34 @@ final class HubSpotDirectoryHandler {
         List<Map<String, Object>> options = new ArrayList<>();
         int order = 0;
         for (var option : property.options().entrySet()) {
-            options.add(Map.of(
-                    "label", option.getValue(), "value", option.getKey(), "displayOrder", order++, "hidden", false));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("label", option.getValue());
+            entry.put("value", option.getKey());
+            entry.put("displayOrder", order++);
+            entry.put("hidden", false);
+            options.add(entry);
         }
         json.put("options", options);
+        json.put("displayOrder", -1);
         json.put("calculated", false);
         json.put("externalOptions", false);
         json.put("hasUniqueValue", property.name().equals("hs_object_id"));
         json.put("hidden", false);
-        json.put("formField", false);
+        // HubSpot leaves hubspotDefined out on the portal's own properties rather than writing false.
+        if (property.hubspotDefined()) {
+            json.put("hubspotDefined", true);
+        }
+        json.put("formField", !property.hubspotDefined());
+        json.put("archived", false);
+        json.put(
+                "modificationMetadata",
+                Map.of(
+                        "archivable",
+                        !property.hubspotDefined(),
+                        "readOnlyDefinition",
+                        property.hubspotDefined(),
+                        "readOnlyValue",
+                        false));
         return json;
     }
 }

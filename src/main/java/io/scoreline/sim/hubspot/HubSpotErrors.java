@@ -2,6 +2,7 @@ package io.scoreline.sim.hubspot;
 
 import io.scoreline.sim.http.Reply;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +29,20 @@ final class HubSpotErrors {
 
     static Reply.Response validation(String message) {
         return of(400, "VALIDATION_ERROR", message);
+    }
+
+    /**
+     * A search filter naming a property the portal lacks: the envelope with an {@code errors[]} detail,
+     * in the shape of HubSpot's {@code Error} schema (the exact wording is not documented).
+     */
+    static Reply.Response invalidProperty(String property, String where) {
+        Map<String, Object> body = body("VALIDATION_ERROR", "There was a problem with the request.");
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "Property '" + property + "' does not exist");
+        error.put("code", "INVALID_PROPERTY");
+        error.put("in", where);
+        body.put("errors", List.of(error));
+        return Reply.json(400, body);
     }
 
     static Reply.Response notFound() {

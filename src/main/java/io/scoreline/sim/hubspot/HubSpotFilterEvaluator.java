@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
 final class HubSpotFilterEvaluator {
 
     private final HubSpotObjectType type;
+    private final HubSpotSchemaDrift drift;
 
-    HubSpotFilterEvaluator(HubSpotObjectType type) {
+    HubSpotFilterEvaluator(HubSpotObjectType type, HubSpotSchemaDrift drift) {
         this.type = type;
+        this.drift = drift;
     }
 
     boolean matches(HubSpotSearchRequest request, HubSpotObject object) {
@@ -83,9 +85,7 @@ final class HubSpotFilterEvaluator {
     }
 
     private HubSpotPropertyType propertyType(String name) {
-        return HubSpotPropertyCatalog.find(type, name)
-                .map(HubSpotPropertyCatalog.Property::type)
-                .orElse(HubSpotPropertyType.STRING);
+        return drift.find(type, name).map(HubSpotPropertyCatalog.Property::type).orElse(HubSpotPropertyType.STRING);
     }
 
     static int compare(HubSpotPropertyType type, String actual, String expected) {

@@ -20,8 +20,19 @@ import java.util.Optional;
 /** Property definitions per object type, for the properties API and typed search comparisons. */
 public final class HubSpotPropertyCatalog {
 
-    /** One property; {@code options} maps enumeration values to labels. */
-    public record Property(String name, String label, HubSpotPropertyType type, Map<String, String> options) {}
+    /**
+     * One property; {@code options} maps enumeration values to labels.
+     *
+     * @param hubspotDefined false for the portal's own (custom) properties
+     */
+    public record Property(
+            String name, String label, HubSpotPropertyType type, Map<String, String> options, boolean hubspotDefined) {
+
+        /** A built-in property. */
+        public Property(String name, String label, HubSpotPropertyType type, Map<String, String> options) {
+            this(name, label, type, options, true);
+        }
+    }
 
     private HubSpotPropertyCatalog() {}
 
@@ -52,6 +63,8 @@ public final class HubSpotPropertyCatalog {
                 Map<String, String> outcomes = new LinkedHashMap<>();
                 Arrays.stream(CallOutcome.values()).forEach(o -> outcomes.put(o.hubSpotId(), o.label()));
                 properties.add(new Property("hs_call_disposition", "Call outcome", ENUMERATION, outcomes));
+                properties.add(
+                        new Property(CallQuality.PROPERTY, "Call quality", ENUMERATION, CallQuality.options(), false));
             }
             case EMAILS -> {
                 properties.add(p("hs_timestamp", "Activity date", DATETIME));

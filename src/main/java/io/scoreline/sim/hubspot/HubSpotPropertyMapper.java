@@ -43,6 +43,7 @@ final class HubSpotPropertyMapper {
                 p.put("hs_call_duration", Long.toString(call.durationSeconds() * 1000L));
                 p.put("hs_call_status", "COMPLETED");
                 p.put("hs_call_disposition", call.outcome().hubSpotId());
+                p.put(CallQuality.PROPERTY, CallQuality.of(call).value());
             }
             case Activity.Email email -> {
                 p.put("hs_timestamp", iso(meta.createdAt()));

@@ -1,5 +1,6 @@
 package io.scoreline.sim.hubspot;
 
+import io.scoreline.sim.data.Activity;
 import io.scoreline.sim.data.Rep;
 import io.scoreline.sim.data.SyntheticDataset;
 import java.util.Map;
@@ -12,6 +13,7 @@ public final class HubSpotRecords {
 
     private final SyntheticDataset dataset;
     private final HubSpotPropertyMapper mapper;
+    private final HubSpotSchemaDrift drift = new HubSpotSchemaDrift();
 
     public HubSpotRecords(SyntheticDataset dataset) {
         this.dataset = dataset;
@@ -20,19 +22,27 @@ public final class HubSpotRecords {
 
     /** Every object of a type, archived ones included, by ascending id. */
     public Stream<HubSpotObject> all(HubSpotObjectType type) {
-        return dataset.stream(type.kind()).map(mapper::object);
+        return dataset.stream(type.kind()).map(this::object);
     }
 
     /** Objects with an id greater than or equal to {@code fromId}, by ascending id. */
     public Stream<HubSpotObject> from(HubSpotObjectType type, long fromId) {
         long start = Math.max(0, type.index(fromId).orElse(fromId < type.id(0) ? 0L : Long.MAX_VALUE));
         long end = dataset.count(type.kind());
-        return LongStream.range(Math.min(start, end), end)
-                .mapToObj(index -> mapper.object(dataset.get(type.kind(), index)));
+        return LongStream.range(Math.min(start, end), end).mapToObj(index -> object(dataset.get(type.kind(), index)));
     }
 
     public Optional<HubSpotObject> find(HubSpotObjectType type, long id) {
-        return type.index(id).flatMap(index -> dataset.find(type.kind(), index)).map(mapper::object);
+        return type.index(id).flatMap(index -> dataset.find(type.kind(), index)).map(this::object);
+    }
+
+    /** Properties deleted or renamed in this portal at runtime. */
+    public HubSpotSchemaDrift schemaDrift() {
+        return drift;
+    }
+
+    private HubSpotObject object(Activity activity) {
+        return drift.apply(mapper.object(activity));
     }
 
     /** An object with every property, as the ground-truth dump writes it. */

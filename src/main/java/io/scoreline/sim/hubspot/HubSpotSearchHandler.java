@@ -37,7 +37,7 @@ final class HubSpotSearchHandler {
             return HubSpotErrors.notFound();
         }
         try {
-            HubSpotSearchRequest search = HubSpotSearchParser.parse(request.body(), type.get());
+            HubSpotSearchRequest search = HubSpotSearchParser.parse(request.body(), type.get(), records.schemaDrift());
             if (search.after() >= RESULT_CAP || search.after() + search.limit() > RESULT_CAP) {
                 return HubSpotErrors.validation("Search results are limited to " + RESULT_CAP + " per query;"
                         + " 'after' plus 'limit' may not exceed " + RESULT_CAP + ". Narrow the filters instead.");
@@ -56,6 +56,8 @@ final class HubSpotSearchHandler {
                 body.put("paging", HubSpotJsonWriter.paging(Integer.toString(end)));
             }
             return Reply.json(200, body);
+        } catch (HubSpotSearchParser.UnknownProperty e) {
+            return HubSpotErrors.invalidProperty(e.property(), e.where());
         } catch (HubSpotSearchParser.InvalidSearch e) {
             return HubSpotErrors.validation(e.getMessage());
         }
@@ -74,7 +76,7 @@ final class HubSpotSearchHandler {
                 return cached.ids();
             }
         }
-        HubSpotFilterEvaluator evaluator = new HubSpotFilterEvaluator(type);
+        HubSpotFilterEvaluator evaluator = new HubSpotFilterEvaluator(type, records.schemaDrift());
         HubSpotSearchRequest.Sort sort = search.sort().orElse(new HubSpotSearchRequest.Sort("hs_object_id", false));
         // Only the id and the sort value of each match are kept, so large result sets stay cheap.
         long[] ids = records.all(type)

@@ -16,9 +16,30 @@ import java.util.Optional;
 final class HubSpotSearchParser {
 
     /** Thrown for a body HubSpot answers with 400 VALIDATION_ERROR. */
-    static final class InvalidSearch extends RuntimeException {
+    static class InvalidSearch extends RuntimeException {
         InvalidSearch(String message) {
             super(message);
+        }
+    }
+
+    /** A filter on a property the portal does not have (never had, or deleted or renamed since). */
+    static final class UnknownProperty extends InvalidSearch {
+        private final String property;
+        private final String where;
+
+        UnknownProperty(String property, String where) {
+            super("Property '" + property + "' does not exist");
+            this.property = property;
+            this.where = where;
+        }
+
+        String property() {
+            return property;
+        }
+
+        /** The JSON path of the offending name, e.g. {@code filterGroups[0].filters[1].propertyName}. */
+        String where() {
+            return where;
         }
     }
 
@@ -29,7 +50,7 @@ final class HubSpotSearchParser {
 
     private HubSpotSearchParser() {}
 
-    static HubSpotSearchRequest parse(byte[] body, HubSpotObjectType type) {
+    static HubSpotSearchRequest parse(byte[] body, HubSpotObjectType type, HubSpotSchemaDrift drift) {
         Map<String, Object> json;
         try {
             json = body.length == 0 ? Map.of() : JsonCodec.readObject(body);
@@ -44,7 +65,8 @@ final class HubSpotSearchParser {
             }
             List<HubSpotSearchRequest.Filter> filters = new ArrayList<>();
             for (Object filter : list(groupMap.get("filters"), "filters")) {
-                filters.add(filter(filter, type));
+                String where = "filterGroups[" + groups.size() + "].filters[" + filters.size() + "].propertyName";
+                filters.add(filter(filter, type, drift, where));
             }
             if (filters.size() > MAX_FILTERS_PER_GROUP) {
                 throw new InvalidSearch("Too many filters in a filter group: " + filters.size() + ". The maximum is "
@@ -74,12 +96,13 @@ final class HubSpotSearchParser {
                 groups, sort, properties, Optional.ofNullable(json.get("query")).map(String::valueOf), limit, after);
     }
 
-    private static HubSpotSearchRequest.Filter filter(Object raw, HubSpotObjectType type) {
+    private static HubSpotSearchRequest.Filter filter(
+            Object raw, HubSpotObjectType type, HubSpotSchemaDrift drift, String where) {
         if (!(raw instanceof Map<?, ?> filter) || !(filter.get("propertyName") instanceof String property)) {
             throw new InvalidSearch("each filter needs a propertyName");
         }
-        if (HubSpotPropertyCatalog.find(type, property).isEmpty()) {
-            throw new InvalidSearch("Property \"" + property + "\" does not exist on " + type.pathName());
+        if (drift.find(type, property).isEmpty()) {
+            throw new UnknownProperty(property, where);
         }
         HubSpotSearchRequest.Operator operator;
         try {

@@ -47,7 +47,7 @@ public final class HubSpotSimulator implements AutoCloseable {
         this.search = new SlidingWindowLimiter(settings.clock(), Duration.ofSeconds(1), settings.searchesPerSecond());
         HubSpotObjectsHandler objects = new HubSpotObjectsHandler(records, settings.clock());
         HubSpotSearchHandler searches = new HubSpotSearchHandler(records);
-        HubSpotDirectoryHandler directory = new HubSpotDirectoryHandler(dataset);
+        HubSpotDirectoryHandler directory = new HubSpotDirectoryHandler(dataset, records.schemaDrift());
         api.on("POST", OBJECTS + "/search/?", (r, g) -> searches.search(r, g.get(0)))
                 .on("POST", OBJECTS + "/batch/read/?", (r, g) -> objects.batchRead(r, g.get(0)))
                 .on("GET", OBJECTS + "/?", (r, g) -> objects.list(r, g.get(0)))
@@ -74,6 +74,14 @@ public final class HubSpotSimulator implements AutoCloseable {
 
     public HubSpotRecords records() {
         return records;
+    }
+
+    /**
+     * Schema drift control: delete, rename and restore properties of this portal at runtime (the
+     * properties API, searches, reads and the dump follow at once).
+     */
+    public HubSpotSchemaDrift schemaDrift() {
+        return records.schemaDrift();
     }
 
     /** Ends every OAuth access token (the private-app token keeps working). */

@@ -20,23 +20,31 @@ public final class HubSpotWebhookEvents {
             "closedate",
             "hubspot_owner_id",
             "hs_call_disposition",
+            CallQuality.PROPERTY,
             "hs_call_duration",
             "hs_meeting_outcome",
             "hs_task_status");
 
     private final HubSpotCredentials credentials;
     private final HubSpotPropertyMapper mapper;
+    private final HubSpotSchemaDrift drift;
     private final Clock clock;
     private final AtomicLong eventIds = new AtomicLong(1);
 
     public HubSpotWebhookEvents(HubSpotCredentials credentials, ZoneId zone, Clock clock) {
+        this(credentials, zone, clock, new HubSpotSchemaDrift());
+    }
+
+    /** Events for a portal whose properties may have drifted: a deleted property sends no more changes. */
+    public HubSpotWebhookEvents(HubSpotCredentials credentials, ZoneId zone, Clock clock, HubSpotSchemaDrift drift) {
+        this.drift = drift;
         this.credentials = credentials;
         this.mapper = new HubSpotPropertyMapper(zone);
         this.clock = clock;
     }
 
     public List<HubSpotWebhookEvent> of(RecordChange change) {
-        HubSpotObject after = mapper.object(change.after());
+        HubSpotObject after = drift.apply(mapper.object(change.after()));
         long at = clock.millis();
         String prefix = after.type() == HubSpotObjectType.DEALS ? "deal" : "object";
         String typeId =
@@ -48,7 +56,7 @@ public final class HubSpotWebhookEvents {
             case RecordChange.Deleted deleted ->
                 events.add(event(prefix + ".deletion", after, typeId, null, null, at, null));
             case RecordChange.Updated updated -> {
-                HubSpotObject before = mapper.object(updated.before());
+                HubSpotObject before = drift.apply(mapper.object(updated.before()));
                 for (String property : WATCHED) {
                     if (after.properties().containsKey(property)
                             && !Objects.equals(before.property(property), after.property(property))) {

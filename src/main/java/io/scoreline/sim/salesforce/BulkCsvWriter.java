@@ -31,8 +31,8 @@ final class BulkCsvWriter {
     }
 
     /** Column names as Salesforce writes them: canonical field names, parents as {@code Owner.Email}. */
-    BulkCsvWriter header(SalesforceObject type, List<FieldPath> fields) {
-        line(fields.stream().map(path -> canonical(type, path)).toList());
+    BulkCsvWriter header(SalesforceObject type, List<FieldPath> fields, SalesforceSchemaDrift drift) {
+        line(fields.stream().map(path -> canonical(type, path, drift)).toList());
         return this;
     }
 
@@ -56,16 +56,16 @@ final class BulkCsvWriter {
         out.append(lineEnding);
     }
 
-    private static String canonical(SalesforceObject type, FieldPath path) {
+    private static String canonical(SalesforceObject type, FieldPath path, SalesforceSchemaDrift drift) {
         if (!path.isRelationship()) {
-            return type.field(path.parts().getFirst())
+            return drift.field(type, path.parts().getFirst())
                     .map(SalesforceField::name)
                     .orElse(path.dotted());
         }
         SalesforceField lookup = type.relationship(path.parts().getFirst()).orElseThrow();
         SalesforceObject parent = SalesforceSchema.find(lookup.referenceTo()).orElseThrow();
         return lookup.relationshipName() + "."
-                + parent.field(path.parts().get(1)).orElseThrow().name();
+                + drift.field(parent, path.parts().get(1)).orElseThrow().name();
     }
 
     private static String text(Object value) {

@@ -142,7 +142,8 @@ final class SalesforceBulkQueryHandler {
             return SalesforceErrors.of(400, "INVALIDLOCATOR", "Invalid locator or maxRecords");
         }
         int end = Math.min(job.idNumbers().length, offset + max);
-        BulkCsvWriter csv = new BulkCsvWriter(job.columnDelimiter(), job.lineEnding()).header(job.type(), job.fields());
+        BulkCsvWriter csv = new BulkCsvWriter(job.columnDelimiter(), job.lineEnding())
+                .header(job.type(), job.fields(), engine.records().schemaDrift());
         for (int i = offset; i < end; i++) {
             engine.row(job.type(), job.idNumbers()[i]).ifPresent(row -> csv.row(engine.view(row), job.fields()));
         }

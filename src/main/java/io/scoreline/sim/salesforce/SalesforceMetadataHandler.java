@@ -57,8 +57,11 @@ final class SalesforceMetadataHandler {
         }
         Map<String, Object> body = summary(type.get(), version);
         List<Map<String, Object>> fields = new ArrayList<>();
-        for (SalesforceField field : type.get().fields()) {
-            fields.add(describe(type.get(), field));
+        SalesforceSchemaDrift drift = records.schemaDrift();
+        for (SalesforceField field : drift.fields(type.get())) {
+            // A renamed field keeps its picklist and formula: look them up by its stock name.
+            SalesforceField stock = drift.stockField(type.get(), field.name());
+            fields.add(describe(type.get(), field, stock));
         }
         body.put("fields", fields);
         return Reply.json(200, body);
@@ -107,29 +110,37 @@ final class SalesforceMetadataHandler {
         return body;
     }
 
-    private static Map<String, Object> describe(SalesforceObject type, SalesforceField field) {
+    private Map<String, Object> describe(SalesforceObject type, SalesforceField field, SalesforceField stock) {
+        SalesforceFieldType fieldType = field.type();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", field.name());
-        json.put("label", field.name());
-        json.put("type", field.type().describeName());
-        json.put("soapType", field.type().soapType());
+        json.put("label", label(field.name()));
+        json.put("type", fieldType.describeName());
+        json.put("soapType", fieldType.soapType());
         json.put("nillable", field.nillable());
-        json.put("custom", field.name().endsWith("__c"));
+        json.put("custom", field.custom());
+        json.put("calculated", field.calculated());
+        json.put(
+                "calculatedFormula",
+                field.calculated() ? records.stageProbabilities().formula() : null);
+        json.put("createable", false);
+        json.put("updateable", false);
         json.put("filterable", true);
         json.put("sortable", true);
-        json.put("groupable", field.type() != SalesforceFieldType.DATETIME);
-        json.put(
-                "length",
-                field.type().textual()
-                        ? (field.type() == SalesforceFieldType.ID || field.type() == SalesforceFieldType.REFERENCE
-                                ? 18
-                                : 255)
-                        : 0);
+        json.put("groupable", fieldType != SalesforceFieldType.DATETIME);
+        int length = fieldType.textual()
+                ? (fieldType == SalesforceFieldType.ID || fieldType == SalesforceFieldType.REFERENCE ? 18 : 255)
+                : 0;
+        json.put("length", length);
+        json.put("byteLength", length * 3);
+        json.put("precision", fieldType == SalesforceFieldType.CURRENCY ? 18 : 0);
+        json.put("scale", fieldType == SalesforceFieldType.CURRENCY ? 2 : 0);
+        json.put("restrictedPicklist", fieldType == SalesforceFieldType.PICKLIST && field.custom());
         json.put("referenceTo", field.referenceTo() == null ? List.of() : List.of(field.referenceTo()));
         json.put("relationshipName", field.relationshipName());
         json.put(
                 "picklistValues",
-                SalesforcePicklists.of(type, field).stream()
+                SalesforcePicklists.of(type, stock).stream()
                         .map(value -> {
                             Map<String, Object> entry = new LinkedHashMap<>();
                             entry.put("active", true);
@@ -141,5 +152,10 @@ final class SalesforceMetadataHandler {
                         })
                         .toList());
         return json;
+    }
+
+    /** {@code Call_Outcome__c} reads "Call Outcome" in Setup; stock names keep their API name. */
+    private static String label(String name) {
+        return name.endsWith("__c") ? name.substring(0, name.length() - 3).replace('_', ' ') : name;
     }
 }

@@ -18,6 +18,8 @@ final class SalesforcePicklists {
             Map.entry("Task.Priority", List.of("High", "Normal", "Low")),
             Map.entry("Task.TaskSubtype", List.of("Task", "Email", "ListEmail", "Cadence", "Call", "LinkedIn")),
             Map.entry("Task.CallType", List.of("Internal", "Inbound", "Outbound")),
+            Map.entry("Task.Call_Outcome__c", CallOutcomePicklist.VALUES),
+            Map.entry("Opportunity.Sourced_By__c", SourcedByPicklist.VALUES),
             Map.entry("Event.Type", List.of("Call", "Email", "Meeting", "Other")),
             Map.entry("Event.EventSubtype", List.of("Event")),
             Map.entry(

@@ -55,7 +55,7 @@ final class SalesforceQueryEngine {
     }
 
     Selection select(SoqlQuery query, boolean includeDeleted) {
-        SalesforceObject type = SoqlValidator.validate(query);
+        SalesforceObject type = SoqlValidator.validate(query, records.schemaDrift());
         Stream<QueryCandidate> matching = records.candidates(type)
                 .filter(candidate -> includeDeleted || !candidate.deleted())
                 .filter(candidate -> query.where()
@@ -106,14 +106,16 @@ final class SalesforceQueryEngine {
     private RecordView view(SalesforceObject type, Function<String, Object> values) {
         return path -> {
             if (!path.isRelationship()) {
-                return values.apply(
-                        type.field(path.parts().getFirst()).orElseThrow().name());
+                return values.apply(records.schemaDrift()
+                        .field(type, path.parts().getFirst())
+                        .orElseThrow()
+                        .name());
             }
             SalesforceField lookup = type.relationship(path.parts().getFirst()).orElseThrow();
             return Optional.ofNullable((String) values.apply(lookup.name()))
                     .flatMap(records::byId)
-                    .map(parent -> parent.value(parent.type()
-                            .field(path.parts().get(1))
+                    .map(parent -> parent.value(records.schemaDrift()
+                            .field(parent.type(), path.parts().get(1))
                             .orElseThrow()
                             .name()))
                     .orElse(null);

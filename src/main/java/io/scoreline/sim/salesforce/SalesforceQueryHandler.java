@@ -63,7 +63,8 @@ final class SalesforceQueryHandler {
                 next,
                 end - offset,
                 version,
-                SelectedColumns.of(cursor.type(), cursor.fields()),
+                SelectedColumns.of(
+                        cursor.type(), cursor.fields(), engine.records().schemaDrift()),
                 engine.records()::byId);
         for (int i = offset; i < end; i++) {
             engine.row(cursor, i).ifPresent(page::row);

@@ -15,6 +15,8 @@ public final class SalesforceRecords {
 
     private final SyntheticDataset dataset;
     private final SalesforceRowMapper mapper;
+    private final StageProbabilities probabilities = new StageProbabilities();
+    private final SalesforceSchemaDrift drift = new SalesforceSchemaDrift();
     private final List<SalesforceRow> users;
     /** Parents of every row a query page shows with an {@code Owner.*} field, so looked up often. */
     private final Map<String, SalesforceRow> usersById = new HashMap<>();
@@ -22,7 +24,7 @@ public final class SalesforceRecords {
     public SalesforceRecords(SyntheticDataset dataset, String integrationUserEmail) {
         this.dataset = dataset;
         this.mapper = new SalesforceRowMapper(
-                dataset.spec().zone(), dataset.spec().historyStart().minusSeconds(365L * 24 * 3600));
+                dataset.spec().zone(), dataset.spec().historyStart().minusSeconds(365L * 24 * 3600), probabilities);
         this.users = Stream.concat(
                         dataset.reps().stream().map(mapper::user),
                         Stream.of(mapper.integrationUser(integrationUserEmail)))
@@ -34,11 +36,21 @@ public final class SalesforceRecords {
         return SalesforceRowMapper.integrationUserId();
     }
 
+    /** The probabilities the formula field {@code Opportunity.Expected_Revenue__c} reads. */
+    public StageProbabilities stageProbabilities() {
+        return probabilities;
+    }
+
+    /** Fields deleted or renamed in this org at runtime. */
+    public SalesforceSchemaDrift schemaDrift() {
+        return drift;
+    }
+
     /** Every row of an object, deleted ones included, in a stable order. */
     public Stream<SalesforceRow> rows(SalesforceObject type) {
         return kinds(type).isEmpty()
-                ? users.stream()
-                : kinds(type).stream().flatMap(dataset::stream).map(mapper::row);
+                ? users.stream().map(drift::apply)
+                : kinds(type).stream().flatMap(dataset::stream).map(this::row);
     }
 
     /**
@@ -48,7 +60,7 @@ public final class SalesforceRecords {
      */
     Stream<QueryCandidate> candidates(SalesforceObject type) {
         if (kinds(type).isEmpty()) {
-            return users.stream().map(QueryCandidate::of);
+            return users.stream().map(drift::apply).map(QueryCandidate::of);
         }
         // SalesforceRowMapper writes a record's Id, IsDeleted and SystemModstamp from these.
         return kinds(type).stream()
@@ -59,7 +71,7 @@ public final class SalesforceRecords {
                                 activity.meta().kind(), activity.meta().index()),
                         activity.meta().deleted(),
                         activity.meta().modifiedAt(),
-                        () -> mapper.row(activity)));
+                        () -> row(activity)));
     }
 
     public Optional<SalesforceRow> byId(String id) {
@@ -68,7 +80,7 @@ public final class SalesforceRecords {
             return Optional.empty();
         }
         if (type.get() == SalesforceSchema.USER) {
-            return Optional.ofNullable(usersById.get(normalize(id)));
+            return Optional.ofNullable(usersById.get(normalize(id))).map(drift::apply);
         }
         OptionalLong number = SalesforceIds.number(id, type.get().keyPrefix());
         return number.isEmpty() ? Optional.empty() : byNumber(type.get(), number.getAsLong());
@@ -77,7 +89,8 @@ public final class SalesforceRecords {
     /** The row whose id holds this number; a query cursor keeps numbers, so it need not build and parse the id. */
     Optional<SalesforceRow> byNumber(SalesforceObject type, long number) {
         if (type == SalesforceSchema.USER) {
-            return Optional.ofNullable(usersById.get(SalesforceIds.of(type.keyPrefix(), number)));
+            return Optional.ofNullable(usersById.get(SalesforceIds.of(type.keyPrefix(), number)))
+                    .map(drift::apply);
         }
         if (number == 0) {
             return Optional.empty();
@@ -91,14 +104,15 @@ public final class SalesforceRecords {
             };
             return kind == null
                     ? Optional.empty()
-                    : dataset.find(kind, number / 8).map(mapper::row);
+                    : dataset.find(kind, number / 8).map(this::row);
         }
         ActivityKind kind = type == SalesforceSchema.EVENT ? ActivityKind.MEETING : ActivityKind.DEAL;
-        return dataset.find(kind, number - 1).map(mapper::row);
+        return dataset.find(kind, number - 1).map(this::row);
     }
 
+    /** The record as the org returns it now, after any schema drift. */
     public SalesforceRow row(Activity activity) {
-        return mapper.row(activity);
+        return drift.apply(mapper.row(activity));
     }
 
     public static String idOf(ActivityKind kind, long index) {

@@ -23,10 +23,12 @@ final class SalesforceRowMapper {
 
     private final ZoneId zone;
     private final Instant orgCreated;
+    private final StageProbabilities probabilities;
 
-    SalesforceRowMapper(ZoneId zone, Instant orgCreated) {
+    SalesforceRowMapper(ZoneId zone, Instant orgCreated, StageProbabilities probabilities) {
         this.zone = zone;
         this.orgCreated = orgCreated;
+        this.probabilities = probabilities;
     }
 
     /**
@@ -173,6 +175,9 @@ final class SalesforceRowMapper {
         v.put("Description", null);
         v.put("OwnerId", userId(meta.ownerRep()));
         v.put("IsArchived", false);
+        v.put(
+                "Call_Outcome__c",
+                activity instanceof Activity.Call call ? CallOutcomePicklist.of(call.outcome()) : null);
         audit(v, meta);
         return new SalesforceRow(SalesforceSchema.TASK, (String) v.get("Id"), v);
     }
@@ -215,6 +220,8 @@ final class SalesforceRowMapper {
         v.put("LeadSource", meta.index() % 3 == 0 ? "Outbound" : "Inbound");
         v.put("Type", "New Business");
         v.put("OwnerId", userId(meta.ownerRep()));
+        v.put("Sourced_By__c", SourcedByPicklist.of(deal));
+        v.put("Expected_Revenue__c", probabilities.expectedRevenue(deal.amount(), deal.stage()));
         audit(v, meta);
         return new SalesforceRow(SalesforceSchema.OPPORTUNITY, (String) v.get("Id"), v);
     }

@@ -58,7 +58,8 @@ public final class SalesforceSchema {
                     SalesforceField.of("CompletedDateTime", DATETIME),
                     SalesforceField.of("Description", TEXTAREA),
                     SalesforceField.lookup("OwnerId", "User", "Owner"),
-                    SalesforceField.of("IsArchived", BOOLEAN))));
+                    SalesforceField.of("IsArchived", BOOLEAN),
+                    SalesforceField.of("Call_Outcome__c", PICKLIST))));
 
     public static final SalesforceObject EVENT = new SalesforceObject(
             "Event",
@@ -96,7 +97,9 @@ public final class SalesforceSchema {
                     SalesforceField.of("ForecastCategoryName", PICKLIST),
                     SalesforceField.of("LeadSource", PICKLIST),
                     SalesforceField.of("Type", PICKLIST),
-                    SalesforceField.lookup("OwnerId", "User", "Owner"))));
+                    SalesforceField.lookup("OwnerId", "User", "Owner"),
+                    SalesforceField.of("Sourced_By__c", PICKLIST),
+                    SalesforceField.formula("Expected_Revenue__c", CURRENCY))));
 
     public static final List<SalesforceObject> ALL = List.of(USER, TASK, EVENT, OPPORTUNITY);
 

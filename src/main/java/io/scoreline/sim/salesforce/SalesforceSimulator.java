@@ -116,6 +116,22 @@ public final class SalesforceSimulator implements AutoCloseable {
         return records;
     }
 
+    /**
+     * Schema drift control: delete, rename and restore fields of this org at runtime (describe,
+     * SOQL, Bulk, outbound messages and the dump follow at once).
+     */
+    public SalesforceSchemaDrift schemaDrift() {
+        return records.schemaDrift();
+    }
+
+    /**
+     * Formula drift control: the per-stage probabilities {@code Opportunity.Expected_Revenue__c} is
+     * computed from; a change alters the field on existing records without moving their SystemModstamp.
+     */
+    public StageProbabilities stageProbabilities() {
+        return records.stageProbabilities();
+    }
+
     /** Bulk API query jobs created so far (deleted ones included). */
     public long bulkJobsCreated() {
         return bulk.created();

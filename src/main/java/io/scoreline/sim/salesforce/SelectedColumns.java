@@ -48,11 +48,12 @@ record SelectedColumns(List<Column> columns) {
     }
 
     /** @throws java.util.NoSuchElementException for a path the validator would have refused */
-    static SelectedColumns of(SalesforceObject type, List<FieldPath> fields) {
+    static SelectedColumns of(SalesforceObject type, List<FieldPath> fields, SalesforceSchemaDrift drift) {
         Map<String, Object> byMember = new LinkedHashMap<>();
         for (FieldPath path : fields) {
             if (!path.isRelationship()) {
-                String name = type.field(path.parts().getFirst()).orElseThrow().name();
+                String name =
+                        drift.field(type, path.parts().getFirst()).orElseThrow().name();
                 if (byMember.putIfAbsent(name, new Field(name)) instanceof ParentBuilder) {
                     throw clash(type, name);
                 }
@@ -67,7 +68,7 @@ record SelectedColumns(List<Column> columns) {
                 throw clash(type, lookup.relationshipName());
             }
             parent.fields.add(
-                    parentType.field(path.parts().get(1)).orElseThrow().name());
+                    drift.field(parentType, path.parts().get(1)).orElseThrow().name());
             parent.requested.add(path.parts().get(1));
         }
         List<Column> columns = new ArrayList<>(byMember.size());

@@ -12,7 +12,7 @@ final class SoqlValidator {
 
     private SoqlValidator() {}
 
-    static SalesforceObject validate(SoqlQuery query) {
+    static SalesforceObject validate(SoqlQuery query, SalesforceSchemaDrift drift) {
         SalesforceObject type = SalesforceSchema.find(query.from())
                 .orElseThrow(() -> new SoqlException(
                         "INVALID_TYPE",
@@ -21,18 +21,18 @@ final class SoqlValidator {
                                 + " be sure to append the '__c' after the entity name. Please reference your WSDL or the"
                                 + " describe call for the appropriate names.",
                         query.fromPosition()));
-        query.fields().forEach(path -> field(type, path));
-        query.orderBy().forEach(item -> field(type, item.field()));
-        query.where().ifPresent(condition -> check(type, condition));
+        query.fields().forEach(path -> field(type, path, drift));
+        query.orderBy().forEach(item -> field(type, item.field(), drift));
+        query.where().ifPresent(condition -> check(type, condition, drift));
         return type;
     }
 
-    static SalesforceField field(SalesforceObject type, FieldPath path) {
+    static SalesforceField field(SalesforceObject type, FieldPath path, SalesforceSchemaDrift drift) {
         if (path.parts().size() > 2) {
             throw noSuchColumn(type, path);
         }
         if (!path.isRelationship()) {
-            return type.field(path.parts().getFirst()).orElseThrow(() -> noSuchColumn(type, path));
+            return drift.field(type, path.parts().getFirst()).orElseThrow(() -> noSuchColumn(type, path));
         }
         SalesforceField lookup = type.relationship(path.parts().getFirst())
                 .orElseThrow(() -> new SoqlException(
@@ -43,19 +43,19 @@ final class SoqlValidator {
                                 + " appropriate names.",
                         path.position()));
         SalesforceObject parent = SalesforceSchema.find(lookup.referenceTo()).orElseThrow();
-        return parent.field(path.parts().get(1)).orElseThrow(() -> noSuchColumn(parent, path));
+        return drift.field(parent, path.parts().get(1)).orElseThrow(() -> noSuchColumn(parent, path));
     }
 
-    private static void check(SalesforceObject type, Condition condition) {
+    private static void check(SalesforceObject type, Condition condition, SalesforceSchemaDrift drift) {
         switch (condition) {
-            case Condition.And and -> and.terms().forEach(term -> check(type, term));
-            case Condition.Or or -> or.terms().forEach(term -> check(type, term));
-            case Condition.Not not -> check(type, not.term());
+            case Condition.And and -> and.terms().forEach(term -> check(type, term, drift));
+            case Condition.Or or -> or.terms().forEach(term -> check(type, term, drift));
+            case Condition.Not not -> check(type, not.term(), drift);
             case Condition.Comparison comparison ->
-                literalFits(field(type, comparison.field()), comparison.field(), List.of(comparison.value()));
-            case Condition.In in -> literalFits(field(type, in.field()), in.field(), in.values());
+                literalFits(field(type, comparison.field(), drift), comparison.field(), List.of(comparison.value()));
+            case Condition.In in -> literalFits(field(type, in.field(), drift), in.field(), in.values());
             case Condition.Like like -> {
-                SalesforceField field = field(type, like.field());
+                SalesforceField field = field(type, like.field(), drift);
                 if (!field.type().textual()) {
                     throw new SoqlException(
                             "INVALID_FIELD",

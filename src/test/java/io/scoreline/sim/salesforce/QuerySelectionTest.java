@@ -81,7 +81,7 @@ class QuerySelectionTest {
 
     /** The reference: every row built, then filtered and sorted through its full view. */
     private long[] overBuiltRows(SoqlQuery query, boolean includeDeleted) {
-        SalesforceObject type = SoqlValidator.validate(query);
+        SalesforceObject type = SoqlValidator.validate(query, engine.records().schemaDrift());
         Stream<SalesforceRow> rows = engine.records()
                 .rows(type)
                 .filter(row -> includeDeleted || !row.deleted())
