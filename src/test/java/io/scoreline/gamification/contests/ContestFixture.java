@@ -14,7 +14,7 @@ import io.scoreline.pipeline.facts.PageWriter;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.Organization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
-import io.scoreline.pipeline.tenancy.TeamStore;
+import io.scoreline.pipeline.people.TeamStore;
 import io.scoreline.sim.TestClock;
 import io.scoreline.testing.TestPostgres;
 import java.math.BigDecimal;
