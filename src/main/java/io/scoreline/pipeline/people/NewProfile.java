@@ -22,7 +22,10 @@ public record NewProfile(
         private Emails() {}
 
         static String normalize(String email) {
-            if (email == null || email.isBlank() || !email.contains("@") || email.strip().length() > 320) {
+            if (email == null
+                    || email.isBlank()
+                    || !email.contains("@")
+                    || email.strip().length() > 320) {
                 throw ScorelineException.badInput("invalid e-mail '" + email + "'");
             }
             var normalized = email.strip().toLowerCase(Locale.ROOT);

@@ -13,7 +13,6 @@ final class PeopleLock {
     private PeopleLock() {}
 
     static void take(DSLContext tx, long organizationId) {
-        tx.execute(
-                "select pg_advisory_xact_lock(hashtext('scoreline.people'), (? % 2147483647)::int)", organizationId);
+        tx.execute("select pg_advisory_xact_lock(hashtext('scoreline.people'), (? % 2147483647)::int)", organizationId);
     }
 }

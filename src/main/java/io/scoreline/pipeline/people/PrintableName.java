@@ -33,7 +33,10 @@ final class PrintableName {
     /** A CRM's name made printable: control characters become spaces, the rest is cut to the limit. */
     static String lenient(String value) {
         var cleaned = new StringBuilder();
-        value.strip().codePoints().limit(MAX_LENGTH).forEach(c -> cleaned.appendCodePoint(invisibleControl(c) ? ' ' : c));
+        value.strip()
+                .codePoints()
+                .limit(MAX_LENGTH)
+                .forEach(c -> cleaned.appendCodePoint(invisibleControl(c) ? ' ' : c));
         var name = cleaned.toString().strip();
         return name.isEmpty() ? "(unnamed)" : name;
     }

@@ -33,8 +33,8 @@ public final class ProfileStore {
             Condition condition = PROFILES.ORGANIZATION_ID.eq(organization.id());
             if (filter.team().isPresent()) {
                 var tree = TeamTree.load(tx, organization.id());
-                condition = condition.and(
-                        PROFILES.TEAM_ID.in(tree.subtree(tree.require(organization, filter.team().get()).id())));
+                condition = condition.and(PROFILES.TEAM_ID.in(tree.subtree(
+                        tree.require(organization, filter.team().get()).id())));
             }
             if (filter.role().isPresent()) {
                 condition = condition.and(PROFILES.ROLE.eq(filter.role().get().key()));
@@ -43,7 +43,10 @@ public final class ProfileStore {
                 condition = condition.and(PROFILES.ACTIVE.eq(filter.active().get()));
             }
             if (filter.manager().isPresent()) {
-                var manager = require(tx, organization, NewProfile.Emails.normalize(filter.manager().get()));
+                var manager = require(
+                        tx,
+                        organization,
+                        NewProfile.Emails.normalize(filter.manager().get()));
                 condition = condition.and(PROFILES.MANAGER_ID.eq(manager.id()));
             }
             return select(tx).where(condition).orderBy(PROFILES.EMAIL).fetch(ProfileStore::profile);
@@ -54,12 +57,12 @@ public final class ProfileStore {
         return transactions.inOrganization(organization.id(), tx -> {
             PeopleLock.take(tx, organization.id());
             if (find(tx, organization.id(), request.email()).isPresent()) {
-                throw ScorelineException.badInput(
-                        "a profile for " + request.email() + " already exists in " + organization.slug()
-                                + " (change it with `scoreline profile update`)");
+                throw ScorelineException.badInput("a profile for " + request.email() + " already exists in "
+                        + organization.slug() + " (change it with `scoreline profile update`)");
             }
             var tree = TeamTree.load(tx, organization.id());
-            Long team = request.team().map(t -> tree.require(organization, t).id()).orElse(null);
+            Long team =
+                    request.team().map(t -> tree.require(organization, t).id()).orElse(null);
             Long manager = request.manager()
                     .map(m -> require(tx, organization, m).id())
                     .orElse(null);
@@ -103,7 +106,10 @@ public final class ProfileStore {
             change.active().ifPresent(a -> update.put(PROFILES.ACTIVE, a));
             change.displayName().ifPresent(n -> update.put(PROFILES.NAME, n));
             if (!update.isEmpty()) {
-                tx.update(PROFILES).set(update).where(PROFILES.ID.eq(profile.id())).execute();
+                tx.update(PROFILES)
+                        .set(update)
+                        .where(PROFILES.ID.eq(profile.id()))
+                        .execute();
             }
             return require(tx, organization, normalized);
         });
@@ -124,9 +130,10 @@ public final class ProfileStore {
         var seen = new HashSet<Long>();
         for (Long at = manager.id(); at != null && seen.add(at); at = managers.get(at)) {
             if (at == profile.id()) {
-                throw ScorelineException.badInput("cannot make " + manager.email() + " the manager of " + profile.email()
-                        + ": " + profile.email() + " already manages " + manager.email()
-                        + " (directly or further up); that would be a cycle");
+                throw ScorelineException.badInput(
+                        "cannot make " + manager.email() + " the manager of " + profile.email()
+                                + ": " + profile.email() + " already manages " + manager.email()
+                                + " (directly or further up); that would be a cycle");
             }
         }
         return manager.id();

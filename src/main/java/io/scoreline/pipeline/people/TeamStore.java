@@ -49,7 +49,10 @@ public final class TeamStore {
             if (!newName.equals(team.name())) {
                 tree.requireFree(organization, newName);
             }
-            tx.update(TEAMS).set(TEAMS.NAME, newName).where(TEAMS.ID.eq(team.id())).execute();
+            tx.update(TEAMS)
+                    .set(TEAMS.NAME, newName)
+                    .where(TEAMS.ID.eq(team.id()))
+                    .execute();
             return TeamTree.load(tx, organization.id()).require(organization, newName);
         });
     }
@@ -72,7 +75,10 @@ public final class TeamStore {
                 }
                 parentId = newParent.id();
             }
-            tx.update(TEAMS).set(TEAMS.PARENT_ID, parentId).where(TEAMS.ID.eq(team.id())).execute();
+            tx.update(TEAMS)
+                    .set(TEAMS.PARENT_ID, parentId)
+                    .where(TEAMS.ID.eq(team.id()))
+                    .execute();
             return TeamTree.load(tx, organization.id()).require(organization, name);
         });
     }
@@ -96,8 +102,9 @@ public final class TeamStore {
                 if (team.subTeams() > 0) {
                     what.add(team.subTeams() + (team.subTeams() == 1 ? " sub-team" : " sub-teams"));
                 }
-                throw ScorelineException.badInput("team '" + team.name() + "' is not empty (" + String.join(" and ", what)
-                        + "): move them out first with `scoreline profile update --team` and `scoreline team move`");
+                throw ScorelineException.badInput(
+                        "team '" + team.name() + "' is not empty (" + String.join(" and ", what)
+                                + "): move them out first with `scoreline profile update --team` and `scoreline team move`");
             }
             tx.deleteFrom(TEAMS).where(TEAMS.ID.eq(team.id())).execute();
             return team;

@@ -133,7 +133,8 @@ final class TeamTree {
     }
 
     private Team team(Node node, int depth) {
-        Optional<String> parent = Optional.ofNullable(parentOf(node.id())).map(id -> byId.get(id).name());
+        Optional<String> parent =
+                Optional.ofNullable(parentOf(node.id())).map(id -> byId.get(id).name());
         return new Team(
                 node.id(),
                 node.name(),
