@@ -2,6 +2,7 @@ package io.scoreline.app.wiring;
 
 import io.micronaut.context.annotation.Factory;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.people.CrmTeamPlacement;
 import io.scoreline.pipeline.people.ProfileStore;
 import io.scoreline.pipeline.people.TeamStore;
 import jakarta.inject.Singleton;
@@ -13,6 +14,11 @@ public class PeopleFactory {
     @Singleton
     TeamStore teamStore(TenantTransactions transactions) {
         return new TeamStore(transactions);
+    }
+
+    @Singleton
+    CrmTeamPlacement crmTeamPlacement(TenantTransactions transactions) {
+        return new CrmTeamPlacement(transactions);
     }
 
     @Singleton

@@ -48,7 +48,10 @@ final class HubSpotDirectoryHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(
                 "results",
-                matching.stream().limit(limit).map(HubSpotOwners::json).toList());
+                matching.stream()
+                        .limit(limit)
+                        .map(rep -> HubSpotOwners.json(rep, dataset.orgChart()))
+                        .toList());
         if (matching.size() > limit) {
             body.put(
                     "paging",
@@ -69,7 +72,7 @@ final class HubSpotDirectoryHandler {
                         .equals(id))
                 .filter(rep -> rep.active() || archived)
                 .findFirst()
-                .<Reply>map(rep -> Reply.json(200, HubSpotOwners.json(rep)))
+                .<Reply>map(rep -> Reply.json(200, HubSpotOwners.json(rep, dataset.orgChart())))
                 .orElseGet(HubSpotErrors::notFound);
     }
 

@@ -35,6 +35,7 @@ final class ProfileListCommand extends ContextCommand {
 
     @Option(
             names = "--active",
+            arity = "1",
             paramLabel = "true|false",
             description = "Only active (true) or inactive (false) people")
     Boolean active;

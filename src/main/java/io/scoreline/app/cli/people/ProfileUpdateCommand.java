@@ -39,7 +39,11 @@ final class ProfileUpdateCommand extends ContextCommand {
     @Option(names = "--role", paramLabel = "ROLE", description = "rep, manager or admin")
     String role;
 
-    @Option(names = "--active", paramLabel = "true|false", description = "Active people are on leaderboards")
+    @Option(
+            names = "--active",
+            arity = "1",
+            paramLabel = "true|false",
+            description = "Active people are on leaderboards")
     Boolean active;
 
     @Option(names = "--display-name", paramLabel = "NAME", description = "Name shown on leaderboards")
