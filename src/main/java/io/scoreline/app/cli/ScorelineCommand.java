@@ -15,6 +15,8 @@ import io.scoreline.app.cli.kpi.LeaderboardCommand;
 import io.scoreline.app.cli.kpi.NotificationsCommand;
 import io.scoreline.app.cli.mapping.MappingCommand;
 import io.scoreline.app.cli.org.OrgCommand;
+import io.scoreline.app.cli.people.ProfileCommand;
+import io.scoreline.app.cli.people.TeamCommand;
 import io.scoreline.app.cli.runs.BackfillCommand;
 import io.scoreline.app.cli.runs.InboxCommand;
 import io.scoreline.app.cli.runs.RemapCommand;
@@ -60,7 +62,9 @@ import picocli.CommandLine.Spec;
             ContestCommand.class,
             LeaderboardCommand.class,
             InboxCommand.class,
-            MasterKeyCommand.class
+            MasterKeyCommand.class,
+            TeamCommand.class,
+            ProfileCommand.class
         })
 public final class ScorelineCommand implements Runnable {
 

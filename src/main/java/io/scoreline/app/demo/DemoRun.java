@@ -16,12 +16,12 @@ import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.identities.CrmUserLinking;
 import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
 import io.scoreline.pipeline.kpi.KpiValueReader;
+import io.scoreline.pipeline.people.Teams;
 import io.scoreline.pipeline.rules.RuleSetVersions;
 import io.scoreline.pipeline.runs.SyncRunStore;
 import io.scoreline.pipeline.sync.OnDemandRuns;
 import io.scoreline.pipeline.sync.ProgressListener;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
-import io.scoreline.pipeline.tenancy.TeamStore;
 import io.scoreline.sim.http.RetrySchedule;
 import java.net.URI;
 import java.time.Clock;
@@ -61,7 +61,7 @@ public final class DemoRun {
                 context.getBean(IntegrationOnboarding.class),
                 context.getBean(RuleSetVersions.class),
                 context.getBean(CrmIdentityStore.class),
-                new TeamStore(transactions),
+                context.getBean(Teams.class),
                 context.getBean(CrmUserLinking.class));
         var contests = context.getBean(ContestStore.class);
         var scenario = new DemoScenario(

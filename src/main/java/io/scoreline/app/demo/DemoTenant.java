@@ -12,12 +12,12 @@ import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.NewIntegration;
 import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
+import io.scoreline.pipeline.people.Teams;
 import io.scoreline.pipeline.rules.RuleSetVersions;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.Organization;
 import io.scoreline.pipeline.tenancy.OrganizationOrigin;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
-import io.scoreline.pipeline.tenancy.TeamStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -52,7 +52,7 @@ final class DemoTenant {
     private final IntegrationOnboarding onboarding;
     private final RuleSetVersions ruleSets;
     private final CrmIdentityStore identities;
-    private final TeamStore teams;
+    private final Teams teams;
     private final CrmUserLinking userLinking;
 
     DemoTenant(
@@ -60,7 +60,7 @@ final class DemoTenant {
             IntegrationOnboarding onboarding,
             RuleSetVersions ruleSets,
             CrmIdentityStore identities,
-            TeamStore teams,
+            Teams teams,
             CrmUserLinking userLinking) {
         this.organizations = organizations;
         this.onboarding = onboarding;
@@ -136,10 +136,7 @@ final class DemoTenant {
 
     private UsersSyncResult linkUsers(Organization organization, Integration integration, String team) {
         var result = userLinking.sync(integration.id(), true);
-        teams.assign(
-                organization.id(),
-                teams.ensure(organization.id(), team),
-                identities.linkedProfiles(organization.id(), integration.id()));
+        teams.ensureWithMembers(organization, team, identities.linkedProfiles(organization.id(), integration.id()));
         return result;
     }
 

@@ -112,7 +112,9 @@ public final class HubSpotConnector implements CrmConnector {
                                     id,
                                     emptyToNull(owner.path("email").asText(null)),
                                     name.isEmpty() ? null : name,
-                                    !archived && !owner.path("archived").asBoolean(false)));
+                                    !archived && !owner.path("archived").asBoolean(false),
+                                    primaryTeam(owner),
+                                    Optional.empty()));
                 }
                 after = next(page);
             } while (after != null);
@@ -157,6 +159,17 @@ public final class HubSpotConnector implements CrmConnector {
                     HubSpotDescribes.object(object.name(), Optional.of(object.objectTypeId()), properties));
         }
         return new DiscoveredCatalog(catalog, api.calls() - before);
+    }
+
+    /** The owner's primary team (HubSpot teams are flat, so the path is that one team); owners have no manager. */
+    private static List<String> primaryTeam(JsonNode owner) {
+        for (var team : owner.path("teams")) {
+            var teamName = team.path("name").asText("").strip();
+            if (team.path("primary").asBoolean(false) && !teamName.isEmpty()) {
+                return List.of(teamName);
+            }
+        }
+        return List.of();
     }
 
     @Override

@@ -114,25 +114,52 @@ final class SalesforceConnector implements CrmConnector {
     @Override
     public List<CrmUser> users() {
         var users = new ArrayList<CrmUser>();
-        var page = call(
+        forEachRow(
                 "user query",
-                SalesforceRoutes.QUERY,
-                null,
                 "SELECT Id, Email, Name, IsActive FROM User ORDER BY Id",
-                Map.of());
-        while (true) {
-            for (var row : page.path("records")) {
-                users.add(new CrmUser(
+                row -> users.add(new CrmUser(
                         row.path("Id").asText(),
                         row.path("Email").asText(null),
                         row.path("Name").asText(null),
-                        row.path("IsActive").asBoolean(true)));
-            }
+                        row.path("IsActive").asBoolean(true))));
+        return users;
+    }
+
+    /** Users with the role hierarchy as their team path ({@code UserRoleId}, {@code ParentRoleId}) and {@code ManagerId}. */
+    @Override
+    public List<CrmUser> usersWithTeams() {
+        var roles = new SalesforceRoleTree();
+        forEachRow(
+                "role query",
+                "SELECT Id, Name, ParentRoleId FROM UserRole ORDER BY Id",
+                row -> roles.add(
+                        row.path("Id").asText(),
+                        row.path("Name").asText(""),
+                        row.path("ParentRoleId").asText(null)));
+        var users = new ArrayList<CrmUser>();
+        forEachRow(
+                "user query",
+                "SELECT Id, Email, Name, IsActive, UserRoleId, ManagerId FROM User ORDER BY Id",
+                row -> users.add(new CrmUser(
+                        row.path("Id").asText(),
+                        row.path("Email").asText(null),
+                        row.path("Name").asText(null),
+                        row.path("IsActive").asBoolean(true),
+                        roles.path(row.path("UserRoleId").asText(null)),
+                        Optional.ofNullable(row.path("ManagerId").asText(null)).filter(id -> !id.isBlank()))));
+        return users;
+    }
+
+    /** Runs a SOQL query and hands every row of every page to {@code each}. */
+    private void forEachRow(String what, String soql, java.util.function.Consumer<JsonNode> each) {
+        var page = call(what, SalesforceRoutes.QUERY, null, soql, Map.of());
+        while (true) {
+            page.path("records").forEach(each);
             if (page.path("done").asBoolean(true)) {
-                return users;
+                return;
             }
             page = call(
-                    "user query",
+                    what,
                     SalesforceRoutes.QUERY_MORE,
                     null,
                     page.path("nextRecordsUrl").asText(),

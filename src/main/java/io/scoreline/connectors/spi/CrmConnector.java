@@ -18,6 +18,15 @@ public interface CrmConnector extends AutoCloseable {
     /** The CRM's users or owners, for attribution by e-mail. */
     List<CrmUser> users();
 
+    /**
+     * The users with their team in the CRM ({@link CrmUser#teamPath}) and their manager, for
+     * {@code users sync --teams-from-crm}; may cost more calls than {@link #users}. A CRM without
+     * teams answers {@link #users}.
+     */
+    default List<CrmUser> usersWithTeams() {
+        return users();
+    }
+
     /** Pages of records changed in the query's window, oldest first. */
     PageSource changes(ChangeQuery query);
 

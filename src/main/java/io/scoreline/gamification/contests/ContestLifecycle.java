@@ -115,7 +115,12 @@ public final class ContestLifecycle {
             }
             var contest = ContestRows.contest(moved.get());
             switch (to) {
-                case LIVE -> ContestScorer.rescoreAll(tx, contest, entry.zone(), clock.instant());
+                case LIVE -> {
+                    if (contest.teams()) {
+                        ContestTeams.fixAtStart(tx, contest);
+                    }
+                    ContestScorer.rescoreAll(tx, contest, entry.zone(), clock.instant());
+                }
                 case PROVISIONAL, SCHEDULED -> {}
                 case FINAL -> finish(tx, contest, entry.zone());
             }

@@ -8,6 +8,7 @@ import static io.scoreline.pipeline.db.Tables.TEAMS;
 
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.people.TeamRoots;
 import io.scoreline.pipeline.tenancy.Organization;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +43,15 @@ public final class ContestStore {
             }
             var people = participants(tx, organization, request);
             if (request.teams()) {
-                people = people.stream().filter(p -> p.value2() != null).toList();
+                // Team contests rank top-level teams, each with its sub-teams (ADR 0037).
+                var roots = TeamRoots.of(
+                        tx,
+                        organization.id(),
+                        people.stream().map(Record2::value1).toList());
+                people = people.stream()
+                        .filter(p -> roots.containsKey(p.value1()))
+                        .map(p -> tx.newRecord(PROFILES.ID, PROFILES.TEAM_ID).values(p.value1(), roots.get(p.value1())))
+                        .toList();
                 if (people.isEmpty()) {
                     throw ScorelineException.badInput("--teams needs participants who are in a team; none of them is");
                 }

@@ -41,4 +41,21 @@ public final class KpiQueries {
         var organization = organizations.require(organizationSlug);
         return new KpiTotals(organization, values.totals(organization.id(), from, to, profileEmail, byDay));
     }
+
+    /** The organization and its team totals: per team (with all its sub-teams) and KPI. */
+    public record TeamTotals(Organization organization, List<TeamKpiTotal> totals) {
+        public TeamTotals {
+            totals = List.copyOf(totals);
+        }
+    }
+
+    /**
+     * Totals per team and KPI, each team including its sub-teams, by the teams people are in now.
+     *
+     * @throws io.scoreline.failure.ScorelineException not found when there is no such organization
+     */
+    public TeamTotals teamTotals(String organizationSlug, Optional<LocalDate> from, Optional<LocalDate> to) {
+        var organization = organizations.require(organizationSlug);
+        return new TeamTotals(organization, values.teamTotals(organization.id(), from, to));
+    }
 }

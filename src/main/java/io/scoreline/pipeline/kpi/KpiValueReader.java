@@ -4,6 +4,7 @@ import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
 import static io.scoreline.pipeline.db.Tables.PROFILES;
 
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.people.TeamSubtrees;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -74,5 +75,55 @@ public final class KpiValueReader {
     private static BigDecimal strip(BigDecimal value) {
         var stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /**
+     * Totals per team and KPI, each team with all its sub-teams, by the teams people are in now.
+     * One grouped query by (team, person, KPI); the roll-up up the tree is done here, because an
+     * organization has tens of teams.
+     */
+    public List<TeamKpiTotal> teamTotals(long organizationId, Optional<LocalDate> from, Optional<LocalDate> to) {
+        Condition window = PROFILES.TEAM_ID.isNotNull();
+        if (from.isPresent()) {
+            window = window.and(KPI_VALUES.PERIOD_DATE.ge(from.get()));
+        }
+        if (to.isPresent()) {
+            window = window.and(KPI_VALUES.PERIOD_DATE.le(to.get()));
+        }
+        var condition = window;
+        var sum = DSL.sum(KPI_VALUES.VALUE);
+        var count = DSL.sum(KPI_VALUES.FACT_COUNT);
+        return transactions.inOrganization(organizationId, tx -> {
+            record Cell(long team, long profile, String kpi, BigDecimal value, long facts) {}
+            var cells = tx.select(PROFILES.TEAM_ID, PROFILES.ID, KPI_VALUES.KPI_KEY, sum, count)
+                    .from(KPI_VALUES)
+                    .join(PROFILES)
+                    .on(PROFILES.ID.eq(KPI_VALUES.PROFILE_ID))
+                    .where(condition)
+                    .groupBy(PROFILES.TEAM_ID, PROFILES.ID, KPI_VALUES.KPI_KEY)
+                    .fetch(r -> new Cell(
+                            r.value1(),
+                            r.value2(),
+                            r.value3(),
+                            r.value4(),
+                            r.value5().longValue()));
+            var totals = new java.util.ArrayList<TeamKpiTotal>();
+            for (var subtree : TeamSubtrees.of(tx, organizationId)) {
+                var teams = java.util.Set.copyOf(subtree.teamIds());
+                var byKpi = new java.util.TreeMap<String, List<Cell>>();
+                cells.stream()
+                        .filter(c -> teams.contains(c.team()))
+                        .forEach(c -> byKpi.computeIfAbsent(c.kpi(), k -> new java.util.ArrayList<>())
+                                .add(c));
+                byKpi.forEach((kpi, list) -> totals.add(new TeamKpiTotal(
+                        subtree.name(),
+                        subtree.depth(),
+                        kpi,
+                        strip(list.stream().map(Cell::value).reduce(BigDecimal.ZERO, BigDecimal::add)),
+                        list.stream().mapToLong(Cell::facts).sum(),
+                        (int) list.stream().mapToLong(Cell::profile).distinct().count())));
+            }
+            return totals;
+        });
     }
 }

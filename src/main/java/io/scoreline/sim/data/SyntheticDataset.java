@@ -27,11 +27,13 @@ public final class SyntheticDataset {
     private final Map<Long, Activity> overlay = new ConcurrentHashMap<>();
     private final List<Consumer<RecordChange>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong version = new AtomicLong();
+    private final SalesOrgChart orgChart;
 
     private SyntheticDataset(DatasetSpec spec) {
         this.spec = spec;
         this.reps = RepRoster.build(spec);
         this.generator = new ActivityGenerator(spec, reps);
+        this.orgChart = new SalesOrgChart(spec, reps);
         for (ActivityKind kind : ActivityKind.values()) {
             counts.put(kind, new AtomicLong(generator.count(kind)));
         }
@@ -47,6 +49,11 @@ public final class SyntheticDataset {
 
     public List<Rep> reps() {
         return reps;
+    }
+
+    /** Teams and managers of the reps, served by both simulators. */
+    public SalesOrgChart orgChart() {
+        return orgChart;
     }
 
     public Rep rep(int number) {

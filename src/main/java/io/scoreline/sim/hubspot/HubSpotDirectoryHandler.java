@@ -50,7 +50,10 @@ final class HubSpotDirectoryHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(
                 "results",
-                matching.stream().limit(limit).map(HubSpotOwners::json).toList());
+                matching.stream()
+                        .limit(limit)
+                        .map(rep -> HubSpotOwners.json(rep, dataset.orgChart()))
+                        .toList());
         if (matching.size() > limit) {
             body.put(
                     "paging",
@@ -71,7 +74,7 @@ final class HubSpotDirectoryHandler {
                         .equals(id))
                 .filter(rep -> rep.active() || archived)
                 .findFirst()
-                .<Reply>map(rep -> Reply.json(200, HubSpotOwners.json(rep)))
+                .<Reply>map(rep -> Reply.json(200, HubSpotOwners.json(rep, dataset.orgChart())))
                 .orElseGet(HubSpotErrors::notFound);
     }
 

@@ -1,6 +1,7 @@
 package io.scoreline.sim.hubspot;
 
 import io.scoreline.sim.data.Rep;
+import io.scoreline.sim.data.SalesOrgChart;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ public final class HubSpotOwners {
 
     private static final long OWNER_BASE = 60_000_000;
     private static final long USER_BASE = 9_000_000;
+    private static final long TEAM_BASE = 178_500;
 
     private HubSpotOwners() {}
 
@@ -35,6 +37,22 @@ public final class HubSpotOwners {
         owner.put("updatedAt", HubSpotPropertyMapper.iso(rep.active() ? rep.createdAt() : rep.deactivatedAt()));
         owner.put("archived", !rep.active());
         owner.put("teams", List.of(Map.of("id", "178588", "name", "Sales", "primary", true)));
+        return owner;
+    }
+
+    /** With the rep's team of the org chart as their one, primary team (HubSpot teams are flat). */
+    static Map<String, Object> json(Rep rep, SalesOrgChart chart) {
+        var owner = json(rep);
+        var team = chart.teamOf(rep.number());
+        owner.put(
+                "teams",
+                List.of(Map.of(
+                        "id",
+                        Long.toString(TEAM_BASE + SalesOrgChart.teamNumber(team)),
+                        "name",
+                        team,
+                        "primary",
+                        true)));
         return owner;
     }
 }

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The objects the Salesforce simulator serves: User, Task, Event and Opportunity. */
+/** The objects the Salesforce simulator serves: User, Task, Event, Opportunity and UserRole. */
 public final class SalesforceSchema {
 
     public static final SalesforceObject USER = new SalesforceObject(
@@ -35,6 +35,21 @@ public final class SalesforceSchema {
                     SalesforceField.of("UserType", PICKLIST),
                     SalesforceField.of("TimeZoneSidKey", PICKLIST),
                     SalesforceField.of("CreatedDate", DATETIME),
+                    SalesforceField.of("LastModifiedDate", DATETIME),
+                    SalesforceField.of("SystemModstamp", DATETIME),
+                    SalesforceField.lookup("UserRoleId", "UserRole", "UserRole"),
+                    SalesforceField.lookup("ManagerId", "User", "Manager")));
+
+    /** The role hierarchy: Scoreline's {@code users sync --teams-from-crm} reads it as the team tree. */
+    public static final SalesforceObject USER_ROLE = new SalesforceObject(
+            "UserRole",
+            "00E",
+            "Roles",
+            List.of(
+                    SalesforceField.of("Id", ID),
+                    SalesforceField.of("Name", STRING),
+                    SalesforceField.of("DeveloperName", STRING),
+                    SalesforceField.lookup("ParentRoleId", "UserRole", "ParentRole"),
                     SalesforceField.of("LastModifiedDate", DATETIME),
                     SalesforceField.of("SystemModstamp", DATETIME)));
 
@@ -101,7 +116,7 @@ public final class SalesforceSchema {
                     SalesforceField.of("Sourced_By__c", PICKLIST),
                     SalesforceField.formula("Expected_Revenue__c", CURRENCY))));
 
-    public static final List<SalesforceObject> ALL = List.of(USER, TASK, EVENT, OPPORTUNITY);
+    public static final List<SalesforceObject> ALL = List.of(USER, TASK, EVENT, OPPORTUNITY, USER_ROLE);
 
     private SalesforceSchema() {}
 

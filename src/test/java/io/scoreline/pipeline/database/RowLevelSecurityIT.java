@@ -171,6 +171,43 @@ class RowLevelSecurityIT {
                 .satisfies(e -> assertThat(((ScorelineException) e).kind()).isEqualTo(FailureKind.BUG));
     }
 
+    /**
+     * A foreign key check ignores row-level security, so V25's parent and manager keys include the
+     * organization: a team cannot hang under another organization's team, nor a person report to
+     * another organization's person, even by an id guessed from outside.
+     */
+    @Test
+    void teamsAndManagersCannotPointIntoAnotherOrganization() {
+        long teamOfB = ownerFetch("select id from teams where organization_id = " + orgB);
+        long profileOfB = ownerFetch("select id from profiles where organization_id = " + orgB);
+        assertThatThrownBy(() -> transactions.inOrganization(
+                        orgA,
+                        tx -> tx.execute("update teams set parent_id = ? where organization_id = ?", teamOfB, orgA)))
+                .isInstanceOf(ScorelineException.class)
+                .satisfies(e -> assertThat(((ScorelineException) e).kind()).isEqualTo(FailureKind.CONFLICT));
+        assertThatThrownBy(() -> transactions.inOrganization(
+                        orgA,
+                        tx -> tx.execute(
+                                "update profiles set manager_id = ? where organization_id = ?", profileOfB, orgA)))
+                .isInstanceOf(ScorelineException.class)
+                .satisfies(e -> assertThat(((ScorelineException) e).kind()).isEqualTo(FailureKind.CONFLICT));
+        int pointing = transactions.inOrganization(
+                orgA,
+                tx -> tx.fetchCount(DSL.table("teams"), DSL.field("parent_id").isNotNull())
+                        + tx.fetchCount(
+                                DSL.table("profiles"), DSL.field("manager_id").isNotNull()));
+        assertThat(pointing).isZero();
+    }
+
+    private static long ownerFetch(String sql) {
+        var owner = database.ownerEndpoint();
+        try (var connection = DriverManager.getConnection(owner.jdbcUrl(), owner.user(), owner.password())) {
+            return DSL.using(connection).fetchSingle(sql).get(0, Long.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void settingIsLocalToTheTransaction() {
         transactions.inOrganization(orgA, tx -> tx.fetchCount(DSL.table("profiles")));

@@ -35,7 +35,10 @@ final class ContestCreateCommand extends ContextCommand {
     @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day, inclusive, YYYY-MM-DD")
     String to;
 
-    @Option(names = "--teams", description = "Rank teams (the sum of their members) instead of people")
+    @Option(
+            names = "--teams",
+            description = "Rank the top-level teams (each with everyone in its sub-teams) instead of people; "
+                    + "each person's team is fixed when the contest starts")
     boolean teams;
 
     @Option(names = "--target", paramLabel = "N", description = "A score that notifies whoever reaches it (a race)")

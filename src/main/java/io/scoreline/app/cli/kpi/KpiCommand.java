@@ -10,5 +10,5 @@ import picocli.CommandLine.Command;
         footerHeading = HelpOptions.EXAMPLES,
         footer = {"  scoreline kpi show --org acme --from 2026-03-01 --to 2026-03-31"},
         description = "Read KPI values.",
-        subcommands = {KpiShowCommand.class})
+        subcommands = {KpiShowCommand.class, KpiTeamsCommand.class})
 public final class KpiCommand extends CommandGroup {}
