@@ -16,9 +16,11 @@ import java.util.Optional;
 final class HubSpotDirectoryHandler {
 
     private final SyntheticDataset dataset;
+    private final HubSpotTypeNames typeNames;
 
-    HubSpotDirectoryHandler(SyntheticDataset dataset) {
+    HubSpotDirectoryHandler(SyntheticDataset dataset, HubSpotTypeNames typeNames) {
         this.dataset = dataset;
+        this.typeNames = typeNames;
     }
 
     Reply owners(SimRequest request) {
@@ -74,7 +76,7 @@ final class HubSpotDirectoryHandler {
     }
 
     Reply properties(String typeName) {
-        Optional<HubSpotObjectType> type = HubSpotObjectType.fromPath(typeName);
+        Optional<HubSpotObjectType> type = typeNames.resolve(typeName);
         if (type.isEmpty()) {
             return HubSpotErrors.notFound();
         }
@@ -84,7 +86,8 @@ final class HubSpotDirectoryHandler {
     }
 
     Reply property(String typeName, String name) {
-        return HubSpotObjectType.fromPath(typeName)
+        return typeNames
+                .resolve(typeName)
                 .flatMap(type -> HubSpotPropertyCatalog.find(type, name).map(property -> json(property, type)))
                 .<Reply>map(json -> Reply.json(200, json))
                 .orElseGet(HubSpotErrors::notFound);
@@ -98,7 +101,8 @@ final class HubSpotDirectoryHandler {
                         .toList());
     }
 
-    private static Map<String, Object> json(HubSpotPropertyCatalog.Property property, HubSpotObjectType type) {
+    /** A property as the properties API (and a custom object's schema) shows it. */
+    static Map<String, Object> json(HubSpotPropertyCatalog.Property property, HubSpotObjectType type) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", property.name());
         json.put("label", property.label());

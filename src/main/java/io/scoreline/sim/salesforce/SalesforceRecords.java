@@ -93,8 +93,8 @@ public final class SalesforceRecords {
                     ? Optional.empty()
                     : dataset.find(kind, number / 8).map(mapper::row);
         }
-        ActivityKind kind = type == SalesforceSchema.EVENT ? ActivityKind.MEETING : ActivityKind.DEAL;
-        return dataset.find(kind, number - 1).map(mapper::row);
+        List<ActivityKind> kinds = kinds(type);
+        return kinds.size() == 1 ? dataset.find(kinds.getFirst(), number - 1).map(mapper::row) : Optional.empty();
     }
 
     public SalesforceRow row(Activity activity) {
@@ -114,6 +114,7 @@ public final class SalesforceRecords {
             case "Task" -> List.of(ActivityKind.CALL, ActivityKind.EMAIL, ActivityKind.TODO);
             case "Event" -> List.of(ActivityKind.MEETING);
             case "Opportunity" -> List.of(ActivityKind.DEAL);
+            case "Product_Demo__c" -> List.of(ActivityKind.DEMO);
             default -> List.of();
         };
     }
