@@ -97,22 +97,24 @@ class CustomObjectSimulatorsIT {
         assertThat(status.get("custom").asBoolean()).isTrue();
         assertThat(values(status.get("picklistValues"), "value")).containsExactly("Scheduled", "Completed", "No Show");
         assertThat(field(describe, "Demo_Date__c").get("type").asText()).isEqualTo("date");
-        assertThat(field(describe, "OwnerId").get("referenceTo").get(0).asText()).isEqualTo("User");
+        assertThat(field(describe, "OwnerId").get("referenceTo").get(0).asText())
+                .isEqualTo("User");
 
         long all = sims.dataset().count(ActivityKind.DEMO);
-        long deleted = sims.dataset()
-                .stream(ActivityKind.DEMO)
+        long deleted = sims.dataset().stream(ActivityKind.DEMO)
                 .filter(d -> d.meta().deleted())
                 .count();
-        var live = json(get.apply("/services/data/v56.0/query/?q="
-                + encode("SELECT Id, OwnerId, Demo_Date__c, Status__c FROM Product_Demo__c WHERE Status__c = 'Completed'")));
-        long completed = sims.dataset()
-                .stream(ActivityKind.DEMO)
+        var live = json(
+                get.apply(
+                        "/services/data/v56.0/query/?q="
+                                + encode(
+                                        "SELECT Id, OwnerId, Demo_Date__c, Status__c FROM Product_Demo__c WHERE Status__c = 'Completed'")));
+        long completed = sims.dataset().stream(ActivityKind.DEMO)
                 .filter(d -> !d.meta().deleted() && ((Activity.Demo) d).status() == DemoStatus.COMPLETED)
                 .count();
         assertThat(live.get("totalSize").asLong()).isEqualTo(completed).isPositive();
-        var withDeleted = json(get.apply(
-                "/services/data/v56.0/queryAll/?q=" + encode("SELECT Id, IsDeleted FROM Product_Demo__c")));
+        var withDeleted = json(
+                get.apply("/services/data/v56.0/queryAll/?q=" + encode("SELECT Id, IsDeleted FROM Product_Demo__c")));
         assertThat(withDeleted.get("totalSize").asLong()).isEqualTo(all);
 
         var demo = (Activity.Demo) sims.dataset().get(ActivityKind.DEMO, 0);
@@ -122,7 +124,8 @@ class CustomObjectSimulatorsIT {
         if (!demo.meta().deleted()) {
             assertThat(one.get("records").get(0).get("Demo_Date__c").asText())
                     .isEqualTo(demo.demoDate().toString());
-            assertThat(one.get("records").get(0).get("Status__c").asText()).isEqualTo(demo.status().label());
+            assertThat(one.get("records").get(0).get("Status__c").asText())
+                    .isEqualTo(demo.status().label());
         }
     }
 
@@ -137,11 +140,15 @@ class CustomObjectSimulatorsIT {
         assertThat(schemas.get("results")).hasSize(1);
         var schema = schemas.get("results").get(0);
         var typeId = schema.get("objectTypeId").asText();
-        assertThat(typeId).matches("2-\\d+").isEqualTo(new HubSpotTypeNames(11).typeId(HubSpotObjectType.PRODUCT_DEMOS));
+        assertThat(typeId)
+                .matches("2-\\d+")
+                .isEqualTo(new HubSpotTypeNames(11).typeId(HubSpotObjectType.PRODUCT_DEMOS));
         assertThat(typeId).isNotEqualTo(new HubSpotTypeNames(12).typeId(HubSpotObjectType.PRODUCT_DEMOS));
         assertThat(schema.get("name").asText()).isEqualTo("product_demos");
         assertThat(schema.get("fullyQualifiedName").asText()).isEqualTo("p_product_demos");
-        assertThat(json(get.apply("/crm-object-schemas/v3/schemas/" + typeId)).get("name").asText())
+        assertThat(json(get.apply("/crm-object-schemas/v3/schemas/" + typeId))
+                        .get("name")
+                        .asText())
                 .isEqualTo("product_demos");
 
         var properties = json(get.apply("/crm/v3/properties/" + typeId)).get("results");
@@ -154,8 +161,7 @@ class CustomObjectSimulatorsIT {
         assertThat(values(status.get("options"), "label")).containsExactly("Scheduled", "Completed", "No Show");
         assertThat(values(properties, "name")).contains("hubspot_owner_id", "demo_date", "hs_lastmodifieddate");
 
-        long live = sims.dataset()
-                .stream(ActivityKind.DEMO)
+        long live = sims.dataset().stream(ActivityKind.DEMO)
                 .filter(d -> !d.meta().deleted())
                 .count();
         long archived = sims.dataset().count(ActivityKind.DEMO) - live;
@@ -173,11 +179,15 @@ class CustomObjectSimulatorsIT {
                 "Authorization",
                 "Bearer " + hubSpot.privateAppToken()));
         assertThat(completed.get("total").asLong())
-                .isEqualTo(sims.dataset()
-                        .stream(ActivityKind.DEMO)
+                .isEqualTo(sims.dataset().stream(ActivityKind.DEMO)
                         .filter(d -> !d.meta().deleted() && ((Activity.Demo) d).status() == DemoStatus.COMPLETED)
                         .count());
-        assertThat(completed.get("results").get(0).get("properties").get("demo_date").asText())
+        assertThat(completed
+                        .get("results")
+                        .get(0)
+                        .get("properties")
+                        .get("demo_date")
+                        .asText())
                 .matches("\\d{4}-\\d{2}-\\d{2}");
     }
 
