@@ -75,7 +75,7 @@ final class HubSpotChangePages implements PageSource {
     }
 
     private List<CrmRecord> searchCrowded() {
-        var results = search(HubSpotSearches.atInstant(query.fields(), crowded, afterId));
+        var results = search(HubSpotSearches.atInstant(query, crowded, afterId));
         if (results.size() < HubSpotSearches.PAGE) {
             from = crowded;
             inclusive = false;
