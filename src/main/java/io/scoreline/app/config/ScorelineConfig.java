@@ -5,6 +5,7 @@ import io.scoreline.gamification.EvaluatorSettings;
 import io.scoreline.gamification.contests.ContestSettings;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import io.scoreline.pipeline.database.DatabaseSettings;
+import io.scoreline.pipeline.integrations.catalogs.CatalogSettings;
 import io.scoreline.pipeline.retention.RetentionSettings;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -30,7 +31,8 @@ public record ScorelineConfig(
         EvaluatorSettings evaluator,
         WebhookSettings webhooks,
         RunLimits runLimits,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        Duration catalogMaxAge) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -60,6 +62,7 @@ public record ScorelineConfig(
     public static final String RETENTION_RUNS = "SCORELINE_RETENTION_RUNS";
     public static final String RETENTION_BATCH_SIZE = "SCORELINE_RETENTION_BATCH_SIZE";
     public static final String RETENTION_INTERVAL = "SCORELINE_RETENTION_INTERVAL";
+    public static final String CATALOG_MAX_AGE = "SCORELINE_CATALOG_MAX_AGE";
 
     public static ScorelineConfig resolve(Map<String, String> environment, CliOverrides overrides) {
         return resolve(new SettingsReader(environment), overrides);
@@ -121,7 +124,8 @@ public record ScorelineConfig(
                 evaluator(settings),
                 WebhookSettings.read(settings),
                 runLimits(settings),
-                retention(settings));
+                retention(settings),
+                settings.duration(CATALOG_MAX_AGE, CatalogSettings.DEFAULT_MAX_AGE));
     }
 
     private static EvaluatorSettings evaluator(SettingsReader settings) {

@@ -76,15 +76,13 @@ final class HubSpotObjectTypes {
         if (idsByName != null) {
             return;
         }
-        JsonNode answer = api.get(HubSpotRoutes.CUSTOM_SCHEMAS, "custom object schemas", "/crm/v3/schemas");
+        JsonNode answer = api.get(HubSpotRoutes.SCHEMAS, "custom object schemas", "/crm/v3/schemas");
         var ids = new HashMap<String, String>();
         var names = new HashMap<String, String>();
-        for (var schema : answer.path("results")) {
-            var name = schema.path("name").asText("");
-            var id = schema.path("objectTypeId").asText("");
-            if (!name.isEmpty() && id.matches("2-\\d+")) {
-                ids.put(name.toLowerCase(Locale.ROOT), id);
-                names.put(id, name);
+        for (var object : HubSpotDescribes.customObjects(answer)) {
+            if (object.objectTypeId().matches("2-\\d+")) {
+                ids.put(object.name().toLowerCase(Locale.ROOT), object.objectTypeId());
+                names.put(object.objectTypeId(), object.name());
             }
         }
         namesById = Map.copyOf(names);

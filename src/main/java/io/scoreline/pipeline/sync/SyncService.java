@@ -75,7 +75,7 @@ public final class SyncService {
             var now = clock.instant();
             long runId = runs.start(organization.id(), integrationId, trigger, Optional.empty(), Optional.of(now));
             try {
-                var rules = ActiveRules.load(ruleSets, integration);
+                var rules = ActiveRules.loadForRun(ruleSets, integration);
                 var deriver = new RuleSetFactDeriver(
                         rules.ruleSet(),
                         organization.timezone(),
