@@ -164,8 +164,8 @@ class CustomObjectKpisIT {
             assertThat(afterWebhooks).as("the changes move KPI values").isNotEqualTo(afterSync);
             assertThat(KpiTruth.stored(transactions, organizationId)).isEqualTo(afterWebhooks);
 
-            remapWithASecondKpi(server, sims, organizationId, integrationId, CrmProvider.SALESFORCE, SALESFORCE_RULES
-                    + """
+            remapWithASecondKpi(
+                    server, sims, organizationId, integrationId, CrmProvider.SALESFORCE, SALESFORCE_RULES + """
                       demos_no_show:
                         object: Product_Demo__c
                         owner: OwnerId
@@ -236,8 +236,7 @@ class CustomObjectKpisIT {
             assertThat(afterWebhooks).as("the changes move KPI values").isNotEqualTo(afterSync);
             assertThat(KpiTruth.stored(transactions, organizationId)).isEqualTo(afterWebhooks);
 
-            remapWithASecondKpi(server, sims, organizationId, integrationId, CrmProvider.HUBSPOT, HUBSPOT_RULES
-                    + """
+            remapWithASecondKpi(server, sims, organizationId, integrationId, CrmProvider.HUBSPOT, HUBSPOT_RULES + """
                       demos_no_show:
                         object: product_demos
                         owner: hubspot_owner_id

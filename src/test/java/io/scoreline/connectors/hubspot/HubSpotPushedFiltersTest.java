@@ -55,7 +55,8 @@ class HubSpotPushedFiltersTest {
                 .contains("{\"propertyName\":\"demo_status\",\"operator\":\"EQ\",\"value\":\"completed\"}")
                 .contains("\"operator\":\"IN\",\"values\":[\"no_show\",\"scheduled\"]");
         assertThat(groups)
-                .allSatisfy(group -> assertThat((List<?>) group.get("filters")).contains(window));
+                .allSatisfy(group -> assertThat(((List<?>) group.get("filters")).contains(window))
+                        .isTrue());
     }
 
     @Test
