@@ -61,8 +61,7 @@ public final class RunningSimulators implements AutoCloseable {
     public HubSpotWebhookEmitter forwardHubSpotWebhooks(URI target, RetrySchedule retries) {
         HubSpotWebhookEmitter emitter =
                 new HubSpotWebhookEmitter(target, hubSpot.credentials().clientSecret(), options.clock(), retries);
-        HubSpotWebhookEvents events = new HubSpotWebhookEvents(
-                hubSpot.credentials(), dataset.spec().zone(), options.clock(), hubSpot.schemaDrift());
+        HubSpotWebhookEvents events = hubSpot.webhookEvents(dataset.spec().zone(), options.clock());
         resources.add(emitter);
         dataset.onChange(change -> {
             List<HubSpotWebhookEvent> batch = events.of(change);

@@ -32,10 +32,11 @@ final class HubSpotChangePages implements PageSource {
     private Optional<String> afterId = Optional.empty();
     private boolean done;
 
-    HubSpotChangePages(HubSpotApi api, ChangeQuery query) {
+    /** @param apiName the object's name in the record APIs (a custom object's {@code 2-…} type id) */
+    HubSpotChangePages(HubSpotApi api, ChangeQuery query, String apiName) {
         this.api = api;
         this.query = query;
-        this.path = "/crm/v3/objects/" + HubSpotSearches.objectType(query.objectType()) + "/search";
+        this.path = "/crm/v3/objects/" + HubSpotSearches.objectType(apiName) + "/search";
         this.from = query.since();
     }
 
@@ -74,7 +75,7 @@ final class HubSpotChangePages implements PageSource {
     }
 
     private List<CrmRecord> searchCrowded() {
-        var results = search(HubSpotSearches.atInstant(query.fields(), crowded, afterId));
+        var results = search(HubSpotSearches.atInstant(query, crowded, afterId));
         if (results.size() < HubSpotSearches.PAGE) {
             from = crowded;
             inclusive = false;

@@ -47,10 +47,12 @@ public final class HubSpotConnector implements CrmConnector {
 
     private final HubSpotApi api;
     private final OptionalLong portalId;
+    private final HubSpotObjectTypes types;
 
     HubSpotConnector(HubSpotApi api, OptionalLong portalId) {
         this.api = api;
         this.portalId = portalId;
+        this.types = new HubSpotObjectTypes(api);
     }
 
     @Override
@@ -174,7 +176,7 @@ public final class HubSpotConnector implements CrmConnector {
 
     @Override
     public PageSource changes(ChangeQuery query) {
-        return new HubSpotChangePages(api, query);
+        return new HubSpotChangePages(api, query, types.apiName(query.objectType()));
     }
 
     /**
@@ -183,7 +185,7 @@ public final class HubSpotConnector implements CrmConnector {
      */
     @Override
     public List<CrmRecord> read(String objectType, Set<String> fields, Collection<String> recordIds) {
-        var type = HubSpotSearches.objectType(objectType);
+        var type = new ReadType(HubSpotSearches.objectType(objectType), types.apiName(objectType));
         var ids = List.copyOf(new LinkedHashSet<>(recordIds));
         for (var id : ids) {
             if (!id.matches("\\d{1,20}")) {
@@ -204,6 +206,15 @@ public final class HubSpotConnector implements CrmConnector {
         return records;
     }
 
+    /** An object as rules name it (what records carry) and as the record APIs address it. */
+    private record ReadType(String name, String apiName) {}
+
+    /** A custom object's webhooks name it by type id; rules by its schema name. */
+    @Override
+    public String objectName(String apiObjectType) {
+        return types.ruleName(apiObjectType);
+    }
+
     private static List<List<String>> batches(List<String> ids) {
         var batches = new ArrayList<List<String>>();
         for (int from = 0; from < ids.size(); from += BATCH) {
@@ -219,7 +230,7 @@ public final class HubSpotConnector implements CrmConnector {
      * batch's time, measured by {@code bench webhooks}). Answers come back in batch order.
      */
     private List<List<CrmRecord>> readTogether(
-            String type, List<String> properties, List<List<String>> batches, boolean archived) {
+            ReadType type, List<String> properties, List<List<String>> batches, boolean archived) {
         if (batches.size() <= 1) {
             return batches.stream()
                     .map(batch -> batchRead(type, properties, batch, archived))
@@ -259,18 +270,18 @@ public final class HubSpotConnector implements CrmConnector {
         }
     }
 
-    private List<CrmRecord> batchRead(String type, List<String> properties, List<String> ids, boolean archived) {
+    private List<CrmRecord> batchRead(ReadType type, List<String> properties, List<String> ids, boolean archived) {
         var body = new LinkedHashMap<String, Object>();
         body.put("inputs", ids.stream().map(id -> Map.of("id", id)).toList());
         body.put("properties", properties);
         var answer = api.post(
                 HubSpotRoutes.BATCH_READ,
-                "batch read " + type,
-                "/crm/v3/objects/" + type + "/batch/read?archived=" + archived,
+                "batch read " + type.name(),
+                "/crm/v3/objects/" + type.apiName() + "/batch/read?archived=" + archived,
                 body);
         var records = new ArrayList<CrmRecord>();
         for (var object : answer.path("results")) {
-            records.add(HubSpotRows.toRecord(type, object));
+            records.add(HubSpotRows.toRecord(type.name(), object));
         }
         return records;
     }
@@ -281,7 +292,7 @@ public final class HubSpotConnector implements CrmConnector {
         var answer = api.post(
                 HubSpotRoutes.SEARCH,
                 "count " + query.objectType(),
-                "/crm/v3/objects/" + HubSpotSearches.objectType(query.objectType()) + "/search",
+                "/crm/v3/objects/" + types.apiName(query.objectType()) + "/search",
                 HubSpotSearches.byTime(query, query.since(), true, 1));
         if (!answer.has("total")) {
             throw new ScorelineException(FailureKind.BAD_INPUT, "malformed hubspot search answer: no total");
@@ -302,6 +313,7 @@ public final class HubSpotConnector implements CrmConnector {
     @Override
     public RecordPage deletions(String objectType, Instant from, Instant to) {
         var type = HubSpotSearches.objectType(objectType);
+        var apiName = types.apiName(objectType);
         long before = api.calls();
         var records = new ArrayList<CrmRecord>();
         String after = null;
@@ -309,7 +321,7 @@ public final class HubSpotConnector implements CrmConnector {
             var page = api.get(
                     HubSpotRoutes.ARCHIVED,
                     "archived " + type,
-                    "/crm/v3/objects/" + type + "?archived=true&limit=" + LIST_PAGE + "&properties="
+                    "/crm/v3/objects/" + apiName + "?archived=true&limit=" + LIST_PAGE + "&properties="
                             + HubSpotRows.MODIFIED + (after == null ? "" : "&after=" + encode(after)));
             for (var object : page.path("results")) {
                 var record = HubSpotRows.toRecord(type, object);

@@ -11,6 +11,8 @@ import io.scoreline.connectors.spi.WebhookDecoder;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.HubSpotObjectReader;
+import io.scoreline.mappings.RuleSet;
+import io.scoreline.mappings.pushdown.PushDown;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -121,5 +123,11 @@ public final class HubSpotProfile implements CrmProfile {
         } catch (NumberFormatException e) {
             throw ScorelineException.badInput("--portal-id is too large to be a HubSpot portal id: '" + value + "'");
         }
+    }
+
+    /** The rules' condition as search filter groups, for a backfill into a window without stored records. */
+    @Override
+    public Optional<PushDown<String>> pushDown(RuleSet rules, String objectType) {
+        return Optional.of(HubSpotPushedFilters.compile(rules, objectType));
     }
 }

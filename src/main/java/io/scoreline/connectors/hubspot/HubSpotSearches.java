@@ -29,19 +29,24 @@ final class HubSpotSearches {
         var filters = new ArrayList<Map<String, Object>>();
         filters.add(filter(HubSpotRows.MODIFIED, inclusive ? "GTE" : "GT", from));
         query.until().ifPresent(until -> filters.add(filter(HubSpotRows.MODIFIED, "LT", until)));
-        return body(List.of(Map.of("filters", filters)), HubSpotRows.MODIFIED, properties(query.fields()), limit);
+        return body(
+                HubSpotPushedFilters.groups(query.filter(), filters),
+                HubSpotRows.MODIFIED,
+                properties(query.fields()),
+                limit);
     }
 
     /** Records modified exactly at {@code at} with an id above {@code afterId} (when given), by ascending id. */
-    static Map<String, Object> atInstant(Set<String> fields, Instant at, Optional<String> afterId) {
+    static Map<String, Object> atInstant(ChangeQuery query, Instant at, Optional<String> afterId) {
         var filters = new ArrayList<Map<String, Object>>();
         filters.add(filter(HubSpotRows.MODIFIED, "EQ", at));
         afterId.ifPresent(id -> filters.add(Map.of("propertyName", HubSpotRows.ID, "operator", "GT", "value", id)));
-        return body(List.of(Map.of("filters", filters)), HubSpotRows.ID, properties(fields), PAGE);
+        return body(
+                HubSpotPushedFilters.groups(query.filter(), filters), HubSpotRows.ID, properties(query.fields()), PAGE);
     }
 
     private static Map<String, Object> body(
-            List<Map<String, Object>> groups, String sortBy, List<String> properties, int limit) {
+            List<? extends Map<String, ?>> groups, String sortBy, List<String> properties, int limit) {
         var body = new LinkedHashMap<String, Object>();
         body.put("filterGroups", groups);
         body.put("sorts", List.of(Map.of("propertyName", sortBy, "direction", "ASCENDING")));

@@ -192,7 +192,11 @@ final class HubSpotWebhooks implements WebhookDecoder {
         var dot = subscriptionType.indexOf('.');
         var prefix = dot < 0 ? subscriptionType : subscriptionType.substring(0, dot);
         if (prefix.equals("object")) {
-            return Optional.ofNullable(OBJECT_TYPE_IDS.get(objectTypeId));
+            // A custom object keeps its type id here: only the portal's schemas know the name rules
+            // use, and the connector reads them (CrmConnector.objectName) when the event is processed.
+            return objectTypeId.matches("2-\\d{1,18}")
+                    ? Optional.of(objectTypeId)
+                    : Optional.ofNullable(OBJECT_TYPE_IDS.get(objectTypeId));
         }
         return Optional.ofNullable(LEGACY_PREFIXES.get(prefix));
     }

@@ -80,6 +80,14 @@ public interface CrmConnector extends AutoCloseable {
                 io.scoreline.failure.FailureKind.BUG, provider().key() + " connector cannot describe its objects");
     }
 
+    /**
+     * The name rules use for an object the CRM's webhooks name by an API id (a HubSpot custom
+     * object's {@code 2-…} type id); any other name comes back unchanged.
+     */
+    default String objectName(String apiObjectType) {
+        return apiObjectType;
+    }
+
     /** The daily quota as last seen, if the CRM reports one. */
     Optional<QuotaSnapshot> quota();
 

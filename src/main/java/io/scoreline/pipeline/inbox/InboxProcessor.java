@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,8 +107,6 @@ public final class InboxProcessor {
                 dropped += entry.getValue().size();
                 continue;
             }
-            var byObject = entry.getValue().stream()
-                    .collect(Collectors.groupingBy(e -> e.objectType().orElse(""), TreeMap::new, Collectors.toList()));
             ActiveRules rules;
             try {
                 rules = ActiveRules.load(ruleSets, integration.get());
@@ -115,6 +114,15 @@ public final class InboxProcessor {
                 // The integration's configuration, not its events, is at fault (no rules yet, say):
                 // retried whatever the kind, so events that came before `mapping set` are not lost.
                 fail(organizationId, integration.get(), entry.getValue(), e, true);
+                failed += entry.getValue().size();
+                continue;
+            }
+            Map<String, List<InboxEntry>> byObject;
+            try {
+                byObject = byRuleObject(integration.get(), rules, entry.getValue());
+            } catch (RuntimeException e) {
+                // The account's object names could not be read: retried, like a failed read back.
+                fail(organizationId, integration.get(), entry.getValue(), e);
                 failed += entry.getValue().size();
                 continue;
             }
@@ -138,6 +146,28 @@ public final class InboxProcessor {
             }
         }
         return new BatchResult(written, dropped, failed);
+    }
+
+    /**
+     * The entries by the object rules name. An object the CRM's events name by an API id that no
+     * rule names (a HubSpot custom object's {@code 2-…} type id) is named by the connector, which
+     * knows the account's objects.
+     */
+    private Map<String, List<InboxEntry>> byRuleObject(
+            Integration integration, ActiveRules rules, List<InboxEntry> entries) {
+        var byObject = new TreeMap<String, List<InboxEntry>>();
+        var names = new HashMap<String, String>();
+        for (var entry : entries) {
+            var type = entry.objectType().orElse("");
+            var name = type.isEmpty() || rules.ruleSet().fieldsByObject().containsKey(type)
+                    ? type
+                    : names.computeIfAbsent(
+                            type,
+                            t -> slots.awayWhile(
+                                    () -> connectors.with(integration, connector -> connector.objectName(t))));
+            byObject.computeIfAbsent(name, n -> new ArrayList<>()).add(entry);
+        }
+        return byObject;
     }
 
     /**

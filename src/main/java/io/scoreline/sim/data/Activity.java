@@ -56,4 +56,12 @@ public sealed interface Activity {
             return new Deal(meta, name, amount, stage, closeDate);
         }
     }
+
+    /** A product demo booked at {@code meta.createdAt()} for {@code demoDate}: the simulators' custom object. */
+    record Demo(RecordMeta meta, String name, LocalDate demoDate, DemoStatus status) implements Activity {
+        @Override
+        public Demo withMeta(RecordMeta meta) {
+            return new Demo(meta, name, demoDate, status);
+        }
+    }
 }

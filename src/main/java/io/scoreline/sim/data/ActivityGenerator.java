@@ -78,6 +78,7 @@ final class ActivityGenerator {
             case MEETING -> meeting(meta, random);
             case TODO -> todo(meta, date, random);
             case DEAL -> deal(meta, date, random);
+            case DEMO -> demo(meta, date, random);
         };
     }
 
@@ -92,7 +93,8 @@ final class ActivityGenerator {
                 owner = otherActiveRep(rep, modified, random);
             }
         }
-        if (random.nextDouble() < 0.02) {
+        // Demos are few, so more of them are deleted, or a test window would hold no deleted one.
+        if (random.nextDouble() < (kind == ActivityKind.DEMO ? 0.08 : 0.02)) {
             deleted = cap(modified.plusSeconds(3600 + random.nextLong(5 * 24 * 3600)));
             modified = deleted;
         }
@@ -199,6 +201,24 @@ final class ActivityGenerator {
         }
         String name = COMPANIES[random.nextInt(COMPANIES.length)] + " - " + PRODUCTS[random.nextInt(PRODUCTS.length)];
         return new Activity.Deal(settled, name, amount, stage, close);
+    }
+
+    private Activity.Demo demo(RecordMeta meta, LocalDate booked, SplittableRandom random) {
+        LocalDate demoDate = booked.plusDays(1 + random.nextInt(10));
+        DemoStatus status;
+        RecordMeta settled = meta;
+        if (demoDate.isBefore(spec.lastDay())) {
+            status = random.nextDouble() < 0.7 ? DemoStatus.COMPLETED : DemoStatus.NO_SHOW;
+            // The outcome is logged on the evening of the demo, which is an edit of the record.
+            Instant logged = cap(demoDate.atTime(18, 0).atZone(spec.zone()).toInstant());
+            if (!meta.deleted() && logged.isAfter(meta.modifiedAt())) {
+                settled = meta.modified(logged);
+            }
+        } else {
+            status = DemoStatus.SCHEDULED;
+        }
+        String name = "Demo for " + COMPANIES[random.nextInt(COMPANIES.length)];
+        return new Activity.Demo(settled, name, demoDate, status);
     }
 
     private Instant cap(Instant at) {

@@ -63,6 +63,7 @@ final class DailyVolume {
             case MEETING -> 1.6;
             case TODO -> 3;
             case DEAL -> 0.4;
+            case DEMO -> 0.6;
         };
     }
 

@@ -17,10 +17,12 @@ final class HubSpotDirectoryHandler {
 
     private final SyntheticDataset dataset;
     private final HubSpotSchemaDrift drift;
+    private final HubSpotTypeNames typeNames;
 
-    HubSpotDirectoryHandler(SyntheticDataset dataset, HubSpotSchemaDrift drift) {
+    HubSpotDirectoryHandler(SyntheticDataset dataset, HubSpotSchemaDrift drift, HubSpotTypeNames typeNames) {
         this.dataset = dataset;
         this.drift = drift;
+        this.typeNames = typeNames;
     }
 
     Reply owners(SimRequest request) {
@@ -79,7 +81,7 @@ final class HubSpotDirectoryHandler {
     }
 
     Reply properties(String typeName) {
-        Optional<HubSpotObjectType> type = HubSpotObjectType.fromPath(typeName);
+        Optional<HubSpotObjectType> type = typeNames.resolve(typeName);
         if (type.isEmpty()) {
             return HubSpotErrors.notFound();
         }
@@ -89,15 +91,11 @@ final class HubSpotDirectoryHandler {
     }
 
     Reply property(String typeName, String name) {
-        return HubSpotObjectType.fromPath(typeName)
+        return typeNames
+                .resolve(typeName)
                 .flatMap(type -> drift.find(type, name).map(property -> json(property, type)))
                 .<Reply>map(json -> Reply.json(200, json))
                 .orElseGet(HubSpotErrors::notFound);
-    }
-
-    /** The portal's custom object schemas: none yet. */
-    Reply schemas() {
-        return Reply.json(200, Map.of("results", List.of()));
     }
 
     Reply dispositions() {
@@ -108,7 +106,8 @@ final class HubSpotDirectoryHandler {
                         .toList());
     }
 
-    private static Map<String, Object> json(HubSpotPropertyCatalog.Property property, HubSpotObjectType type) {
+    /** A property as the properties API (and a custom object's schema) shows it. */
+    static Map<String, Object> json(HubSpotPropertyCatalog.Property property, HubSpotObjectType type) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", property.name());
         json.put("label", property.label());

@@ -91,7 +91,7 @@ final class HubSpotFilterEvaluator {
     static int compare(HubSpotPropertyType type, String actual, String expected) {
         return switch (type) {
             case NUMBER -> number(actual).compareTo(number(expected));
-            case DATETIME -> Long.compare(epochMillis(actual), epochMillis(expected));
+            case DATETIME, DATE -> Long.compare(epochMillis(actual), epochMillis(expected));
             case STRING, ENUMERATION, BOOL -> actual.compareToIgnoreCase(expected);
         };
     }

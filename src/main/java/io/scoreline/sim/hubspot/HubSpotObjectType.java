@@ -23,7 +23,10 @@ public enum HubSpotObjectType {
                     "dealstage",
                     "createdate",
                     "hs_lastmodifieddate",
-                    "hs_object_id"));
+                    "hs_object_id")),
+    /** The portal's custom object; its type id is the portal's own ({@link HubSpotTypeNames}). */
+    PRODUCT_DEMOS(
+            "product_demos", null, ActivityKind.DEMO, List.of("hs_createdate", "hs_lastmodifieddate", "hs_object_id"));
 
     /** Object ids of each type live in their own range, so an id alone names its record. */
     private static final long ID_SPACING = 10_000_000_000L;
@@ -42,8 +45,10 @@ public enum HubSpotObjectType {
         this.defaultProperties = defaultProperties;
     }
 
+    /** A stock type by path name or type id; custom types are named per portal ({@link HubSpotTypeNames#resolve}). */
     public static Optional<HubSpotObjectType> fromPath(String nameOrTypeId) {
         return Arrays.stream(values())
+                .filter(type -> !type.custom())
                 .filter(type -> type.pathName.equalsIgnoreCase(nameOrTypeId) || type.typeId.equals(nameOrTypeId))
                 .findFirst();
     }
@@ -59,8 +64,14 @@ public enum HubSpotObjectType {
         return pathName;
     }
 
+    /** The stock {@code 0-…} type id; null for a custom type, whose id belongs to the portal ({@link HubSpotTypeNames}). */
     public String typeId() {
         return typeId;
+    }
+
+    /** Defined by the portal rather than by HubSpot. */
+    public boolean custom() {
+        return typeId == null;
     }
 
     public ActivityKind kind() {

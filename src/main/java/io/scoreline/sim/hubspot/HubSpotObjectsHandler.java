@@ -31,7 +31,7 @@ final class HubSpotObjectsHandler {
     }
 
     Reply list(SimRequest request, String typeName) {
-        Optional<HubSpotObjectType> type = HubSpotObjectType.fromPath(typeName);
+        Optional<HubSpotObjectType> type = records.typeNames().resolve(typeName);
         if (type.isEmpty()) {
             return HubSpotErrors.notFound();
         }
@@ -73,7 +73,7 @@ final class HubSpotObjectsHandler {
     }
 
     Reply read(SimRequest request, String typeName, String id) {
-        Optional<HubSpotObjectType> type = HubSpotObjectType.fromPath(typeName);
+        Optional<HubSpotObjectType> type = records.typeNames().resolve(typeName);
         boolean archived =
                 request.queryParam("archived").map(Boolean::parseBoolean).orElse(false);
         Optional<HubSpotObject> object = type.flatMap(t -> parseId(id).flatMap(n -> records.find(t, n)))
@@ -88,7 +88,7 @@ final class HubSpotObjectsHandler {
     }
 
     Reply batchRead(SimRequest request, String typeName) {
-        Optional<HubSpotObjectType> type = HubSpotObjectType.fromPath(typeName);
+        Optional<HubSpotObjectType> type = records.typeNames().resolve(typeName);
         if (type.isEmpty()) {
             return HubSpotErrors.notFound();
         }

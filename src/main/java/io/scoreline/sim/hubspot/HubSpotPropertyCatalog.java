@@ -1,6 +1,7 @@
 package io.scoreline.sim.hubspot;
 
 import static io.scoreline.sim.hubspot.HubSpotPropertyType.BOOL;
+import static io.scoreline.sim.hubspot.HubSpotPropertyType.DATE;
 import static io.scoreline.sim.hubspot.HubSpotPropertyType.DATETIME;
 import static io.scoreline.sim.hubspot.HubSpotPropertyType.ENUMERATION;
 import static io.scoreline.sim.hubspot.HubSpotPropertyType.NUMBER;
@@ -8,6 +9,7 @@ import static io.scoreline.sim.hubspot.HubSpotPropertyType.STRING;
 
 import io.scoreline.sim.data.CallOutcome;
 import io.scoreline.sim.data.DealStage;
+import io.scoreline.sim.data.DemoStatus;
 import io.scoreline.sim.data.MeetingOutcome;
 import io.scoreline.sim.data.TodoStatus;
 import java.util.ArrayList;
@@ -112,6 +114,14 @@ public final class HubSpotPropertyCatalog {
                 properties.add(p("hs_is_closed", "Is closed", BOOL));
                 properties.add(p("hs_is_closed_won", "Is closed won", BOOL));
                 properties.add(p("createdate", "Create date", DATETIME));
+            }
+            case PRODUCT_DEMOS -> {
+                properties.add(p("demo_name", "Demo name", STRING));
+                properties.add(p("demo_date", "Demo date", DATE));
+                Map<String, String> statuses = new LinkedHashMap<>();
+                Arrays.stream(DemoStatus.values())
+                        .forEach(status -> statuses.put(status.hubSpotValue(), status.label()));
+                properties.add(new Property("demo_status", "Demo status", ENUMERATION, statuses));
             }
         }
         return properties;

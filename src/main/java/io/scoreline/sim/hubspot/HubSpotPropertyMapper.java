@@ -86,6 +86,11 @@ final class HubSpotPropertyMapper {
                 p.put("hs_is_closed_won", Boolean.toString(deal.stage().won()));
                 p.put("createdate", iso(meta.createdAt()));
             }
+            case Activity.Demo demo -> {
+                p.put("demo_name", demo.name());
+                p.put("demo_date", demo.demoDate().toString());
+                p.put("demo_status", demo.status().hubSpotValue());
+            }
         }
         p.put("hubspot_owner_id", ownerId(meta.ownerRep()));
         if (!(activity instanceof Activity.Deal)) {

@@ -5,6 +5,8 @@ public enum HubSpotPropertyType {
     STRING("string", "text"),
     NUMBER("number", "number"),
     DATETIME("datetime", "date"),
+    /** A calendar day: {@code YYYY-MM-DD} in objects, epoch milliseconds of midnight UTC in searches and events. */
+    DATE("date", "date"),
     ENUMERATION("enumeration", "select"),
     BOOL("bool", "booleancheckbox");
 

@@ -14,9 +14,11 @@ public final class HubSpotRecords {
     private final SyntheticDataset dataset;
     private final HubSpotPropertyMapper mapper;
     private final HubSpotSchemaDrift drift = new HubSpotSchemaDrift();
+    private final HubSpotTypeNames typeNames;
 
     public HubSpotRecords(SyntheticDataset dataset) {
         this.dataset = dataset;
+        this.typeNames = new HubSpotTypeNames(dataset.spec().seed());
         this.mapper = new HubSpotPropertyMapper(dataset.spec().zone());
     }
 
@@ -53,6 +55,11 @@ public final class HubSpotRecords {
     /** An owner as the owners API returns it ({@code archived} for deactivated reps). */
     public static Map<String, Object> ownerJson(Rep rep) {
         return HubSpotOwners.json(rep);
+    }
+
+    /** How this portal names its object types, the custom one included. */
+    public HubSpotTypeNames typeNames() {
+        return typeNames;
     }
 
     public SyntheticDataset dataset() {

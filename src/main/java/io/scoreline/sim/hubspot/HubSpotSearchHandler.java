@@ -32,7 +32,7 @@ final class HubSpotSearchHandler {
     }
 
     Reply search(SimRequest request, String typeName) {
-        Optional<HubSpotObjectType> type = HubSpotObjectType.fromPath(typeName);
+        Optional<HubSpotObjectType> type = records.typeNames().resolve(typeName);
         if (type.isEmpty()) {
             return HubSpotErrors.notFound();
         }

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class HubSpotSimulator implements AutoCloseable {
 
     private static final String OBJECTS = "/crm/v3/objects/([\\w-]+)";
+    /** Both spellings clients use: the SDK's {@code /crm/v3/schemas} and the spec's {@code /crm-object-schemas/v3/schemas}. */
+    private static final String SCHEMAS = "/(crm/v3|crm-object-schemas/v3)/schemas";
 
     private final HubSpotSettings settings;
     private final HubSpotRecords records;
@@ -47,7 +49,9 @@ public final class HubSpotSimulator implements AutoCloseable {
         this.search = new SlidingWindowLimiter(settings.clock(), Duration.ofSeconds(1), settings.searchesPerSecond());
         HubSpotObjectsHandler objects = new HubSpotObjectsHandler(records, settings.clock());
         HubSpotSearchHandler searches = new HubSpotSearchHandler(records);
-        HubSpotDirectoryHandler directory = new HubSpotDirectoryHandler(dataset, records.schemaDrift());
+        HubSpotDirectoryHandler directory = new HubSpotDirectoryHandler(dataset, records.schemaDrift(), records.typeNames());
+        HubSpotSchemasHandler schemas = new HubSpotSchemasHandler(
+                records.typeNames(), dataset.spec().historyStart().minusSeconds(30L * 24 * 3600));
         api.on("POST", OBJECTS + "/search/?", (r, g) -> searches.search(r, g.get(0)))
                 .on("POST", OBJECTS + "/batch/read/?", (r, g) -> objects.batchRead(r, g.get(0)))
                 .on("GET", OBJECTS + "/?", (r, g) -> objects.list(r, g.get(0)))
@@ -57,8 +61,8 @@ public final class HubSpotSimulator implements AutoCloseable {
                 .on("GET", "/crm/v3/properties/([\\w-]+)/?", (r, g) -> directory.properties(g.get(0)))
                 .on("GET", "/crm/v3/properties/([\\w-]+)/(\\w+)/?", (r, g) -> directory.property(g.get(0), g.get(1)))
                 .on("GET", "/calling/v1/dispositions/?", (r, g) -> directory.dispositions())
-                // Slice "customobj" serves the simulated custom objects here; until then a portal without any.
-                .on("GET", "/crm/v3/schemas/?", (r, g) -> directory.schemas());
+                .on("GET", SCHEMAS + "/?", (r, g) -> schemas.list(r))
+                .on("GET", SCHEMAS + "/([\\w-]+)/?", (r, g) -> schemas.read(g.get(1)));
         this.server = SimHttpServer.start(settings.port(), this::handle);
     }
 
@@ -84,6 +88,11 @@ public final class HubSpotSimulator implements AutoCloseable {
      */
     public HubSpotSchemaDrift schemaDrift() {
         return records.schemaDrift();
+    }
+
+    /** The webhook events this portal's changes make, custom-object events carrying its {@code 2-…} type id. */
+    public HubSpotWebhookEvents webhookEvents(java.time.ZoneId zone, java.time.Clock clock) {
+        return new HubSpotWebhookEvents(settings.credentials(), zone, clock, records.typeNames(), records.schemaDrift());
     }
 
     /** Ends every OAuth access token (the private-app token keeps working). */

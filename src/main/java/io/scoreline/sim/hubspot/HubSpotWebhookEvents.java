@@ -2,7 +2,9 @@ package io.scoreline.sim.hubspot;
 
 import io.scoreline.sim.data.RecordChange;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns dataset changes into the events a HubSpot app would receive: {@code deal.*} for deals and the
- * generic {@code object.*} subscriptions (with {@code objectTypeId}) for engagements.
+ * generic {@code object.*} subscriptions (with {@code objectTypeId}, {@code 2-…} for the custom object) for the rest.
  */
 public final class HubSpotWebhookEvents {
 
@@ -23,22 +25,26 @@ public final class HubSpotWebhookEvents {
             CallQuality.PROPERTY,
             "hs_call_duration",
             "hs_meeting_outcome",
-            "hs_task_status");
+            "hs_task_status",
+            "demo_status",
+            "demo_date");
 
     private final HubSpotCredentials credentials;
+    private final HubSpotTypeNames typeNames;
     private final HubSpotPropertyMapper mapper;
     private final HubSpotSchemaDrift drift;
     private final Clock clock;
     private final AtomicLong eventIds = new AtomicLong(1);
 
-    public HubSpotWebhookEvents(HubSpotCredentials credentials, ZoneId zone, Clock clock) {
-        this(credentials, zone, clock, new HubSpotSchemaDrift());
-    }
-
-    /** Events for a portal whose properties may have drifted: a deleted property sends no more changes. */
-    public HubSpotWebhookEvents(HubSpotCredentials credentials, ZoneId zone, Clock clock, HubSpotSchemaDrift drift) {
+    /**
+     * @param typeNames the portal's, for the {@code 2-…} type id of custom-object events
+     * @param drift     the portal's property drift: a deleted property sends no more changes
+     */
+    public HubSpotWebhookEvents(
+            HubSpotCredentials credentials, ZoneId zone, Clock clock, HubSpotTypeNames typeNames, HubSpotSchemaDrift drift) {
         this.drift = drift;
         this.credentials = credentials;
+        this.typeNames = typeNames;
         this.mapper = new HubSpotPropertyMapper(zone);
         this.clock = clock;
     }
@@ -47,8 +53,7 @@ public final class HubSpotWebhookEvents {
         HubSpotObject after = drift.apply(mapper.object(change.after()));
         long at = clock.millis();
         String prefix = after.type() == HubSpotObjectType.DEALS ? "deal" : "object";
-        String typeId =
-                after.type() == HubSpotObjectType.DEALS ? null : after.type().typeId();
+        String typeId = after.type() == HubSpotObjectType.DEALS ? null : typeNames.typeId(after.type());
         List<HubSpotWebhookEvent> events = new ArrayList<>();
         switch (change) {
             case RecordChange.Created created ->
@@ -65,7 +70,7 @@ public final class HubSpotWebhookEvents {
                                 after,
                                 typeId,
                                 property,
-                                after.property(property),
+                                eventValue(after, property),
                                 at,
                                 null));
                     }
@@ -73,6 +78,20 @@ public final class HubSpotWebhookEvents {
             }
         }
         return events;
+    }
+
+    /** As HubSpot sends it: a date property's value as the epoch milliseconds of its midnight UTC. */
+    private static String eventValue(HubSpotObject object, String property) {
+        String value = object.property(property);
+        boolean date = HubSpotPropertyCatalog.find(object.type(), property)
+                .map(found -> found.type() == HubSpotPropertyType.DATE)
+                .orElse(false);
+        return date && value != null
+                ? Long.toString(LocalDate.parse(value)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant()
+                        .toEpochMilli())
+                : value;
     }
 
     private HubSpotWebhookEvent event(

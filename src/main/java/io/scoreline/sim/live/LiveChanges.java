@@ -4,6 +4,7 @@ import io.scoreline.sim.data.Activity;
 import io.scoreline.sim.data.ActivityKind;
 import io.scoreline.sim.data.CallOutcome;
 import io.scoreline.sim.data.DealStage;
+import io.scoreline.sim.data.DemoStatus;
 import io.scoreline.sim.data.MeetingOutcome;
 import io.scoreline.sim.data.RecordMeta;
 import io.scoreline.sim.data.Rep;
@@ -82,7 +83,9 @@ public final class LiveChanges {
                 ? ActivityKind.CALL
                 : roll < 0.75
                         ? ActivityKind.EMAIL
-                        : roll < 0.85 ? ActivityKind.MEETING : roll < 0.93 ? ActivityKind.TODO : ActivityKind.DEAL;
+                        : roll < 0.85
+                                ? ActivityKind.MEETING
+                                : roll < 0.93 ? ActivityKind.TODO : roll < 0.97 ? ActivityKind.DEAL : ActivityKind.DEMO;
     }
 
     @SuppressWarnings("EnumOrdinal") // the seeded data set depends on it: another order would generate other data
@@ -119,6 +122,9 @@ public final class LiveChanges {
                             BigDecimal.valueOf(1_000L + random.nextInt(50) * 500L),
                             DealStage.QUALIFICATION,
                             today.plusDays(30));
+                case DEMO ->
+                    new Activity.Demo(
+                            meta, "Live demo " + index, today.plusDays(1 + random.nextInt(7)), DemoStatus.SCHEDULED);
             };
         });
     }
@@ -148,6 +154,12 @@ public final class LiveChanges {
                 new Activity.Todo(meta, todo.subject(), todo.dueDate(), TodoStatus.COMPLETED, todo.priority());
             case Activity.Deal deal ->
                 new Activity.Deal(meta, deal.name(), deal.amount(), nextStage(deal.stage(), random), deal.closeDate());
+            case Activity.Demo demo ->
+                new Activity.Demo(
+                        meta,
+                        demo.name(),
+                        demo.demoDate(),
+                        random.nextDouble() < 0.7 ? DemoStatus.COMPLETED : DemoStatus.NO_SHOW);
         };
     }
 

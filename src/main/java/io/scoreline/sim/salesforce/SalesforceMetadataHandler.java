@@ -95,10 +95,11 @@ final class SalesforceMetadataHandler {
         String base = "/services/data/v" + version + "/sobjects/" + type.name();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", type.name());
-        body.put("label", type.name());
+        boolean custom = type.name().endsWith("__c");
+        body.put("label", custom ? type.labelPlural().replaceFirst("s$", "") : type.name());
         body.put("labelPlural", type.labelPlural());
         body.put("keyPrefix", type.keyPrefix());
-        body.put("custom", false);
+        body.put("custom", custom);
         body.put("queryable", true);
         body.put("retrieveable", true);
         body.put("searchable", true);

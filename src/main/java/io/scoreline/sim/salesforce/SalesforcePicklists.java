@@ -1,6 +1,7 @@
 package io.scoreline.sim.salesforce;
 
 import io.scoreline.sim.data.DealStage;
+import io.scoreline.sim.data.DemoStatus;
 import io.scoreline.sim.data.MeetingOutcome;
 import io.scoreline.sim.data.TodoStatus;
 import java.util.Arrays;
@@ -35,7 +36,10 @@ final class SalesforcePicklists {
                     List.of("Omitted", "Pipeline", "Best Case", "Commit", "Closed")),
             Map.entry("Opportunity.LeadSource", List.of("Inbound", "Outbound", "Web", "Partner Referral")),
             Map.entry("Opportunity.Type", List.of("New Business", "Existing Business")),
-            Map.entry("User.UserType", List.of("Standard")));
+            Map.entry("User.UserType", List.of("Standard")),
+            Map.entry(
+                    "Product_Demo__c.Status__c",
+                    Arrays.stream(DemoStatus.values()).map(DemoStatus::label).toList()));
 
     private SalesforcePicklists() {}
 

@@ -176,8 +176,8 @@ public final class SalesforceRecords {
                     ? Optional.empty()
                     : dataset.find(kind, number / 8).map(this::row);
         }
-        ActivityKind kind = type == SalesforceSchema.EVENT ? ActivityKind.MEETING : ActivityKind.DEAL;
-        return dataset.find(kind, number - 1).map(this::row);
+        List<ActivityKind> kinds = kinds(type);
+        return kinds.size() == 1 ? dataset.find(kinds.getFirst(), number - 1).map(this::row) : Optional.empty();
     }
 
     /** The record as the org returns it now, after any schema drift. */
@@ -198,6 +198,7 @@ public final class SalesforceRecords {
             case "Task" -> List.of(ActivityKind.CALL, ActivityKind.EMAIL, ActivityKind.TODO);
             case "Event" -> List.of(ActivityKind.MEETING);
             case "Opportunity" -> List.of(ActivityKind.DEAL);
+            case "Product_Demo__c" -> List.of(ActivityKind.DEMO);
             default -> List.of();
         };
     }

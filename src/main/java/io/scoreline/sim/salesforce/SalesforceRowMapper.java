@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-/** Renders reps and activities as Salesforce User, Task, Event and Opportunity rows. */
+/** Renders reps and activities as Salesforce User, Task, Event, Opportunity and Product_Demo__c rows. */
 final class SalesforceRowMapper {
 
     static final long INTEGRATION_USER_NUMBER = 1_000_000;
@@ -60,7 +60,7 @@ final class SalesforceRowMapper {
             case CALL -> index * 8 + 1;
             case EMAIL -> index * 8 + 2;
             case TODO -> index * 8 + 3;
-            case MEETING, DEAL -> index + 1;
+            case MEETING, DEAL, DEMO -> index + 1;
         };
     }
 
@@ -69,6 +69,7 @@ final class SalesforceRowMapper {
             case CALL, EMAIL, TODO -> SalesforceSchema.TASK;
             case MEETING -> SalesforceSchema.EVENT;
             case DEAL -> SalesforceSchema.OPPORTUNITY;
+            case DEMO -> SalesforceSchema.PRODUCT_DEMO;
         };
     }
 
@@ -120,6 +121,7 @@ final class SalesforceRowMapper {
             case Activity.Todo todo -> task(todo.meta(), todo);
             case Activity.Meeting meeting -> event(meeting);
             case Activity.Deal deal -> opportunity(deal);
+            case Activity.Demo demo -> productDemo(demo);
         };
     }
 
@@ -171,6 +173,7 @@ final class SalesforceRowMapper {
             }
             case Activity.Meeting m -> throw new IllegalArgumentException("meetings are Events");
             case Activity.Deal d -> throw new IllegalArgumentException("deals are Opportunities");
+            case Activity.Demo d -> throw new IllegalArgumentException("demos are Product_Demo__c records");
         }
         v.put("Description", null);
         v.put("OwnerId", userId(meta.ownerRep()));
@@ -224,6 +227,18 @@ final class SalesforceRowMapper {
         v.put("Expected_Revenue__c", probabilities.expectedRevenue(deal.amount(), deal.stage()));
         audit(v, meta);
         return new SalesforceRow(SalesforceSchema.OPPORTUNITY, (String) v.get("Id"), v);
+    }
+
+    private SalesforceRow productDemo(Activity.Demo demo) {
+        RecordMeta meta = demo.meta();
+        Map<String, Object> v = LinkedHashMap.newLinkedHashMap(FIELDS);
+        v.put("Id", id(meta.kind(), meta.index()));
+        v.put("Name", demo.name());
+        v.put("OwnerId", userId(meta.ownerRep()));
+        v.put("Demo_Date__c", demo.demoDate());
+        v.put("Status__c", demo.status().label());
+        audit(v, meta);
+        return new SalesforceRow(SalesforceSchema.PRODUCT_DEMO, (String) v.get("Id"), v);
     }
 
     private static void audit(Map<String, Object> v, RecordMeta meta) {

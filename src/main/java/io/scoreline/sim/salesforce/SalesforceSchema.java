@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The objects the Salesforce simulator serves: User, Task, Event, Opportunity and UserRole. */
+/** The objects the Salesforce simulator serves: User, Task, Event, Opportunity, UserRole and the custom Product_Demo__c. */
 public final class SalesforceSchema {
 
     public static final SalesforceObject USER = new SalesforceObject(
@@ -116,7 +116,25 @@ public final class SalesforceSchema {
                     SalesforceField.of("Sourced_By__c", PICKLIST),
                     SalesforceField.formula("Expected_Revenue__c", CURRENCY))));
 
-    public static final List<SalesforceObject> ALL = List.of(USER, TASK, EVENT, OPPORTUNITY, USER_ROLE);
+    /** The organization's custom object: a few product demos per rep per week. */
+    public static final SalesforceObject PRODUCT_DEMO = new SalesforceObject(
+            "Product_Demo__c",
+            "a0D",
+            "Product Demos",
+            List.of(
+                    SalesforceField.of("Id", ID),
+                    SalesforceField.of("Name", STRING),
+                    SalesforceField.lookup("OwnerId", "User", "Owner"),
+                    SalesforceField.of("Demo_Date__c", DATE),
+                    SalesforceField.of("Status__c", PICKLIST),
+                    SalesforceField.of("IsDeleted", BOOLEAN),
+                    SalesforceField.of("CreatedDate", DATETIME),
+                    SalesforceField.lookup("CreatedById", "User", "CreatedBy"),
+                    SalesforceField.of("LastModifiedDate", DATETIME),
+                    SalesforceField.lookup("LastModifiedById", "User", "LastModifiedBy"),
+                    SalesforceField.of("SystemModstamp", DATETIME)));
+
+    public static final List<SalesforceObject> ALL = List.of(USER, TASK, EVENT, OPPORTUNITY, USER_ROLE, PRODUCT_DEMO);
 
     private SalesforceSchema() {}
 

@@ -22,7 +22,6 @@ import io.scoreline.sim.http.RetrySchedule;
 import io.scoreline.sim.hubspot.HubSpotSignature;
 import io.scoreline.sim.hubspot.HubSpotWebhookEmitter;
 import io.scoreline.sim.hubspot.HubSpotWebhookEvent;
-import io.scoreline.sim.hubspot.HubSpotWebhookEvents;
 import io.scoreline.testing.ScorelineServer;
 import io.scoreline.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -148,7 +147,7 @@ class DatabaseOutageIT {
     private static List<HubSpotWebhookEvent> deliver(
             ScorelineServer server, RunningSimulators sims, List<RecordChange> changes) {
         var events = new ArrayList<HubSpotWebhookEvent>();
-        var webhookEvents = new HubSpotWebhookEvents(sims.hubSpotSimulator().credentials(), ZONE, Clock.systemUTC());
+        var webhookEvents = sims.hubSpotSimulator().webhookEvents(ZONE, Clock.systemUTC());
         changes.forEach(change -> events.addAll(webhookEvents.of(change)));
         assertThat(events).isNotEmpty();
         try (var emitter = new HubSpotWebhookEmitter(

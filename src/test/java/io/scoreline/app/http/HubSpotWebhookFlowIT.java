@@ -24,7 +24,6 @@ import io.scoreline.sim.http.Delivery;
 import io.scoreline.sim.http.RetrySchedule;
 import io.scoreline.sim.hubspot.HubSpotWebhookEmitter;
 import io.scoreline.sim.hubspot.HubSpotWebhookEvent;
-import io.scoreline.sim.hubspot.HubSpotWebhookEvents;
 import io.scoreline.testing.KpiTruth;
 import io.scoreline.testing.ScorelineServer;
 import java.nio.file.Files;
@@ -72,8 +71,7 @@ class HubSpotWebhookFlowIT {
             sims.dataset().onChange(changes::add);
             changeSomeRecords(sims);
             var events = new ArrayList<HubSpotWebhookEvent>();
-            var webhookEvents =
-                    new HubSpotWebhookEvents(sims.hubSpotSimulator().credentials(), ZONE, Clock.systemUTC());
+            var webhookEvents = sims.hubSpotSimulator().webhookEvents(ZONE, Clock.systemUTC());
             changes.forEach(change -> events.addAll(webhookEvents.of(change)));
             assertThat(events).hasSizeGreaterThan(10);
             // Newest first: a record's first event is processed after its last one.

@@ -22,7 +22,6 @@ import io.scoreline.sim.http.Delivery;
 import io.scoreline.sim.http.RetrySchedule;
 import io.scoreline.sim.hubspot.HubSpotWebhookEmitter;
 import io.scoreline.sim.hubspot.HubSpotWebhookEvent;
-import io.scoreline.sim.hubspot.HubSpotWebhookEvents;
 import io.scoreline.testing.KpiTruth;
 import io.scoreline.testing.ScorelineServer;
 import java.nio.file.Files;
@@ -82,8 +81,7 @@ class PoisonedWebhookBatchIT {
                                         CallOutcome.CONNECTED));
                     });
             var events = new ArrayList<HubSpotWebhookEvent>();
-            var webhookEvents =
-                    new HubSpotWebhookEvents(sims.hubSpotSimulator().credentials(), ZONE, Clock.systemUTC());
+            var webhookEvents = sims.hubSpotSimulator().webhookEvents(ZONE, Clock.systemUTC());
             changes.forEach(change -> events.addAll(webhookEvents.of(change)));
             assertThat(events).hasSizeGreaterThanOrEqualTo(12);
             var credentials = sims.hubSpotSimulator().credentials();

@@ -232,12 +232,19 @@ class CatalogDiscoveryIT {
                     .filter(o -> HubSpotObjectType.fromPath(o.name()).isPresent())
                     .count();
 
+            long custom = java.util.Arrays.stream(HubSpotObjectType.values())
+                    .filter(HubSpotObjectType::custom)
+                    .count();
+
             var refresh = catalogs.refresh(fixture.integrationId);
 
             assertThat(refresh.apiCalls())
-                    .isEqualTo(1 + stock.objectsByLowerName().size());
+                    .as("the schemas, then the properties of every stock object type and of the custom one")
+                    .isEqualTo(1 + stock.objectsByLowerName().size() + custom);
             var discovered = refresh.stored().read().catalog();
-            assertThat(discovered.objectsByLowerName()).hasSize((int) known);
+            assertThat(discovered.objectsByLowerName()).hasSize((int) (known + custom));
+            assertThat(discovered.object("product_demos").flatMap(ObjectSchema::apiName))
+                    .hasValueSatisfying(typeId -> assertThat(typeId).matches("2-\\d+"));
             var disposition = discovered
                     .object("calls")
                     .flatMap(calls -> calls.field("hs_call_disposition"))

@@ -175,8 +175,7 @@ class HubSpotCustomPropertiesIT {
     @Test
     void aCallThatConnectsMayChangeQualityAndThatIsAPropertyChangeEventUnlessThePropertyIsDeleted() {
         HubSpotSchemaDrift drift = sims.hubSpotSimulator().schemaDrift();
-        HubSpotWebhookEvents events = new HubSpotWebhookEvents(
-                sims.hubSpotSimulator().credentials(), ZoneId.of("America/New_York"), clock, drift);
+        HubSpotWebhookEvents events = sims.hubSpotSimulator().webhookEvents(ZoneId.of("America/New_York"), clock);
 
         List<HubSpotWebhookEvent> qualityChanges = qualityChanges(events);
         drift.deleteProperty("calls", "call_quality");
