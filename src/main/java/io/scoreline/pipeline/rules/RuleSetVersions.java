@@ -1,12 +1,15 @@
 package io.scoreline.pipeline.rules;
 
+import io.scoreline.connectors.spi.CrmProfiles;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CompileResult;
 import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
 import io.scoreline.mappings.Problem;
+import io.scoreline.mappings.RuleSet;
 import io.scoreline.mappings.RuleSetDiff;
+import io.scoreline.pipeline.facts.StoredFieldGaps;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import jakarta.inject.Inject;
@@ -27,12 +30,28 @@ public final class RuleSetVersions {
     private final IntegrationStore integrations;
     private final RuleSetStore ruleSets;
     private final RuleDocumentCheck check;
+    // Absent where nothing is stored to compare with (tests of the versions alone).
+    private final Optional<StoredFieldGaps> gaps;
+
+    public RuleSetVersions(IntegrationStore integrations, RuleSetStore ruleSets, RuleDocumentCheck check) {
+        this(integrations, ruleSets, check, Optional.empty());
+    }
 
     @Inject
-    public RuleSetVersions(IntegrationStore integrations, RuleSetStore ruleSets, RuleDocumentCheck check) {
+    public RuleSetVersions(
+            IntegrationStore integrations, RuleSetStore ruleSets, RuleDocumentCheck check, StoredFieldGaps gaps) {
+        this(integrations, ruleSets, check, Optional.of(gaps));
+    }
+
+    private RuleSetVersions(
+            IntegrationStore integrations,
+            RuleSetStore ruleSets,
+            RuleDocumentCheck check,
+            Optional<StoredFieldGaps> gaps) {
         this.integrations = integrations;
         this.ruleSets = ruleSets;
         this.check = check;
+        this.gaps = gaps;
     }
 
     /** @throws ScorelineException not found when there is no such integration */
@@ -41,8 +60,8 @@ public final class RuleSetVersions {
         var provider = provider(integration);
         return switch (check.validate(document, Optional.of(provider))) {
             case CompileResult.Rejected rejected -> new RuleSetChange.Rejected(rejected.problems());
-            case CompileResult.Compiled compiled ->
-                ruleSets.locked(integration.organizationId(), integration.id(), versions -> {
+            case CompileResult.Compiled compiled -> {
+                RuleSetChange change = ruleSets.locked(integration.organizationId(), integration.id(), versions -> {
                     var previous = versions.active();
                     var changes = RuleSetDiff.between(
                             canonicalText(previous, provider),
@@ -55,6 +74,10 @@ public final class RuleSetVersions {
                     return new RuleSetChange.Stored(
                             versions.saveNext(document, createdBy), changes, compiled.warnings());
                 });
+                yield change instanceof RuleSetChange.Stored stored
+                        ? withMissingFields(integration, stored, compiled.ruleSet())
+                        : change;
+            }
         };
     }
 
@@ -126,6 +149,21 @@ public final class RuleSetVersions {
     public List<StoredRuleSet> versions(long integrationId) {
         var integration = integrations.require(integrationId);
         return ruleSets.versions(integration.organizationId(), integration.id());
+    }
+
+    /**
+     * The stored change with what the new rules read that stored records lack (ADR 0034):
+     * counted in the database, priced by the CRM's profile, no API call.
+     */
+    private RuleSetChange.Stored withMissingFields(
+            Integration integration, RuleSetChange.Stored stored, RuleSet rules) {
+        return gaps.map(g -> g.of(
+                        integration.organizationId(),
+                        integration.id(),
+                        rules,
+                        CrmProfiles.of(integration.provider())::callsToReadById))
+                .map(missing -> new RuleSetChange.Stored(stored.stored(), stored.changes(), stored.problems(), missing))
+                .orElse(stored);
     }
 
     private static CrmProvider provider(Integration integration) {
