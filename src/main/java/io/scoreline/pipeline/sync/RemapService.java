@@ -42,8 +42,12 @@ public final class RemapService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemapService.class);
     private static final int PAGE = 2000;
-    /** Ids read again per page: one commit, and one checkpoint, per this many. */
-    static final int REREAD_PAGE = 1000;
+    /**
+     * Ids read again per page: one commit, and one checkpoint, per this many. A multiple of what
+     * one read call takes (Salesforce 200 ids per statement, HubSpot 100 per batch), so pages
+     * cost what the plan says.
+     */
+    static final int REREAD_PAGE = 400;
 
     private final IntegrationStore integrations;
     private final OrganizationStore organizations;
