@@ -30,8 +30,8 @@ public record MissingFields(List<FieldGap> gaps) {
     /** One line per object: {@code Task: 120 records lack CallDurationInSeconds (KPIs talk_time_minutes); ~1 API call}. */
     public List<String> lines() {
         return gaps.stream()
-                .map(g -> g.objectType() + ": " + g.records() + " stored record" + (g.records() == 1 ? "" : "s")
-                        + " lack " + String.join(", ", g.fields()) + " (KPI"
+                .map(g -> g.objectType() + ": " + g.records() + " stored record"
+                        + (g.records() == 1 ? " lacks " : "s lack ") + String.join(", ", g.fields()) + " (KPI"
                         + (g.kpis().size() == 1 ? " " : "s ")
                         + String.join(", ", g.kpis()) + "); re-reading costs about " + g.apiCalls() + " API call"
                         + (g.apiCalls() == 1 ? "" : "s"))

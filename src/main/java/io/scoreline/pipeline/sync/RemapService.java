@@ -44,7 +44,7 @@ public final class RemapService {
     private static final int PAGE = 2000;
     /**
      * Ids read again per page: one commit, and one checkpoint, per this many. A multiple of what
-     * one read call takes (Salesforce 200 ids per statement, HubSpot 100 per batch), so pages
+     * one read call takes (200 or 100 ids, per the CRM profiles), so pages
      * cost what the plan says.
      */
     static final int REREAD_PAGE = 400;
