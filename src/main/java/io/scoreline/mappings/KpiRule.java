@@ -56,6 +56,16 @@ public final class KpiRule {
         return definition;
     }
 
+    /** The fields this rule reads: its condition, value, owner and date (catalog spelling, case ignored). */
+    public java.util.Set<String> fieldsRead() {
+        var set = new java.util.TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
+        definition.when().ifPresent(w -> set.addAll(FieldRefs.of(w)));
+        definition.value().ifPresent(v -> set.addAll(FieldRefs.of(v)));
+        set.add(definition.owner().path());
+        set.add(definition.date().path());
+        return java.util.Collections.unmodifiableSet(set);
+    }
+
     /** This rule's block of the canonical document. */
     public String canonicalText() {
         return RuleDocumentText.rule(definition, "");

@@ -1,6 +1,5 @@
 package io.scoreline.mappings;
 
-import io.scoreline.mappings.ast.FieldRefs;
 import io.scoreline.mappings.ast.KpiDefinition;
 import io.scoreline.mappings.check.RuleDocumentText;
 import java.time.ZoneId;
@@ -69,12 +68,8 @@ public final class RuleSet {
     public Map<String, Set<String>> fieldsByObject() {
         var fields = new LinkedHashMap<String, Set<String>>();
         for (var rule : rules) {
-            var set = fields.computeIfAbsent(rule.objectType(), k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER));
-            var definition = rule.definition();
-            definition.when().ifPresent(w -> set.addAll(FieldRefs.of(w)));
-            definition.value().ifPresent(v -> set.addAll(FieldRefs.of(v)));
-            set.add(definition.owner().path());
-            set.add(definition.date().path());
+            fields.computeIfAbsent(rule.objectType(), k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER))
+                    .addAll(rule.fieldsRead());
         }
         fields.replaceAll((k, v) -> Collections.unmodifiableSet(v));
         return Collections.unmodifiableMap(fields);

@@ -24,6 +24,7 @@ import io.scoreline.pipeline.database.DatabaseHealth;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.facts.PageWriter;
+import io.scoreline.pipeline.facts.StoredFieldGaps;
 import io.scoreline.pipeline.facts.StoredRecordReader;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.inbox.InboxProcessor;
@@ -184,9 +185,27 @@ public class ScorelineFactory {
             SyncRunStore runs,
             TenantTransactions transactions,
             PageWriter writer,
-            IntegrationRunLocks runLocks) {
+            IntegrationRunLocks runLocks,
+            CheckpointStore checkpoints,
+            jakarta.inject.Provider<ConnectorOpener> connectors,
+            Clock clock) {
         return new RemapService(
-                integrations, organizations, ruleSets, runs, new StoredRecordReader(transactions), writer, runLocks);
+                integrations,
+                organizations,
+                ruleSets,
+                runs,
+                new StoredRecordReader(transactions),
+                new StoredFieldGaps(transactions),
+                checkpoints,
+                writer,
+                connectors::get,
+                runLocks,
+                clock);
+    }
+
+    @Singleton
+    StoredFieldGaps storedFieldGaps(TenantTransactions transactions) {
+        return new StoredFieldGaps(transactions);
     }
 
     @Singleton

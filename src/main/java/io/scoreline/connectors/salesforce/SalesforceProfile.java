@@ -92,4 +92,10 @@ public final class SalesforceProfile implements CrmProfile {
     public Optional<PushDown<String>> pushDown(RuleSet rules, String objectType) {
         return Optional.of(soql.compile(rules, objectType));
     }
+
+    /** One {@code Id IN (…)} query per {@link SalesforceConnector#IDS_PER_QUERY} ids. */
+    @Override
+    public long callsToReadById(long records) {
+        return (records + SalesforceConnector.IDS_PER_QUERY - 1) / SalesforceConnector.IDS_PER_QUERY;
+    }
 }

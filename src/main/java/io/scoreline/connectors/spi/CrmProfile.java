@@ -79,4 +79,14 @@ public interface CrmProfile {
     default Optional<PushDown<String>> pushDown(RuleSet rules, String objectType) {
         return Optional.empty();
     }
+
+    /**
+     * About how many API calls {@link CrmConnector#read} spends on this many ids: what
+     * {@code mapping set} and {@code remap --dry-run} report when stored records must be read
+     * again (ADR 0034), known without calling the CRM. The default is a batch read of 100 ids per
+     * call (HubSpot's).
+     */
+    default long callsToReadById(long records) {
+        return (records + 99) / 100;
+    }
 }

@@ -2,6 +2,7 @@ package io.scoreline.pipeline.facts;
 
 import io.scoreline.connectors.spi.CrmRecord;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns one live (not deleted) CRM record into its facts under the active rule set. The
@@ -16,5 +17,14 @@ public interface FactDeriver {
     /** The id of the rule set version the facts come from, recorded with each fact. */
     default Long ruleSetId() {
         return null;
+    }
+
+    /**
+     * The fields the rules read on {@code objectType}: what a record must have been read with for
+     * its facts to be derived (ADR 0034), and what a record read for these rules is stored as
+     * having. A deriver that reads no field (a test's) needs none.
+     */
+    default Set<String> fieldsRead(String objectType) {
+        return Set.of();
     }
 }

@@ -39,9 +39,10 @@ public final class PageWriter {
              where c.integration_id = {0} and c.object_type = {1}
              order by r.ord
                for update of c""";
-    private static final String LOCK_STORED = LOCK_ROWS.formatted("c.record_id");
+    private static final String LOCK_STORED = LOCK_ROWS.formatted("c.record_id, c.field_set_id, c.deleted");
     // The same lock, returning the state it locks (what an amendment starts from).
-    private static final String LOCK_STATE = LOCK_ROWS.formatted("c.record_id, c.modstamp, c.deleted, c.fields::text");
+    private static final String LOCK_STATE =
+            LOCK_ROWS.formatted("c.record_id, c.modstamp, c.deleted, c.fields::text, c.field_set_id");
 
     /**
      * Its own comparator, not {@code Comparator.comparing}: that one's lambda is shared by every
@@ -51,9 +52,11 @@ public final class PageWriter {
             (a, b) -> a.recordId().compareTo(b.recordId());
 
     private final TenantTransactions transactions;
+    private final FieldSets fieldSets;
 
     public PageWriter(TenantTransactions transactions) {
         this.transactions = transactions;
+        this.fieldSets = new FieldSets(transactions);
     }
 
     /**
@@ -98,9 +101,13 @@ public final class PageWriter {
         var latest = latestPerRecord(objectType, records);
         var rows = RawRecordUpserter.rows(latest);
         var derived = derive(latest, deriver);
+        // Every path that writes records read them for these rules (sync and backfill query the
+        // rules' fields, read-backs and remap's re-reads too): that is what they are stored as read with.
+        long fieldSetId =
+                fieldSets.idOf(organizationId, integrationId, objectType, FieldSet.of(deriver.fieldsRead(objectType)));
         turn.awaitWriteTurn();
         return transactions.inOrganization(organizationId, tx -> {
-            var applied = RawRecordUpserter.upsert(tx, organizationId, integrationId, objectType, rows);
+            var applied = RawRecordUpserter.upsert(tx, organizationId, integrationId, objectType, rows, fieldSetId);
             // This page's records are locked: the next page may lock its own. A record in both
             // waits for this page's commit at its upsert, before it touches that record's facts.
             turn.recordsWritten();
@@ -136,12 +143,19 @@ public final class PageWriter {
         var derived = derive(sorted, deriver);
         return transactions.inOrganization(organizationId, tx -> {
             var ids = sorted.stream().map(CrmRecord::recordId).toArray(String[]::new);
-            var locked = new HashSet<>(tx.resultQuery(
+            var rows = tx.resultQuery(
                             LOCK_STORED,
                             DSL.val(integrationId),
                             DSL.val(objectType, SQLDataType.VARCHAR),
                             BinaryArrayParam.varchars(ids))
-                    .fetch(0, String.class));
+                    .fetch();
+            var locked = new HashSet<String>();
+            var setIds = new HashSet<Long>();
+            for (var row : rows) {
+                locked.add(row.get(0, String.class));
+                setIds.add(row.get(1, Long.class));
+            }
+            requireReadWith(tx, objectType, deriver, rows, setIds);
             var current =
                     sorted.stream().filter(r -> locked.contains(r.recordId())).toList();
             return apply(
@@ -185,6 +199,11 @@ public final class PageWriter {
                             BinaryArrayParam.varchars(ids))
                     .fetch()) {
                 var id = row.get(0, String.class);
+                if (!readWith(tx, row.get(4, Long.class), objectType, deriver)) {
+                    // Held without a field the rules read: as if not held, so it is read back
+                    // (ADR 0034); an amendment would derive from the missing field.
+                    continue;
+                }
                 stored.put(
                         id,
                         new CrmRecord(
@@ -197,7 +216,7 @@ public final class PageWriter {
             var latest = latestPerRecord(objectType, amendment.apply(Collections.unmodifiableMap(stored)));
             var derived = derive(latest, deriver);
             var applied = RawRecordUpserter.upsert(
-                    tx, organizationId, integrationId, objectType, RawRecordUpserter.rows(latest));
+                    tx, organizationId, integrationId, objectType, RawRecordUpserter.rows(latest), null);
             return apply(
                     tx,
                     organizationId,
@@ -211,6 +230,53 @@ public final class PageWriter {
                     CommitTurn.first(),
                     alsoInTransaction);
         });
+    }
+
+    /** Whether a record stored with this field set was read with every field the rules read. */
+    private boolean readWith(DSLContext tx, Long fieldSetId, String objectType, FactDeriver deriver) {
+        var wanted = deriver.fieldsRead(objectType);
+        if (wanted.isEmpty()) {
+            return true;
+        }
+        var sets = fieldSets.byIds(tx, java.util.Collections.singleton(fieldSetId));
+        return fieldSets.of(sets, fieldSetId).covers(wanted);
+    }
+
+    /**
+     * The guard of ADR 0034: no fact is derived from a stored record read without a field the
+     * rules read. Remap re-reads such records first; a path that reaches here without doing so
+     * is a bug, refused before it writes wrong facts. The sets are few and cached: one lookup per
+     * distinct set on the page.
+     */
+    private void requireReadWith(
+            DSLContext tx,
+            String objectType,
+            FactDeriver deriver,
+            org.jooq.Result<org.jooq.Record> rows,
+            Set<Long> setIds) {
+        var wanted = deriver.fieldsRead(objectType);
+        if (wanted.isEmpty()) {
+            return;
+        }
+        var sets = fieldSets.byIds(tx, setIds);
+        var lacking = new HashSet<Long>();
+        for (var id : setIds) {
+            if (!fieldSets.of(sets, id).covers(wanted)) {
+                lacking.add(id);
+            }
+        }
+        if (lacking.isEmpty()) {
+            return;
+        }
+        for (var row : rows) {
+            if (!Boolean.TRUE.equals(row.get(2, Boolean.class)) && lacking.contains(row.get(1, Long.class))) {
+                throw new ScorelineException(
+                        FailureKind.BUG,
+                        objectType + " " + row.get(0, String.class) + " was stored without "
+                                + fieldSets.of(sets, row.get(1, Long.class)).missing(wanted)
+                                + ", which the rules read: it must be read again before its facts are derived");
+            }
+        }
     }
 
     private PageResult apply(

@@ -21,13 +21,15 @@ final class RawRecordUpserter {
     // writers of the same records take their row locks in one order and cannot deadlock.
     // The arrays travel in binary, modstamps as microseconds since the epoch (ADR 0014).
     private static final String UPSERT = """
-            insert into crm_records (organization_id, integration_id, object_type, record_id, modstamp, deleted, fields)
+            insert into crm_records (organization_id, integration_id, object_type, record_id, modstamp, deleted, fields,
+                                     field_set_id)
             select {0}, {1}, {2}, r.record_id, timestamptz 'epoch' + r.modstamp_micros * interval '1 microsecond',
-                   r.deleted, r.fields::json
+                   r.deleted, r.fields::json, {7}
               from unnest({3}, {4}, {5}, {6}) with ordinality as r(record_id, modstamp_micros, deleted, fields, ord)
              order by r.ord
             on conflict (integration_id, object_type, record_id) do update
                set modstamp = excluded.modstamp, deleted = excluded.deleted, fields = excluded.fields,
+                   field_set_id = coalesce(excluded.field_set_id, crm_records.field_set_id),
                    fetched_at = current_timestamp
              where excluded.modstamp >= crm_records.modstamp
             returning record_id, xmax = 0""";
@@ -67,8 +69,13 @@ final class RawRecordUpserter {
         return new Rows(records, ids, modstamps, deleted, fields);
     }
 
-    /** @return what changed; the current records' rows stay locked until the page commits */
-    static Applied upsert(DSLContext tx, long organizationId, long integrationId, String objectType, Rows rows) {
+    /**
+     * @param fieldSetId the fields the records were read with (ADR 0034); null keeps each stored
+     *                   record's own (an amendment changes values, not which fields were read)
+     * @return what changed; the current records' rows stay locked until the page commits
+     */
+    static Applied upsert(
+            DSLContext tx, long organizationId, long integrationId, String objectType, Rows rows, Long fieldSetId) {
         if (rows.records().isEmpty()) {
             return Applied.NOTHING;
         }
@@ -85,7 +92,8 @@ final class RawRecordUpserter {
                         BinaryArrayParam.varchars(rows.ids()),
                         BinaryArrayParam.epochMicros(rows.modstamps()),
                         BinaryArrayParam.booleans(rows.deleted()),
-                        BinaryArrayParam.utf8Texts(rows.fields()))
+                        BinaryArrayParam.utf8Texts(rows.fields()),
+                        DSL.val(fieldSetId, SQLDataType.BIGINT))
                 .fetch()) {
             var id = row.get(0, String.class);
             applied.add(id);

@@ -5,7 +5,11 @@ import io.scoreline.mappings.EvaluationWarning;
 import io.scoreline.mappings.MappingRecord;
 import io.scoreline.mappings.RuleSet;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Derives facts with a compiled rule set, bucketing dates into the organization's time zone. */
@@ -15,12 +19,16 @@ public final class RuleSetFactDeriver implements FactDeriver {
     private final ZoneId zone;
     private final Long ruleSetId;
     private final Consumer<EvaluationWarning> warnings;
+    // By lower-case object type: the rules name objects ignoring case.
+    private final Map<String, Set<String>> fieldsByObject = new HashMap<>();
 
     public RuleSetFactDeriver(RuleSet ruleSet, ZoneId zone, Long ruleSetId, Consumer<EvaluationWarning> warnings) {
         this.ruleSet = ruleSet;
         this.zone = zone;
         this.ruleSetId = ruleSetId;
         this.warnings = warnings;
+        ruleSet.fieldsByObject()
+                .forEach((object, fields) -> fieldsByObject.put(object.toLowerCase(Locale.ROOT), fields));
     }
 
     @Override
@@ -30,6 +38,11 @@ public final class RuleSetFactDeriver implements FactDeriver {
         return facts.stream()
                 .map(f -> new DerivedFact(f.kpi(), f.owner(), f.date(), f.occurredAt(), f.value()))
                 .toList();
+    }
+
+    @Override
+    public Set<String> fieldsRead(String objectType) {
+        return fieldsByObject.getOrDefault(objectType.toLowerCase(Locale.ROOT), Set.of());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.scoreline.pipeline.rules;
 
 import io.scoreline.mappings.Problem;
 import io.scoreline.mappings.RuleChange;
+import io.scoreline.pipeline.facts.MissingFields;
 import java.util.List;
 
 /** What {@link RuleSetVersions#set} did with a document. */
@@ -24,11 +25,20 @@ public sealed interface RuleSetChange {
         }
     }
 
-    /** Stored as the next version, now active; {@code changes} is empty when only the text differs. */
-    record Stored(StoredRuleSet stored, List<RuleChange> changes, List<Problem> problems) implements RuleSetChange {
+    /**
+     * Stored as the next version, now active; {@code changes} is empty when only the text differs.
+     * {@code missing} names the fields the new rules read that stored records were not read with,
+     * and what reading them again costs (ADR 0034): {@code remap} does that before it re-derives.
+     */
+    record Stored(StoredRuleSet stored, List<RuleChange> changes, List<Problem> problems, MissingFields missing)
+            implements RuleSetChange {
         public Stored {
             changes = List.copyOf(changes);
             problems = List.copyOf(problems);
+        }
+
+        public Stored(StoredRuleSet stored, List<RuleChange> changes, List<Problem> problems) {
+            this(stored, changes, problems, MissingFields.NONE);
         }
     }
 }

@@ -1,11 +1,14 @@
 package io.scoreline.pipeline.rules;
 
+import io.scoreline.connectors.spi.CrmProfiles;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CompileResult;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
 import io.scoreline.mappings.Problem;
+import io.scoreline.mappings.RuleSet;
 import io.scoreline.mappings.RuleSetDiff;
+import io.scoreline.pipeline.facts.StoredFieldGaps;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import jakarta.inject.Inject;
@@ -26,12 +29,28 @@ public final class RuleSetVersions {
     private final IntegrationStore integrations;
     private final RuleSetStore ruleSets;
     private final RuleDocumentCheck check;
+    // Absent where nothing is stored to compare with (tests of the versions alone).
+    private final Optional<StoredFieldGaps> gaps;
+
+    public RuleSetVersions(IntegrationStore integrations, RuleSetStore ruleSets, RuleDocumentCheck check) {
+        this(integrations, ruleSets, check, Optional.empty());
+    }
 
     @Inject
-    public RuleSetVersions(IntegrationStore integrations, RuleSetStore ruleSets, RuleDocumentCheck check) {
+    public RuleSetVersions(
+            IntegrationStore integrations, RuleSetStore ruleSets, RuleDocumentCheck check, StoredFieldGaps gaps) {
+        this(integrations, ruleSets, check, Optional.of(gaps));
+    }
+
+    private RuleSetVersions(
+            IntegrationStore integrations,
+            RuleSetStore ruleSets,
+            RuleDocumentCheck check,
+            Optional<StoredFieldGaps> gaps) {
         this.integrations = integrations;
         this.ruleSets = ruleSets;
         this.check = check;
+        this.gaps = gaps;
     }
 
     /** @throws ScorelineException not found when there is no such integration */
@@ -41,8 +60,8 @@ public final class RuleSetVersions {
         return switch (check.validate(document, catalog.catalog())) {
             case CompileResult.Rejected rejected ->
                 new RuleSetChange.Rejected(withDiscoveryHint(rejected.problems(), integration, catalog));
-            case CompileResult.Compiled compiled ->
-                ruleSets.locked(integration.organizationId(), integration.id(), versions -> {
+            case CompileResult.Compiled compiled -> {
+                RuleSetChange change = ruleSets.locked(integration.organizationId(), integration.id(), versions -> {
                     var previous = versions.active();
                     var changes = RuleSetDiff.between(
                             canonicalText(previous, catalog.catalog()),
@@ -55,6 +74,10 @@ public final class RuleSetVersions {
                     return new RuleSetChange.Stored(
                             versions.saveNext(document, createdBy), changes, compiled.warnings());
                 });
+                yield change instanceof RuleSetChange.Stored stored
+                        ? withMissingFields(integration, stored, compiled.ruleSet())
+                        : change;
+            }
         };
     }
 
@@ -144,6 +167,21 @@ public final class RuleSetVersions {
                         + catalog.notDiscovered().get() + "), so only stock fields are known: run `scoreline "
                         + "integration describe --integration " + integration.id() + "` when it is reachable"));
         return all;
+    }
+
+    /**
+     * The stored change with what the new rules read that stored records lack (ADR 0034):
+     * counted in the database, priced by the CRM's profile, no API call.
+     */
+    private RuleSetChange.Stored withMissingFields(
+            Integration integration, RuleSetChange.Stored stored, RuleSet rules) {
+        return gaps.map(g -> g.of(
+                        integration.organizationId(),
+                        integration.id(),
+                        rules,
+                        CrmProfiles.of(integration.provider())::callsToReadById))
+                .map(missing -> new RuleSetChange.Stored(stored.stored(), stored.changes(), stored.problems(), missing))
+                .orElse(stored);
     }
 
     private static ScorelineException noVersion(long integrationId, int version) {

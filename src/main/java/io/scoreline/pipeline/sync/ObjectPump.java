@@ -56,6 +56,15 @@ final class ObjectPump {
             ChangeQuery query,
             Instant deletionsUntil,
             ProgressListener progress) {
+        // Pages are stored as read with the rules' fields (ADR 0034): a query that asks for
+        // fewer would store records that claim fields they lack.
+        var missing = io.scoreline.pipeline.facts.FieldSet.of(query.fields())
+                .missing(target.deriver().fieldsRead(query.objectType()));
+        if (!missing.isEmpty()) {
+            throw new ScorelineException(
+                    FailureKind.BUG,
+                    "the " + query.objectType() + " query does not read " + missing + ", which the rules read");
+        }
         var facts = new long[1];
         try (var source = new PrefetchingPageSource(connector.changes(query));
                 var writes = new OrderedPageWrites(PAGES_IN_FLIGHT)) {

@@ -72,15 +72,37 @@ public final class OnDemandRuns {
     }
 
     /**
-     * Re-derives facts from stored records with the active rules and owner links; no API calls.
+     * Re-derives facts from stored records with the active rules and owner links; reads again
+     * first, by id, the stored records the rules read fields they lack (ADR 0034), and spends no
+     * API call when none do.
      *
      * @param from only records modified on or after this day, in the organization's time zone
      */
     public SyncOutcome remap(long integrationId, Optional<LocalDate> from) {
+        return remap(integrationId, from, false, ProgressListener.none());
+    }
+
+    /**
+     * @param offline refuse, naming the KPIs, fields and record counts, rather than read records
+     *                again when the rules read fields stored records lack
+     */
+    public SyncOutcome remap(long integrationId, Optional<LocalDate> from, boolean offline, ProgressListener progress) {
         var integration = integration(integrationId);
         var zone = organizations.require(integration.organizationId()).timezone();
         return remap.get()
-                .remap(integrationId, from.map(day -> day.atStartOfDay(zone).toInstant()));
+                .remap(integrationId, from.map(day -> day.atStartOfDay(zone).toInstant()), offline, progress);
+    }
+
+    /** The remap's dry run: the stored records it would read again and the API calls that costs; nothing written. */
+    public RemapPlan planRemap(long integrationId) {
+        integration(integrationId);
+        return remap.get().plan(integrationId);
+    }
+
+    /** Continues a failed or interrupted remap: its re-reads from their cursor, then the re-derivation. */
+    public SyncOutcome resumeRemap(long runId, long integrationId, ProgressListener progress) {
+        integration(integrationId);
+        return remap.get().resume(runId, integrationId, progress);
     }
 
     /** The integration's runs, newest first. */

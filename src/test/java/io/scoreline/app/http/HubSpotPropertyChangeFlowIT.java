@@ -9,6 +9,8 @@ import io.scoreline.pipeline.inbox.InboxEvent;
 import io.scoreline.pipeline.inbox.InboxStatus;
 import io.scoreline.pipeline.inbox.InboxStore;
 import io.scoreline.pipeline.inbox.InboxWorkers;
+import io.scoreline.pipeline.rules.RuleSetChange;
+import io.scoreline.pipeline.rules.RuleSetVersions;
 import io.scoreline.pipeline.runs.SyncStatus;
 import io.scoreline.pipeline.runs.SyncTrigger;
 import io.scoreline.pipeline.sync.SyncService;
@@ -142,6 +144,69 @@ class HubSpotPropertyChangeFlowIT {
             assertThat(disposition(hub, call.id())).isEqualTo(CallOutcome.NO_ANSWER.hubSpotId());
             assertThat(hasConnectFact(hub, call.id())).isFalse();
         }
+    }
+
+    /**
+     * ADR 0034: a record held without a field the rules read is read back, not amended. Synced
+     * under rules without talk time, the calls were never read with hs_call_duration; once the
+     * rules read it, a property change on such a call must not derive from the missing field.
+     */
+    @Test
+    void aChangeToARecordHeldWithoutAFieldTheRulesReadIsReadBackInsteadOfApplied() throws Exception {
+        try (var sims = Simulators.start(
+                        SimulatorOptions.defaults().withSeed(47).withVolume(3, 6));
+                var server = ScorelineServer.start(Map.of(WebhookSettings.VERIFY_AFTER, "PT1H"))) {
+            var organizationId = server.bean(OrganizationStore.class)
+                    .create(NewOrganization.of("hsfields", "HS fields", "America/New_York", "monday"))
+                    .id();
+            var integrationId = HubSpotTestIntegration.connect(server, sims, organizationId);
+            var stock = java.nio.file.Files.readString(java.nio.file.Path.of("mappings/hubspot.yaml"));
+            var withoutTalkTime = java.util.regex.Pattern.compile("(?m)^  talk_time_minutes:\\n(    .*\\n)+")
+                    .matcher(stock)
+                    .replaceAll("");
+            var versions = server.bean(RuleSetVersions.class);
+            versions.setOrFail(integrationId, withoutTalkTime, "test", "rules-a");
+            var sync = server.bean(SyncService.class).sync(integrationId, SyncTrigger.MANUAL);
+            assertThat(sync.status()).as(sync.message().orElse("")).isEqualTo(SyncStatus.SUCCEEDED);
+            var hub = new Hub(server.bean(TenantTransactions.class), organizationId, integrationId);
+            var call = callsWithOutcome(hub, CallOutcome.NO_ANSWER, 1).getFirst();
+            assertThat(storedFields(hub, call.id())).doesNotContain("hs_call_duration");
+            var stored = (RuleSetChange.Stored) versions.setOrFail(integrationId, stock, "test", "rules-b");
+            assertThat(stored.missing().gaps())
+                    .singleElement()
+                    .satisfies(gap -> assertThat(gap.fields()).containsExactly("hs_call_duration"));
+
+            post(
+                    server,
+                    sims,
+                    List.of(change(
+                            sims,
+                            call.id(),
+                            call.modstamp().plusSeconds(60),
+                            DISPOSITION,
+                            CallOutcome.CONNECTED.hubSpotId())));
+            server.bean(InboxWorkers.class).drain();
+
+            // Read back at once: the simulator's value stands, and the record is now held with the field.
+            assertThat(inbox(server, hub))
+                    .singleElement()
+                    .satisfies(e ->
+                            assertThat(e.status()).as(e.lastError().orElse("")).isEqualTo(InboxStatus.DONE));
+            assertThat(disposition(hub, call.id())).isEqualTo(CallOutcome.NO_ANSWER.hubSpotId());
+            assertThat(hasConnectFact(hub, call.id())).isFalse();
+            assertThat(storedFields(hub, call.id())).contains("hs_call_duration");
+        }
+    }
+
+    private static List<String> storedFields(Hub hub, String callId) {
+        return hub.transactions()
+                .inOrganization(
+                        hub.organizationId(),
+                        tx -> List.of(tx.resultQuery(
+                                        "select s.fields from crm_records r join crm_field_sets s on s.id = r.field_set_id"
+                                                + " where r.integration_id = {0} and r.object_type = 'calls' and r.record_id = {1}",
+                                        DSL.val(hub.integrationId()), DSL.val(callId))
+                                .fetchOne(0, String[].class)));
     }
 
     private record Hub(TenantTransactions transactions, long organizationId, long integrationId) {}

@@ -253,6 +253,88 @@ class PageWriterIT {
                 Map.of("OwnerId", owner, "CreatedDate", created, "CallDurationInSeconds", seconds));
     }
 
+    /** {@link #CALLS}, declaring the fields it reads, as a rule set's deriver does (ADR 0034). */
+    private static FactDeriver reading(String... fields) {
+        return new FactDeriver() {
+            @Override
+            public List<DerivedFact> derive(CrmRecord record) {
+                return CALLS.derive(record);
+            }
+
+            @Override
+            public java.util.Set<String> fieldsRead(String objectType) {
+                return java.util.Set.of(fields);
+            }
+        };
+    }
+
+    @Test
+    void aRecordStoredWithoutAFieldTheRulesReadIsNeitherReDerivedNorAmendedUntilReadAgain() {
+        var countOnly = reading("OwnerId", "CreatedDate");
+        var withTalkTime = reading("OwnerId", "CreatedDate", "CallDurationInSeconds");
+        var stored = call("T1", "005A", "2026-11-20T09:00:00Z", 90, "2026-11-20T09:05:00Z");
+        writer.write(org, integration, "Task", List.of(stored), countOnly, ChangeOrigin.live(), (tx, page) -> {});
+        assertThat(storedFieldSet("T1")).containsExactly("CreatedDate", "OwnerId");
+
+        assertThatThrownBy(() -> writer.rederive(
+                        org, integration, "Task", List.of(stored), withTalkTime, ChangeOrigin.live(), (tx, p) -> {}))
+                .isInstanceOfSatisfying(
+                        io.scoreline.failure.ScorelineException.class,
+                        e -> assertThat(e.kind()).isEqualTo(io.scoreline.failure.FailureKind.BUG))
+                .hasMessageContaining("T1")
+                .hasMessageContaining("CallDurationInSeconds");
+        var heldForAmendment = new ArrayList<String>();
+        writer.amend(
+                org,
+                integration,
+                "Task",
+                List.of("T1"),
+                held -> {
+                    heldForAmendment.addAll(held.keySet());
+                    return List.of();
+                },
+                withTalkTime,
+                ChangeOrigin.live(),
+                (tx, p) -> {});
+        assertThat(heldForAmendment)
+                .as("held without a field the rules read: read back, never amended")
+                .isEmpty();
+        writer.amend(
+                org,
+                integration,
+                "Task",
+                List.of("T1"),
+                held -> {
+                    heldForAmendment.addAll(held.keySet());
+                    return List.of(held.get("T1"));
+                },
+                countOnly,
+                ChangeOrigin.live(),
+                (tx, p) -> {});
+        assertThat(heldForAmendment).containsExactly("T1");
+        assertThat(storedFieldSet("T1"))
+                .as("an amendment keeps the fields the record was read with")
+                .containsExactly("CreatedDate", "OwnerId");
+
+        // Read again with the field: stored as read with it, and re-derived.
+        writer.write(org, integration, "Task", List.of(stored), withTalkTime, ChangeOrigin.live(), (tx, p) -> {});
+        assertThat(storedFieldSet("T1")).containsExactly("CallDurationInSeconds", "CreatedDate", "OwnerId");
+        var rederived = writer.rederive(
+                org, integration, "Task", List.of(stored), withTalkTime, ChangeOrigin.live(), (tx, p) -> {});
+        assertThat(rederived.factsChanged()).isZero();
+        assertThat(values()).containsEntry("alice talk_time_minutes 2026-11-20", "1.500000 x1");
+    }
+
+    private static List<String> storedFieldSet(String recordId) {
+        return transactions.inOrganization(
+                org,
+                tx -> List.of(tx.fetchSingle(
+                                "select s.fields from crm_records r join crm_field_sets s on s.id = r.field_set_id"
+                                        + " where r.record_id = ?",
+                                recordId)
+                        .get(0, String[].class)));
+    }
+
     private static PageResult write(CrmRecord... records) {
         return writer.write(org, integration, "Task", List.of(records), CALLS, ChangeOrigin.live(), (tx, page) -> {});
     }
@@ -260,7 +342,8 @@ class PageWriterIT {
     private static RawRecordUpserter.Applied upsert(CrmRecord... records) {
         return transactions.inOrganization(
                 org,
-                tx -> RawRecordUpserter.upsert(tx, org, integration, "Task", RawRecordUpserter.rows(List.of(records))));
+                tx -> RawRecordUpserter.upsert(
+                        tx, org, integration, "Task", RawRecordUpserter.rows(List.of(records)), null));
     }
 
     /** "person kpi date" → "value xcount", read back from kpi_values. */

@@ -45,6 +45,12 @@ interface CrmSyncFixture extends AutoCloseable {
 
     CheckpointStore checkpoints();
 
+    /** Remap over this fixture's stores and connector. */
+    RemapService remap();
+
+    /** Rule-set versions that report what stored records lack, as {@code mapping set} does. */
+    io.scoreline.pipeline.rules.RuleSetVersions ruleSetVersions();
+
     /** A connection as the pipeline opens one; the caller closes it. */
     CrmConnector openConnector();
 

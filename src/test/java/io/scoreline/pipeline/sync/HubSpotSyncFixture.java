@@ -74,6 +74,8 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
 
     final RuleSetStore ruleSets;
     private final ConnectorOpener opener;
+    private final IntegrationRunLocks runLocks;
+    private final Clock clock;
 
     HubSpotSyncFixture(SimulatorOptions simulator, Clock clock, SyncSettings backfillSettings) {
         this(
@@ -124,7 +126,8 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
         factory = new HubSpotConnectorFactory(camel, options, clock);
         runs = new SyncRunStore(transactions, clock);
         opener = new ConnectorOpener(integrations, Map.of(CrmProvider.HUBSPOT, factory));
-        var runLocks = new IntegrationRunLocks(database.dataSource());
+        runLocks = new IntegrationRunLocks(database.dataSource());
+        this.clock = clock;
         var checkpoints = new CheckpointStore(transactions);
         var writer = new PageWriter(transactions);
         sync = new SyncService(
@@ -285,5 +288,30 @@ final class HubSpotSyncFixture implements CrmSyncFixture {
         camel.stop();
         database.close();
         sims.close();
+    }
+
+    @Override
+    public RemapService remap() {
+        return new RemapService(
+                integrations,
+                new io.scoreline.pipeline.tenancy.OrganizationStore(transactions),
+                ruleSets,
+                runs,
+                new io.scoreline.pipeline.facts.StoredRecordReader(transactions),
+                new io.scoreline.pipeline.facts.StoredFieldGaps(transactions),
+                new CheckpointStore(transactions),
+                new PageWriter(transactions),
+                () -> opener,
+                runLocks,
+                clock);
+    }
+
+    @Override
+    public io.scoreline.pipeline.rules.RuleSetVersions ruleSetVersions() {
+        return new io.scoreline.pipeline.rules.RuleSetVersions(
+                integrations,
+                ruleSets,
+                new io.scoreline.pipeline.rules.RuleDocumentCheck(),
+                new io.scoreline.pipeline.facts.StoredFieldGaps(transactions));
     }
 }

@@ -250,4 +250,29 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
         database.close();
         sims.close();
     }
+
+    @Override
+    public RemapService remap() {
+        return new RemapService(
+                integrations,
+                new OrganizationStore(transactions),
+                new RuleSetStore(transactions),
+                runs,
+                new io.scoreline.pipeline.facts.StoredRecordReader(transactions),
+                new io.scoreline.pipeline.facts.StoredFieldGaps(transactions),
+                new CheckpointStore(transactions),
+                new PageWriter(transactions),
+                () -> opener,
+                runLocks,
+                clock);
+    }
+
+    @Override
+    public io.scoreline.pipeline.rules.RuleSetVersions ruleSetVersions() {
+        return new io.scoreline.pipeline.rules.RuleSetVersions(
+                integrations,
+                new RuleSetStore(transactions),
+                new io.scoreline.pipeline.rules.RuleDocumentCheck(),
+                new io.scoreline.pipeline.facts.StoredFieldGaps(transactions));
+    }
 }

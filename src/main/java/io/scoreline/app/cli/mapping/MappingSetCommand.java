@@ -6,9 +6,11 @@ import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.mappings.RuleSetDiff;
+import io.scoreline.pipeline.facts.MissingFields;
 import io.scoreline.pipeline.rules.RuleSetChange;
 import io.scoreline.pipeline.rules.RuleSetVersions;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,8 +32,8 @@ final class MappingSetCommand extends ContextCommand {
     @Option(names = "--file", required = true, paramLabel = "FILE", description = "Rule document")
     Path file;
 
-    /** The {@code --json} line. */
-    record SetLine(long integration, int version, boolean stored, String diff) {}
+    /** The {@code --json} line; {@code missing}: one line per object whose stored records lack fields the rules read. */
+    record SetLine(long integration, int version, boolean stored, String diff, List<String> missing) {}
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
@@ -45,19 +47,19 @@ final class MappingSetCommand extends ContextCommand {
                 yield CliErrorHandler.FAILURE;
             }
             case RuleSetChange.Unchanged unchanged -> {
-                report(output, unchanged.active().version(), false, "");
+                report(output, unchanged.active().version(), false, "", MissingFields.NONE);
                 yield 0;
             }
             case RuleSetChange.Stored stored -> {
-                report(output, stored.stored().version(), true, RuleSetDiff.format(stored.changes()));
+                report(output, stored.stored().version(), true, RuleSetDiff.format(stored.changes()), stored.missing());
                 yield 0;
             }
         };
     }
 
-    private void report(CliOutput output, int version, boolean stored, String diff) {
+    private void report(CliOutput output, int version, boolean stored, String diff, MissingFields missing) {
         if (output.json()) {
-            output.jsonLine(new SetLine(integrationId, version, stored, diff));
+            output.jsonLine(new SetLine(integrationId, version, stored, diff, missing.lines()));
         } else if (!stored) {
             output.line("No change: version " + version + " stays active for integration " + integrationId);
         } else {
@@ -65,6 +67,13 @@ final class MappingSetCommand extends ContextCommand {
                     + (diff.isEmpty() ? "; rules unchanged, text differs" : ":"));
             if (!diff.isEmpty()) {
                 output.line(diff.stripTrailing());
+            }
+            if (!missing.isEmpty()) {
+                // ADR 0034: history is not derived from fields that were never read.
+                output.line("Stored records lack fields these rules read; `scoreline remap --integration "
+                        + integrationId + "` reads them again (" + missing.records() + " records, about "
+                        + missing.apiCalls() + " API calls), `--dry-run` shows it:");
+                missing.lines().forEach(line -> output.line("  " + line));
             }
         }
     }
