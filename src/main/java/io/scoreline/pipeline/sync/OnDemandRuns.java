@@ -89,6 +89,13 @@ public final class OnDemandRuns {
         return runs.recent(integration.organizationId(), integrationId, limit);
     }
 
+    /** The integration's runs, newest first, and its status. */
+    public RunHistory history(long integrationId, int limit) {
+        var integration = integration(integrationId);
+        return new RunHistory(
+                integrationId, integration.status(), runs.recent(integration.organizationId(), integrationId, limit));
+    }
+
     /** The integration with its organization: the authorization point of every run (ADR 0029). */
     private Integration integration(long integrationId) {
         return integrations.require(integrationId);
