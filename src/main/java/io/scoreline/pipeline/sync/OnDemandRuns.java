@@ -29,6 +29,7 @@ public final class OnDemandRuns {
     private final Provider<SyncService> sync;
     private final Provider<BackfillService> backfill;
     private final Provider<RemapService> remap;
+    private final Provider<FormulaRefreshService> formulas;
 
     @Inject
     public OnDemandRuns(
@@ -37,13 +38,15 @@ public final class OnDemandRuns {
             SyncRunStore runs,
             Provider<SyncService> sync,
             Provider<BackfillService> backfill,
-            Provider<RemapService> remap) {
+            Provider<RemapService> remap,
+            Provider<FormulaRefreshService> formulas) {
         this.integrations = integrations;
         this.organizations = organizations;
         this.runs = runs;
         this.sync = sync;
         this.backfill = backfill;
         this.remap = remap;
+        this.formulas = formulas;
     }
 
     /** An incremental sync now, recorded like a scheduled one. */
@@ -81,6 +84,21 @@ public final class OnDemandRuns {
         var zone = organizations.require(integration.organizationId()).timezone();
         return remap.get()
                 .remap(integrationId, from.map(day -> day.atStartOfDay(zone).toInstant()));
+    }
+
+    /**
+     * The formula refresh's dry run: the objects whose rules read formula fields, their records
+     * modified in the window and the API calls a refresh spends; nothing is written.
+     */
+    public FormulaRefreshPlan planFormulaRefresh(long integrationId) {
+        integration(integrationId);
+        return formulas.get().plan(integrationId);
+    }
+
+    /** Re-reads the formula window now, as the nightly schedule does; empty when no rule reads a formula field. */
+    public Optional<SyncOutcome> refreshFormulas(long integrationId) {
+        integration(integrationId);
+        return formulas.get().refresh(integrationId);
     }
 
     /** The integration's runs, newest first. */

@@ -72,7 +72,7 @@ final class SchemaDrift {
         return fields(rule).stream()
                 .map(f -> f.toLowerCase(Locale.ROOT))
                 .anyMatch(f -> f.equals(wanted)
-                        // Salesforce names the relationship (Owner) when a path through it (Owner.Email) is gone.
+                        // A CRM may name the relationship (Owner) when a path through it (Owner.Email) is gone.
                         || f.startsWith(wanted + "."));
     }
 

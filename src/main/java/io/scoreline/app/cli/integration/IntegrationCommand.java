@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             IntegrationTestCommand.class,
             IntegrationPauseCommand.class,
             IntegrationResumeCommand.class,
-            IntegrationRotateSecretCommand.class
+            IntegrationRotateSecretCommand.class,
+            IntegrationRefreshFormulasCommand.class
         })
 public final class IntegrationCommand extends CommandGroup {}
