@@ -26,20 +26,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The real Salesforce connector to the simulator, with two stand-ins for what parallel work of
  * issue 20 adds and this branch does not have yet: {@code describe} (slice "discovery") reports
- * {@code Opportunity.Amount} as a formula, and a formula whose inputs changed on other records
- * (slice "simfields": {@code Expected_Revenue__c}) is played by doubling {@code Amount} on every
- * read once {@link #inputsChanged} is set, without the record's modstamp moving. Everything else
- * is the real connector: queries, pages, counts and API calls go to the simulator.
+ * {@code Task.CallDurationInSeconds} as a formula, and a formula whose inputs changed on other
+ * records (slice "simfields": {@code Expected_Revenue__c}) is played by doubling that field on
+ * every read once {@link #inputsChanged} is set, without the record's modstamp moving. Everything
+ * else is the real connector: queries, pages, counts and API calls go to the simulator.
  */
 final class FormulaStandIn implements CrmConnectorFactory {
 
     final AtomicBoolean inputsChanged = new AtomicBoolean();
-    private final CrmConnectorFactory salesforce;
-    private final boolean amountIsFormula;
+    static final String OBJECT = "Task";
+    static final String FORMULA = "CallDurationInSeconds";
 
-    FormulaStandIn(CrmConnectorFactory salesforce, boolean amountIsFormula) {
+    private final CrmConnectorFactory salesforce;
+    private final boolean isFormula;
+
+    FormulaStandIn(CrmConnectorFactory salesforce, boolean isFormula) {
         this.salesforce = salesforce;
-        this.amountIsFormula = amountIsFormula;
+        this.isFormula = isFormula;
     }
 
     @Override
@@ -63,11 +66,11 @@ final class FormulaStandIn implements CrmConnectorFactory {
         @Override
         public DiscoveredCatalog describe(Set<String> objects) {
             var catalog = FieldCatalog.stock(CrmProvider.SALESFORCE);
-            if (amountIsFormula) {
-                var opportunity = catalog.object("Opportunity").orElseThrow();
-                var amount = opportunity.field("Amount").orElseThrow();
-                catalog = catalog.withObject(opportunity.withField(
-                        new FieldDef(amount.name(), amount.type(), "currency", false, true, List.of())));
+            if (isFormula) {
+                var object = catalog.object(OBJECT).orElseThrow();
+                var field = object.field(FORMULA).orElseThrow();
+                catalog = catalog.withObject(
+                        object.withField(new FieldDef(field.name(), field.type(), "double", false, true, List.of())));
             }
             // What a describe costs: one global call and one per object.
             return new DiscoveredCatalog(catalog, 1 + objects.size());
@@ -86,7 +89,7 @@ final class FormulaStandIn implements CrmConnectorFactory {
         }
 
         private RecordPage formulaValues(RecordPage page) {
-            if (!inputsChanged.get() || !page.objectType().equalsIgnoreCase("Opportunity")) {
+            if (!inputsChanged.get() || !page.objectType().equalsIgnoreCase(OBJECT)) {
                 return page;
             }
             return new RecordPage(
@@ -97,12 +100,20 @@ final class FormulaStandIn implements CrmConnectorFactory {
         }
 
         private static CrmRecord doubled(CrmRecord record) {
-            var amount = record.fields().get("Amount");
-            if (amount == null) {
+            var value = record.fields().get(FORMULA);
+            if (value == null) {
                 return record;
             }
             var fields = new HashMap<>(record.fields());
-            fields.put("Amount", new BigDecimal(amount.toString()).multiply(BigDecimal.TWO));
+            // The type the JSON reader gave, so that only the value differs.
+            fields.put(
+                    FORMULA,
+                    switch (value) {
+                        case Integer i -> i * 2;
+                        case Long l -> l * 2;
+                        case Double d -> d * 2;
+                        default -> new BigDecimal(value.toString()).multiply(BigDecimal.TWO);
+                    });
             return new CrmRecord(record.objectType(), record.recordId(), record.modstamp(), record.deleted(), fields);
         }
 
