@@ -5,6 +5,7 @@ import io.scoreline.gamification.EvaluatorSettings;
 import io.scoreline.gamification.contests.ContestSettings;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import io.scoreline.pipeline.database.DatabaseSettings;
+import io.scoreline.pipeline.integrations.catalogs.CatalogSettings;
 import io.scoreline.pipeline.retention.RetentionSettings;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -31,6 +32,7 @@ public record ScorelineConfig(
         WebhookSettings webhooks,
         RunLimits runLimits,
         RetentionSettings retention,
+        Duration catalogMaxAge,
         Duration formulaRefreshWindow) {
 
     public static final String HOME = "SCORELINE_HOME";
@@ -65,6 +67,7 @@ public record ScorelineConfig(
     public static final Duration DEFAULT_FORMULA_REFRESH_WINDOW = Duration.ofDays(7);
     public static final String RETENTION_BATCH_SIZE = "SCORELINE_RETENTION_BATCH_SIZE";
     public static final String RETENTION_INTERVAL = "SCORELINE_RETENTION_INTERVAL";
+    public static final String CATALOG_MAX_AGE = "SCORELINE_CATALOG_MAX_AGE";
 
     public static ScorelineConfig resolve(Map<String, String> environment, CliOverrides overrides) {
         return resolve(new SettingsReader(environment), overrides);
@@ -127,6 +130,7 @@ public record ScorelineConfig(
                 WebhookSettings.read(settings),
                 runLimits(settings),
                 retention(settings),
+                settings.duration(CATALOG_MAX_AGE, CatalogSettings.DEFAULT_MAX_AGE),
                 formulaRefreshWindow(settings));
     }
 

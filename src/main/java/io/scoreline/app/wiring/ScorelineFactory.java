@@ -33,6 +33,9 @@ import io.scoreline.pipeline.inbox.InboxWorkers;
 import io.scoreline.pipeline.inbox.OpenConnectors;
 import io.scoreline.pipeline.inbox.WebhookRoutes;
 import io.scoreline.pipeline.integrations.IntegrationStore;
+import io.scoreline.pipeline.integrations.catalogs.CatalogSettings;
+import io.scoreline.pipeline.integrations.catalogs.IntegrationCatalogStore;
+import io.scoreline.pipeline.integrations.catalogs.IntegrationCatalogs;
 import io.scoreline.pipeline.kpi.KpiValueReader;
 import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.CheckpointStore;
@@ -126,8 +129,18 @@ public class ScorelineFactory {
     }
 
     @Singleton
-    RuleSetStore ruleSetStore(TenantTransactions transactions) {
-        return new RuleSetStore(transactions);
+    RuleSetStore ruleSetStore(TenantTransactions transactions, IntegrationCatalogs catalogs) {
+        return new RuleSetStore(transactions, catalogs);
+    }
+
+    @Singleton
+    IntegrationCatalogStore integrationCatalogStore(TenantTransactions transactions) {
+        return new IntegrationCatalogStore(transactions);
+    }
+
+    @Singleton
+    CatalogSettings catalogSettings(ScorelineConfig config) {
+        return new CatalogSettings(config.catalogMaxAge());
     }
 
     @Singleton

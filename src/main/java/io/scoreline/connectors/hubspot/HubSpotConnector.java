@@ -6,12 +6,14 @@ import io.scoreline.connectors.spi.ConnectionCheck;
 import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.connectors.spi.CrmUser;
+import io.scoreline.connectors.spi.DiscoveredCatalog;
 import io.scoreline.connectors.spi.PageSource;
 import io.scoreline.connectors.spi.QuotaSnapshot;
 import io.scoreline.connectors.spi.RecordPage;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CrmProvider;
+import io.scoreline.mappings.FieldCatalog;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -116,6 +118,45 @@ public final class HubSpotConnector implements CrmConnector {
             } while (after != null);
         }
         return List.copyOf(users.values());
+    }
+
+    /**
+     * {@code /crm/v3/schemas} (the portal's custom objects), then {@code /crm/v3/properties/{type}}
+     * for each wanted stock object type and each custom object (by its type id). A wanted type the
+     * portal does not know (404) is left out. The calls counted are the attempts made, retries
+     * included, as {@link HubSpotApi} counts them.
+     */
+    @Override
+    public DiscoveredCatalog describe(Set<String> objects) {
+        long before = api.calls();
+        var schemas = api.get(HubSpotRoutes.SCHEMAS, "custom object schemas", "/crm/v3/schemas");
+        var catalog = FieldCatalog.empty(CrmProvider.HUBSPOT);
+        var custom = HubSpotDescribes.customObjects(schemas);
+        for (var name : objects) {
+            if (custom.stream().anyMatch(c -> c.name().equalsIgnoreCase(name))) {
+                continue;
+            }
+            try {
+                var properties = api.get(
+                        HubSpotRoutes.SCHEMAS,
+                        "properties of " + name,
+                        "/crm/v3/properties/" + HubSpotSearches.objectType(name));
+                catalog = catalog.withObject(HubSpotDescribes.object(name, Optional.empty(), properties));
+            } catch (ScorelineException e) {
+                if (e.kind() != FailureKind.NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
+        for (var object : custom) {
+            var properties = api.get(
+                    HubSpotRoutes.SCHEMAS,
+                    "properties of " + object.name(),
+                    "/crm/v3/properties/" + HubSpotSearches.objectType(object.objectTypeId()));
+            catalog = catalog.withObject(
+                    HubSpotDescribes.object(object.name(), Optional.of(object.objectTypeId()), properties));
+        }
+        return new DiscoveredCatalog(catalog, api.calls() - before);
     }
 
     @Override

@@ -29,6 +29,8 @@ final class HubSpotRoutes extends RouteBuilder {
     static final String BATCH_READ = "direct:hubspot-batch-read";
     /** GET one page of an object type's archived list. */
     static final String ARCHIVED = "direct:hubspot-archived";
+    /** GET the portal's custom object schemas, or one object type's property definitions. */
+    static final String SCHEMAS = "direct:hubspot-schemas";
 
     @Override
     public void configure() {
@@ -37,6 +39,7 @@ final class HubSpotRoutes extends RouteBuilder {
         operation(SEARCH, "hubspot-search");
         operation(BATCH_READ, "hubspot-batch-read");
         operation(ARCHIVED, "hubspot-archived");
+        operation(SCHEMAS, "hubspot-schemas");
     }
 
     private void operation(String entry, String routeId) {

@@ -14,12 +14,14 @@ import io.scoreline.connectors.spi.ConnectionCheck;
 import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.connectors.spi.CrmUser;
+import io.scoreline.connectors.spi.DiscoveredCatalog;
 import io.scoreline.connectors.spi.PageSource;
 import io.scoreline.connectors.spi.QuotaSnapshot;
 import io.scoreline.connectors.spi.RecordPage;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CrmProvider;
+import io.scoreline.mappings.FieldCatalog;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -309,6 +311,33 @@ final class SalesforceConnector implements CrmConnector {
                     Map.of()));
         }
         return new RecordPage(objectType, records, Optional.empty(), (int) (apiCalls.get() - before));
+    }
+
+    /**
+     * {@code describeGlobal} (one call through the raw route), then {@code getDescription} per
+     * wanted object the org has and per queryable custom object. The calls counted are the attempts
+     * made, retries included: what the org's quota was charged.
+     */
+    @Override
+    public DiscoveredCatalog describe(Set<String> objects) {
+        long before = apiCalls.get();
+        var global = call(
+                "describeGlobal",
+                SalesforceRoutes.RAW,
+                "rawMethod=GET&rawPath=/services/data/v" + apiVersion + "/sobjects/",
+                null,
+                Map.of());
+        var catalog = FieldCatalog.empty(CrmProvider.SALESFORCE);
+        for (var name : SalesforceDescribes.objectsToDescribe(global, objects)) {
+            var describe = call(
+                    "describe",
+                    SalesforceRoutes.DESCRIBE,
+                    null,
+                    null,
+                    Map.of("sObjectName", SoqlChangeQuery.identifier(name)));
+            catalog = catalog.withObject(SalesforceDescribes.object(describe));
+        }
+        return new DiscoveredCatalog(catalog, apiCalls.get() - before);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.scoreline.gamification.contests;
 
 import static io.scoreline.pipeline.db.Tables.INTEGRATIONS;
+import static io.scoreline.pipeline.db.Tables.INTEGRATION_CATALOGS;
 import static io.scoreline.pipeline.db.Tables.KPI_DEFINITIONS;
 import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
 import static io.scoreline.pipeline.db.Tables.MAPPING_RULE_SETS;
@@ -10,9 +11,12 @@ import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.KpiRule;
 import io.scoreline.mappings.MappingCompiler;
+import io.scoreline.pipeline.integrations.catalogs.CatalogJson;
+import io.scoreline.pipeline.integrations.catalogs.IntegrationCatalogs;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The KPI keys an organization can run a contest on: those its active mapping rules produce, those
@@ -33,7 +37,13 @@ final class KnownKpis {
                 .from(KPI_VALUES)
                 .where(KPI_VALUES.ORGANIZATION_ID.eq(organizationId))
                 .fetch(KPI_VALUES.KPI_KEY));
-        tx.select(INTEGRATIONS.PROVIDER, MAPPING_RULE_SETS.DOCUMENT)
+        // Rules on custom fields compile only against their integration's catalog (ADR 0033).
+        var latestCatalog = DSL.field(DSL.select(INTEGRATION_CATALOGS.CATALOG)
+                .from(INTEGRATION_CATALOGS)
+                .where(INTEGRATION_CATALOGS.INTEGRATION_ID.eq(MAPPING_RULE_SETS.INTEGRATION_ID))
+                .orderBy(INTEGRATION_CATALOGS.VERSION.desc())
+                .limit(1));
+        tx.select(INTEGRATIONS.PROVIDER, MAPPING_RULE_SETS.DOCUMENT, latestCatalog)
                 .from(MAPPING_RULE_SETS)
                 .join(INTEGRATIONS)
                 .on(INTEGRATIONS.ID.eq(MAPPING_RULE_SETS.INTEGRATION_ID))
@@ -41,8 +51,11 @@ final class KnownKpis {
                 .and(MAPPING_RULE_SETS.ACTIVE)
                 .forEach(r -> {
                     var provider = CrmProvider.fromKey(r.value1());
-                    if (MappingCompiler.compile(r.value2(), FieldCatalog.stock(provider))
-                            instanceof CompileResult.Compiled compiled) {
+                    var catalog = r.value3() == null
+                            ? FieldCatalog.stock(provider)
+                            : IntegrationCatalogs.merged(CatalogJson.read(r.value3(), "stored catalog")
+                                    .catalog());
+                    if (MappingCompiler.compile(r.value2(), catalog) instanceof CompileResult.Compiled compiled) {
                         compiled.ruleSet().rules().stream().map(KpiRule::key).forEach(keys::add);
                     }
                 });

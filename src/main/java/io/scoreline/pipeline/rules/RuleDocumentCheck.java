@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * A rule document checked before anyone relies on it: validated against the stock field catalog
- * of its CRM (the one validation every stored rule set has passed, whoever stored it), and tried
+ * of its CRM or against an integration's catalog (what every stored rule set has passed, whoever
+ * stored it), and tried
  * on records as the CRM's API returns them. Needs no database and acts in no organization.
  */
 @Singleton
@@ -38,6 +39,14 @@ public final class RuleDocumentCheck {
     /** @param provider the CRM it must be written for; empty takes the document's own provider line */
     public CompileResult validate(String document, Optional<CrmProvider> provider) {
         return MappingCompiler.compile(document, provider, FieldCatalog::stock);
+    }
+
+    /**
+     * Validated against {@code catalog} (an integration's effective catalog, or one read from a
+     * catalog file): the document must be written for the catalog's CRM.
+     */
+    public CompileResult validate(String document, FieldCatalog catalog) {
+        return MappingCompiler.compile(document, Optional.of(catalog.provider()), provider -> catalog);
     }
 
     /**

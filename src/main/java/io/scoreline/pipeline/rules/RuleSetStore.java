@@ -13,9 +13,22 @@ import java.util.function.Function;
 public final class RuleSetStore {
 
     private final TenantTransactions transactions;
+    private final RuleCatalogs catalogs;
 
+    /** Rules checked against the stock catalogs only (tests and tools without discovered catalogs). */
     public RuleSetStore(TenantTransactions transactions) {
+        this(transactions, RuleCatalogs.STOCK);
+    }
+
+    /** @param catalogs what stored rules compile against: kept with the rules so no loader can forget it */
+    public RuleSetStore(TenantTransactions transactions, RuleCatalogs catalogs) {
         this.transactions = transactions;
+        this.catalogs = catalogs;
+    }
+
+    /** The catalogs the rules of each integration compile against (ADR 0033). */
+    public RuleCatalogs catalogs() {
+        return catalogs;
     }
 
     public StoredRuleSet saveNewVersion(long organizationId, long integrationId, String document, String createdBy) {

@@ -2,7 +2,6 @@ package io.scoreline.pipeline.rules;
 
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CompileResult;
-import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.MappingCompiler;
 import io.scoreline.mappings.Problem;
@@ -38,14 +37,15 @@ public final class RuleSetVersions {
     /** @throws ScorelineException not found when there is no such integration */
     public RuleSetChange set(long integrationId, String document, String createdBy) {
         var integration = integrations.require(integrationId);
-        var provider = provider(integration);
-        return switch (check.validate(document, Optional.of(provider))) {
-            case CompileResult.Rejected rejected -> new RuleSetChange.Rejected(rejected.problems());
+        var catalog = ruleSets.catalogs().forNewRules(integration);
+        return switch (check.validate(document, catalog.catalog())) {
+            case CompileResult.Rejected rejected ->
+                new RuleSetChange.Rejected(withDiscoveryHint(rejected.problems(), integration, catalog));
             case CompileResult.Compiled compiled ->
                 ruleSets.locked(integration.organizationId(), integration.id(), versions -> {
                     var previous = versions.active();
                     var changes = RuleSetDiff.between(
-                            canonicalText(previous, provider),
+                            canonicalText(previous, catalog.catalog()),
                             compiled.ruleSet().canonicalText());
                     if (previous.isPresent()
                             && changes.isEmpty()
@@ -85,7 +85,7 @@ public final class RuleSetVersions {
      */
     public RuleSetActivation activate(long integrationId, int version) {
         var integration = integrations.require(integrationId);
-        var provider = provider(integration);
+        var catalog = ruleSets.catalogs().effective(integration);
         return ruleSets.locked(integration.organizationId(), integration.id(), versions -> {
             var target = versions.versions().stream()
                     .filter(v -> v.version() == version)
@@ -94,13 +94,12 @@ public final class RuleSetVersions {
             if (target.active()) {
                 return new RuleSetActivation.AlreadyActive(target);
             }
-            if (MappingCompiler.compile(target.document(), FieldCatalog.stock(provider))
-                    instanceof CompileResult.Rejected rejected) {
+            if (MappingCompiler.compile(target.document(), catalog) instanceof CompileResult.Rejected rejected) {
                 return new RuleSetActivation.Rejected(target, rejected.problems());
             }
             var previous = versions.active();
-            var changes = RuleSetDiff.between(
-                    canonicalText(previous, provider), canonicalText(Optional.of(target), provider));
+            var changes =
+                    RuleSetDiff.between(canonicalText(previous, catalog), canonicalText(Optional.of(target), catalog));
             return new RuleSetActivation.Activated(
                     versions.activate(version), previous.map(StoredRuleSet::version), changes);
         });
@@ -128,8 +127,23 @@ public final class RuleSetVersions {
         return ruleSets.versions(integration.organizationId(), integration.id());
     }
 
-    private static CrmProvider provider(Integration integration) {
-        return integration.provider();
+    /**
+     * When the CRM could not be read, an unknown field may well exist there: the rejection says so
+     * and how to read the account once it is reachable.
+     */
+    private static List<Problem> withDiscoveryHint(
+            List<Problem> problems, Integration integration, RuleCatalogs.CatalogForRules catalog) {
+        if (catalog.notDiscovered().isEmpty()) {
+            return problems;
+        }
+        var all = new java.util.ArrayList<>(problems);
+        all.add(Problem.error(
+                1,
+                1,
+                "the fields of integration " + integration.id() + " could not be read from its CRM ("
+                        + catalog.notDiscovered().get() + "), so only stock fields are known: run `scoreline "
+                        + "integration describe --integration " + integration.id() + "` when it is reachable"));
+        return all;
     }
 
     private static ScorelineException noVersion(long integrationId, int version) {
@@ -137,8 +151,8 @@ public final class RuleSetVersions {
     }
 
     /** A version as the diff sees it; one that no longer compiles counts as empty, so every rule shows as added. */
-    private static String canonicalText(Optional<StoredRuleSet> version, CrmProvider provider) {
-        return version.map(v -> MappingCompiler.compile(v.document(), FieldCatalog.stock(provider)))
+    private static String canonicalText(Optional<StoredRuleSet> version, FieldCatalog catalog) {
+        return version.map(v -> MappingCompiler.compile(v.document(), catalog))
                 .filter(r -> r instanceof CompileResult.Compiled)
                 .map(r -> ((CompileResult.Compiled) r).ruleSet().canonicalText())
                 .orElse("");

@@ -12,15 +12,30 @@ import io.scoreline.pipeline.rules.RuleSetStore;
 /** The compiled active rule set of an integration, with the id of its stored version. */
 public record ActiveRules(long ruleSetId, int version, RuleSet ruleSet) {
 
+    /**
+     * Compiled against the integration's stored catalog, without calling the CRM: for webhook
+     * events and offline work.
+     */
     public static ActiveRules load(RuleSetStore store, Integration integration) {
+        return load(store, integration, store.catalogs().effective(integration));
+    }
+
+    /**
+     * Compiled against the integration's catalog, read again from the CRM first when none is stored
+     * or the stored one is older than {@code SCORELINE_CATALOG_MAX_AGE}: for runs that read the CRM.
+     */
+    public static ActiveRules loadForRun(RuleSetStore store, Integration integration) {
+        return load(store, integration, store.catalogs().beforeRun(integration));
+    }
+
+    private static ActiveRules load(RuleSetStore store, Integration integration, FieldCatalog catalog) {
         var stored = store.active(integration.organizationId(), integration.id())
                 .orElseThrow(() -> new ScorelineException(
                         FailureKind.BAD_INPUT,
                         "integration " + integration.id() + " has no mapping rules: store them with "
                                 + "`scoreline mapping set --integration " + integration.id() + " --file mappings/"
                                 + integration.provider().key() + ".yaml`"));
-        var provider = integration.provider();
-        return switch (MappingCompiler.compile(stored.document(), FieldCatalog.stock(provider))) {
+        return switch (MappingCompiler.compile(stored.document(), catalog)) {
             case CompileResult.Compiled compiled -> new ActiveRules(stored.id(), stored.version(), compiled.ruleSet());
             case CompileResult.Rejected rejected ->
                 throw new ScorelineException(

@@ -226,7 +226,7 @@ public final class BackfillService {
             ProgressListener progress) {
         var scope = CheckpointStore.backfillScope(runId);
         try {
-            var rules = ActiveRules.load(ruleSets, integration);
+            var rules = ActiveRules.loadForRun(ruleSets, integration);
             var deriver = new RuleSetFactDeriver(
                     rules.ruleSet(),
                     organization.timezone(),

@@ -78,7 +78,7 @@ public final class SyncService {
             long runId = runs.start(organization.id(), integrationId, trigger, Optional.empty(), Optional.of(now));
             ActiveRules rules = null;
             try {
-                rules = ActiveRules.load(ruleSets, integration);
+                rules = ActiveRules.loadForRun(ruleSets, integration);
                 var deriver = new RuleSetFactDeriver(
                         rules.ruleSet(),
                         organization.timezone(),

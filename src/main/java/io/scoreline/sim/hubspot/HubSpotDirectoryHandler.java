@@ -90,6 +90,11 @@ final class HubSpotDirectoryHandler {
                 .orElseGet(HubSpotErrors::notFound);
     }
 
+    /** The portal's custom object schemas: none yet. */
+    Reply schemas() {
+        return Reply.json(200, Map.of("results", List.of()));
+    }
+
     Reply dispositions() {
         return Reply.json(
                 200,

@@ -56,7 +56,9 @@ public final class HubSpotSimulator implements AutoCloseable {
                 .on("GET", "/crm/v3/owners/(\\d+)/?", (r, g) -> directory.owner(r, g.get(0)))
                 .on("GET", "/crm/v3/properties/([\\w-]+)/?", (r, g) -> directory.properties(g.get(0)))
                 .on("GET", "/crm/v3/properties/([\\w-]+)/(\\w+)/?", (r, g) -> directory.property(g.get(0), g.get(1)))
-                .on("GET", "/calling/v1/dispositions/?", (r, g) -> directory.dispositions());
+                .on("GET", "/calling/v1/dispositions/?", (r, g) -> directory.dispositions())
+                // Slice "customobj" serves the simulated custom objects here; until then a portal without any.
+                .on("GET", "/crm/v3/schemas/?", (r, g) -> directory.schemas());
         this.server = SimHttpServer.start(settings.port(), this::handle);
     }
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             IntegrationAddCommand.class,
             IntegrationListCommand.class,
             IntegrationTestCommand.class,
+            IntegrationDescribeCommand.class,
             IntegrationPauseCommand.class,
             IntegrationResumeCommand.class,
             IntegrationRotateSecretCommand.class,

@@ -30,14 +30,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code scoreline mapping test}: the facts a rule document derives from records given as the
- * CRM's API returns them, one JSON line per fact. Needs no database.
+ * CRM's API returns them, one JSON line per fact. Needs no database unless {@code --integration} names
+ * the catalog to check against.
  */
 @Command(
         name = "test",
         footerHeading = HelpOptions.EXAMPLES,
         footer = {
             "  scoreline mapping test --rules mappings/hubspot.yaml --records deals.jsonl --timezone Europe/Berlin",
-            "  scoreline mapping test --rules mappings/hubspot.yaml --records calls.jsonl --object calls --json"
+            "  scoreline mapping test --rules mappings/hubspot.yaml --records calls.jsonl --object calls --json",
+            "  scoreline mapping test --rules rules.yaml --records tasks.jsonl --catalog catalog.json"
         },
         description = "Print the facts rules derive from JSONL records (one JSON line per fact).")
 final class MappingTestCommand implements Callable<Integer> {
@@ -65,6 +67,9 @@ final class MappingTestCommand implements Callable<Integer> {
     String objectType;
 
     @Mixin
+    CatalogChoice catalog;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
@@ -76,9 +81,11 @@ final class MappingTestCommand implements Callable<Integer> {
         var expected = Optional.ofNullable(provider).map(ChoiceOption::provider);
         var document = RuleDocumentFile.read(rules);
         var err = spec.commandLine().getErr();
-        // No database, so no context: the use case has no dependencies.
+        // No database unless --integration, so no context: the use case has no dependencies.
         var check = new RuleDocumentCheck();
-        var result = check.validate(document.text(), expected);
+        var against = catalog.resolve(spec, common);
+        var result = against.map(c -> check.validate(document.text(), c))
+                .orElseGet(() -> check.validate(document.text(), expected));
         document.report(err, result.problems());
         if (!(result instanceof CompileResult.Compiled compiled)) {
             return CliErrorHandler.FAILURE;

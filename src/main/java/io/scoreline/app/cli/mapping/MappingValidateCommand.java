@@ -16,13 +16,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code scoreline mapping validate FILE}: exit 0 when valid, 1 with every problem as FILE:LINE:COL. No database. */
+/** {@code scoreline mapping validate FILE}: exit 0 when valid, 1 with every problem as FILE:LINE:COL. No
+ * database unless {@code --integration} names the catalog to check against. */
 @Command(
         name = "validate",
         footerHeading = HelpOptions.EXAMPLES,
         footer = {
             "  scoreline mapping validate mappings/salesforce.yaml",
-            "  scoreline mapping validate rules.yaml --provider hubspot"
+            "  scoreline mapping validate rules.yaml --provider hubspot",
+            "  scoreline mapping validate rules.yaml --integration 1",
+            "  scoreline mapping validate rules.yaml --catalog catalog.json"
         },
         description = "Check a rule document; prints every problem as FILE:LINE:COL: message.")
 final class MappingValidateCommand implements Callable<Integer> {
@@ -34,6 +37,9 @@ final class MappingValidateCommand implements Callable<Integer> {
     String provider;
 
     @Mixin
+    CatalogChoice catalog;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
@@ -43,8 +49,10 @@ final class MappingValidateCommand implements Callable<Integer> {
     public Integer call() {
         var expected = Optional.ofNullable(provider).map(ChoiceOption::provider);
         var document = RuleDocumentFile.read(file);
-        // No database, so no context: the use case has no dependencies.
-        var result = new RuleDocumentCheck().validate(document.text(), expected);
+        // No database unless --integration, so no context: the use case has no dependencies.
+        var against = catalog.resolve(spec, common);
+        var result = against.map(c -> new RuleDocumentCheck().validate(document.text(), c))
+                .orElseGet(() -> new RuleDocumentCheck().validate(document.text(), expected));
         document.report(spec.commandLine().getErr(), result.problems());
         if (result instanceof CompileResult.Compiled compiled) {
             spec.commandLine()
