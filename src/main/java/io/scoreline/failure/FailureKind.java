@@ -19,5 +19,10 @@ public enum FailureKind {
     /** The named thing does not exist. */
     NOT_FOUND,
     /** A defect in Scoreline itself. */
-    BUG
+    BUG,
+    /**
+     * The CRM no longer has an object or field the rules read (deleted or renamed there): every run
+     * fails the same way until the rules are changed or the field is back ({@link SchemaMismatch}).
+     */
+    SCHEMA
 }

@@ -6,9 +6,18 @@ import io.scoreline.pipeline.scheduling.IntegrationScheduler;
 public final class SyncScheduleWork implements BackgroundWork {
 
     private final IntegrationScheduler scheduler;
+    private final java.util.Optional<io.scoreline.pipeline.scheduling.FormulaRefreshLauncher> formulaRefresh;
 
     public SyncScheduleWork(IntegrationScheduler scheduler) {
+        this(scheduler, java.util.Optional.empty());
+    }
+
+    /** @param formulaRefresh what the nightly formula-field refresh does on this node (ADR 0035) */
+    public SyncScheduleWork(
+            IntegrationScheduler scheduler,
+            java.util.Optional<io.scoreline.pipeline.scheduling.FormulaRefreshLauncher> formulaRefresh) {
         this.scheduler = scheduler;
+        this.formulaRefresh = formulaRefresh;
     }
 
     @Override
@@ -18,6 +27,7 @@ public final class SyncScheduleWork implements BackgroundWork {
 
     @Override
     public void start() {
+        formulaRefresh.ifPresent(scheduler::refreshFormulasNightly);
         scheduler.start();
     }
 

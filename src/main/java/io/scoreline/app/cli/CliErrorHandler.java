@@ -55,7 +55,7 @@ public final class CliErrorHandler implements IExecutionExceptionHandler, IParam
     static int exitCode(FailureKind kind) {
         return switch (kind) {
             case BAD_INPUT, NOT_FOUND -> USAGE;
-            case RETRYABLE, AUTH, QUOTA, CONFLICT, BUG -> FAILURE;
+            case RETRYABLE, AUTH, QUOTA, CONFLICT, BUG, SCHEMA -> FAILURE;
         };
     }
 

@@ -32,7 +32,8 @@ public record ScorelineConfig(
         WebhookSettings webhooks,
         RunLimits runLimits,
         RetentionSettings retention,
-        Duration catalogMaxAge) {
+        Duration catalogMaxAge,
+        Duration formulaRefreshWindow) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -60,6 +61,10 @@ public record ScorelineConfig(
     public static final String RETENTION_INBOX_DONE = "SCORELINE_RETENTION_INBOX_DONE";
     public static final String RETENTION_KPI_CHANGES = "SCORELINE_RETENTION_KPI_CHANGES";
     public static final String RETENTION_RUNS = "SCORELINE_RETENTION_RUNS";
+    /** How far back the nightly formula-field refresh re-reads (ADR 0035). */
+    public static final String FORMULA_REFRESH_WINDOW = "SCORELINE_FORMULA_REFRESH_WINDOW";
+
+    public static final Duration DEFAULT_FORMULA_REFRESH_WINDOW = Duration.ofDays(7);
     public static final String RETENTION_BATCH_SIZE = "SCORELINE_RETENTION_BATCH_SIZE";
     public static final String RETENTION_INTERVAL = "SCORELINE_RETENTION_INTERVAL";
     public static final String CATALOG_MAX_AGE = "SCORELINE_CATALOG_MAX_AGE";
@@ -125,7 +130,18 @@ public record ScorelineConfig(
                 WebhookSettings.read(settings),
                 runLimits(settings),
                 retention(settings),
-                settings.duration(CATALOG_MAX_AGE, CatalogSettings.DEFAULT_MAX_AGE));
+                settings.duration(CATALOG_MAX_AGE, CatalogSettings.DEFAULT_MAX_AGE),
+                formulaRefreshWindow(settings));
+    }
+
+    /** At most 90 days: the first sync's window; a longer re-read every night is a backfill's job. */
+    private static Duration formulaRefreshWindow(SettingsReader settings) {
+        var window = settings.duration(FORMULA_REFRESH_WINDOW, DEFAULT_FORMULA_REFRESH_WINDOW);
+        if (window.compareTo(Duration.ofDays(90)) > 0) {
+            throw ScorelineException.badInput(
+                    FORMULA_REFRESH_WINDOW + " must be at most P90D (a longer re-read is a backfill), got " + window);
+        }
+        return window;
     }
 
     private static EvaluatorSettings evaluator(SettingsReader settings) {
@@ -196,6 +212,7 @@ public record ScorelineConfig(
                 + (masterKey.isPresent() ? "***" : "file")
                 + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + ", evaluator=" + evaluator
                 + ", webhooks=" + webhooks
-                + ", runLimits=" + runLimits + ", retention=" + retention + "]";
+                + ", runLimits=" + runLimits + ", retention=" + retention
+                + ", formulaRefreshWindow=" + formulaRefreshWindow + "]";
     }
 }

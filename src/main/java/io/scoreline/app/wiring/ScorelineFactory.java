@@ -309,8 +309,12 @@ public class ScorelineFactory {
     }
 
     @Singleton
-    BackgroundWork syncScheduleWork(IntegrationScheduler scheduler) {
-        return new SyncScheduleWork(scheduler);
+    BackgroundWork syncScheduleWork(
+            IntegrationScheduler scheduler,
+            jakarta.inject.Provider<io.scoreline.pipeline.sync.FormulaRefreshService> formulaRefresh) {
+        return new SyncScheduleWork(
+                scheduler,
+                java.util.Optional.of(new io.scoreline.app.background.NightlyFormulaRefresh(formulaRefresh)));
     }
 
     @Singleton
@@ -340,6 +344,33 @@ public class ScorelineFactory {
                 connectors,
                 runLocks,
                 settings,
+                clock);
+    }
+
+    @Singleton
+    io.scoreline.pipeline.sync.FormulaRefreshService formulaRefreshService(
+            IntegrationStore integrations,
+            OrganizationStore organizations,
+            RuleSetStore ruleSets,
+            CheckpointStore checkpoints,
+            SyncRunStore runs,
+            PageWriter writer,
+            ConnectorOpener connectors,
+            IntegrationRunLocks runLocks,
+            SyncSettings settings,
+            ScorelineConfig config,
+            Clock clock) {
+        return new io.scoreline.pipeline.sync.FormulaRefreshService(
+                integrations,
+                organizations,
+                ruleSets,
+                checkpoints,
+                runs,
+                writer,
+                connectors,
+                runLocks,
+                settings,
+                config.formulaRefreshWindow(),
                 clock);
     }
 

@@ -30,12 +30,14 @@ final class SalesforceFailures {
                                     .findFirst()
                                     .orElse("");
             var kind = kindOf(salesforce.getStatusCode(), code);
-            return new ScorelineException(
-                    kind,
-                    "salesforce " + action + " failed: "
-                            + (code.isEmpty() ? "HTTP " + salesforce.getStatusCode() : code)
-                            + (message == null || message.isBlank() ? "" : ": " + oneLine(message)),
-                    thrown);
+            var text = "salesforce " + action + " failed: "
+                    + (code.isEmpty() ? "HTTP " + salesforce.getStatusCode() : code)
+                    + (message == null || message.isBlank() ? "" : ": " + oneLine(message));
+            var gone = SalesforceSchemaErrors.missing(code, message == null ? "" : message, text, thrown);
+            if (gone.isPresent()) {
+                return gone.get();
+            }
+            return new ScorelineException(kind, text, thrown);
         }
         if (find(thrown, IOException.class) != null || find(thrown, TimeoutException.class) != null) {
             return new ScorelineException(

@@ -20,6 +20,9 @@ final class InboxRetries {
             // did not foresee (a pool closing under a stop). A few reads are cheaper than a parked
             // event nobody replays.
             case BUG -> true;
+            // A field the rules read is gone from the CRM: the integration needs attention, and the
+            // event succeeds once the rules are fixed or the field restored, if that is soon.
+            case SCHEMA -> true;
             // The same request fails the same way every time: an event whose record id the CRM
             // refuses (isolated from its batch first, see BadEventIsolation), an object or
             // integration that is gone.

@@ -8,7 +8,9 @@ public enum SyncTrigger {
     MANUAL,
     BACKFILL,
     WEBHOOK,
-    REMAP;
+    REMAP,
+    /** The nightly re-read of objects whose rules read formula fields, or its on-demand run. */
+    FORMULA_REFRESH;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -64,6 +64,22 @@ public final class IntegrationScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets this node's fires of the nightly formula-field refresh call {@code launcher}, and puts
+     * the refresh's one job in the shared job store if it is not there yet (ADR 0035).
+     */
+    public synchronized void refreshFormulasNightly(FormulaRefreshLauncher launcher) {
+        try {
+            scheduler.getContext().put(FormulaRefreshJob.LAUNCHER, launcher);
+            scheduler.getContext().put(FormulaRefreshJob.DIRECTORY, directory);
+            if (!scheduler.checkExists(FormulaRefreshJob.KEY)) {
+                scheduler.scheduleJob(FormulaRefreshJob.job(), java.util.Set.of(FormulaRefreshJob.trigger()), true);
+            }
+        } catch (SchedulerException e) {
+            throw SchedulerFailures.of("schedule the nightly formula refresh", e);
+        }
+    }
+
     /** Brings the job store in line with the directory, then lets this node fire jobs. */
     public synchronized void start() {
         reconcile();

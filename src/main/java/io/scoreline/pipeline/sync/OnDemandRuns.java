@@ -29,6 +29,7 @@ public final class OnDemandRuns {
     private final Provider<SyncService> sync;
     private final Provider<BackfillService> backfill;
     private final Provider<RemapService> remap;
+    private final Provider<FormulaRefreshService> formulas;
 
     @Inject
     public OnDemandRuns(
@@ -37,13 +38,15 @@ public final class OnDemandRuns {
             SyncRunStore runs,
             Provider<SyncService> sync,
             Provider<BackfillService> backfill,
-            Provider<RemapService> remap) {
+            Provider<RemapService> remap,
+            Provider<FormulaRefreshService> formulas) {
         this.integrations = integrations;
         this.organizations = organizations;
         this.runs = runs;
         this.sync = sync;
         this.backfill = backfill;
         this.remap = remap;
+        this.formulas = formulas;
     }
 
     /** An incremental sync now, recorded like a scheduled one. */
@@ -105,10 +108,32 @@ public final class OnDemandRuns {
         return remap.get().resume(runId, integrationId, progress);
     }
 
+    /**
+     * The formula refresh's dry run: the objects whose rules read formula fields, their records
+     * modified in the window and the API calls a refresh spends; nothing is written.
+     */
+    public FormulaRefreshPlan planFormulaRefresh(long integrationId) {
+        integration(integrationId);
+        return formulas.get().plan(integrationId);
+    }
+
+    /** Re-reads the formula window now, as the nightly schedule does; empty when no rule reads a formula field. */
+    public Optional<SyncOutcome> refreshFormulas(long integrationId) {
+        integration(integrationId);
+        return formulas.get().refresh(integrationId);
+    }
+
     /** The integration's runs, newest first. */
     public List<SyncRun> recent(long integrationId, int limit) {
         var integration = integration(integrationId);
         return runs.recent(integration.organizationId(), integrationId, limit);
+    }
+
+    /** The integration's runs, newest first, and its status. */
+    public RunHistory history(long integrationId, int limit) {
+        var integration = integration(integrationId);
+        return new RunHistory(
+                integrationId, integration.status(), runs.recent(integration.organizationId(), integrationId, limit));
     }
 
     /** The integration with its organization: the authorization point of every run (ADR 0029). */

@@ -44,6 +44,7 @@ public final class SyncService {
     private final IntegrationRunLocks runLocks;
     private final SyncSettings settings;
     private final Clock clock;
+    private final SchemaDrift drift;
 
     public SyncService(
             IntegrationStore integrations,
@@ -66,6 +67,7 @@ public final class SyncService {
         this.runLocks = runLocks;
         this.settings = settings;
         this.clock = clock;
+        this.drift = new SchemaDrift(integrations);
     }
 
     public SyncOutcome sync(long integrationId, SyncTrigger trigger) {
@@ -74,8 +76,9 @@ public final class SyncService {
         try (var lease = runLocks.tryAcquire(integrationId).orElseThrow()) {
             var now = clock.instant();
             long runId = runs.start(organization.id(), integrationId, trigger, Optional.empty(), Optional.of(now));
+            ActiveRules rules = null;
             try {
-                var rules = ActiveRules.loadForRun(ruleSets, integration);
+                rules = ActiveRules.loadForRun(ruleSets, integration);
                 var deriver = new RuleSetFactDeriver(
                         rules.ruleSet(),
                         organization.timezone(),
@@ -85,11 +88,28 @@ public final class SyncService {
                         organization.id(), integrationId, runId, CheckpointStore.LIVE, ChangeOrigin.live(), deriver);
                 try (var connector = connectors.open(integration)) {
                     for (var entry : rules.ruleSet().fieldsByObject().entrySet()) {
-                        syncObject(organization, integration, target, entry.getKey(), entry.getValue(), now, connector);
+                        try {
+                            syncObject(
+                                    organization,
+                                    integration,
+                                    target,
+                                    entry.getKey(),
+                                    entry.getValue(),
+                                    now,
+                                    connector);
+                        } catch (ScorelineException e) {
+                            throw SchemaDrift.onObject(e, entry.getKey());
+                        }
                     }
                 }
+                drift.recovered(integration);
                 return finish(organization, runId, SyncStatus.SUCCEEDED, Optional.empty());
-            } catch (ScorelineException e) {
+            } catch (ScorelineException thrown) {
+                var e = thrown;
+                var mismatch = SchemaDrift.of(thrown);
+                if (mismatch.isPresent() && rules != null) {
+                    e = drift.stop(integration, rules.ruleSet(), mismatch.get());
+                }
                 var status = e.kind() == FailureKind.QUOTA ? SyncStatus.PARTIAL : SyncStatus.FAILED;
                 LOG.warn("Run {} of integration {} ended {}: {}", runId, integrationId, status.key(), e.getMessage());
                 return finish(organization, runId, status, Optional.of(e));

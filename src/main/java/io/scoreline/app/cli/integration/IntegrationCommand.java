@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             IntegrationDescribeCommand.class,
             IntegrationPauseCommand.class,
             IntegrationResumeCommand.class,
-            IntegrationRotateSecretCommand.class
+            IntegrationRotateSecretCommand.class,
+            IntegrationRefreshFormulasCommand.class
         })
 public final class IntegrationCommand extends CommandGroup {}

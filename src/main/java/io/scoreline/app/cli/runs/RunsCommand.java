@@ -6,6 +6,7 @@ import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.app.cli.RangeOption;
+import io.scoreline.pipeline.integrations.IntegrationStatus;
 import io.scoreline.pipeline.runs.SyncRun;
 import io.scoreline.pipeline.sync.OnDemandRuns;
 import java.time.Duration;
@@ -30,11 +31,19 @@ public final class RunsCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var runs = context.getBean(OnDemandRuns.class)
-                .recent(integrationId, RangeOption.check("--limit", limit, 1, 100_000));
+        var history = context.getBean(OnDemandRuns.class)
+                .history(integrationId, RangeOption.check("--limit", limit, 1, 100_000));
+        var runs = history.runs();
+        var status = history.status().key();
         if (output.json()) {
-            runs.forEach(run -> output.jsonLine(RunJson.of(run)));
-        } else if (runs.isEmpty()) {
+            runs.forEach(run -> output.jsonLine(RunJson.of(run, status)));
+            return 0;
+        }
+        if (history.status() == IntegrationStatus.NEEDS_ATTENTION) {
+            output.line("Integration " + integrationId + " needs attention: its runs stop until the rules or the CRM"
+                    + " are fixed (see the newest failed run); the next run after the fix continues from its cursor.");
+        }
+        if (runs.isEmpty()) {
             output.line("No runs yet for integration " + integrationId
                     + ": start one with `scoreline sync --integration " + integrationId + "`");
         } else {
@@ -78,9 +87,10 @@ public final class RunsCommand extends ContextCommand {
             @JsonProperty("facts_changed") long factsChanged,
             @JsonProperty("api_calls") int apiCalls,
             @JsonProperty("error_kind") String errorKind,
-            @JsonProperty("error_message") String errorMessage) {
+            @JsonProperty("error_message") String errorMessage,
+            @JsonProperty("integration_status") String integrationStatus) {
 
-        static RunJson of(SyncRun run) {
+        static RunJson of(SyncRun run, String integrationStatus) {
             return new RunJson(
                     run.id(),
                     run.integrationId(),
@@ -94,7 +104,8 @@ public final class RunsCommand extends ContextCommand {
                     run.factsChanged(),
                     run.apiCalls(),
                     run.errorKind().orElse(null),
-                    run.errorMessage().orElse(null));
+                    run.errorMessage().orElse(null),
+                    integrationStatus);
         }
     }
 }
