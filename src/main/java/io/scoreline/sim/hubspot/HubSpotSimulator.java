@@ -49,7 +49,8 @@ public final class HubSpotSimulator implements AutoCloseable {
         this.search = new SlidingWindowLimiter(settings.clock(), Duration.ofSeconds(1), settings.searchesPerSecond());
         HubSpotObjectsHandler objects = new HubSpotObjectsHandler(records, settings.clock());
         HubSpotSearchHandler searches = new HubSpotSearchHandler(records);
-        HubSpotDirectoryHandler directory = new HubSpotDirectoryHandler(dataset, records.schemaDrift(), records.typeNames());
+        HubSpotDirectoryHandler directory =
+                new HubSpotDirectoryHandler(dataset, records.schemaDrift(), records.typeNames());
         HubSpotSchemasHandler schemas = new HubSpotSchemasHandler(
                 records.typeNames(), dataset.spec().historyStart().minusSeconds(30L * 24 * 3600));
         api.on("POST", OBJECTS + "/search/?", (r, g) -> searches.search(r, g.get(0)))
@@ -92,7 +93,8 @@ public final class HubSpotSimulator implements AutoCloseable {
 
     /** The webhook events this portal's changes make, custom-object events carrying its {@code 2-…} type id. */
     public HubSpotWebhookEvents webhookEvents(java.time.ZoneId zone, java.time.Clock clock) {
-        return new HubSpotWebhookEvents(settings.credentials(), zone, clock, records.typeNames(), records.schemaDrift());
+        return new HubSpotWebhookEvents(
+                settings.credentials(), zone, clock, records.typeNames(), records.schemaDrift());
     }
 
     /** Ends every OAuth access token (the private-app token keeps working). */

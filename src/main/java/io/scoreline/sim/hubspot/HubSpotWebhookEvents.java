@@ -41,7 +41,11 @@ public final class HubSpotWebhookEvents {
      * @param drift     the portal's property drift: a deleted property sends no more changes
      */
     public HubSpotWebhookEvents(
-            HubSpotCredentials credentials, ZoneId zone, Clock clock, HubSpotTypeNames typeNames, HubSpotSchemaDrift drift) {
+            HubSpotCredentials credentials,
+            ZoneId zone,
+            Clock clock,
+            HubSpotTypeNames typeNames,
+            HubSpotSchemaDrift drift) {
         this.drift = drift;
         this.credentials = credentials;
         this.typeNames = typeNames;

@@ -257,7 +257,8 @@ class CustomObjectKpisIT {
             throws Exception {
         var rules = compile(document, provider == CrmProvider.SALESFORCE ? salesforceCatalog() : hubSpotCatalog());
         server.bean(RuleSetStore.class).saveNewVersion(organizationId, integrationId, document, "test");
-        assertSucceeded(server.bean(RemapService.class).remap(integrationId, Optional.empty(), false, ProgressListener.none()));
+        assertSucceeded(
+                server.bean(RemapService.class).remap(integrationId, Optional.empty(), false, ProgressListener.none()));
         var directory = Files.createDirectories(dumps.resolve("remap"));
         sims.dump(directory);
         var truth = KpiTruth.fromDump(directory, provider, rules, ZONE);

@@ -143,8 +143,8 @@ class HubSpotWebhookEmitterIT {
         SyntheticDataset dataset =
                 SyntheticDataset.generate(new DatasetSpec(3, 3, 10, LocalDate.of(2026, 3, 1), ZoneOffset.UTC));
         HubSpotCredentials credentials = new HubSpotCredentials(62_515, 987_654, "id", SECRET, "refresh", "pat");
-        HubSpotWebhookEvents events =
-                new HubSpotWebhookEvents(credentials, ZoneOffset.UTC, clock, new HubSpotTypeNames(3), new HubSpotSchemaDrift());
+        HubSpotWebhookEvents events = new HubSpotWebhookEvents(
+                credentials, ZoneOffset.UTC, clock, new HubSpotTypeNames(3), new HubSpotSchemaDrift());
         List<RecordChange> changes = new CopyOnWriteArrayList<>();
         dataset.onChange(changes::add);
         Activity.Deal deal = (Activity.Deal) dataset.get(ActivityKind.DEAL, 0);
