@@ -30,7 +30,8 @@ public record ScorelineConfig(
         EvaluatorSettings evaluator,
         WebhookSettings webhooks,
         RunLimits runLimits,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        ApiSettings api) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -121,7 +122,8 @@ public record ScorelineConfig(
                 evaluator(settings),
                 WebhookSettings.read(settings),
                 runLimits(settings),
-                retention(settings));
+                retention(settings),
+                ApiSettings.read(settings));
     }
 
     private static EvaluatorSettings evaluator(SettingsReader settings) {
@@ -192,6 +194,6 @@ public record ScorelineConfig(
                 + (masterKey.isPresent() ? "***" : "file")
                 + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + ", evaluator=" + evaluator
                 + ", webhooks=" + webhooks
-                + ", runLimits=" + runLimits + ", retention=" + retention + "]";
+                + ", runLimits=" + runLimits + ", retention=" + retention + ", api=" + api + "]";
     }
 }
