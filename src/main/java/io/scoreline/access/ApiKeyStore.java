@@ -62,7 +62,7 @@ public final class ApiKeyStore {
 
     long insertPlatform(ApiKeyText key, String hash, String name, Optional<Instant> expiresAt) {
         return transactions.withoutOrganization(tx -> tx.resultQuery(
-                        "select id from scoreline_platform_api_key_create(?, ?, ?, ?)",
+                        "select id from scoreline_platform_api_key_create(?, ?, ?, ?::timestamptz)",
                         key.prefix(),
                         hash,
                         name,
@@ -113,14 +113,17 @@ public final class ApiKeyStore {
 
     /** Records a use; the function skips the write when the last one is under a minute old. */
     void used(long id, Instant at) {
-        transactions.withoutOrganization(tx -> tx.resultQuery("select scoreline_api_key_used(?, ?)", id, offset(at))
-                .fetch());
+        transactions.withoutOrganization(
+                tx -> tx.resultQuery("select scoreline_api_key_used(?, ?::timestamptz)", id, offset(at))
+                        .fetch());
     }
 
     /** Revoked keys, with their organization (empty for a platform key); empty when no key has that id. */
     Optional<RevokedKey> revoke(long id, Instant at) {
         return transactions.withoutOrganization(tx -> tx.resultQuery(
-                        "select id, organization_id, revoked_at from scoreline_api_key_revoke(?, ?)", id, offset(at))
+                        "select id, organization_id, revoked_at from scoreline_api_key_revoke(?, ?::timestamptz)",
+                        id,
+                        offset(at))
                 .fetchOptional(r -> new RevokedKey(
                         r.get("id", Long.class),
                         Optional.ofNullable(r.get("organization_id", Long.class)),

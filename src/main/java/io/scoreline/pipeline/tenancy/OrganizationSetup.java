@@ -42,6 +42,11 @@ public final class OrganizationSetup {
         return organizations.update(organizationId, change, actor);
     }
 
+    /** The same change for the organization named {@code slug} ({@code org update}). */
+    public Organization update(String slug, OrganizationChange change, Actor actor) {
+        return organizations.update(organizations.require(slug).id(), change, actor);
+    }
+
     public List<Organization> list() {
         return organizations.list();
     }
