@@ -1,12 +1,12 @@
 package io.scoreline.app.cli.apikey;
 
 import io.micronaut.context.ApplicationContext;
-import io.scoreline.access.ApiKeyInfo;
-import io.scoreline.access.ApiKeys;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.pipeline.access.ApiKeyInfo;
+import io.scoreline.pipeline.access.ApiKeys;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -2,10 +2,10 @@ package io.scoreline.app.cli.apikey;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.ApplicationContext;
-import io.scoreline.access.ApiKeys;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.pipeline.access.ApiKeys;
 import io.scoreline.pipeline.audit.Actor;
 import java.time.Instant;
 import picocli.CommandLine.Command;

@@ -1,2 +1,2 @@
-/** {@code scoreline apikey …}: keys of the admin API, issued, listed and revoked through {@link io.scoreline.access.ApiKeys}. */
+/** {@code scoreline apikey …}: keys of the admin API, issued, listed and revoked through {@link io.scoreline.pipeline.access.ApiKeys}. */
 package io.scoreline.app.cli.apikey;

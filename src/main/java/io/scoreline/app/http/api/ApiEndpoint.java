@@ -1,6 +1,6 @@
 package io.scoreline.app.http.api;
 
-import io.scoreline.access.Scope;
+import io.scoreline.pipeline.access.Scope;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

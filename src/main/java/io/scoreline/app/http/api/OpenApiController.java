@@ -6,9 +6,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.scoreline.access.Scope;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.pipeline.access.Scope;
 
 /** {@code GET /api/v1/openapi.json}: the document of every route, for any valid key. */
 @Controller("/api/v1")

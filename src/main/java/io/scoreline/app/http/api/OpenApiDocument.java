@@ -3,7 +3,7 @@ package io.scoreline.app.http.api;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
-import io.scoreline.access.Scope;
+import io.scoreline.pipeline.access.Scope;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -10,11 +10,11 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.web.router.Router;
-import io.scoreline.access.ApiKeyHasher;
-import io.scoreline.access.ApiKeyStore;
-import io.scoreline.access.ApiKeys;
-import io.scoreline.access.Scope;
 import io.scoreline.app.config.ApiSettings;
+import io.scoreline.pipeline.access.ApiKeyHasher;
+import io.scoreline.pipeline.access.ApiKeyStore;
+import io.scoreline.pipeline.access.ApiKeys;
+import io.scoreline.pipeline.access.Scope;
 import io.scoreline.pipeline.audit.Actor;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import io.scoreline.pipeline.database.TenantTransactions;
@@ -120,7 +120,8 @@ class ApiKeysApiIT {
         assertThat(cli("apikey", "list", "--org", "globex").out()).contains("revoked");
         assertThat(CliRun.run(server.environment(), "apikey", "revoke", "--id", "999999")
                         .exitCode())
-                .isEqualTo(1);
+                .as("an unknown id is exit 2, as docs/commands.md says")
+                .isEqualTo(2);
         assertThat(CliRun.run(
                                 server.environment(),
                                 "apikey",

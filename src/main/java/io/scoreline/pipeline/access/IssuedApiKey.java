@@ -1,4 +1,4 @@
-package io.scoreline.access;
+package io.scoreline.pipeline.access;
 
 import java.time.Instant;
 import java.util.Optional;

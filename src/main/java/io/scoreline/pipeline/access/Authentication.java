@@ -1,4 +1,4 @@
-package io.scoreline.access;
+package io.scoreline.pipeline.access;
 
 /** What a bearer amounts to. */
 public sealed interface Authentication {

@@ -1,4 +1,4 @@
-package io.scoreline.access;
+package io.scoreline.pipeline.access;
 
 import static io.scoreline.pipeline.db.Tables.API_KEYS;
 

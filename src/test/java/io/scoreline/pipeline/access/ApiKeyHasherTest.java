@@ -1,4 +1,4 @@
-package io.scoreline.access;
+package io.scoreline.pipeline.access;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +61,7 @@ class ApiKeyHasherTest {
     void theHashIsComparedInConstantTime() {
         var classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.scoreline.access");
+                .importPackages("io.scoreline.pipeline.access");
         var hasher = classes.get(ApiKeyHasher.class);
         assertThat(hasher.getMethodCallsFromSelf())
                 .as("ApiKeyHasher compares with MessageDigest.isEqual")
