@@ -5,6 +5,7 @@ import io.scoreline.app.cli.admin.MasterKeyCommand;
 import io.scoreline.app.cli.admin.MigrateCommand;
 import io.scoreline.app.cli.admin.ServeCommand;
 import io.scoreline.app.cli.admin.SimCommand;
+import io.scoreline.app.cli.apikey.ApiKeyCommand;
 import io.scoreline.app.cli.bench.BenchCommand;
 import io.scoreline.app.cli.gamification.BadgesCommand;
 import io.scoreline.app.cli.gamification.ContestCommand;
@@ -64,7 +65,8 @@ import picocli.CommandLine.Spec;
             InboxCommand.class,
             MasterKeyCommand.class,
             TeamCommand.class,
-            ProfileCommand.class
+            ProfileCommand.class,
+            ApiKeyCommand.class
         })
 public final class ScorelineCommand implements Runnable {
 

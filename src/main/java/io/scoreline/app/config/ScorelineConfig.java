@@ -33,7 +33,8 @@ public record ScorelineConfig(
         RunLimits runLimits,
         RetentionSettings retention,
         Duration catalogMaxAge,
-        Duration formulaRefreshWindow) {
+        Duration formulaRefreshWindow,
+        ApiSettings api) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -131,7 +132,8 @@ public record ScorelineConfig(
                 runLimits(settings),
                 retention(settings),
                 settings.duration(CATALOG_MAX_AGE, CatalogSettings.DEFAULT_MAX_AGE),
-                formulaRefreshWindow(settings));
+                formulaRefreshWindow(settings),
+                ApiSettings.read(settings));
     }
 
     /** At most 90 days: the first sync's window; a longer re-read every night is a backfill's job. */
@@ -213,6 +215,6 @@ public record ScorelineConfig(
                 + ", httpPort=" + httpPort + ", syncInterval=" + syncInterval + ", evaluator=" + evaluator
                 + ", webhooks=" + webhooks
                 + ", runLimits=" + runLimits + ", retention=" + retention
-                + ", formulaRefreshWindow=" + formulaRefreshWindow + "]";
+                + ", formulaRefreshWindow=" + formulaRefreshWindow + ", api=" + api + "]";
     }
 }

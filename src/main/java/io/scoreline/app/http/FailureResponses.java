@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.scoreline.app.http.api.ApiErrors;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.database.DatabaseHealth;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 @Produces
 @Requires(classes = {ScorelineException.class, ExceptionHandler.class})
-public class FailureResponses implements ExceptionHandler<ScorelineException, HttpResponse<String>> {
+public class FailureResponses implements ExceptionHandler<ScorelineException, HttpResponse<?>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailureResponses.class);
 
@@ -32,7 +33,18 @@ public class FailureResponses implements ExceptionHandler<ScorelineException, Ht
     }
 
     @Override
-    public HttpResponse<String> handle(HttpRequest request, ScorelineException failure) {
+    public HttpResponse<?> handle(HttpRequest request, ScorelineException failure) {
+        if (request.getPath().startsWith("/api/")) {
+            // The admin API answers in its own format, by the failure's kind (ADR 0036).
+            if (failure.kind() == FailureKind.RETRYABLE) {
+                database.suspect();
+            }
+            if (failure.kind() == FailureKind.BUG || failure.kind() == FailureKind.RETRYABLE) {
+                LOG.error(
+                        "{} {} failed: {}", request.getMethodName(), request.getPath(), failure.getMessage(), failure);
+            }
+            return ApiErrors.of(failure);
+        }
         if (failure.kind() == FailureKind.RETRYABLE) {
             database.suspect();
             LOG.warn("{} {} answered 503: {}", request.getMethodName(), request.getPath(), failure.getMessage());

@@ -27,7 +27,7 @@ public record NewOrganization(String slug, String name, ZoneId timezone, DayOfWe
         return new NewOrganization(slug(slug), name(name), timezone(timezone), weekStart(weekStart));
     }
 
-    static String slug(String value) {
+    public static String slug(String value) {
         if (value == null || !value.matches(SLUG_PATTERN)) {
             throw ScorelineException.badInput("invalid slug '" + value
                     + "': use 1-63 lower-case letters, digits and '-', starting with a letter or digit");
@@ -40,7 +40,7 @@ public record NewOrganization(String slug, String name, ZoneId timezone, DayOfWe
      * breaks and bidirectional overrides are refused, not stripped: the operator sees what was
      * wrong instead of a silently different name.
      */
-    static String name(String value) {
+    public static String name(String value) {
         if (value == null || value.isBlank()) {
             throw ScorelineException.badInput("the organization name must not be empty");
         }
@@ -67,7 +67,7 @@ public record NewOrganization(String slug, String name, ZoneId timezone, DayOfWe
     }
 
     /** Only IANA region ids: a fixed offset such as +02:00 would get daylight saving wrong. */
-    static ZoneId timezone(String value) {
+    public static ZoneId timezone(String value) {
         if (value == null || !ZoneId.getAvailableZoneIds().contains(value)) {
             throw ScorelineException.badInput("invalid timezone '" + value
                     + "': use an IANA time zone such as Europe/Berlin or America/New_York");
@@ -75,7 +75,7 @@ public record NewOrganization(String slug, String name, ZoneId timezone, DayOfWe
         return ZoneId.of(value);
     }
 
-    static DayOfWeek weekStart(String value) {
+    public static DayOfWeek weekStart(String value) {
         if (value == null) {
             return DayOfWeek.MONDAY;
         }

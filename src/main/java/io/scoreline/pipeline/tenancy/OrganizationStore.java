@@ -8,12 +8,16 @@ import static io.scoreline.pipeline.db.Tables.ORGANIZATIONS;
 import static io.scoreline.pipeline.db.Tables.WEBHOOK_INBOX;
 
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.pipeline.audit.Actor;
+import io.scoreline.pipeline.audit.AuditEntry;
+import io.scoreline.pipeline.audit.AuditLog;
 import io.scoreline.pipeline.database.TenantTransactions;
 import java.time.DayOfWeek;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -33,8 +37,17 @@ public final class OrganizationStore {
         return create(request, OrganizationOrigin.OPERATOR);
     }
 
+    /** Creates it as {@link #create(NewOrganization)} does, with the audit row in the same transaction. */
+    public Organization create(NewOrganization request, Actor actor) {
+        return create(request, OrganizationOrigin.OPERATOR, Optional.of(actor));
+    }
+
     /** @param origin who creates it: only the demo's own organizations may be reset by the demo */
     public Organization create(NewOrganization request, OrganizationOrigin origin) {
+        return create(request, origin, Optional.empty());
+    }
+
+    private Organization create(NewOrganization request, OrganizationOrigin origin, Optional<Actor> actor) {
         if (findBySlug(request.slug()).isPresent()) {
             throw ScorelineException.conflict("organization '" + request.slug() + "' already exists");
         }
@@ -45,13 +58,59 @@ public final class OrganizationStore {
                         .fetchSingle()
                         .value1());
         try {
-            return transactions.inOrganization(id, tx -> insert(tx, id, request, origin));
+            return transactions.inOrganization(id, tx -> {
+                var created = insert(tx, id, request, origin);
+                actor.ifPresent(a -> AuditLog.append(
+                        tx,
+                        id,
+                        new AuditEntry(
+                                a,
+                                "organization.create",
+                                "organization:" + id,
+                                Map.of(
+                                        "slug", created.slug(),
+                                        "name", created.name(),
+                                        "timezone", created.timezone().getId(),
+                                        "week_start", created.weekStart().name().toLowerCase(Locale.ROOT)))));
+                return created;
+            });
         } catch (ScorelineException e) {
             if (findBySlug(request.slug()).isPresent()) {
                 throw ScorelineException.conflict("organization '" + request.slug() + "' already exists");
             }
             throw e;
         }
+    }
+
+    /**
+     * Applies {@code change} and appends its audit row, in one transaction of the organization.
+     *
+     * @throws ScorelineException not found when the organization does not exist (or is another's)
+     */
+    public Organization update(long id, OrganizationChange change, Actor actor) {
+        return transactions.inOrganization(id, tx -> {
+            var values = new java.util.LinkedHashMap<org.jooq.Field<?>, Object>();
+            change.name().ifPresent(n -> values.put(ORGANIZATIONS.NAME, n));
+            change.timezone().ifPresent(z -> values.put(ORGANIZATIONS.TIMEZONE, z.getId()));
+            change.weekStart()
+                    .ifPresent(
+                            d -> values.put(ORGANIZATIONS.WEEK_START, d.name().toLowerCase(Locale.ROOT)));
+            var row = tx.update(ORGANIZATIONS)
+                    .set(values)
+                    .where(ORGANIZATIONS.ID.eq(id))
+                    .returning()
+                    .fetchOptional()
+                    .orElseThrow(() -> ScorelineException.notFound("no organization with id " + id));
+            AuditLog.append(
+                    tx, id, new AuditEntry(actor, "organization.update", "organization:" + id, change.summary()));
+            return new Organization(
+                    row.getId(),
+                    row.getSlug(),
+                    row.getName(),
+                    ZoneId.of(row.getTimezone()),
+                    DayOfWeek.valueOf(row.getWeekStart().toUpperCase(Locale.ROOT)),
+                    row.getCreatedAt().toInstant());
+        });
     }
 
     private static Organization insert(DSLContext tx, long id, NewOrganization request, OrganizationOrigin origin) {
@@ -146,6 +205,24 @@ public final class OrganizationStore {
         return findBySlug(slug)
                 .orElseThrow(
                         () -> ScorelineException.notFound("no organization '" + slug + "' (see `scoreline org list`)"));
+    }
+
+    /** The organization, read in its own transaction: row-level security has the last word. */
+    public Organization get(long id) {
+        return transactions
+                .inOrganization(
+                        id,
+                        tx -> tx.selectFrom(ORGANIZATIONS)
+                                .where(ORGANIZATIONS.ID.eq(id))
+                                .fetchOptional()
+                                .map(row -> new Organization(
+                                        row.getId(),
+                                        row.getSlug(),
+                                        row.getName(),
+                                        ZoneId.of(row.getTimezone()),
+                                        DayOfWeek.valueOf(row.getWeekStart().toUpperCase(Locale.ROOT)),
+                                        row.getCreatedAt().toInstant())))
+                .orElseThrow(() -> ScorelineException.notFound("no organization with id " + id));
     }
 
     public Organization require(long id) {

@@ -31,17 +31,28 @@ class RuntimeRoleGrantsIT {
      * Owner-run functions the runtime role may call. Each one crosses tenants or writes what the
      * role cannot, so each answers with directory columns or does one narrow thing.
      */
-    private static final Map<String, String> ALLOWED_SECURITY_DEFINER_FUNCTIONS = Map.of(
-            "scoreline_org_directory", "organization ids, slugs and names for listing and routing",
-            "scoreline_integration_directory", "integration ids, providers and statuses for routing and scheduling",
-            "scoreline_inbox_due_organizations", "which organizations have webhook events due",
-            "scoreline_orgs_with_pending_changes", "which organizations have KPI changes to evaluate",
-            "scoreline_contest_directory", "contest ids and windows for the lifecycle ticker",
-            "scoreline_master_key_fingerprint", "the stored master key fingerprint (an HMAC, never the key)",
-            "scoreline_record_master_key_fingerprint", "records the first fingerprint; never replaces one",
-            "scoreline_salesforce_endpoint",
+    private static final Map<String, String> ALLOWED_SECURITY_DEFINER_FUNCTIONS = Map.ofEntries(
+            Map.entry("scoreline_org_directory", "organization ids, slugs and names for listing and routing"),
+            Map.entry(
+                    "scoreline_integration_directory",
+                    "integration ids, providers and statuses for routing and scheduling"),
+            Map.entry("scoreline_inbox_due_organizations", "which organizations have webhook events due"),
+            Map.entry("scoreline_orgs_with_pending_changes", "which organizations have KPI changes to evaluate"),
+            Map.entry("scoreline_contest_directory", "contest ids and windows for the lifecycle ticker"),
+            Map.entry("scoreline_master_key_fingerprint", "the stored master key fingerprint (an HMAC, never the key)"),
+            Map.entry("scoreline_record_master_key_fingerprint", "records the first fingerprint; never replaces one"),
+            Map.entry(
+                    "scoreline_salesforce_endpoint",
                     "one integration's status, org id and endpoint secret hash, to check an outbound "
-                            + "message before its tenant is known (the hash of a 256-bit secret; ADR 0020)");
+                            + "message before its tenant is known (the hash of a 256-bit secret; ADR 0020)"),
+            Map.entry(
+                    "scoreline_api_key_by_prefix",
+                    "one API key's id, organization, scope, dates and HMAC, to check a bearer before its tenant is known (ADR 0036)"),
+            Map.entry("scoreline_api_key_used", "sets one key's last use, at most once a minute"),
+            Map.entry("scoreline_api_key_revoke", "revokes one key by id (apikey revoke names no organization)"),
+            Map.entry(
+                    "scoreline_platform_api_key_create", "inserts a platform key (no organization), admin scope only"),
+            Map.entry("scoreline_platform_api_keys", "lists platform keys: prefixes, names, dates; never a hash"));
 
     private static DatabaseRuntime database;
     private static TenantTransactions transactions;

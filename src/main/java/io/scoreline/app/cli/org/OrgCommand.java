@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
         footerHeading = HelpOptions.EXAMPLES,
         footer = {
             "  scoreline org create --slug acme --name \"Acme Corp\" --timezone Europe/Berlin",
-            "  scoreline org list"
+            "  scoreline org list",
+            "  scoreline org update --org acme --timezone Europe/Paris"
         },
-        description = "Create and list organizations.",
-        subcommands = {OrgCreateCommand.class, OrgListCommand.class})
+        description = "Create, list and update organizations.",
+        subcommands = {OrgCreateCommand.class, OrgListCommand.class, OrgUpdateCommand.class})
 public final class OrgCommand extends CommandGroup {}
