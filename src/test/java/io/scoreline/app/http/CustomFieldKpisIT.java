@@ -1,6 +1,7 @@
 package io.scoreline.app.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.mappings.CompileResult;
@@ -164,15 +165,19 @@ class CustomFieldKpisIT {
             assertThat(afterBackfill.keySet()).allMatch(key -> key.contains("good_quality_calls"));
             assertThat(KpiTruth.stored(transactions, organizationId)).isEqualTo(afterBackfill);
 
-            changeCallOutcomes(sims, 12);
+            var syncChangesAt = Instant.now().plusSeconds(5);
+            changeCallOutcomes(sims, 12, syncChangesAt);
             assertSucceeded(server.bean(SyncService.class).sync(integrationId, SyncTrigger.MANUAL));
             var afterSync = truth(sims, CrmProvider.HUBSPOT, rules, "sync");
             assertThat(afterSync).as("the live changes move KPI values").isNotEqualTo(afterBackfill);
             assertThat(KpiTruth.stored(transactions, organizationId)).isEqualTo(afterSync);
 
+            // A property change is dated when it is made (the event's occurredAt); one dated before the
+            // state we hold is taken as already in it (ADR 0016), so these are made after the synced ones.
+            await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(syncChangesAt));
             var webhookEvents = sims.hubSpotSimulator().webhookEvents(ZONE, Clock.systemUTC());
             var events = new ArrayList<HubSpotWebhookEvent>();
-            recorded(sims, () -> changeCallOutcomes(sims, 12))
+            recorded(sims, () -> changeCallOutcomes(sims, 12, Instant.now()))
                     .forEach(change -> events.addAll(webhookEvents.of(change)));
             assertThat(events)
                     .as("some calls change quality when they connect or stop connecting")
@@ -358,8 +363,11 @@ class CustomFieldKpisIT {
      * unanswered: Call_Outcome__c moves both ways and some calls' call_quality with it.
      */
     private static void changeCallOutcomes(RunningSimulators sims, int count) {
+        changeCallOutcomes(sims, count, Instant.now().plusSeconds(5));
+    }
+
+    private static void changeCallOutcomes(RunningSimulators sims, int count, Instant now) {
         var dataset = sims.dataset();
-        var now = Instant.now().plusSeconds(5);
         var live = dataset.stream(ActivityKind.CALL)
                 .filter(c -> !c.meta().deleted())
                 .map(c -> (Activity.Call) c)
