@@ -188,6 +188,7 @@ public class ScorelineFactory {
             IntegrationRunLocks runLocks,
             CheckpointStore checkpoints,
             jakarta.inject.Provider<ConnectorOpener> connectors,
+            StoredFieldGaps gaps,
             Clock clock) {
         return new RemapService(
                 integrations,
@@ -195,7 +196,7 @@ public class ScorelineFactory {
                 ruleSets,
                 runs,
                 new StoredRecordReader(transactions),
-                new StoredFieldGaps(transactions),
+                gaps,
                 checkpoints,
                 writer,
                 connectors::get,
@@ -204,8 +205,9 @@ public class ScorelineFactory {
     }
 
     @Singleton
-    StoredFieldGaps storedFieldGaps(TenantTransactions transactions) {
-        return new StoredFieldGaps(transactions);
+    StoredFieldGaps storedFieldGaps(TenantTransactions transactions, SyncSettings settings) {
+        // remap re-reads in bulk above the backfills' threshold (ADR 0034)
+        return new StoredFieldGaps(transactions, settings.bulkThreshold());
     }
 
     @Singleton

@@ -98,4 +98,14 @@ public final class SalesforceProfile implements CrmProfile {
     public long callsToReadById(long records) {
         return (records + SalesforceConnector.IDS_PER_QUERY - 1) / SalesforceConnector.IDS_PER_QUERY;
     }
+
+    /**
+     * A Bulk API 2.0 query job: describe, create, about two polls, then a results call per
+     * {@link SalesforceBulkQuery#PAGES_PER_RESULT} full pages.
+     */
+    @Override
+    public java.util.OptionalLong callsToReadInBulk(long records) {
+        long perResult = (long) SalesforceConnector.PAGE_SIZE * SalesforceBulkQuery.PAGES_PER_RESULT;
+        return java.util.OptionalLong.of(4 + Math.max(1, (records + perResult - 1) / perResult));
+    }
 }

@@ -89,4 +89,13 @@ public interface CrmProfile {
     default long callsToReadById(long records) {
         return (records + 99) / 100;
     }
+
+    /**
+     * About how many API calls reading this many records again through the CRM's bulk API costs
+     * ({@link CrmConnector#bulkChanges} of the object, keeping only the records that lack fields):
+     * what {@code remap} takes above the bulk threshold (ADR 0034); empty when the CRM has none.
+     */
+    default java.util.OptionalLong callsToReadInBulk(long records) {
+        return java.util.OptionalLong.empty();
+    }
 }

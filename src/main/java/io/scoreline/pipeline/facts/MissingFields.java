@@ -33,9 +33,23 @@ public record MissingFields(List<FieldGap> gaps) {
                 .map(g -> g.objectType() + ": " + g.records() + " stored record"
                         + (g.records() == 1 ? " lacks " : "s lack ") + String.join(", ", g.fields()) + " (KPI"
                         + (g.kpis().size() == 1 ? " " : "s ")
-                        + String.join(", ", g.kpis()) + "); re-reading costs about " + g.apiCalls() + " API call"
-                        + (g.apiCalls() == 1 ? "" : "s"))
+                        + String.join(", ", g.kpis()) + "); re-reading costs about " + calls(g.apiCalls())
+                        + bulkPrice(g.cost()))
                 .toList();
+    }
+
+    private static String calls(long calls) {
+        return calls + " API call" + (calls == 1 ? "" : "s");
+    }
+
+    /** Where the CRM has a bulk API, both prices and the way taken: {@code  in bulk (by id: about 60 API calls)}. */
+    private static String bulkPrice(RereadCost cost) {
+        if (cost.bulkCalls().isEmpty()) {
+            return "";
+        }
+        return cost.inBulk()
+                ? " in bulk (by id: about " + calls(cost.byIdCalls()) + ")"
+                : " by id (in bulk: about " + calls(cost.bulkCalls().getAsLong()) + ")";
     }
 
     /** The lines as one sentence, for an error message. */

@@ -3,15 +3,22 @@ package io.scoreline.pipeline.facts;
 import static io.scoreline.pipeline.db.Tables.CRM_FIELD_SETS;
 import static io.scoreline.pipeline.db.Tables.CRM_RECORDS;
 
+import io.scoreline.connectors.spi.CrmProfile;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.pipeline.database.TenantTransactions;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.function.LongUnaryOperator;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
@@ -22,9 +29,34 @@ import org.jooq.impl.DSL;
 public final class StoredFieldGaps {
 
     private final TenantTransactions transactions;
+    private final long bulkThreshold;
 
+    /** Re-reads by id only. */
     public StoredFieldGaps(TenantTransactions transactions) {
+        this(transactions, 0);
+    }
+
+    /**
+     * @param bulkThreshold records of one object above which they are read again in bulk where the
+     *                      CRM has a bulk API (the backfills' threshold); 0 = never
+     */
+    public StoredFieldGaps(TenantTransactions transactions, long bulkThreshold) {
         this.transactions = transactions;
+        this.bulkThreshold = bulkThreshold;
+    }
+
+    /**
+     * The gaps priced by the CRM's profile both ways, by id and in bulk, with the way remap takes:
+     * bulk above the threshold when the CRM has a bulk API.
+     */
+    public MissingFields of(long organizationId, long integrationId, RuleSet rules, CrmProfile profile) {
+        return of(organizationId, integrationId, rules, (LongFunction<RereadCost>) records -> {
+            var bulk = profile.callsToReadInBulk(records);
+            return new RereadCost(
+                    profile.callsToReadById(records),
+                    bulk,
+                    bulk.isPresent() && bulkThreshold > 0 && records > bulkThreshold);
+        });
     }
 
     /**
@@ -32,6 +64,11 @@ public final class StoredFieldGaps {
      *                        CRM's profile says; nothing is called)
      */
     public MissingFields of(long organizationId, long integrationId, RuleSet rules, LongUnaryOperator callsToReadById) {
+        return of(organizationId, integrationId, rules, (LongFunction<RereadCost>)
+                records -> RereadCost.byId(callsToReadById.applyAsLong(records)));
+    }
+
+    private MissingFields of(long organizationId, long integrationId, RuleSet rules, LongFunction<RereadCost> price) {
         var byObject = rules.fieldsByObject();
         // Object type and fields of each set, with its live records.
         var counted = transactions.inOrganization(
@@ -72,8 +109,7 @@ public final class StoredFieldGaps {
                     .map(rule -> rule.key())
                     .distinct()
                     .toList();
-            gaps.add(new FieldGap(
-                    objectType, List.copyOf(missing), kpis, records, callsToReadById.applyAsLong(records)));
+            gaps.add(new FieldGap(objectType, List.copyOf(missing), kpis, records, price.apply(records)));
         }
         return gaps.isEmpty() ? MissingFields.NONE : new MissingFields(gaps);
     }
@@ -90,22 +126,7 @@ public final class StoredFieldGaps {
             Optional<String> afterRecordId,
             int limit) {
         return transactions.inOrganization(organizationId, tx -> {
-            var lackingSets = new ArrayList<Long>();
-            for (var row : tx.select(CRM_FIELD_SETS.ID, CRM_FIELD_SETS.FIELDS)
-                    .from(CRM_FIELD_SETS)
-                    .where(CRM_FIELD_SETS.INTEGRATION_ID.eq(integrationId))
-                    .and(DSL.lower(CRM_FIELD_SETS.OBJECT_TYPE).eq(objectType.toLowerCase(Locale.ROOT)))
-                    .fetch()) {
-                if (!FieldSet.of(List.of(row.value2())).covers(wanted)) {
-                    lackingSets.add(row.value1());
-                }
-            }
-            var condition = CRM_RECORDS
-                    .INTEGRATION_ID
-                    .eq(integrationId)
-                    .and(CRM_RECORDS.OBJECT_TYPE.eq(objectType))
-                    .and(CRM_RECORDS.DELETED.isFalse())
-                    .and(CRM_RECORDS.FIELD_SET_ID.isNull().or(CRM_RECORDS.FIELD_SET_ID.in(lackingSets)));
+            var condition = lackingCondition(tx, integrationId, objectType, wanted);
             if (afterRecordId.isPresent()) {
                 condition = condition.and(CRM_RECORDS.RECORD_ID.gt(afterRecordId.get()));
             }
@@ -116,5 +137,61 @@ public final class StoredFieldGaps {
                     .limit(limit)
                     .fetch(CRM_RECORDS.RECORD_ID);
         });
+    }
+
+    /**
+     * The oldest stored modstamp among the live records of the object that lack one of
+     * {@code wanted}: a bulk re-read reads the object from there on (a record changed in the CRM
+     * since only moved later).
+     */
+    public Optional<Instant> oldestLacking(
+            long organizationId, long integrationId, String objectType, Set<String> wanted) {
+        return transactions.inOrganization(
+                organizationId,
+                tx -> Optional.ofNullable(tx.select(DSL.min(CRM_RECORDS.MODSTAMP))
+                                .from(CRM_RECORDS)
+                                .where(lackingCondition(tx, integrationId, objectType, wanted))
+                                .fetchOne(0, OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant));
+    }
+
+    /** Which of {@code recordIds} are live stored records of the object that lack one of {@code wanted}. */
+    public Set<String> lackingAmong(
+            long organizationId,
+            long integrationId,
+            String objectType,
+            Set<String> wanted,
+            Collection<String> recordIds) {
+        if (recordIds.isEmpty()) {
+            return Set.of();
+        }
+        return transactions.inOrganization(
+                organizationId,
+                tx -> Set.copyOf(tx.select(CRM_RECORDS.RECORD_ID)
+                        .from(CRM_RECORDS)
+                        .where(lackingCondition(tx, integrationId, objectType, wanted))
+                        .and(CRM_RECORDS.RECORD_ID.in(recordIds))
+                        .fetch(CRM_RECORDS.RECORD_ID)));
+    }
+
+    /** Live records of the object whose field set lacks one of {@code wanted} (or that have none). */
+    private static Condition lackingCondition(
+            DSLContext tx, long integrationId, String objectType, Set<String> wanted) {
+        var lackingSets = new ArrayList<Long>();
+        for (var row : tx.select(CRM_FIELD_SETS.ID, CRM_FIELD_SETS.FIELDS)
+                .from(CRM_FIELD_SETS)
+                .where(CRM_FIELD_SETS.INTEGRATION_ID.eq(integrationId))
+                .and(DSL.lower(CRM_FIELD_SETS.OBJECT_TYPE).eq(objectType.toLowerCase(Locale.ROOT)))
+                .fetch()) {
+            if (!FieldSet.of(List.of(row.value2())).covers(wanted)) {
+                lackingSets.add(row.value1());
+            }
+        }
+        return CRM_RECORDS
+                .INTEGRATION_ID
+                .eq(integrationId)
+                .and(CRM_RECORDS.OBJECT_TYPE.eq(objectType))
+                .and(CRM_RECORDS.DELETED.isFalse())
+                .and(CRM_RECORDS.FIELD_SET_ID.isNull().or(CRM_RECORDS.FIELD_SET_ID.in(lackingSets)));
     }
 }

@@ -176,10 +176,7 @@ public final class RuleSetVersions {
     private RuleSetChange.Stored withMissingFields(
             Integration integration, RuleSetChange.Stored stored, RuleSet rules) {
         return gaps.map(g -> g.of(
-                        integration.organizationId(),
-                        integration.id(),
-                        rules,
-                        CrmProfiles.of(integration.provider())::callsToReadById))
+                        integration.organizationId(), integration.id(), rules, CrmProfiles.of(integration.provider())))
                 .map(missing -> new RuleSetChange.Stored(stored.stored(), stored.changes(), stored.problems(), missing))
                 .orElse(stored);
     }

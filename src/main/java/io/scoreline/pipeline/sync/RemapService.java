@@ -1,6 +1,8 @@
 package io.scoreline.pipeline.sync;
 
+import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.Checkpoint;
+import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.connectors.spi.CrmProfiles;
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.failure.ScorelineException;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * {@code remap}: re-derives facts from the records we already hold with the active rules and
  * the current owner links; it is how a rule change or a late link takes effect on history. When
  * the rules read fields some stored records were not read with, those records are read again
- * first, by id, with the rules' fields (ADR 0034), page by page under the run's own cursor, so a
- * failed remap resumes where it stopped; with nothing missing it spends no API call.
+ * first with the rules' fields (ADR 0034): by id, or, above the bulk threshold where the CRM has a
+ * bulk API, through one bulk query of the object that keeps the records that lack them; page by
+ * page under the run's own cursor, so a failed remap resumes where it stopped; with nothing
+ * missing it spends no API call.
  */
 public final class RemapService {
 
@@ -180,9 +185,20 @@ public final class RemapService {
                 var objectType = gap.objectType();
                 var fields = deriver.fieldsRead(objectType);
                 progress.started(objectType, gap.records());
-                var after = checkpoints
-                        .load(organization.id(), integration.id(), objectType, scope)
-                        .map(Checkpoint::recordId);
+                var saved = checkpoints.load(organization.id(), integration.id(), objectType, scope);
+                // A cursor with a modstamp is a bulk read's; an id alone is a read by id's (a bulk
+                // read's leftovers included). A resumed run goes on the way it went.
+                boolean bulk = saved.map(c -> !c.modstamp().equals(Instant.EPOCH))
+                        .orElse(gap.cost().inBulk());
+                Optional<String> after;
+                if (bulk) {
+                    readInBulk(
+                            organization, integration, runId, connector, objectType, fields, saved, deriver, progress);
+                    // What the bulk query did not return (deleted and purged) is asked for by id.
+                    after = Optional.empty();
+                } else {
+                    after = saved.map(Checkpoint::recordId);
+                }
                 while (true) {
                     var ids = gaps.lacking(organization.id(), integration.id(), objectType, fields, after, REREAD_PAGE);
                     if (ids.isEmpty()) {
@@ -208,6 +224,64 @@ public final class RemapService {
                     after = Optional.of(ids.getLast());
                 }
             }
+        }
+    }
+
+    /**
+     * Reads the object through the CRM's bulk API from the oldest stored modstamp among the records
+     * that lack fields (a record changed since was only stamped later), keeps the records that
+     * still lack them and stores those, page by page with the bulk cursor; a resumed run starts a
+     * new bulk query from that cursor. Records not stored, or stored with every field, are dropped:
+     * a remap reads again what it holds, it does not sync.
+     */
+    private void readInBulk(
+            Organization organization,
+            Integration integration,
+            long runId,
+            CrmConnector connector,
+            String objectType,
+            Set<String> fields,
+            Optional<Checkpoint> cursor,
+            FactDeriver deriver,
+            ProgressListener progress) {
+        var oldest = gaps.oldestLacking(organization.id(), integration.id(), objectType, fields);
+        if (oldest.isEmpty()) {
+            return;
+        }
+        var since = cursor.map(Checkpoint::modstamp)
+                .filter(m -> m.isAfter(oldest.get()))
+                .orElse(oldest.get());
+        var scope = CheckpointStore.backfillScope(runId);
+        var pages = connector.bulkChanges(new ChangeQuery(objectType, fields, since, Optional.empty(), PAGE));
+        while (true) {
+            var next = pages.next();
+            if (next.isEmpty()) {
+                break;
+            }
+            var page = next.get();
+            var lacking = gaps.lackingAmong(
+                    organization.id(),
+                    integration.id(),
+                    objectType,
+                    fields,
+                    page.records().stream().map(CrmRecord::recordId).toList());
+            var kept = page.records().stream()
+                    .filter(r -> lacking.contains(r.recordId()))
+                    .toList();
+            writer.write(
+                    organization.id(),
+                    integration.id(),
+                    objectType,
+                    kept,
+                    deriver,
+                    ChangeOrigin.live(),
+                    (tx, written) -> {
+                        page.cursorAfter()
+                                .ifPresent(c -> checkpoints.save(
+                                        tx, organization.id(), integration.id(), objectType, scope, c));
+                        runs.count(tx, runId, kept.size(), written.factsChanged(), page.apiCalls());
+                    });
+            progress.advanced(kept.size());
         }
     }
 
@@ -251,7 +325,7 @@ public final class RemapService {
 
     private MissingFields missing(Integration integration, ActiveRules rules) {
         var profile = CrmProfiles.of(integration.provider());
-        return gaps.of(integration.organizationId(), integration.id(), rules.ruleSet(), profile::callsToReadById);
+        return gaps.of(integration.organizationId(), integration.id(), rules.ruleSet(), profile);
     }
 
     private static void requireResumable(SyncRun run, long integrationId) {

@@ -57,6 +57,8 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
     private final IntegrationStore integrations;
     private final IntegrationRunLocks runLocks;
     private final Clock clock;
+    /** The backfills' bulk threshold, which remap's re-reads follow too (ADR 0034). */
+    private final long bulkThreshold;
 
     SalesforceSyncFixture(SimulatorOptions simulator, Clock clock, SyncSettings backfillSettings) {
         this(simulator, clock, backfillSettings, true);
@@ -64,6 +66,7 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
 
     /** @param linkUsers import the CRM users first (a fixture whose every call fails cannot) */
     SalesforceSyncFixture(SimulatorOptions simulator, Clock clock, SyncSettings backfillSettings, boolean linkUsers) {
+        this.bulkThreshold = backfillSettings.bulkThreshold();
         sims = Simulators.start(simulator.withClock(clock));
         database = TestPostgres.freshRuntime();
         camel = new DefaultCamelContext();
@@ -259,7 +262,7 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
                 new RuleSetStore(transactions),
                 runs,
                 new io.scoreline.pipeline.facts.StoredRecordReader(transactions),
-                new io.scoreline.pipeline.facts.StoredFieldGaps(transactions),
+                new io.scoreline.pipeline.facts.StoredFieldGaps(transactions, bulkThreshold),
                 new CheckpointStore(transactions),
                 new PageWriter(transactions),
                 () -> opener,
@@ -273,6 +276,6 @@ final class SalesforceSyncFixture implements CrmSyncFixture {
                 integrations,
                 new RuleSetStore(transactions),
                 new io.scoreline.pipeline.rules.RuleDocumentCheck(),
-                new io.scoreline.pipeline.facts.StoredFieldGaps(transactions));
+                new io.scoreline.pipeline.facts.StoredFieldGaps(transactions, bulkThreshold));
     }
 }

@@ -1,5 +1,6 @@
 package io.scoreline.app.cli.runs;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.BackfillProgress;
@@ -80,21 +81,36 @@ public final class RemapCommand extends ContextCommand {
             var missing = plan.missing();
             if (output.json()) {
                 missing.gaps()
-                        .forEach(g -> output.jsonLine(
-                                new GapJson(g.objectType(), g.records(), g.fields(), g.kpis(), g.apiCalls())));
+                        .forEach(g -> output.jsonLine(new GapJson(
+                                g.objectType(),
+                                g.records(),
+                                g.fields(),
+                                g.kpis(),
+                                g.apiCalls(),
+                                g.cost().mode(),
+                                g.cost().byIdCalls(),
+                                g.cost().bulkCalls().isPresent()
+                                        ? g.cost().bulkCalls().getAsLong()
+                                        : null)));
             } else if (missing.isEmpty()) {
                 output.line("Dry run: every stored record has the fields the rules read; remap spends no API call");
             } else {
                 output.line("Dry run: stored records to read again before re-deriving (nothing written)");
                 output.table(
-                        List.of("OBJECT", "RECORDS", "MISSING FIELDS", "KPIS", "API CALLS"),
+                        List.of("OBJECT", "RECORDS", "MISSING FIELDS", "KPIS", "READ", "API CALLS", "BY ID", "IN BULK"),
                         missing.gaps().stream()
                                 .map(g -> List.of(
                                         g.objectType(),
                                         Long.toString(g.records()),
                                         String.join(", ", g.fields()),
                                         String.join(", ", g.kpis()),
-                                        Long.toString(g.apiCalls())))
+                                        g.cost().mode(),
+                                        Long.toString(g.apiCalls()),
+                                        Long.toString(g.cost().byIdCalls()),
+                                        g.cost().bulkCalls().isPresent()
+                                                ? Long.toString(
+                                                        g.cost().bulkCalls().getAsLong())
+                                                : "-"))
                                 .toList());
                 output.line("Total: " + missing.records() + " records, about " + missing.apiCalls() + " API calls");
             }
@@ -121,5 +137,10 @@ public final class RemapCommand extends ContextCommand {
             long records,
             @JsonProperty("missing_fields") List<String> missingFields,
             List<String> kpis,
-            @JsonProperty("api_calls") long apiCalls) {}
+            @JsonProperty("api_calls") long apiCalls,
+            @JsonProperty("read_mode") String readMode,
+            @JsonProperty("calls_by_id") long callsById,
+
+            @JsonProperty("calls_in_bulk") @JsonInclude(JsonInclude.Include.NON_NULL)
+            Long callsInBulk) {}
 }
