@@ -94,7 +94,8 @@ public final class DemoRun {
                     + created.salesforceUsers().usersSeen()
                     + " users) and HubSpot (integration " + created.hubSpot().id() + ", "
                     + created.hubSpotUsers().usersSeen()
-                    + " owners) with the stock mapping rules; "
+                    + " owners) with the stock mapping rules and " + DemoTenant.CUSTOM_FIELD_KPI
+                    + " on Salesforce's custom field Task.Call_Outcome__c; "
                     + (created.salesforceUsers().profilesCreated()
                             + created.hubSpotUsers().profilesCreated()) + " profiles created from their e-mails");
             scenario.backfill(created, settings, progress, this::say);

@@ -21,8 +21,14 @@ final class DemoSummaryOutput {
     /** Badge rows on a terminal: the most common ones. */
     static final int BADGE_ROWS = 8;
 
-    static final List<String> HEADLINE_KPIS =
-            List.of("calls_made", "call_connects", "talk_time_minutes", "meetings_held", "deals_won", "revenue_won");
+    static final List<String> HEADLINE_KPIS = List.of(
+            "calls_made",
+            "call_connects",
+            DemoTenant.CUSTOM_FIELD_KPI,
+            "talk_time_minutes",
+            "meetings_held",
+            "deals_won",
+            "revenue_won");
 
     private final CliOutput output;
 

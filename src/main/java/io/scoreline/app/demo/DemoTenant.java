@@ -26,7 +26,8 @@ import java.util.Optional;
  * The demo's organization: created fresh on every run (an earlier demo organization is deleted
  * first, because the simulators are new and their data would not line up with the old records;
  * only one the demo created itself, never another organization called {@code demo}),
- * with a Salesforce and a HubSpot integration on the stock rules, profiles from both CRMs' users,
+ * with a Salesforce and a HubSpot integration on the stock rules (Salesforce's plus one KPI on a
+ * custom field), profiles from both CRMs' users,
  * and one team per CRM.
  */
 final class DemoTenant {
@@ -34,6 +35,22 @@ final class DemoTenant {
     static final String SLUG = "demo";
     static final String OUTBOUND_TEAM = "Outbound (Salesforce)";
     static final String INBOUND_TEAM = "Inbound (HubSpot)";
+
+    /** The demo's KPI on a custom field, so a newcomer sees one work: not in the stock catalog, only in the org's. */
+    static final String CUSTOM_FIELD_KPI = "connected_calls";
+
+    /*
+     * Added under the stock Salesforce rules' kpis: the simulated org's custom picklist
+     * Task.Call_Outcome__c, which only the integration's discovered catalog knows (setOrFail
+     * reads it from the CRM first, as `mapping set` does).
+     */
+    private static final String CUSTOM_FIELD_RULE = """
+
+              # On the org's own picklist Task.Call_Outcome__c (a custom field, from its discovered catalog).
+              %s:
+                object: Task
+                when: TaskSubtype = 'Call' AND Call_Outcome__c = 'Connected'
+            """.formatted(CUSTOM_FIELD_KPI);
 
     /**
      * What {@link #create} built; {@code replacedEarlier} says whether an earlier demo organization was deleted,
@@ -120,7 +137,8 @@ final class DemoTenant {
                                 Optional.of(Long.toString(hs.portalId()))))
                 .integration();
         // Validated like any operator's rules: a stock template the catalog no longer accepts stops the demo here.
-        ruleSets.setOrFail(salesforce.id(), stockRules("salesforce"), "demo", "mappings/salesforce.yaml");
+        ruleSets.setOrFail(
+                salesforce.id(), stockRules("salesforce") + CUSTOM_FIELD_RULE, "demo", "mappings/salesforce.yaml");
         ruleSets.setOrFail(hubSpot.id(), stockRules("hubspot"), "demo", "mappings/hubspot.yaml");
         var salesforceUsers = linkUsers(organization, salesforce, OUTBOUND_TEAM);
         var hubSpotUsers = linkUsers(organization, hubSpot, INBOUND_TEAM);

@@ -73,6 +73,57 @@ class MappingCliIT {
         assertThat(run.err()).doesNotContain("Exception");
     }
 
+    /** --json: one line per problem on stdout with its position and severity; the exit code as without it. */
+    @Test
+    void validateJsonPrintsOneLinePerProblem() throws Exception {
+        var bad = write("bad-json.yaml", """
+                provider: salesforce
+                kpis:
+                  calls:
+                    object: Task
+                    when: Statuz = 'Completed'
+                  won:
+                    object: Opportunity
+                    when: StageName = 'Closed Wonn'
+                """);
+        var run = CliRun.run(Map.of(), "mapping", "validate", bad.toString(), "--json");
+        assertThat(run.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
+        assertThat(run.err()).isEmpty();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var problems = new java.util.ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+        for (var line : run.outLines()) {
+            problems.add(json.readTree(line));
+        }
+        assertThat(problems).hasSizeGreaterThanOrEqualTo(1);
+        assertThat(problems).allSatisfy(p -> {
+            assertThat(p.path("file").asText()).isEqualTo(bad.toString());
+            assertThat(p.path("line").asInt()).isPositive();
+            assertThat(p.path("column").asInt()).isPositive();
+            assertThat(p.path("severity").asText()).isIn("error", "warning");
+            assertThat(p.path("message").asText()).isNotBlank();
+        });
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.path("line").asInt()).isEqualTo(5);
+            assertThat(p.path("severity").asText()).isEqualTo("error");
+            assertThat(p.path("message").asText()).contains("Statuz");
+        });
+        // The same problems as the text form, in the same order.
+        var text = CliRun.run(Map.of(), "mapping", "validate", bad.toString());
+        assertThat(text.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
+        assertThat(problems.stream()
+                        .map(p -> p.path("file").asText() + ":" + p.path("line").asInt() + ":"
+                                + p.path("column").asInt() + ":")
+                        .toList())
+                .isEqualTo(text.err()
+                        .lines()
+                        .map(l -> l.replaceAll("^(.*?:\\d+:\\d+:).*", "$1"))
+                        .toList());
+
+        var valid = CliRun.run(Map.of(), "mapping", "validate", "mappings/salesforce.yaml", "--json");
+        assertThat(valid.exitCode()).as(valid.err()).isZero();
+        assertThat(valid.out()).isEmpty();
+    }
+
     @Test
     void testPrintsFactsAsJsonLinesWithoutADatabase() throws Exception {
         var records = write("tasks.jsonl", """

@@ -43,6 +43,12 @@ class DemoCommandIT {
 
         var totals = totals(summary);
         assertThat(totals).isNotEmpty().isEqualTo(databaseTotals(summary));
+        // The KPI on the custom field Task.Call_Outcome__c has values: the catalog was discovered, the rule compiled.
+        var connectedCalls = totals.entrySet().stream()
+                .filter(t -> t.getKey().endsWith("/" + DemoTenant.CUSTOM_FIELD_KPI))
+                .map(Map.Entry::getValue)
+                .toList();
+        assertThat(connectedCalls).isNotEmpty().anySatisfy(v -> assertThat(v).isPositive());
         assertThat(summary.path("totals"))
                 .allSatisfy(t -> assertThat(t.path("team").asText()).matches("(Outbound|Inbound) .*"));
         assertContestMatchesTheDatabase(summary);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** A rule document read from disk, whose problems are printed as {@code FILE:LINE:COL: message}. */
 record RuleDocumentFile(Path path, String text) {
@@ -34,4 +35,20 @@ record RuleDocumentFile(Path path, String text) {
         problems.stream().sorted(Problem.IN_DOCUMENT_ORDER).forEach(p -> err.println(p.format(path.toString())));
         err.flush();
     }
+
+    /** The problems for a program, in document order: one {@link ProblemLine} each. */
+    List<ProblemLine> lines(List<Problem> problems) {
+        return problems.stream()
+                .sorted(Problem.IN_DOCUMENT_ORDER)
+                .map(p -> new ProblemLine(
+                        path.toString(),
+                        p.line(),
+                        p.column(),
+                        p.severity().name().toLowerCase(Locale.ROOT),
+                        p.message()))
+                .toList();
+    }
+
+    /** One problem as a {@code --json} line; {@code severity} is {@code error} or {@code warning}. */
+    record ProblemLine(String file, int line, int column, String severity, String message) {}
 }
