@@ -17,8 +17,8 @@ create table integration_catalogs (
 /* [jooq ignore start] */
 alter table integration_catalogs enable row level security;
 create policy integration_catalogs_tenant on integration_catalogs
-    using (organization_id = scoreline_current_org())
-    with check (organization_id = scoreline_current_org());
+    using (organization_id = (select scoreline_current_org()))
+    with check (organization_id = (select scoreline_current_org()));
 -- V20: a new table is the runtime role's only as far as its migration says. Catalogs are added
 -- and their check time moved; never deleted by the application (the integration's deletion cascades).
 grant select, insert, update on integration_catalogs to ${app_role};
