@@ -2,7 +2,10 @@ package io.scoreline.connectors.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.SchemaMismatch;
 import io.scoreline.failure.ScorelineException;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Classifies HubSpot's error answers by status and {@code category} (C1-C3 of the protocol
@@ -15,11 +18,47 @@ final class HubSpotFailures {
     static ScorelineException of(String action, int status, JsonNode body) {
         var category = body.path("category").asText(body.path("status").asText(""));
         var message = body.path("message").asText("");
-        return new ScorelineException(
-                kindOf(status, category),
-                "hubspot " + action + " failed: HTTP " + status + (category.isEmpty() ? "" : " " + category)
-                        + (message.isBlank() ? "" : ": " + oneLine(message)));
+        var text = "hubspot " + action + " failed: HTTP " + status + (category.isEmpty() ? "" : " " + category)
+                + (message.isBlank() ? "" : ": " + oneLine(message));
+        if (status == 400) {
+            var missing = missingProperty(body);
+            if (missing.isPresent()) {
+                // The object is the one being read; the caller names it (SchemaMismatch.onObject).
+                return new SchemaMismatch(
+                        Optional.empty(),
+                        missing.get().name(),
+                        text + " (" + missing.get().name().orElse("a property") + " does not exist)",
+                        null);
+            }
+        }
+        return new ScorelineException(kindOf(status, category), text);
     }
+
+    /**
+     * A search filter on a property the portal lacks answers 400 with an {@code errors[]} detail of
+     * code {@code INVALID_PROPERTY}: the property was deleted or renamed (schema drift), not a bad
+     * request of ours. The property comes from the detail's {@code context.propertyName} or, since
+     * the wording is not documented, the first quoted name of its message; empty when neither says.
+     */
+    static Optional<MissingProperty> missingProperty(JsonNode body) {
+        for (var error : body.path("errors")) {
+            if (!"INVALID_PROPERTY".equals(error.path("code").asText(""))) {
+                continue;
+            }
+            var fromContext = error.path("context").path("propertyName").path(0).asText("");
+            if (!fromContext.isBlank()) {
+                return Optional.of(new MissingProperty(Optional.of(fromContext)));
+            }
+            var quoted = QUOTED.matcher(error.path("message").asText(""));
+            return Optional.of(new MissingProperty(quoted.find() ? Optional.of(quoted.group(1)) : Optional.empty()));
+        }
+        return Optional.empty();
+    }
+
+    /** @param name the property, when HubSpot said which */
+    record MissingProperty(Optional<String> name) {}
+
+    private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
 
     static FailureKind kindOf(int status, String category) {
         return switch (category) {

@@ -36,6 +36,15 @@ public interface RuleCatalogs {
     /** Before a run that reads the CRM anyway: read again first when none is stored or it is too old. */
     FieldCatalog beforeRun(Integration integration);
 
+    /**
+     * The effective catalog before the stored catalog's latest change (the latest when it never
+     * changed): rules that no longer compile against the latest because a field they read is gone
+     * still compile against this one, which says which field. Never calls the CRM.
+     */
+    default FieldCatalog beforeLatestChange(Integration integration) {
+        return effective(integration);
+    }
+
     /** For rules about to be stored: read from the CRM first when none is stored yet. */
     CatalogForRules forNewRules(Integration integration);
 

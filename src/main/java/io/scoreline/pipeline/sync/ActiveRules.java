@@ -8,6 +8,7 @@ import io.scoreline.mappings.MappingCompiler;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.rules.RuleSetStore;
+import java.util.Optional;
 
 /** The compiled active rule set of an integration, with the id of its stored version. */
 public record ActiveRules(long ruleSetId, int version, RuleSet ruleSet) {
@@ -25,7 +26,38 @@ public record ActiveRules(long ruleSetId, int version, RuleSet ruleSet) {
      * or the stored one is older than {@code SCORELINE_CATALOG_MAX_AGE}: for runs that read the CRM.
      */
     public static ActiveRules loadForRun(RuleSetStore store, Integration integration) {
-        return load(store, integration, store.catalogs().beforeRun(integration));
+        var catalog = store.catalogs().beforeRun(integration);
+        try {
+            return load(store, integration, catalog);
+        } catch (ScorelineException rejected) {
+            throw goneOrElse(store, integration, catalog, rejected);
+        }
+    }
+
+    /**
+     * The rules as they compiled before the catalog's latest change, when they no longer compile
+     * against it: schema drift names the KPIs that read the missing field from them.
+     */
+    static Optional<RuleSet> beforeLatestChange(RuleSetStore store, Integration integration) {
+        try {
+            return Optional.of(load(store, integration, store.catalogs().beforeLatestChange(integration))
+                    .ruleSet());
+        } catch (ScorelineException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A field the rules read that the refreshed catalog lacks is schema drift ({@code SCHEMA}, the
+     * integration needs attention), not bad rules: they compiled against the catalog before its
+     * latest change and read something that catalog has and the latest has not.
+     */
+    private static ScorelineException goneOrElse(
+            RuleSetStore store, Integration integration, FieldCatalog catalog, ScorelineException rejected) {
+        return beforeLatestChange(store, integration)
+                .flatMap(rules -> GoneFromCatalog.find(rules, catalog))
+                .<ScorelineException>map(gone -> gone)
+                .orElse(rejected);
     }
 
     private static ActiveRules load(RuleSetStore store, Integration integration, FieldCatalog catalog) {

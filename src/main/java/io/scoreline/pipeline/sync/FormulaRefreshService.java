@@ -4,11 +4,9 @@ import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.connectors.spi.CrmConnector;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
-import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.pipeline.facts.ChangeOrigin;
 import io.scoreline.pipeline.facts.PageWriter;
 import io.scoreline.pipeline.facts.RuleSetFactDeriver;
-import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.runs.CheckpointStore;
@@ -21,8 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,22 +77,27 @@ public final class FormulaRefreshService {
         this.drift = new SchemaDrift(integrations);
     }
 
-    /** The dry run: which objects, how many records and API calls; nothing is written. */
+    /**
+     * The dry run: which objects, how many records and API calls; nothing is written. Formulas are
+     * learned from the integration's stored catalog (ADR 0033), so the dry run spends no call on it.
+     */
     public FormulaRefreshPlan plan(long integrationId) {
         var integration = integrations.require(integrationId);
         var rules = ActiveRules.load(ruleSets, integration);
+        var formulas = FormulaObjects.of(rules.ruleSet(), ruleSets.catalogs().effective(integration));
         var until = clock.instant();
         var from = until.minus(window);
+        var objects = new ArrayList<FormulaRefreshPlan.ObjectRefresh>();
+        if (formulas.isEmpty()) {
+            return new FormulaRefreshPlan(integrationId, from, until, objects, 0);
+        }
         try (var connector = connectors.open(integration)) {
-            var described = connector.describe(rules.ruleSet().fieldsByObject().keySet());
-            var formulas = formulaObjects(integration, rules, described.catalog());
-            var objects = new ArrayList<FormulaRefreshPlan.ObjectRefresh>();
             for (var entry : formulas.entrySet()) {
                 long records = connector.count(query(rules, entry.getKey(), from, until));
                 objects.add(new FormulaRefreshPlan.ObjectRefresh(
                         entry.getKey(), entry.getValue(), records, connector.callsToRead(records)));
             }
-            return new FormulaRefreshPlan(integrationId, from, until, objects, described.apiCalls());
+            return new FormulaRefreshPlan(integrationId, from, until, objects, 0);
         }
     }
 
@@ -107,18 +108,15 @@ public final class FormulaRefreshService {
     public Optional<SyncOutcome> refresh(long integrationId) {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
-        var rules = ActiveRules.load(ruleSets, integration);
+        // The stored catalog says which fields are formulas; read again first only when it is
+        // older than SCORELINE_CATALOG_MAX_AGE (no describe per object per night).
+        var rules = ActiveRules.loadForRun(ruleSets, integration);
+        var formulas = FormulaObjects.of(rules.ruleSet(), ruleSets.catalogs().effective(integration));
+        if (formulas.isEmpty()) {
+            return Optional.empty();
+        }
         try (var lease = runLocks.tryAcquire(integrationId).orElseThrow();
                 var connector = connectors.open(integration)) {
-            var formulas = formulaObjects(
-                    integration,
-                    rules,
-                    connector
-                            .describe(rules.ruleSet().fieldsByObject().keySet())
-                            .catalog());
-            if (formulas.isEmpty()) {
-                return Optional.empty();
-            }
             var until = clock.instant();
             var from = until.minus(window);
             long runId = runs.start(
@@ -185,13 +183,6 @@ public final class FormulaRefreshService {
                 from,
                 Optional.of(until),
                 settings.pageSize());
-    }
-
-    /** The account's catalog over the stock one: the stock catalog knows no formulas, the account's describe does. */
-    private static Map<String, List<String>> formulaObjects(
-            Integration integration, ActiveRules rules, FieldCatalog described) {
-        return FormulaObjects.of(
-                rules.ruleSet(), FieldCatalog.stock(integration.provider()).merge(described));
     }
 
     private SyncOutcome finish(

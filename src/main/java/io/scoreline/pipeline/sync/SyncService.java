@@ -107,8 +107,15 @@ public final class SyncService {
             } catch (ScorelineException thrown) {
                 var e = thrown;
                 var mismatch = SchemaDrift.of(thrown);
-                if (mismatch.isPresent() && rules != null) {
-                    e = drift.stop(integration, rules.ruleSet(), mismatch.get());
+                if (mismatch.isPresent()) {
+                    // Drift found before the run (the refreshed catalog lacks a field) has no compiled
+                    // rules yet: the KPIs come from the rules as they compiled before.
+                    var read = rules != null
+                            ? Optional.of(rules.ruleSet())
+                            : ActiveRules.beforeLatestChange(ruleSets, integration);
+                    if (read.isPresent()) {
+                        e = drift.stop(integration, read.get(), mismatch.get());
+                    }
                 }
                 var status = e.kind() == FailureKind.QUOTA ? SyncStatus.PARTIAL : SyncStatus.FAILED;
                 LOG.warn("Run {} of integration {} ended {}: {}", runId, integrationId, status.key(), e.getMessage());

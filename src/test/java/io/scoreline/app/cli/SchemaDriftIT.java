@@ -13,6 +13,7 @@ import io.scoreline.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -20,11 +21,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A field the rules read is gone from the CRM: the simulated org has no {@code Task.WhoId}, so a
- * rule reading it meets the {@code INVALID_FIELD} a real org answers after the field was deleted.
- * Only that integration stops (a HubSpot one beside it keeps syncing), it shows needs_attention
- * in {@code integration list}, {@code runs} and {@code /metrics}, and after the rules are fixed
- * the next run continues from its cursor.
+ * Fields the rules read are deleted in the CRM through the simulators' drift controls: the
+ * Salesforce custom field {@code Task.Call_Outcome__c} (the org then refuses the query) and the
+ * HubSpot custom property {@code calls.call_quality} (the portal silently leaves it out; the
+ * refreshed catalog shows it is gone). Only that integration stops (the other keeps syncing), it
+ * shows needs_attention in {@code integration list}, {@code runs} and {@code /metrics}, and after the
+ * field is restored the next run continues from its cursor: the KPIs come out as before the drift.
  */
 class SchemaDriftIT {
 
@@ -48,7 +50,7 @@ class SchemaDriftIT {
     }
 
     @Test
-    void aGoneFieldStopsOnlyItsIntegrationAndTheFixedRulesContinueFromTheCursor() throws Exception {
+    void aDeletedFieldStopsOnlyItsIntegrationAndTheRestoredFieldContinuesFromTheCursor() throws Exception {
         assertThat(CliRun.run(env, "org", "create", "--slug", "drift", "--name", "Drift", "--timezone", "UTC")
                         .exitCode())
                 .isZero();
@@ -58,8 +60,19 @@ class SchemaDriftIT {
             var users = CliRun.run(env, "users", "sync", "--integration", id, "--create-profiles", "--json");
             assertThat(users.exitCode()).as(users.err()).isZero();
         }
-        assertThat(mappingSet(salesforce, Path.of("mappings/salesforce.yaml"))).isZero();
-        assertThat(mappingSet(hubspot, Path.of("mappings/hubspot.yaml"))).isZero();
+        assertThat(mappingSet(
+                        salesforce,
+                        withRule(
+                                "mappings/salesforce.yaml",
+                                "  calls_with_outcome:\n    object: Task\n"
+                                        + "    when: TaskSubtype = 'Call' AND Call_Outcome__c IS NOT NULL\n")))
+                .isZero();
+        assertThat(mappingSet(
+                        hubspot,
+                        withRule(
+                                "mappings/hubspot.yaml",
+                                "  rated_calls:\n    object: calls\n    when: call_quality IS NOT NULL\n")))
+                .isZero();
 
         var first = CliRun.run(env, "sync", "--integration", salesforce, "--json");
         assertThat(first.out()).as(first.err()).contains("\"status\":\"succeeded\"");
@@ -69,33 +82,22 @@ class SchemaDriftIT {
         assertThat(hubspotFirst.out()).as(hubspotFirst.err()).contains("\"status\":\"succeeded\"");
         var kpisBefore =
                 CliRun.run(env, "kpi", "show", "--org", "drift", "--json").out();
+        assertThat(kpisBefore).contains("calls_with_outcome").contains("rated_calls");
 
-        var stock = Files.readString(Path.of("mappings/salesforce.yaml"));
-        var readsWhoId = Files.writeString(
-                Files.createTempFile("drift", ".yaml"),
-                stock
-                        + "\n  calls_with_contact:\n    object: Task\n    when: TaskSubtype = 'Call' AND WhoId IS NOT NULL\n");
-        assertThat(mappingSet(salesforce, readsWhoId)).isZero();
-
+        sims.salesforceSimulator().schemaDrift().deleteField("Task", "Call_Outcome__c");
         var stopped = CliRun.run(env, "sync", "--integration", salesforce);
         assertThat(stopped.exitCode()).isEqualTo(CliErrorHandler.FAILURE);
         assertThat(stopped.out())
                 .contains("failed")
-                .contains("Task.WhoId")
-                .contains("calls_with_contact")
+                .contains("Task.Call_Outcome__c")
+                .contains("calls_with_outcome")
                 .contains("needs attention")
                 .doesNotContain("calls_made,");
 
         var other = CliRun.run(env, "sync", "--integration", hubspot, "--json");
         assertThat(other.out()).as(other.err()).contains("\"status\":\"succeeded\"");
 
-        var list = CliRun.run(env, "integration", "list", "--org", "drift", "--json");
-        assertThat(list.outLines())
-                .anySatisfy(line -> assertThat(line)
-                        .contains("\"id\":" + salesforce + ",")
-                        .contains("\"status\":\"needs_attention\""))
-                .anySatisfy(line ->
-                        assertThat(line).contains("\"id\":" + hubspot + ",").contains("\"status\":\"active\""));
+        assertStatuses(salesforce, "needs_attention", hubspot, "active");
         var table = CliRun.run(env, "integration", "list", "--org", "drift");
         assertThat(table.out()).contains("needs_attention");
 
@@ -103,7 +105,7 @@ class SchemaDriftIT {
         assertThat(runs.outLines().getFirst())
                 .contains("\"status\":\"failed\"")
                 .contains("\"error_kind\":\"schema\"")
-                .contains("Task.WhoId")
+                .contains("Task.Call_Outcome__c")
                 .contains("\"integration_status\":\"needs_attention\"");
         assertThat(CliRun.run(env, "runs", "--integration", salesforce).out())
                 .contains("Integration " + salesforce + " needs attention")
@@ -118,19 +120,62 @@ class SchemaDriftIT {
                     .containsPattern("scoreline_integrations\\{status=\"paused\"} 0(\\.0)?\\b");
         }
 
-        // The rules no longer read the field: the next run continues from the cursor of the last good one.
-        assertThat(mappingSet(salesforce, Path.of("mappings/salesforce.yaml"))).isZero();
+        // The field is back: the next run continues from the cursor of the last good one.
+        sims.salesforceSimulator().schemaDrift().restoreField("Task", "Call_Outcome__c");
         var recovered = CliRun.run(env, "sync", "--integration", salesforce, "--json");
         assertThat(recovered.out()).as(recovered.err()).contains("\"status\":\"succeeded\"");
         assertThat(recordsRead(recovered.out()))
                 .as("read from the cursor, not from the start of the window again")
                 .isLessThan(firstRead);
+        assertStatuses(salesforce, "active", hubspot, "active");
+
+        // HubSpot answers a deleted property by leaving it out: the catalog read before the run
+        // (here on every run: SCORELINE_CATALOG_MAX_AGE is tiny) shows it gone.
+        var catalogEveryRun = new HashMap<>(env);
+        catalogEveryRun.put("SCORELINE_CATALOG_MAX_AGE", "PT0.001S");
+        sims.hubSpotSimulator().schemaDrift().deleteProperty("calls", "call_quality");
+        var hubspotStopped = CliRun.run(catalogEveryRun, "sync", "--integration", hubspot);
+        assertThat(hubspotStopped.exitCode()).as(hubspotStopped.err()).isEqualTo(CliErrorHandler.FAILURE);
+        assertThat(hubspotStopped.out())
+                .contains("calls.call_quality")
+                .contains("rated_calls")
+                .contains("needs attention")
+                .doesNotContain("calls_made,");
+        var salesforceMeanwhile = CliRun.run(env, "sync", "--integration", salesforce, "--json");
+        assertThat(salesforceMeanwhile.out()).as(salesforceMeanwhile.err()).contains("\"status\":\"succeeded\"");
+        assertStatuses(salesforce, "active", hubspot, "needs_attention");
+        assertThat(CliRun.run(env, "runs", "--integration", hubspot, "--json", "--limit", "1")
+                        .outLines()
+                        .getFirst())
+                .contains("\"error_kind\":\"schema\"")
+                .contains("\"integration_status\":\"needs_attention\"");
+
+        // Restored, with the default catalog age: a needs_attention integration reads its catalog
+        // again anyway, so the stored one without the property does not keep it stopped.
+        sims.hubSpotSimulator().schemaDrift().restoreProperty("calls", "call_quality");
+        var hubspotRecovered = CliRun.run(env, "sync", "--integration", hubspot, "--json");
+        assertThat(hubspotRecovered.out()).as(hubspotRecovered.err()).contains("\"status\":\"succeeded\"");
+        assertStatuses(salesforce, "active", hubspot, "active");
+
         assertThat(CliRun.run(env, "kpi", "show", "--org", "drift", "--json").out())
-                .as("no record skipped or counted twice")
+                .as("no record missed or counted twice across both drifts")
                 .isEqualTo(kpisBefore);
-        assertThat(CliRun.run(env, "integration", "list", "--org", "drift", "--json")
-                        .outLines())
-                .allSatisfy(line -> assertThat(line).contains("\"status\":\"active\""));
+    }
+
+    private static void assertStatuses(String first, String firstStatus, String second, String secondStatus) {
+        var list = CliRun.run(env, "integration", "list", "--org", "drift", "--json");
+        assertThat(list.outLines())
+                .anySatisfy(line -> assertThat(line)
+                        .contains("\"id\":" + first + ",")
+                        .contains("\"status\":\"" + firstStatus + "\""))
+                .anySatisfy(line -> assertThat(line)
+                        .contains("\"id\":" + second + ",")
+                        .contains("\"status\":\"" + secondStatus + "\""));
+    }
+
+    private static Path withRule(String stockFile, String rule) throws Exception {
+        return Files.writeString(
+                Files.createTempFile("drift", ".yaml"), Files.readString(Path.of(stockFile)) + "\n" + rule);
     }
 
     private static int mappingSet(String id, Path file) {

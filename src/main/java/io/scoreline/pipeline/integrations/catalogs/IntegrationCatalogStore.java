@@ -30,6 +30,18 @@ public final class IntegrationCatalogStore {
                         .fetchOptional(IntegrationCatalogStore::toStored));
     }
 
+    /** The version before the latest one: what the rules compiled against before the latest change. */
+    public Optional<StoredCatalog> previous(long organizationId, long integrationId) {
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.selectFrom(INTEGRATION_CATALOGS)
+                        .where(INTEGRATION_CATALOGS.INTEGRATION_ID.eq(integrationId))
+                        .orderBy(INTEGRATION_CATALOGS.VERSION.desc())
+                        .limit(1)
+                        .offset(1)
+                        .fetchOptional(IntegrationCatalogStore::toStored));
+    }
+
     /**
      * Stores {@code read} as the next version, or, when it has the same objects and fields as the
      * latest version, marks that version checked at {@code read.readAt()}. One transaction under the

@@ -4,6 +4,7 @@ import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.ObjectSchema;
 import io.scoreline.pipeline.integrations.Integration;
+import io.scoreline.pipeline.integrations.IntegrationStatus;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.rules.RuleCatalogs;
 import io.scoreline.pipeline.sync.ConnectorOpener;
@@ -100,10 +101,20 @@ public final class IntegrationCatalogs implements RuleCatalogs {
     }
 
     @Override
+    public FieldCatalog beforeLatestChange(Integration integration) {
+        return catalogs.previous(integration.organizationId(), integration.id())
+                .map(stored -> merged(stored.read().catalog()))
+                .orElseGet(() -> effective(integration));
+    }
+
+    @Override
     public FieldCatalog beforeRun(Integration integration) {
         var latest = catalogs.latest(integration.organizationId(), integration.id());
         var oldest = clock.instant().minus(settings.maxAge());
-        if (latest.isPresent() && !latest.get().checkedAt().isBefore(oldest)) {
+        // An integration stopped by schema drift reads its catalog again on every run: the field
+        // may be back, and a stored catalog without it would keep the integration stopped until it aged.
+        boolean drifted = integration.status() == IntegrationStatus.NEEDS_ATTENTION;
+        if (!drifted && latest.isPresent() && !latest.get().checkedAt().isBefore(oldest)) {
             return merged(latest.get().read().catalog());
         }
         try {
