@@ -14,6 +14,12 @@ import java.util.Optional;
 @Singleton
 public final class ApiKeyAuthentication {
 
+    /**
+     * Compared with when no key has the prefix, so that an unknown prefix costs the same keyed hash
+     * as a known one: the time of a refusal does not tell a caller which prefixes exist.
+     */
+    private static final String NO_SUCH_KEY_HASH = "00".repeat(32);
+
     /** Last use is kept to the minute: one write a minute per key at most, not one per request. */
     static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
@@ -39,7 +45,8 @@ public final class ApiKeyAuthentication {
             return new Authentication.Refused(Authentication.Reason.UNKNOWN, -1);
         }
         var stored = keys.byPrefix(key.get().prefix());
-        if (stored.isEmpty() || !hasher.matches(key.get(), stored.get().hash())) {
+        var matched = hasher.matches(key.get(), stored.map(StoredApiKey::hash).orElse(NO_SUCH_KEY_HASH));
+        if (stored.isEmpty() || !matched) {
             return new Authentication.Refused(Authentication.Reason.UNKNOWN, -1);
         }
         var row = stored.get();
