@@ -20,8 +20,12 @@ public final class TenantTransactions {
         this.dsl = dsl;
     }
 
-    /** Runs {@code work} in a transaction scoped to {@code organizationId}; commits on return. */
+    /**
+     * Runs {@code work} in a transaction scoped to {@code organizationId}; commits on return. Work
+     * confined to another organization ({@link OrganizationConfinement}) is refused as not found.
+     */
     public <T> T inOrganization(long organizationId, Function<DSLContext, T> work) {
+        OrganizationConfinement.admit(organizationId);
         return run(tx -> {
             tx.select(DSL.field(
                             "set_config('scoreline.org_id', {0}, true)",

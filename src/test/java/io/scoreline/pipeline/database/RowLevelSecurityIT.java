@@ -69,6 +69,22 @@ class RowLevelSecurityIT {
     }
 
     @Test
+    void workConfinedToOneOrganizationCannotOpenAnotherOnesTransaction() {
+        int ownTeams = OrganizationConfinement.confined(
+                orgA, () -> transactions.inOrganization(orgA, tx -> tx.fetchCount(DSL.table("teams"))));
+        assertThat(ownTeams).isEqualTo(1);
+        assertThatThrownBy(() -> OrganizationConfinement.confined(
+                        orgA, () -> transactions.inOrganization(orgB, tx -> tx.fetchCount(DSL.table("teams")))))
+                .isInstanceOfSatisfying(
+                        ScorelineException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND))
+                .hasMessage("not found");
+        // The confinement ends with the call that bound it.
+        assertThat(OrganizationConfinement.current()).isEmpty();
+        int otherTeams = transactions.inOrganization(orgB, tx -> tx.fetchCount(DSL.table("teams")));
+        assertThat(otherTeams).isEqualTo(1);
+    }
+
+    @Test
     void runtimeRoleIsNeitherOwnerNorBypassRls() {
         var role = transactions.withoutOrganization(
                 tx -> tx.fetchOne("select current_user as name, r.rolsuper, r.rolbypassrls, "

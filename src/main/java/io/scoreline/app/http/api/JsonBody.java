@@ -64,6 +64,77 @@ public final class JsonBody {
         return new JsonBody(object);
     }
 
+    /**
+     * The body read against the request record of an endpoint ({@link ApiEndpoint#request()}):
+     * the record's components (by their {@code @JsonProperty} names) are the accepted fields. The
+     * values are still read one by one with {@link #text} and friends and validated like the CLI's.
+     */
+    public static JsonBody parse(@Nullable byte[] body, int maxBytes, Class<? extends Record> request) {
+        return parse(body, maxBytes, RequestFields.of(request));
+    }
+
+    /** Whether the body has {@code field} at all (also when it is JSON null: "clear it"). */
+    public boolean has(String field) {
+        return object.has(field);
+    }
+
+    /** Whether {@code field} is present and JSON null. */
+    public boolean isNull(String field) {
+        var value = object.get(field);
+        return value != null && value.isNull();
+    }
+
+    /** A whole number, or null when absent; any other JSON type is refused. */
+    public @Nullable Long number(String field) {
+        var value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid_input", "must be a whole number", field);
+        }
+        return value.longValue();
+    }
+
+    /** A boolean, or null when absent; any other JSON type is refused. */
+    public @Nullable Boolean bool(String field) {
+        var value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid_input", "must be true or false", field);
+        }
+        return value.booleanValue();
+    }
+
+    /** A list of strings, or null when absent; any other JSON type is refused. */
+    public java.util.@Nullable List<String> texts(String field) {
+        var value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_ENTITY, "invalid_input", "must be an array of strings", field);
+        }
+        var texts = new java.util.ArrayList<String>();
+        for (var element : value) {
+            if (!element.isTextual()) {
+                throw new ApiProblem(
+                        HttpStatus.UNPROCESSABLE_ENTITY, "invalid_input", "must be an array of strings", field);
+            }
+            texts.add(element.textValue());
+        }
+        return java.util.List.copyOf(texts);
+    }
+
+    /** The raw JSON of {@code field} (an object or array the endpoint reads itself), or null. */
+    public @Nullable JsonNode node(String field) {
+        var value = object.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
     /** The text of {@code field}, or null when it is absent; any other JSON type is refused. */
     public @Nullable String text(String field) {
         var value = object.get(field);

@@ -6,8 +6,10 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.RequestAttribute;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.pipeline.access.ApiCaller;
 import io.scoreline.pipeline.access.Scope;
 
 /** {@code GET /api/v1/openapi.json}: the document of every route, for any valid key. */
@@ -25,7 +27,7 @@ public class OpenApiController {
 
     @Get(uri = "/openapi.json", produces = MediaType.APPLICATION_JSON)
     @ApiEndpoint(scope = Scope.READ, audience = Audience.ANY, summary = "This document")
-    public HttpResponse<String> openApi() {
+    public HttpResponse<String> openApi(@RequestAttribute(ApiGuard.CALLER) ApiCaller caller) {
         var body = text;
         if (body == null) {
             try {

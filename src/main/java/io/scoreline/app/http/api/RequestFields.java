@@ -1,0 +1,20 @@
+package io.scoreline.app.http.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** The JSON field names of a request record: each component, by its {@code @JsonProperty} name when it has one. */
+final class RequestFields {
+
+    private RequestFields() {}
+
+    static Set<String> of(Class<? extends Record> request) {
+        var names = new LinkedHashSet<String>();
+        for (var component : request.getRecordComponents()) {
+            var property = component.getAnnotation(JsonProperty.class);
+            names.add(property != null && !property.value().isEmpty() ? property.value() : component.getName());
+        }
+        return Set.copyOf(names);
+    }
+}
