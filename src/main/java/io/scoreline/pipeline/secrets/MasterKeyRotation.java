@@ -26,7 +26,16 @@ public final class MasterKeyRotation {
     }
 
     /** What a committed rotation did. */
-    public record Rotated(int credentials, int organizations, MasterKeyFingerprint from, MasterKeyFingerprint to) {}
+    /**
+     * @param apiKeysInvalidated live API keys (not revoked, not expired) whose keyed hashes the new key no
+     *     longer matches: they answer 401 from now on and must be issued again (ADR 0036)
+     */
+    public record Rotated(
+            int credentials,
+            int organizations,
+            int apiKeysInvalidated,
+            MasterKeyFingerprint from,
+            MasterKeyFingerprint to) {}
 
     public Rotated rotate(CredentialCipher current, CredentialCipher next) {
         if (current.fingerprint().equals(next.fingerprint())) {
@@ -87,7 +96,14 @@ public final class MasterKeyRotation {
             upsert.setString(1, next.fingerprint().hex());
             upsert.executeUpdate();
         }
-        return new Rotated(credentials, organizations.size(), current.fingerprint(), next.fingerprint());
+        int apiKeys;
+        try (var statement = connection.createStatement();
+                var result = statement.executeQuery("select count(*) from api_keys where revoked_at is null"
+                        + " and (expires_at is null or expires_at > now())")) {
+            result.next();
+            apiKeys = result.getInt(1);
+        }
+        return new Rotated(credentials, organizations.size(), apiKeys, current.fingerprint(), next.fingerprint());
     }
 
     private static CrmCredentials decrypt(CredentialCipher current, String ciphertext, long integrationId) {

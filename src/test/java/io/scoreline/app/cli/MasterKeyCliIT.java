@@ -97,12 +97,15 @@ class MasterKeyCliIT {
             assertThat(addHubSpot(env, slug, tokens.get(slug)).exitCode()).isZero();
         }
         var newKeyFile = privateFile(NEW_KEY);
+        var liveKey = CliRun.run(env, "apikey", "create", "--org", "north", "--name", "app", "--scopes", "read");
+        assertThat(liveKey.exitCode()).as(liveKey.err()).isZero();
 
         var rotated = CliRun.run(env, "master-key", "rotate", "--new-key-file", newKeyFile.toString());
 
         assertThat(rotated.exitCode()).as(rotated.err()).isZero();
         assertThat(rotated.out())
                 .contains("Re-encrypted 2 credential(s) of 2 organization(s)")
+                .contains("1 API key(s) stop working with the old master key")
                 .contains(shortFingerprint(NEW_KEY))
                 .contains(ScorelineConfig.MASTER_KEY)
                 .doesNotContain(NEW_KEY);

@@ -42,6 +42,7 @@ final class MasterKeyRotateCommand extends ContextCommand {
     record RotatedLine(
             int credentials,
             int organizations,
+            @JsonProperty("api_keys_invalidated") int apiKeysInvalidated,
             @JsonProperty("old_fingerprint") String oldFingerprint,
             @JsonProperty("new_fingerprint") String newFingerprint,
             @JsonProperty("key_file_replaced") boolean keyFileReplaced) {}
@@ -62,6 +63,7 @@ final class MasterKeyRotateCommand extends ContextCommand {
             output.jsonLine(new RotatedLine(
                     rotated.credentials(),
                     rotated.organizations(),
+                    rotated.apiKeysInvalidated(),
                     rotated.from().shortForm(),
                     rotated.to().shortForm(),
                     result.keyFileReplaced().isPresent()));
@@ -70,6 +72,12 @@ final class MasterKeyRotateCommand extends ContextCommand {
                     + " organization(s) under the new master key (fingerprint "
                     + rotated.to().shortForm() + ", was "
                     + rotated.from().shortForm() + "); the old key is refused from now on: " + next);
+            if (rotated.apiKeysInvalidated() > 0) {
+                // API keys are stored only as hashes keyed by the master key (ADR 0036): they cannot be re-keyed.
+                output.line(rotated.apiKeysInvalidated()
+                        + " API key(s) stop working with the old master key: issue new ones with"
+                        + " `scoreline apikey create`, then revoke the old ids (`scoreline apikey list`)");
+            }
         }
         return 0;
     }
