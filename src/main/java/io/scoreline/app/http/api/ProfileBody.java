@@ -1,12 +1,14 @@
 package io.scoreline.app.http.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.scoreline.pipeline.people.Profile;
 
-/** A profile as the API shows it: the fields and words of {@code profile list --json}. */
+/** A profile as the API shows it: the fields and words of {@code profile list --json}, nulls included. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ProfileBody(
         long id,
         String email,
