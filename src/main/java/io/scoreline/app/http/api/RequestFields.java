@@ -12,7 +12,9 @@ final class RequestFields {
     static Set<String> of(Class<? extends Record> request) {
         var names = new LinkedHashSet<String>();
         for (var component : request.getRecordComponents()) {
-            var property = component.getAnnotation(JsonProperty.class);
+            // On the accessor: @JsonProperty does not target record components, so Java puts it
+            // on the accessor, field and constructor parameter, never on the component itself.
+            var property = component.getAccessor().getAnnotation(JsonProperty.class);
             names.add(property != null && !property.value().isEmpty() ? property.value() : component.getName());
         }
         return Set.copyOf(names);
