@@ -235,6 +235,10 @@ class IntegrationsApiIT {
                 CliRun.run(server.environment(), "integration", "test", "--integration", "" + id, "--json")
                         .outLines()
                         .getLast());
+        // The same answer, but for the CRM's count of API requests, which the CLI's own check raised by one.
+        ((ObjectNode) check).remove("detail");
+        assertThat(byCli.get("detail").asText()).contains("portal " + hs.portalId());
+        ((ObjectNode) byCli).remove("detail");
         assertThat(check).isEqualTo(byCli);
 
         var paused = send("POST", "/api/v1/integrations/" + id + "/pause", null, writeKey);
@@ -305,7 +309,8 @@ class IntegrationsApiIT {
             var json = JSON.readTree(page.body());
             assertThat(json.get("items").size()).isLessThanOrEqualTo(3);
             json.get("items").forEach(pages::add);
-            next = json.get("next").isNull() ? null : json.get("next").asText();
+            // The last page has no cursor (the server leaves null fields out).
+            next = json.path("next").isTextual() ? json.get("next").asText() : null;
         } while (next != null);
         var byCli = new ArrayList<JsonNode>();
         for (var line :
@@ -409,7 +414,7 @@ class IntegrationsApiIT {
         assertThat(CliRun.run(server.environment(), "sync", "--integration", id).exitCode())
                 .isNotZero();
         var api = JSON.readTree(send("GET", "/api/v1/integrations", null, key).body());
-        assertThat(api.get("next").isNull()).isTrue();
+        assertThat(api.path("next").isTextual()).as("one page").isFalse();
         var byCli = new ArrayList<JsonNode>();
         for (var line : cli("integration", "list", "--org", "initech", "--json").outLines()) {
             byCli.add(JSON.readTree(line));
