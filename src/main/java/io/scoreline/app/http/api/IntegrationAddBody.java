@@ -2,9 +2,9 @@ package io.scoreline.app.http.api;
 
 import io.micronaut.http.HttpStatus;
 import io.scoreline.connectors.spi.ConnectionOptions;
+import io.scoreline.connectors.spi.CredentialFields;
 import io.scoreline.connectors.spi.CrmProfiles;
 import io.scoreline.mappings.CrmProvider;
-import io.scoreline.pipeline.integrations.CredentialFields;
 import io.scoreline.pipeline.integrations.NewIntegration;
 import java.util.LinkedHashMap;
 import java.util.Optional;

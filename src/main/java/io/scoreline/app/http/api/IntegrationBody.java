@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.scoreline.app.http.WebhookController;
-import io.scoreline.mappings.CrmProvider;
+import io.scoreline.connectors.spi.CrmProfiles;
 import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.onboarding.IntegrationView;
 import io.scoreline.pipeline.runs.SyncRun;
@@ -77,7 +77,7 @@ public record IntegrationBody(
                 integration.externalAccountId().orElse(null),
                 integration.scheduleMinute(),
                 integration.settings(),
-                integration.provider() == CrmProvider.SALESFORCE ? integration.hasEndpointSecret() : null,
+                CrmProfiles.of(integration.provider()).usesEndpointSecret() ? integration.hasEndpointSecret() : null,
                 integration.createdAt().toString(),
                 view.lastRun().map(LastRun::of).orElse(null),
                 view.lag().map(lag -> lag.toSeconds()).orElse(null),

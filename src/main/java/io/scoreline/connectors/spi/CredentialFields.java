@@ -1,6 +1,5 @@
-package io.scoreline.pipeline.integrations;
+package io.scoreline.connectors.spi;
 
-import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CrmProvider;
 import java.util.HashMap;
