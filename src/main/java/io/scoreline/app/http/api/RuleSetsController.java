@@ -58,7 +58,7 @@ public class RuleSetsController {
         this.maxBodyBytes = config.api().maxBodyBytes();
     }
 
-    @Get(uri = "/integrations/{integrationId}/rule-sets{?limit,after}", produces = MediaType.APPLICATION_JSON)
+    @Get(uri = "/integrations/{integrationId}/rule-sets", produces = MediaType.APPLICATION_JSON)
     @ApiEndpoint(scope = Scope.READ, summary = "The stored versions of an integration's rules, oldest first")
     public ApiPage<RuleSetVersionBody> list(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller,
