@@ -1,5 +1,6 @@
 package io.scoreline.app.http.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
@@ -8,7 +9,7 @@ import java.util.List;
 /**
  * A page of {@code /kpi-values} or of its totals: the page ({@code items}, {@code next}, as
  * {@link ApiPage}) with the window it covers and its grouping, so a caller that left the window
- * out learns which days "the last 30" were.
+ * out learns which days "the last 30" were. {@code next} is written even when null.
  */
 @Serdeable
 public record KpiValuesPage<T>(
@@ -16,7 +17,7 @@ public record KpiValuesPage<T>(
         LocalDate to,
         String group,
         List<T> items,
-        @Nullable String next) {
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String next) {
 
     public KpiValuesPage {
         items = List.copyOf(items);
