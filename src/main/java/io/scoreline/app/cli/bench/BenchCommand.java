@@ -10,5 +10,10 @@ import picocli.CommandLine.Command;
         footerHeading = HelpOptions.EXAMPLES,
         footer = {"  scoreline bench backfill --records 100000", "  scoreline bench webhooks --events 20000 --json"},
         description = "Measure throughput on this machine (figures are reported, never asserted).",
-        subcommands = {BenchBackfillCommand.class, BenchEvaluatorCommand.class, BenchWebhooksCommand.class})
+        subcommands = {
+            BenchBackfillCommand.class,
+            BenchEvaluatorCommand.class,
+            BenchWebhooksCommand.class,
+            BenchApiCommand.class
+        })
 public final class BenchCommand extends CommandGroup {}
