@@ -1,5 +1,6 @@
 package io.scoreline.app.http.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -11,6 +12,7 @@ import java.time.Instant;
  * body stays in the database: it is the CRM's payload, and the CLI does not print it either.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record InboxEventBody(
         long id,
         long organization,

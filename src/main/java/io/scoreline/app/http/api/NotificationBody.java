@@ -1,5 +1,6 @@
 package io.scoreline.app.http.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -16,6 +17,7 @@ import java.time.Instant;
  * (profile, kind, dedupe_key, created_at, payload), with the ids and read time a sales app needs.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record NotificationBody(
         long id,
         @JsonProperty("profile_id") long profileId,
