@@ -24,7 +24,8 @@ public final class ApiErrors {
 
     /**
      * A failure of a use case: bad input 422, not found 404, conflict or schema drift 409, a database that went
-     * away 503; anything else 500 with no detail (the log has it).
+     * away 503, the CRM refusing the integration's login 502 or its quota 503; a bug 500 with no detail (the
+     * log has it).
      */
     public static MutableHttpResponse<ApiError> of(ScorelineException failure) {
         if (failure instanceof ApiProblem problem) {
@@ -39,7 +40,13 @@ public final class ApiErrors {
             case RETRYABLE ->
                 respond(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "try again shortly", null)
                         .header("Retry-After", "5");
-            case AUTH, QUOTA, BUG -> respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "internal error", null);
+            // The CRM refused the integration's login (a describe, test or users sync calls it): not the
+            // API caller's key, and not a bug of ours. The message names what was refused, never a secret.
+            case AUTH -> respond(HttpStatus.BAD_GATEWAY, "crm_auth_failed", failure.getMessage(), null);
+            case QUOTA ->
+                respond(HttpStatus.SERVICE_UNAVAILABLE, "crm_quota", failure.getMessage(), null)
+                        .header("Retry-After", "60");
+            case BUG -> respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "internal error", null);
         };
     }
 
