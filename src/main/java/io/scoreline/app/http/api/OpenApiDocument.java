@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The OpenAPI 3.1 document of {@code /api/v1}, built from the server's own route table and each
@@ -42,6 +43,7 @@ public final class OpenApiDocument {
     static final String SECURITY_SCHEME = "apiKey";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([A-Za-z0-9_]+)[^}]*}");
 
     private final Router router;
     private volatile @Nullable Map<String, Object> document;
@@ -133,10 +135,14 @@ public final class OpenApiDocument {
         return operation;
     }
 
-    /** Path variables (an id or a version is a number) and {@code @QueryValue} parameters. */
+    /**
+     * Path variables (an id or a version is a number), then query parameters: the template's
+     * {@code {?limit,after}} and the method's {@code @QueryValue} parameters, each once.
+     */
     private static List<Map<String, Object>> parameters(UriRouteInfo<?, ?> route, OpenApiSchemas schemas) {
         var parameters = new ArrayList<Map<String, Object>>();
-        for (var variable : route.getUriMatchTemplate().getVariableNames()) {
+        var inPath = pathVariables(path(route));
+        for (var variable : inPath) {
             parameters.add(Map.of(
                     "name",
                     variable,
@@ -150,30 +156,53 @@ public final class OpenApiDocument {
         var handle = route.getTargetMethod();
         Type[] types = handle.getTargetMethod().getGenericParameterTypes();
         var arguments = handle.getArguments();
+        var query = new LinkedHashMap<String, Map<String, Object>>();
+        for (var variable : route.getUriMatchTemplate().getVariableNames()) {
+            if (!inPath.contains(variable)) {
+                query.put(variable, queryParameter(variable, null, null));
+            }
+        }
         for (int i = 0; i < arguments.length; i++) {
             var argument = arguments[i];
             var argumentMetadata = argument.getAnnotationMetadata();
-            if (!argumentMetadata.hasAnnotation(QueryValue.class)) {
-                continue;
-            }
-            var name = argumentMetadata
+            var type = i < types.length ? types[i] : argument.getType();
+            var named = argumentMetadata
                     .stringValue(QueryValue.class)
                     .filter(v -> !v.isEmpty())
                     .orElse(argument.getName());
-            var type = i < types.length ? types[i] : argument.getType();
-            var required = !argument.isNullable()
-                    && !OpenApiSchemas.optional(type)
-                    && argumentMetadata
-                            .stringValue(QueryValue.class, "defaultValue")
-                            .isEmpty();
-            var parameter = new LinkedHashMap<String, Object>();
-            parameter.put("name", name);
-            parameter.put("in", "query");
-            parameter.put("required", required);
-            parameter.put("schema", schemas.of(type));
-            parameters.add(parameter);
+            if (argumentMetadata.hasAnnotation(QueryValue.class) || query.containsKey(argument.getName())) {
+                var required = !argument.isNullable()
+                        && !OpenApiSchemas.optional(type)
+                        && argumentMetadata
+                                .stringValue(QueryValue.class, "defaultValue")
+                                .isEmpty()
+                        && !query.containsKey(argument.getName());
+                query.remove(argument.getName());
+                query.put(named, queryParameter(named, schemas.of(type), required));
+            }
         }
+        parameters.addAll(query.values());
         return parameters;
+    }
+
+    private static Map<String, Object> queryParameter(
+            String name, @Nullable Map<String, Object> schema, @Nullable Boolean required) {
+        var parameter = new LinkedHashMap<String, Object>();
+        parameter.put("name", name);
+        parameter.put("in", "query");
+        parameter.put("required", required != null && required);
+        parameter.put("schema", schema == null ? Map.of("type", "string") : schema);
+        return parameter;
+    }
+
+    /** The variables of a path template, in order: {@code {teamId}} and {@code {teamId:[0-9]+}} alike. */
+    static List<String> pathVariables(String path) {
+        var variables = new ArrayList<String>();
+        var matcher = PATH_VARIABLE.matcher(path);
+        while (matcher.find()) {
+            variables.add(matcher.group(1));
+        }
+        return variables;
     }
 
     static boolean numeric(String pathVariable) {

@@ -78,7 +78,9 @@ class OpenApiDocumentIT {
                 .toList();
         assertThat(routes).isNotEmpty();
         var softly = new SoftAssertions();
-        var documented = 0;
+        // The router may list a route more than once (a GET also answers HEAD, a bean and its proxy): one operation
+        // each.
+        var documented = new HashSet<String>();
         for (var route : routes) {
             var path = route.getUriMatchTemplate().toPathString();
             var label = route.getHttpMethodName() + " " + path;
@@ -94,13 +96,13 @@ class OpenApiDocumentIT {
                     s -> softly.assertThat(operation.at("/security/0/apiKey/0").asText())
                             .as(label + " security")
                             .isEqualTo(s.key()));
-            documented++;
+            documented.add(label);
         }
         var operations = 0;
         for (var path : document.get("paths").properties()) {
             operations += path.getValue().size();
         }
-        softly.assertThat(operations).as("no operation without a route").isEqualTo(documented);
+        softly.assertThat(operations).as("no operation without a route").isEqualTo(documented.size());
         softly.assertAll();
     }
 
