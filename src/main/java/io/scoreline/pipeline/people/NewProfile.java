@@ -4,17 +4,26 @@ import io.scoreline.failure.ScorelineException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A validated request to create a profile; {@code team} is a team name, {@code manager} an e-mail. */
+/** A validated request to create a profile, with its team and manager named by the caller's words. */
 public record NewProfile(
-        String email, Optional<String> displayName, Optional<String> team, Optional<String> manager, Role role) {
+        String email, Optional<String> displayName, Optional<TeamRef> team, Optional<ProfileRef> manager, Role role) {
 
     public NewProfile {
-        email = Emails.normalize(email);
-        displayName = displayName.map(n -> PrintableName.of("display name", n));
-        manager = manager.map(Emails::normalize);
+        email = email(email);
+        displayName = displayName.map(NewProfile::displayName);
         if (role == null) {
             throw ScorelineException.badInput("a profile needs a role");
         }
+    }
+
+    /** An e-mail as profiles store it, or a refusal (the CLI's and the API's check). */
+    public static String email(String email) {
+        return Emails.normalize(email);
+    }
+
+    /** A display name as stored, or a refusal saying what is wrong with it. */
+    public static String displayName(String name) {
+        return PrintableName.of("display name", name);
     }
 
     /** E-mails as profiles store them: stripped and lower-case (profiles_email_lower). */

@@ -3,12 +3,16 @@ package io.scoreline.pipeline.people;
 import static io.scoreline.pipeline.db.Tables.PROFILES;
 import static io.scoreline.pipeline.db.Tables.TEAMS;
 
-import io.scoreline.failure.ScorelineException;
+import io.scoreline.pipeline.audit.Actor;
+import io.scoreline.pipeline.audit.AuditEntry;
+import io.scoreline.pipeline.audit.AuditLog;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.tenancy.Organization;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -20,67 +24,86 @@ import org.jooq.impl.DSL;
  */
 public final class TeamStore {
 
+    /** How an audit summary says "no parent" (its values cannot be null). */
+    static final String NONE = "(none)";
+
     private final TenantTransactions transactions;
 
     public TeamStore(TenantTransactions transactions) {
         this.transactions = transactions;
     }
 
-    public Team create(Organization organization, String name, Optional<String> parent) {
+    /** @param name already checked ({@link PrintableName}) */
+    public Team create(Organization organization, String name, Optional<TeamRef> parent, Actor actor) {
         return transactions.inOrganization(organization.id(), tx -> {
             PeopleLock.take(tx, organization.id());
             var tree = TeamTree.load(tx, organization.id());
             tree.requireFree(organization, name);
-            Long parentId = parent.map(p -> tree.require(organization, p).id()).orElse(null);
-            tx.insertInto(TEAMS)
+            Long parentId = parent.map(p -> tree.require(organization, p, PeopleRefusal.Part.PARENT)
+                            .id())
+                    .orElse(null);
+            long id = tx.insertInto(TEAMS)
                     .set(TEAMS.ORGANIZATION_ID, organization.id())
                     .set(TEAMS.NAME, name)
                     .set(TEAMS.PARENT_ID, parentId)
-                    .execute();
-            return TeamTree.load(tx, organization.id()).require(organization, name);
+                    .returning(TEAMS.ID)
+                    .fetchSingle(TEAMS.ID);
+            var created = TeamTree.load(tx, organization.id())
+                    .require(organization, new TeamRef.Id(id), PeopleRefusal.Part.SUBJECT);
+            audit(tx, organization, actor, "team.create", created, Map.of("name", name, "parent", parentName(created)));
+            return created;
         });
     }
 
-    public Team rename(Organization organization, String name, String newName) {
+    /** Renames and/or moves a team (with its people and sub-teams); a move never closes a cycle. */
+    public Team update(Organization organization, TeamRef ref, TeamChange change, Actor actor) {
         return transactions.inOrganization(organization.id(), tx -> {
             PeopleLock.take(tx, organization.id());
             var tree = TeamTree.load(tx, organization.id());
-            var team = tree.require(organization, name);
-            if (!newName.equals(team.name())) {
-                tree.requireFree(organization, newName);
-            }
-            tx.update(TEAMS)
-                    .set(TEAMS.NAME, newName)
-                    .where(TEAMS.ID.eq(team.id()))
-                    .execute();
-            return TeamTree.load(tx, organization.id()).require(organization, newName);
-        });
-    }
-
-    /** @param parent the new parent; empty makes the team a top-level team */
-    public Team move(Organization organization, String name, Optional<String> parent) {
-        return transactions.inOrganization(organization.id(), tx -> {
-            PeopleLock.take(tx, organization.id());
-            var tree = TeamTree.load(tx, organization.id());
-            var team = tree.require(organization, name);
-            Long parentId = null;
-            if (parent.isPresent()) {
-                var newParent = tree.require(organization, parent.get());
-                if (tree.isWithin(newParent.id(), team.id())) {
-                    throw ScorelineException.badInput("cannot move team '" + team.name() + "' under '"
-                            + newParent.name() + "': "
-                            + (newParent.id() == team.id()
-                                    ? "a team cannot be its own parent"
-                                    : "'" + newParent.name() + "' is inside '" + team.name() + "'"));
+            var team = tree.require(organization, ref, PeopleRefusal.Part.SUBJECT);
+            var values = new LinkedHashMap<org.jooq.Field<?>, Object>();
+            var summary = new LinkedHashMap<String, Object>();
+            if (change.name().isPresent()) {
+                var newName = change.name().get();
+                if (!newName.equals(team.name())) {
+                    tree.requireFree(organization, newName);
                 }
-                parentId = newParent.id();
+                values.put(TEAMS.NAME, newName);
+                summary.put("name", newName);
             }
-            tx.update(TEAMS)
-                    .set(TEAMS.PARENT_ID, parentId)
-                    .where(TEAMS.ID.eq(team.id()))
-                    .execute();
-            return TeamTree.load(tx, organization.id()).require(organization, name);
+            if (change.parent().isPresent()) {
+                values.put(
+                        TEAMS.PARENT_ID,
+                        parentId(organization, tree, team, change.parent().get()));
+            }
+            tx.update(TEAMS).set(values).where(TEAMS.ID.eq(team.id())).execute();
+            var updated = TeamTree.load(tx, organization.id())
+                    .require(organization, new TeamRef.Id(team.id()), PeopleRefusal.Part.SUBJECT);
+            if (change.parent().isPresent()) {
+                summary.put("parent", parentName(updated));
+            }
+            audit(tx, organization, actor, "team.update", updated, summary);
+            return updated;
         });
+    }
+
+    /** The new parent's id (null: top level), refused when it is the team itself or inside it. */
+    private static Long parentId(Organization organization, TeamTree tree, Team team, Assignment<TeamRef> parent) {
+        return switch (parent) {
+            case Assignment.None<TeamRef> none -> null;
+            case Assignment.To<TeamRef> to -> {
+                var newParent = tree.require(organization, to.target(), PeopleRefusal.Part.PARENT);
+                if (tree.isWithin(newParent.id(), team.id())) {
+                    throw PeopleRefusal.badInput(
+                            PeopleRefusal.Part.PARENT,
+                            "cannot move team '" + team.name() + "' under '" + newParent.name() + "': "
+                                    + (newParent.id() == team.id()
+                                            ? "a team cannot be its own parent"
+                                            : "'" + newParent.name() + "' is inside '" + team.name() + "'"));
+                }
+                yield newParent.id();
+            }
+        };
     }
 
     /** Every team, depth first: each team followed by its sub-teams, siblings by name. */
@@ -89,11 +112,14 @@ public final class TeamStore {
                 organization.id(), tx -> TeamTree.load(tx, organization.id()).depthFirst());
     }
 
-    /** Deletes an empty team: no people in it and no sub-teams. */
-    public Team delete(Organization organization, String name) {
+    /**
+     * Deletes an empty team: no people in it and no sub-teams. A team that is not empty is a
+     * conflict with what exists (409 through the API), and the refusal says what is left in it.
+     */
+    public Team delete(Organization organization, TeamRef ref, Actor actor) {
         return transactions.inOrganization(organization.id(), tx -> {
             PeopleLock.take(tx, organization.id());
-            var team = TeamTree.load(tx, organization.id()).require(organization, name);
+            var team = TeamTree.load(tx, organization.id()).require(organization, ref, PeopleRefusal.Part.SUBJECT);
             if (team.members() > 0 || team.subTeams() > 0) {
                 var what = new ArrayList<String>();
                 if (team.members() > 0) {
@@ -102,13 +128,29 @@ public final class TeamStore {
                 if (team.subTeams() > 0) {
                     what.add(team.subTeams() + (team.subTeams() == 1 ? " sub-team" : " sub-teams"));
                 }
-                throw ScorelineException.badInput(
+                throw PeopleRefusal.conflict(
+                        PeopleRefusal.Part.SUBJECT,
                         "team '" + team.name() + "' is not empty (" + String.join(" and ", what)
                                 + "): move them out first with `scoreline profile update --team` and `scoreline team move`");
             }
             tx.deleteFrom(TEAMS).where(TEAMS.ID.eq(team.id())).execute();
+            audit(tx, organization, actor, "team.delete", team, Map.of("name", team.name()));
             return team;
         });
+    }
+
+    private static String parentName(Team team) {
+        return team.parent().orElse(NONE);
+    }
+
+    private static void audit(
+            DSLContext tx,
+            Organization organization,
+            Actor actor,
+            String action,
+            Team team,
+            Map<String, Object> changes) {
+        AuditLog.append(tx, organization.id(), new AuditEntry(actor, action, "team:" + team.id(), changes));
     }
 
     /** The id of the team called {@code name}, created at the top level if it does not exist yet. */

@@ -3,7 +3,6 @@ package io.scoreline.pipeline.people;
 import static io.scoreline.pipeline.db.Tables.PROFILES;
 import static io.scoreline.pipeline.db.Tables.TEAMS;
 
-import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.tenancy.Organization;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,15 +56,31 @@ final class TeamTree {
     }
 
     Team require(Organization organization, String name) {
-        return find(name)
-                .orElseThrow(() -> ScorelineException.notFound("no team '" + name + "' in " + organization.slug()
-                        + " (see `scoreline team list --org " + organization.slug() + "`)"));
+        return require(organization, new TeamRef.Named(name), PeopleRefusal.Part.SUBJECT);
     }
 
+    /** @param part what the reference is in the request, for the refusal when there is no such team */
+    Team require(Organization organization, TeamRef ref, PeopleRefusal.Part part) {
+        var node = switch (ref) {
+            case TeamRef.Named named -> byName.get(named.name());
+            case TeamRef.Id id -> byId.get(id.id());
+        };
+        if (node == null) {
+            throw PeopleRefusal.notFound(
+                    part,
+                    "no team " + ref.described() + " in " + organization.slug() + " (see `scoreline team list --org "
+                            + organization.slug() + "`)");
+        }
+        return team(node, depth(node));
+    }
+
+    /** A taken name is a conflict with what exists, not a malformed request (409 through the API). */
     void requireFree(Organization organization, String name) {
         if (byName.containsKey(name)) {
-            throw ScorelineException.badInput("a team called '" + name + "' already exists in " + organization.slug()
-                    + " (team names are unique in an organization)");
+            throw PeopleRefusal.conflict(
+                    PeopleRefusal.Part.NAME,
+                    "a team called '" + name + "' already exists in " + organization.slug()
+                            + " (team names are unique in an organization)");
         }
     }
 
@@ -133,12 +148,12 @@ final class TeamTree {
     }
 
     private Team team(Node node, int depth) {
-        Optional<String> parent =
-                Optional.ofNullable(parentOf(node.id())).map(id -> byId.get(id).name());
+        Optional<Long> parentId = Optional.ofNullable(parentOf(node.id()));
         return new Team(
                 node.id(),
                 node.name(),
-                parent,
+                parentId.map(id -> byId.get(id).name()),
+                parentId,
                 depth,
                 node.members(),
                 children.getOrDefault(node.id(), List.of()).size());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code team create|list|rename|move|delete} and {@code profile create|list|update} through the real
- * command line: the team tree, every refusal with exit 2 and a one-line message, managers without
+ * command line: the team tree, every refusal with a one-line message (exit 2, a conflict exit 1), managers without
  * cycles, and another organization's teams out of reach.
  */
 class PeopleCliIT {
@@ -42,6 +42,14 @@ class PeopleCliIT {
         return run.err().strip();
     }
 
+    /** A clash with what exists (a taken name, a team not empty): exit 1, as any conflict (DESIGN §10). */
+    private static String conflicting(String... args) {
+        var run = CliRun.run(env, args);
+        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.out()).isEqualTo(1);
+        assertThat(run.err().strip()).doesNotContain("\n").doesNotContain("Exception");
+        return run.err().strip();
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> jsonLines(CliRun run) throws Exception {
         var lines = new java.util.ArrayList<Map<String, Object>>();
@@ -63,7 +71,7 @@ class PeopleCliIT {
                 .containsEntry("depth", 2);
         ok("team", "create", "--org", "acme", "--name", "Americas", "--parent", "Sales");
 
-        assertThat(refused("team", "create", "--org", "acme", "--name", "EMEA"))
+        assertThat(conflicting("team", "create", "--org", "acme", "--name", "EMEA"))
                 .contains("a team called 'EMEA' already exists in acme");
         assertThat(refused("team", "create", "--org", "acme", "--name", "DACH", "--parent", "Europe"))
                 .contains("no team 'Europe' in acme");
@@ -76,7 +84,7 @@ class PeopleCliIT {
                 .contains("a team cannot be its own parent");
         assertThat(refused("team", "move", "--org", "acme", "--name", "EMEA"))
                 .contains("--parent TEAM and --top-level");
-        assertThat(refused("team", "rename", "--org", "acme", "--name", "Nordics", "--to", "Americas"))
+        assertThat(conflicting("team", "rename", "--org", "acme", "--name", "Nordics", "--to", "Americas"))
                 .contains("a team called 'Americas' already exists");
 
         ok("team", "rename", "--org", "acme", "--name", "Nordics", "--to", "North");
@@ -91,10 +99,10 @@ class PeopleCliIT {
         ok("team", "move", "--org", "acme", "--name", "North", "--top-level");
 
         // Delete only when empty: no sub-teams, no people.
-        assertThat(refused("team", "delete", "--org", "acme", "--name", "Sales"))
+        assertThat(conflicting("team", "delete", "--org", "acme", "--name", "Sales"))
                 .contains("team 'Sales' is not empty (2 sub-teams)");
         ok("profile", "create", "--org", "acme", "--email", "Zed@Acme.example", "--team", "North");
-        assertThat(refused("team", "delete", "--org", "acme", "--name", "North"))
+        assertThat(conflicting("team", "delete", "--org", "acme", "--name", "North"))
                 .contains("team 'North' is not empty (1 person)");
         ok("profile", "update", "--org", "acme", "--email", "zed@acme.example", "--team", "none");
         ok("team", "delete", "--org", "acme", "--name", "North");
@@ -186,7 +194,7 @@ class PeopleCliIT {
                 .contains("unknown role 'boss'");
         assertThat(refused("profile", "update", "--org", "initech", "--email", "rep@acme.example"))
                 .contains("nothing to change");
-        assertThat(refused("profile", "create", "--org", "initech", "--email", "rep@acme.example"))
+        assertThat(conflicting("profile", "create", "--org", "initech", "--email", "rep@acme.example"))
                 .contains("a profile for rep@acme.example already exists");
         // A manager of another organization is unknown here.
         ok("profile", "create", "--org", "globex", "--email", "boss@globex.example");

@@ -58,7 +58,11 @@ class TeamContestIT {
                 "acme",
                 person + "@acme.test",
                 new ProfileChange(
-                        Optional.of(team), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+                        ProfileChange.team(Optional.of(team)),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
     }
 
     private static Instant berlin(String localDateTime) {

@@ -5,8 +5,10 @@ import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.pipeline.people.NewProfile;
+import io.scoreline.pipeline.people.ProfileRef;
 import io.scoreline.pipeline.people.Profiles;
 import io.scoreline.pipeline.people.Role;
+import io.scoreline.pipeline.people.TeamRef;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,8 +49,8 @@ final class ProfileCreateCommand extends ContextCommand {
         request = new NewProfile(
                 email,
                 Optional.ofNullable(displayName),
-                Optional.ofNullable(team),
-                Optional.ofNullable(manager),
+                Optional.ofNullable(team).map(TeamRef.Named::new),
+                Optional.ofNullable(manager).map(ProfileRef.Email::new),
                 Role.fromKey(role));
     }
 

@@ -9,7 +9,9 @@ record ProfileJson(
         String email,
         @JsonProperty("display_name") String displayName,
         String team,
+        @JsonProperty("team_id") Long teamId,
         String manager,
+        @JsonProperty("manager_id") Long managerId,
         String role,
         boolean active) {
 
@@ -19,7 +21,9 @@ record ProfileJson(
                 profile.email(),
                 profile.displayName().orElse(null),
                 profile.team().orElse(null),
+                profile.teamId().orElse(null),
                 profile.manager().orElse(null),
+                profile.managerId().orElse(null),
                 profile.role().key(),
                 profile.active());
     }

@@ -5,8 +5,10 @@ import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.pipeline.people.ProfileFilter;
+import io.scoreline.pipeline.people.ProfileRef;
 import io.scoreline.pipeline.people.Profiles;
 import io.scoreline.pipeline.people.Role;
+import io.scoreline.pipeline.people.TeamRef;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -48,10 +50,10 @@ final class ProfileListCommand extends ContextCommand {
     @Override
     protected void validate() {
         filter = new ProfileFilter(
-                Optional.ofNullable(team),
+                Optional.ofNullable(team).map(TeamRef.Named::new),
                 Optional.ofNullable(role).map(Role::fromKey),
                 Optional.ofNullable(active),
-                Optional.ofNullable(manager));
+                Optional.ofNullable(manager).map(ProfileRef.Email::new));
     }
 
     @Override

@@ -54,8 +54,8 @@ final class ProfileUpdateCommand extends ContextCommand {
     @Override
     protected void validate() {
         change = new ProfileChange(
-                Optional.ofNullable(team),
-                Optional.ofNullable(manager),
+                ProfileChange.team(Optional.ofNullable(team)),
+                ProfileChange.manager(Optional.ofNullable(manager)),
                 Optional.ofNullable(role).map(Role::fromKey),
                 Optional.ofNullable(active),
                 Optional.ofNullable(displayName));

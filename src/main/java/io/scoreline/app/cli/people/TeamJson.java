@@ -8,12 +8,19 @@ record TeamJson(
         long id,
         String name,
         String parent,
+        @JsonProperty("parent_id") Long parentId,
         int depth,
         int members,
         @JsonProperty("sub_teams") int subTeams) {
 
     static TeamJson of(Team team) {
         return new TeamJson(
-                team.id(), team.name(), team.parent().orElse(null), team.depth(), team.members(), team.subTeams());
+                team.id(),
+                team.name(),
+                team.parent().orElse(null),
+                team.parentId().orElse(null),
+                team.depth(),
+                team.members(),
+                team.subTeams());
     }
 }

@@ -12,7 +12,8 @@ final class RequestFields {
     static Set<String> of(Class<? extends Record> request) {
         var names = new LinkedHashSet<String>();
         for (var component : request.getRecordComponents()) {
-            var property = component.getAnnotation(JsonProperty.class);
+            // @JsonProperty cannot target a record component: Java puts it on the accessor (and field).
+            var property = component.getAccessor().getAnnotation(JsonProperty.class);
             names.add(property != null && !property.value().isEmpty() ? property.value() : component.getName());
         }
         return Set.copyOf(names);

@@ -1,0 +1,35 @@
+package io.scoreline.app.http.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.scoreline.pipeline.people.Profile;
+
+/** A profile as the API shows it: the fields and words of {@code profile list --json}, nulls included. */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ProfileBody(
+        long id,
+        String email,
+        @JsonProperty("display_name") @Nullable String displayName,
+        @Nullable String team,
+        @JsonProperty("team_id") @Nullable Long teamId,
+        @Nullable String manager,
+        @JsonProperty("manager_id") @Nullable Long managerId,
+        String role,
+        boolean active) {
+
+    static ProfileBody of(Profile profile) {
+        return new ProfileBody(
+                profile.id(),
+                profile.email(),
+                profile.displayName().orElse(null),
+                profile.team().orElse(null),
+                profile.teamId().orElse(null),
+                profile.manager().orElse(null),
+                profile.managerId().orElse(null),
+                profile.role().key(),
+                profile.active());
+    }
+}
