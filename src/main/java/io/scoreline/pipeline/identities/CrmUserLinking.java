@@ -1,5 +1,7 @@
 package io.scoreline.pipeline.identities;
 
+import io.scoreline.pipeline.audit.Actor;
+import io.scoreline.pipeline.audit.AuditEntry;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.people.CrmTeamPlacement;
@@ -7,7 +9,9 @@ import io.scoreline.pipeline.sync.ConnectorOpener;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Links an integration's CRM users to profiles by e-mail (ADR 0029): the one "users sync" of the
@@ -66,6 +70,56 @@ public final class CrmUserLinking {
                     placed.teamsCreated(),
                     placed.managersChanged());
         }
+    }
+
+    /**
+     * {@link #sync(long, boolean, boolean)} recorded in the audit log once done: what was asked
+     * and the counts (e-mails of moved people stay in the answer, not in the row).
+     */
+    public UsersSyncResult sync(long integrationId, boolean createProfiles, boolean teamsFromCrm, Actor actor) {
+        var result = sync(integrationId, createProfiles, teamsFromCrm);
+        var integration = integration(integrationId);
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("create_profiles", createProfiles);
+        summary.put("teams_from_crm", teamsFromCrm);
+        summary.put("users", result.usersSeen());
+        summary.put("newly_linked", result.newlyLinked());
+        summary.put("profiles_created", result.profilesCreated());
+        summary.put("unmatched", result.unmatched());
+        if (teamsFromCrm) {
+            summary.put("moves", result.moves().size());
+            summary.put("teams_created", result.teamsCreated());
+            summary.put("managers_changed", result.managersChanged());
+        }
+        integrations.audit(
+                integration.organizationId(),
+                new AuditEntry(actor, "users.sync", "integration:" + integrationId, summary));
+        return result;
+    }
+
+    /** One page of {@link #unmatched(long)}: {@code next} is the CRM user id to continue after. */
+    public record UnmatchedPage(List<CrmIdentity> users, Optional<String> next) {}
+
+    /**
+     * A page of the unmatched users, in the order of {@link #unmatched(long)}, after the CRM user
+     * {@code after} (from the start when empty or no longer unmatched).
+     */
+    public UnmatchedPage unmatched(long integrationId, int limit, Optional<String> after) {
+        var all = unmatched(integrationId);
+        int start = 0;
+        if (after.isPresent()) {
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).crmUserId().equals(after.get())) {
+                    start = i + 1;
+                    break;
+                }
+            }
+        }
+        int end = Math.min(all.size(), start + limit);
+        var page = all.subList(start, end);
+        return new UnmatchedPage(
+                List.copyOf(page),
+                end < all.size() && !page.isEmpty() ? Optional.of(page.getLast().crmUserId()) : Optional.empty());
     }
 
     /** CRM users of the integration whose KPIs are credited to nobody yet. */

@@ -11,6 +11,8 @@ import io.scoreline.connectors.spi.CrmProfiles;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CrmProvider;
+import io.scoreline.pipeline.audit.AuditEntry;
+import io.scoreline.pipeline.audit.AuditLog;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.db.tables.records.IntegrationsRecord;
 import io.scoreline.pipeline.secrets.CredentialCipher;
@@ -18,6 +20,7 @@ import io.scoreline.pipeline.secrets.StoredKeyFingerprint;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.JSONB;
 
@@ -48,6 +51,18 @@ public final class IntegrationStore {
      * as it sees every tenant's rows.
      */
     public Connected connect(NewIntegration request) {
+        return connect(request, Optional.empty());
+    }
+
+    /**
+     * {@link #connect(NewIntegration)} with the audit row of the change in the same transaction
+     * (ADR 0038): {@code audit} makes it from the stored integration, and never sees credentials.
+     */
+    public Connected connect(NewIntegration request, Function<Integration, AuditEntry> audit) {
+        return connect(request, Optional.of(audit));
+    }
+
+    private Connected connect(NewIntegration request, Optional<Function<Integration, AuditEntry>> audit) {
         var keyed = verifiedCipher();
         var ciphertext = keyed.encrypt(request.credentials());
         var secret = CrmProfiles.of(request.provider()).usesEndpointSecret()
@@ -75,7 +90,9 @@ public final class IntegrationStore {
                 // Spread hourly syncs over the hour so that integrations do not all fire at :00.
                 row.setScheduleMinute(spreadMinute(row.getId()));
                 row.store();
-                return new Connected(toIntegration(row), secret);
+                var integration = toIntegration(row);
+                audit.ifPresent(a -> AuditLog.append(tx, request.organizationId(), a.apply(integration)));
+                return new Connected(integration, secret);
             });
         } catch (ScorelineException e) {
             throw AccountHolders.heldElsewhere(
@@ -142,16 +159,26 @@ public final class IntegrationStore {
      * pause or resume its job right after (see {@code IntegrationScheduler}).
      */
     public Integration setStatus(long organizationId, long integrationId, IntegrationStatus status) {
+        return setStatus(organizationId, integrationId, status, Optional.empty());
+    }
+
+    /** {@link #setStatus(long, long, IntegrationStatus)} with its audit row in the same transaction. */
+    public Integration setStatus(
+            long organizationId, long integrationId, IntegrationStatus status, Optional<AuditEntry> audit) {
         try {
             return transactions
-                    .inOrganization(
-                            organizationId,
-                            tx -> tx.update(INTEGRATIONS)
-                                    .set(INTEGRATIONS.STATUS, status.key())
-                                    .set(INTEGRATIONS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
-                                    .where(INTEGRATIONS.ID.eq(integrationId))
-                                    .returning()
-                                    .fetchOptional(IntegrationStore::toIntegration))
+                    .inOrganization(organizationId, tx -> {
+                        var changed = tx.update(INTEGRATIONS)
+                                .set(INTEGRATIONS.STATUS, status.key())
+                                .set(INTEGRATIONS.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                                .where(INTEGRATIONS.ID.eq(integrationId))
+                                .returning()
+                                .fetchOptional(IntegrationStore::toIntegration);
+                        if (changed.isPresent()) {
+                            audit.ifPresent(a -> AuditLog.append(tx, organizationId, a));
+                        }
+                        return changed;
+                    })
                     .orElseThrow(() -> ScorelineException.notFound("no integration " + integrationId));
         } catch (ScorelineException e) {
             // Only a move out of `paused` can collide: the index holds the account for one integration.
@@ -177,6 +204,17 @@ public final class IntegrationStore {
                 .flatMap(org -> find(org, integrationId))
                 .orElseThrow(() -> ScorelineException.notFound(
                         "no integration " + integrationId + " (see `scoreline integration list --org SLUG`)"));
+    }
+
+    /**
+     * Appends an audit row in a transaction of its own, for a change made of several transactions
+     * (a catalog read, a users sync) that is recorded once it is done.
+     */
+    public void audit(long organizationId, AuditEntry entry) {
+        transactions.inOrganization(organizationId, tx -> {
+            AuditLog.append(tx, organizationId, entry);
+            return null;
+        });
     }
 
     /** Decrypted credentials, in memory only. */

@@ -136,6 +136,22 @@ public final class SyncRunStore {
                         .fetch(SyncRunStore::toRun));
     }
 
+    /**
+     * The newest run of the integration that ended with data read (succeeded, or partial: it
+     * stopped early on purpose and what it read is committed); empty when none has.
+     */
+    public Optional<SyncRun> lastCompleted(long organizationId, long integrationId) {
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.selectFrom(SYNC_RUNS)
+                        .where(SYNC_RUNS.INTEGRATION_ID.eq(integrationId))
+                        .and(SYNC_RUNS.STATUS.in(SyncStatus.SUCCEEDED.key(), SyncStatus.PARTIAL.key()))
+                        .and(SYNC_RUNS.FINISHED_AT.isNotNull())
+                        .orderBy(SYNC_RUNS.FINISHED_AT.desc(), SYNC_RUNS.ID.desc())
+                        .limit(1)
+                        .fetchOptional(SyncRunStore::toRun));
+    }
+
     public Optional<SyncRun> find(long organizationId, long runId) {
         return transactions.inOrganization(
                 organizationId,

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.scoreline.mappings.CrmProvider;
 import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.Integration;
+import io.scoreline.pipeline.integrations.onboarding.IntegrationView;
+import io.scoreline.pipeline.runs.SyncRun;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +28,8 @@ record IntegrationJson(
         Map<String, String> settings,
         @JsonProperty("endpoint_secret_set") Boolean endpointSecretSet,
         @JsonProperty("created_at") String createdAt,
+        @JsonProperty("last_run") LastRunJson lastRun,
+        @JsonProperty("lag_seconds") Long lagSeconds,
 
         @JsonProperty("endpoint_secret") @JsonInclude(JsonInclude.Include.NON_NULL)
         String endpointSecret,
@@ -31,11 +37,43 @@ record IntegrationJson(
         @JsonProperty("endpoint_path") @JsonInclude(JsonInclude.Include.NON_NULL)
         String endpointPath) {
 
-    static IntegrationJson of(Integration integration, String organizationSlug) {
-        return of(integration, organizationSlug, Optional.empty());
+    /** The newest run: the fields of {@code runs --json}. */
+    record LastRunJson(
+            long run,
+            String trigger,
+            String status,
+            @JsonProperty("started_at") String startedAt,
+            @JsonProperty("finished_at") String finishedAt,
+            @JsonProperty("error_kind") String errorKind,
+            @JsonProperty("error_message") String errorMessage) {
+
+        static LastRunJson of(SyncRun run) {
+            return new LastRunJson(
+                    run.id(),
+                    run.trigger().key(),
+                    run.status().key(),
+                    run.startedAt().toString(),
+                    run.finishedAt().map(Instant::toString).orElse(null),
+                    run.errorKind().orElse(null),
+                    run.errorMessage().orElse(null));
+        }
+    }
+
+    /** A line of {@code integration list}: with the newest run and the lag. */
+    static IntegrationJson of(IntegrationView view, String organizationSlug) {
+        return of(view.integration(), organizationSlug, Optional.empty(), view.lastRun(), view.lag());
     }
 
     static IntegrationJson of(Integration integration, String organizationSlug, Optional<EndpointSecret> secret) {
+        return of(integration, organizationSlug, secret, Optional.empty(), Optional.empty());
+    }
+
+    private static IntegrationJson of(
+            Integration integration,
+            String organizationSlug,
+            Optional<EndpointSecret> secret,
+            Optional<SyncRun> lastRun,
+            Optional<Duration> lag) {
         return new IntegrationJson(
                 integration.id(),
                 organizationSlug,
@@ -46,6 +84,8 @@ record IntegrationJson(
                 integration.settings(),
                 integration.provider() == CrmProvider.SALESFORCE ? integration.hasEndpointSecret() : null,
                 integration.createdAt().toString(),
+                lastRun.map(LastRunJson::of).orElse(null),
+                lag.map(Duration::toSeconds).orElse(null),
                 secret.map(EndpointSecret::text).orElse(null),
                 secret.map(s -> EndpointSecretOutput.path(integration, s)).orElse(null));
     }

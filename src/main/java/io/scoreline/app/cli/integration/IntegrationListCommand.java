@@ -5,6 +5,7 @@ import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.pipeline.integrations.onboarding.IntegrationOnboarding;
+import io.scoreline.pipeline.integrations.onboarding.IntegrationView;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,11 +23,13 @@ final class IntegrationListCommand extends ContextCommand {
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var listed = context.getBean(IntegrationOnboarding.class).list(org);
-        var slug = listed.organization().slug();
-        var integrations = listed.integrations();
+        var overview = context.getBean(IntegrationOnboarding.class).overview(org);
+        var slug = overview.organization().slug();
+        var integrations = overview.integrations().stream()
+                .map(IntegrationView::integration)
+                .toList();
         if (output.json()) {
-            integrations.forEach(i -> output.jsonLine(IntegrationJson.of(i, slug)));
+            overview.integrations().forEach(i -> output.jsonLine(IntegrationJson.of(i, slug)));
         } else if (integrations.isEmpty()) {
             output.line("No integrations for " + slug + ": add one with `scoreline integration add`");
         } else {

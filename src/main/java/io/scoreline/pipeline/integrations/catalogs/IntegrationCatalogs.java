@@ -3,6 +3,8 @@ package io.scoreline.pipeline.integrations.catalogs;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.ObjectSchema;
+import io.scoreline.pipeline.audit.Actor;
+import io.scoreline.pipeline.audit.AuditEntry;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStatus;
 import io.scoreline.pipeline.integrations.IntegrationStore;
@@ -13,6 +15,7 @@ import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +60,25 @@ public final class IntegrationCatalogs implements RuleCatalogs {
      */
     public CatalogRefresh refresh(long integrationId) {
         return refresh(integrations.require(integrationId));
+    }
+
+    /**
+     * {@link #refresh(long)} recorded in the audit log once stored: the version and what it cost.
+     * The reading spans a CRM call and its own store transaction, so the row follows them.
+     */
+    public CatalogRefresh refresh(long integrationId, Actor actor) {
+        var refreshed = refresh(integrations.require(integrationId));
+        integrations.audit(
+                refreshed.integration().organizationId(),
+                new AuditEntry(
+                        actor,
+                        "integration.describe",
+                        "integration:" + integrationId,
+                        Map.of(
+                                "version", refreshed.stored().version(),
+                                "changed", refreshed.changed(),
+                                "api_calls", refreshed.stored().read().apiCalls())));
+        return refreshed;
     }
 
     /** {@link #refresh(long)} for an integration already resolved (at {@code integration add}). */

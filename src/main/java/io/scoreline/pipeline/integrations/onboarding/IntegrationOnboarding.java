@@ -2,11 +2,14 @@ package io.scoreline.pipeline.integrations.onboarding;
 
 import io.scoreline.connectors.spi.ConnectionCheck;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.pipeline.audit.Actor;
+import io.scoreline.pipeline.audit.AuditEntry;
 import io.scoreline.pipeline.integrations.EndpointSecret;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStatus;
 import io.scoreline.pipeline.integrations.IntegrationStore;
 import io.scoreline.pipeline.integrations.NewIntegration;
+import io.scoreline.pipeline.runs.SyncRunStore;
 import io.scoreline.pipeline.scheduling.IntegrationScheduler;
 import io.scoreline.pipeline.sync.ConnectorOpener;
 import io.scoreline.pipeline.tenancy.Organization;
@@ -14,8 +17,12 @@ import io.scoreline.pipeline.tenancy.OrganizationStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,22 +54,33 @@ public final class IntegrationOnboarding {
 
     public record Listed(Organization organization, List<Integration> integrations) {}
 
+    /** The organization's integrations with their newest run and lag. */
+    public record Overview(Organization organization, List<IntegrationView> integrations) {}
+
+    public record Shown(Organization organization, IntegrationView integration) {}
+
     private final OrganizationStore organizations;
     private final IntegrationStore integrations;
     // Providers: Quartz and Camel start only for the operations that need them, not for a list.
     private final Provider<IntegrationScheduler> scheduler;
     private final Provider<ConnectorOpener> connectors;
+    private final SyncRunStore runs;
+    private final Clock clock;
 
     @Inject
     public IntegrationOnboarding(
             OrganizationStore organizations,
             IntegrationStore integrations,
             Provider<IntegrationScheduler> scheduler,
-            Provider<ConnectorOpener> connectors) {
+            Provider<ConnectorOpener> connectors,
+            SyncRunStore runs,
+            Clock clock) {
         this.organizations = organizations;
         this.integrations = integrations;
         this.scheduler = scheduler;
         this.connectors = connectors;
+        this.runs = runs;
+        this.clock = clock;
     }
 
     /**
@@ -74,6 +92,31 @@ public final class IntegrationOnboarding {
         var connected = integrations.connect(request.inOrganization(organization.id()));
         scheduler.get().reconcile(connected.integration().id());
         return new Added(organization, connected.integration(), connected.endpointSecret());
+    }
+
+    /**
+     * {@link #add(String, NewIntegration)} for the organization with this id (an API key's), with
+     * the audit row in the insert's transaction: what was connected, never the credentials.
+     */
+    public Added add(long organizationId, NewIntegration request, Actor actor) {
+        var organization = organizations.get(organizationId);
+        var connected = integrations.connect(
+                request.inOrganization(organization.id()),
+                integration -> new AuditEntry(
+                        actor, "integration.add", "integration:" + integration.id(), summary(integration, request)));
+        scheduler.get().reconcile(connected.integration().id());
+        return new Added(organization, connected.integration(), connected.endpointSecret());
+    }
+
+    private static Map<String, Object> summary(Integration integration, NewIntegration request) {
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("provider", integration.provider().key());
+        summary.put("settings", integration.settings());
+        integration.externalAccountId().ifPresent(id -> summary.put("external_account_id", id));
+        summary.put("shared_account", request.sharedAccount());
+        // The kind of login only: the credentials themselves never reach the audit log.
+        summary.put("login", request.credentials().getClass().getSimpleName());
+        return summary;
     }
 
     /** Checks settings, credentials and connectivity; a failure is an answer here, not an exception. */
@@ -101,9 +144,28 @@ public final class IntegrationOnboarding {
         return changeStatus(integrationId, IntegrationStatus.ACTIVE);
     }
 
+    /** {@link #pause(long)} with its audit row in the status change's transaction. */
+    public StatusChanged pause(long integrationId, Actor actor) {
+        return changeStatus(integrationId, IntegrationStatus.PAUSED, Optional.of(actor));
+    }
+
+    /** {@link #resume(long)} with its audit row in the status change's transaction. */
+    public StatusChanged resume(long integrationId, Actor actor) {
+        return changeStatus(integrationId, IntegrationStatus.ACTIVE, Optional.of(actor));
+    }
+
     private StatusChanged changeStatus(long integrationId, IntegrationStatus target) {
+        return changeStatus(integrationId, target, Optional.empty());
+    }
+
+    private StatusChanged changeStatus(long integrationId, IntegrationStatus target, Optional<Actor> actor) {
         var integration = integration(integrationId);
-        var changed = integrations.setStatus(integration.organizationId(), integrationId, target);
+        var audit = actor.map(a -> new AuditEntry(
+                a,
+                target == IntegrationStatus.ACTIVE ? "integration.resume" : "integration.pause",
+                "integration:" + integrationId,
+                Map.of("status", target.key(), "was", integration.status().key())));
+        var changed = integrations.setStatus(integration.organizationId(), integrationId, target, audit);
         var schedules = scheduler.get();
         var change =
                 target == IntegrationStatus.ACTIVE ? schedules.resume(integrationId) : schedules.pause(integrationId);
@@ -124,6 +186,40 @@ public final class IntegrationOnboarding {
     public Listed list(String organizationSlug) {
         var organization = organizations.require(organizationSlug);
         return new Listed(organization, integrations.list(organization.id()));
+    }
+
+    /** The organization's integrations with their newest run and lag ({@code integration list}). */
+    public Overview overview(String organizationSlug) {
+        return overview(organizations.require(organizationSlug));
+    }
+
+    /** {@link #overview(String)} for the organization with this id (an API key's). */
+    public Overview overview(long organizationId) {
+        return overview(organizations.get(organizationId));
+    }
+
+    private Overview overview(Organization organization) {
+        var now = clock.instant();
+        return new Overview(
+                organization,
+                integrations.list(organization.id()).stream()
+                        .map(i -> view(i, now))
+                        .toList());
+    }
+
+    /** One integration with its newest run and lag. */
+    public Shown show(long integrationId) {
+        var integration = integration(integrationId);
+        return new Shown(organizations.get(integration.organizationId()), view(integration, clock.instant()));
+    }
+
+    private IntegrationView view(Integration integration, Instant now) {
+        var last = runs.recent(integration.organizationId(), integration.id(), 1).stream()
+                .findFirst();
+        var lag = runs.lastCompleted(integration.organizationId(), integration.id())
+                .flatMap(run -> run.finishedAt())
+                .map(finished -> now.isAfter(finished) ? Duration.between(finished, now) : Duration.ZERO);
+        return new IntegrationView(integration, last, lag);
     }
 
     /** The integration with its organization: the authorization point of every operation by id (ADR 0029). */
