@@ -2,6 +2,8 @@ package io.scoreline.pipeline.rules;
 
 import static io.scoreline.pipeline.db.Tables.MAPPING_RULE_SETS;
 
+import io.scoreline.pipeline.audit.AuditEntry;
+import io.scoreline.pipeline.audit.AuditLog;
 import io.scoreline.pipeline.db.tables.records.MappingRuleSetsRecord;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +70,11 @@ public final class LockedRuleSets {
                 .fetchSingle());
     }
 
+    /** Records a change of these rule sets in the same transaction (issue 21: every API write is audited). */
+    public void audit(AuditEntry entry) {
+        AuditLog.append(tx, organizationId, entry);
+    }
+
     // Before the insert or update: one active version per integration is a unique index.
     private void deactivate() {
         tx.update(MAPPING_RULE_SETS)
@@ -84,6 +91,7 @@ public final class LockedRuleSets {
                 r.getVersion(),
                 r.getDocument(),
                 r.getActive(),
-                r.getCreatedAt().toInstant());
+                r.getCreatedAt().toInstant(),
+                Optional.ofNullable(r.getCreatedBy()));
     }
 }

@@ -8,6 +8,8 @@ import io.scoreline.mappings.MappingCompiler;
 import io.scoreline.mappings.Problem;
 import io.scoreline.mappings.RuleSet;
 import io.scoreline.mappings.RuleSetDiff;
+import io.scoreline.pipeline.audit.Actor;
+import io.scoreline.pipeline.audit.AuditEntry;
 import io.scoreline.pipeline.facts.StoredFieldGaps;
 import io.scoreline.pipeline.integrations.Integration;
 import io.scoreline.pipeline.integrations.IntegrationStore;
@@ -55,6 +57,18 @@ public final class RuleSetVersions {
 
     /** @throws ScorelineException not found when there is no such integration */
     public RuleSetChange set(long integrationId, String document, String createdBy) {
+        return set(integrationId, document, createdBy, Optional.empty());
+    }
+
+    /**
+     * {@link #set} for an API caller: the stored version names the key as its author, and an
+     * audit row (version numbers, never the document) commits with it.
+     */
+    public RuleSetChange set(long integrationId, String document, Actor actor) {
+        return set(integrationId, document, actor.auditName(), Optional.of(actor));
+    }
+
+    private RuleSetChange set(long integrationId, String document, String createdBy, Optional<Actor> actor) {
         var integration = integrations.require(integrationId);
         var catalog = ruleSets.catalogs().forNewRules(integration);
         return switch (check.validate(document, catalog.catalog())) {
@@ -71,8 +85,9 @@ public final class RuleSetVersions {
                             && previous.get().document().equals(document)) {
                         return new RuleSetChange.Unchanged(previous.get(), compiled.warnings());
                     }
-                    return new RuleSetChange.Stored(
-                            versions.saveNext(document, createdBy), changes, compiled.warnings());
+                    var saved = versions.saveNext(document, createdBy);
+                    actor.ifPresent(a -> versions.audit(audit(a, "rule_set.set", integration, saved, previous)));
+                    return new RuleSetChange.Stored(saved, changes, compiled.warnings());
                 });
                 yield change instanceof RuleSetChange.Stored stored
                         ? withMissingFields(integration, stored, compiled.ruleSet())
@@ -107,6 +122,15 @@ public final class RuleSetVersions {
      * @throws ScorelineException not found when there is no such integration or version
      */
     public RuleSetActivation activate(long integrationId, int version) {
+        return activate(integrationId, version, Optional.empty());
+    }
+
+    /** {@link #activate} for an API caller, with an audit row when the active version changes. */
+    public RuleSetActivation activate(long integrationId, int version, Actor actor) {
+        return activate(integrationId, version, Optional.of(actor));
+    }
+
+    private RuleSetActivation activate(long integrationId, int version, Optional<Actor> actor) {
         var integration = integrations.require(integrationId);
         var catalog = ruleSets.catalogs().effective(integration);
         return ruleSets.locked(integration.organizationId(), integration.id(), versions -> {
@@ -123,8 +147,9 @@ public final class RuleSetVersions {
             var previous = versions.active();
             var changes =
                     RuleSetDiff.between(canonicalText(previous, catalog), canonicalText(Optional.of(target), catalog));
-            return new RuleSetActivation.Activated(
-                    versions.activate(version), previous.map(StoredRuleSet::version), changes);
+            var activated = versions.activate(version);
+            actor.ifPresent(a -> versions.audit(audit(a, "rule_set.activate", integration, activated, previous)));
+            return new RuleSetActivation.Activated(activated, previous.map(StoredRuleSet::version), changes);
         });
     }
 
@@ -179,6 +204,15 @@ public final class RuleSetVersions {
                         integration.organizationId(), integration.id(), rules, CrmProfiles.of(integration.provider())))
                 .map(missing -> new RuleSetChange.Stored(stored.stored(), stored.changes(), stored.problems(), missing))
                 .orElse(stored);
+    }
+
+    /** The version numbers only: a document may be large and is in the rule sets themselves. */
+    private static AuditEntry audit(
+            Actor actor, String action, Integration integration, StoredRuleSet now, Optional<StoredRuleSet> before) {
+        var changes = new java.util.HashMap<String, Object>();
+        changes.put("version", now.version());
+        before.ifPresent(b -> changes.put("previous_version", b.version()));
+        return new AuditEntry(actor, action, "integration:" + integration.id(), changes);
     }
 
     private static ScorelineException noVersion(long integrationId, int version) {

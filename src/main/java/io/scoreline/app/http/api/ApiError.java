@@ -5,7 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** The one error body of the API: {@code {"error":{"code":"…","message":"…","field":"…"}}}. */
 @Serdeable
-public record ApiError(Detail error) {
+public record ApiError(Detail error) implements ApiErrorBody {
 
     /**
      * @param code    stable and machine-readable, e.g. {@code invalid_input}

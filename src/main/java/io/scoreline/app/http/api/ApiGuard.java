@@ -112,7 +112,7 @@ public class ApiGuard {
      */
     @ResponseFilter
     public void oneErrorFormat(MutableHttpResponse<?> response) {
-        if (response.getStatus().getCode() >= 400 && !(response.getBody().orElse(null) instanceof ApiError)) {
+        if (response.getStatus().getCode() >= 400 && !(response.getBody().orElse(null) instanceof ApiErrorBody)) {
             response.contentType(MediaType.APPLICATION_JSON_TYPE);
             ((MutableHttpResponse<Object>) response).body(ApiErrors.forStatus(response.getStatus()));
         }
