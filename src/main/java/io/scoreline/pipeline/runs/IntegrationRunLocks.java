@@ -57,6 +57,29 @@ public final class IntegrationRunLocks {
         }
     }
 
+    /**
+     * Whether some session, in any process, holds the integration's lock now. Read from
+     * {@code pg_locks} without taking the lock, so asking never makes a start fail.
+     */
+    public boolean held(long integrationId) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("select exists (select 1 from pg_locks"
+                        + " where locktype = 'advisory' and granted and objsubid = 2"
+                        + " and classid::bigint = ? and objid::bigint = ?)")) {
+            statement.setLong(1, NAMESPACE);
+            statement.setLong(2, lockKey(integrationId));
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new ScorelineException(
+                    FailureKind.RETRYABLE,
+                    "cannot read the run lock of integration " + integrationId + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
     private static int lockKey(long integrationId) {
         try {
             return Math.toIntExact(integrationId);

@@ -1,5 +1,7 @@
 package io.scoreline.pipeline.sync;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.connectors.spi.ChangeQuery;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
@@ -23,7 +25,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,13 +140,19 @@ public final class BackfillService {
 
     /** The dry run: one count per object, how it would be read, nothing written. */
     public BackfillPlan plan(long integrationId, LocalDate from, LocalDate to) {
+        return plan(integrationId, from, to, Set.of());
+    }
+
+    /** @param objects the objects to count, all the rules read when empty */
+    public BackfillPlan plan(long integrationId, LocalDate from, LocalDate to, Set<String> objects) {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
         var window = window(organization, from, to);
         var rules = ActiveRules.load(ruleSets, integration);
+        var selected = selected(rules.ruleSet().fieldsByObject(), objects);
         try (var connector = connectors.open(integration)) {
             var estimates = new ArrayList<BackfillPlan.ObjectEstimate>();
-            for (var entry : rules.ruleSet().fieldsByObject().entrySet()) {
+            for (var entry : selected.entrySet()) {
                 var query = new ChangeQuery(
                         entry.getKey(),
                         entry.getValue(),
@@ -172,25 +187,88 @@ public final class BackfillService {
 
     public SyncOutcome run(
             long integrationId, LocalDate from, LocalDate to, boolean notify, ProgressListener progress) {
+        return prepare(integrationId, from, to, notify, Set.of(), (tx, runId) -> {})
+                .execute(progress);
+    }
+
+    /**
+     * Checks the window and the objects, takes the lock and records the run, so its id is known
+     * before anything is read; a second start while the integration runs is a conflict naming
+     * the run in progress.
+     *
+     * @param objects    the objects to read, all the rules read when empty; kept for a resume
+     * @param alsoCommit done with the run's id in the transaction that records it (an audit row)
+     */
+    public PreparedRun prepare(
+            long integrationId,
+            LocalDate from,
+            LocalDate to,
+            boolean notify,
+            Set<String> objects,
+            BiConsumer<DSLContext, Long> alsoCommit) {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
         var window = window(organization, from, to);
-        try (var lease = runLocks.tryAcquire(integrationId).orElseThrow()) {
+        selected(ActiveRules.load(ruleSets, integration).ruleSet().fieldsByObject(), objects);
+        var lock = RunLockGate.acquire(runLocks, runs, organization.id(), integrationId);
+        try {
+            var options = new TreeMap<String, Object>();
+            options.put("notify", notify);
+            options.put(REACHES_PRESENT, window.reachesPresent());
+            if (!objects.isEmpty()) {
+                options.put(OBJECTS, new TreeSet<>(objects));
+            }
             long runId = runs.start(
                     organization.id(),
                     integrationId,
                     SyncTrigger.BACKFILL,
                     Optional.of(window.from()),
                     Optional.of(window.until()),
-                    "{\"notify\":" + notify + ",\"" + REACHES_PRESENT + "\":" + window.reachesPresent() + "}");
+                    JSON.writeValueAsString(options),
+                    alsoCommit);
             LOG.info(
                     "Backfill run {} of integration {}: records modified {} .. {}",
                     runId,
                     integrationId,
                     window.from(),
                     window.until());
-            return execute(organization, integration, runId, window, notify, progress);
+            return new PreparedRun(
+                    runId,
+                    integrationId,
+                    SyncTrigger.BACKFILL,
+                    lock,
+                    progress -> execute(organization, integration, runId, window, notify, objects, progress));
+        } catch (JsonProcessingException e) {
+            lock.close();
+            throw new ScorelineException(FailureKind.BUG, "backfill options are not JSON: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
+    }
+
+    /**
+     * The rules' objects and fields, only {@code objects} when any are named.
+     *
+     * @throws ScorelineException bad input naming an object the active rules do not read
+     */
+    static Map<String, Set<String>> selected(Map<String, Set<String>> fieldsByObject, Set<String> objects) {
+        if (objects.isEmpty()) {
+            return fieldsByObject;
+        }
+        for (var object : objects) {
+            if (!fieldsByObject.containsKey(object)) {
+                throw ScorelineException.badInput("the active rules read no object " + object + "; they read: "
+                        + String.join(", ", fieldsByObject.keySet()));
+            }
+        }
+        var selected = new LinkedHashMap<String, Set<String>>();
+        fieldsByObject.forEach((object, fields) -> {
+            if (objects.contains(object)) {
+                selected.put(object, fields);
+            }
+        });
+        return selected;
     }
 
     /** Continues an interrupted or partial backfill from its own cursors, with its original window and options. */
@@ -213,6 +291,7 @@ public final class BackfillService {
                     runId,
                     window,
                     runs.option(organization.id(), runId, "notify"),
+                    Set.copyOf(runs.texts(organization.id(), runId, OBJECTS)),
                     progress);
         }
     }
@@ -223,10 +302,12 @@ public final class BackfillService {
             long runId,
             Window window,
             boolean notify,
+            Set<String> objects,
             ProgressListener progress) {
         var scope = CheckpointStore.backfillScope(runId);
         try {
             var rules = ActiveRules.loadForRun(ruleSets, integration);
+            var selected = selected(rules.ruleSet().fieldsByObject(), objects);
             var deriver = new RuleSetFactDeriver(
                     rules.ruleSet(),
                     organization.timezone(),
@@ -235,7 +316,7 @@ public final class BackfillService {
             var target = new ObjectPump.Target(
                     organization.id(), integration.id(), runId, scope, ChangeOrigin.backfill(notify), deriver);
             try (var connector = connectors.open(integration)) {
-                for (var entry : rules.ruleSet().fieldsByObject().entrySet()) {
+                for (var entry : selected.entrySet()) {
                     var since = checkpoints
                             .load(organization.id(), integration.id(), entry.getKey(), scope)
                             .map(cp -> cp.modstamp())
@@ -268,12 +349,7 @@ public final class BackfillService {
                 }
             }
             progress.finished();
-            return succeed(
-                    organization,
-                    integration,
-                    runId,
-                    window,
-                    rules.ruleSet().fieldsByObject().keySet());
+            return succeed(organization, integration, runId, window, selected.keySet());
         } catch (ScorelineException e) {
             progress.finished();
             var status = e.kind() == FailureKind.QUOTA ? SyncStatus.PARTIAL : SyncStatus.FAILED;
@@ -333,6 +409,11 @@ public final class BackfillService {
                 failure.map(Throwable::getMessage));
         return SyncOutcome.of(runs.find(organization.id(), runId).orElseThrow());
     }
+
+    /** The run option that names the objects a backfill reads when it reads only some. */
+    private static final String OBJECTS = "objects";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The run option that says the window was cut at the time the backfill started. */
     private static final String REACHES_PRESENT = "reaches_present";

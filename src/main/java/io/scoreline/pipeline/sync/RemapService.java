@@ -30,7 +30,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +107,17 @@ public final class RemapService {
      *                stored records lack, rather than derive facts from fields never read
      */
     public SyncOutcome remap(long integrationId, Optional<Instant> since, boolean offline, ProgressListener progress) {
+        return prepare(integrationId, since, offline, (tx, runId) -> {}).execute(progress);
+    }
+
+    /**
+     * Checks {@code offline}, takes the lock and records the run, so its id is known before
+     * anything is read; a second start while the integration runs is a conflict naming the run.
+     *
+     * @param alsoCommit done with the run's id in the transaction that records it (an audit row)
+     */
+    public PreparedRun prepare(
+            long integrationId, Optional<Instant> since, boolean offline, BiConsumer<DSLContext, Long> alsoCommit) {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
         if (offline) {
@@ -114,23 +128,47 @@ public final class RemapService {
                         + "); run `scoreline remap --integration " + integrationId + "` to read them again first");
             }
         }
-        try (var lease = runLocks.tryAcquire(integrationId).orElseThrow()) {
-            long runId = runs.start(organization.id(), integrationId, SyncTrigger.REMAP, since, Optional.empty());
-            return execute(organization, integration, runId, since, progress);
+        var lock = RunLockGate.acquire(runLocks, runs, organization.id(), integrationId);
+        try {
+            long runId = runs.start(
+                    organization.id(), integrationId, SyncTrigger.REMAP, since, Optional.empty(), "{}", alsoCommit);
+            return new PreparedRun(
+                    runId,
+                    integrationId,
+                    SyncTrigger.REMAP,
+                    lock,
+                    progress -> execute(organization, integration, runId, since, progress));
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
     }
 
     /** Continues a remap that failed or was killed: its re-reads from its cursor, then the whole re-derivation. */
     public SyncOutcome resume(long runId, long integrationId, ProgressListener progress) {
+        return prepareResume(runId, integrationId, tx -> {}).execute(progress);
+    }
+
+    /** Checks that the run is a remap to resume, takes the lock and marks the run running again. */
+    public PreparedRun prepareResume(long runId, long integrationId, Consumer<DSLContext> alsoCommit) {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
         var run = runs.find(organization.id(), runId)
                 .orElseThrow(() -> ScorelineException.notFound("no run " + runId + " for integration " + integrationId
                         + " (see `scoreline runs --integration " + integrationId + "`)"));
         requireResumable(run, integrationId);
-        try (var lease = runLocks.tryAcquire(integrationId).orElseThrow()) {
-            runs.reopen(organization.id(), runId);
-            return execute(organization, integration, runId, run.windowFrom(), progress);
+        var lock = RunLockGate.acquire(runLocks, runs, organization.id(), integrationId);
+        try {
+            runs.reopen(organization.id(), runId, alsoCommit);
+            return new PreparedRun(
+                    runId,
+                    integrationId,
+                    SyncTrigger.REMAP,
+                    lock,
+                    progress -> execute(organization, integration, runId, run.windowFrom(), progress));
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
     }
 

@@ -21,6 +21,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,56 +73,70 @@ public final class SyncService {
     }
 
     public SyncOutcome sync(long integrationId, SyncTrigger trigger) {
+        return prepare(integrationId, trigger, (tx, runId) -> {}).execute(ProgressListener.none());
+    }
+
+    /**
+     * Takes the lock and records the run, so its id is known before anything is read; a second
+     * start while the integration runs is a conflict naming the run in progress.
+     *
+     * @param alsoCommit done with the run's id in the transaction that records it (an audit row)
+     */
+    public PreparedRun prepare(long integrationId, SyncTrigger trigger, BiConsumer<DSLContext, Long> alsoCommit) {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
-        try (var lease = runLocks.tryAcquire(integrationId).orElseThrow()) {
+        var lock = RunLockGate.acquire(runLocks, runs, organization.id(), integrationId);
+        try {
             var now = clock.instant();
-            long runId = runs.start(organization.id(), integrationId, trigger, Optional.empty(), Optional.of(now));
-            ActiveRules rules = null;
-            try {
-                rules = ActiveRules.loadForRun(ruleSets, integration);
-                var deriver = new RuleSetFactDeriver(
-                        rules.ruleSet(),
-                        organization.timezone(),
-                        rules.ruleSetId(),
-                        warning -> LOG.debug("integration {}: {}", integrationId, warning.format()));
-                var target = new ObjectPump.Target(
-                        organization.id(), integrationId, runId, CheckpointStore.LIVE, ChangeOrigin.live(), deriver);
-                try (var connector = connectors.open(integration)) {
-                    for (var entry : rules.ruleSet().fieldsByObject().entrySet()) {
-                        try {
-                            syncObject(
-                                    organization,
-                                    integration,
-                                    target,
-                                    entry.getKey(),
-                                    entry.getValue(),
-                                    now,
-                                    connector);
-                        } catch (ScorelineException e) {
-                            throw SchemaDrift.onObject(e, entry.getKey());
-                        }
+            long runId = runs.start(
+                    organization.id(), integrationId, trigger, Optional.empty(), Optional.of(now), "{}", alsoCommit);
+            return new PreparedRun(
+                    runId, integrationId, trigger, lock, progress -> execute(organization, integration, runId, now));
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private SyncOutcome execute(Organization organization, Integration integration, long runId, Instant now) {
+        long integrationId = integration.id();
+        ActiveRules rules = null;
+        try {
+            rules = ActiveRules.loadForRun(ruleSets, integration);
+            var deriver = new RuleSetFactDeriver(
+                    rules.ruleSet(),
+                    organization.timezone(),
+                    rules.ruleSetId(),
+                    warning -> LOG.debug("integration {}: {}", integrationId, warning.format()));
+            var target = new ObjectPump.Target(
+                    organization.id(), integrationId, runId, CheckpointStore.LIVE, ChangeOrigin.live(), deriver);
+            try (var connector = connectors.open(integration)) {
+                for (var entry : rules.ruleSet().fieldsByObject().entrySet()) {
+                    try {
+                        syncObject(organization, integration, target, entry.getKey(), entry.getValue(), now, connector);
+                    } catch (ScorelineException e) {
+                        throw SchemaDrift.onObject(e, entry.getKey());
                     }
                 }
-                drift.recovered(integration);
-                return finish(organization, runId, SyncStatus.SUCCEEDED, Optional.empty());
-            } catch (ScorelineException thrown) {
-                var e = thrown;
-                var mismatch = SchemaDrift.of(thrown);
-                if (mismatch.isPresent()) {
-                    // Drift found before the run (the refreshed catalog lacks a field) has no compiled
-                    // rules yet: the KPIs come from the rules as they compiled before.
-                    var read = rules != null
-                            ? Optional.of(rules.ruleSet())
-                            : ActiveRules.beforeLatestChange(ruleSets, integration);
-                    if (read.isPresent()) {
-                        e = drift.stop(integration, read.get(), mismatch.get());
-                    }
-                }
-                var status = e.kind() == FailureKind.QUOTA ? SyncStatus.PARTIAL : SyncStatus.FAILED;
-                LOG.warn("Run {} of integration {} ended {}: {}", runId, integrationId, status.key(), e.getMessage());
-                return finish(organization, runId, status, Optional.of(e));
             }
+            drift.recovered(integration);
+            return finish(organization, runId, SyncStatus.SUCCEEDED, Optional.empty());
+        } catch (ScorelineException thrown) {
+            var e = thrown;
+            var mismatch = SchemaDrift.of(thrown);
+            if (mismatch.isPresent()) {
+                // Drift found before the run (the refreshed catalog lacks a field) has no compiled
+                // rules yet: the KPIs come from the rules as they compiled before.
+                var read = rules != null
+                        ? Optional.of(rules.ruleSet())
+                        : ActiveRules.beforeLatestChange(ruleSets, integration);
+                if (read.isPresent()) {
+                    e = drift.stop(integration, read.get(), mismatch.get());
+                }
+            }
+            var status = e.kind() == FailureKind.QUOTA ? SyncStatus.PARTIAL : SyncStatus.FAILED;
+            LOG.warn("Run {} of integration {} ended {}: {}", runId, integrationId, status.key(), e.getMessage());
+            return finish(organization, runId, status, Optional.of(e));
         }
     }
 
