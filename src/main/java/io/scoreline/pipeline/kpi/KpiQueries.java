@@ -38,7 +38,25 @@ public final class KpiQueries {
             Optional<LocalDate> to,
             Optional<String> profileEmail,
             boolean byDay) {
-        var organization = organizations.require(organizationSlug);
+        return totals(organizations.require(organizationSlug), from, to, profileEmail, byDay);
+    }
+
+    /** {@link #totals(String, Optional, Optional, Optional, boolean)} of the organization with this id (the API's). */
+    public KpiTotals totals(
+            long organizationId,
+            Optional<LocalDate> from,
+            Optional<LocalDate> to,
+            Optional<String> profileEmail,
+            boolean byDay) {
+        return totals(organizations.require(organizationId), from, to, profileEmail, byDay);
+    }
+
+    private KpiTotals totals(
+            Organization organization,
+            Optional<LocalDate> from,
+            Optional<LocalDate> to,
+            Optional<String> profileEmail,
+            boolean byDay) {
         return new KpiTotals(organization, values.totals(organization.id(), from, to, profileEmail, byDay));
     }
 
@@ -56,6 +74,12 @@ public final class KpiQueries {
      */
     public TeamTotals teamTotals(String organizationSlug, Optional<LocalDate> from, Optional<LocalDate> to) {
         var organization = organizations.require(organizationSlug);
+        return new TeamTotals(organization, values.teamTotals(organization.id(), from, to));
+    }
+
+    /** {@link #teamTotals(String, Optional, Optional)} of the organization with this id (the API's). */
+    public TeamTotals teamTotals(long organizationId, Optional<LocalDate> from, Optional<LocalDate> to) {
+        var organization = organizations.require(organizationId);
         return new TeamTotals(organization, values.teamTotals(organization.id(), from, to));
     }
 }
