@@ -1,5 +1,6 @@
 package io.scoreline.gamification.badges;
 
+import io.scoreline.pipeline.audit.Actor;
 import io.scoreline.pipeline.tenancy.Organization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import jakarta.inject.Inject;
@@ -56,7 +57,26 @@ public final class BadgeCatalogs {
             return new Outcome.Rejected(catalog.problems());
         }
         var organization = organizations.require(organizationSlug);
-        badges.addCustom(organization.id(), catalog.badges());
+        badges.addCustom(organization.id(), catalog.badges(), Actor.OPERATOR);
         return new Outcome.Added(organization, catalog.badges());
+    }
+
+    /** The same for the organization {@code organizationId}, on behalf of {@code actor} (the API). */
+    public Outcome addCustom(long organizationId, String catalogDocument, Actor actor) {
+        var catalog = BadgeCatalogReader.read(catalogDocument);
+        if (!catalog.valid()) {
+            return new Outcome.Rejected(catalog.problems());
+        }
+        var organization = organizations.get(organizationId);
+        badges.addCustom(organization.id(), catalog.badges(), actor);
+        return new Outcome.Added(organization, catalog.badges());
+    }
+
+    /**
+     * The organization's catalog as its evaluator sees it: the stock badges and its own, an own
+     * badge in place of the stock one of the same key.
+     */
+    public List<CatalogBadge> catalog(long organizationId) {
+        return badges.catalog(organizationId);
     }
 }

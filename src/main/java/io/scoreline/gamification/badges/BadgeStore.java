@@ -2,6 +2,9 @@ package io.scoreline.gamification.badges;
 
 import static io.scoreline.pipeline.db.Tables.BADGES;
 
+import io.scoreline.pipeline.audit.Actor;
+import io.scoreline.pipeline.audit.AuditEntry;
+import io.scoreline.pipeline.audit.AuditLog;
 import io.scoreline.pipeline.database.TenantTransactions;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +49,40 @@ public final class BadgeStore {
         stockInstalled.put(organizationId, true);
     }
 
-    /** Adds or replaces the organization's own badges by key (a stock badge of the same key is overridden). */
-    public int addCustom(long organizationId, List<BadgeDefinition> badges) {
+    /**
+     * Adds or replaces the organization's own badges by key (a stock badge of the same key is
+     * overridden), with the audit row of {@code actor} in the same transaction.
+     */
+    public int addCustom(long organizationId, List<BadgeDefinition> badges, Actor actor) {
         return transactions.inOrganization(organizationId, tx -> {
             ensureStockInstalled(tx, organizationId);
-            return upsert(tx, organizationId, badges, "custom");
+            int stored = upsert(tx, organizationId, badges, "custom");
+            AuditLog.append(
+                    tx,
+                    organizationId,
+                    new AuditEntry(
+                            actor,
+                            "badges.add",
+                            "organization:" + organizationId,
+                            Map.of(
+                                    "badges",
+                                    badges.stream().map(BadgeDefinition::key).toList())));
+            return stored;
+        });
+    }
+
+    /** The organization's active badges with where each comes from, by category and key. */
+    public List<CatalogBadge> catalog(long organizationId) {
+        return transactions.inOrganization(organizationId, tx -> {
+            var badges = active(tx, organizationId);
+            var origins = tx.select(BADGES.ID, BADGES.ORIGIN)
+                    .from(BADGES)
+                    .where(BADGES.ORGANIZATION_ID.eq(organizationId))
+                    .and(BADGES.ACTIVE)
+                    .fetchMap(BADGES.ID, BADGES.ORIGIN);
+            return badges.stream()
+                    .map(b -> new CatalogBadge(b.definition(), origins.getOrDefault(b.id(), "stock")))
+                    .toList();
         });
     }
 

@@ -83,7 +83,7 @@ public final class ContestLifecycle {
     private List<DirectoryEntry> directory() {
         return transactions.withoutOrganization(tx -> tx.resultQuery(
                         "select id, organization_id, timezone, status, starts_on, ends_on, grace_seconds "
-                                + "from scoreline_contest_directory() where status <> 'final' order by id")
+                                + "from scoreline_contest_directory() where status not in ('final', 'cancelled') order by id")
                 .fetch(r -> {
                     var zone = ZoneId.of(r.get("timezone", String.class));
                     return new DirectoryEntry(
@@ -121,7 +121,8 @@ public final class ContestLifecycle {
                     }
                     ContestScorer.rescoreAll(tx, contest, entry.zone(), clock.instant());
                 }
-                case PROVISIONAL, SCHEDULED -> {}
+                // Cancelled contests are not in the directory the ticker walks.
+                case PROVISIONAL, SCHEDULED, CANCELLED -> {}
                 case FINAL -> finish(tx, contest, entry.zone());
             }
             return true;

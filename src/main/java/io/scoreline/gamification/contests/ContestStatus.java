@@ -2,13 +2,15 @@ package io.scoreline.gamification.contests;
 
 /**
  * Where a contest is in its life (DESIGN §8). The order matters: a contest only ever moves forward,
- * one step at a time, and a late tick walks it through every step it missed.
+ * one step at a time, and a late tick walks it through every step it missed. {@link #CANCELLED} is
+ * off that path: an operator ends a contest early (ADR 0041), and it never moves again.
  */
 public enum ContestStatus {
     SCHEDULED("scheduled"),
     LIVE("live"),
     PROVISIONAL("provisional"),
-    FINAL("final");
+    FINAL("final"),
+    CANCELLED("cancelled");
 
     private final String key;
 
@@ -31,7 +33,13 @@ public enum ContestStatus {
             case SCHEDULED -> LIVE;
             case LIVE -> PROVISIONAL;
             case PROVISIONAL, FINAL -> FINAL;
+            case CANCELLED -> CANCELLED;
         };
+    }
+
+    /** Whether the contest can still be cancelled: it has not ended, by its schedule or by cancellation. */
+    public boolean cancellable() {
+        return this == SCHEDULED || this == LIVE || this == PROVISIONAL;
     }
 
     public static ContestStatus fromKey(String key) {

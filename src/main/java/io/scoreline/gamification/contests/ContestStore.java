@@ -7,14 +7,22 @@ import static io.scoreline.pipeline.db.Tables.PROFILES;
 import static io.scoreline.pipeline.db.Tables.TEAMS;
 
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.pipeline.audit.Actor;
+import io.scoreline.pipeline.audit.AuditEntry;
+import io.scoreline.pipeline.audit.AuditLog;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.people.TeamRoots;
 import io.scoreline.pipeline.tenancy.Organization;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
@@ -32,6 +40,11 @@ public final class ContestStore {
     }
 
     public ContestSummary create(Organization organization, NewContest request) {
+        return create(organization, request, Actor.OPERATOR);
+    }
+
+    /** Creates it for {@code actor}, with its audit row in the same transaction. */
+    public ContestSummary create(Organization organization, NewContest request, Actor actor) {
         return transactions.inOrganization(organization.id(), tx -> {
             var known = KnownKpis.of(tx, organization.id());
             if (!known.contains(request.kpiKey())) {
@@ -90,6 +103,18 @@ public final class ContestStore {
                         .execute();
             }
             LeaderboardRanking.rerank(tx, contest.id());
+            var changes = new LinkedHashMap<String, Object>();
+            changes.put("name", contest.name());
+            changes.put("kpi", contest.kpiKey());
+            changes.put("from", contest.startsOn().toString());
+            changes.put("to", contest.endsOn().toString());
+            changes.put("teams", contest.teams());
+            contest.target()
+                    .ifPresent(t -> changes.put("target", t.stripTrailingZeros().toPlainString()));
+            changes.put("grace", contest.grace().toString());
+            changes.put("entries", keys.size());
+            AuditLog.append(
+                    tx, organization.id(), new AuditEntry(actor, "contest.create", "contest:" + contest.id(), changes));
             return new ContestSummary(contest, keys.size());
         });
     }
@@ -131,17 +156,97 @@ public final class ContestStore {
 
     public List<ContestSummary> list(long organizationId) {
         return transactions.inOrganization(
+                organizationId, tx -> summaries(tx, CONTESTS.ORGANIZATION_ID.eq(organizationId), Integer.MAX_VALUE));
+    }
+
+    /**
+     * At most {@code limit} contests after {@code after} in the order of {@link #list}: latest first
+     * day first, then latest created.
+     */
+    public List<ContestSummary> page(long organizationId, Optional<ContestCursor> after, int limit) {
+        var condition = CONTESTS.ORGANIZATION_ID.eq(organizationId);
+        if (after.isPresent()) {
+            condition = condition.and(DSL.row(CONTESTS.STARTS_ON, CONTESTS.ID)
+                    .lt(after.get().startsOn(), after.get().id()));
+        }
+        var where = condition;
+        return transactions.inOrganization(organizationId, tx -> summaries(tx, where, limit));
+    }
+
+    /** One contest of the organization; another organization's is not found. */
+    public ContestSummary get(long organizationId, long contestId) {
+        return transactions.inOrganization(
                 organizationId,
-                tx -> tx.select(CONTESTS.asterisk(), DSL.count(CONTEST_LEADERBOARDS.PARTICIPANT_KEY))
-                        .from(CONTESTS)
-                        .leftJoin(CONTEST_LEADERBOARDS)
-                        .on(CONTEST_LEADERBOARDS.CONTEST_ID.eq(CONTESTS.ID))
-                        .where(CONTESTS.ORGANIZATION_ID.eq(organizationId))
-                        .groupBy(CONTESTS.ID)
-                        .orderBy(CONTESTS.STARTS_ON.desc(), CONTESTS.ID.desc())
-                        .fetch(r -> new ContestSummary(
-                                ContestRows.contest(r.into(CONTESTS)),
-                                r.get(DSL.count(CONTEST_LEADERBOARDS.PARTICIPANT_KEY)))));
+                tx ->
+                        summaries(
+                                        tx,
+                                        CONTESTS.ORGANIZATION_ID
+                                                .eq(organizationId)
+                                                .and(CONTESTS.ID.eq(contestId)),
+                                        1)
+                                .stream()
+                                .findFirst()
+                                .orElseThrow(() -> notFound(contestId)));
+    }
+
+    private static List<ContestSummary> summaries(DSLContext tx, Condition where, int limit) {
+        return tx.select(CONTESTS.asterisk(), DSL.count(CONTEST_LEADERBOARDS.PARTICIPANT_KEY))
+                .from(CONTESTS)
+                .leftJoin(CONTEST_LEADERBOARDS)
+                .on(CONTEST_LEADERBOARDS.CONTEST_ID.eq(CONTESTS.ID))
+                .where(where)
+                .groupBy(CONTESTS.ID)
+                .orderBy(CONTESTS.STARTS_ON.desc(), CONTESTS.ID.desc())
+                .limit(limit)
+                .fetch(r -> new ContestSummary(
+                        ContestRows.contest(r.into(CONTESTS)), r.get(DSL.count(CONTEST_LEADERBOARDS.PARTICIPANT_KEY))));
+    }
+
+    /**
+     * Cancels a contest that has not ended: one compare-and-set on its status, so that a lifecycle
+     * step or a leaderboard update running at the same time either happens before it (and is kept)
+     * or sees the contest cancelled and does nothing. A contest already cancelled is answered as it
+     * is, without a second audit row; a final one cannot be cancelled.
+     */
+    public ContestSummary cancel(long organizationId, long contestId, Instant now, Actor actor) {
+        return transactions.inOrganization(organizationId, tx -> {
+            var current = tx.selectFrom(CONTESTS)
+                    .where(CONTESTS.ORGANIZATION_ID.eq(organizationId))
+                    .and(CONTESTS.ID.eq(contestId))
+                    .forNoKeyUpdate()
+                    .fetchOptional()
+                    .map(ContestRows::contest)
+                    .orElseThrow(() -> notFound(contestId));
+            if (current.status() == ContestStatus.FINAL) {
+                throw ScorelineException.conflict(
+                        "contest " + contestId + " is final; a final contest cannot be cancelled");
+            }
+            if (current.status().cancellable()) {
+                tx.update(CONTESTS)
+                        .set(CONTESTS.STATUS, ContestStatus.CANCELLED.key())
+                        .set(CONTESTS.CANCELLED_AT, now.atOffset(ZoneOffset.UTC))
+                        .where(CONTESTS.ID.eq(contestId))
+                        .execute();
+                AuditLog.append(
+                        tx,
+                        organizationId,
+                        new AuditEntry(
+                                actor,
+                                "contest.cancel",
+                                "contest:" + contestId,
+                                Map.of(
+                                        "status",
+                                        ContestStatus.CANCELLED.key(),
+                                        "was",
+                                        current.status().key())));
+            }
+            return summaries(tx, CONTESTS.ID.eq(contestId), 1).getFirst();
+        });
+    }
+
+    private static ScorelineException notFound(long contestId) {
+        return ScorelineException.notFound(
+                "no contest with id " + contestId + " (see `scoreline contest list --org S`)");
     }
 
     /** The organization a contest belongs to, looked up across tenants through the directory. */
@@ -150,8 +255,7 @@ public final class ContestStore {
                 .withoutOrganization(tx -> tx.resultQuery(
                                 "select organization_id from scoreline_contest_directory() where id = ?", contestId)
                         .fetchOptional(r -> r.get(0, Long.class)))
-                .orElseThrow(() -> ScorelineException.notFound(
-                        "no contest with id " + contestId + " (see `scoreline contest list --org S`)"));
+                .orElseThrow(() -> notFound(contestId));
     }
 
     public Leaderboard leaderboard(long contestId) {
@@ -162,10 +266,10 @@ public final class ContestStore {
     public Leaderboard leaderboard(long organizationId, long contestId) {
         return transactions.inOrganization(organizationId, tx -> {
             var contest = ContestRows.contest(tx.selectFrom(CONTESTS)
-                    .where(CONTESTS.ID.eq(contestId))
+                    .where(CONTESTS.ORGANIZATION_ID.eq(organizationId))
+                    .and(CONTESTS.ID.eq(contestId))
                     .fetchOptional()
-                    .orElseThrow(() -> ScorelineException.notFound(
-                            "no contest with id " + contestId + " (see `scoreline contest list --org S`)")));
+                    .orElseThrow(() -> notFound(contestId)));
             var names = names(tx, contestId);
             var entries = new ArrayList<LeaderboardEntry>();
             LeaderboardRanking.standings(tx, contestId)

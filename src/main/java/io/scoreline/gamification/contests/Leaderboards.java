@@ -21,4 +21,12 @@ public final class Leaderboards {
     public Leaderboard show(long contestId) {
         return contests.leaderboard(contests.organizationOf(contestId), contestId);
     }
+
+    /**
+     * The board of a contest of {@code organizationId}, in one transaction of that organization
+     * (the API's hot read: no directory look-up first); another organization's contest is not found.
+     */
+    public Leaderboard show(long organizationId, long contestId) {
+        return contests.leaderboard(organizationId, contestId);
+    }
 }

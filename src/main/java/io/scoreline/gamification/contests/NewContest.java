@@ -34,6 +34,9 @@ public record NewContest(
     /** contests.target is numeric(20, 6): 14 digits before the point. */
     static final BigDecimal MAX_TARGET = BigDecimal.TEN.pow(14);
 
+    /** The grace period when none is given. */
+    public static final Duration DEFAULT_GRACE = Duration.ofHours(24);
+
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})([smhd])");
 
     public NewContest {
@@ -49,36 +52,59 @@ public record NewContest(
             String target,
             String grace,
             String participants) {
-        if (name == null || name.isBlank()) {
-            throw ScorelineException.badInput("--name must not be empty");
-        }
-        if (kpiKey == null || kpiKey.isBlank()) {
-            throw ScorelineException.badInput("--kpi must name a KPI such as calls_made");
-        }
-        var startsOn = date(from, "--from");
-        var endsOn = date(to, "--to");
-        if (endsOn.isBefore(startsOn)) {
-            throw ScorelineException.badInput("--to " + to + " is before --from " + from);
-        }
+        var checkedName = name(name, "--name");
+        var checkedKpi = kpi(kpiKey, "--kpi");
+        var startsOn = day(from, "--from");
+        var endsOn = lastDay(startsOn, to, "--from", "--to");
         return new NewContest(
-                name.strip(),
-                kpiKey.strip(),
+                checkedName,
+                checkedKpi,
                 startsOn,
                 endsOn,
                 teams,
-                target(target),
-                grace == null ? Duration.ofHours(24) : grace(grace),
-                emails(participants));
+                target(target, "--target"),
+                grace == null ? DEFAULT_GRACE : grace(grace, "--grace"),
+                participants == null ? List.of() : emails(participants, "--participants"));
     }
 
-    private static LocalDate date(String value, String option) {
-        if (value == null) {
-            throw ScorelineException.badInput(option + " is required (YYYY-MM-DD)");
+    // One check per field, each naming the field as its caller spells it (`--from` on the command
+    // line, `from` in an API body), so both entry points refuse the same values in the same words.
+
+    /** A non-blank name, stripped. */
+    public static String name(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ScorelineException.badInput(field + " must not be empty");
         }
-        return DayInput.parse(value, option);
+        return value.strip();
     }
 
-    private static Optional<BigDecimal> target(String value) {
+    /** A non-blank KPI key, stripped (whether the organization knows it is checked on create). */
+    public static String kpi(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ScorelineException.badInput(field + " must name a KPI such as calls_made");
+        }
+        return value.strip();
+    }
+
+    /** A day, YYYY-MM-DD. */
+    public static LocalDate day(String value, String field) {
+        if (value == null) {
+            throw ScorelineException.badInput(field + " is required (YYYY-MM-DD)");
+        }
+        return DayInput.parse(value, field);
+    }
+
+    /** The last day, not before the first. */
+    public static LocalDate lastDay(LocalDate startsOn, String value, String fromField, String field) {
+        var endsOn = day(value, field);
+        if (endsOn.isBefore(startsOn)) {
+            throw ScorelineException.badInput(field + " " + value + " is before " + fromField + " " + startsOn);
+        }
+        return endsOn;
+    }
+
+    /** A positive target below {@link #MAX_TARGET}, or none. */
+    public static Optional<BigDecimal> target(String value, String field) {
         if (value == null) {
             return Optional.empty();
         }
@@ -91,11 +117,11 @@ public record NewContest(
             // reported below
         }
         throw ScorelineException.badInput(
-                "--target must be a positive number below " + MAX_TARGET.toPlainString() + ", got '" + value + "'");
+                field + " must be a positive number below " + MAX_TARGET.toPlainString() + ", got '" + value + "'");
     }
 
     /** {@code 24h}, {@code 90m}, {@code 2d}, {@code 0} or an ISO-8601 duration such as {@code PT36H}. */
-    static Duration grace(String value) {
+    public static Duration grace(String value, String field) {
         var text = value.strip().toLowerCase(Locale.ROOT);
         Duration grace = null;
         var matcher = SHORT_DURATION.matcher(text);
@@ -118,15 +144,13 @@ public record NewContest(
         }
         if (grace == null || grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
             throw ScorelineException.badInput(
-                    "--grace must be a duration from 0 to 31d such as 24h, 90m or 2d, got '" + value + "'");
+                    field + " must be a duration from 0 to 31d such as 24h, 90m or 2d, got '" + value + "'");
         }
         return grace;
     }
 
-    private static List<String> emails(String value) {
-        if (value == null) {
-            return List.of();
-        }
+    /** E-mails separated by commas or spaces, lower-cased, each once. */
+    public static List<String> emails(String value, String field) {
         var emails = new LinkedHashSet<String>();
         for (var part : value.split("[,\\s]+")) {
             if (!part.isBlank()) {
@@ -134,7 +158,7 @@ public record NewContest(
             }
         }
         if (emails.isEmpty()) {
-            throw ScorelineException.badInput("--participants must list e-mails separated by commas");
+            throw ScorelineException.badInput(field + " must list e-mails separated by commas");
         }
         return new ArrayList<>(emails);
     }

@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
         footerHeading = HelpOptions.EXAMPLES,
         footer = {
             "  scoreline contest create --org acme --name \"March calls\" --kpi call_connects --from 2026-03-01 --to 2026-03-31",
-            "  scoreline contest list --org acme"
+            "  scoreline contest list --org acme",
+            "  scoreline contest cancel --id 3"
         },
-        description = "Create and list contests.",
-        subcommands = {ContestCreateCommand.class, ContestListCommand.class})
+        description = "Create, list and cancel contests.",
+        subcommands = {ContestCreateCommand.class, ContestListCommand.class, ContestCancelCommand.class})
 public final class ContestCommand extends CommandGroup {}

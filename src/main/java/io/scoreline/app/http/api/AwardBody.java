@@ -1,0 +1,65 @@
+package io.scoreline.app.http.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
+import io.scoreline.gamification.badges.AwardView;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A badge award with its evidence (rule, window, value, contributing records): the fields of
+ * {@code badges --org S --json}, and the ids the API addresses the award and the person by.
+ */
+@Serdeable
+public record AwardBody(
+        long id,
+        @JsonProperty("profile_id") long profileId,
+        String profile,
+        String badge,
+        @JsonProperty("period_key") String periodKey,
+        String status,
+        @JsonProperty("awarded_at") Instant awardedAt,
+        String name,
+        String category,
+
+        @JsonProperty("revoked_at") @JsonInclude(JsonInclude.Include.NON_NULL)
+        Instant revokedAt,
+
+        @JsonProperty("reversed_at") @JsonInclude(JsonInclude.Include.NON_NULL)
+        Instant reversedAt,
+
+        Map<String, Object> evidence) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+    static AwardBody of(AwardView award) {
+        return new AwardBody(
+                award.id(),
+                award.profileId(),
+                award.profileEmail(),
+                award.badgeKey(),
+                award.periodKey(),
+                award.status(),
+                award.awardedAt(),
+                award.badgeName(),
+                award.category(),
+                award.revokedAt().orElse(null),
+                award.reversedAt().orElse(null),
+                evidence(award.evidence()));
+    }
+
+    private static Map<String, Object> evidence(String json) {
+        try {
+            return JSON.readValue(json, OBJECT);
+        } catch (IOException e) {
+            throw new ScorelineException(FailureKind.BUG, "stored award evidence is not a JSON object", e);
+        }
+    }
+}

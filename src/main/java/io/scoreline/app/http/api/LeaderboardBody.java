@@ -1,0 +1,64 @@
+package io.scoreline.app.http.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.scoreline.gamification.contests.Leaderboard;
+import io.scoreline.gamification.contests.LeaderboardEntry;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A contest's board: the contest, and its entries with the fields of {@code leaderboard --contest
+ * ID --json} (rank, person's e-mail or team's name, score, when it was reached, the contest's status).
+ */
+@Serdeable
+public record LeaderboardBody(
+        @JsonProperty("contest_id") long contestId,
+        String name,
+        String kpi,
+        boolean teams,
+        String status,
+        List<Entry> entries) {
+
+    /** One row, as {@code leaderboard --json} prints it. */
+    @Serdeable
+    public record Entry(
+            int rank,
+            String participant,
+            BigDecimal score,
+
+            @JsonProperty("reached_at") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
+            Instant reachedAt,
+
+            String status) {}
+
+    static LeaderboardBody of(Leaderboard board) {
+        var contest = board.contest();
+        var status = contest.status().key();
+        return new LeaderboardBody(
+                contest.id(),
+                contest.name(),
+                contest.kpiKey(),
+                contest.teams(),
+                status,
+                board.entries().stream().map(e -> entry(e, status)).toList());
+    }
+
+    private static Entry entry(LeaderboardEntry entry, String status) {
+        return new Entry(
+                entry.rank(),
+                entry.participant(),
+                plain(entry.score()),
+                entry.reachedAt().orElse(null),
+                status);
+    }
+
+    /** Without trailing zeros, never in exponent form: 3 rather than 3.000000 or 3E+1. */
+    private static BigDecimal plain(BigDecimal value) {
+        var stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}
