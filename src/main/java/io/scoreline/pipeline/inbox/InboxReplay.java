@@ -1,6 +1,7 @@
 package io.scoreline.pipeline.inbox;
 
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.pipeline.audit.Actor;
 import io.scoreline.pipeline.tenancy.Organization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import jakarta.inject.Inject;
@@ -80,6 +81,66 @@ public final class InboxReplay {
         workers.get().drain();
         return replayed.stream()
                 .flatMap(r -> inbox.find(r.organizationId(), r.eventId()).stream())
+                .toList();
+    }
+
+    /**
+     * One page of one organization's events, newest first ({@code GET /api/v1/inbox}).
+     *
+     * @throws ScorelineException not found when an integration is named that the organization does not have
+     */
+    public InboxPage page(
+            long organizationId,
+            Optional<Long> integrationId,
+            Optional<InboxStatus> status,
+            Optional<InboxCursor> after,
+            int limit) {
+        // One more than asked says whether another page follows.
+        var entries = inbox.page(organizationId, integrationId, status, after.map(InboxCursor::beforeId), limit + 1);
+        if (entries.isEmpty()
+                && integrationId.isPresent()
+                && !inbox.hasIntegration(organizationId, integrationId.get())) {
+            throw ScorelineException.notFound("no integration " + integrationId.get());
+        }
+        if (entries.size() <= limit) {
+            return new InboxPage(entries, Optional.empty());
+        }
+        var page = entries.subList(0, limit);
+        return new InboxPage(page, Optional.of(new InboxCursor(page.getLast().id())));
+    }
+
+    /** @throws ScorelineException not found when the organization has no such event */
+    public InboxEntry get(long organizationId, long eventId) {
+        return inbox.find(organizationId, eventId)
+                .orElseThrow(() -> ScorelineException.notFound("no inbox event " + eventId));
+    }
+
+    /**
+     * Replays one failed event of the organization for {@code actor} and processes the
+     * organization's waiting events now, as {@code inbox --replay ID} does.
+     *
+     * @return the event as it is after processing
+     * @throws ScorelineException not found for another organization's event, a conflict when it is not failed
+     */
+    public InboxEntry replay(long organizationId, long eventId, Actor actor) {
+        inbox.replayEvent(organizationId, eventId, clock.instant(), actor);
+        workers.get().drain(organizationId);
+        return get(organizationId, eventId);
+    }
+
+    /**
+     * Replays every failed event of one integration for {@code actor} and processes them now.
+     *
+     * @return the replayed events as they are after processing, newest first
+     * @throws ScorelineException not found when the organization has no such integration
+     */
+    public List<InboxEntry> replayIntegration(long organizationId, long integrationId, Actor actor) {
+        var ids = inbox.replayIntegration(organizationId, integrationId, clock.instant(), actor);
+        if (!ids.isEmpty()) {
+            workers.get().drain(organizationId);
+        }
+        return ids.stream()
+                .flatMap(id -> inbox.find(organizationId, id).stream())
                 .toList();
     }
 

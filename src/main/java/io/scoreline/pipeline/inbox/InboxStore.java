@@ -1,8 +1,13 @@
 package io.scoreline.pipeline.inbox;
 
+import static io.scoreline.pipeline.db.Tables.INTEGRATIONS;
 import static io.scoreline.pipeline.db.Tables.WEBHOOK_INBOX;
 
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.mappings.CrmProvider;
+import io.scoreline.pipeline.audit.Actor;
+import io.scoreline.pipeline.audit.AuditEntry;
+import io.scoreline.pipeline.audit.AuditLog;
 import io.scoreline.pipeline.database.BinaryArrayParam;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.db.tables.records.WebhookInboxRecord;
@@ -12,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -262,6 +268,115 @@ public final class InboxStore {
                 tx -> tx.selectFrom(WEBHOOK_INBOX)
                         .where(WEBHOOK_INBOX.ID.eq(id))
                         .fetchOptional(InboxStore::toEntry));
+    }
+
+    /**
+     * One page of the organization's events, newest first: those below {@code beforeId}, of one
+     * integration and in one status when asked.
+     */
+    public List<InboxEntry> page(
+            long organizationId,
+            Optional<Long> integrationId,
+            Optional<InboxStatus> status,
+            Optional<Long> beforeId,
+            int limit) {
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.selectFrom(WEBHOOK_INBOX)
+                        .where(WEBHOOK_INBOX.ORGANIZATION_ID.eq(organizationId))
+                        .and(integrationId.map(WEBHOOK_INBOX.INTEGRATION_ID::eq).orElse(DSL.noCondition()))
+                        .and(status.map(s -> WEBHOOK_INBOX.STATUS.eq(s.key())).orElse(DSL.noCondition()))
+                        .and(beforeId.map(WEBHOOK_INBOX.ID::lt).orElse(DSL.noCondition()))
+                        .orderBy(WEBHOOK_INBOX.ID.desc())
+                        .limit(limit)
+                        .fetch(InboxStore::toEntry));
+    }
+
+    /** Whether the organization has this integration (row-level security hides every other one). */
+    public boolean hasIntegration(long organizationId, long integrationId) {
+        return transactions.inOrganization(organizationId, tx -> hasIntegration(tx, organizationId, integrationId));
+    }
+
+    private static boolean hasIntegration(DSLContext tx, long organizationId, long integrationId) {
+        return tx.fetchExists(
+                INTEGRATIONS, INTEGRATIONS.ORGANIZATION_ID.eq(organizationId).and(INTEGRATIONS.ID.eq(integrationId)));
+    }
+
+    /**
+     * Puts the integration's failed rows back to pending, with {@code actor}'s audit row in the same
+     * transaction; returns their ids, newest first.
+     *
+     * @throws ScorelineException not found when the organization has no such integration
+     */
+    public List<Long> replayIntegration(long organizationId, long integrationId, Instant now, Actor actor) {
+        return transactions.inOrganization(organizationId, tx -> {
+            if (!hasIntegration(tx, organizationId, integrationId)) {
+                throw ScorelineException.notFound("no integration " + integrationId);
+            }
+            var ids = replay(tx, WEBHOOK_INBOX.INTEGRATION_ID.eq(integrationId), now);
+            AuditLog.append(
+                    tx,
+                    organizationId,
+                    new AuditEntry(actor, "inbox.replay", "integration:" + integrationId, Map.of("events", ids)));
+            return ids;
+        });
+    }
+
+    /**
+     * Puts one failed row back to pending, with {@code actor}'s audit row in the same transaction.
+     *
+     * @throws ScorelineException not found when the organization has no such event, a conflict when it is not failed
+     */
+    public void replayEvent(long organizationId, long eventId, Instant now, Actor actor) {
+        transactions.inOrganization(organizationId, tx -> {
+            var status = tx.select(WEBHOOK_INBOX.STATUS)
+                    .from(WEBHOOK_INBOX)
+                    .where(WEBHOOK_INBOX.ORGANIZATION_ID.eq(organizationId))
+                    .and(WEBHOOK_INBOX.ID.eq(eventId))
+                    .forUpdate()
+                    .fetchOptional(WEBHOOK_INBOX.STATUS)
+                    .map(InboxStatus::fromKey)
+                    .orElseThrow(() -> ScorelineException.notFound("no inbox event " + eventId));
+            if (status != InboxStatus.FAILED) {
+                throw ScorelineException.conflict("inbox event " + eventId + " is " + status.key()
+                        + ", not failed: only failed events are replayed");
+            }
+            replay(tx, WEBHOOK_INBOX.ID.eq(eventId), now);
+            AuditLog.append(
+                    tx,
+                    organizationId,
+                    new AuditEntry(
+                            actor, "inbox.replay", "inbox_event:" + eventId, Map.of("events", List.of(eventId))));
+            return null;
+        });
+    }
+
+    private static List<Long> replay(DSLContext tx, org.jooq.Condition which, Instant now) {
+        return tx
+                .update(WEBHOOK_INBOX)
+                .set(WEBHOOK_INBOX.STATUS, InboxStatus.PENDING.key())
+                .set(WEBHOOK_INBOX.ATTEMPTS, 0)
+                .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, offset(now))
+                .where(WEBHOOK_INBOX.STATUS.eq(InboxStatus.FAILED.key()))
+                .and(which)
+                .returning(WEBHOOK_INBOX.ID)
+                .fetch(WEBHOOK_INBOX.ID)
+                .stream()
+                .sorted(java.util.Comparator.reverseOrder())
+                .toList();
+    }
+
+    /** Makes the organization's scheduled verifications due now; returns how many. */
+    public int verifyNow(long organizationId, Instant now) {
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.update(WEBHOOK_INBOX)
+                        .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, offset(now))
+                        .where(WEBHOOK_INBOX.STATUS.eq(InboxStatus.PENDING.key()))
+                        .and(WEBHOOK_INBOX.EVENT_TYPE.eq(InboxEvent.VERIFY))
+                        .and(WEBHOOK_INBOX.ATTEMPTS.eq(0))
+                        .and(WEBHOOK_INBOX.NEXT_ATTEMPT_AT.gt(offset(now)))
+                        .execute());
     }
 
     /** Puts failed rows back to pending with fresh attempts; returns their ids, newest first (as {@link #list} orders). */

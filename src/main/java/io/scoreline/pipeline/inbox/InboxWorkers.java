@@ -75,6 +75,24 @@ public final class InboxWorkers implements AutoCloseable {
         return total;
     }
 
+    /**
+     * {@link #drain()} for one organization: what a replay through the API uses, since a request
+     * confined to its organization may not open another's transactions (ADR 0038).
+     */
+    public int drain(long organizationId) {
+        int total = 0;
+        do {
+            for (int claimed = processor.claimAndProcess(
+                            organizationId, clock.instant().plus(settings.coalesceWindow()));
+                    claimed > 0;
+                    claimed = processor.claimAndProcess(
+                            organizationId, clock.instant().plus(settings.coalesceWindow()))) {
+                total += claimed;
+            }
+        } while (inbox.verifyNow(organizationId, clock.instant()) > 0);
+        return total;
+    }
+
     /** One pass over the organizations with rows due {@code ahead} from now; returns how many rows it claimed. */
     int runOnce(java.time.Duration ahead) {
         var dueBy = clock.instant().plus(ahead);

@@ -14,12 +14,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** A HubSpot integration of the simulator's portal, with the stock rules and its owners linked, as the webhook tests need. */
-final class HubSpotTestIntegration {
+public final class HubSpotTestIntegration {
 
     private HubSpotTestIntegration() {}
 
     /** @return the integration's id */
-    static long connect(ScorelineServer server, RunningSimulators sims, long organizationId) throws Exception {
+    public static long connect(ScorelineServer server, RunningSimulators sims, long organizationId) throws Exception {
         var hs = sims.hubSpot();
         var integration = server.bean(IntegrationStore.class)
                 .add(NewIntegration.of(

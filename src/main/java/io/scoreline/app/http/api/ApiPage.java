@@ -1,5 +1,6 @@
 package io.scoreline.app.http.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
  * the next page (null on the last page). Cursors are opaque to callers.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ApiPage<T>(List<T> items, @Nullable String next) {
 
     public ApiPage {
