@@ -215,7 +215,7 @@ public final class OpenApiDocument {
             return Optional.empty();
         }
         var media = new LinkedHashMap<String, Object>();
-        media.put("schema", schemas.of(request));
+        media.put("schema", schemas.ofRequest(request));
         metadata.stringValue(ApiEndpoint.class, "example")
                 .filter(example -> !example.isBlank())
                 .ifPresent(example -> media.put("example", parsedExample(example, metadata)));

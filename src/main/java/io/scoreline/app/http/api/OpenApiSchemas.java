@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -48,6 +50,7 @@ final class OpenApiSchemas {
 
     private final Map<String, Object> named = new TreeMap<>();
     private final Map<Class<?>, String> names = new HashMap<>();
+    private final Set<Class<?>> requests = new HashSet<>();
 
     /** The schemas referred to so far, by name. */
     Map<String, Object> components() {
@@ -57,6 +60,16 @@ final class OpenApiSchemas {
     /** The schema of {@code type}: a {@code $ref} for a record or an enum, inline otherwise. */
     Map<String, Object> of(Type type) {
         return of(type, Map.of());
+    }
+
+    /**
+     * The schema of a request record ({@link ApiEndpoint#request()}): the fields the endpoint
+     * accepts. Which of them it needs is the endpoint's to check (through {@link JsonBody}), not
+     * the record's, so none is marked required.
+     */
+    Map<String, Object> ofRequest(Class<?> request) {
+        requests.add(request);
+        return of(request);
     }
 
     /** Whether {@code type} may be absent or null in JSON ({@code Optional} or a nullable wrapper). */
@@ -173,7 +186,9 @@ final class OpenApiSchemas {
                 properties.put(name, nullable(schema));
             } else {
                 properties.put(name, schema);
-                required.add(name);
+                if (!requests.contains(record)) {
+                    required.add(name);
+                }
             }
         }
         var schema = new LinkedHashMap<String, Object>();

@@ -181,7 +181,8 @@ class ApiIsolationWalkIT {
             softly.assertThat(answer.statusCode())
                     .as(label + " with alpha's admin key and bravo's ids " + bravoPath + ": " + answer.body())
                     .isEqualTo(404);
-            if (answer.statusCode() == 404) {
+            // A HEAD answer has no body to carry the error.
+            if (answer.statusCode() == 404 && !route.method().equals("HEAD")) {
                 softly.assertThat(JSON.readTree(answer.body()).at("/error/code").asText())
                         .as(label + ": the one error format")
                         .isEqualTo("not_found");
