@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.scoreline.app.config.ScorelineConfig;
@@ -41,6 +42,7 @@ public class ContestsController {
     }
 
     @Post(uri = "/contests", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Status(HttpStatus.CREATED)
     @ApiEndpoint(
             scope = Scope.WRITE,
             summary = "Create a contest on one KPI over whole local days (the options of contest create)",

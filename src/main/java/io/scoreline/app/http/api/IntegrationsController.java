@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.scoreline.app.config.ScorelineConfig;
@@ -72,6 +73,7 @@ public class IntegrationsController {
     }
 
     @Post(uri = "/integrations", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Status(HttpStatus.CREATED)
     @ApiEndpoint(
             scope = Scope.ADMIN,
             summary = "Connect a CRM account: provider, credentials {…}, login_url, base_url, portal_id,"

@@ -2,6 +2,7 @@ package io.scoreline.app.http.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -9,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.scoreline.app.config.ScorelineConfig;
@@ -19,7 +21,6 @@ import io.scoreline.pipeline.tenancy.OrganizationChange;
 import io.scoreline.pipeline.tenancy.OrganizationSetup;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The caller's organization ({@code /api/v1/organization}, organization keys) and the
@@ -45,10 +46,14 @@ public class OrganizationController {
     }
 
     @Patch(uri = "/organization", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    @ApiEndpoint(scope = Scope.WRITE, summary = "Change the name, time zone (timezone) or week start (week_start)")
+    @ApiEndpoint(
+            scope = Scope.WRITE,
+            summary = "Change the name, time zone (timezone) or week start (week_start)",
+            request = OrganizationRequests.Change.class,
+            example = "{\"name\":\"Acme Europe\",\"week_start\":\"sunday\"}")
     public OrganizationBody update(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller, @Body @Nullable byte[] body) {
-        var json = JsonBody.parse(body, maxBodyBytes, Set.of("name", "timezone", "week_start"));
+        var json = JsonBody.parse(body, maxBodyBytes, OrganizationRequests.Change.class);
         var change = new OrganizationChange(
                 Optional.ofNullable(json.text("name")).map(v -> JsonBody.validated("name", v, NewOrganization::name)),
                 Optional.ofNullable(json.text("timezone"))
@@ -65,13 +70,16 @@ public class OrganizationController {
     }
 
     @Post(uri = "/organizations", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Status(HttpStatus.CREATED)
     @ApiEndpoint(
             scope = Scope.ADMIN,
             audience = Audience.PLATFORM,
-            summary = "Create an organization: slug, name, timezone, week_start (platform keys)")
+            summary = "Create an organization: slug, name, timezone, week_start (platform keys)",
+            request = OrganizationRequests.Create.class,
+            example = "{\"slug\":\"globex\",\"name\":\"Globex\",\"timezone\":\"America/New_York\"}")
     public HttpResponse<OrganizationBody> create(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.PlatformKey caller, @Body @Nullable byte[] body) {
-        var json = JsonBody.parse(body, maxBodyBytes, Set.of("slug", "name", "timezone", "week_start"));
+        var json = JsonBody.parse(body, maxBodyBytes, OrganizationRequests.Create.class);
         var request = new NewOrganization(
                 JsonBody.validated("slug", json.requiredText("slug"), NewOrganization::slug),
                 JsonBody.validated("name", json.requiredText("name"), NewOrganization::name),

@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.scoreline.app.config.ScorelineConfig;
@@ -87,6 +88,7 @@ public class RuleSetsController {
             uri = "/integrations/{integrationId}/rule-sets",
             consumes = MediaType.APPLICATION_JSON,
             produces = MediaType.APPLICATION_JSON)
+    @Status(HttpStatus.CREATED)
     @ApiEndpoint(
             scope = Scope.WRITE,
             summary = "Store a new version of the rules (201; 200 when the text is the active one's);"

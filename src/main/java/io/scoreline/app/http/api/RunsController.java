@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
@@ -99,6 +100,7 @@ public class RunsController {
     }
 
     @Post(uri = "/integrations/{integrationId}/sync", produces = MediaType.APPLICATION_JSON)
+    @Status(HttpStatus.ACCEPTED)
     @ApiEndpoint(scope = Scope.WRITE, summary = "Start an incremental sync now (202, Location of the run)")
     public HttpResponse<RunStartedBody> sync(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller, @PathVariable long integrationId) {
@@ -109,6 +111,7 @@ public class RunsController {
             uri = "/integrations/{integrationId}/backfill",
             consumes = MediaType.APPLICATION_JSON,
             produces = MediaType.APPLICATION_JSON)
+    @Status(HttpStatus.ACCEPTED)
     @ApiEndpoint(
             scope = Scope.WRITE,
             summary = "Backfill records last modified from..to (organization days): 202 and the run, or with"
@@ -142,6 +145,7 @@ public class RunsController {
             uri = "/integrations/{integrationId}/remap",
             consumes = MediaType.APPLICATION_JSON,
             produces = MediaType.APPLICATION_JSON)
+    @Status(HttpStatus.ACCEPTED)
     @ApiEndpoint(
             scope = Scope.WRITE,
             summary = "Re-derive facts with the active rules (from, offline, resume): 202 and the run, or with"
