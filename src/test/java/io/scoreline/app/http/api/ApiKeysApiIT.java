@@ -359,7 +359,12 @@ class ApiKeysApiIT {
             get("/api/v1/organization", revoked.get("key").asText());
             get("/api/v1/organization", readKey);
             send("PATCH", "/api/v1/organization", "{\"name\": ", auth(writeKey));
-            var logged = appender.list.stream()
+            List<ILoggingEvent> events;
+            // Other threads of the server log too: read the list under the appender's own lock.
+            synchronized (appender) {
+                events = List.copyOf(appender.list);
+            }
+            var logged = events.stream()
                     .map(e -> e.getFormattedMessage() + " " + e.getMDCPropertyMap()
                             + (e.getThrowableProxy() == null
                                     ? ""

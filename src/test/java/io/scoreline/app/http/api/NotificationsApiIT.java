@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scoreline.app.config.ApiSettings;
 import io.scoreline.gamification.notifications.NotificationKind;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
@@ -57,7 +58,9 @@ class NotificationsApiIT {
     @BeforeAll
     static void start() throws Exception {
         database = TestPostgres.freshDatabase();
-        server = ScorelineServer.start(database, Map.of());
+        // The poller follows a few hundred pages with one key: far above the default rate.
+        server = ScorelineServer.start(
+                database, Map.of(ApiSettings.RATE_LIMIT, "100000", ApiSettings.RATE_BURST, "100000"));
         acmeId = lastJson(cli(
                         "org", "create", "--slug", "acme", "--name", "Acme", "--timezone", "Europe/Berlin", "--json"))
                 .get("id")
