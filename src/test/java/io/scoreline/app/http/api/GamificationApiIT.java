@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scoreline.gamification.KpiDay;
 import io.scoreline.gamification.ProfileChanges;
 import io.scoreline.gamification.contests.ContestLeaderboardUpdater;
@@ -136,11 +135,6 @@ class GamificationApiIT {
         assertThat(stock).hasSizeGreaterThan(10);
         var apiStock = before.stream()
                 .filter(b -> b.get("origin").asText().equals("stock"))
-                .map(b -> {
-                    var copy = (ObjectNode) b.deepCopy();
-                    copy.remove("origin");
-                    return (JsonNode) copy;
-                })
                 .toList();
         assertThat(apiStock).containsExactlyInAnyOrderElementsOf(stock);
 
@@ -204,20 +198,16 @@ class GamificationApiIT {
         assertThat(all.getFirst().at("/evidence/window").asText()).isEqualTo("2026-11-03");
         assertThat(all.getFirst().at("/evidence/records/0").asText()).isEqualTo("00T1");
 
-        // The CLI's lines, field by field; the API adds the ids it addresses things by.
+        // The CLI's lines, field by field, the ids the API addresses things by included.
         var cli = cli("badges", "--org", "acme", "--json").outLines().stream()
                 .map(GamificationApiIT::tree)
                 .toList();
-        var api = all.stream()
-                .map(a -> {
-                    var copy = (ObjectNode) a.deepCopy();
-                    assertThat(copy.remove("id").asLong()).isPositive();
-                    assertThat(copy.remove("profile_id").asLong())
-                            .isEqualTo(people.get(copy.get("profile").asText().replace("@acme.test", "")));
-                    return (JsonNode) copy;
-                })
-                .toList();
-        assertThat(api).containsExactlyInAnyOrderElementsOf(cli);
+        all.forEach(a -> {
+            assertThat(a.get("id").asLong()).isPositive();
+            assertThat(a.get("profile_id").asLong())
+                    .isEqualTo(people.get(a.get("profile").asText().replace("@acme.test", "")));
+        });
+        assertThat(all).containsExactlyInAnyOrderElementsOf(cli);
 
         var first = JSON.readTree(get("/api/v1/badges/awards?limit=2", readKey).body());
         assertThat(first.get("items")).hasSize(2);
