@@ -353,7 +353,12 @@ class ApiKeysApiIT {
             get("/api/v1/organization", revoked.get("key").asText());
             get("/api/v1/organization", readKey);
             send("PATCH", "/api/v1/organization", "{\"name\": ", auth(writeKey));
-            var logged = appender.list.stream()
+            // The server's threads may still be logging the request: read under the appender's lock.
+            List<ILoggingEvent> events;
+            synchronized (appender) {
+                events = List.copyOf(appender.list);
+            }
+            var logged = events.stream()
                     .map(e -> e.getFormattedMessage() + " " + e.getMDCPropertyMap()
                             + (e.getThrowableProxy() == null
                                     ? ""

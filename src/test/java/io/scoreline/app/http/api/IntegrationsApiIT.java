@@ -449,7 +449,12 @@ class IntegrationsApiIT {
         root.addAppender(appender);
         try {
             var response = call.call();
-            var lines = appender.list.stream()
+            // The server's threads may still be logging the request: read under the appender's lock.
+            List<ILoggingEvent> events;
+            synchronized (appender) {
+                events = List.copyOf(appender.list);
+            }
+            var lines = events.stream()
                     .map(e -> e.getFormattedMessage() + " " + e.getMDCPropertyMap()
                             + (e.getThrowableProxy() == null
                                     ? ""
