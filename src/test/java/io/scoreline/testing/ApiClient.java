@@ -47,11 +47,7 @@ public record ApiClient(ScorelineServer server) {
 
     /** The text as JSON; a test fails with the text when it is not JSON. */
     public static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + text, e);
-        }
+        return ParsedJson.of(text);
     }
 
     public static JsonNode json(HttpResponse<String> response) {

@@ -32,14 +32,14 @@ public record CliRun(int exitCode, String out, String err) {
 
     /** The last output line as JSON (the result of a {@code --json} command). */
     public JsonNode lastJson() {
-        return ApiClient.json(outLines().getLast());
+        return ParsedJson.of(outLines().getLast());
     }
 
     /** Every non-blank output line as JSON (a {@code --json} listing prints one object a line). */
     public List<JsonNode> jsonLines() {
         return outLines().stream()
                 .filter(line -> !line.isBlank())
-                .map(ApiClient::json)
+                .map(ParsedJson::of)
                 .toList();
     }
 }
