@@ -3,12 +3,11 @@ package io.scoreline.app.cli.gamification;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.CommonOptions;
 import io.scoreline.app.cli.HelpOptions;
-import io.scoreline.gamification.badges.BadgeDefinition;
-import io.scoreline.gamification.badges.BadgeRuleJson;
+import io.scoreline.app.view.BadgeView;
+import io.scoreline.gamification.badges.CatalogBadge;
 import io.scoreline.gamification.badges.StockCatalog;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,28 +28,13 @@ final class BadgesCatalogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The {@code --json} line of one badge; the rule in the catalog's own form. */
-    record BadgeLine(
-            String badge, String name, String category, String description, String policy, Map<String, Object> rule) {
-
-        static BadgeLine of(BadgeDefinition badge) {
-            return new BadgeLine(
-                    badge.key(),
-                    badge.name(),
-                    badge.category(),
-                    badge.description(),
-                    badge.policy().key(),
-                    BadgeRuleJson.toMap(badge.rule()));
-        }
-    }
-
     @Override
     public Integer call() {
         var output = new CliOutput(new PrintWriter(spec.commandLine().getOut(), true), common.json());
         // No database, so no context: the bundled catalog itself (BadgeCatalogs#stock for entry points with one).
         var badges = StockCatalog.badges();
         if (output.json()) {
-            badges.forEach(b -> output.jsonLine(BadgeLine.of(b)));
+            badges.forEach(b -> output.jsonLine(BadgeView.of(new CatalogBadge(b, "stock"))));
         } else {
             output.table(
                     List.of("KEY", "CATEGORY", "NAME", "KIND", "POLICY", "DESCRIPTION"),

@@ -1,17 +1,13 @@
 package io.scoreline.app.cli.gamification;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
-import io.scoreline.app.cli.JsonText;
+import io.scoreline.app.view.BadgeAwardView;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.gamification.badges.AwardView;
 import io.scoreline.gamification.badges.BadgeAwards;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -32,39 +28,6 @@ public final class BadgesCommand extends ContextCommand {
     @Option(names = "--profile", paramLabel = "EMAIL", description = "Only this person")
     String profile;
 
-    /** DESIGN §10 fields first; the evidence says why. {@code revoked_at} and {@code reversed_at} only when they happened. */
-    record AwardLine(
-            String profile,
-            String badge,
-            @JsonProperty("period_key") String periodKey,
-            String status,
-            @JsonProperty("awarded_at") Instant awardedAt,
-            String name,
-            String category,
-
-            @JsonProperty("revoked_at") @JsonInclude(JsonInclude.Include.NON_NULL)
-            Instant revokedAt,
-
-            @JsonProperty("reversed_at") @JsonInclude(JsonInclude.Include.NON_NULL)
-            Instant reversedAt,
-
-            JsonNode evidence) {
-
-        static AwardLine of(AwardView award) {
-            return new AwardLine(
-                    award.profileEmail(),
-                    award.badgeKey(),
-                    award.periodKey(),
-                    award.status(),
-                    award.awardedAt(),
-                    award.badgeName(),
-                    award.category(),
-                    award.revokedAt().orElse(null),
-                    award.reversedAt().orElse(null),
-                    JsonText.parse(award.evidence()));
-        }
-    }
-
     @Override
     protected void validate() {
         if (org == null) {
@@ -78,7 +41,7 @@ public final class BadgesCommand extends ContextCommand {
         var organization = listed.organization();
         var awards = listed.awards();
         if (output.json()) {
-            awards.forEach(a -> output.jsonLine(AwardLine.of(a)));
+            awards.forEach(a -> output.jsonLine(BadgeAwardView.of(a)));
         } else if (awards.isEmpty()) {
             output.line("No badges awarded in " + organization.slug() + (profile == null ? "" : " to " + profile));
         } else {

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.ContestView;
 import io.scoreline.gamification.contests.ContestSetup;
 import io.scoreline.pipeline.audit.Actor;
 import picocli.CommandLine.Command;
@@ -25,7 +26,7 @@ final class ContestCancelCommand extends ContextCommand {
     protected int run(ApplicationContext context, CliOutput output) {
         var cancelled = context.getBean(ContestSetup.class).cancel(contestId, Actor.OPERATOR);
         if (output.json()) {
-            output.jsonLine(ContestJson.of(cancelled));
+            output.jsonLine(ContestView.of(cancelled));
         } else {
             var contest = cancelled.contest();
             output.line("Contest " + contest.id() + " '" + contest.name() + "' is "

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.ContestView;
 import io.scoreline.gamification.contests.ContestSetup;
 import io.scoreline.gamification.contests.NewContest;
 import picocli.CommandLine.Command;
@@ -68,7 +69,7 @@ final class ContestCreateCommand extends ContextCommand {
     protected int run(ApplicationContext context, CliOutput output) {
         var created = context.getBean(ContestSetup.class).create(org, request);
         if (output.json()) {
-            output.jsonLine(ContestJson.of(created));
+            output.jsonLine(ContestView.of(created));
         } else {
             var contest = created.contest();
             output.line("Contest " + contest.id() + " '" + contest.name() + "' created: " + contest.kpiKey() + " from "

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.ContestView;
 import io.scoreline.gamification.contests.ContestSetup;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ final class ContestListCommand extends ContextCommand {
         var organization = listed.organization();
         var contests = listed.contests();
         if (output.json()) {
-            contests.forEach(c -> output.jsonLine(ContestJson.of(c)));
+            contests.forEach(c -> output.jsonLine(ContestView.of(c)));
         } else if (contests.isEmpty()) {
             output.line("No contests in " + organization.slug() + " (create one with `scoreline contest create`)");
         } else {

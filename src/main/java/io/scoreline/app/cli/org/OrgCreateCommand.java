@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.OrganizationView;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.OrganizationSetup;
 import java.util.Locale;
@@ -52,7 +53,7 @@ final class OrgCreateCommand extends ContextCommand {
     protected int run(ApplicationContext context, CliOutput output) {
         var organization = context.getBean(OrganizationSetup.class).create(request);
         if (output.json()) {
-            output.jsonLine(OrganizationJson.of(organization));
+            output.jsonLine(OrganizationView.of(organization));
         } else {
             output.line("Created organization " + organization.slug() + " (id " + organization.id() + ", "
                     + organization.timezone().getId() + ", weeks start on "

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.OrganizationView;
 import io.scoreline.pipeline.tenancy.OrganizationSetup;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ final class OrgListCommand extends ContextCommand {
     protected int run(ApplicationContext context, CliOutput output) {
         var organizations = context.getBean(OrganizationSetup.class).list();
         if (output.json()) {
-            organizations.forEach(o -> output.jsonLine(OrganizationJson.of(o)));
+            organizations.forEach(o -> output.jsonLine(OrganizationView.of(o)));
         } else if (organizations.isEmpty()) {
             output.line("No organizations yet: create one with `scoreline org create --slug S --name N --timezone TZ`");
         } else {

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.OrganizationView;
 import io.scoreline.pipeline.audit.Actor;
 import io.scoreline.pipeline.tenancy.OrganizationChange;
 import io.scoreline.pipeline.tenancy.OrganizationSetup;
@@ -45,7 +46,7 @@ final class OrgUpdateCommand extends ContextCommand {
     protected int run(ApplicationContext context, CliOutput output) {
         var updated = context.getBean(OrganizationSetup.class).update(organization, change, Actor.OPERATOR);
         if (output.json()) {
-            output.jsonLine(OrganizationJson.of(updated));
+            output.jsonLine(OrganizationView.of(updated));
         } else {
             output.line("Updated organization " + updated.slug() + " (" + updated.name() + ", "
                     + updated.timezone().getId() + ", weeks start on "

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.ProfileView;
 import io.scoreline.pipeline.people.NewProfile;
 import io.scoreline.pipeline.people.ProfileRef;
 import io.scoreline.pipeline.people.Profiles;
@@ -58,7 +59,7 @@ final class ProfileCreateCommand extends ContextCommand {
     protected int run(ApplicationContext context, CliOutput output) {
         var created = context.getBean(Profiles.class).create(org, request);
         if (output.json()) {
-            output.jsonLine(ProfileJson.of(created.profile()));
+            output.jsonLine(ProfileView.of(created.profile()));
         } else {
             output.line("Created profile " + created.profile().email() + " ("
                     + created.profile().role().key() + ") in "

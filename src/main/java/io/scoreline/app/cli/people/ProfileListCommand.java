@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.ProfileView;
 import io.scoreline.pipeline.people.ProfileFilter;
 import io.scoreline.pipeline.people.ProfileRef;
 import io.scoreline.pipeline.people.Profiles;
@@ -60,7 +61,7 @@ final class ProfileListCommand extends ContextCommand {
     protected int run(ApplicationContext context, CliOutput output) {
         var listed = context.getBean(Profiles.class).list(org, filter);
         if (output.json()) {
-            listed.profiles().forEach(p -> output.jsonLine(ProfileJson.of(p)));
+            listed.profiles().forEach(p -> output.jsonLine(ProfileView.of(p)));
         } else if (listed.profiles().isEmpty()) {
             output.line("No profiles match in " + listed.organization().slug());
         } else {

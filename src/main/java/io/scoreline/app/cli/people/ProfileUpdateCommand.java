@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.ProfileView;
 import io.scoreline.pipeline.people.ProfileChange;
 import io.scoreline.pipeline.people.Profiles;
 import io.scoreline.pipeline.people.Role;
@@ -66,7 +67,7 @@ final class ProfileUpdateCommand extends ContextCommand {
         var updated = context.getBean(Profiles.class).update(org, email, change);
         var p = updated.profile();
         if (output.json()) {
-            output.jsonLine(ProfileJson.of(p));
+            output.jsonLine(ProfileView.of(p));
         } else {
             output.line("Updated " + p.email() + " in " + updated.organization().slug() + ": team "
                     + p.team().orElse("-") + ", manager " + p.manager().orElse("-") + ", role "

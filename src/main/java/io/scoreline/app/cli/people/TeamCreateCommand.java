@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.TeamView;
 import io.scoreline.pipeline.people.Teams;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ final class TeamCreateCommand extends ContextCommand {
     protected int run(ApplicationContext context, CliOutput output) {
         var created = context.getBean(Teams.class).create(org, name, Optional.ofNullable(parent));
         if (output.json()) {
-            output.jsonLine(TeamJson.of(created.team()));
+            output.jsonLine(TeamView.of(created.team()));
         } else {
             output.line("Created team '" + created.team().name() + "' in "
                     + created.organization().slug()

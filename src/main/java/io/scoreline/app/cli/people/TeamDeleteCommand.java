@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.TeamView;
 import io.scoreline.pipeline.people.Teams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,7 @@ final class TeamDeleteCommand extends ContextCommand {
     protected int run(ApplicationContext context, CliOutput output) {
         var deleted = context.getBean(Teams.class).delete(org, name);
         if (output.json()) {
-            output.jsonLine(TeamJson.of(deleted.team()));
+            output.jsonLine(TeamView.of(deleted.team()));
         } else {
             output.line("Deleted team '" + deleted.team().name() + "' from "
                     + deleted.organization().slug());

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.TeamView;
 import io.scoreline.pipeline.people.Teams;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ final class TeamListCommand extends ContextCommand {
     protected int run(ApplicationContext context, CliOutput output) {
         var listed = context.getBean(Teams.class).list(org);
         if (output.json()) {
-            listed.teams().forEach(t -> output.jsonLine(TeamJson.of(t)));
+            listed.teams().forEach(t -> output.jsonLine(TeamView.of(t)));
         } else if (listed.teams().isEmpty()) {
             output.line(
                     listed.organization().slug() + " has no teams yet: create one with `scoreline team create --org "

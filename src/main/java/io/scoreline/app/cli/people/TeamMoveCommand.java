@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.TeamView;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.people.Teams;
 import java.util.Optional;
@@ -44,7 +45,7 @@ final class TeamMoveCommand extends ContextCommand {
     protected int run(ApplicationContext context, CliOutput output) {
         var moved = context.getBean(Teams.class).move(org, name, Optional.ofNullable(parent));
         if (output.json()) {
-            output.jsonLine(TeamJson.of(moved.team()));
+            output.jsonLine(TeamView.of(moved.team()));
         } else {
             output.line("Moved team '" + moved.team().name() + "' "
                     + moved.team().parent().map(p -> "under '" + p + "'").orElse("to the top level") + " in "

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.TeamView;
 import io.scoreline.pipeline.people.Teams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ final class TeamRenameCommand extends ContextCommand {
     protected int run(ApplicationContext context, CliOutput output) {
         var renamed = context.getBean(Teams.class).rename(org, name, to);
         if (output.json()) {
-            output.jsonLine(TeamJson.of(renamed.team()));
+            output.jsonLine(TeamView.of(renamed.team()));
         } else {
             output.line("Renamed team '" + name.strip() + "' to '"
                     + renamed.team().name() + "' in " + renamed.organization().slug());

@@ -1,11 +1,11 @@
 package io.scoreline.app.cli.runs;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.BackfillProgress;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.BackfillObjectView;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.sync.OnDemandRuns;
 import io.scoreline.pipeline.tenancy.DayInput;
@@ -79,14 +79,7 @@ public final class BackfillCommand extends ContextCommand {
         if (dryRun) {
             var plan = runs.planBackfill(integrationId, fromDate, toDate);
             if (output.json()) {
-                plan.objects()
-                        .forEach(o -> output.jsonLine(new PlanJson(
-                                o.objectType(),
-                                o.records(),
-                                o.apiCalls(),
-                                o.readMode(),
-                                o.pushDown().isPresent(),
-                                o.pushDown().orElse(o.pushNote()))));
+                plan.objects().forEach(o -> output.jsonLine(BackfillObjectView.of(o)));
             } else {
                 output.line(
                         "Dry run: records last modified " + plan.from() + " .. " + plan.until() + " (nothing written)");
@@ -121,13 +114,4 @@ public final class BackfillCommand extends ContextCommand {
                 outcome,
                 "resume with: scoreline backfill --integration " + integrationId + " --resume " + outcome.runId());
     }
-
-    /** A dry run's line per object. */
-    record PlanJson(
-            String object,
-            long records,
-            @JsonProperty("api_calls") long apiCalls,
-            String read,
-            @JsonProperty("filter_pushed") boolean filterPushed,
-            String filter) {}
 }

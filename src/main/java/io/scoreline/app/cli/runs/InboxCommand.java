@@ -1,16 +1,14 @@
 package io.scoreline.app.cli.runs;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.ChoiceOption;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.app.cli.RangeOption;
-import io.scoreline.pipeline.inbox.InboxEntry;
+import io.scoreline.app.view.InboxEventView;
 import io.scoreline.pipeline.inbox.InboxReplay;
 import io.scoreline.pipeline.inbox.InboxStatus;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
@@ -73,7 +71,7 @@ public final class InboxCommand extends ContextCommand {
             var replayed = inbox.replay(organization, Optional.ofNullable(replay.id));
             for (var entry : replayed) {
                 if (output.json()) {
-                    output.jsonLine(EntryJson.of(entry));
+                    output.jsonLine(InboxEventView.of(entry));
                 } else {
                     output.line(
                             "inbox event " + entry.id() + ": " + entry.status().key()
@@ -90,7 +88,7 @@ public final class InboxCommand extends ContextCommand {
         }
         var entries = inbox.list(organization, statusFilter, limit);
         if (output.json()) {
-            entries.forEach(entry -> output.jsonLine(EntryJson.of(entry)));
+            entries.forEach(entry -> output.jsonLine(InboxEventView.of(entry)));
         } else if (entries.isEmpty()) {
             output.line("No inbox events" + (status == null ? "" : " with status " + status));
         } else {
@@ -121,36 +119,5 @@ public final class InboxCommand extends ContextCommand {
                             .toList());
         }
         return 0;
-    }
-
-    record EntryJson(
-            long id,
-            long organization,
-            long integration,
-            String provider,
-            @JsonProperty("object_type") String objectType,
-            @JsonProperty("record_id") String recordId,
-            @JsonProperty("event_type") String eventType,
-            String status,
-            int attempts,
-            @JsonProperty("received_at") String receivedAt,
-            @JsonProperty("processed_at") String processedAt,
-            @JsonProperty("last_error") String lastError) {
-
-        static EntryJson of(InboxEntry entry) {
-            return new EntryJson(
-                    entry.id(),
-                    entry.organizationId(),
-                    entry.integrationId(),
-                    entry.provider().key(),
-                    entry.objectType().orElse(null),
-                    entry.recordId(),
-                    entry.eventType(),
-                    entry.status().key(),
-                    entry.attempts(),
-                    entry.receivedAt().toString(),
-                    entry.processedAt().map(Instant::toString).orElse(null),
-                    entry.lastError().orElse(null));
-        }
     }
 }

@@ -1,12 +1,11 @@
 package io.scoreline.app.cli.runs;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.BackfillProgress;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.RemapGapView;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.sync.OnDemandRuns;
 import io.scoreline.pipeline.tenancy.DayInput;
@@ -80,18 +79,7 @@ public final class RemapCommand extends ContextCommand {
             var plan = runs.planRemap(integrationId);
             var missing = plan.missing();
             if (output.json()) {
-                missing.gaps()
-                        .forEach(g -> output.jsonLine(new GapJson(
-                                g.objectType(),
-                                g.records(),
-                                g.fields(),
-                                g.kpis(),
-                                g.apiCalls(),
-                                g.cost().mode(),
-                                g.cost().byIdCalls(),
-                                g.cost().bulkCalls().isPresent()
-                                        ? g.cost().bulkCalls().getAsLong()
-                                        : null)));
+                missing.gaps().forEach(g -> output.jsonLine(RemapGapView.of(g)));
             } else if (missing.isEmpty()) {
                 output.line("Dry run: every stored record has the fields the rules read; remap spends no API call");
             } else {
@@ -130,17 +118,4 @@ public final class RemapCommand extends ContextCommand {
                 outcome,
                 "resume with: scoreline remap --integration " + integrationId + " --resume " + outcome.runId());
     }
-
-    /** A dry run's line per object. */
-    record GapJson(
-            String object,
-            long records,
-            @JsonProperty("missing_fields") List<String> missingFields,
-            List<String> kpis,
-            @JsonProperty("api_calls") long apiCalls,
-            @JsonProperty("read_mode") String readMode,
-            @JsonProperty("calls_by_id") long callsById,
-
-            @JsonProperty("calls_in_bulk") @JsonInclude(JsonInclude.Include.NON_NULL)
-            Long callsInBulk) {}
 }

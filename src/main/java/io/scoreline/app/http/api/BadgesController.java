@@ -13,6 +13,8 @@ import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.scoreline.app.config.ScorelineConfig;
+import io.scoreline.app.view.BadgeAwardView;
+import io.scoreline.app.view.BadgeView;
 import io.scoreline.gamification.badges.AwardCursor;
 import io.scoreline.gamification.badges.AwardFilter;
 import io.scoreline.gamification.badges.BadgeAwards;
@@ -45,9 +47,9 @@ public class BadgesController {
 
     @Get(uri = "/badges", produces = MediaType.APPLICATION_JSON)
     @ApiEndpoint(scope = Scope.READ, summary = "The organization's badge catalog: the stock badges and its own")
-    public List<BadgeBody> catalog(@RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller) {
+    public List<BadgeView> catalog(@RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller) {
         return catalogs.catalog(caller.organizationId()).stream()
-                .map(BadgeBody::of)
+                .map(BadgeView::of)
                 .toList();
     }
 
@@ -83,7 +85,7 @@ public class BadgesController {
     @ApiEndpoint(
             scope = Scope.READ,
             summary = "Badge awards with their evidence, newest first (?profile_id=&badge=&limit=&after=)")
-    public ApiPage<AwardBody> awards(
+    public ApiPage<BadgeAwardView> awards(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller,
             @QueryValue("profile_id") @Nullable String profileId,
             @QueryValue("badge") @Nullable String badge,
@@ -96,15 +98,15 @@ public class BadgesController {
         var cursor = page.after().map(v -> JsonBody.validated("after", v, AwardCursor::parse));
         var found = awards.page(caller.organizationId(), filter, cursor, page.limit());
         return new ApiPage<>(
-                found.awards().stream().map(AwardBody::of).toList(),
+                found.awards().stream().map(BadgeAwardView::of).toList(),
                 found.next().map(AwardCursor::text).orElse(null));
     }
 
     @Get(uri = "/badges/awards/{awardId}", produces = MediaType.APPLICATION_JSON)
     @ApiEndpoint(scope = Scope.READ, summary = "One badge award with its evidence")
-    public AwardBody award(
+    public BadgeAwardView award(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller, @PathVariable long awardId) {
-        return AwardBody.of(awards.get(caller.organizationId(), awardId));
+        return BadgeAwardView.of(awards.get(caller.organizationId(), awardId));
     }
 
     /** The CLI's {@code FILE:LINE:COL: message}, the document being the file. */

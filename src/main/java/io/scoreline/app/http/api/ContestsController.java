@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.scoreline.app.config.ScorelineConfig;
+import io.scoreline.app.view.ContestView;
 import io.scoreline.gamification.contests.ContestCursor;
 import io.scoreline.gamification.contests.ContestSetup;
 import io.scoreline.gamification.contests.Leaderboards;
@@ -49,7 +50,7 @@ public class ContestsController {
             request = ContestRequest.class,
             example = "{\"name\":\"March calls\",\"kpi\":\"calls_made\",\"from\":\"2026-03-01\",\"to\":\"2026-03-31\","
                     + "\"teams\":false,\"target\":\"50\",\"grace\":\"24h\"}")
-    public HttpResponse<ContestBody> create(
+    public HttpResponse<ContestView> create(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller, @Body @Nullable byte[] body) {
         var json = JsonBody.parse(body, maxBodyBytes, ContestRequest.class);
         var name = JsonBody.validated("name", json.text("name"), v -> NewContest.name(v, "name"));
@@ -67,12 +68,12 @@ public class ContestsController {
                 : JsonBody.validated(
                         "participants", String.join(",", participants), v -> NewContest.emails(v, "participants"));
         var request = new NewContest(name, kpi, from, to, teams, target, grace, emails);
-        return HttpResponse.created(ContestBody.of(contests.create(caller.organizationId(), request, caller.actor())));
+        return HttpResponse.created(ContestView.of(contests.create(caller.organizationId(), request, caller.actor())));
     }
 
     @Get(uri = "/contests", produces = MediaType.APPLICATION_JSON)
     @ApiEndpoint(scope = Scope.READ, summary = "Contests, latest first (?limit=&after=)")
-    public ApiPage<ContestBody> list(
+    public ApiPage<ContestView> list(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller,
             @QueryValue("limit") @Nullable String limit,
             @QueryValue("after") @Nullable String after) {
@@ -80,15 +81,15 @@ public class ContestsController {
         var cursor = page.after().map(v -> JsonBody.validated("after", v, ContestCursor::parse));
         var found = contests.page(caller.organizationId(), cursor, page.limit());
         return new ApiPage<>(
-                found.contests().stream().map(ContestBody::of).toList(),
+                found.contests().stream().map(ContestView::of).toList(),
                 found.next().map(ContestCursor::text).orElse(null));
     }
 
     @Get(uri = "/contests/{contestId}", produces = MediaType.APPLICATION_JSON)
     @ApiEndpoint(scope = Scope.READ, summary = "One contest with its status")
-    public ContestBody show(
+    public ContestView show(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller, @PathVariable long contestId) {
-        return ContestBody.of(contests.show(caller.organizationId(), contestId));
+        return ContestView.of(contests.show(caller.organizationId(), contestId));
     }
 
     @Get(uri = "/contests/{contestId}/leaderboard", produces = MediaType.APPLICATION_JSON)
@@ -102,9 +103,9 @@ public class ContestsController {
     @ApiEndpoint(
             scope = Scope.WRITE,
             summary = "Cancel a contest that has not ended: it stops moving, nobody is notified, nothing is awarded")
-    public ContestBody cancel(
+    public ContestView cancel(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller, @PathVariable long contestId) {
-        return ContestBody.of(contests.cancel(contestId, caller.actor()));
+        return ContestView.of(contests.cancel(contestId, caller.actor()));
     }
 
     /** A target may be sent as a JSON number or as its text; either is checked like {@code --target}. */

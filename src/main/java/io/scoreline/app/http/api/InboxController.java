@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.scoreline.app.view.InboxEventView;
 import io.scoreline.pipeline.access.ApiCaller;
 import io.scoreline.pipeline.access.Scope;
 import io.scoreline.pipeline.inbox.InboxCursor;
@@ -34,7 +35,7 @@ public class InboxController {
             scope = Scope.READ,
             summary =
                     "Webhook events, newest first; ?status=failed for the parked ones, ?integration_id=, ?limit=, ?after=")
-    public ApiPage<InboxEventBody> list(
+    public ApiPage<InboxEventView> list(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller,
             @QueryValue("integration_id") @Nullable String integrationId,
             @QueryValue("status") @Nullable String status,
@@ -48,35 +49,35 @@ public class InboxController {
                 page.after().map(a -> JsonBody.validated("after", a, InboxCursor::parse)),
                 page.limit());
         return new ApiPage<>(
-                result.entries().stream().map(InboxEventBody::of).toList(),
+                result.entries().stream().map(InboxEventView::of).toList(),
                 result.next().map(InboxCursor::text).orElse(null));
     }
 
     @Get(uri = "/inbox/{eventId}", produces = MediaType.APPLICATION_JSON)
     @ApiEndpoint(scope = Scope.READ, summary = "One webhook event")
-    public InboxEventBody get(
+    public InboxEventView get(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller,
             @PathVariable("eventId") long eventId) {
-        return InboxEventBody.of(inbox.get(caller.organizationId(), eventId));
+        return InboxEventView.of(inbox.get(caller.organizationId(), eventId));
     }
 
     @Post(uri = "/inbox/{eventId}/replay", produces = MediaType.APPLICATION_JSON)
     @ApiEndpoint(
             scope = Scope.WRITE,
             summary = "Replay one failed event now (as inbox --replay ID); 409 when it is not failed")
-    public InboxEventBody replay(
+    public InboxEventView replay(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller,
             @PathVariable("eventId") long eventId) {
-        return InboxEventBody.of(inbox.replay(caller.organizationId(), eventId, caller.actor()));
+        return InboxEventView.of(inbox.replay(caller.organizationId(), eventId, caller.actor()));
     }
 
     @Post(uri = "/integrations/{integrationId}/inbox/replay", produces = MediaType.APPLICATION_JSON)
     @ApiEndpoint(scope = Scope.WRITE, summary = "Replay every failed event of an integration now")
-    public List<InboxEventBody> replayIntegration(
+    public List<InboxEventView> replayIntegration(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller,
             @PathVariable("integrationId") long integrationId) {
         return inbox.replayIntegration(caller.organizationId(), integrationId, caller.actor()).stream()
-                .map(InboxEventBody::of)
+                .map(InboxEventView::of)
                 .toList();
     }
 }

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.scoreline.app.config.ScorelineConfig;
+import io.scoreline.app.view.OrganizationView;
 import io.scoreline.pipeline.access.ApiCaller;
 import io.scoreline.pipeline.access.Scope;
 import io.scoreline.pipeline.tenancy.NewOrganization;
@@ -41,8 +42,8 @@ public class OrganizationController {
 
     @Get(uri = "/organization", produces = MediaType.APPLICATION_JSON)
     @ApiEndpoint(scope = Scope.READ, summary = "The key's organization")
-    public OrganizationBody organization(@RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller) {
-        return OrganizationBody.of(organizations.get(caller.organizationId()));
+    public OrganizationView organization(@RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller) {
+        return OrganizationView.of(organizations.get(caller.organizationId()));
     }
 
     @Patch(uri = "/organization", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -51,7 +52,7 @@ public class OrganizationController {
             summary = "Change the name, time zone (timezone) or week start (week_start)",
             request = OrganizationRequests.Change.class,
             example = "{\"name\":\"Acme Europe\",\"week_start\":\"sunday\"}")
-    public OrganizationBody update(
+    public OrganizationView update(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller, @Body @Nullable byte[] body) {
         var json = JsonBody.parse(body, maxBodyBytes, OrganizationRequests.Change.class);
         var change = new OrganizationChange(
@@ -60,13 +61,13 @@ public class OrganizationController {
                         .map(v -> JsonBody.validated("timezone", v, NewOrganization::timezone)),
                 Optional.ofNullable(json.text("week_start"))
                         .map(v -> JsonBody.validated("week_start", v, NewOrganization::weekStart)));
-        return OrganizationBody.of(organizations.update(caller.organizationId(), change, caller.actor()));
+        return OrganizationView.of(organizations.update(caller.organizationId(), change, caller.actor()));
     }
 
     @Get(uri = "/organizations", produces = MediaType.APPLICATION_JSON)
     @ApiEndpoint(scope = Scope.READ, audience = Audience.PLATFORM, summary = "Every organization (platform keys)")
-    public List<OrganizationBody> list(@RequestAttribute(ApiGuard.CALLER) ApiCaller.PlatformKey caller) {
-        return organizations.list().stream().map(OrganizationBody::of).toList();
+    public List<OrganizationView> list(@RequestAttribute(ApiGuard.CALLER) ApiCaller.PlatformKey caller) {
+        return organizations.list().stream().map(OrganizationView::of).toList();
     }
 
     @Post(uri = "/organizations", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -77,7 +78,7 @@ public class OrganizationController {
             summary = "Create an organization: slug, name, timezone, week_start (platform keys)",
             request = OrganizationRequests.Create.class,
             example = "{\"slug\":\"globex\",\"name\":\"Globex\",\"timezone\":\"America/New_York\"}")
-    public HttpResponse<OrganizationBody> create(
+    public HttpResponse<OrganizationView> create(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.PlatformKey caller, @Body @Nullable byte[] body) {
         var json = JsonBody.parse(body, maxBodyBytes, OrganizationRequests.Create.class);
         var request = new NewOrganization(
@@ -85,6 +86,6 @@ public class OrganizationController {
                 JsonBody.validated("name", json.requiredText("name"), NewOrganization::name),
                 JsonBody.validated("timezone", json.requiredText("timezone"), NewOrganization::timezone),
                 JsonBody.validated("week_start", json.text("week_start"), NewOrganization::weekStart));
-        return HttpResponse.created(OrganizationBody.of(organizations.create(request, caller.actor())));
+        return HttpResponse.created(OrganizationView.of(organizations.create(request, caller.actor())));
     }
 }

@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.scoreline.app.config.ScorelineConfig;
+import io.scoreline.app.view.ProfileView;
 import io.scoreline.pipeline.access.ApiCaller;
 import io.scoreline.pipeline.access.Scope;
 import io.scoreline.pipeline.people.Assignment;
@@ -47,7 +48,7 @@ public class ProfileController {
             scope = Scope.READ,
             summary = "Profiles by e-mail, filtered by team_id (with its sub-teams), role, active, manager_id"
                     + " (direct reports); ?limit=&after=")
-    public ApiPage<ProfileBody> list(
+    public ApiPage<ProfileView> list(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller,
             @QueryValue("team_id") @Nullable String teamId,
             @QueryValue("role") @Nullable String role,
@@ -64,15 +65,15 @@ public class ProfileController {
         var cursor = page.after().map(a -> JsonBody.validated("after", a, ProfileCursor::parse));
         var found = PeopleFields.naming(() -> profiles.page(caller.organizationId(), filter, cursor, page.limit()));
         return new ApiPage<>(
-                found.profiles().stream().map(ProfileBody::of).toList(),
+                found.profiles().stream().map(ProfileView::of).toList(),
                 found.next().map(ProfileCursor::token).orElse(null));
     }
 
     @Get(uri = "/profiles/{profileId}", produces = MediaType.APPLICATION_JSON)
     @ApiEndpoint(scope = Scope.READ, summary = "One profile")
-    public ProfileBody get(
+    public ProfileView get(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller, @PathVariable long profileId) {
-        return ProfileBody.of(profiles.get(caller.organizationId(), profileId).profile());
+        return ProfileView.of(profiles.get(caller.organizationId(), profileId).profile());
     }
 
     @Post(uri = "/profiles", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -83,7 +84,7 @@ public class ProfileController {
                     "Create a profile: email, display_name, team_id, manager_id, role (rep, manager, admin; default rep)",
             request = NewProfileRequest.class,
             example = "{\"email\":\"ann@acme.example\",\"display_name\":\"Ann Lee\",\"role\":\"rep\"}")
-    public HttpResponse<ProfileBody> create(
+    public HttpResponse<ProfileView> create(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller, @Body @Nullable byte[] body) {
         var json = JsonBody.parse(body, maxBodyBytes, NewProfileRequest.class);
         var request = new NewProfile(
@@ -96,7 +97,7 @@ public class ProfileController {
                         .map(r -> JsonBody.validated("role", r, Role::fromKey))
                         .orElse(Role.REP));
         var created = PeopleFields.naming(() -> profiles.create(caller.organizationId(), request, caller.actor()));
-        return HttpResponse.created(ProfileBody.of(created.profile()));
+        return HttpResponse.created(ProfileView.of(created.profile()));
     }
 
     @Patch(uri = "/profiles/{profileId}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -105,7 +106,7 @@ public class ProfileController {
             summary = "Change team_id, manager_id (null clears either), role, active, display_name",
             request = ProfileChangeRequest.class,
             example = "{\"role\":\"manager\",\"active\":true}")
-    public ProfileBody update(
+    public ProfileView update(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller,
             @PathVariable long profileId,
             @Body @Nullable byte[] body) {
@@ -129,7 +130,7 @@ public class ProfileController {
                 Optional.ofNullable(json.bool("active")),
                 Optional.ofNullable(json.text("display_name"))
                         .map(n -> JsonBody.validated("display_name", n, NewProfile::displayName)));
-        return ProfileBody.of(
+        return ProfileView.of(
                 PeopleFields.naming(() -> profiles.update(caller.organizationId(), profileId, change, caller.actor()))
                         .profile());
     }

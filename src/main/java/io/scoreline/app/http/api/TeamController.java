@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.scoreline.app.config.ScorelineConfig;
+import io.scoreline.app.view.TeamView;
 import io.scoreline.pipeline.access.ApiCaller;
 import io.scoreline.pipeline.access.Scope;
 import io.scoreline.pipeline.people.Assignment;
@@ -40,10 +41,10 @@ public class TeamController {
     /** One page holds every team: an organization has tens of teams, and a tree cut in pages is no tree. */
     @Get(uri = "/teams", produces = MediaType.APPLICATION_JSON)
     @ApiEndpoint(scope = Scope.READ, summary = "Every team, depth first (each followed by its sub-teams), in one page")
-    public ApiPage<TeamBody> list(@RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller) {
+    public ApiPage<TeamView> list(@RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller) {
         return new ApiPage<>(
                 teams.list(caller.organizationId()).teams().stream()
-                        .map(TeamBody::of)
+                        .map(TeamView::of)
                         .toList(),
                 null);
     }
@@ -55,13 +56,13 @@ public class TeamController {
             summary = "Create a team: name (unique in the organization), parent_id (absent: top level)",
             request = TeamRequest.class,
             example = "{\"name\":\"EMEA\"}")
-    public HttpResponse<TeamBody> create(
+    public HttpResponse<TeamView> create(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller, @Body @Nullable byte[] body) {
         var json = JsonBody.parse(body, maxBodyBytes, TeamRequest.class);
         var name = JsonBody.validated("name", json.requiredText("name"), Teams::name);
         var parent = Optional.ofNullable(json.number("parent_id"));
         var created = PeopleFields.naming(() -> teams.create(caller.organizationId(), name, parent, caller.actor()));
-        return HttpResponse.created(TeamBody.of(created.team()));
+        return HttpResponse.created(TeamView.of(created.team()));
     }
 
     @Patch(uri = "/teams/{teamId}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -70,7 +71,7 @@ public class TeamController {
             summary = "Rename (name) and/or move (parent_id; null: top level) a team with its people and sub-teams",
             request = TeamRequest.class,
             example = "{\"name\":\"EMEA North\"}")
-    public TeamBody update(
+    public TeamView update(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller,
             @PathVariable long teamId,
             @Body @Nullable byte[] body) {
@@ -83,7 +84,7 @@ public class TeamController {
                                 : Assignment.to(new TeamRef.Id(json.number("parent_id"))))
                 : Optional.empty();
         var change = new TeamChange(name, parent);
-        return TeamBody.of(
+        return TeamView.of(
                 PeopleFields.naming(() -> teams.update(caller.organizationId(), teamId, change, caller.actor()))
                         .team());
     }

@@ -11,11 +11,10 @@ import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.sim.RunningSimulators;
 import io.scoreline.sim.SimulatorOptions;
 import io.scoreline.sim.Simulators;
+import io.scoreline.testing.ApiClient;
 import io.scoreline.testing.CliRun;
 import io.scoreline.testing.ScorelineServer;
 import io.scoreline.testing.TestPostgres;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -48,7 +47,6 @@ import org.junit.jupiter.api.Test;
 class ApiIsolationWalkIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
 
     private static DatabaseEndpoint database;
@@ -103,7 +101,7 @@ class ApiIsolationWalkIT {
 
     @Test
     void everyRouteOfTheDocumentKeepsEveryOrganizationToItself() throws Exception {
-        var document = JSON.readTree(
+        var document = ApiClient.json(
                 send("GET", "/api/v1/openapi.json", null, alphaRead).body());
         var routes = routes(document);
         assertThat(routes).as("the document lists the routes").isNotEmpty();
@@ -183,7 +181,8 @@ class ApiIsolationWalkIT {
                     .isEqualTo(404);
             // A HEAD answer has no body to carry the error.
             if (answer.statusCode() == 404 && !route.method().equals("HEAD")) {
-                softly.assertThat(JSON.readTree(answer.body()).at("/error/code").asText())
+                softly.assertThat(
+                                ApiClient.json(answer.body()).at("/error/code").asText())
                         .as(label + ": the one error format")
                         .isEqualTo("not_found");
             }
@@ -452,26 +451,14 @@ class ApiIsolationWalkIT {
     }
 
     private static CliRun cli(String... args) {
-        var run = CliRun.run(server.environment(), args);
-        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
-        return run;
+        return CliRun.succeeded(server.environment(), args);
     }
 
-    private static JsonNode created(CliRun run) throws Exception {
-        return JSON.readTree(run.outLines().getLast());
+    private static JsonNode created(CliRun run) {
+        return run.lastJson();
     }
 
-    private static HttpResponse<String> send(String method, String path, String body, String key) throws Exception {
-        var request = HttpRequest.newBuilder(server.uri(path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(String method, String path, String body, String key) {
+        return new ApiClient(server).send(method, path, body, key);
     }
 }

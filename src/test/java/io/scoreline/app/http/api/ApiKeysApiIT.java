@@ -1,6 +1,5 @@
 package io.scoreline.app.http.api;
 
-import static io.scoreline.pipeline.db.Tables.AUDIT_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -8,7 +7,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.web.router.Router;
 import io.scoreline.app.config.ApiSettings;
 import io.scoreline.pipeline.access.ApiKeyHasher;
@@ -17,14 +15,12 @@ import io.scoreline.pipeline.access.ApiKeys;
 import io.scoreline.pipeline.access.Scope;
 import io.scoreline.pipeline.audit.Actor;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
-import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
+import io.scoreline.testing.ApiClient;
+import io.scoreline.testing.AuditTrail;
 import io.scoreline.testing.CliRun;
 import io.scoreline.testing.ScorelineServer;
 import io.scoreline.testing.TestPostgres;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,9 +41,6 @@ import org.slf4j.LoggerFactory;
  * limit, audit rows, the error format, and the OpenAPI document against the route table.
  */
 class ApiKeysApiIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static DatabaseEndpoint database;
     private static ScorelineServer server;
@@ -186,7 +179,7 @@ class ApiKeysApiIT {
 
     @Test
     void organizationAndPlatformKeysSeeOnlyTheirOwnEndpoints() throws Exception {
-        var own = JSON.readTree(get("/api/v1/organization", readKey).body());
+        var own = ApiClient.json(get("/api/v1/organization", readKey).body());
         assertThat(own.get("slug").asText()).isEqualTo("acme");
         assertThat(own.get("week_start").asText()).isEqualTo("monday");
 
@@ -214,7 +207,7 @@ class ApiKeysApiIT {
                 "{\"slug\":\"initech\",\"name\":\"Initech\",\"timezone\":\"America/Chicago\",\"week_start\":\"sunday\"}",
                 auth(platformKey));
         assertThat(created.statusCode()).isEqualTo(201);
-        var body = JSON.readTree(created.body());
+        var body = ApiClient.json(created.body());
         assertThat(body.get("week_start").asText()).isEqualTo("sunday");
         var audit = audit(body.get("id").asLong());
         assertThat(audit).hasSize(1);
@@ -232,14 +225,14 @@ class ApiKeysApiIT {
         assertError(again, "conflict");
         var missing = send("POST", "/api/v1/organizations", "{\"slug\":\"x1\",\"name\":\"X\"}", auth(platformKey));
         assertThat(missing.statusCode()).isEqualTo(422);
-        assertThat(JSON.readTree(missing.body()).at("/error/field").asText()).isEqualTo("timezone");
+        assertThat(ApiClient.json(missing.body()).at("/error/field").asText()).isEqualTo("timezone");
     }
 
     @Test
     void aPatchChangesTheOrganizationAndWritesItsAuditRowInTheSameTransaction() throws Exception {
         var globexKey =
                 created(cli("apikey", "create", "--org", "globex", "--name", "w", "--scopes", "write", "--json"));
-        var globexId = JSON.readTree(
+        var globexId = ApiClient.json(
                         get("/api/v1/organization", globexKey.get("key").asText())
                                 .body())
                 .get("id")
@@ -251,7 +244,7 @@ class ApiKeysApiIT {
                 "{\"timezone\":\"Europe/Paris\",\"week_start\":\"sunday\"}",
                 auth(globexKey.get("key").asText()));
         assertThat(changed.statusCode()).isEqualTo(200);
-        var body = JSON.readTree(changed.body());
+        var body = ApiClient.json(changed.body());
         assertThat(body.get("timezone").asText()).isEqualTo("Europe/Paris");
         assertThat(body.get("name").asText()).isEqualTo("Globex");
         var rows = audit(globexId);
@@ -277,10 +270,10 @@ class ApiKeysApiIT {
         var key = created(cli("apikey", "create", "--org", "umbrella", "--name", "u", "--scopes", "write", "--json"))
                 .get("key")
                 .asText();
-        var byCli = JSON.readTree(cli("org", "update", "--org", "umbrella", "--week-start", "tuesday", "--json")
+        var byCli = ApiClient.json(cli("org", "update", "--org", "umbrella", "--week-start", "tuesday", "--json")
                 .outLines()
                 .getLast());
-        var byApi = JSON.readTree(get("/api/v1/organization", key).body());
+        var byApi = ApiClient.json(get("/api/v1/organization", key).body());
         assertThat(byApi).isEqualTo(byCli);
         // The same refusal in the same words.
         var cliRefusal =
@@ -288,7 +281,7 @@ class ApiKeysApiIT {
         assertThat(cliRefusal.exitCode()).isEqualTo(2);
         var apiRefusal = send("PATCH", "/api/v1/organization", "{\"timezone\":\"Mars/Olympus\"}", auth(key));
         assertThat(cliRefusal.err())
-                .contains(JSON.readTree(apiRefusal.body()).at("/error/message").asText());
+                .contains(ApiClient.json(apiRefusal.body()).at("/error/message").asText());
         assertThat(audit(byApi.get("id").asLong())).anyMatch(row -> row.startsWith("operator organization.update"));
     }
 
@@ -300,14 +293,14 @@ class ApiKeysApiIT {
 
         var zone = send("PATCH", "/api/v1/organization", "{\"timezone\":\"Mars/Olympus\"}", auth(writeKey));
         assertThat(zone.statusCode()).isEqualTo(422);
-        var error = JSON.readTree(zone.body()).get("error");
+        var error = ApiClient.json(zone.body()).get("error");
         assertThat(error.get("code").asText()).isEqualTo("invalid_input");
         assertThat(error.get("field").asText()).isEqualTo("timezone");
         assertThat(error.get("message").asText()).contains("IANA time zone");
 
         var unknownField = send("PATCH", "/api/v1/organization", "{\"slug\":\"new\"}", auth(writeKey));
         assertThat(unknownField.statusCode()).isEqualTo(422);
-        assertThat(JSON.readTree(unknownField.body()).at("/error/field").asText())
+        assertThat(ApiClient.json(unknownField.body()).at("/error/field").asText())
                 .isEqualTo("slug");
 
         var nothing = send("PATCH", "/api/v1/organization", "{}", auth(writeKey));
@@ -331,7 +324,7 @@ class ApiKeysApiIT {
             var statuses = new ArrayList<Integer>();
             HttpResponse<String> last = null;
             for (int i = 0; i < 4; i++) {
-                last = send(limited, "GET", "/api/v1/organization", null, auth(readKey));
+                last = new ApiClient(limited).send("GET", "/api/v1/organization", null, auth(readKey));
                 statuses.add(last.statusCode());
             }
             assertThat(statuses).startsWith(200, 200).contains(429);
@@ -339,7 +332,8 @@ class ApiKeysApiIT {
             assertThat(last.headers().firstValue("Retry-After"))
                     .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 2));
             assertError(last, "rate_limited");
-            assertThat(send(limited, "GET", "/api/v1/organization", null, auth(writeKey))
+            assertThat(new ApiClient(limited)
+                            .send("GET", "/api/v1/organization", null, auth(writeKey))
                             .statusCode())
                     .isEqualTo(200);
         }
@@ -359,8 +353,8 @@ class ApiKeysApiIT {
             get("/api/v1/organization", revoked.get("key").asText());
             get("/api/v1/organization", readKey);
             send("PATCH", "/api/v1/organization", "{\"name\": ", auth(writeKey));
+            // The server's threads may still be logging the request: read under the appender's lock.
             List<ILoggingEvent> events;
-            // Other threads of the server log too: read the list under the appender's own lock.
             synchronized (appender) {
                 events = List.copyOf(appender.list);
             }
@@ -413,7 +407,7 @@ class ApiKeysApiIT {
     void theOpenApiDocumentCoversEveryRouteWithItsSecurityRequirement() throws Exception {
         var response = get("/api/v1/openapi.json", readKey);
         assertThat(response.statusCode()).isEqualTo(200);
-        var document = JSON.readTree(response.body());
+        var document = ApiClient.json(response.body());
         assertThat(document.get("openapi").asText()).startsWith("3.1");
         assertThat(document.at("/components/securitySchemes/apiKey/scheme").asText())
                 .isEqualTo("bearer");
@@ -441,62 +435,35 @@ class ApiKeysApiIT {
                 .isEqualTo("write");
     }
 
-    private static void assertError(HttpResponse<String> response, String code) throws IOException {
+    private static void assertError(HttpResponse<String> response, String code) {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-        var error = JSON.readTree(response.body()).get("error");
-        assertThat(error).as(response.body()).isNotNull();
+        var error = ApiClient.error(response);
         assertThat(error.get("code").asText()).isEqualTo(code);
         assertThat(error.get("message").asText()).isNotBlank();
     }
 
     private static List<String> audit(long organizationId) {
-        var transactions = server.bean(TenantTransactions.class);
-        return transactions
-                .inOrganization(
-                        organizationId,
-                        tx -> tx.select(AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION, AUDIT_LOG.TARGET, AUDIT_LOG.DETAILS)
-                                .from(AUDIT_LOG)
-                                .where(AUDIT_LOG.ORGANIZATION_ID.eq(organizationId))
-                                .orderBy(AUDIT_LOG.ID)
-                                .fetch())
-                .map(r -> r.value1() + " " + r.value2() + " " + r.value3() + " "
-                        + r.value4().data());
+        return AuditTrail.lines(server, organizationId);
     }
 
     private static CliRun cli(String... args) {
-        var run = CliRun.run(server.environment(), args);
-        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
-        return run;
+        return CliRun.succeeded(server.environment(), args);
     }
 
-    private static JsonNode created(CliRun run) throws IOException {
-        return JSON.readTree(run.outLines().getLast());
+    private static JsonNode created(CliRun run) {
+        return run.lastJson();
     }
 
     private static Map<String, String> auth(String key) {
         return Map.of("Authorization", "Bearer " + key, "Content-Type", "application/json");
     }
 
-    private static HttpResponse<String> get(String path, String key) throws Exception {
-        return send("GET", path, null, Map.of("Authorization", "Bearer " + key));
+    private static HttpResponse<String> get(String path, String key) {
+        return new ApiClient(server).get(path, key);
     }
 
-    private static HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
-            throws Exception {
-        return send(server, method, path, body, headers);
-    }
-
-    private static HttpResponse<String> send(
-            ScorelineServer target, String method, String path, String body, Map<String, String> headers)
-            throws Exception {
-        var request = HttpRequest.newBuilder(target.uri(path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (headers != null) {
-            headers.forEach(request::header);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {
+        return new ApiClient(server).send(method, path, body, headers);
     }
 }

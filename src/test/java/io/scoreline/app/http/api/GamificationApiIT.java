@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scoreline.gamification.KpiDay;
 import io.scoreline.gamification.ProfileChanges;
 import io.scoreline.gamification.contests.ContestLeaderboardUpdater;
@@ -16,13 +15,13 @@ import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.tenancy.Organization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import io.scoreline.sim.TestClock;
+import io.scoreline.testing.ApiClient;
+import io.scoreline.testing.ApiKeysForTests;
 import io.scoreline.testing.CliRun;
 import io.scoreline.testing.ScorelineServer;
 import io.scoreline.testing.TestPostgres;
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -53,7 +52,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class GamificationApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final String CUSTOM_CATALOG = """
             badges:
@@ -117,7 +115,7 @@ class GamificationApiIT {
                 "{\"name\":\"Globex race\",\"kpi\":\"calls_made\",\"from\":\"2031-01-05\",\"to\":\"2031-01-09\"}",
                 globexKey);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        globexContest = JSON.readTree(created.body()).get("id").asLong();
+        globexContest = ApiClient.json(created.body()).get("id").asLong();
     }
 
     @AfterAll
@@ -136,11 +134,6 @@ class GamificationApiIT {
         assertThat(stock).hasSizeGreaterThan(10);
         var apiStock = before.stream()
                 .filter(b -> b.get("origin").asText().equals("stock"))
-                .map(b -> {
-                    var copy = (ObjectNode) b.deepCopy();
-                    copy.remove("origin");
-                    return (JsonNode) copy;
-                })
                 .toList();
         assertThat(apiStock).containsExactlyInAnyOrderElementsOf(stock);
 
@@ -149,8 +142,8 @@ class GamificationApiIT {
         var auditBefore = audit(acme, "badges.add").size();
         var added = send("PUT", "/api/v1/badges", body("document", CUSTOM_CATALOG), writeKey);
         assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
-        assertThat(JSON.readTree(added.body()))
-                .isEqualTo(JSON.readTree("{\"organization\":\"acme\",\"badges\":[\"calls_day_40\",\"first_call\"]}"));
+        assertThat(ApiClient.json(added.body()))
+                .isEqualTo(ApiClient.json("{\"organization\":\"acme\",\"badges\":[\"calls_day_40\",\"first_call\"]}"));
         var after = items(get("/api/v1/badges", readKey));
         assertThat(after)
                 .filteredOn(b -> b.get("badge").asText().equals("first_call"))
@@ -183,7 +176,7 @@ class GamificationApiIT {
                         "badges:\n  - key: x\n    name: X\n    category: c\n    rule: { kind: threshold, kpi: calls_made, period: day, at_least: lots }\n"),
                 writeKey);
         assertThat(invalid.statusCode()).isEqualTo(422);
-        var error = JSON.readTree(invalid.body()).get("error");
+        var error = ApiClient.json(invalid.body()).get("error");
         assertThat(error.get("field").asText()).isEqualTo("document");
         assertThat(error.get("message").asText()).matches("document:5:\\d+: at_least must be a positive number.*");
         assertThat(items(get("/api/v1/badges", readKey)))
@@ -204,26 +197,22 @@ class GamificationApiIT {
         assertThat(all.getFirst().at("/evidence/window").asText()).isEqualTo("2026-11-03");
         assertThat(all.getFirst().at("/evidence/records/0").asText()).isEqualTo("00T1");
 
-        // The CLI's lines, field by field; the API adds the ids it addresses things by.
+        // The CLI's lines, field by field, the ids the API addresses things by included.
         var cli = cli("badges", "--org", "acme", "--json").outLines().stream()
                 .map(GamificationApiIT::tree)
                 .toList();
-        var api = all.stream()
-                .map(a -> {
-                    var copy = (ObjectNode) a.deepCopy();
-                    assertThat(copy.remove("id").asLong()).isPositive();
-                    assertThat(copy.remove("profile_id").asLong())
-                            .isEqualTo(people.get(copy.get("profile").asText().replace("@acme.test", "")));
-                    return (JsonNode) copy;
-                })
-                .toList();
-        assertThat(api).containsExactlyInAnyOrderElementsOf(cli);
+        all.forEach(a -> {
+            assertThat(a.get("id").asLong()).isPositive();
+            assertThat(a.get("profile_id").asLong())
+                    .isEqualTo(people.get(a.get("profile").asText().replace("@acme.test", "")));
+        });
+        assertThat(all).containsExactlyInAnyOrderElementsOf(cli);
 
-        var first = JSON.readTree(get("/api/v1/badges/awards?limit=2", readKey).body());
+        var first = ApiClient.json(get("/api/v1/badges/awards?limit=2", readKey).body());
         assertThat(first.get("items")).hasSize(2);
         var next = next(first);
         assertThat(next).isNotNull();
-        var second = JSON.readTree(get("/api/v1/badges/awards?limit=2&after=" + encode(next), readKey)
+        var second = ApiClient.json(get("/api/v1/badges/awards?limit=2&after=" + encode(next), readKey)
                 .body());
         assertThat(second.get("items")).hasSize(1);
         assertThat(second.has("next")).as("the last page says so").isTrue();
@@ -239,11 +228,11 @@ class GamificationApiIT {
         assertThat(firstCalls).hasSize(2).allMatch(a -> a.get("badge").asText().equals("first_call"));
         // Another organization's person is nobody here: an empty page, written out.
         var nobody = get("/api/v1/badges/awards?profile_id=" + people.get("gus"), readKey);
-        assertThat(JSON.readTree(nobody.body())).isEqualTo(JSON.readTree("{\"items\":[],\"next\":null}"));
+        assertThat(ApiClient.json(nobody.body())).isEqualTo(ApiClient.json("{\"items\":[],\"next\":null}"));
 
         var one = get("/api/v1/badges/awards/" + all.get(1).get("id").asLong(), readKey);
         assertThat(one.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(one.body())).isEqualTo(all.get(1));
+        assertThat(ApiClient.json(one.body())).isEqualTo(all.get(1));
         assertStatus(get("/api/v1/badges/awards/" + globexAward, readKey), 404, null);
         assertThat(get("/api/v1/badges/awards/" + globexAward, globexKey).statusCode())
                 .isEqualTo(200);
@@ -268,7 +257,7 @@ class GamificationApiIT {
                         + "\"teams\":true,\"target\":50,\"grace\":\"2d\"}",
                 writeKey);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        var body = JSON.readTree(created.body());
+        var body = ApiClient.json(created.body());
         long id = body.get("id").asLong();
         assertThat(body.get("teams").asBoolean()).isTrue();
         assertThat(body.get("target").asText()).isEqualTo("50");
@@ -301,8 +290,9 @@ class GamificationApiIT {
                 .outLines()
                 .getLast());
         var shown = get("/api/v1/contests/" + cliCreated.get("id").asLong(), readKey);
-        assertThat(JSON.readTree(shown.body())).isEqualTo(cliCreated);
-        assertThat(JSON.readTree(get("/api/v1/contests/" + id, readKey).body())).isEqualTo(body);
+        assertThat(ApiClient.json(shown.body())).isEqualTo(cliCreated);
+        assertThat(ApiClient.json(get("/api/v1/contests/" + id, readKey).body()))
+                .isEqualTo(body);
 
         // The whole list, page by page, is `contest list --json` in the same order.
         var cliList = cli("contest", "list", "--org", "acme", "--json").outLines().stream()
@@ -311,7 +301,7 @@ class GamificationApiIT {
         var apiList = new ArrayList<JsonNode>();
         String after = null;
         do {
-            var page = JSON.readTree(
+            var page = ApiClient.json(
                     get("/api/v1/contests?limit=1" + (after == null ? "" : "&after=" + encode(after)), readKey)
                             .body());
             assertThat(page.get("items").size()).isLessThanOrEqualTo(1);
@@ -327,7 +317,7 @@ class GamificationApiIT {
         assertStatus(get("/api/v1/contests/999999", readKey), 404, null);
         assertStatus(get("/api/v1/contests?after=nope", readKey), 422, "after");
         assertStatus(get("/api/v1/contests?limit=501", readKey), 422, "limit");
-        assertThat(JSON.readTree(get("/api/v1/contests/" + globexContest, globexKey)
+        assertThat(ApiClient.json(get("/api/v1/contests/" + globexContest, globexKey)
                                 .body())
                         .get("name")
                         .asText())
@@ -425,7 +415,7 @@ class GamificationApiIT {
         assertThat(scores(cancelled)).startsWith("1 ann@acme.test 3").hasSize(3);
 
         // The leaderboard is `leaderboard --contest ID --json`, row by row.
-        var board = JSON.readTree(
+        var board = ApiClient.json(
                 get("/api/v1/contests/" + cancelled + "/leaderboard", readKey).body());
         assertThat(board.get("contest_id").asLong()).isEqualTo(cancelled);
         assertThat(board.get("status").asText()).isEqualTo("live");
@@ -440,7 +430,7 @@ class GamificationApiIT {
         var auditBefore = audit(acme, "contest.cancel").size();
         var cancel = send("POST", "/api/v1/contests/" + cancelled + "/cancel", null, writeKey);
         assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
-        assertThat(JSON.readTree(cancel.body()).get("status").asText()).isEqualTo("cancelled");
+        assertThat(ApiClient.json(cancel.body()).get("status").asText()).isEqualTo("cancelled");
         var rows = audit(acme, "contest.cancel");
         assertThat(rows).hasSize(auditBefore + 1);
         assertThat(rows.getLast())
@@ -467,7 +457,7 @@ class GamificationApiIT {
         assertThat(placements(cancelled)).isZero();
         assertThat(notices(kept)).isGreaterThan(0);
         assertThat(notices(cancelled)).isEqualTo(noticesAtCancel);
-        assertThat(JSON.readTree(get("/api/v1/contests/" + cancelled + "/leaderboard", readKey)
+        assertThat(ApiClient.json(get("/api/v1/contests/" + cancelled + "/leaderboard", readKey)
                                 .body())
                         .at("/entries/0/status")
                         .asText())
@@ -486,7 +476,7 @@ class GamificationApiIT {
                 .getLast());
         assertThat(cliJson)
                 .isEqualTo(
-                        JSON.readTree(get("/api/v1/contests/" + byCli, readKey).body()));
+                        ApiClient.json(get("/api/v1/contests/" + byCli, readKey).body()));
         assertThat(cliJson.get("status").asText()).isEqualTo("cancelled");
         assertThat(audit(acme, "contest.cancel").getLast()).startsWith("operator contest.cancel contest:" + byCli);
     }
@@ -509,7 +499,7 @@ class GamificationApiIT {
     }
 
     private static List<String> scores(long contestId) throws Exception {
-        var board = JSON.readTree(
+        var board = ApiClient.json(
                 get("/api/v1/contests/" + contestId + "/leaderboard", readKey).body());
         var lines = new ArrayList<String>();
         board.get("entries")
@@ -519,7 +509,7 @@ class GamificationApiIT {
     }
 
     private static String status(long contestId) throws Exception {
-        return JSON.readTree(get("/api/v1/contests/" + contestId, readKey).body())
+        return ApiClient.json(get("/api/v1/contests/" + contestId, readKey).body())
                 .get("status")
                 .asText();
     }
@@ -546,7 +536,7 @@ class GamificationApiIT {
 
     private static long contestId(HttpResponse<String> created) throws IOException {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).get("id").asLong();
+        return ApiClient.json(created.body()).get("id").asLong();
     }
 
     private static Instant berlin(String localDateTime) {
@@ -601,10 +591,8 @@ class GamificationApiIT {
                 .asLong();
     }
 
-    private static JsonNode key(String org, String scope) throws IOException {
-        return tree(cli("apikey", "create", "--org", org, "--name", scope + " key", "--scopes", scope, "--json")
-                .outLines()
-                .getLast());
+    private static JsonNode key(String org, String scope) {
+        return ApiKeysForTests.create(server, org, scope + " key", scope);
     }
 
     private static List<String> audit(Organization organization, String action) {
@@ -624,14 +612,8 @@ class GamificationApiIT {
         assertStatus(response, status, field, null);
     }
 
-    private static void assertStatus(HttpResponse<String> response, int status, String field, String message)
-            throws IOException {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        var error = JSON.readTree(response.body()).get("error");
-        assertThat(error).as(response.body()).isNotNull();
-        if (field != null) {
-            assertThat(error.path("field").asText()).as(response.body()).isEqualTo(field);
-        }
+    private static void assertStatus(HttpResponse<String> response, int status, String field, String message) {
+        var error = ApiClient.assertProblem(response, status, field);
         if (message != null) {
             assertThat(error.get("message").asText()).contains(message);
         }
@@ -639,7 +621,7 @@ class GamificationApiIT {
 
     private static List<JsonNode> items(HttpResponse<String> response) throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        var node = JSON.readTree(response.body());
+        var node = ApiClient.json(response.body());
         var list = new ArrayList<JsonNode>();
         (node.isArray() ? node : node.get("items")).forEach(list::add);
         return list;
@@ -652,11 +634,7 @@ class GamificationApiIT {
     }
 
     private static JsonNode tree(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (IOException e) {
-            throw new IllegalStateException(line, e);
-        }
+        return ApiClient.json(line);
     }
 
     private static String encode(String text) {
@@ -664,24 +642,14 @@ class GamificationApiIT {
     }
 
     private static CliRun cli(String... args) {
-        var run = CliRun.run(server.environment(), args);
-        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
-        return run;
+        return CliRun.succeeded(server.environment(), args);
     }
 
     private static HttpResponse<String> get(String path, String key) throws Exception {
         return send("GET", path, null, key);
     }
 
-    private static HttpResponse<String> send(String method, String path, String body, String key) throws Exception {
-        var request = HttpRequest.newBuilder(server.uri(path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + key);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(String method, String path, String body, String key) {
+        return new ApiClient(server).send(method, path, body, key);
     }
 }

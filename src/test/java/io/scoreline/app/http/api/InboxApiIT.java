@@ -4,7 +4,6 @@ import static io.scoreline.pipeline.db.Tables.AUDIT_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.app.config.WebhookSettings;
 import io.scoreline.app.http.HubSpotTestIntegration;
 import io.scoreline.connectors.spi.CrmCredentials;
@@ -25,10 +24,9 @@ import io.scoreline.sim.http.Delivery;
 import io.scoreline.sim.http.RetrySchedule;
 import io.scoreline.sim.hubspot.HubSpotWebhookEmitter;
 import io.scoreline.sim.hubspot.HubSpotWebhookEvent;
+import io.scoreline.testing.ApiClient;
 import io.scoreline.testing.CliRun;
 import io.scoreline.testing.ScorelineServer;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,8 +47,6 @@ import org.junit.jupiter.api.Test;
  */
 class InboxApiIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final long FIRST_BAD = -7;
     private static final long SECOND_BAD = -8;
 
@@ -344,41 +340,26 @@ class InboxApiIT {
     }
 
     private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new AssertionError("not JSON: " + text, e);
-        }
+        return ApiClient.json(text);
     }
 
     private static void assertError(HttpResponse<String> response, int status, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        var error = json(response.body()).get("error");
-        assertThat(error).as(response.body()).isNotNull();
-        if (field != null) {
-            assertThat(error.get("field").asText()).as(response.body()).isEqualTo(field);
-        }
+        ApiClient.assertProblem(response, status, field);
     }
 
     private static CliRun cli(String... args) {
-        var run = CliRun.run(server.environment(), args);
-        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
-        return run;
+        return CliRun.succeeded(server.environment(), args);
     }
 
     private static JsonNode lastJson(CliRun run) {
-        return json(run.outLines().getLast());
+        return run.lastJson();
     }
 
     private static HttpResponse<String> get(String path, String key) throws Exception {
         return send("GET", path, key);
     }
 
-    private static HttpResponse<String> send(String method, String path, String key) throws Exception {
-        var request = HttpRequest.newBuilder(server.uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(String method, String path, String key) {
+        return new ApiClient(server).send(method, path, null, key);
     }
 }

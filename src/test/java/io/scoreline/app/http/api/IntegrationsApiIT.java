@@ -1,6 +1,5 @@
 package io.scoreline.app.http.api;
 
-import static io.scoreline.pipeline.db.Tables.AUDIT_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -8,17 +7,16 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.sim.RunningSimulators;
 import io.scoreline.sim.SimulatorOptions;
 import io.scoreline.sim.Simulators;
+import io.scoreline.testing.ApiClient;
+import io.scoreline.testing.ApiKeysForTests;
+import io.scoreline.testing.AuditTrail;
 import io.scoreline.testing.CliRun;
 import io.scoreline.testing.ScorelineServer;
 import io.scoreline.testing.TestPostgres;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -39,9 +37,6 @@ import org.slf4j.LoggerFactory;
  * refused on every write, and the CLI's {@code integration list --json} equal to the API's list.
  */
 class IntegrationsApiIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static RunningSimulators sims;
     private static ScorelineServer server;
@@ -66,7 +61,7 @@ class IntegrationsApiIT {
         var admin = key("acme", "admin");
         adminKey = admin.get("key").asText();
         adminKeyId = admin.get("id").asLong();
-        acmeId = JSON.readTree(
+        acmeId = ApiClient.json(
                         send("GET", "/api/v1/organization", null, readKey).body())
                 .get("id")
                 .asLong();
@@ -77,7 +72,7 @@ class IntegrationsApiIT {
                 credentials,
                 "client_id=" + sf.clientId() + "\nclient_secret=" + sf.clientSecret() + "\nrefresh_token="
                         + sf.refreshToken() + "\n");
-        globexIntegration = JSON.readTree(cli(
+        globexIntegration = ApiClient.json(cli(
                                 "integration",
                                 "add",
                                 "--org",
@@ -115,7 +110,7 @@ class IntegrationsApiIT {
         var logged = captureLog(() -> send("POST", "/api/v1/integrations", body, adminKey));
         var created = logged.response();
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        var integration = JSON.readTree(created.body());
+        var integration = ApiClient.json(created.body());
         long id = integration.get("id").asLong();
         assertThat(integration.get("org").asText()).isEqualTo("acme");
         assertThat(integration.get("provider").asText()).isEqualTo("salesforce");
@@ -131,7 +126,7 @@ class IntegrationsApiIT {
         // The secret is shown once: neither the list nor the integration shows it again.
         var shown = send("GET", "/api/v1/integrations/" + id, null, readKey);
         assertThat(shown.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(shown.body()).has("endpoint_secret")).isFalse();
+        assertThat(ApiClient.json(shown.body()).has("endpoint_secret")).isFalse();
         var listed = send("GET", "/api/v1/integrations", null, readKey).body();
         assertThat(listed).doesNotContain(integration.get("endpoint_secret").asText());
 
@@ -220,7 +215,7 @@ class IntegrationsApiIT {
                         + "\",\"credentials\":{\"access_token\":\"" + hs.privateAppToken() + "\"}}",
                 adminKey);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        var integration = JSON.readTree(created.body());
+        var integration = ApiClient.json(created.body());
         long id = integration.get("id").asLong();
         assertThat(integration.get("external_account_id").asText()).isEqualTo(Long.toString(hs.portalId()));
         assertThat(integration.has("endpoint_secret")).isFalse();
@@ -228,10 +223,10 @@ class IntegrationsApiIT {
 
         var test = send("POST", "/api/v1/integrations/" + id + "/test", null, writeKey);
         assertThat(test.statusCode()).as(test.body()).isEqualTo(200);
-        var check = JSON.readTree(test.body());
+        var check = ApiClient.json(test.body());
         assertThat(check.get("settings").asText()).isEqualTo("ok");
         assertThat(check.get("connection").asText()).isEqualTo("ok");
-        var byCli = JSON.readTree(
+        var byCli = ApiClient.json(
                 CliRun.run(server.environment(), "integration", "test", "--integration", "" + id, "--json")
                         .outLines()
                         .getLast());
@@ -243,36 +238,36 @@ class IntegrationsApiIT {
 
         var paused = send("POST", "/api/v1/integrations/" + id + "/pause", null, writeKey);
         assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
-        assertThat(JSON.readTree(paused.body()).get("status").asText()).isEqualTo("paused");
-        assertThat(JSON.readTree(paused.body()).get("next_sync").isNull()).isTrue();
-        assertThat(JSON.readTree(send("GET", "/api/v1/integrations/" + id, null, readKey)
+        assertThat(ApiClient.json(paused.body()).get("status").asText()).isEqualTo("paused");
+        assertThat(ApiClient.json(paused.body()).get("next_sync").isNull()).isTrue();
+        assertThat(ApiClient.json(send("GET", "/api/v1/integrations/" + id, null, readKey)
                                 .body())
                         .get("status")
                         .asText())
                 .isEqualTo("paused");
         var resumed = send("POST", "/api/v1/integrations/" + id + "/resume", null, writeKey);
         assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
-        assertThat(JSON.readTree(resumed.body()).get("status").asText()).isEqualTo("active");
-        assertThat(JSON.readTree(resumed.body()).get("next_sync").asText()).isNotBlank();
+        assertThat(ApiClient.json(resumed.body()).get("status").asText()).isEqualTo("active");
+        assertThat(ApiClient.json(resumed.body()).get("next_sync").asText()).isNotBlank();
         assertThat(audit(acmeId))
                 .anyMatch(row -> row.contains("integration.pause integration:" + id) && row.contains("paused"))
                 .anyMatch(row -> row.contains("integration.resume integration:" + id) && row.contains("active"));
 
         var none = send("GET", "/api/v1/integrations/" + id + "/catalog", null, readKey);
         assertThat(none.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(none.body()).at("/error/code").asText()).isEqualTo("not_found");
-        assertThat(JSON.readTree(none.body()).at("/error/message").asText())
+        assertThat(ApiClient.json(none.body()).at("/error/code").asText()).isEqualTo("not_found");
+        assertThat(ApiClient.json(none.body()).at("/error/message").asText())
                 .contains("POST /api/v1/integrations/" + id + "/describe");
 
         var described = send("POST", "/api/v1/integrations/" + id + "/describe", null, writeKey);
         assertThat(described.statusCode()).as(described.body()).isEqualTo(200);
-        var catalog = JSON.readTree(described.body());
+        var catalog = ApiClient.json(described.body());
         assertThat(catalog.get("provider").asText()).isEqualTo("hubspot");
         assertThat(catalog.get("apiCalls").asLong()).isPositive();
         assertThat(catalog.get("objects")).isNotEmpty();
         var stored = send("GET", "/api/v1/integrations/" + id + "/catalog", null, readKey);
         assertThat(stored.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(stored.body())).isEqualTo(catalog);
+        assertThat(ApiClient.json(stored.body())).isEqualTo(catalog);
         assertThat(audit(acmeId))
                 .anyMatch(row -> row.contains("integration.describe integration:" + id)
                         && row.contains(
@@ -289,13 +284,13 @@ class IntegrationsApiIT {
                         + "\"client_id\":\"" + sf.clientId() + "\",\"client_secret\":\"" + sf.clientSecret()
                         + "\",\"refresh_token\":\"" + sf.refreshToken() + "\"}}",
                 adminKey);
-        long id = JSON.readTree(created.body()).get("id").asLong();
+        long id = ApiClient.json(created.body()).get("id").asLong();
         var path = "/api/v1/integrations/" + id + "/users";
 
         // Without a body: the CLI without options. Nobody has a profile yet, so everyone is unmatched.
         var plain = send("POST", path + "/sync", null, writeKey);
         assertThat(plain.statusCode()).as(plain.body()).isEqualTo(200);
-        var linked = JSON.readTree(plain.body());
+        var linked = ApiClient.json(plain.body());
         assertThat(linked.get("users").asInt()).isPositive();
         assertThat(linked.get("unmatched").asInt())
                 .isEqualTo(linked.get("users").asInt());
@@ -306,7 +301,7 @@ class IntegrationsApiIT {
         do {
             var page = send("GET", path + "/unmatched?limit=3" + (next == null ? "" : "&after=" + next), null, readKey);
             assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-            var json = JSON.readTree(page.body());
+            var json = ApiClient.json(page.body());
             assertThat(json.get("items").size()).isLessThanOrEqualTo(3);
             json.get("items").forEach(pages::add);
             // The last page has no cursor (the server leaves null fields out).
@@ -315,19 +310,19 @@ class IntegrationsApiIT {
         var byCli = new ArrayList<JsonNode>();
         for (var line :
                 cli("users", "unmatched", "--integration", "" + id, "--json").outLines()) {
-            byCli.add(JSON.readTree(line));
+            byCli.add(ApiClient.json(line));
         }
         assertThat(pages).hasSize(linked.get("unmatched").asInt()).isEqualTo(byCli);
 
         var withTeams = send("POST", path + "/sync", "{\"create_profiles\":true,\"teams_from_crm\":true}", writeKey);
         assertThat(withTeams.statusCode()).as(withTeams.body()).isEqualTo(200);
-        var placed = JSON.readTree(withTeams.body());
+        var placed = ApiClient.json(withTeams.body());
         assertThat(placed.get("profiles_created").asInt()).isPositive();
         assertThat(placed.get("moves")).isNotEmpty();
         assertThat(placed.get("moves").get(0).get("email").asText()).contains("@");
         assertThat(placed.get("teams_created").asInt()).isPositive();
         var unmatched =
-                JSON.readTree(send("GET", path + "/unmatched", null, readKey).body());
+                ApiClient.json(send("GET", path + "/unmatched", null, readKey).body());
         assertThat(unmatched.get("items").size())
                 .isEqualTo(placed.get("unmatched").asInt());
         assertThat(audit(acmeId))
@@ -338,7 +333,7 @@ class IntegrationsApiIT {
         for (var bad : List.of("{\"create_profiles\":\"yes\"}", "{\"teams\":true}")) {
             var refused = send("POST", path + "/sync", bad, writeKey);
             assertThat(refused.statusCode()).as(bad).isEqualTo(422);
-            assertThat(JSON.readTree(refused.body()).at("/error/field").asText())
+            assertThat(ApiClient.json(refused.body()).at("/error/field").asText())
                     .isIn("create_profiles", "teams");
         }
         assertThat(send("POST", path + "/sync", "{\"create_profiles\":", writeKey)
@@ -346,7 +341,7 @@ class IntegrationsApiIT {
                 .isEqualTo(400);
         var badLimit = send("GET", path + "/unmatched?limit=0", null, readKey);
         assertThat(badLimit.statusCode()).isEqualTo(422);
-        assertThat(JSON.readTree(badLimit.body()).at("/error/field").asText()).isEqualTo("limit");
+        assertThat(ApiClient.json(badLimit.body()).at("/error/field").asText()).isEqualTo("limit");
     }
 
     @Test
@@ -389,7 +384,8 @@ class IntegrationsApiIT {
                 base + "/users/sync")) {
             var refused = send("POST", path, "{}", readKey);
             assertThat(refused.statusCode()).as(path).isEqualTo(403);
-            assertThat(JSON.readTree(refused.body()).at("/error/code").asText()).isEqualTo("insufficient_scope");
+            assertThat(ApiClient.json(refused.body()).at("/error/code").asText())
+                    .isEqualTo("insufficient_scope");
         }
         var writeAdds = send("POST", "/api/v1/integrations", "{\"provider\":\"hubspot\"}", writeKey);
         assertThat(writeAdds.statusCode()).isEqualTo(403);
@@ -409,15 +405,15 @@ class IntegrationsApiIT {
                         + "\"client_id\":\"" + sf.clientId() + "\",\"client_secret\":\"" + sf.clientSecret() + "\"}}",
                 key);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        var id = JSON.readTree(created.body()).get("id").asText();
+        var id = ApiClient.json(created.body()).get("id").asText();
         // A run without rules fails, and is the integration's last run; none has read data, so no lag yet.
         assertThat(CliRun.run(server.environment(), "sync", "--integration", id).exitCode())
                 .isNotZero();
-        var api = JSON.readTree(send("GET", "/api/v1/integrations", null, key).body());
+        var api = ApiClient.json(send("GET", "/api/v1/integrations", null, key).body());
         assertThat(api.path("next").isTextual()).as("one page").isFalse();
         var byCli = new ArrayList<JsonNode>();
         for (var line : cli("integration", "list", "--org", "initech", "--json").outLines()) {
-            byCli.add(JSON.readTree(line));
+            byCli.add(ApiClient.json(line));
         }
         var items = new ArrayList<JsonNode>();
         api.get("items").forEach(items::add);
@@ -426,7 +422,7 @@ class IntegrationsApiIT {
         assertThat(only.get("last_run").get("status").asText()).isEqualTo("failed");
         assertThat(only.get("last_run").get("error_message").asText()).contains("mapping rules");
         assertThat(only.get("lag_seconds").isNull()).isTrue();
-        assertThat(JSON.readTree(
+        assertThat(ApiClient.json(
                         send("GET", "/api/v1/integrations/" + id, null, key).body()))
                 .isEqualTo(only);
     }
@@ -434,7 +430,7 @@ class IntegrationsApiIT {
     private static void assertRefused(String body, int status, String code, String field) throws Exception {
         var response = send("POST", "/api/v1/integrations", body, adminKey);
         assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(status);
-        var error = JSON.readTree(response.body()).get("error");
+        var error = ApiClient.json(response.body()).get("error");
         assertThat(error.get("code").asText()).as(body).isEqualTo(code);
         assertThat(error.get("message").asText()).isNotBlank();
         if (field != null) {
@@ -453,7 +449,12 @@ class IntegrationsApiIT {
         root.addAppender(appender);
         try {
             var response = call.call();
-            var lines = appender.list.stream()
+            // The server's threads may still be logging the request: read under the appender's lock.
+            List<ILoggingEvent> events;
+            synchronized (appender) {
+                events = List.copyOf(appender.list);
+            }
+            var lines = events.stream()
                     .map(e -> e.getFormattedMessage() + " " + e.getMDCPropertyMap()
                             + (e.getThrowableProxy() == null
                                     ? ""
@@ -467,40 +468,18 @@ class IntegrationsApiIT {
     }
 
     private static List<String> audit(long organizationId) {
-        var transactions = server.bean(TenantTransactions.class);
-        return transactions
-                .inOrganization(
-                        organizationId,
-                        tx -> tx.select(AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION, AUDIT_LOG.TARGET, AUDIT_LOG.DETAILS)
-                                .from(AUDIT_LOG)
-                                .where(AUDIT_LOG.ORGANIZATION_ID.eq(organizationId))
-                                .orderBy(AUDIT_LOG.ID)
-                                .fetch())
-                .map(r -> r.value1() + " " + r.value2() + " " + r.value3() + " "
-                        + r.value4().data());
+        return AuditTrail.lines(server, organizationId);
     }
 
-    private static JsonNode key(String org, String scope) throws Exception {
-        return JSON.readTree(cli("apikey", "create", "--org", org, "--name", scope, "--scopes", scope, "--json")
-                .outLines()
-                .getLast());
+    private static JsonNode key(String org, String scope) {
+        return ApiKeysForTests.create(server, org, scope, scope);
     }
 
     private static CliRun cli(String... args) {
-        var run = CliRun.run(server.environment(), args);
-        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
-        return run;
+        return CliRun.succeeded(server.environment(), args);
     }
 
-    private static HttpResponse<String> send(String method, String path, String body, String key) throws Exception {
-        var request = HttpRequest.newBuilder(server.uri(path))
-                .header("Authorization", "Bearer " + key)
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(String method, String path, String body, String key) {
+        return new ApiClient(server).send(method, path, body, key);
     }
 }

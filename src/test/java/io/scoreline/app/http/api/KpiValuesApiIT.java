@@ -4,17 +4,15 @@ import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.testing.ApiClient;
 import io.scoreline.testing.CliRun;
 import io.scoreline.testing.ScorelineServer;
 import io.scoreline.testing.TestPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -36,8 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 class KpiValuesApiIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final LocalDate FIRST = LocalDate.of(2026, 10, 20);
     private static final LocalDate LAST = LocalDate.of(2026, 11, 2);
 
@@ -325,7 +321,7 @@ class KpiValuesApiIT {
     private static void refused(String path, String field) throws Exception {
         var response = get(path, acmeKey);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(422);
-        var error = JSON.readTree(response.body()).get("error");
+        var error = ApiClient.json(response.body()).get("error");
         assertThat(error.get("code").asText()).isEqualTo("invalid_input");
         assertThat(error.get("field").asText()).as(path).isEqualTo(field);
         assertThat(error.get("message").asText()).isNotBlank();
@@ -334,7 +330,7 @@ class KpiValuesApiIT {
     private static JsonNode ok(String path, String key) throws Exception {
         var response = get(path, key);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return ApiClient.json(response.body());
     }
 
     private static List<JsonNode> items(JsonNode page) {
@@ -391,30 +387,18 @@ class KpiValuesApiIT {
     }
 
     private static CliRun cli(String... args) {
-        var run = CliRun.run(server.environment(), args);
-        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
-        return run;
+        return CliRun.succeeded(server.environment(), args);
     }
 
-    private static JsonNode line(CliRun run) throws IOException {
-        return JSON.readTree(run.outLines().getLast());
+    private static JsonNode line(CliRun run) {
+        return run.lastJson();
     }
 
-    private static List<JsonNode> jsonLines(CliRun run) throws IOException {
-        var lines = new ArrayList<JsonNode>();
-        for (var text : run.outLines()) {
-            if (!text.isBlank()) {
-                lines.add(JSON.readTree(text));
-            }
-        }
-        return lines;
+    private static List<JsonNode> jsonLines(CliRun run) {
+        return run.jsonLines();
     }
 
-    private static HttpResponse<String> get(String path, String key) throws Exception {
-        var request = HttpRequest.newBuilder(server.uri(path))
-                .header("Authorization", "Bearer " + key)
-                .GET()
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(String path, String key) {
+        return new ApiClient(server).get(path, key);
     }
 }

@@ -6,18 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.app.config.ApiSettings;
 import io.scoreline.gamification.notifications.NotificationKind;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.testing.ApiClient;
 import io.scoreline.testing.CliRun;
 import io.scoreline.testing.ScorelineServer;
 import io.scoreline.testing.TestPostgres;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,9 +40,6 @@ import org.junit.jupiter.api.Test;
  * ids and read keys on writes; the feed against {@code notifications --json}.
  */
 class NotificationsApiIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static DatabaseEndpoint database;
     private static ScorelineServer server;
@@ -214,10 +209,10 @@ class NotificationsApiIT {
 
         var one = send("POST", "/api/v1/notifications/" + first + "/read", null, writeKey);
         assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
-        var readAt = JSON.readTree(one.body()).get("read_at").asText();
+        var readAt = ApiClient.json(one.body()).get("read_at").asText();
         assertThat(readAt).isNotEqualTo("null");
         var again = send("POST", "/api/v1/notifications/" + first + "/read", null, writeKey);
-        assertThat(JSON.readTree(again.body()).get("read_at").asText())
+        assertThat(ApiClient.json(again.body()).get("read_at").asText())
                 .as("the first read time stays")
                 .isEqualTo(readAt);
 
@@ -229,7 +224,7 @@ class NotificationsApiIT {
         assertError(mixed, 404, "not_found", null);
         var many = send("POST", "/api/v1/notifications/read", "{\"ids\":[" + first + "," + second + "]}", writeKey);
         assertThat(many.statusCode()).as(many.body()).isEqualTo(200);
-        var marked = JSON.readTree(many.body());
+        var marked = ApiClient.json(many.body());
         assertThat(marked).hasSize(2);
         assertThat(marked.get(0).get("id").asLong()).isEqualTo(first);
         assertThat(marked.get(0).get("read_at").asText()).isEqualTo(readAt);
@@ -319,7 +314,7 @@ class NotificationsApiIT {
         var byCli = new HashMap<String, JsonNode>();
         for (var line : cli("notifications", "--org", "acme", "--profile", "cleo@acme.example", "--json")
                 .outLines()) {
-            var node = JSON.readTree(line);
+            var node = ApiClient.json(line);
             byCli.put(node.get("dedupe_key").asText(), node);
         }
         var byApi = new HashMap<String, JsonNode>();
@@ -359,7 +354,7 @@ class NotificationsApiIT {
         }
         var response = get(query.toString(), key);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        var body = JSON.readTree(response.body());
+        var body = ApiClient.json(response.body());
         var items = new ArrayList<JsonNode>();
         body.get("items").forEach(items::add);
         assertThat(body.get("next").isTextual())
@@ -416,41 +411,24 @@ class NotificationsApiIT {
         }
     }
 
-    private static void assertError(HttpResponse<String> response, int status, String code, String field)
-            throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        var error = JSON.readTree(response.body()).get("error");
+    private static void assertError(HttpResponse<String> response, int status, String code, String field) {
+        var error = ApiClient.assertProblem(response, status, field);
         assertThat(error.get("code").asText()).as(response.body()).isEqualTo(code);
-        if (field != null) {
-            assertThat(error.get("field").asText()).as(response.body()).isEqualTo(field);
-        }
     }
 
     private static CliRun cli(String... args) {
-        var run = CliRun.run(server.environment(), args);
-        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
-        return run;
+        return CliRun.succeeded(server.environment(), args);
     }
 
-    private static JsonNode lastJson(CliRun run) throws Exception {
-        return JSON.readTree(run.outLines().getLast());
+    private static JsonNode lastJson(CliRun run) {
+        return run.lastJson();
     }
 
     private static HttpResponse<String> get(String path, String key) throws Exception {
         return send("GET", path, null, key);
     }
 
-    private static HttpResponse<String> send(String method, String path, String body, String key) throws Exception {
-        var request = HttpRequest.newBuilder(server.uri(path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(String method, String path, String body, String key) {
+        return new ApiClient(server).send(method, path, body, key);
     }
 }

@@ -203,11 +203,11 @@ class OpenApiDocumentIT {
         softly.assertAll();
         assertThat(document.at("/paths/~1api~1v1~1organization/get/responses/200/content/application~1json/schema/$ref")
                         .asText())
-                .isEqualTo("#/components/schemas/OrganizationBody");
-        assertThat(document.at("/components/schemas/OrganizationBody/properties/week_start/type")
+                .isEqualTo("#/components/schemas/OrganizationView");
+        assertThat(document.at("/components/schemas/OrganizationView/properties/week_start/type")
                         .asText())
                 .isEqualTo("string");
-        assertThat(document.at("/components/schemas/OrganizationBody/properties/created_at/format")
+        assertThat(document.at("/components/schemas/OrganizationView/properties/created_at/format")
                         .asText())
                 .isEqualTo("date-time");
         assertThat(document.at(

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.testing.ApiClient;
+import io.scoreline.testing.ApiKeysForTests;
 import io.scoreline.testing.CliRun;
 import io.scoreline.testing.ScorelineServer;
 import io.scoreline.testing.TestPostgres;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 class PeopleApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static ScorelineServer server;
 
@@ -302,10 +301,10 @@ class PeopleApiIT {
 
     @Test
     void anotherOrganizationsTeamsAndProfilesAreNotFoundWhereverTheyAreNamed() throws Exception {
-        var theirTeam = JSON.readTree(cli("team", "create", "--org", "globex", "--name", "Theirs", "--json")
+        var theirTeam = ApiClient.json(cli("team", "create", "--org", "globex", "--name", "Theirs", "--json")
                 .outLines()
                 .getLast());
-        var theirProfile = JSON.readTree(cli(
+        var theirProfile = ApiClient.json(cli(
                         "profile",
                         "create",
                         "--org",
@@ -424,7 +423,7 @@ class PeopleApiIT {
         ok(patch("/api/v1/teams/" + id(field), "{\"name\":\"Fieldwork\"}", key));
 
         // The same operation answers the same JSON through either.
-        var byCli = JSON.readTree(cli(
+        var byCli = ApiClient.json(cli(
                         "profile",
                         "update",
                         "--org",
@@ -460,19 +459,8 @@ class PeopleApiIT {
 
     private record Key(String text, long id, String slug) {}
 
-    private static Key key(String slug, String scope) throws Exception {
-        var created = JSON.readTree(cli(
-                        "apikey",
-                        "create",
-                        "--org",
-                        slug,
-                        "--name",
-                        scope + "-" + System.nanoTime(),
-                        "--scopes",
-                        scope,
-                        "--json")
-                .outLines()
-                .getLast());
+    private static Key key(String slug, String scope) {
+        var created = ApiKeysForTests.create(server, slug, scope + "-" + System.nanoTime(), scope);
         return new Key(created.get("key").asText(), created.get("id").asLong(), slug);
     }
 
@@ -486,12 +474,12 @@ class PeopleApiIT {
 
     private static JsonNode created(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
+        return ApiClient.json(response.body());
     }
 
     private static JsonNode ok(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return ApiClient.json(response.body());
     }
 
     private static List<String> names(JsonNode page) {
@@ -508,19 +496,15 @@ class PeopleApiIT {
         return emails;
     }
 
-    private static List<JsonNode> jsonLines(CliRun run) throws Exception {
-        var lines = new ArrayList<JsonNode>();
-        for (var line : run.outLines()) {
-            lines.add(JSON.readTree(line));
-        }
-        return lines;
+    private static List<JsonNode> jsonLines(CliRun run) {
+        return run.jsonLines();
     }
 
     /** @return the error message, for further checks */
     private static org.assertj.core.api.AbstractStringAssert<?> assertError(
             HttpResponse<String> response, int status, String code, String field) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        var error = JSON.readTree(response.body()).get("error");
+        var error = ApiClient.json(response.body()).get("error");
         assertThat(error).as(response.body()).isNotNull();
         assertThat(error.get("code").asText()).as(response.body()).isEqualTo(code);
         if (field == null) {
@@ -561,24 +545,14 @@ class PeopleApiIT {
     }
 
     private static CliRun cli(String... args) {
-        var run = CliRun.run(server.environment(), args);
-        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
-        return run;
+        return CliRun.succeeded(server.environment(), args);
     }
 
     private static HttpResponse<String> patch(String path, String body, Key key) throws Exception {
         return send("PATCH", path, body, key);
     }
 
-    private static HttpResponse<String> send(String method, String path, String body, Key key) throws Exception {
-        var request = HttpRequest.newBuilder(server.uri(path))
-                .header("Authorization", "Bearer " + key.text())
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(String method, String path, String body, Key key) {
+        return new ApiClient(server).send(method, path, body, key.text());
     }
 }

@@ -12,11 +12,10 @@ import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.sim.RunningSimulators;
 import io.scoreline.sim.SimulatorOptions;
 import io.scoreline.sim.Simulators;
+import io.scoreline.testing.ApiClient;
 import io.scoreline.testing.CliRun;
 import io.scoreline.testing.ScorelineServer;
 import io.scoreline.testing.TestPostgres;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.Test;
 class RuleSetsApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** Valid against the stock catalog and any discovered one. */
     private static final String STOCK_RULES = """
@@ -99,7 +97,7 @@ class RuleSetsApiIT {
                 .withLastDay(LocalDate.now().minusDays(1)));
         database = TestPostgres.freshDatabase();
         server = ScorelineServer.start(database, Map.of());
-        var acme = JSON.readTree(
+        var acme = ApiClient.json(
                 cli("org", "create", "--slug", "acme", "--name", "Acme", "--timezone", "Europe/Berlin", "--json")
                         .outLines()
                         .getLast());
@@ -162,7 +160,7 @@ class RuleSetsApiIT {
                     .isEqualTo(api.get("valid").asBoolean());
             var cliProblems = new ArrayList<JsonNode>();
             for (var line : run.outLines()) {
-                var problem = (ObjectNode) JSON.readTree(line);
+                var problem = (ObjectNode) ApiClient.json(line);
                 assertThat(problem.remove("file").asText()).isEqualTo(file.toString());
                 cliProblems.add(problem);
             }
@@ -182,10 +180,10 @@ class RuleSetsApiIT {
     @Test
     void testGivesTheFactsOfEachRecordInTheOrganizationsZoneAsTheCliDoes() throws Exception {
         var records = JSON.createArrayNode()
-                .add(JSON.readTree("{\"attributes\":{\"type\":\"Event\"},\"Id\":\"00U1\",\"OwnerId\":\"0051\","
+                .add(ApiClient.json("{\"attributes\":{\"type\":\"Event\"},\"Id\":\"00U1\",\"OwnerId\":\"0051\","
                         + "\"ActivityDateTime\":\"2026-03-02T23:30:00.000+0000\",\"CreatedDate\":"
                         + "\"2026-03-01T09:00:00.000+0000\",\"Outcome__c\":\"Held\",\"IsAllDayEvent\":false}"))
-                .add(JSON.readTree("{\"attributes\":{\"type\":\"Event\"},\"Id\":\"00U2\",\"OwnerId\":\"0052\","
+                .add(ApiClient.json("{\"attributes\":{\"type\":\"Event\"},\"Id\":\"00U2\",\"OwnerId\":\"0052\","
                         + "\"ActivityDateTime\":\"2026-03-03T08:00:00.000+0000\",\"Outcome__c\":\"Cancelled\","
                         + "\"IsAllDayEvent\":false}"));
         var request = JSON.createObjectNode().put("document", OUTCOME_RULES).set("records", records);
@@ -220,7 +218,7 @@ class RuleSetsApiIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.outLines()).hasSameSizeAs(facts);
         for (int i = 0; i < facts.size(); i++) {
-            var cli = JSON.readTree(run.outLines().get(i));
+            var cli = ApiClient.json(run.outLines().get(i));
             var api = facts.get(i);
             for (var field : List.of("kpi", "object", "record_id", "owner", "date")) {
                 assertThat(api.get(field)).as(field).isEqualTo(cli.get(field));
@@ -241,7 +239,7 @@ class RuleSetsApiIT {
                 .containsExactly("00U1", "00U2");
 
         var notARecord = JSON.createObjectNode().put("document", STOCK_RULES);
-        notARecord.putArray("records").add(JSON.readTree("{\"Id\":\"x\"}"));
+        notARecord.putArray("records").add(ApiClient.json("{\"Id\":\"x\"}"));
         assertProblem(post(readKey, rules(stock, "/test"), notARecord.toString()), 422, "records[0]");
         var notAnObject = JSON.createObjectNode().put("document", STOCK_RULES);
         notAnObject.putArray("records").add(3);
@@ -444,13 +442,8 @@ class RuleSetsApiIT {
         assertThat(json(response).at("/error/code").asText()).isEqualTo("not_found");
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        var error = json(response).get("error");
-        assertThat(error).as(response.body()).isNotNull();
-        if (field != null) {
-            assertThat(error.get("field").asText()).as(response.body()).isEqualTo(field);
-        }
+    private static void assertProblem(HttpResponse<String> response, int status, String field) {
+        ApiClient.assertProblem(response, status, field);
     }
 
     private static List<String> audit() {
@@ -465,18 +458,16 @@ class RuleSetsApiIT {
                         + r.value4().data());
     }
 
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return JSON.readTree(response.body());
+    private static JsonNode json(HttpResponse<String> response) {
+        return ApiClient.json(response);
     }
 
-    private static JsonNode lastJson(CliRun run) throws Exception {
-        return JSON.readTree(run.outLines().getLast());
+    private static JsonNode lastJson(CliRun run) {
+        return run.lastJson();
     }
 
     private static CliRun cli(String... args) {
-        var run = CliRun.run(server.environment(), args);
-        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
-        return run;
+        return CliRun.succeeded(server.environment(), args);
     }
 
     private static HttpResponse<String> get(String key, String path) throws Exception {
@@ -487,13 +478,9 @@ class RuleSetsApiIT {
         return send("POST", path, key, body);
     }
 
-    private static HttpResponse<String> send(String method, String path, String key, String body) throws Exception {
-        var request = HttpRequest.newBuilder(server.uri(path))
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** Always says JSON, even without a body: an empty activation POST is what a client sends. */
+    private static HttpResponse<String> send(String method, String path, String key, String body) {
+        return new ApiClient(server)
+                .send(method, path, body, Map.of("Authorization", "Bearer " + key, "Content-Type", "application/json"));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.runs.IntegrationRunLocks;
@@ -16,11 +15,10 @@ import io.scoreline.pipeline.runs.SyncTrigger;
 import io.scoreline.sim.RunningSimulators;
 import io.scoreline.sim.SimulatorOptions;
 import io.scoreline.sim.Simulators;
+import io.scoreline.testing.ApiClient;
 import io.scoreline.testing.CliRun;
 import io.scoreline.testing.ScorelineServer;
 import io.scoreline.testing.TestPostgres;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -43,8 +41,6 @@ import org.junit.jupiter.api.Test;
  */
 class RunsApiIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final LocalDate LAST_DAY = LocalDate.now(ZoneOffset.UTC).minusDays(1);
     private static final List<String> CLI_FIELDS = List.of(
             "run",
@@ -94,7 +90,8 @@ class RunsApiIT {
         globexKey = lastJson(cli("apikey", "create", "--org", "globex", "--name", "ops", "--scopes", "write", "--json"))
                 .get("key")
                 .asText();
-        acme = JSON.readTree(send("GET", "/api/v1/organization", writeKey, null).body())
+        acme = ApiClient.json(
+                        send("GET", "/api/v1/organization", writeKey, null).body())
                 .get("id")
                 .asLong();
     }
@@ -109,9 +106,9 @@ class RunsApiIT {
     void aSyncABackfillAndARemapRunInTheBackgroundAndShowWhatTheCliShows() throws Exception {
         var sync = send("POST", "/api/v1/integrations/" + acmeIntegration + "/sync", writeKey, null);
         assertThat(sync.statusCode()).as(sync.body()).isEqualTo(202);
-        long syncRun = JSON.readTree(sync.body()).get("run_id").asLong();
+        long syncRun = ApiClient.json(sync.body()).get("run_id").asLong();
         assertThat(sync.headers().firstValue("Location")).contains("/api/v1/runs/" + syncRun);
-        assertThat(JSON.readTree(sync.body()).get("trigger").asText()).isEqualTo("manual");
+        assertThat(ApiClient.json(sync.body()).get("trigger").asText()).isEqualTo("manual");
         // The run exists when the 202 answers, whatever it has done since.
         assertThat(send("GET", "/api/v1/runs/" + syncRun, readKey, null).statusCode())
                 .isEqualTo(200);
@@ -144,19 +141,19 @@ class RunsApiIT {
 
         var cli = cli("runs", "--integration", Long.toString(acmeIntegration), "--json", "--limit", "100")
                 .outLines();
-        var api = JSON.readTree(send("GET", "/api/v1/runs?integration_id=" + acmeIntegration, readKey, null)
+        var api = ApiClient.json(send("GET", "/api/v1/runs?integration_id=" + acmeIntegration, readKey, null)
                         .body())
                 .get("items");
         assertThat(api).hasSize(cli.size()).hasSizeGreaterThanOrEqualTo(3);
         for (int i = 0; i < cli.size(); i++) {
-            var line = JSON.readTree(cli.get(i));
+            var line = ApiClient.json(cli.get(i));
             for (var field : CLI_FIELDS) {
                 assertThat(api.get(i).get(field))
                         .as("run %s field %s", line.get("run"), field)
                         .isEqualTo(line.get(field));
             }
         }
-        var shown = JSON.readTree(
+        var shown = ApiClient.json(
                 send("GET", "/api/v1/runs/" + syncRun, readKey, null).body());
         var inCli = cli.stream()
                 .map(RunsApiIT::json)
@@ -174,7 +171,7 @@ class RunsApiIT {
                         .startsWith("api_key:" + writeKeyId + " run.backfill integration:" + acmeIntegration)
                         .contains("\"from\": \"" + firstDay() + "\"")
                         .contains("\"run\": "
-                                + JSON.readTree(backfill.body()).get("run_id").asLong()))
+                                + ApiClient.json(backfill.body()).get("run_id").asLong()))
                 .anySatisfy(row -> assertThat(row)
                         .startsWith("api_key:" + writeKeyId + " run.remap integration:" + acmeIntegration));
     }
@@ -188,7 +185,7 @@ class RunsApiIT {
                 writeKey,
                 "{\"from\":\"" + firstDay() + "\",\"to\":\"" + LAST_DAY + "\",\"dry_run\":true}");
         assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
-        var body = JSON.readTree(plan.body());
+        var body = ApiClient.json(plan.body());
         var cli = cli(
                         "backfill",
                         "--integration",
@@ -209,7 +206,7 @@ class RunsApiIT {
         assertThat(body.get("records").asLong()).isEqualTo(records).isPositive();
         assertThat(body.get("objects").get(0).get("read").asText()).isIn("rest", "bulk");
 
-        var one = JSON.readTree(send(
+        var one = ApiClient.json(send(
                                 "POST",
                                 "/api/v1/integrations/" + acmeIntegration + "/backfill",
                                 writeKey,
@@ -223,8 +220,8 @@ class RunsApiIT {
         var remapPlan =
                 send("POST", "/api/v1/integrations/" + acmeIntegration + "/remap", writeKey, "{\"dry_run\":true}");
         assertThat(remapPlan.statusCode()).as(remapPlan.body()).isEqualTo(200);
-        assertThat(JSON.readTree(remapPlan.body()).get("dry_run").asBoolean()).isTrue();
-        assertThat(JSON.readTree(remapPlan.body()).has("api_calls")).isTrue();
+        assertThat(ApiClient.json(remapPlan.body()).get("dry_run").asBoolean()).isTrue();
+        assertThat(ApiClient.json(remapPlan.body()).has("api_calls")).isTrue();
 
         assertThat(runs(acmeIntegration)).hasSize(before);
     }
@@ -246,24 +243,25 @@ class RunsApiIT {
                 var refused = send("POST", "/api/v1/integrations/" + acmeSpare + "/" + start[0], writeKey, start[1]);
                 assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
                 assertError(refused, "conflict", null);
-                assertThat(JSON.readTree(refused.body())
+                assertThat(ApiClient.json(refused.body())
                                 .get("error")
                                 .get("message")
                                 .asText())
                         .contains("run " + held);
             }
-            var running = JSON.readTree(
+            var running = ApiClient.json(
                     send("GET", "/api/v1/runs/" + held, readKey, null).body());
             assertThat(running.get("status").asText()).isEqualTo("running");
             assertThat(running.get("interrupted").asBoolean()).isFalse();
         }
         // Its process gone (the lock with it), the row still says running: the API says interrupted.
-        var interrupted =
-                JSON.readTree(send("GET", "/api/v1/runs/" + held, readKey, null).body());
+        var interrupted = ApiClient.json(
+                send("GET", "/api/v1/runs/" + held, readKey, null).body());
         assertThat(interrupted.get("status").asText()).isEqualTo("running");
         assertThat(interrupted.get("interrupted").asBoolean()).isTrue();
-        var listed = JSON.readTree(send("GET", "/api/v1/runs?status=running&integration_id=" + acmeSpare, readKey, null)
-                        .body())
+        var listed = ApiClient.json(
+                        send("GET", "/api/v1/runs?status=running&integration_id=" + acmeSpare, readKey, null)
+                                .body())
                 .get("items");
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("interrupted").asBoolean()).isTrue();
@@ -323,7 +321,7 @@ class RunsApiIT {
     void anotherOrganizationsIntegrationsAndRunsAreNotFound() throws Exception {
         var sync = send("POST", "/api/v1/integrations/" + globexIntegration + "/sync", globexKey, null);
         assertThat(sync.statusCode()).as(sync.body()).isEqualTo(202);
-        long globexRun = JSON.readTree(sync.body()).get("run_id").asLong();
+        long globexRun = ApiClient.json(sync.body()).get("run_id").asLong();
         finished(sync, globexKey);
 
         assertNotFound(send("GET", "/api/v1/runs/" + globexRun, writeKey, null));
@@ -347,7 +345,7 @@ class RunsApiIT {
                 "/api/v1/integrations/" + acmeIntegration + "/remap",
                 writeKey,
                 "{\"resume\":" + globexRun + "}"));
-        var acmeRuns = JSON.readTree(
+        var acmeRuns = ApiClient.json(
                         send("GET", "/api/v1/runs?limit=500", writeKey, null).body())
                 .get("items");
         acmeRuns.forEach(run -> assertThat(run.get("integration").asLong()).isIn(acmeIntegration, acmeSpare));
@@ -372,7 +370,7 @@ class RunsApiIT {
         var seen = new ArrayList<Long>();
         String after = null;
         do {
-            var page = JSON.readTree(send(
+            var page = ApiClient.json(send(
                             "GET",
                             "/api/v1/runs?kind=manual&limit=1" + (after == null ? "" : "&after=" + after),
                             readKey,
@@ -387,8 +385,8 @@ class RunsApiIT {
         } while (after != null);
         assertThat(seen)
                 .contains(
-                        JSON.readTree(sync.body()).get("run_id").asLong(),
-                        JSON.readTree(second.body()).get("run_id").asLong())
+                        ApiClient.json(sync.body()).get("run_id").asLong(),
+                        ApiClient.json(second.body()).get("run_id").asLong())
                 .isSortedAccordingTo((a, b) -> Long.compare(b, a))
                 .doesNotHaveDuplicates();
     }
@@ -407,7 +405,7 @@ class RunsApiIT {
                 .until(() -> {
                     var response = send("GET", location, key, null);
                     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-                    last[0] = JSON.readTree(response.body());
+                    last[0] = ApiClient.json(response.body());
                     return !last[0].get("status").asText().equals("running");
                 });
         return last[0];
@@ -459,10 +457,8 @@ class RunsApiIT {
                         + r.value4().data());
     }
 
-    private static void assertField(HttpResponse<String> response, String field) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
-        var error = JSON.readTree(response.body()).get("error");
-        assertThat(error.get("field").asText()).as(response.body()).isEqualTo(field);
+    private static void assertField(HttpResponse<String> response, String field) {
+        ApiClient.assertProblem(response, 422, field);
     }
 
     private static void assertNotFound(HttpResponse<String> response) throws Exception {
@@ -470,9 +466,8 @@ class RunsApiIT {
         assertError(response, "not_found", null);
     }
 
-    private static void assertError(HttpResponse<String> response, String code, String field) throws Exception {
-        var error = JSON.readTree(response.body()).get("error");
-        assertThat(error).as(response.body()).isNotNull();
+    private static void assertError(HttpResponse<String> response, String code, String field) {
+        var error = ApiClient.error(response);
         assertThat(error.get("code").asText()).isEqualTo(code);
         assertThat(error.get("message").asText()).isNotBlank();
         if (field != null) {
@@ -481,32 +476,18 @@ class RunsApiIT {
     }
 
     private static CliRun cli(String... args) {
-        var run = CliRun.run(server.environment(), args);
-        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
-        return run;
+        return CliRun.succeeded(server.environment(), args);
     }
 
-    private static JsonNode lastJson(CliRun run) throws Exception {
-        return JSON.readTree(run.outLines().getLast());
+    private static JsonNode lastJson(CliRun run) {
+        return run.lastJson();
     }
 
     private static JsonNode json(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(line, e);
-        }
+        return ApiClient.json(line);
     }
 
-    private static HttpResponse<String> send(String method, String path, String key, String body) throws Exception {
-        var request = HttpRequest.newBuilder(server.uri(path))
-                .header("Authorization", "Bearer " + key)
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(String method, String path, String key, String body) {
+        return new ApiClient(server).send(method, path, body, key);
     }
 }

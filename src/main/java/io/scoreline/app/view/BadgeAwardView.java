@@ -1,9 +1,10 @@
-package io.scoreline.app.http.api;
+package io.scoreline.app.view;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
@@ -13,11 +14,12 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A badge award with its evidence (rule, window, value, contributing records): the fields of
- * {@code badges --org S --json}, and the ids the API addresses the award and the person by.
+ * A badge award with its evidence (rule, window, value, contributing records): {@code badges --json}
+ * and the API's award body. {@code revoked_at} and {@code reversed_at} only when they happened.
  */
 @Serdeable
-public record AwardBody(
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record BadgeAwardView(
         long id,
         @JsonProperty("profile_id") long profileId,
         String profile,
@@ -28,10 +30,10 @@ public record AwardBody(
         String name,
         String category,
 
-        @JsonProperty("revoked_at") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JsonProperty("revoked_at") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
         Instant revokedAt,
 
-        @JsonProperty("reversed_at") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JsonProperty("reversed_at") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
         Instant reversedAt,
 
         Map<String, Object> evidence) {
@@ -39,8 +41,8 @@ public record AwardBody(
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
-    static AwardBody of(AwardView award) {
-        return new AwardBody(
+    public static BadgeAwardView of(AwardView award) {
+        return new BadgeAwardView(
                 award.id(),
                 award.profileId(),
                 award.profileEmail(),
@@ -55,6 +57,7 @@ public record AwardBody(
                 evidence(award.evidence()));
     }
 
+    // A map, not a tree: the API's serde writes maps, and the CLI's Jackson writes both alike.
     private static Map<String, Object> evidence(String json) {
         try {
             return JSON.readValue(json, OBJECT);

@@ -1,4 +1,4 @@
-package io.scoreline.app.http.api;
+package io.scoreline.app.view;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -8,12 +8,12 @@ import io.scoreline.pipeline.inbox.InboxEntry;
 import java.time.Instant;
 
 /**
- * A webhook inbox event as the API shows it: the fields and words of {@code inbox --json}. The raw
- * body stays in the database: it is the CRM's payload, and the CLI does not print it either.
+ * A webhook inbox event: {@code inbox --json} and the API's inbox event body. The raw body stays in
+ * the database: it is the CRM's payload, printed by neither.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record InboxEventBody(
+public record InboxEventView(
         long id,
         long organization,
         long integration,
@@ -27,8 +27,8 @@ public record InboxEventBody(
         @JsonProperty("processed_at") @Nullable String processedAt,
         @JsonProperty("last_error") @Nullable String lastError) {
 
-    static InboxEventBody of(InboxEntry entry) {
-        return new InboxEventBody(
+    public static InboxEventView of(InboxEntry entry) {
+        return new InboxEventView(
                 entry.id(),
                 entry.organizationId(),
                 entry.integrationId(),

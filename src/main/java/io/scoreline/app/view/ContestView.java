@@ -1,4 +1,4 @@
-package io.scoreline.app.http.api;
+package io.scoreline.app.view;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
@@ -6,23 +6,24 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.scoreline.gamification.contests.ContestSummary;
 import java.time.LocalDate;
 
-/** A contest: the fields of {@code contest create|list|cancel --json}. */
+/** A contest: {@code contest create|list|cancel --json} and the API's contest body. */
 @Serdeable
-public record ContestBody(
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ContestView(
         long id,
         String name,
         String kpi,
         LocalDate from,
         LocalDate to,
         boolean teams,
-        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String target,
+        @Nullable String target,
         String grace,
         String status,
         int entries) {
 
-    static ContestBody of(ContestSummary summary) {
+    public static ContestView of(ContestSummary summary) {
         var contest = summary.contest();
-        return new ContestBody(
+        return new ContestView(
                 contest.id(),
                 contest.name(),
                 contest.kpiKey(),

@@ -1,4 +1,4 @@
-package io.scoreline.app.http.api;
+package io.scoreline.app.view;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -6,10 +6,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.scoreline.pipeline.people.Profile;
 
-/** A profile as the API shows it: the fields and words of {@code profile list --json}, nulls included. */
+/** A profile: every {@code profile} command's {@code --json} and the API's profile body. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ProfileBody(
+public record ProfileView(
         long id,
         String email,
         @JsonProperty("display_name") @Nullable String displayName,
@@ -20,8 +20,8 @@ public record ProfileBody(
         String role,
         boolean active) {
 
-    static ProfileBody of(Profile profile) {
-        return new ProfileBody(
+    public static ProfileView of(Profile profile) {
+        return new ProfileView(
                 profile.id(),
                 profile.email(),
                 profile.displayName().orElse(null),

@@ -1,14 +1,16 @@
-package io.scoreline.app.http.api;
+package io.scoreline.app.view;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import io.scoreline.pipeline.tenancy.Organization;
 import java.time.Instant;
 import java.util.Locale;
 
-/** An organization as the API shows it: the fields and words of {@code org list --json}. */
+/** An organization: {@code org create|list|update --json} and the API's organization body. */
 @Serdeable
-public record OrganizationBody(
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record OrganizationView(
         long id,
         String slug,
         String name,
@@ -16,8 +18,8 @@ public record OrganizationBody(
         @JsonProperty("week_start") String weekStart,
         @JsonProperty("created_at") Instant createdAt) {
 
-    static OrganizationBody of(Organization organization) {
-        return new OrganizationBody(
+    public static OrganizationView of(Organization organization) {
+        return new OrganizationView(
                 organization.id(),
                 organization.slug(),
                 organization.name(),

@@ -1,16 +1,18 @@
-package io.scoreline.app.http.api;
+package io.scoreline.app.view;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.scoreline.gamification.badges.BadgeRuleJson;
 import io.scoreline.gamification.badges.CatalogBadge;
 import java.util.Map;
 
 /**
- * A badge of the organization's catalog: the fields of {@code badges catalog --json}, and
- * {@code origin} ({@code stock} or {@code custom}).
+ * A badge of a catalog, the rule in the catalog's own form: {@code badges catalog --json} and the
+ * API's badge body; {@code origin} is {@code stock} or {@code custom}.
  */
 @Serdeable
-public record BadgeBody(
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record BadgeView(
         String badge,
         String name,
         String category,
@@ -19,9 +21,9 @@ public record BadgeBody(
         Map<String, Object> rule,
         String origin) {
 
-    static BadgeBody of(CatalogBadge badge) {
+    public static BadgeView of(CatalogBadge badge) {
         var definition = badge.definition();
-        return new BadgeBody(
+        return new BadgeView(
                 definition.key(),
                 definition.name(),
                 definition.category(),

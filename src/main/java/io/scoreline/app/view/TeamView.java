@@ -1,4 +1,4 @@
-package io.scoreline.app.http.api;
+package io.scoreline.app.view;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -6,10 +6,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.scoreline.pipeline.people.Team;
 
-/** A team as the API shows it: the fields and words of {@code team list --json}, nulls included. */
+/** A team: every {@code team} command's {@code --json} and the API's team body. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record TeamBody(
+public record TeamView(
         long id,
         String name,
         @Nullable String parent,
@@ -18,8 +18,8 @@ public record TeamBody(
         int members,
         @JsonProperty("sub_teams") int subTeams) {
 
-    static TeamBody of(Team team) {
-        return new TeamBody(
+    public static TeamView of(Team team) {
+        return new TeamView(
                 team.id(),
                 team.name(),
                 team.parent().orElse(null),
