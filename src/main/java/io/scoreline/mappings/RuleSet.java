@@ -2,6 +2,7 @@ package io.scoreline.mappings;
 
 import io.scoreline.mappings.ast.KpiDefinition;
 import io.scoreline.mappings.check.RuleDocumentText;
+import io.scoreline.mappings.measures.KpiMeasure;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,9 +26,11 @@ public final class RuleSet {
     private final Map<String, KpiRule[]> rulesByObject;
     private final Map<String, KpiRule[]> rulesByLowerObject;
     private final String canonicalText;
+    private final List<KpiMeasure> derived;
 
-    private RuleSet(CrmProvider provider, List<KpiDefinition> definitions) {
+    private RuleSet(CrmProvider provider, List<KpiDefinition> definitions, List<KpiMeasure> derived) {
         this.provider = provider;
+        this.derived = List.copyOf(derived);
         this.rules = definitions.stream().map(KpiRule::new).toList();
         var byObject = new LinkedHashMap<String, List<KpiRule>>();
         for (var rule : rules) {
@@ -43,11 +46,23 @@ public final class RuleSet {
     }
 
     static RuleSet of(CrmProvider provider, List<KpiDefinition> definitions) {
-        return new RuleSet(provider, definitions);
+        return new RuleSet(provider, definitions, List.of());
+    }
+
+    static RuleSet of(CrmProvider provider, List<KpiDefinition> definitions, List<KpiMeasure> derived) {
+        return new RuleSet(provider, definitions, derived);
     }
 
     public CrmProvider provider() {
         return provider;
+    }
+
+    /**
+     * The document's {@code derived:} KPIs in document order: formulas over its additive rules'
+     * KPIs (ADR 0042). Snapshot rules are rules ({@link KpiRule#definition()} kind), not listed here.
+     */
+    public List<KpiMeasure> derived() {
+        return derived;
     }
 
     /** The rules in document order. */

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param value      the numeric value; empty for a count (1 per record)
  * @param owner      the field holding the CRM user id the fact belongs to
  * @param date       the date or datetime field that dates the fact
+ * @param kind       additive (summed per day) or snapshot (ADR 0042)
+ * @param distinct   the field whose distinct values a {@code distinct} derived KPI counts; empty when none
  * @param line       the document line of the KPI key
  */
 public record KpiDefinition(
@@ -21,6 +23,8 @@ public record KpiDefinition(
         Optional<Operand> value,
         Operand.FieldRef owner,
         Operand.FieldRef date,
+        KpiKind kind,
+        Optional<Operand.FieldRef> distinct,
         int line) {
 
     public KpiDefinition {
@@ -30,5 +34,7 @@ public record KpiDefinition(
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(distinct, "distinct");
     }
 }

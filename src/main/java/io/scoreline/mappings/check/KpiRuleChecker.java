@@ -5,6 +5,7 @@ import io.scoreline.mappings.FieldType;
 import io.scoreline.mappings.ObjectSchema;
 import io.scoreline.mappings.ast.Condition;
 import io.scoreline.mappings.ast.KpiDefinition;
+import io.scoreline.mappings.ast.KpiKind;
 import io.scoreline.mappings.ast.Operand;
 import io.scoreline.mappings.grammar.RuleExpressionParser;
 import io.scoreline.mappings.yaml.YamlEmpty;
@@ -97,7 +98,16 @@ final class KpiRuleChecker {
             return Optional.empty();
         }
         return Optional.of(
-                new KpiDefinition(key.value(), schema.get().name(), when, value, owner.get(), date.get(), key.line()));
+                new KpiDefinition(
+                        key.value(),
+                        schema.get().name(),
+                        when,
+                        value,
+                        owner.get(),
+                        date.get(),
+                        KpiKind.ADDITIVE,
+                        Optional.empty(),
+                        key.line()));
     }
 
     private Optional<Condition> condition(YamlScalar text, ObjectSchema schema) {

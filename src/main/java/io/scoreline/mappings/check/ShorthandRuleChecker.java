@@ -2,6 +2,7 @@ package io.scoreline.mappings.check;
 
 import io.scoreline.mappings.FieldCatalog;
 import io.scoreline.mappings.ast.KpiDefinition;
+import io.scoreline.mappings.ast.KpiKind;
 import io.scoreline.mappings.grammar.RuleExpressionParser;
 import io.scoreline.mappings.yaml.YamlScalar;
 import java.util.Optional;
@@ -78,6 +79,8 @@ final class ShorthandRuleChecker {
                 Optional.empty(),
                 owner.reference().orElseThrow(),
                 date.reference().orElseThrow(),
+                KpiKind.ADDITIVE,
+                Optional.empty(),
                 key.line()));
     }
 }

@@ -1,0 +1,55 @@
+package io.scoreline.pipeline.kpi.measure;
+
+import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
+
+import io.scoreline.mappings.measures.KpiFormula;
+import io.scoreline.mappings.measures.KpiMeasure;
+import io.scoreline.mappings.measures.MeasuredValue;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * The value of one KPI over {@code [from, to]} for one person or a group of people (a team's
+ * members, a contest's participants), computed from the stored rows every time, never from
+ * deltas, so a correction, a replay or a recomputation all read the same value.
+ */
+public final class KpiMeasureReader {
+
+    private KpiMeasureReader() {}
+
+    public static MeasuredValue value(
+            DSLContext tx,
+            long organizationId,
+            KpiMeasure measure,
+            Collection<Long> profileIds,
+            LocalDate from,
+            LocalDate to) {
+        return switch (measure.formula()) {
+            case KpiFormula.Sum sum ->
+                new MeasuredValue.Defined(sum(tx, organizationId, sum.kpi(), profileIds, from, to));
+            case KpiFormula.Snapshot snapshot ->
+                SnapshotValues.value(tx, organizationId, snapshot, profileIds, from, to);
+            case KpiFormula.Ratio _,
+                    KpiFormula.Average _,
+                    KpiFormula.DistinctCount _,
+                    KpiFormula.WeightedSum _,
+                    KpiFormula.Scorecard _ ->
+                DerivedValues.value(tx, organizationId, measure, profileIds, from, to);
+        };
+    }
+
+    static BigDecimal sum(
+            DSLContext tx, long organizationId, String kpi, Collection<Long> profileIds, LocalDate from, LocalDate to) {
+        return tx.select(DSL.coalesce(DSL.sum(KPI_VALUES.VALUE), BigDecimal.ZERO))
+                .from(KPI_VALUES)
+                .where(KPI_VALUES.ORGANIZATION_ID.eq(organizationId))
+                .and(KPI_VALUES.PROFILE_ID.eq(DSL.any(profileIds.toArray(Long[]::new))))
+                .and(KPI_VALUES.KPI_KEY.eq(kpi))
+                .and(KPI_VALUES.PERIOD_DATE.between(from, to))
+                .fetchSingle()
+                .value1();
+    }
+}
