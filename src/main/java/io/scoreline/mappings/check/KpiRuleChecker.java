@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 final class KpiRuleChecker {
 
     private static final Pattern KPI_KEY = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-    private static final List<String> RULE_KEY_ORDER = List.of("object", "when", "value", "owner", "date");
+    private static final List<String> RULE_KEY_ORDER = List.of("object", "when", "value", "owner", "date", "kind");
     private static final Set<String> RULE_KEYS = Set.copyOf(RULE_KEY_ORDER);
 
     /** An owner is a user id or a reference to one: text. */
@@ -73,7 +73,7 @@ final class KpiRuleChecker {
                                 + NameSuggestions.didYouMean(entry.key().value(), RULE_KEY_ORDER, "")
                                         .map(s -> s + " ")
                                         .orElse("")
-                                + "expected object, when, value, owner, date)");
+                                + "expected object, when, value, owner, date, kind)");
             }
         }
         var objectNode = rule.entry("object").map(YamlEntry::value);
@@ -94,20 +94,41 @@ final class KpiRuleChecker {
         var value = rule.entry("value").flatMap(e -> scalar(e.value(), "value")).flatMap(s -> value(s, schema.get()));
         var owner = field(rule, "owner", schema.get(), schema.get().ownerField(), OWNER_TYPES);
         var date = field(rule, "date", schema.get(), schema.get().dateField(), DATE_TYPES);
+        var kind = kind(rule);
         if (problems.errorCount() > errorsBefore || owner.isEmpty() || date.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
-                new KpiDefinition(
-                        key.value(),
-                        schema.get().name(),
-                        when,
-                        value,
-                        owner.get(),
-                        date.get(),
-                        KpiKind.ADDITIVE,
-                        Optional.empty(),
-                        key.line()));
+        return Optional.of(new KpiDefinition(
+                key.value(),
+                schema.get().name(),
+                when,
+                value,
+                owner.get(),
+                date.get(),
+                kind,
+                Optional.empty(),
+                key.line()));
+    }
+
+    /** {@code kind: additive} (the default: facts summed per day) or {@code kind: snapshot} (a state; ADR 0043). */
+    private KpiKind kind(YamlMapping rule) {
+        var written = rule.entry("kind").flatMap(e -> scalar(e.value(), "kind"));
+        if (written.isEmpty()) {
+            return KpiKind.ADDITIVE;
+        }
+        var text = written.get();
+        return switch (text.value().strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "additive" -> KpiKind.ADDITIVE;
+            case "snapshot" -> KpiKind.SNAPSHOT;
+            default -> {
+                problems.error(
+                        text.line(),
+                        text.column(),
+                        "kind must be additive (facts summed per day) or snapshot (a state taken at the end of each"
+                                + " day), got '" + text.value() + "'");
+                yield KpiKind.ADDITIVE;
+            }
+        };
     }
 
     private Optional<Condition> condition(YamlScalar text, ObjectSchema schema) {

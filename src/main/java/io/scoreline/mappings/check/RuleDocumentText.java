@@ -3,6 +3,7 @@ package io.scoreline.mappings.check;
 import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.ast.ExpressionText;
 import io.scoreline.mappings.ast.KpiDefinition;
+import io.scoreline.mappings.ast.KpiKind;
 import java.util.List;
 
 /**
@@ -50,6 +51,10 @@ public final class RuleDocumentText {
                 .append("date: ")
                 .append(scalar(definition.date().path()))
                 .append('\n');
+        // Additive is the default and stays unwritten, so the texts of existing versions keep their meaning and bytes.
+        if (definition.kind() == KpiKind.SNAPSHOT) {
+            out.append(inner).append("kind: snapshot\n");
+        }
         return out.toString();
     }
 
