@@ -145,8 +145,8 @@ public class ScorelineFactory {
     }
 
     @Singleton
-    PageWriter pageWriter(TenantTransactions transactions) {
-        return new PageWriter(transactions);
+    PageWriter pageWriter(TenantTransactions transactions, Clock clock) {
+        return new PageWriter(transactions, clock);
     }
 
     @Singleton

@@ -27,4 +27,12 @@ public interface FactDeriver {
     default Set<String> fieldsRead(String objectType) {
         return Set.of();
     }
+
+    /**
+     * The KPI keys of snapshot rules (ADR 0043): their facts describe a state, never summed into
+     * {@code kpi_values}, and give each person one snapshot row per day instead.
+     */
+    default Set<String> snapshotKpis() {
+        return Set.of();
+    }
 }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -51,9 +52,15 @@ final class KpiValueDeltas {
 
     private KpiValueDeltas() {}
 
-    static void apply(DSLContext tx, long organizationId, FactChanges changes, ChangeOrigin origin) {
+    /** @param snapshotKpis KPIs whose facts are a state, never summed into cells (ADR 0043): skipped here */
+    static void apply(
+            DSLContext tx, long organizationId, FactChanges changes, Set<String> snapshotKpis, ChangeOrigin origin) {
         var deltas = new TreeMap<KpiCell, FactChanges.Delta>(LOCK_ORDER);
-        deltas.putAll(changes.deltas());
+        changes.deltas().forEach((cell, delta) -> {
+            if (!snapshotKpis.contains(cell.kpiKey())) {
+                deltas.put(cell, delta);
+            }
+        });
         if (deltas.isEmpty()) {
             return;
         }

@@ -7,6 +7,7 @@ import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.database.BinaryArrayParam;
 import io.scoreline.pipeline.database.TenantTransactions;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,10 +54,18 @@ public final class PageWriter {
 
     private final TenantTransactions transactions;
     private final FieldSets fieldSets;
+    private final Clock clock;
 
+    /** A writer on the system clock: for tests whose rules have no snapshot KPI (ADR 0043). */
     public PageWriter(TenantTransactions transactions) {
+        this(transactions, Clock.systemUTC());
+    }
+
+    /** @param clock says which local day a snapshot KPI's change is of (ADR 0043) */
+    public PageWriter(TenantTransactions transactions, Clock clock) {
         this.transactions = transactions;
         this.fieldSets = new FieldSets(transactions);
+        this.clock = clock;
     }
 
     /**
@@ -120,6 +129,7 @@ public final class PageWriter {
                     latest.size() - applied.current().size(),
                     derived,
                     deriver.ruleSetId(),
+                    deriver.snapshotKpis(),
                     origin,
                     turn,
                     alsoInTransaction);
@@ -167,6 +177,7 @@ public final class PageWriter {
                     0,
                     derived,
                     deriver.ruleSetId(),
+                    deriver.snapshotKpis(),
                     origin,
                     CommitTurn.first(),
                     alsoInTransaction);
@@ -226,6 +237,7 @@ public final class PageWriter {
                     latest.size() - applied.current().size(),
                     derived,
                     deriver.ruleSetId(),
+                    deriver.snapshotKpis(),
                     origin,
                     CommitTurn.first(),
                     alsoInTransaction);
@@ -288,6 +300,7 @@ public final class PageWriter {
             int stale,
             Map<String, List<DerivedFact>> derived,
             Long ruleSetId,
+            Set<String> snapshotKpis,
             ChangeOrigin origin,
             CommitTurn turn,
             BiConsumer<DSLContext, PageResult> alsoInTransaction) {
@@ -296,7 +309,10 @@ public final class PageWriter {
         // From here on the page touches rows other pages share (KPI cells, the run, the
         // checkpoint): only after the page before it has committed.
         turn.awaitCommitTurn();
-        KpiValueDeltas.apply(tx, organizationId, changes, origin);
+        // Snapshot KPIs' facts are states: a row per person and day instead of summed cells (ADR 0043).
+        var snapshots = KpiSnapshotWriter.snapshotKpis(tx, organizationId, changes, snapshotKpis);
+        KpiValueDeltas.apply(tx, organizationId, changes, snapshots, origin);
+        KpiSnapshotWriter.write(tx, organizationId, changes, snapshots, origin, clock);
         var result = new PageResult(
                 applied.current().size(),
                 stale,

@@ -2,8 +2,10 @@ package io.scoreline.pipeline.facts;
 
 import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.mappings.EvaluationWarning;
+import io.scoreline.mappings.KpiRule;
 import io.scoreline.mappings.MappingRecord;
 import io.scoreline.mappings.RuleSet;
+import io.scoreline.mappings.ast.KpiKind;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Derives facts with a compiled rule set, bucketing dates into the organization's time zone. */
 public final class RuleSetFactDeriver implements FactDeriver {
@@ -21,6 +24,7 @@ public final class RuleSetFactDeriver implements FactDeriver {
     private final Consumer<EvaluationWarning> warnings;
     // By lower-case object type: the rules name objects ignoring case.
     private final Map<String, Set<String>> fieldsByObject = new HashMap<>();
+    private final Set<String> snapshotKpis;
 
     public RuleSetFactDeriver(RuleSet ruleSet, ZoneId zone, Long ruleSetId, Consumer<EvaluationWarning> warnings) {
         this.ruleSet = ruleSet;
@@ -29,6 +33,10 @@ public final class RuleSetFactDeriver implements FactDeriver {
         this.warnings = warnings;
         ruleSet.fieldsByObject()
                 .forEach((object, fields) -> fieldsByObject.put(object.toLowerCase(Locale.ROOT), fields));
+        this.snapshotKpis = ruleSet.rules().stream()
+                .filter(rule -> rule.definition().kind() == KpiKind.SNAPSHOT)
+                .map(KpiRule::key)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -43,6 +51,11 @@ public final class RuleSetFactDeriver implements FactDeriver {
     @Override
     public Set<String> fieldsRead(String objectType) {
         return fieldsByObject.getOrDefault(objectType.toLowerCase(Locale.ROOT), Set.of());
+    }
+
+    @Override
+    public Set<String> snapshotKpis() {
+        return snapshotKpis;
     }
 
     @Override

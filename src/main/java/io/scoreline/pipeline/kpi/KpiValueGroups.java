@@ -5,7 +5,10 @@ import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
 import static io.scoreline.pipeline.db.Tables.PROFILES;
 
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.mappings.measures.KpiFormula;
+import io.scoreline.mappings.measures.KpiMeasure;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.kpi.measure.KpiMeasureCatalog;
 import io.scoreline.pipeline.people.TeamSubtrees;
 import io.scoreline.pipeline.tenancy.Organization;
 import java.math.BigDecimal;
@@ -113,6 +116,16 @@ public final class KpiValueGroups {
     }
 
     private static void requireKnownKpi(DSLContext tx, long org, String kpi) {
+        // Groups here are sums of daily cells; a snapshot's value over a group of days is its value
+        // on the group's last day, which kpi_values does not hold (ADR 0043).
+        if (KpiMeasureCatalog.of(tx, org).get(kpi) instanceof KpiMeasure m
+                && m.formula() instanceof KpiFormula.Snapshot) {
+            throw new KpiInputRefused(
+                    "kpi",
+                    "'" + kpi + "' is a snapshot KPI (a state at the end of each day, never summed over days):"
+                            + " kpi-values sums daily values, so it does not serve it; its value at a day is"
+                            + " in kpi-values/totals and kpi show, over a window ending that day");
+        }
         var known = tx.fetchExists(
                         KPI_DEFINITIONS, KPI_DEFINITIONS.ORGANIZATION_ID.eq(org).and(KPI_DEFINITIONS.KEY.eq(kpi)))
                 || tx.fetchExists(KPI_VALUES, KPI_VALUES.ORGANIZATION_ID.eq(org).and(KPI_VALUES.KPI_KEY.eq(kpi)));

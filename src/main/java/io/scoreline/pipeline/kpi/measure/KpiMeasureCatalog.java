@@ -3,6 +3,7 @@ package io.scoreline.pipeline.kpi.measure;
 import static io.scoreline.pipeline.db.Tables.INTEGRATIONS;
 import static io.scoreline.pipeline.db.Tables.INTEGRATION_CATALOGS;
 import static io.scoreline.pipeline.db.Tables.KPI_DEFINITIONS;
+import static io.scoreline.pipeline.db.Tables.KPI_SNAPSHOTS;
 import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
 import static io.scoreline.pipeline.db.Tables.MAPPING_RULE_SETS;
 
@@ -38,6 +39,12 @@ public final class KpiMeasureCatalog {
                 .where(KPI_VALUES.ORGANIZATION_ID.eq(organizationId))
                 .fetch(KPI_VALUES.KPI_KEY)
                 .forEach(key -> measures.put(key, KpiMeasure.stored(key, KpiUnit.COUNT)));
+        // Snapshot KPIs have rows of their own, never in kpi_values (ADR 0043).
+        tx.selectDistinct(KPI_SNAPSHOTS.KPI_KEY)
+                .from(KPI_SNAPSHOTS)
+                .where(KPI_SNAPSHOTS.ORGANIZATION_ID.eq(organizationId))
+                .fetch(KPI_SNAPSHOTS.KPI_KEY)
+                .forEach(key -> measures.put(key, new KpiMeasure(key, KpiUnit.COUNT, new KpiFormula.Snapshot(key), 0)));
         tx.select(KPI_DEFINITIONS.KEY, KPI_DEFINITIONS.UNIT, KPI_DEFINITIONS.KIND)
                 .from(KPI_DEFINITIONS)
                 .where(KPI_DEFINITIONS.ORGANIZATION_ID.eq(organizationId))
@@ -70,11 +77,19 @@ public final class KpiMeasureCatalog {
                     if (MappingCompiler.compile(r.value2(), catalog) instanceof CompileResult.Compiled compiled) {
                         for (var rule : compiled.ruleSet().rules()) {
                             var key = rule.key();
-                            var unit = measures.containsKey(key) ? measures.get(key).unit() : KpiUnit.COUNT;
+                            var unit = measures.containsKey(key)
+                                    ? measures.get(key).unit()
+                                    : KpiUnit.COUNT;
                             var formula = rule.definition().kind() == KpiKind.SNAPSHOT
                                     ? (KpiFormula) new KpiFormula.Snapshot(key)
                                     : new KpiFormula.Sum(key);
-                            measures.put(key, new KpiMeasure(key, unit, formula, rule.definition().line()));
+                            measures.put(
+                                    key,
+                                    new KpiMeasure(
+                                            key,
+                                            unit,
+                                            formula,
+                                            rule.definition().line()));
                         }
                         compiled.ruleSet().derived().forEach(m -> measures.put(m.key(), m));
                     }
