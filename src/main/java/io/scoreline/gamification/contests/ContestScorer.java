@@ -154,6 +154,17 @@ final class ContestScorer {
         return previous.orElse(Score.ZERO);
     }
 
+    /** Re-scores every participant from the source rows, reading what the contest's KPI means afresh. */
+    static void rescoreAll(DSLContext tx, Contest contest, ZoneId zone, Instant now) {
+        var measure = KnownKpis.measures(tx, contest.organizationId()).get(contest.kpiKey());
+        rescoreAll(
+                tx,
+                contest,
+                measure != null ? measure : KpiMeasure.stored(contest.kpiKey(), contest.unit()),
+                zone,
+                now);
+    }
+
     /** Re-scores every participant from the source rows (going live, finalizing), by the KPI's one {@code measure}. */
     static void rescoreAll(DSLContext tx, Contest contest, KpiMeasure measure, ZoneId zone, Instant now) {
         for (var participant : participants(tx, contest)) {
