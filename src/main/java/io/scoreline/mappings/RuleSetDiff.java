@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Compares two versions of a rule document KPI by KPI (rules and derived KPIs alike) on their
  * canonical text, so that reformatting, comments and spelled-out defaults never show up as
- * changes. Works on stored
- * canonical text alone, so the previous version need not compile against today's catalog.
+ * changes. Works on stored canonical text alone, so the previous version need not compile
+ * against today's catalog.
  */
 public final class RuleSetDiff {
 
