@@ -7,7 +7,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** A contest as stored: one KPI over whole days in the organization's time zone, for people or teams. */
+/**
+ * A contest as stored: one KPI over whole days in the organization's time zone, for people or teams;
+ * decided by its {@code format}, silent while {@code hidden}, one period of a series when it has a
+ * {@code seriesId} (ADR 0045).
+ */
 public record Contest(
         long id,
         long organizationId,
@@ -20,7 +24,42 @@ public record Contest(
         Duration grace,
         ContestStatus status,
         Instant createdAt,
-        Optional<Instant> finalizedAt) {
+        Optional<Instant> finalizedAt,
+        ContestFormat format,
+        boolean hidden,
+        Optional<Long> seriesId) {
+
+    /** A standard, visible contest in no series (as every contest was before ADR 0045). */
+    public Contest(
+            long id,
+            long organizationId,
+            String name,
+            String kpiKey,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            boolean teams,
+            Optional<BigDecimal> target,
+            Duration grace,
+            ContestStatus status,
+            Instant createdAt,
+            Optional<Instant> finalizedAt) {
+        this(
+                id,
+                organizationId,
+                name,
+                kpiKey,
+                startsOn,
+                endsOn,
+                teams,
+                target,
+                grace,
+                status,
+                createdAt,
+                finalizedAt,
+                ContestFormat.STANDARD,
+                false,
+                Optional.empty());
+    }
 
     public ContestSchedule schedule(ZoneId zone) {
         return new ContestSchedule(startsOn, endsOn, grace, zone);

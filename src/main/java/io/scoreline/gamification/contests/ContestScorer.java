@@ -97,7 +97,7 @@ final class ContestScorer {
                 .value1();
         // Facts without a time of day (a date-only CRM field) count from the start of their day.
         Instant reachedAt = lastActivity != null ? lastActivity.toInstant() : startOf(totals.value2(), zone);
-        return new Score(value, Optional.of(reachedAt));
+        return RaceClock.settle(tx, contest, zone, participant, new Score(value, Optional.of(reachedAt)));
     }
 
     private static Instant startOf(LocalDate date, ZoneId zone) {

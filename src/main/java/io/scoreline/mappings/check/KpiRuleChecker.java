@@ -97,17 +97,16 @@ final class KpiRuleChecker {
         if (problems.errorCount() > errorsBefore || owner.isEmpty() || date.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
-                new KpiDefinition(
-                        key.value(),
-                        schema.get().name(),
-                        when,
-                        value,
-                        owner.get(),
-                        date.get(),
-                        KpiKind.ADDITIVE,
-                        Optional.empty(),
-                        key.line()));
+        return Optional.of(new KpiDefinition(
+                key.value(),
+                schema.get().name(),
+                when,
+                value,
+                owner.get(),
+                date.get(),
+                KpiKind.ADDITIVE,
+                Optional.empty(),
+                key.line()));
     }
 
     private Optional<Condition> condition(YamlScalar text, ObjectSchema schema) {

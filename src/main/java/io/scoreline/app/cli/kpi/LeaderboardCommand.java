@@ -65,6 +65,17 @@ public final class LeaderboardCommand extends ContextCommand {
                                 plain(e.score()),
                                 e.reachedAt().map(Object::toString).orElse("-")))
                         .toList());
+        if (!board.pairs().isEmpty()) {
+            output.table(
+                    List.of("PAIR", "FIRST", "SECOND", "AHEAD"),
+                    board.pairs().stream()
+                            .map(p -> List.of(
+                                    Integer.toString(p.pair()),
+                                    p.first(),
+                                    p.second(),
+                                    p.leader().orElse("draw")))
+                            .toList());
+        }
         return 0;
     }
 
