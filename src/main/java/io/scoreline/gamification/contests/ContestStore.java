@@ -136,7 +136,7 @@ public final class ContestStore {
         seriesId.ifPresent(id -> changes.put("series", id));
         AuditLog.append(
                 tx, organization.id(), new AuditEntry(actor, "contest.create", "contest:" + contest.id(), changes));
-        return new ContestSummary(contest, keys.size());
+        return new ContestSummary(contest, keys.size(), seriesId.isPresent() ? options.every() : Optional.empty());
     }
 
     /** (profile id, team id) of the named people, or of every active profile when none are named. */
