@@ -28,6 +28,10 @@ final class NotificationLine {
             case TARGET_REACHED ->
                 who + " reached the target of '" + payload.path("contest").asText() + "'";
             case CONTEST_WON -> who + " won '" + payload.path("contest").asText() + "'";
+            case PAIR_RESULT ->
+                who + " " + payload.path("result").asText() + " against "
+                        + payload.path("opponent").asText() + " in '"
+                        + payload.path("contest").asText() + "'";
         };
     }
 

@@ -6,7 +6,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.scoreline.gamification.contests.ContestSummary;
 import java.time.LocalDate;
 
-/** A contest: {@code contest create|list|cancel --json} and the API's contest body. */
+/**
+ * A contest: {@code contest create|list|cancel|update --json} and the API's contest body; {@code
+ * series} and {@code every} name the series a recurring contest is a period of (ADR 0045).
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ContestView(
@@ -20,7 +23,11 @@ public record ContestView(
         @Nullable String target,
         String grace,
         String status,
-        int entries) {
+        int entries,
+        String format,
+        boolean hidden,
+        @Nullable Long series,
+        @Nullable String every) {
 
     public static ContestView of(ContestSummary summary) {
         var contest = summary.contest();
@@ -37,6 +44,10 @@ public record ContestView(
                         .orElse(null),
                 contest.grace().toString(),
                 contest.status().key(),
-                summary.entries());
+                summary.entries(),
+                contest.format().key(),
+                contest.hidden(),
+                contest.seriesId().orElse(null),
+                summary.every().map(e -> e.key()).orElse(null));
     }
 }

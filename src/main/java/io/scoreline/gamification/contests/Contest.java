@@ -9,7 +9,9 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * A contest as stored: one KPI over whole days in the organization's time zone, for people or teams.
+ * A contest as stored: one KPI over whole days in the organization's time zone, for people or teams;
+ * decided by its {@code format}, silent while {@code hidden}, one period of a series when it has a
+ * {@code seriesId} (ADR 0045).
  * {@code unit} is the KPI's unit when the contest was created (percent for a connect rate, …).
  */
 public record Contest(
@@ -25,7 +27,44 @@ public record Contest(
         Duration grace,
         ContestStatus status,
         Instant createdAt,
-        Optional<Instant> finalizedAt) {
+        Optional<Instant> finalizedAt,
+        ContestFormat format,
+        boolean hidden,
+        Optional<Long> seriesId) {
+
+    /** A standard, visible contest in no series (as every contest was before ADR 0045). */
+    public Contest(
+            long id,
+            long organizationId,
+            String name,
+            String kpiKey,
+            KpiUnit unit,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            boolean teams,
+            Optional<BigDecimal> target,
+            Duration grace,
+            ContestStatus status,
+            Instant createdAt,
+            Optional<Instant> finalizedAt) {
+        this(
+                id,
+                organizationId,
+                name,
+                kpiKey,
+                unit,
+                startsOn,
+                endsOn,
+                teams,
+                target,
+                grace,
+                status,
+                createdAt,
+                finalizedAt,
+                ContestFormat.STANDARD,
+                false,
+                Optional.empty());
+    }
 
     public ContestSchedule schedule(ZoneId zone) {
         return new ContestSchedule(startsOn, endsOn, grace, zone);

@@ -33,8 +33,8 @@ public final class ContestLifecycle {
 
     private final TenantTransactions transactions;
     private final Clock clock;
-    private final ContestNotifier notifier;
-    private final PlacementAwards placements;
+    private final ContestResults results;
+    private final ContestSeriesScheduler series;
     private final ContestMeasures measures;
 
     public ContestLifecycle(
@@ -51,12 +51,16 @@ public final class ContestLifecycle {
         this.measures = measures;
         this.transactions = transactions;
         this.clock = clock;
-        this.notifier = new ContestNotifier(notifications, clock, settings.rankNotifyCoalesce());
-        this.placements = new PlacementAwards(notifications, clock);
+        this.results = new ContestResults(
+                new ContestNotifier(notifications, clock, settings.rankNotifyCoalesce()),
+                new PlacementAwards(notifications, clock));
+        this.series = new ContestSeriesScheduler(transactions, clock);
     }
 
     /** Moves every contest that is due; @return the number of steps this call made */
     public int tick() {
+        // A series' new period is created first, so that a period starting now goes live in this tick.
+        series.createDue();
         var now = clock.instant();
         int steps = 0;
         for (var entry : directory()) {
@@ -147,12 +151,6 @@ public final class ContestLifecycle {
 
     private void finish(DSLContext tx, Contest contest, ZoneId zone) {
         ContestScorer.rescoreAll(tx, contest, measure(tx, contest), zone, clock.instant());
-        var standings = LeaderboardRanking.standings(tx, contest.id());
-        standings.values().stream()
-                .filter(s -> s.rank() == 1 && s.positive())
-                .findFirst()
-                .ifPresent(first -> notifier.won(
-                        tx, contest, ContestScorer.participant(tx, contest, first.participantKey()), first));
-        placements.award(tx, contest, standings);
+        results.announce(tx, contest, LeaderboardRanking.standings(tx, contest.id()));
     }
 }

@@ -40,6 +40,9 @@ final class ContestNotifier {
 
     /** Took the lead / entered the top 3 for every row that moved up into first or the top 3 with a score above zero. */
     void rankChanges(DSLContext tx, Contest contest, Map<String, Standing> before, Map<String, Standing> after) {
+        if (contest.hidden()) {
+            return; // a hidden contest is computed, never announced (ADR 0045)
+        }
         for (var now : after.values()) {
             var then = before.get(now.participantKey());
             if (!now.inTop(3) || !now.positive()) {
@@ -90,7 +93,7 @@ final class ContestNotifier {
 
     /** Target reached, once per person and contest, when a row's score crosses the target upwards. */
     void targetCrossing(DSLContext tx, Contest contest, Participant participant, Score before, Score after) {
-        if (contest.target().isEmpty()) {
+        if (contest.target().isEmpty() || contest.hidden()) {
             return;
         }
         var target = contest.target().get();
@@ -114,6 +117,9 @@ final class ContestNotifier {
 
     /** Contest won, to every member of the final first place. */
     void won(DSLContext tx, Contest contest, Participant winner, Standing standing) {
+        if (contest.hidden()) {
+            return;
+        }
         var payload = payload(contest, standing);
         payload.put("rank", standing.rank());
         for (long profileId : winner.members()) {
@@ -125,6 +131,31 @@ final class ContestNotifier {
                     "contest:" + contest.id() + ":contest_won:" + profileId,
                     json(payload));
         }
+    }
+
+    /** A head-to-head pair's result to one side; {@code result} is won, lost or draw. */
+    void pairResult(
+            DSLContext tx,
+            Contest contest,
+            long profileId,
+            Standing own,
+            Standing opponent,
+            String opponentName,
+            String result) {
+        if (contest.hidden()) {
+            return;
+        }
+        var payload = payload(contest, own);
+        payload.put("result", result);
+        payload.put("opponent", opponentName);
+        payload.put("opponent_score", opponent.score().stripTrailingZeros().toPlainString());
+        notifications.create(
+                tx,
+                contest.organizationId(),
+                profileId,
+                NotificationKind.PAIR_RESULT,
+                "contest:" + contest.id() + ":pair_result:" + profileId,
+                json(payload));
     }
 
     static LinkedHashMap<String, Object> payload(Contest contest, Standing standing) {

@@ -24,6 +24,9 @@ final class ContestRows {
                 Duration.ofSeconds(r.getGraceSeconds()),
                 ContestStatus.fromKey(r.getStatus()),
                 r.getCreatedAt().toInstant(),
-                Optional.ofNullable(r.getFinalizedAt()).map(t -> t.toInstant()));
+                Optional.ofNullable(r.getFinalizedAt()).map(t -> t.toInstant()),
+                ContestFormat.fromKey(r.getFormat()),
+                r.getHidden(),
+                Optional.ofNullable(r.getSeriesId()));
     }
 }

@@ -87,7 +87,12 @@ final class ContestScorer {
             case MeasuredValue.Undefined undefined -> new Score(undefined, Optional.empty());
             case MeasuredValue.Defined defined when defined.value().signum() == 0 -> Score.ZERO;
             case MeasuredValue.Defined defined ->
-                new Score(defined, reachedAt(tx, contest, measure.inputs(), participant.members(), zone));
+                RaceClock.settle(
+                        tx,
+                        contest,
+                        zone,
+                        participant,
+                        new Score(defined, reachedAt(tx, contest, measure.inputs(), participant.members(), zone)));
         };
     }
 

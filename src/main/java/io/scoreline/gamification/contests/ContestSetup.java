@@ -85,4 +85,23 @@ public final class ContestSetup {
     public ContestSummary cancel(long contestId, Actor actor) {
         return contests.cancel(contests.organizationOf(contestId), contestId, clock.instant(), actor);
     }
+
+    /**
+     * Stops the series the contest belongs to and cancels its contests that have not ended (ADR 0045).
+     *
+     * @throws io.scoreline.failure.ScorelineException not found without such a contest; bad input
+     *     when it is in no series
+     */
+    public ContestSummary cancelSeries(long contestId, Actor actor) {
+        return contests.cancelSeries(contests.organizationOf(contestId), contestId, clock.instant(), actor);
+    }
+
+    /**
+     * Makes a hidden contest visible, without announcing what happened while it was hidden.
+     *
+     * @throws io.scoreline.failure.ScorelineException not found without such a contest
+     */
+    public ContestSummary reveal(long contestId, Actor actor) {
+        return contests.reveal(contests.organizationOf(contestId), contestId, actor);
+    }
 }

@@ -3,6 +3,7 @@ package io.scoreline.gamification.contests;
 import static io.scoreline.pipeline.db.Tables.CONTESTS;
 import static io.scoreline.pipeline.db.Tables.CONTEST_LEADERBOARDS;
 import static io.scoreline.pipeline.db.Tables.CONTEST_PARTICIPANTS;
+import static io.scoreline.pipeline.db.Tables.CONTEST_SERIES;
 import static io.scoreline.pipeline.db.Tables.PROFILES;
 import static io.scoreline.pipeline.db.Tables.TEAMS;
 
@@ -46,86 +47,109 @@ public final class ContestStore {
     /** Creates it for {@code actor}, with its audit row in the same transaction. */
     public ContestSummary create(Organization organization, NewContest request, Actor actor) {
         return transactions.inOrganization(organization.id(), tx -> {
-            // Stored, snapshot and derived KPIs (scorecards included) alike (ADR 0042).
-            var known = KnownKpis.measures(tx, organization.id());
-            if (!known.containsKey(request.kpiKey())) {
-                throw ScorelineException.badInput(
-                        "unknown KPI '" + request.kpiKey() + "' in " + organization.slug() + ": "
-                                + (known.isEmpty()
-                                        ? "it has no mapping rules yet (see `scoreline mapping set`)"
-                                        : "use one of " + String.join(", ", known.keySet())));
-            }
-            var unit = known.get(request.kpiKey()).unit();
-            var people = participants(tx, organization, request);
-            if (request.teams()) {
-                // Team contests rank top-level teams, each with its sub-teams (ADR 0037).
-                var roots = TeamRoots.of(
-                        tx,
-                        organization.id(),
-                        people.stream().map(Record2::value1).toList());
-                people = people.stream()
-                        .filter(p -> roots.containsKey(p.value1()))
-                        .map(p -> tx.newRecord(PROFILES.ID, PROFILES.TEAM_ID).values(p.value1(), roots.get(p.value1())))
-                        .toList();
-                if (people.isEmpty()) {
-                    throw ScorelineException.badInput("--teams needs participants who are in a team; none of them is");
-                }
-            }
-            var row = tx.insertInto(CONTESTS)
-                    .set(CONTESTS.ORGANIZATION_ID, organization.id())
-                    .set(CONTESTS.NAME, request.name())
-                    .set(CONTESTS.KPI_KEY, request.kpiKey())
-                    .set(CONTESTS.UNIT, unit.key())
-                    .set(CONTESTS.STARTS_ON, request.startsOn())
-                    .set(CONTESTS.ENDS_ON, request.endsOn())
-                    .set(CONTESTS.TEAM_MODE, request.teams())
-                    .set(CONTESTS.TARGET, request.target().orElse(null))
-                    .set(CONTESTS.GRACE_SECONDS, Math.toIntExact(request.grace().toSeconds()))
-                    .set(CONTESTS.STATUS, ContestStatus.SCHEDULED.key())
-                    .returning()
-                    .fetchSingle();
-            var contest = ContestRows.contest(row);
-            var keys = new TreeSet<String>();
-            for (var person : people) {
-                tx.insertInto(CONTEST_PARTICIPANTS)
-                        .set(CONTEST_PARTICIPANTS.CONTEST_ID, contest.id())
-                        .set(CONTEST_PARTICIPANTS.ORGANIZATION_ID, organization.id())
-                        .set(CONTEST_PARTICIPANTS.PROFILE_ID, person.value1())
-                        .set(CONTEST_PARTICIPANTS.TEAM_ID, person.value2())
-                        .execute();
-                keys.add(
-                        request.teams()
-                                ? Participant.teamKey(person.value2())
-                                : Participant.profileKey(person.value1()));
-            }
-            for (var key : keys) {
-                tx.insertInto(CONTEST_LEADERBOARDS)
-                        .set(CONTEST_LEADERBOARDS.CONTEST_ID, contest.id())
-                        .set(CONTEST_LEADERBOARDS.ORGANIZATION_ID, organization.id())
-                        .set(CONTEST_LEADERBOARDS.PARTICIPANT_KEY, key)
-                        .execute();
-            }
-            LeaderboardRanking.rerank(tx, contest.id());
-            var changes = new LinkedHashMap<String, Object>();
-            changes.put("name", contest.name());
-            changes.put("kpi", contest.kpiKey());
-            changes.put("unit", contest.unit().key());
-            changes.put("from", contest.startsOn().toString());
-            changes.put("to", contest.endsOn().toString());
-            changes.put("teams", contest.teams());
-            contest.target()
-                    .ifPresent(t -> changes.put("target", t.stripTrailingZeros().toPlainString()));
-            changes.put("grace", contest.grace().toString());
-            changes.put("entries", keys.size());
-            AuditLog.append(
-                    tx, organization.id(), new AuditEntry(actor, "contest.create", "contest:" + contest.id(), changes));
-            return new ContestSummary(contest, keys.size());
+            // A recurring contest is the first period of its series (ADR 0045).
+            var series = request.options().every().map(every -> ContestSeriesStore.insert(tx, organization, request));
+            return insert(tx, organization, request, series, actor);
         });
+    }
+
+    /** Inserts the contest, its participants (and pairs) and zero rows in {@code tx}; @return it with its entries */
+    static ContestSummary insert(
+            DSLContext tx, Organization organization, NewContest request, Optional<Long> seriesId, Actor actor) {
+        // Stored, snapshot and derived KPIs (scorecards included) alike (ADR 0042).
+        var known = KnownKpis.measures(tx, organization.id());
+        if (!known.containsKey(request.kpiKey())) {
+            throw ScorelineException.badInput("unknown KPI '" + request.kpiKey() + "' in " + organization.slug() + ": "
+                    + (known.isEmpty()
+                            ? "it has no mapping rules yet (see `scoreline mapping set`)"
+                            : "use one of " + String.join(", ", known.keySet())));
+        }
+        var unit = known.get(request.kpiKey()).unit();
+        var people = participants(tx, organization, request);
+        var options = request.options();
+        var pairs = options.format() == ContestFormat.HEAD_TO_HEAD
+                ? HeadToHeadPairs.assign(tx, organization, request, people)
+                : Map.<Long, Integer>of();
+        if (options.format() == ContestFormat.HEAD_TO_HEAD) {
+            // A person left without an opponent (an odd number, automatic pairing) sits this one out.
+            people = people.stream().filter(p -> pairs.containsKey(p.value1())).toList();
+        }
+        if (request.teams()) {
+            // Team contests rank top-level teams, each with its sub-teams (ADR 0037).
+            var roots = TeamRoots.of(
+                    tx, organization.id(), people.stream().map(Record2::value1).toList());
+            people = people.stream()
+                    .filter(p -> roots.containsKey(p.value1()))
+                    .map(p -> tx.newRecord(PROFILES.ID, PROFILES.TEAM_ID).values(p.value1(), roots.get(p.value1())))
+                    .toList();
+            if (people.isEmpty()) {
+                throw ScorelineException.badInput("--teams needs participants who are in a team; none of them is");
+            }
+        }
+        var row = tx.insertInto(CONTESTS)
+                .set(CONTESTS.ORGANIZATION_ID, organization.id())
+                .set(CONTESTS.NAME, request.name())
+                .set(CONTESTS.KPI_KEY, request.kpiKey())
+                .set(CONTESTS.UNIT, unit.key())
+                .set(CONTESTS.STARTS_ON, request.startsOn())
+                .set(CONTESTS.ENDS_ON, request.endsOn())
+                .set(CONTESTS.TEAM_MODE, request.teams())
+                .set(CONTESTS.TARGET, request.target().orElse(null))
+                .set(CONTESTS.GRACE_SECONDS, Math.toIntExact(request.grace().toSeconds()))
+                .set(CONTESTS.STATUS, ContestStatus.SCHEDULED.key())
+                .set(CONTESTS.FORMAT, options.format().key())
+                .set(CONTESTS.HIDDEN, options.hidden())
+                .set(CONTESTS.SERIES_ID, seriesId.orElse(null))
+                .returning()
+                .fetchSingle();
+        var contest = ContestRows.contest(row);
+        var keys = new TreeSet<String>();
+        for (var person : people) {
+            tx.insertInto(CONTEST_PARTICIPANTS)
+                    .set(CONTEST_PARTICIPANTS.CONTEST_ID, contest.id())
+                    .set(CONTEST_PARTICIPANTS.ORGANIZATION_ID, organization.id())
+                    .set(CONTEST_PARTICIPANTS.PROFILE_ID, person.value1())
+                    .set(CONTEST_PARTICIPANTS.TEAM_ID, person.value2())
+                    .set(CONTEST_PARTICIPANTS.PAIR_NO, pairs.get(person.value1()))
+                    .execute();
+            keys.add(request.teams() ? Participant.teamKey(person.value2()) : Participant.profileKey(person.value1()));
+        }
+        for (var key : keys) {
+            tx.insertInto(CONTEST_LEADERBOARDS)
+                    .set(CONTEST_LEADERBOARDS.CONTEST_ID, contest.id())
+                    .set(CONTEST_LEADERBOARDS.ORGANIZATION_ID, organization.id())
+                    .set(CONTEST_LEADERBOARDS.PARTICIPANT_KEY, key)
+                    .execute();
+        }
+        LeaderboardRanking.rerank(tx, contest.id());
+        var changes = new LinkedHashMap<String, Object>();
+        changes.put("name", contest.name());
+        changes.put("kpi", contest.kpiKey());
+        changes.put("unit", contest.unit().key());
+        changes.put("from", contest.startsOn().toString());
+        changes.put("to", contest.endsOn().toString());
+        changes.put("teams", contest.teams());
+        contest.target()
+                .ifPresent(t -> changes.put("target", t.stripTrailingZeros().toPlainString()));
+        changes.put("grace", contest.grace().toString());
+        changes.put("entries", keys.size());
+        changes.put("format", contest.format().key());
+        if (contest.hidden()) {
+            changes.put("hidden", true);
+        }
+        seriesId.ifPresent(id -> changes.put("series", id));
+        AuditLog.append(
+                tx, organization.id(), new AuditEntry(actor, "contest.create", "contest:" + contest.id(), changes));
+        return new ContestSummary(contest, keys.size(), seriesId.isPresent() ? options.every() : Optional.empty());
     }
 
     /** (profile id, team id) of the named people, or of every active profile when none are named. */
     private static List<Record2<Long, Long>> participants(
             DSLContext tx, Organization organization, NewContest request) {
+        if (!request.options().pairs().isEmpty()) {
+            request = request.withParticipants(
+                    HeadToHeadPairs.emails(request.options().pairs()));
+        }
         if (request.participants().isEmpty()) {
             var all = tx.select(PROFILES.ID, PROFILES.TEAM_ID)
                     .from(PROFILES)
@@ -194,16 +218,20 @@ public final class ContestStore {
     }
 
     private static List<ContestSummary> summaries(DSLContext tx, Condition where, int limit) {
-        return tx.select(CONTESTS.asterisk(), DSL.count(CONTEST_LEADERBOARDS.PARTICIPANT_KEY))
+        return tx.select(CONTESTS.asterisk(), DSL.count(CONTEST_LEADERBOARDS.PARTICIPANT_KEY), CONTEST_SERIES.EVERY)
                 .from(CONTESTS)
                 .leftJoin(CONTEST_LEADERBOARDS)
                 .on(CONTEST_LEADERBOARDS.CONTEST_ID.eq(CONTESTS.ID))
+                .leftJoin(CONTEST_SERIES)
+                .on(CONTEST_SERIES.ID.eq(CONTESTS.SERIES_ID))
                 .where(where)
-                .groupBy(CONTESTS.ID)
+                .groupBy(CONTESTS.ID, CONTEST_SERIES.EVERY)
                 .orderBy(CONTESTS.STARTS_ON.desc(), CONTESTS.ID.desc())
                 .limit(limit)
                 .fetch(r -> new ContestSummary(
-                        ContestRows.contest(r.into(CONTESTS)), r.get(DSL.count(CONTEST_LEADERBOARDS.PARTICIPANT_KEY))));
+                        ContestRows.contest(r.into(CONTESTS)),
+                        r.get(DSL.count(CONTEST_LEADERBOARDS.PARTICIPANT_KEY)),
+                        Optional.ofNullable(r.get(CONTEST_SERIES.EVERY)).map(Recurrence::fromKey)));
     }
 
     /**
@@ -248,6 +276,78 @@ public final class ContestStore {
         });
     }
 
+    /**
+     * Stops the series {@code contestId} belongs to (no period is created after this) and cancels
+     * each of its contests that has not ended, with one audit row (ADR 0045).
+     */
+    public ContestSummary cancelSeries(long organizationId, long contestId, Instant now, Actor actor) {
+        return transactions.inOrganization(organizationId, tx -> {
+            var current = tx.selectFrom(CONTESTS)
+                    .where(CONTESTS.ORGANIZATION_ID.eq(organizationId))
+                    .and(CONTESTS.ID.eq(contestId))
+                    .fetchOptional()
+                    .map(ContestRows::contest)
+                    .orElseThrow(() -> notFound(contestId));
+            long seriesId = current.seriesId()
+                    .orElseThrow(() -> ScorelineException.badInput(
+                            "contest " + contestId + " is not part of a series; cancel it without --series"));
+            boolean stopped = ContestSeriesStore.cancel(tx, seriesId, now);
+            var cancelled = tx.update(CONTESTS)
+                    .set(CONTESTS.STATUS, ContestStatus.CANCELLED.key())
+                    .set(CONTESTS.CANCELLED_AT, now.atOffset(ZoneOffset.UTC))
+                    .where(CONTESTS.SERIES_ID.eq(seriesId))
+                    .and(CONTESTS.STATUS.in(
+                            ContestStatus.SCHEDULED.key(), ContestStatus.LIVE.key(), ContestStatus.PROVISIONAL.key()))
+                    .returning(CONTESTS.ID)
+                    .fetch(CONTESTS.ID);
+            if (stopped || !cancelled.isEmpty()) {
+                AuditLog.append(
+                        tx,
+                        organizationId,
+                        new AuditEntry(
+                                actor,
+                                "contest_series.cancel",
+                                "contest_series:" + seriesId,
+                                Map.of(
+                                        "cancelled_contests",
+                                        cancelled.stream().sorted().toList())));
+            }
+            return summaries(tx, CONTESTS.ID.eq(contestId), 1).getFirst();
+        });
+    }
+
+    /**
+     * Makes a hidden contest (and its series' later periods) visible. Nothing that happened while it
+     * was hidden is announced afterwards: notifications follow changes from now on (ADR 0045).
+     */
+    public ContestSummary reveal(long organizationId, long contestId, Actor actor) {
+        return transactions.inOrganization(organizationId, tx -> {
+            var current = tx.selectFrom(CONTESTS)
+                    .where(CONTESTS.ORGANIZATION_ID.eq(organizationId))
+                    .and(CONTESTS.ID.eq(contestId))
+                    .forNoKeyUpdate()
+                    .fetchOptional()
+                    .map(ContestRows::contest)
+                    .orElseThrow(() -> notFound(contestId));
+            if (current.hidden()) {
+                tx.update(CONTESTS)
+                        .set(CONTESTS.HIDDEN, false)
+                        .where(CONTESTS.ID.eq(contestId))
+                        .execute();
+                current.seriesId()
+                        .ifPresent(seriesId -> tx.update(CONTEST_SERIES)
+                                .set(CONTEST_SERIES.HIDDEN, false)
+                                .where(CONTEST_SERIES.ID.eq(seriesId))
+                                .execute());
+                AuditLog.append(
+                        tx,
+                        organizationId,
+                        new AuditEntry(actor, "contest.reveal", "contest:" + contestId, Map.of("hidden", false)));
+            }
+            return summaries(tx, CONTESTS.ID.eq(contestId), 1).getFirst();
+        });
+    }
+
     private static ScorelineException notFound(long contestId) {
         return ScorelineException.notFound(
                 "no contest with id " + contestId + " (see `scoreline contest list --org S`)");
@@ -276,7 +376,8 @@ public final class ContestStore {
                     .orElseThrow(() -> notFound(contestId)));
             var names = names(tx, contestId);
             var entries = new ArrayList<LeaderboardEntry>();
-            LeaderboardRanking.standings(tx, contestId)
+            var standings = LeaderboardRanking.standings(tx, contestId);
+            standings
                     .values()
                     .forEach(s -> entries.add(new LeaderboardEntry(
                             s.rank(),
@@ -284,12 +385,21 @@ public final class ContestStore {
                             names.getOrDefault(s.participantKey(), s.participantKey()),
                             s.score(),
                             s.reachedAt())));
-            return new Leaderboard(contest, entries);
+            var pairs = contest.format() == ContestFormat.HEAD_TO_HEAD
+                    ? HeadToHeadResult.pairs(tx, contestId, standings).stream()
+                            .map(p -> new Leaderboard.Matchup(
+                                    p.number(),
+                                    names.get(p.first().participantKey()),
+                                    names.get(p.second().participantKey()),
+                                    p.leader().map(names::get)))
+                            .toList()
+                    : List.<Leaderboard.Matchup>of();
+            return new Leaderboard(contest, entries, pairs);
         });
     }
 
     /** Participant key to display name: the person's e-mail or the team's name. */
-    private static Map<String, String> names(DSLContext tx, long contestId) {
+    static Map<String, String> names(DSLContext tx, long contestId) {
         var names = new HashMap<String, String>();
         tx.select(PROFILES.ID, PROFILES.EMAIL)
                 .from(PROFILES)

@@ -75,7 +75,9 @@ final class LeaderboardRanking {
 
     /** Recomputes the ranks from the stored scores, writes the ones that moved; @return the new standings */
     static Map<String, Standing> rerank(DSLContext tx, long contestId) {
-        var sorted = standings(tx, contestId).values().stream().sorted(ORDER).toList();
+        var sorted = standings(tx, contestId).values().stream()
+                .sorted(FormatRanking.order(tx, contestId))
+                .toList();
         var result = new LinkedHashMap<String, Standing>();
         int rank = 0;
         for (var standing : sorted) {

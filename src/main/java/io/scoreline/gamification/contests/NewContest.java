@@ -27,7 +27,8 @@ public record NewContest(
         boolean teams,
         Optional<BigDecimal> target,
         Duration grace,
-        List<String> participants) {
+        List<String> participants,
+        ContestOptions options) {
 
     /** Longest grace period: late data after a month is a correction, not part of the race. */
     static final Duration MAX_GRACE = Duration.ofDays(31);
@@ -41,6 +42,70 @@ public record NewContest(
 
     public NewContest {
         participants = List.copyOf(participants);
+    }
+
+    /** A standard, visible, one-off contest. */
+    public NewContest(
+            String name,
+            String kpiKey,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            boolean teams,
+            Optional<BigDecimal> target,
+            Duration grace,
+            List<String> participants) {
+        this(name, kpiKey, startsOn, endsOn, teams, target, grace, participants, ContestOptions.STANDARD);
+    }
+
+    /**
+     * The command line's request with the options of ADR 0045: with {@code --every}, {@code --to}
+     * is not given, the first period ends where the recurrence says.
+     */
+    public static NewContest of(
+            String name,
+            String kpiKey,
+            String from,
+            String to,
+            boolean teams,
+            String target,
+            String grace,
+            String participants,
+            String format,
+            String pairs,
+            String every,
+            boolean hidden) {
+        var checkedTarget = target(target, "--target");
+        var options = ContestOptions.of(
+                format,
+                ContestOptions.pairItems(pairs),
+                every,
+                hidden,
+                checkedTarget,
+                teams,
+                participants != null,
+                ContestOptions.Fields.CLI);
+        if (options.every().isEmpty()) {
+            return of(name, kpiKey, from, to, teams, target, grace, participants)
+                    .with(options);
+        }
+        if (to != null) {
+            throw ScorelineException.badInput(
+                    "--to is not used with --every: each period ends the day before the next one starts");
+        }
+        var startsOn = day(from, "--from");
+        var endsOn = options.every().get().end(startsOn, 0);
+        return of(name, kpiKey, from, endsOn.toString(), teams, target, grace, participants)
+                .with(options);
+    }
+
+    /** This request with {@code participants} (the people of explicit pairs). */
+    NewContest withParticipants(List<String> participants) {
+        return new NewContest(name, kpiKey, startsOn, endsOn, teams, target, grace, participants, options);
+    }
+
+    /** This request with {@code options}. */
+    public NewContest with(ContestOptions options) {
+        return new NewContest(name, kpiKey, startsOn, endsOn, teams, target, grace, participants, options);
     }
 
     public static NewContest of(

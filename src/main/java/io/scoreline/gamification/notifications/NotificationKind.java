@@ -6,7 +6,9 @@ public enum NotificationKind {
     TOOK_LEAD("took_lead"),
     ENTERED_TOP3("entered_top3"),
     TARGET_REACHED("target_reached"),
-    CONTEST_WON("contest_won");
+    CONTEST_WON("contest_won"),
+    /** A head-to-head pair's result, to both sides: won, lost or drawn (ADR 0045). */
+    PAIR_RESULT("pair_result");
 
     private final String key;
 

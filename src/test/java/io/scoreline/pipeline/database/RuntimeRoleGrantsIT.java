@@ -39,6 +39,9 @@ class RuntimeRoleGrantsIT {
             Map.entry("scoreline_inbox_due_organizations", "which organizations have webhook events due"),
             Map.entry("scoreline_orgs_with_pending_changes", "which organizations have KPI changes to evaluate"),
             Map.entry("scoreline_contest_directory", "contest ids and windows for the lifecycle ticker"),
+            Map.entry(
+                    "scoreline_contest_series_directory",
+                    "contest series ids, recurrences and first days for the lifecycle ticker (ADR 0045)"),
             Map.entry("scoreline_master_key_fingerprint", "the stored master key fingerprint (an HMAC, never the key)"),
             Map.entry("scoreline_record_master_key_fingerprint", "records the first fingerprint; never replaces one"),
             Map.entry(

@@ -14,7 +14,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "cancel",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline contest cancel --id 3", "  scoreline contest cancel --id 3 --json"},
+        footer = {
+            "  scoreline contest cancel --id 3",
+            "  scoreline contest cancel --id 3 --json",
+            "  scoreline contest cancel --id 7 --series"
+        },
         description = "Cancel a contest that has not ended: its board stops moving, nobody is notified, "
                 + "no placement badges are awarded.")
 final class ContestCancelCommand extends ContextCommand {
@@ -22,9 +26,17 @@ final class ContestCancelCommand extends ContextCommand {
     @Option(names = "--id", required = true, paramLabel = "ID", description = "Contest id (see `contest list`)")
     long contestId;
 
+    @Option(
+            names = "--series",
+            description = "Stop the series the contest is a period of: no further periods, and its contests "
+                    + "that have not ended are cancelled")
+    boolean series;
+
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
-        var cancelled = context.getBean(ContestSetup.class).cancel(contestId, Actor.OPERATOR);
+        var setup = context.getBean(ContestSetup.class);
+        var cancelled =
+                series ? setup.cancelSeries(contestId, Actor.OPERATOR) : setup.cancel(contestId, Actor.OPERATOR);
         if (output.json()) {
             output.jsonLine(ContestView.of(cancelled));
         } else {

@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
             "  scoreline contest list --org acme",
             "  scoreline contest cancel --id 3"
         },
-        description = "Create, list and cancel contests.",
-        subcommands = {ContestCreateCommand.class, ContestListCommand.class, ContestCancelCommand.class})
+        description = "Create, list, update and cancel contests.",
+        subcommands = {
+            ContestCreateCommand.class,
+            ContestListCommand.class,
+            ContestUpdateCommand.class,
+            ContestCancelCommand.class
+        })
 public final class ContestCommand extends CommandGroup {}

@@ -16,9 +16,13 @@ import picocli.CommandLine.Option;
         footerHeading = HelpOptions.EXAMPLES,
         footer = {
             "  scoreline contest create --org acme --name \"March calls\" --kpi call_connects --from 2026-03-01 --to 2026-03-31",
-            "  scoreline contest create --org acme --name \"Team race\" --kpi meetings_booked --from 2026-04-01 --to 2026-04-30 --teams --target 50 --grace 2d"
+            "  scoreline contest create --org acme --name \"Team race\" --kpi meetings_booked --from 2026-04-01 --to 2026-04-30 --teams --target 50 --grace 2d",
+            "  scoreline contest create --org acme --name \"First to 100\" --kpi calls_made --from 2026-05-01 --to 2026-05-31 --format race --target 100",
+            "  scoreline contest create --org acme --name \"Duels\" --kpi calls_made --from 2026-05-01 --to 2026-05-07 --format head_to_head --pairs ann@acme.com:bob@acme.com",
+            "  scoreline contest create --org acme --name \"Weekly calls\" --kpi calls_made --from 2026-05-04 --every week --hidden"
         },
-        description = "Create a contest on one KPI over whole days in the organization's time zone.")
+        description = "Create a contest on one KPI over whole days in the organization's time zone: standard "
+                + "(highest score wins), a race to a target, head-to-head pairs; once or every week or month.")
 final class ContestCreateCommand extends ContextCommand {
 
     @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")
@@ -33,7 +37,10 @@ final class ContestCreateCommand extends ContextCommand {
     @Option(names = "--from", required = true, paramLabel = "DATE", description = "First day, YYYY-MM-DD")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day, inclusive, YYYY-MM-DD")
+    @Option(
+            names = "--to",
+            paramLabel = "DATE",
+            description = "Last day, inclusive, YYYY-MM-DD (required, except with --every)")
     String to;
 
     @Option(
@@ -58,11 +65,37 @@ final class ContestCreateCommand extends ContextCommand {
             description = "Comma-separated e-mails (default: every active profile)")
     String participants;
 
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "standard (default: highest score wins), race (first to reach --target wins) "
+                    + "or head_to_head (pairs, each decided apart)")
+    String format;
+
+    @Option(
+            names = "--pairs",
+            paramLabel = "PAIRS",
+            description = "head_to_head pairs, e.g. a@acme.com:b@acme.com,c@acme.com:d@acme.com "
+                    + "(default: pair by the previous period's value, 1 with 2, 3 with 4)")
+    String pairs;
+
+    @Option(
+            names = "--every",
+            paramLabel = "PERIOD",
+            description = "week or month: a series; serve creates each period's contest (--from is the first day)")
+    String every;
+
+    @Option(
+            names = "--hidden",
+            description = "Computed like any contest but notifies nobody and awards nothing, to test a set-up "
+                    + "(see `contest update --visible`)")
+    boolean hidden;
+
     private NewContest request;
 
     @Override
     protected void validate() {
-        request = NewContest.of(name, kpi, from, to, teams, target, grace, participants);
+        request = NewContest.of(name, kpi, from, to, teams, target, grace, participants, format, pairs, every, hidden);
     }
 
     @Override
@@ -75,6 +108,9 @@ final class ContestCreateCommand extends ContextCommand {
             output.line("Contest " + contest.id() + " '" + contest.name() + "' created: " + contest.kpiKey() + " from "
                     + contest.startsOn() + " to " + contest.endsOn() + ", " + created.entries()
                     + (contest.teams() ? " team(s)" : " participant(s)")
+                    + ", " + contest.format().key()
+                    + created.every().map(e -> ", every " + e.key()).orElse("")
+                    + (contest.hidden() ? ", hidden" : "")
                     + ", " + contest.status().key() + " (see `scoreline leaderboard --contest " + contest.id() + "`)");
         }
         return 0;

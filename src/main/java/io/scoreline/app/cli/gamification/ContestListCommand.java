@@ -32,7 +32,9 @@ final class ContestListCommand extends ContextCommand {
             output.line("No contests in " + organization.slug() + " (create one with `scoreline contest create`)");
         } else {
             output.table(
-                    List.of("ID", "NAME", "KPI", "FROM", "TO", "MODE", "TARGET", "UNIT", "STATUS", "ENTRIES"),
+                    List.of(
+                            "ID", "NAME", "KPI", "FROM", "TO", "MODE", "TARGET", "UNIT", "STATUS", "ENTRIES", "FORMAT",
+                            "SERIES"),
                     contests.stream()
                             .map(s -> {
                                 var c = s.contest();
@@ -47,8 +49,15 @@ final class ContestListCommand extends ContextCommand {
                                                 .map(t -> t.stripTrailingZeros().toPlainString())
                                                 .orElse("-"),
                                         c.unit().key(),
-                                        c.status().key(),
-                                        Integer.toString(s.entries()));
+                                        c.status().key() + (c.hidden() ? " (hidden)" : ""),
+                                        Integer.toString(s.entries()),
+                                        c.format().key(),
+                                        c.seriesId()
+                                                .map(id -> "#" + id + " every "
+                                                        + s.every()
+                                                                .map(e -> e.key())
+                                                                .orElse("?"))
+                                                .orElse("-"));
                             })
                             .toList());
         }

@@ -71,6 +71,17 @@ public final class LeaderboardCommand extends ContextCommand {
                                 e.value().map(LeaderboardCommand::plain).orElse("—"),
                                 e.reachedAt().map(Object::toString).orElse("-")))
                         .toList());
+        if (!board.pairs().isEmpty()) {
+            output.table(
+                    List.of("PAIR", "FIRST", "SECOND", "AHEAD"),
+                    board.pairs().stream()
+                            .map(p -> List.of(
+                                    Integer.toString(p.pair()),
+                                    p.first(),
+                                    p.second(),
+                                    p.leader().orElse("draw")))
+                            .toList());
+        }
         return 0;
     }
 

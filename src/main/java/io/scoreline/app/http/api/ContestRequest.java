@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * The body of {@code POST /contests}: the options of {@code contest create}. {@code target} is a
  * number (or its text), {@code grace} a duration such as {@code 24h}, {@code participants} e-mails
- * (absent: every active profile).
+ * (absent: every active profile); {@code format} standard, race or head_to_head, {@code pairs}
+ * {@code "a@x:b@x"} items, {@code every} week or month (then {@code to} is absent), {@code hidden}
+ * (ADR 0045).
  */
 @Serdeable
 public record ContestRequest(
@@ -18,4 +20,8 @@ public record ContestRequest(
         @Nullable Boolean teams,
         @Nullable String target,
         @Nullable String grace,
-        @Nullable List<String> participants) {}
+        @Nullable List<String> participants,
+        @Nullable String format,
+        @Nullable List<String> pairs,
+        @Nullable String every,
+        @Nullable Boolean hidden) {}

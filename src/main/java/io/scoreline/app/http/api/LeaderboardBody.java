@@ -24,7 +24,19 @@ public record LeaderboardBody(
         String unit,
         boolean teams,
         String status,
-        List<Entry> entries) {
+        List<Entry> entries,
+        String format,
+        List<Pair> pairs) {
+
+    /** A head-to-head pair (ADR 0045): the two people's e-mails and the one ahead, null while drawn. */
+    @Serdeable
+    public record Pair(
+            int pair,
+            String first,
+            String second,
+
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
+            String leader) {}
 
     /** One row, as {@code leaderboard --json} prints it. */
     @Serdeable
@@ -53,7 +65,12 @@ public record LeaderboardBody(
                 contest.unit().key(),
                 contest.teams(),
                 status,
-                board.entries().stream().map(e -> entry(e, status)).toList());
+                board.entries().stream().map(e -> entry(e, status)).toList(),
+                contest.format().key(),
+                board.pairs().stream()
+                        .map(p -> new Pair(
+                                p.pair(), p.first(), p.second(), p.leader().orElse(null)))
+                        .toList());
     }
 
     private static Entry entry(LeaderboardEntry entry, String status) {
