@@ -56,13 +56,17 @@ public final class KpiRule {
         return definition;
     }
 
-    /** The fields this rule reads: its condition, value, owner and date (catalog spelling, case ignored). */
+    /**
+     * The fields this rule reads: its condition, value, owner, date and the field it counts
+     * distinct values of (catalog spelling, case ignored).
+     */
     public java.util.Set<String> fieldsRead() {
         var set = new java.util.TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
         definition.when().ifPresent(w -> set.addAll(FieldRefs.of(w)));
         definition.value().ifPresent(v -> set.addAll(FieldRefs.of(v)));
         set.add(definition.owner().path());
         set.add(definition.date().path());
+        definition.distinct().ifPresent(d -> set.add(d.path()));
         return java.util.Collections.unmodifiableSet(set);
     }
 

@@ -36,8 +36,7 @@ public final class KpiMeasureReader {
                     KpiFormula.Average _,
                     KpiFormula.DistinctCount _,
                     KpiFormula.WeightedSum _,
-                    KpiFormula.Scorecard _ ->
-                DerivedValues.value(tx, organizationId, measure, profileIds, from, to);
+                    KpiFormula.Scorecard _ -> DerivedValues.value(tx, organizationId, measure, profileIds, from, to);
         };
     }
 
