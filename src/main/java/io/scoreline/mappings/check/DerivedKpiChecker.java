@@ -101,6 +101,7 @@ final class DerivedKpiChecker {
             return Optional.empty();
         }
         YamlEntry kind = null;
+        boolean unknown = false;
         var options = new LinkedHashMap<String, YamlEntry>();
         for (var part : body.entries()) {
             var name = part.key().value().toLowerCase(Locale.ROOT);
@@ -122,10 +123,14 @@ final class DerivedKpiChecker {
                                         .orElse("")
                                 + "expected a formula (" + String.join(", ", KINDS) + ") and options ("
                                 + String.join(", ", OPTIONS) + "))");
+                unknown = true;
             }
         }
-        if (kind == null) {
+        // A misspelt formula is already reported as an unknown key: one message per problem.
+        if (kind == null && !unknown) {
             error(key, "derived KPI '" + key.value() + "' has no formula: give one of " + String.join(", ", KINDS));
+        }
+        if (kind == null) {
             return Optional.empty();
         }
         var kindName = kind.key().value().toLowerCase(Locale.ROOT);
@@ -247,11 +252,11 @@ final class DerivedKpiChecker {
     }
 
     private Optional<List<Reference>> ratioMapping(YamlEntry kind, YamlMapping mapping) {
-        unknownKeys(mapping, RATIO_KEYS, "ratio");
+        boolean misspelt = unknownKeys(mapping, RATIO_KEYS, "ratio");
         var numerator = mapping.entry("numerator").flatMap(this::scalar);
         var denominator = mapping.entry("denominator").flatMap(this::scalar);
         for (var part : RATIO_KEYS) {
-            if (mapping.entry(part).isEmpty()) {
+            if (mapping.entry(part).isEmpty() && !misspelt) {
                 error(kind.key(), "ratio needs a " + part + " (ratio: { numerator: a, denominator: b })");
             }
         }
@@ -423,7 +428,9 @@ final class DerivedKpiChecker {
                 : String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.getLast();
     }
 
-    private void unknownKeys(YamlMapping mapping, List<String> known, String where) {
+    /** Reports keys not in {@code known}; true when there were any. */
+    private boolean unknownKeys(YamlMapping mapping, List<String> known, String where) {
+        boolean any = false;
         for (var entry : mapping.entries()) {
             if (!known.contains(entry.key().value().toLowerCase(Locale.ROOT))) {
                 error(
@@ -433,8 +440,10 @@ final class DerivedKpiChecker {
                                         .map(s -> s + " ")
                                         .orElse("")
                                 + "expected " + String.join(", ", known) + ")");
+                any = true;
             }
         }
+        return any;
     }
 
     private Optional<YamlScalar> scalar(YamlEntry entry) {
