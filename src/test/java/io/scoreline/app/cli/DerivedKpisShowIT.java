@@ -13,6 +13,7 @@ import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.facts.ChangeOrigin;
 import io.scoreline.pipeline.facts.PageWriter;
 import io.scoreline.pipeline.facts.RuleSetFactDeriver;
+import io.scoreline.pipeline.tenancy.OrganizationStore;
 import io.scoreline.testing.CliRun;
 import io.scoreline.testing.TestEnvironment;
 import io.scoreline.testing.TestPostgres;
@@ -98,10 +99,8 @@ class DerivedKpisShowIT {
                 env, "mapping", "set", "--integration", Long.toString(integrationId), "--file", rules.toString());
 
         var transactions = new TenantTransactions(database.dsl());
-        long organizationId = transactions.inOrganization(
-                null,
-                tx -> tx.fetchSingle("select id from organizations where slug = 'acme'")
-                        .get(0, Long.class));
+        long organizationId =
+                new OrganizationStore(transactions).require("acme").id();
         for (var owner : List.of("ana", "bo")) {
             transactions.inOrganization(organizationId, tx -> {
                 long profile = tx.fetchSingle(
