@@ -119,7 +119,8 @@ class SnapshotRuleKindTest {
         assertThat(errors).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(5);
             assertThat(p.column()).isEqualTo(5);
-            assertThat(p.message()).contains("unknown key 'knid'", "expected object, when, value, owner, date, distinct, kind");
+            assertThat(p.message())
+                    .contains("unknown key 'knid'", "expected object, when, value, owner, date, distinct, kind");
         });
     }
 }

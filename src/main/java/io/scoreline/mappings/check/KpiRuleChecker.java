@@ -106,15 +106,7 @@ final class KpiRuleChecker {
             return Optional.empty();
         }
         return Optional.of(new KpiDefinition(
-                key.value(),
-                schema.get().name(),
-                when,
-                value,
-                owner.get(),
-                date.get(),
-                kind,
-                distinct,
-                key.line()));
+                key.value(), schema.get().name(), when, value, owner.get(), date.get(), kind, distinct, key.line()));
     }
 
     /** {@code kind: additive} (the default: facts summed per day) or {@code kind: snapshot} (a state; ADR 0043). */
