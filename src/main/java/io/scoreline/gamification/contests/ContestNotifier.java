@@ -148,7 +148,7 @@ final class ContestNotifier {
         var payload = payload(contest, own);
         payload.put("result", result);
         payload.put("opponent", opponentName);
-        payload.put("opponent_score", opponent.score().stripTrailingZeros().toPlainString());
+        payload.put("opponent_score", Score.plain(opponent.score()).orElse("undefined"));
         notifications.create(
                 tx,
                 contest.organizationId(),

@@ -43,7 +43,7 @@ final class ContestResults {
 
     private void winnerAndPlaces(DSLContext tx, Contest contest, Map<String, Standing> standings) {
         standings.values().stream()
-                .filter(s -> s.rank() == 1 && s.score().signum() > 0)
+                .filter(s -> s.rank() == 1 && s.positive())
                 .findFirst()
                 .ifPresent(first -> notifier.won(
                         tx, contest, ContestScorer.participant(tx, contest, first.participantKey()), first));

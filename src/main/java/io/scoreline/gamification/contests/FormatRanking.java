@@ -31,9 +31,9 @@ final class FormatRanking {
     }
 
     static Comparator<Standing> race(BigDecimal target) {
-        Comparator<Standing> finishedFirst = Comparator.comparing(s -> s.score().compareTo(target) < 0);
+        Comparator<Standing> finishedFirst = Comparator.comparing(s -> !s.reaches(target));
         return finishedFirst.thenComparing((a, b) -> {
-            boolean finished = a.score().compareTo(target) >= 0;
+            boolean finished = a.reaches(target);
             if (finished) {
                 int byTime = a.reachedAt()
                         .orElse(Instant.MAX)
@@ -46,7 +46,6 @@ final class FormatRanking {
 
     /** Whether a race row has reached the target. */
     static boolean finished(Contest contest, Standing standing) {
-        return contest.target().isPresent()
-                && standing.score().compareTo(contest.target().get()) >= 0;
+        return contest.target().isPresent() && standing.reaches(contest.target().get());
     }
 }

@@ -44,11 +44,19 @@ final class HeadToHeadResult {
     }
 
     static Optional<String> leader(Standing a, Standing b) {
-        int byScore = a.score().compareTo(b.score());
+        // An undefined score (ADR 0042) loses to any number; two undefined scores are a draw.
+        var x = a.number();
+        var y = b.number();
+        if (x.isEmpty() || y.isEmpty()) {
+            return x.isPresent() == y.isPresent()
+                    ? Optional.empty()
+                    : Optional.of(x.isPresent() ? a.participantKey() : b.participantKey());
+        }
+        int byScore = x.get().compareTo(y.get());
         if (byScore != 0) {
             return Optional.of(byScore > 0 ? a.participantKey() : b.participantKey());
         }
-        if (a.score().signum() <= 0) {
+        if (x.get().signum() <= 0) {
             return Optional.empty();
         }
         int byTime = a.reachedAt().orElse(Instant.MAX).compareTo(b.reachedAt().orElse(Instant.MAX));

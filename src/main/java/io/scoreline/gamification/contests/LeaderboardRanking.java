@@ -30,6 +30,16 @@ final class LeaderboardRanking {
         boolean positive() {
             return Score.positive(score);
         }
+
+        /** Defined and at least {@code target}. */
+        boolean reaches(BigDecimal target) {
+            return number().filter(v -> v.compareTo(target) >= 0).isPresent();
+        }
+
+        /** The score's number; empty when undefined. */
+        Optional<BigDecimal> number() {
+            return score instanceof MeasuredValue.Defined(var v) ? Optional.of(v) : Optional.empty();
+        }
     }
 
     /** Defined scores, best first; an undefined one after every number. */
