@@ -1,6 +1,7 @@
 package io.scoreline.app.view;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.scoreline.gamification.contests.ContestSummary;
@@ -19,7 +20,8 @@ public record ContestView(
         @Nullable String target,
         String grace,
         String status,
-        int entries) {
+        int entries,
+        @JsonProperty("rank_by") String rankBy) {
 
     public static ContestView of(ContestSummary summary) {
         var contest = summary.contest();
@@ -35,6 +37,7 @@ public record ContestView(
                         .orElse(null),
                 contest.grace().toString(),
                 contest.status().key(),
-                summary.entries());
+                summary.entries(),
+                contest.rankBy().key());
     }
 }

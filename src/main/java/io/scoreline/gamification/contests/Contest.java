@@ -20,7 +20,38 @@ public record Contest(
         Duration grace,
         ContestStatus status,
         Instant createdAt,
-        Optional<Instant> finalizedAt) {
+        Optional<Instant> finalizedAt,
+        ContestRanking rankBy) {
+
+    /** A contest ranked by the KPI's value. */
+    public Contest(
+            long id,
+            long organizationId,
+            String name,
+            String kpiKey,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            boolean teams,
+            Optional<BigDecimal> target,
+            Duration grace,
+            ContestStatus status,
+            Instant createdAt,
+            Optional<Instant> finalizedAt) {
+        this(
+                id,
+                organizationId,
+                name,
+                kpiKey,
+                startsOn,
+                endsOn,
+                teams,
+                target,
+                grace,
+                status,
+                createdAt,
+                finalizedAt,
+                ContestRanking.VALUE);
+    }
 
     public ContestSchedule schedule(ZoneId zone) {
         return new ContestSchedule(startsOn, endsOn, grace, zone);

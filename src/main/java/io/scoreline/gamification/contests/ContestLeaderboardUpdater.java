@@ -41,7 +41,11 @@ public final class ContestLeaderboardUpdater implements KpiChangeConsumer {
                 continue;
             }
             var before = LeaderboardRanking.standings(tx, contest.id());
-            var score = ContestScorer.score(tx, contest, organization.timezone(), participant.get());
+            var score = PercentOfGoal.ranked(
+                    tx,
+                    contest,
+                    participant.get(),
+                    ContestScorer.score(tx, contest, organization.timezone(), participant.get()));
             var previous = ContestScorer.store(tx, contest, participant.get().key(), score, clock.instant());
             var after = LeaderboardRanking.rerank(tx, contest.id());
             if (changes.notifies()) {

@@ -22,6 +22,7 @@ final class ContestRows {
                 Duration.ofSeconds(r.getGraceSeconds()),
                 ContestStatus.fromKey(r.getStatus()),
                 r.getCreatedAt().toInstant(),
-                Optional.ofNullable(r.getFinalizedAt()).map(t -> t.toInstant()));
+                Optional.ofNullable(r.getFinalizedAt()).map(t -> t.toInstant()),
+                ContestRanking.fromKey(r.getRankBy()));
     }
 }

@@ -106,15 +106,18 @@ final class ContestScorer {
 
     /** Writes the score; @return the score it replaced */
     static Score store(DSLContext tx, Contest contest, String participantKey, Score score, Instant now) {
-        var previous = tx.select(CONTEST_LEADERBOARDS.SCORE, CONTEST_LEADERBOARDS.REACHED_AT)
+        var previous = tx.select(CONTEST_LEADERBOARDS.SCORE, CONTEST_LEADERBOARDS.REACHED_AT, CONTEST_LEADERBOARDS.GOAL)
                 .from(CONTEST_LEADERBOARDS)
                 .where(CONTEST_LEADERBOARDS.CONTEST_ID.eq(contest.id()))
                 .and(CONTEST_LEADERBOARDS.PARTICIPANT_KEY.eq(participantKey))
-                .fetchOptional(r ->
-                        new Score(r.value1(), Optional.ofNullable(r.value2()).map(t -> t.toInstant())));
+                .fetchOptional(r -> new Score(
+                        r.value1(),
+                        Optional.ofNullable(r.value2()).map(t -> t.toInstant()),
+                        Optional.ofNullable(r.value3())));
         if (previous.isPresent()
                 && previous.get().value().compareTo(score.value()) == 0
-                && previous.get().reachedAt().equals(score.reachedAt())) {
+                && previous.get().reachedAt().equals(score.reachedAt())
+                && PercentOfGoal.sameGoal(previous.get().goal(), score.goal())) {
             // A replay: leave the row (and its updated_at) exactly as it was.
             return previous.get();
         }
@@ -125,11 +128,13 @@ final class ContestScorer {
                 .set(CONTEST_LEADERBOARDS.PARTICIPANT_KEY, participantKey)
                 .set(CONTEST_LEADERBOARDS.SCORE, score.value())
                 .set(CONTEST_LEADERBOARDS.REACHED_AT, reachedAt)
+                .set(CONTEST_LEADERBOARDS.GOAL, score.goal().orElse(null))
                 .set(CONTEST_LEADERBOARDS.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
                 .onConflict(CONTEST_LEADERBOARDS.CONTEST_ID, CONTEST_LEADERBOARDS.PARTICIPANT_KEY)
                 .doUpdate()
                 .set(CONTEST_LEADERBOARDS.SCORE, score.value())
                 .set(CONTEST_LEADERBOARDS.REACHED_AT, reachedAt)
+                .set(CONTEST_LEADERBOARDS.GOAL, score.goal().orElse(null))
                 .set(CONTEST_LEADERBOARDS.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
                 .execute();
         return previous.orElse(Score.ZERO);
@@ -138,7 +143,8 @@ final class ContestScorer {
     /** Re-scores every participant from the source rows (going live, finalizing). */
     static void rescoreAll(DSLContext tx, Contest contest, ZoneId zone, Instant now) {
         for (var participant : participants(tx, contest)) {
-            store(tx, contest, participant.key(), score(tx, contest, zone, participant), now);
+            var score = PercentOfGoal.ranked(tx, contest, participant, score(tx, contest, zone, participant));
+            store(tx, contest, participant.key(), score, now);
         }
         LeaderboardRanking.rerank(tx, contest.id());
     }

@@ -7,6 +7,7 @@ import static io.scoreline.pipeline.db.Tables.PROFILES;
 import static io.scoreline.pipeline.db.Tables.TEAMS;
 
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.gamification.badges.PeriodCalendar;
 import io.scoreline.pipeline.audit.Actor;
 import io.scoreline.pipeline.audit.AuditEntry;
 import io.scoreline.pipeline.audit.AuditLog;
@@ -54,6 +55,14 @@ public final class ContestStore {
                                         ? "it has no mapping rules yet (see `scoreline mapping set`)"
                                         : "use one of " + String.join(", ", known)));
             }
+            if (request.rankBy() == ContestRanking.PERCENT_OF_GOAL
+                    && GoalWindow.of(new PeriodCalendar(organization.weekStart()), request.startsOn(), request.endsOn())
+                            .isEmpty()) {
+                throw ScorelineException.badInput("ranking by percent_of_goal needs a window that is exactly one goal "
+                        + "period (a week from "
+                        + organization.weekStart().toString().toLowerCase(java.util.Locale.ROOT)
+                        + ", a month or a quarter); " + request.startsOn() + " to " + request.endsOn() + " is not");
+            }
             var people = participants(tx, organization, request);
             if (request.teams()) {
                 // Team contests rank top-level teams, each with its sub-teams (ADR 0037).
@@ -79,6 +88,7 @@ public final class ContestStore {
                     .set(CONTESTS.TARGET, request.target().orElse(null))
                     .set(CONTESTS.GRACE_SECONDS, Math.toIntExact(request.grace().toSeconds()))
                     .set(CONTESTS.STATUS, ContestStatus.SCHEDULED.key())
+                    .set(CONTESTS.RANK_BY, request.rankBy().key())
                     .returning()
                     .fetchSingle();
             var contest = ContestRows.contest(row);
@@ -113,6 +123,9 @@ public final class ContestStore {
                     .ifPresent(t -> changes.put("target", t.stripTrailingZeros().toPlainString()));
             changes.put("grace", contest.grace().toString());
             changes.put("entries", keys.size());
+            if (contest.rankBy() != ContestRanking.VALUE) {
+                changes.put("rank_by", contest.rankBy().key());
+            }
             AuditLog.append(
                     tx, organization.id(), new AuditEntry(actor, "contest.create", "contest:" + contest.id(), changes));
             return new ContestSummary(contest, keys.size());
@@ -279,7 +292,9 @@ public final class ContestStore {
                             s.participantKey(),
                             names.getOrDefault(s.participantKey(), s.participantKey()),
                             s.score(),
-                            s.reachedAt())));
+                            s.reachedAt(),
+                            s.goal(),
+                            s.withoutGoal())));
             return new Leaderboard(contest, entries);
         });
     }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * here; the KPI key and the e-mails are checked against the organization by {@link ContestStore}.
  *
  * @param participants e-mails of the people taking part; empty means every active profile
+ * @param rankBy       the KPI's value, or its percent of each participant's goal for the window
  */
 public record NewContest(
         String name,
@@ -27,7 +28,8 @@ public record NewContest(
         boolean teams,
         Optional<BigDecimal> target,
         Duration grace,
-        List<String> participants) {
+        List<String> participants,
+        ContestRanking rankBy) {
 
     /** Longest grace period: late data after a month is a correction, not part of the race. */
     static final Duration MAX_GRACE = Duration.ofDays(31);
@@ -41,6 +43,25 @@ public record NewContest(
 
     public NewContest {
         participants = List.copyOf(participants);
+        java.util.Objects.requireNonNull(rankBy, "rankBy");
+    }
+
+    /** A contest ranked by the KPI's value. */
+    public NewContest(
+            String name,
+            String kpiKey,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            boolean teams,
+            Optional<BigDecimal> target,
+            Duration grace,
+            List<String> participants) {
+        this(name, kpiKey, startsOn, endsOn, teams, target, grace, participants, ContestRanking.VALUE);
+    }
+
+    /** The same request ranked by {@code ranking}. */
+    public NewContest rankedBy(ContestRanking ranking) {
+        return new NewContest(name, kpiKey, startsOn, endsOn, teams, target, grace, participants, ranking);
     }
 
     public static NewContest of(

@@ -6,7 +6,9 @@ public enum NotificationKind {
     TOOK_LEAD("took_lead"),
     ENTERED_TOP3("entered_top3"),
     TARGET_REACHED("target_reached"),
-    CONTEST_WON("contest_won");
+    CONTEST_WON("contest_won"),
+    GOAL_REACHED("goal_reached"),
+    GOAL_BEHIND_PACE("goal_behind_pace");
 
     private final String key;
 

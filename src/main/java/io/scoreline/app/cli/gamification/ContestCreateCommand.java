@@ -5,6 +5,7 @@ import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.app.view.ContestView;
+import io.scoreline.gamification.contests.ContestRanking;
 import io.scoreline.gamification.contests.ContestSetup;
 import io.scoreline.gamification.contests.NewContest;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
         footerHeading = HelpOptions.EXAMPLES,
         footer = {
             "  scoreline contest create --org acme --name \"March calls\" --kpi call_connects --from 2026-03-01 --to 2026-03-31",
+            "  scoreline contest create --org acme --name \"April on even terms\" --kpi meetings_booked --from 2026-04-01 --to 2026-04-30 --rank-by percent_of_goal",
             "  scoreline contest create --org acme --name \"Team race\" --kpi meetings_booked --from 2026-04-01 --to 2026-04-30 --teams --target 50 --grace 2d"
         },
         description = "Create a contest on one KPI over whole days in the organization's time zone.")
@@ -58,11 +60,19 @@ final class ContestCreateCommand extends ContextCommand {
             description = "Comma-separated e-mails (default: every active profile)")
     String participants;
 
+    @Option(
+            names = "--rank-by",
+            paramLabel = "value|percent_of_goal",
+            description = "Rank by the KPI's value (default) or by percent of each participant's goal for the "
+                    + "window, which must then be exactly one week, month or quarter")
+    String rankBy;
+
     private NewContest request;
 
     @Override
     protected void validate() {
-        request = NewContest.of(name, kpi, from, to, teams, target, grace, participants);
+        request = NewContest.of(name, kpi, from, to, teams, target, grace, participants)
+                .rankedBy(ContestRanking.parse(rankBy, "--rank-by"));
     }
 
     @Override

@@ -1,10 +1,13 @@
 package io.scoreline.app.cli.kpi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.gamification.contests.Contest;
+import io.scoreline.gamification.contests.ContestRanking;
 import io.scoreline.gamification.contests.LeaderboardEntry;
 import io.scoreline.gamification.contests.Leaderboards;
 import java.math.BigDecimal;
@@ -30,15 +33,17 @@ public final class LeaderboardCommand extends ContextCommand {
             String participant,
             BigDecimal score,
             @JsonProperty("reached_at") Instant reachedAt,
-            String status) {
+            String status,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String goal) {
 
-        static EntryLine of(LeaderboardEntry entry, String status) {
+        static EntryLine of(LeaderboardEntry entry, Contest contest) {
             return new EntryLine(
                     entry.rank(),
                     entry.participant(),
                     new BigDecimal(plain(entry.score())),
                     entry.reachedAt().orElse(null),
-                    status);
+                    contest.status().key(),
+                    entry.goalText(contest).orElse(null));
         }
     }
 
@@ -47,15 +52,29 @@ public final class LeaderboardCommand extends ContextCommand {
         var board = context.getBean(Leaderboards.class).show(contestId);
         var contest = board.contest();
         if (output.json()) {
-            board.entries()
-                    .forEach(e ->
-                            output.jsonLine(EntryLine.of(e, contest.status().key())));
+            board.entries().forEach(e -> output.jsonLine(EntryLine.of(e, contest)));
             return 0;
         }
         output.line("Contest " + contest.id() + " '" + contest.name() + "': " + contest.kpiKey() + " from "
                 + contest.startsOn() + " to "
                 + contest.endsOn() + ", " + contest.status().key()
                 + contest.target().map(t -> ", target " + plain(t)).orElse(""));
+        if (contest.rankBy() == ContestRanking.PERCENT_OF_GOAL) {
+            output.line("Ranked by percent of each participant's goal for the window; rows without a goal rank last.");
+            output.table(
+                    List.of("RANK", contest.teams() ? "TEAM" : "PARTICIPANT", "% OF GOAL", "GOAL", "REACHED AT"),
+                    board.entries().stream()
+                            .map(e -> List.of(
+                                    Integer.toString(e.rank()),
+                                    e.participant(),
+                                    e.withoutGoal() ? "-" : plain(e.score()),
+                                    e.goalText(contest)
+                                            .map(g -> g.equals("none") ? "no goal" : g)
+                                            .orElse("-"),
+                                    e.reachedAt().map(Object::toString).orElse("-")))
+                            .toList());
+            return 0;
+        }
         output.table(
                 List.of("RANK", contest.teams() ? "TEAM" : "PARTICIPANT", "SCORE", "REACHED AT"),
                 board.entries().stream()

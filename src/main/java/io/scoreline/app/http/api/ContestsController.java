@@ -17,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.app.view.ContestView;
 import io.scoreline.gamification.contests.ContestCursor;
+import io.scoreline.gamification.contests.ContestRanking;
 import io.scoreline.gamification.contests.ContestSetup;
 import io.scoreline.gamification.contests.Leaderboards;
 import io.scoreline.gamification.contests.NewContest;
@@ -67,7 +68,10 @@ public class ContestsController {
                 ? List.<String>of()
                 : JsonBody.validated(
                         "participants", String.join(",", participants), v -> NewContest.emails(v, "participants"));
-        var request = new NewContest(name, kpi, from, to, teams, target, grace, emails);
+        var rankBy = json.text("rank_by") == null
+                ? ContestRanking.VALUE
+                : JsonBody.validated("rank_by", json.text("rank_by"), v -> ContestRanking.parse(v, "rank_by"));
+        var request = new NewContest(name, kpi, from, to, teams, target, grace, emails, rankBy);
         return HttpResponse.created(ContestView.of(contests.create(caller.organizationId(), request, caller.actor())));
     }
 

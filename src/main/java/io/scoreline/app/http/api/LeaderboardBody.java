@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.scoreline.gamification.contests.Contest;
 import io.scoreline.gamification.contests.Leaderboard;
 import io.scoreline.gamification.contests.LeaderboardEntry;
 import java.math.BigDecimal;
@@ -33,7 +34,11 @@ public record LeaderboardBody(
             @JsonProperty("reached_at") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
             Instant reachedAt,
 
-            String status) {}
+            String status,
+
+            // Only in a contest ranked by percent of goal: the goal, or "none" (ranked last).
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String goal) {}
 
     static LeaderboardBody of(Leaderboard board) {
         var contest = board.contest();
@@ -44,16 +49,17 @@ public record LeaderboardBody(
                 contest.kpiKey(),
                 contest.teams(),
                 status,
-                board.entries().stream().map(e -> entry(e, status)).toList());
+                board.entries().stream().map(e -> entry(e, contest)).toList());
     }
 
-    private static Entry entry(LeaderboardEntry entry, String status) {
+    private static Entry entry(LeaderboardEntry entry, Contest contest) {
         return new Entry(
                 entry.rank(),
                 entry.participant(),
                 plain(entry.score()),
                 entry.reachedAt().orElse(null),
-                status);
+                contest.status().key(),
+                entry.goalText(contest).orElse(null));
     }
 
     /** Without trailing zeros, never in exponent form: 3 rather than 3.000000 or 3E+1. */
