@@ -8,6 +8,7 @@ import io.scoreline.gamification.KpiChangeConsumer;
 import io.scoreline.gamification.KpiDay;
 import io.scoreline.gamification.ProfileChanges;
 import io.scoreline.gamification.badges.BadgeRuleJson;
+import io.scoreline.gamification.goals.GoalPace;
 import io.scoreline.gamification.notifications.NotificationKind;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.mappings.measures.MeasuredValue;
@@ -127,13 +128,14 @@ public final class GoalAlerts implements KpiChangeConsumer {
         if (!period.contains(today)) {
             return;
         }
-        var pace = Pace.of(goal.target(), period.from(), period.to(), today, evaluator.workingDays());
-        if (!pace.behind(value, settings.behindPaceShare()) || recentlyTold(tx, organization, profileId)) {
+        // The same pace `goal progress` shows.
+        var pace = GoalPace.of(period, today, evaluator.workingDays(), goal.target());
+        if (!behind(pace, value) || recentlyTold(tx, organization, profileId)) {
             return;
         }
         payload.put("expected", plain(pace.expected()));
-        payload.put("working_days_elapsed", pace.elapsed());
-        payload.put("working_days", pace.total());
+        payload.put("working_days_elapsed", pace.elapsedWorkingDays());
+        payload.put("working_days", pace.workingDays());
         notifications.create(
                 tx,
                 organization.id(),
@@ -141,6 +143,15 @@ public final class GoalAlerts implements KpiChangeConsumer {
                 NotificationKind.GOAL_BEHIND_PACE,
                 dedupeKey(organization, profileId, goal, "behind_pace"),
                 BadgeRuleJson.write(payload));
+    }
+
+    /** Behind by more than the share: below expected × (1 − share); nobody is behind before a working day is over. */
+    private boolean behind(GoalPace pace, BigDecimal value) {
+        if (pace.expected().signum() <= 0) {
+            return false;
+        }
+        var line = pace.expected().multiply(BigDecimal.ONE.subtract(BigDecimal.valueOf(settings.behindPaceShare())));
+        return value.compareTo(line) < 0;
     }
 
     /** Whether the person heard they are behind pace (on any goal) within the coalescing window. */
