@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.jooq.DSLContext;
 
 /**
@@ -171,9 +170,9 @@ public final class Goals {
                             .fetch(PROFILES.ID);
                     yield progress(tx, organization, "team", subtree.name(), goal, measure, members, today);
                 }
-                case GoalSubjectRef.RoleDefault r ->
+                case GoalSubjectRef.RoleDefault _ ->
                     throw ScorelineException.badInput("progress is for a person or a team, not a role");
-                case GoalSubjectRef.TeamMembers m ->
+                case GoalSubjectRef.TeamMembers _ ->
                     throw ScorelineException.badInput("progress is for a person or a team, not a team's members");
             };
         }));
@@ -212,13 +211,10 @@ public final class Goals {
                     .and(KPI_VALUES.PERIOD_DATE.between(period.from(), period.to()))
                     .fetch();
             var resolved = new TreeMap<String, Map<Long, ResolvedGoal>>();
-            var keys = new TreeSet<String>();
-            withValues.forEach(r -> keys.add(r.value2()));
             for (var key : catalog.keySet()) {
                 var people = GoalTargets.people(tx, organization.id(), key, period);
                 if (!people.isEmpty()) {
                     resolved.put(key, people);
-                    keys.add(key);
                     people.keySet()
                             .forEach(p -> rows.computeIfAbsent(emails.get(p), e -> new TreeMap<>())
                                     .put(key, p));

@@ -64,21 +64,27 @@ public final class GoalStore {
                     tx.deleteFrom(GOALS).where(GOALS.ID.eq(old.value1())).execute();
                 }
             }
-            var insert = tx.insertInto(GOALS)
+            Long profileId = subject instanceof GoalSubject.Person person ? person.profileId() : null;
+            Long teamId = switch (subject) {
+                case GoalSubject.Team team -> team.teamId();
+                case GoalSubject.TeamMembers members -> members.teamId();
+                case GoalSubject.Person _, GoalSubject.RoleDefault _ -> null;
+            };
+            String role = subject instanceof GoalSubject.RoleDefault roleDefault
+                    ? roleDefault.role().key()
+                    : null;
+            var goal = GoalRows.goal(tx.insertInto(GOALS)
                     .set(GOALS.ORGANIZATION_ID, organization.id())
                     .set(GOALS.KPI_KEY, request.kpiKey())
                     .set(GOALS.PERIOD_UNIT, request.unit().key())
                     .set(GOALS.SUBJECT_KIND, subject.kind())
+                    .set(GOALS.PROFILE_ID, profileId)
+                    .set(GOALS.TEAM_ID, teamId)
+                    .set(GOALS.ROLE, role)
                     .set(GOALS.TARGET, request.target())
-                    .set(GOALS.STARTS_ON, startsOn);
-            switch (subject) {
-                case GoalSubject.Person p -> insert.set(GOALS.PROFILE_ID, p.profileId());
-                case GoalSubject.Team t -> insert.set(GOALS.TEAM_ID, t.teamId());
-                case GoalSubject.TeamMembers m -> insert.set(GOALS.TEAM_ID, m.teamId());
-                case GoalSubject.RoleDefault r ->
-                    insert.set(GOALS.ROLE, r.role().key());
-            }
-            var goal = GoalRows.goal(insert.returning().fetchSingle());
+                    .set(GOALS.STARTS_ON, startsOn)
+                    .returning()
+                    .fetchSingle());
             var listing = new GoalListing(goal, GoalSubjectNames.of(tx, goal.subject()));
             var changes = new LinkedHashMap<String, Object>();
             changes.put("kpi", goal.kpiKey());
