@@ -49,9 +49,9 @@ class GoalReachedRuleTest {
         assertThat(result.problems())
                 .extracting(p -> p.line() + ":" + p.column() + ": " + p.message())
                 .containsExactly(
-                        "5:61: a goal_reached period must be week, month or quarter (the periods goals are set for); got 'day'",
-                        "9:61: a goal_reached period must be week, month or quarter (the periods goals are set for); got 'year'",
-                        "9:68: unknown field 'at_least' (expected one of kind, kpi, period)",
-                        "13:12: missing 'period'");
+                        "5:58: a goal_reached period must be week, month or quarter (the periods goals are set for); got 'day'",
+                        "9:58: a goal_reached period must be week, month or quarter (the periods goals are set for); got 'year'",
+                        "9:64: unknown field 'at_least' (expected one of kind, kpi, period)",
+                        "13:11: missing 'period'");
     }
 }
