@@ -30,11 +30,13 @@ final class NotificationLine {
             case CONTEST_WON -> who + " won '" + payload.path("contest").asText() + "'";
             case GOAL_REACHED ->
                 who + " reached their " + payload.path("kpi").asText() + " goal of "
-                        + payload.path("target").asText() + " (" + payload.path("period").asText() + ")";
+                        + payload.path("target").asText() + " ("
+                        + payload.path("period").asText() + ")";
             case GOAL_BEHIND_PACE ->
                 who + " is behind pace on " + payload.path("kpi").asText() + ": "
                         + payload.path("value").asText() + " of an expected "
-                        + payload.path("expected").asText() + " (" + payload.path("period").asText() + ")";
+                        + payload.path("expected").asText() + " ("
+                        + payload.path("period").asText() + ")";
         };
     }
 
