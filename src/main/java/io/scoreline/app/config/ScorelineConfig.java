@@ -3,6 +3,7 @@ package io.scoreline.app.config;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.gamification.EvaluatorSettings;
 import io.scoreline.gamification.contests.ContestSettings;
+import io.scoreline.gamification.goalalerts.GoalAlertSettings;
 import io.scoreline.pipeline.database.DatabaseEndpoint;
 import io.scoreline.pipeline.database.DatabaseSettings;
 import io.scoreline.pipeline.integrations.catalogs.CatalogSettings;
@@ -34,7 +35,8 @@ public record ScorelineConfig(
         RetentionSettings retention,
         Duration catalogMaxAge,
         Duration formulaRefreshWindow,
-        ApiSettings api) {
+        ApiSettings api,
+        GoalAlertSettings goalAlerts) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -69,6 +71,8 @@ public record ScorelineConfig(
     public static final String RETENTION_BATCH_SIZE = "SCORELINE_RETENTION_BATCH_SIZE";
     public static final String RETENTION_INTERVAL = "SCORELINE_RETENTION_INTERVAL";
     public static final String CATALOG_MAX_AGE = "SCORELINE_CATALOG_MAX_AGE";
+    /** How far below pace a person falls before a behind-pace notification (issue 23). */
+    public static final String GOAL_BEHIND_PACE_SHARE = "SCORELINE_GOAL_BEHIND_PACE_SHARE";
 
     public static ScorelineConfig resolve(Map<String, String> environment, CliOverrides overrides) {
         return resolve(new SettingsReader(environment), overrides);
@@ -111,6 +115,8 @@ public record ScorelineConfig(
                             + "): each running sync holds a connection for its run lock and needs another to write; got "
                             + database.poolSize());
         }
+        var rankNotifyCoalesce = settings.duration(
+                RANK_NOTIFY_COALESCE, ContestSettings.defaults().rankNotifyCoalesce());
         int port = overrides.httpPort().orElseGet(() -> settings.integer(HTTP_PORT, 8080, 0, 65535));
         if (port < 0 || port > 65535) {
             throw ScorelineException.badInput("--port must be from 0 to 65535, got " + port);
@@ -125,15 +131,17 @@ public record ScorelineConfig(
                 new ContestSettings(
                         settings.duration(
                                 CONTEST_TICK, ContestSettings.defaults().tick()),
-                        settings.duration(
-                                RANK_NOTIFY_COALESCE, ContestSettings.defaults().rankNotifyCoalesce())),
+                        rankNotifyCoalesce),
                 evaluator(settings),
                 WebhookSettings.read(settings),
                 runLimits(settings),
                 retention(settings),
                 settings.duration(CATALOG_MAX_AGE, CatalogSettings.DEFAULT_MAX_AGE),
                 formulaRefreshWindow(settings),
-                ApiSettings.read(settings));
+                ApiSettings.read(settings),
+                new GoalAlertSettings(
+                        settings.fraction(GOAL_BEHIND_PACE_SHARE, GoalAlertSettings.DEFAULT_BEHIND_PACE_SHARE),
+                        rankNotifyCoalesce));
     }
 
     /** At most 90 days: the first sync's window; a longer re-read every night is a backfill's job. */

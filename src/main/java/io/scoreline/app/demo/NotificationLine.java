@@ -32,6 +32,15 @@ final class NotificationLine {
                 who + " " + payload.path("result").asText() + " against "
                         + payload.path("opponent").asText() + " in '"
                         + payload.path("contest").asText() + "'";
+            case GOAL_REACHED ->
+                who + " reached their " + payload.path("kpi").asText() + " goal of "
+                        + payload.path("target").asText() + " ("
+                        + payload.path("period").asText() + ")";
+            case GOAL_BEHIND_PACE ->
+                who + " is behind pace on " + payload.path("kpi").asText() + ": "
+                        + payload.path("value").asText() + " of an expected "
+                        + payload.path("expected").asText() + " ("
+                        + payload.path("period").asText() + ")";
         };
     }
 

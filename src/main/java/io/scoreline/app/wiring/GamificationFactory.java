@@ -12,6 +12,7 @@ import io.scoreline.gamification.badges.AwardReader;
 import io.scoreline.gamification.badges.BadgeEvaluator;
 import io.scoreline.gamification.badges.BadgeStore;
 import io.scoreline.gamification.badges.StockCatalog;
+import io.scoreline.gamification.goalalerts.GoalAlerts;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
@@ -45,6 +46,12 @@ public class GamificationFactory {
     BadgeEvaluator badgeEvaluator(
             BadgeStore badges, NotificationStore notifications, ScorelineConfig config, Clock clock) {
         return new BadgeEvaluator(badges, notifications, config.evaluator(), clock);
+    }
+
+    /** A {@code KpiChangeConsumer}: goal reached and behind pace (issue 23). */
+    @Singleton
+    GoalAlerts goalAlerts(NotificationStore notifications, ScorelineConfig config, Clock clock) {
+        return new GoalAlerts(notifications, config.evaluator(), config.goalAlerts(), clock);
     }
 
     @Singleton

@@ -29,6 +29,10 @@ final class AwardEvidence {
         evidence.put("window", RuleJudge.window(judgement));
         evidence.put("threshold", plain(judgement.threshold()));
         evidence.put("value", plain(judgement.value()));
+        if (badge.definition().rule() instanceof BadgeRule.GoalReached goal) {
+            evidence.put("period", goal.period().key());
+            evidence.put("target", plain(judgement.threshold()));
+        }
         evidence.put("records", topRecords(tx, organizationId, profileId, judgement));
         return evidence;
     }

@@ -2,6 +2,7 @@ package io.scoreline.gamification.badges;
 
 import io.scoreline.gamification.badges.BadgeRule.Combo;
 import io.scoreline.gamification.badges.BadgeRule.First;
+import io.scoreline.gamification.badges.BadgeRule.GoalReached;
 import io.scoreline.gamification.badges.BadgeRule.PersonalBest;
 import io.scoreline.gamification.badges.BadgeRule.Placement;
 import io.scoreline.gamification.badges.BadgeRule.Streak;
@@ -50,7 +51,8 @@ public final class BadgeCatalogReader {
             "first", Set.of("kind", "kpi"),
             "personal_best", Set.of("kind", "kpi", "period", "min_history"),
             "combo", Set.of("kind", "period", "parts"),
-            "placement", Set.of("kind", "rank"));
+            "placement", Set.of("kind", "rank"),
+            "goal_reached", Set.of("kind", "kpi", "period"));
 
     private final List<CatalogProblem> problems = new ArrayList<>();
 
@@ -153,7 +155,7 @@ public final class BadgeCatalogReader {
         if (kind == null || !RULE_FIELDS.containsKey(kind)) {
             problem(
                     kindNode == null ? mapping : kindNode,
-                    "rule kind must be one of threshold, streak, first, personal_best, combo, placement"
+                    "rule kind must be one of threshold, streak, first, personal_best, combo, placement, goal_reached"
                             + (kind == null ? "" : "; got '" + kind + "'"));
             return Optional.empty();
         }
@@ -180,6 +182,7 @@ public final class BadgeCatalogReader {
             case "combo" -> new Combo(period(mapping, fields, false), parts(mapping, fields));
             case "placement" ->
                 new Placement(wholeNumber(mapping, fields, "rank", 1, 10).orElse(1));
+            case "goal_reached" -> new GoalReached(kpi(mapping, fields), goalPeriod(mapping, fields));
             default -> throw new IllegalStateException(kind);
         };
         return problems.size() > before ? Optional.empty() : Optional.of(rule);
@@ -209,6 +212,19 @@ public final class BadgeCatalogReader {
             return PeriodUnit.DAY;
         }
         return unit.get();
+    }
+
+    /** Goals exist per week, month or quarter only. */
+    private PeriodUnit goalPeriod(MappingNode mapping, Map<String, Node> fields) {
+        int before = problems.size();
+        var unit = period(mapping, fields, false);
+        if (problems.size() == before && (unit == PeriodUnit.DAY || unit == PeriodUnit.YEAR)) {
+            problem(
+                    fields.get("period"),
+                    "a goal_reached period must be week, month or quarter (the periods goals are set for); got '"
+                            + unit.key() + "'");
+        }
+        return unit;
     }
 
     private PeriodUnit personalBestPeriod(MappingNode mapping, Map<String, Node> fields) {

@@ -6,9 +6,11 @@ import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
 import io.scoreline.gamification.EvaluatorSettings;
 import io.scoreline.gamification.KpiChangeConsumer;
 import io.scoreline.gamification.ProfileChanges;
+import io.scoreline.gamification.badges.BadgeRule.GoalReached;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.mappings.measures.KpiFormula;
 import io.scoreline.mappings.measures.KpiMeasure;
+import io.scoreline.pipeline.kpi.measure.KpiMeasureCatalog;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -111,8 +113,17 @@ public final class BadgeEvaluator implements KpiChangeConsumer {
                 settings.workingDays(),
                 settings.personalBestMinHistory());
         var judged = new LinkedHashMap<Badge, List<Judgement>>();
+        Map<String, KpiMeasure> catalog = null;
         for (var badge : affected) {
-            var judgements = RuleJudge.judge(badge.definition().rule(), scope);
+            List<Judgement> judgements;
+            if (badge.definition().rule() instanceof GoalReached goal) {
+                // Goals are read per period from the database; the catalog once per person and batch.
+                catalog = catalog == null ? KpiMeasureCatalog.of(tx, organization.id()) : catalog;
+                judgements = GoalJudge.judge(
+                        tx, organization, changes.profileId(), goal, scope.touched(goal.kpi()), catalog);
+            } else {
+                judgements = RuleJudge.judge(badge.definition().rule(), scope);
+            }
             if (!judgements.isEmpty()) {
                 judged.put(badge, judgements);
             }

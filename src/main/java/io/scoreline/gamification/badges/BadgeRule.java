@@ -90,6 +90,23 @@ public sealed interface BadgeRule {
         public record Part(String kpi, BigDecimal atLeast) {}
     }
 
+    /**
+     * Reaching one's resolved goal for {@code kpi} within one goal {@code period} (week, month or
+     * quarter): awarded once per period in which the value reaches the target. A period in which the
+     * person has no goal is never judged as reached.
+     */
+    record GoalReached(String kpi, PeriodUnit period) implements BadgeRule {
+        @Override
+        public String kind() {
+            return "goal_reached";
+        }
+
+        @Override
+        public Set<String> kpis() {
+            return Set.of(kpi);
+        }
+    }
+
     /** Finishing a final contest at {@code rank}: awarded by the contest evaluator, never from KPI changes. */
     record Placement(int rank) implements BadgeRule {
         @Override

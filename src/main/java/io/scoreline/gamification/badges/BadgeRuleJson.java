@@ -7,6 +7,7 @@ import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.gamification.badges.BadgeRule.Combo;
 import io.scoreline.gamification.badges.BadgeRule.First;
+import io.scoreline.gamification.badges.BadgeRule.GoalReached;
 import io.scoreline.gamification.badges.BadgeRule.PersonalBest;
 import io.scoreline.gamification.badges.BadgeRule.Placement;
 import io.scoreline.gamification.badges.BadgeRule.Streak;
@@ -57,6 +58,10 @@ public final class BadgeRuleJson {
                 c.parts().forEach(part -> parts.add(Map.of("kpi", part.kpi(), "at_least", part.atLeast())));
                 map.put("parts", parts);
             }
+            case GoalReached g -> {
+                map.put("kpi", g.kpi());
+                map.put("period", g.period().key());
+            }
             case Placement p -> map.put("rank", p.rank());
         }
         return map;
@@ -105,6 +110,7 @@ public final class BadgeRuleJson {
                                     ? Optional.of(node.get("min_history").asInt())
                                     : Optional.empty());
                 case "combo" -> new Combo(period(node), parts(node.get("parts")));
+                case "goal_reached" -> new GoalReached(node.get("kpi").asText(), period(node));
                 case "placement" -> new Placement(node.get("rank").asInt());
                 default -> throw new IllegalArgumentException("unknown kind " + node.path("kind"));
             };

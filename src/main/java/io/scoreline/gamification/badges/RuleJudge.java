@@ -2,6 +2,7 @@ package io.scoreline.gamification.badges;
 
 import io.scoreline.gamification.badges.BadgeRule.Combo;
 import io.scoreline.gamification.badges.BadgeRule.First;
+import io.scoreline.gamification.badges.BadgeRule.GoalReached;
 import io.scoreline.gamification.badges.BadgeRule.PersonalBest;
 import io.scoreline.gamification.badges.BadgeRule.Placement;
 import io.scoreline.gamification.badges.BadgeRule.Streak;
@@ -30,6 +31,8 @@ final class RuleJudge {
             case PersonalBest p -> personalBest(p, scope);
             case Streak s -> StreakJudge.judge(s, scope);
             case Placement p -> List.of();
+            // Needs each period's goal from the database: GoalJudge, called by the evaluator.
+            case GoalReached g -> List.of();
         };
     }
 

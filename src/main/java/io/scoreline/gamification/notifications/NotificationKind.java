@@ -8,7 +8,9 @@ public enum NotificationKind {
     TARGET_REACHED("target_reached"),
     CONTEST_WON("contest_won"),
     /** A head-to-head pair's result, to both sides: won, lost or drawn (ADR 0045). */
-    PAIR_RESULT("pair_result");
+    PAIR_RESULT("pair_result"),
+    GOAL_REACHED("goal_reached"),
+    GOAL_BEHIND_PACE("goal_behind_pace");
 
     private final String key;
 

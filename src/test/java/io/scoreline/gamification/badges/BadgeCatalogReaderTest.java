@@ -90,7 +90,7 @@ class BadgeCatalogReaderTest {
                         "custom.yaml:11:5: badge key 'ok_one' is defined twice",
                         "custom.yaml:15:5: badge 'no_rule' has no 'rule'",
                         "custom.yaml:21:46: a combo needs 'parts': a list of at least two { kpi: K, at_least: N }",
-                        "custom.yaml:25:19: rule kind must be one of threshold, streak, first, personal_best, combo, placement; got 'wizardry'");
+                        "custom.yaml:25:19: rule kind must be one of threshold, streak, first, personal_best, combo, placement, goal_reached; got 'wizardry'");
     }
 
     @Test
