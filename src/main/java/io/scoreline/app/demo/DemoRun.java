@@ -100,15 +100,15 @@ public final class DemoRun {
                             + created.hubSpotUsers().profilesCreated()) + " profiles created from their e-mails");
             scenario.backfill(created, settings, progress, this::say);
             scenario.evaluate(this::say);
-            long contestId = scenario.startContest(created, settings);
+            var started = scenario.startContests(created, settings);
             boolean live = !settings.liveFor().isZero();
             if (live) {
                 server.start();
             }
-            var summary = scenario.summary(created, settings, contestId, endpoints(server, created, live));
+            var summary = scenario.summary(created, settings, started, endpoints(server, created, live));
             new DemoSummaryOutput(output).print(summary, live);
             if (live) {
-                goLive(sims, server, created, contestId, stop);
+                goLive(sims, server, created, started.connectSprint(), stop);
                 server.stop();
             }
             // The Salesforce component logs out when Camel stops: while the simulator still answers,

@@ -78,21 +78,25 @@ final class DemoScenario {
                 + (report.failed() > 0 ? "; " + report.failed() + " failed and will be retried by the workers" : ""));
     }
 
-    /** Creates the running contest and scores it from the backfilled values. @return its id */
-    long startContest(DemoTenant.Created created, DemoSettings settings) {
+    /** Creates the running contests and scores them from the backfilled values. */
+    DemoContest.Started startContests(DemoTenant.Created created, DemoSettings settings) {
         var today = LocalDate.now(clock.withZone(created.organization().timezone()));
         var reps = summaries.reps(created.organization(), today.minusDays(settings.days()), today);
-        return contest.start(created.organization(), reps).contest().id();
+        return contest.start(created.organization(), reps);
     }
 
-    DemoSummary summary(DemoTenant.Created created, DemoSettings settings, long contestId, Map<String, URI> endpoints) {
+    DemoSummary summary(
+            DemoTenant.Created created,
+            DemoSettings settings,
+            DemoContest.Started contests,
+            Map<String, URI> endpoints) {
         var today = LocalDate.now(clock.withZone(created.organization().timezone()));
         return summaries.read(
                 created.organization(),
                 created.replacedEarlier(),
                 today.minusDays(settings.days()),
                 today,
-                contestId,
+                contests,
                 endpoints);
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param teams      team name per profile e-mail
  * @param badges     badges held (not revoked): profile e-mail → badge name → how many periods
  * @param contest    the running contest's leaderboard, best first
+ * @param scorecard  the scorecard contest's leaderboard, best first
  * @param endpoints  name → URL of the server's endpoints
  */
 public record DemoSummary(
@@ -27,6 +28,7 @@ public record DemoSummary(
         Map<String, String> teams,
         Map<String, Map<String, Integer>> badges,
         Leaderboard contest,
+        Leaderboard scorecard,
         Map<String, URI> endpoints) {
 
     public DemoSummary {

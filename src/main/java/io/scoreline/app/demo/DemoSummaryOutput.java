@@ -18,6 +18,9 @@ final class DemoSummaryOutput {
     /** Leaderboard rows on a terminal; {@code leaderboard --contest ID} shows them all. */
     static final int LEADERBOARD_ROWS = 10;
 
+    /** Scorecard rows on a terminal: the podium. */
+    static final int SCORECARD_ROWS = 3;
+
     /** Badge rows on a terminal: the most common ones. */
     static final int BADGE_ROWS = 8;
 
@@ -52,6 +55,8 @@ final class DemoSummaryOutput {
         printBadges(summary);
         output.line("");
         printLeaderboard(output, summary.contest(), LEADERBOARD_ROWS);
+        output.line("");
+        printLeaderboard(output, summary.scorecard(), SCORECARD_ROWS);
         output.line("");
         output.line((live ? "Endpoints: " : "Endpoints (while `scoreline serve` runs): ")
                 + String.join(
@@ -141,6 +146,7 @@ final class DemoSummaryOutput {
                         .toList());
         json.put("badges", summary.badges());
         json.put("contest", contestJson(summary.contest()));
+        json.put("scorecard_contest", contestJson(summary.scorecard()));
         var endpoints = new LinkedHashMap<String, String>();
         summary.endpoints().forEach((k, v) -> endpoints.put(k, v.toString()));
         json.put("endpoints", endpoints);

@@ -50,7 +50,7 @@ final class DemoSummaryReader {
             boolean replacedEarlier,
             LocalDate from,
             LocalDate to,
-            long contestId,
+            DemoContest.Started started,
             Map<String, URI> endpoints) {
         var totals = kpiValues.totals(organization.id(), Optional.of(from), Optional.of(to), Optional.empty(), false);
         var teams = transactions.inOrganization(
@@ -78,7 +78,8 @@ final class DemoSummaryReader {
                 totals,
                 teams,
                 badges,
-                contests.leaderboard(contestId),
+                contests.leaderboard(started.connectSprint()),
+                contests.leaderboard(started.scorecard()),
                 endpoints);
     }
 }
