@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param date       the local date in the organization's timezone (a date-only field as is)
  * @param occurredAt the instant, or {@code null} when the date field is date-only
  * @param value      the fact's value (1 for a count)
+ * @param distinctValue the value of the rule's {@code distinct:} field, counted by distinct-count
+ *     KPIs (ADR 0042); {@code null} when the rule has none or the record's field is empty
  */
 public record Fact(
         String kpi,
@@ -23,7 +25,8 @@ public record Fact(
         String owner,
         LocalDate date,
         Instant occurredAt,
-        BigDecimal value) {
+        BigDecimal value,
+        String distinctValue) {
 
     public Fact {
         Objects.requireNonNull(kpi, "kpi");
@@ -31,5 +34,17 @@ public record Fact(
         Objects.requireNonNull(recordId, "recordId");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(value, "value");
+    }
+
+    /** A fact of a rule without a {@code distinct:} field. */
+    public Fact(
+            String kpi,
+            String objectType,
+            String recordId,
+            String owner,
+            LocalDate date,
+            Instant occurredAt,
+            BigDecimal value) {
+        this(kpi, objectType, recordId, owner, date, occurredAt, value, null);
     }
 }

@@ -28,6 +28,8 @@ public final class KpiRule {
     private final ValueNode value;
     private final FieldReader owner;
     private final FieldReader date;
+    // Null when the rule has no `distinct:` field: its facts then cost nothing more.
+    private final FieldReader distinct;
     private final FieldType dateType;
     private final List<FieldReader> valueFields;
 
@@ -37,6 +39,8 @@ public final class KpiRule {
         this.value = definition.value().map(ValueCompiler::compile).orElse(fields -> BigDecimal.ONE);
         this.owner = new FieldReader(definition.owner().path());
         this.date = new FieldReader(definition.date().path());
+        this.distinct =
+                definition.distinct().map(f -> new FieldReader(f.path())).orElse(null);
         this.dateType = definition.date().type();
         this.valueFields = definition.value().map(FieldRefs::of).orElse(java.util.Set.of()).stream()
                 .map(FieldReader::new)
@@ -63,6 +67,7 @@ public final class KpiRule {
         definition.value().ifPresent(v -> set.addAll(FieldRefs.of(v)));
         set.add(definition.owner().path());
         set.add(definition.date().path());
+        definition.distinct().ifPresent(d -> set.add(d.path()));
         return java.util.Collections.unmodifiableSet(set);
     }
 
@@ -118,7 +123,24 @@ public final class KpiRule {
         if (ownerId != null && ownerId.isBlank()) {
             ownerId = null;
         }
-        return Optional.of(new Fact(key(), objectType(), record.recordId(), ownerId, day, instant, normalized(amount)));
+        return Optional.of(new Fact(
+                key(),
+                objectType(),
+                record.recordId(),
+                ownerId,
+                day,
+                instant,
+                normalized(amount),
+                distinctValue(record)));
+    }
+
+    private String distinctValue(MappingRecord record) {
+        if (distinct == null) {
+            return null;
+        }
+        var raw = distinct.read(record.fields());
+        var text = raw == null ? null : ValueCoercion.string(raw);
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** Equal values get equal representations, so stored facts diff cleanly (2.50 and 2.5 are one value). */

@@ -4,6 +4,7 @@ import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.gamification.badges.BadgeCatalogReader;
 import io.scoreline.gamification.badges.BadgeEvaluator;
 import io.scoreline.gamification.badges.BadgeStore;
+import io.scoreline.gamification.badges.DerivedKpiSource;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.mappings.CompileResult;
 import io.scoreline.mappings.CrmProvider;
@@ -60,6 +61,18 @@ public final class EvaluatorFixture {
             String weekStart,
             String catalogYaml,
             EvaluatorSettings settings) {
+        this(database, slug, timezone, weekStart, catalogYaml, settings, DerivedKpiSource.activeRuleSets());
+    }
+
+    /** With the derived KPIs the badges may name (ADR 0042) given, not read from rule documents. */
+    public EvaluatorFixture(
+            DatabaseRuntime database,
+            String slug,
+            String timezone,
+            String weekStart,
+            String catalogYaml,
+            EvaluatorSettings settings,
+            DerivedKpiSource derivedKpis) {
         transactions = new TenantTransactions(database.dsl());
         var organizations = new OrganizationStore(transactions);
         organization = organizations.create(NewOrganization.of(slug, slug, timezone, weekStart));
@@ -75,7 +88,8 @@ public final class EvaluatorFixture {
             throw new IllegalArgumentException("test catalog: " + catalog.problems());
         }
         var badges = new BadgeStore(transactions, catalog.badges());
-        var evaluator = new BadgeEvaluator(badges, new NotificationStore(transactions, clock), settings, clock);
+        var evaluator =
+                new BadgeEvaluator(badges, new NotificationStore(transactions, clock), settings, clock, derivedKpis);
         drain = newDrain(List.of(evaluator), settings);
     }
 

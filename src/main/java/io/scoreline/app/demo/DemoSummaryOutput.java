@@ -96,7 +96,10 @@ final class DemoSummaryOutput {
                 List.of("RANK", "PARTICIPANT", "SCORE"),
                 board.entries().stream()
                         .limit(rows)
-                        .map(e -> List.of(Integer.toString(e.rank()), e.participant(), display(e.score())))
+                        .map(e -> List.of(
+                                Integer.toString(e.rank()),
+                                e.participant(),
+                                e.value().map(DemoSummaryOutput::display).orElse("—")))
                         .toList());
     }
 
@@ -173,7 +176,7 @@ final class DemoSummaryOutput {
         var line = new LinkedHashMap<String, Object>();
         line.put("rank", entry.rank());
         line.put("participant", entry.participant());
-        line.put("score", entry.score());
+        line.put("score", entry.value().orElse(null));
         return line;
     }
 }

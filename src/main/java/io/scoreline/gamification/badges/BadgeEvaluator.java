@@ -1,11 +1,14 @@
 package io.scoreline.gamification.badges;
 
+import static io.scoreline.pipeline.db.Tables.KPI_FACTS;
 import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
 
 import io.scoreline.gamification.EvaluatorSettings;
 import io.scoreline.gamification.KpiChangeConsumer;
 import io.scoreline.gamification.ProfileChanges;
 import io.scoreline.gamification.notifications.NotificationStore;
+import io.scoreline.mappings.measures.KpiFormula;
+import io.scoreline.mappings.measures.KpiMeasure;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,7 +17,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -23,8 +28,9 @@ import org.jooq.impl.DSL;
 
 /**
  * Awards badges (DESIGN §8) from one person's changed KPI cells: it reads the person's daily
- * {@code kpi_values} of the KPIs the affected badges need (one query), judges only the periods the
- * changes touch, and reconciles the judgements with stored awards. It reads state, never deltas, so
+ * {@code kpi_values} of the KPIs the affected badges need (one query; a badge on a derived KPI is
+ * affected by a change to any of its inputs and judged by the KPI's value, ADR 0042), judges only
+ * the periods the changes touch, and reconciles the judgements with stored awards. It reads state, never deltas, so
  * replaying changes, or evaluating them in any order, ends in the same awards.
  */
 public final class BadgeEvaluator implements KpiChangeConsumer {
@@ -32,8 +38,19 @@ public final class BadgeEvaluator implements KpiChangeConsumer {
     private final BadgeStore badges;
     private final AwardReconciler reconciler;
     private final EvaluatorSettings settings;
+    private final DerivedKpiSource derivedKpis;
 
     public BadgeEvaluator(BadgeStore badges, NotificationStore notifications, EvaluatorSettings settings, Clock clock) {
+        this(badges, notifications, settings, clock, DerivedKpiSource.activeRuleSets());
+    }
+
+    public BadgeEvaluator(
+            BadgeStore badges,
+            NotificationStore notifications,
+            EvaluatorSettings settings,
+            Clock clock,
+            DerivedKpiSource derivedKpis) {
+        this.derivedKpis = derivedKpis;
         this.badges = badges;
         this.reconciler = new AwardReconciler(notifications, clock);
         this.settings = settings;
@@ -48,18 +65,47 @@ public final class BadgeEvaluator implements KpiChangeConsumer {
                         .add(cell.date()));
         var affected = new ArrayList<Badge>();
         var kpis = new HashSet<String>();
+        // The derived KPIs the affected badges name, read only when a badge names a key no cell
+        // touched (a stored KPI's badge needs none of it).
+        Map<String, KpiMeasure> derived = null;
+        var used = new HashMap<String, KpiMeasure>();
         for (var badge : badges.active(tx, organization.id())) {
             var ruleKpis = badge.definition().rule().kpis();
-            if (ruleKpis.stream().anyMatch(touched::containsKey)) {
+            var named = new HashMap<String, KpiMeasure>();
+            boolean hit = false;
+            for (var kpi : ruleKpis) {
+                if (touched.containsKey(kpi)) {
+                    hit = true;
+                    continue;
+                }
+                if (derived == null) {
+                    derived = derivedKpis.of(tx, organization.id());
+                }
+                var measure = derived.get(kpi);
+                if (measure != null) {
+                    named.put(kpi, measure);
+                    hit |= measure.inputs().stream().anyMatch(touched::containsKey);
+                }
+            }
+            if (hit) {
                 affected.add(badge);
-                kpis.addAll(ruleKpis);
+                used.putAll(named);
+                for (var kpi : ruleKpis) {
+                    kpis.addAll(named.containsKey(kpi) ? named.get(kpi).inputs() : List.of(kpi));
+                }
             }
         }
         if (affected.isEmpty()) {
             return;
         }
+        // A derived KPI changed on every day any of its inputs did.
+        used.forEach((key, measure) -> {
+            var days = new TreeSet<LocalDate>();
+            measure.inputs().forEach(input -> days.addAll(touched.getOrDefault(input, new TreeSet<>())));
+            touched.put(key, days);
+        });
         var scope = new EvaluationScope(
-                series(tx, organization.id(), changes.profileId(), kpis),
+                series(tx, organization.id(), changes.profileId(), kpis, used),
                 touched,
                 new PeriodCalendar(organization.weekStart()),
                 settings.workingDays(),
@@ -74,17 +120,42 @@ public final class BadgeEvaluator implements KpiChangeConsumer {
         reconciler.reconcile(tx, organization.id(), changes.profileId(), judged, changes.notifies());
     }
 
-    private static DailySeries series(DSLContext tx, long organizationId, long profileId, Iterable<String> kpis) {
-        var keys = new ArrayList<String>();
-        kpis.forEach(keys::add);
+    /**
+     * The person's daily cells of the stored KPIs (values and fact counts), one query; and the
+     * distinct values of the KPIs a distinct count reads, one more query when there is one.
+     */
+    private static DailySeries series(
+            DSLContext tx, long organizationId, long profileId, Set<String> kpis, Map<String, KpiMeasure> derived) {
+        var keys = kpis.toArray(String[]::new);
         var byKpi = new HashMap<String, NavigableMap<LocalDate, BigDecimal>>();
-        tx.select(KPI_VALUES.KPI_KEY, KPI_VALUES.PERIOD_DATE, KPI_VALUES.VALUE)
+        var factsByKpi = new HashMap<String, NavigableMap<LocalDate, Long>>();
+        tx.select(KPI_VALUES.KPI_KEY, KPI_VALUES.PERIOD_DATE, KPI_VALUES.VALUE, KPI_VALUES.FACT_COUNT)
                 .from(KPI_VALUES)
                 .where(KPI_VALUES.ORGANIZATION_ID.eq(organizationId))
                 .and(KPI_VALUES.PROFILE_ID.eq(profileId))
-                .and(KPI_VALUES.KPI_KEY.eq(DSL.any(keys.toArray(String[]::new))))
-                .forEach(r ->
-                        byKpi.computeIfAbsent(r.value1(), k -> new TreeMap<>()).put(r.value2(), r.value3()));
-        return new DailySeries(byKpi);
+                .and(KPI_VALUES.KPI_KEY.eq(DSL.any(keys)))
+                .forEach(r -> {
+                    byKpi.computeIfAbsent(r.value1(), k -> new TreeMap<>()).put(r.value2(), r.value3());
+                    factsByKpi.computeIfAbsent(r.value1(), k -> new TreeMap<>()).put(r.value2(), (long) r.value4());
+                });
+        var distinctKpis = derived.values().stream()
+                .filter(m -> m.formula() instanceof KpiFormula.DistinctCount)
+                .map(m -> ((KpiFormula.DistinctCount) m.formula()).kpi())
+                .distinct()
+                .toArray(String[]::new);
+        var distinctByKpi = new HashMap<String, NavigableMap<LocalDate, Set<String>>>();
+        if (distinctKpis.length > 0) {
+            tx.selectDistinct(KPI_FACTS.KPI_KEY, KPI_FACTS.LOCAL_DATE, KPI_FACTS.DISTINCT_VALUE)
+                    .from(KPI_FACTS)
+                    .where(KPI_FACTS.ORGANIZATION_ID.eq(organizationId))
+                    .and(KPI_FACTS.KPI_KEY.eq(DSL.any(distinctKpis)))
+                    .and(KPI_FACTS.PROFILE_ID.eq(profileId))
+                    .and(KPI_FACTS.DISTINCT_VALUE.isNotNull())
+                    .forEach(r -> distinctByKpi
+                            .computeIfAbsent(r.value1(), k -> new TreeMap<>())
+                            .computeIfAbsent(r.value2(), d -> new HashSet<>())
+                            .add(r.value3()));
+        }
+        return new DailySeries(byKpi, factsByKpi, distinctByKpi, derived);
     }
 }

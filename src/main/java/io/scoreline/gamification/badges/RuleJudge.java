@@ -6,12 +6,12 @@ import io.scoreline.gamification.badges.BadgeRule.PersonalBest;
 import io.scoreline.gamification.badges.BadgeRule.Placement;
 import io.scoreline.gamification.badges.BadgeRule.Streak;
 import io.scoreline.gamification.badges.BadgeRule.Threshold;
+import io.scoreline.mappings.measures.MeasuredValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Judges a rule over only the periods the changed cells touch (DESIGN §4.4): the period of each
@@ -41,15 +41,15 @@ final class RuleJudge {
         });
         var judgements = new ArrayList<Judgement>();
         for (var period : periods.values()) {
-            var value = scope.series().sum(rule.kpi(), period.from(), period.to());
+            var value = scope.series().value(rule.kpi(), period.from(), period.to());
             judgements.add(new Judgement(
                     period.key(),
-                    value.compareTo(rule.atLeast()) >= 0,
-                    value,
+                    reaches(value, rule.atLeast()),
+                    shown(value),
                     rule.atLeast(),
                     period.from(),
                     period.to(),
-                    Set.of(rule.kpi())));
+                    scope.series().sources(rule.kpi())));
         }
         return judgements;
     }
@@ -60,9 +60,15 @@ final class RuleJudge {
         }
         var firstDay = scope.series().firstDay(rule.kpi());
         var day = firstDay.orElse(scope.touched(rule.kpi()).first());
-        var value = scope.series().sum(rule.kpi(), day, day);
-        return List.of(
-                new Judgement("all", firstDay.isPresent(), value, BigDecimal.ZERO, day, day, Set.of(rule.kpi())));
+        var value = scope.series().value(rule.kpi(), day, day);
+        return List.of(new Judgement(
+                "all",
+                firstDay.isPresent(),
+                shown(value),
+                BigDecimal.ZERO,
+                day,
+                day,
+                scope.series().sources(rule.kpi())));
     }
 
     private static List<Judgement> combo(Combo rule, EvaluationScope scope) {
@@ -75,17 +81,23 @@ final class RuleJudge {
         }
         var judgements = new ArrayList<Judgement>();
         for (var period : periods.values()) {
-            var values = new LinkedHashMap<String, BigDecimal>();
+            var values = new LinkedHashMap<String, Object>();
             var thresholds = new LinkedHashMap<String, BigDecimal>();
             boolean all = true;
             for (var part : rule.parts()) {
-                var value = scope.series().sum(part.kpi(), period.from(), period.to());
-                values.put(part.kpi(), value);
+                var value = scope.series().value(part.kpi(), period.from(), period.to());
+                values.put(part.kpi(), shown(value));
                 thresholds.put(part.kpi(), part.atLeast());
-                all &= value.compareTo(part.atLeast()) >= 0;
+                all &= reaches(value, part.atLeast());
             }
-            judgements.add(
-                    new Judgement(period.key(), all, values, thresholds, period.from(), period.to(), rule.kpis()));
+            judgements.add(new Judgement(
+                    period.key(),
+                    all,
+                    values,
+                    thresholds,
+                    period.from(),
+                    period.to(),
+                    scope.series().sources(rule.kpis())));
         }
         return judgements;
     }
@@ -108,7 +120,13 @@ final class RuleJudge {
             // Nothing left at all: every touched-or-later period is judged, so earlier records get reconciled.
             for (var p = judgeFrom; !p.from().isAfter(last); p = calendar.next(p)) {
                 judgements.add(new Judgement(
-                        p.key(), false, BigDecimal.ZERO, BigDecimal.ZERO, p.from(), p.to(), Set.of(rule.kpi())));
+                        p.key(),
+                        false,
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        p.from(),
+                        p.to(),
+                        scope.series().sources(rule.kpi())));
             }
             return judgements;
         }
@@ -117,17 +135,41 @@ final class RuleJudge {
         var start = calendar.periodOf(rule.period(), firstDay.get());
         var from = start.from().isBefore(judgeFrom.from()) ? start : judgeFrom;
         for (var p = from; !p.from().isAfter(last); p = calendar.next(p)) {
-            var value = scope.series().sum(rule.kpi(), p.from(), p.to());
-            boolean record = value.signum() > 0 && history >= minHistory && value.compareTo(best) > 0;
+            var measured = scope.series().value(rule.kpi(), p.from(), p.to());
+            // An undefined period (a ratio below its minimum) is no record and sets none.
+            var value = measured instanceof MeasuredValue.Defined d ? d.value() : null;
+            boolean record = value != null && value.signum() > 0 && history >= minHistory && value.compareTo(best) > 0;
             if (!p.from().isBefore(judgeFrom.from())) {
-                judgements.add(new Judgement(p.key(), record, value, best, p.from(), p.to(), Set.of(rule.kpi())));
+                judgements.add(new Judgement(
+                        p.key(),
+                        record,
+                        shown(measured),
+                        best,
+                        p.from(),
+                        p.to(),
+                        scope.series().sources(rule.kpi())));
             }
-            best = best.max(value);
+            if (value != null) {
+                best = best.max(value);
+            }
             if (!p.from().isBefore(start.from())) {
                 history++;
             }
         }
         return judgements;
+    }
+
+    /** Whether a value reaches a threshold: an undefined one never does (ADR 0042). */
+    static boolean reaches(MeasuredValue value, BigDecimal atLeast) {
+        return value instanceof MeasuredValue.Defined d && d.value().compareTo(atLeast) >= 0;
+    }
+
+    /** A judged value as evidence shows it: the number, or why there is none. */
+    static Object shown(MeasuredValue value) {
+        return switch (value) {
+            case MeasuredValue.Defined d -> d.value();
+            case MeasuredValue.Undefined u -> u.reason();
+        };
     }
 
     /** Evidence of a threshold-like judgement: the rule's numbers as JSON-friendly values. */

@@ -6,8 +6,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -32,13 +30,13 @@ final class StreakJudge {
         if (touched.isEmpty()) {
             return List.of();
         }
-        var values = bucketValues(rule, scope);
         var qualifying = new TreeSet<LocalDate>();
-        values.forEach((bucket, value) -> {
-            if (value.compareTo(rule.atLeast()) >= 0) {
+        for (var bucket : buckets(rule, scope)) {
+            var to = rule.unit() == StreakUnit.WEEK ? bucket.plusDays(6) : bucket;
+            if (RuleJudge.reaches(scope.series().value(rule.kpi(), bucket, to), rule.atLeast())) {
                 qualifying.add(bucket);
             }
-        });
+        }
         var judgements = new ArrayList<Judgement>();
         var judged = new TreeSet<LocalDate>();
         for (var bucket : touched) {
@@ -61,7 +59,7 @@ final class StreakJudge {
                         BigDecimal.valueOf(rule.length()),
                         b,
                         window,
-                        Set.of(rule.kpi())));
+                        scope.series().sources(rule.kpi())));
             }
         }
         return judgements;
@@ -71,14 +69,18 @@ final class StreakJudge {
         return "streak:" + (rule.unit() == StreakUnit.WEEK ? "week:" : "day:") + bucket;
     }
 
-    private static TreeMap<LocalDate, BigDecimal> bucketValues(Streak rule, EvaluationScope scope) {
-        var values = new TreeMap<LocalDate, BigDecimal>();
-        scope.series().days(rule.kpi()).forEach((day, value) -> {
+    /**
+     * The buckets with any stored cell (of the KPI, or of a derived KPI's inputs): a day streak's
+     * working days, or a week streak's weeks, each judged by the KPI's value over the bucket.
+     */
+    private static TreeSet<LocalDate> buckets(Streak rule, EvaluationScope scope) {
+        var buckets = new TreeSet<LocalDate>();
+        for (var day : scope.series().dataDays(rule.kpi())) {
             if (rule.unit() == StreakUnit.WEEK || scope.workingDays().contains(day.getDayOfWeek())) {
-                values.merge(bucketOf(rule, scope, day), value, BigDecimal::add);
+                buckets.add(bucketOf(rule, scope, day));
             }
-        });
-        return values;
+        }
+        return buckets;
     }
 
     private static LocalDate bucketOf(Streak rule, EvaluationScope scope, LocalDate day) {

@@ -1,5 +1,6 @@
 package io.scoreline.gamification.contests;
 
+import io.scoreline.mappings.measures.KpiUnit;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,12 +8,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** A contest as stored: one KPI over whole days in the organization's time zone, for people or teams. */
+/**
+ * A contest as stored: one KPI over whole days in the organization's time zone, for people or teams.
+ * {@code unit} is the KPI's unit when the contest was created (percent for a connect rate, …).
+ */
 public record Contest(
         long id,
         long organizationId,
         String name,
         String kpiKey,
+        KpiUnit unit,
         LocalDate startsOn,
         LocalDate endsOn,
         boolean teams,

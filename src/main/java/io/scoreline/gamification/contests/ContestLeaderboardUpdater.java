@@ -16,7 +16,7 @@ import org.jooq.impl.DSL;
 
 /**
  * Keeps leaderboards up to date as KPI cells change: for each live or provisional contest whose KPI
- * and window a changed cell falls in and in which the profile takes part, it re-scores that person's
+ * (or one of its KPI's inputs, for a derived KPI) and window a changed cell falls in and in which the profile takes part, it re-scores that person's
  * (or team's) row from the source rows, re-ranks the board and tells people who took the lead,
  * entered the top 3 or reached the target. Backfill-origin changes ({@code notifies == false}) move
  * the board silently.
@@ -25,23 +25,33 @@ public final class ContestLeaderboardUpdater implements KpiChangeConsumer {
 
     private final Clock clock;
     private final ContestNotifier notifier;
+    private final ContestMeasures measures;
 
     public ContestLeaderboardUpdater(NotificationStore notifications, Clock clock, ContestSettings settings) {
+        this(notifications, clock, settings, new ContestMeasures());
+    }
+
+    ContestLeaderboardUpdater(
+            NotificationStore notifications, Clock clock, ContestSettings settings, ContestMeasures measures) {
         this.clock = clock;
         this.notifier = new ContestNotifier(notifications, clock, settings.rankNotifyCoalesce());
+        this.measures = measures;
     }
 
     @Override
     public void apply(DSLContext tx, ProfileChanges changes) {
         var organization = changes.organization();
-        var touched = touchedContests(tx, organization.id(), changes.profileId(), changes.cells());
+        // Once per person's changes, and compiled only when the rule sets changed (ContestMeasures).
+        var kpis = measures.of(tx, organization.id());
+        var touched = touchedContests(tx, organization.id(), changes.profileId(), changes.cells(), kpis);
         for (var contest : touched.values()) {
             var participant = ContestScorer.participantOf(tx, contest, changes.profileId());
             if (participant.isEmpty()) {
                 continue;
             }
             var before = LeaderboardRanking.standings(tx, contest.id());
-            var score = ContestScorer.score(tx, contest, organization.timezone(), participant.get());
+            var score = ContestScorer.score(
+                    tx, contest, kpis.of(contest.kpiKey()), organization.timezone(), participant.get());
             var previous = ContestScorer.store(tx, contest, participant.get().key(), score, clock.instant());
             var after = LeaderboardRanking.rerank(tx, contest.id());
             if (changes.notifies()) {
@@ -52,16 +62,17 @@ public final class ContestLeaderboardUpdater implements KpiChangeConsumer {
     }
 
     /**
-     * The scoring contests the cells fall in, locked in id order: updates of one contest by several
+     * The scoring contests the cells fall in (a contest on a derived KPI when any of its inputs
+     * changed in its window), locked in id order: updates of one contest by several
      * workers queue behind each other (ranks are read, then written), and the fixed order keeps two
      * workers from waiting on each other in a circle.
      */
     private static TreeMap<Long, Contest> touchedContests(
-            DSLContext tx, long organizationId, long profileId, Set<KpiDay> cells) {
+            DSLContext tx, long organizationId, long profileId, Set<KpiDay> cells, ContestMeasures.Measures kpis) {
         Condition inWindow = DSL.falseCondition();
         for (var cell : cells) {
             inWindow = inWindow.or(CONTESTS.KPI_KEY
-                    .eq(cell.kpiKey())
+                    .in(kpis.reading(cell.kpiKey()))
                     .and(CONTESTS.STARTS_ON.le(cell.date()))
                     .and(CONTESTS.ENDS_ON.ge(cell.date())));
         }

@@ -4,6 +4,7 @@ import static io.scoreline.pipeline.db.Tables.CONTESTS;
 
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.gamification.notifications.NotificationStore;
+import io.scoreline.mappings.measures.KpiMeasure;
 import io.scoreline.pipeline.database.TenantTransactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,9 +35,20 @@ public final class ContestLifecycle {
     private final Clock clock;
     private final ContestNotifier notifier;
     private final PlacementAwards placements;
+    private final ContestMeasures measures;
 
     public ContestLifecycle(
             TenantTransactions transactions, NotificationStore notifications, Clock clock, ContestSettings settings) {
+        this(transactions, notifications, clock, settings, new ContestMeasures());
+    }
+
+    ContestLifecycle(
+            TenantTransactions transactions,
+            NotificationStore notifications,
+            Clock clock,
+            ContestSettings settings,
+            ContestMeasures measures) {
+        this.measures = measures;
         this.transactions = transactions;
         this.clock = clock;
         this.notifier = new ContestNotifier(notifications, clock, settings.rankNotifyCoalesce());
@@ -119,7 +131,7 @@ public final class ContestLifecycle {
                     if (contest.teams()) {
                         ContestTeams.fixAtStart(tx, contest);
                     }
-                    ContestScorer.rescoreAll(tx, contest, entry.zone(), clock.instant());
+                    ContestScorer.rescoreAll(tx, contest, measure(tx, contest), entry.zone(), clock.instant());
                 }
                 // Cancelled contests are not in the directory the ticker walks.
                 case PROVISIONAL, SCHEDULED, CANCELLED -> {}
@@ -129,11 +141,15 @@ public final class ContestLifecycle {
         });
     }
 
+    private KpiMeasure measure(DSLContext tx, Contest contest) {
+        return measures.of(tx, contest.organizationId()).of(contest.kpiKey());
+    }
+
     private void finish(DSLContext tx, Contest contest, ZoneId zone) {
-        ContestScorer.rescoreAll(tx, contest, zone, clock.instant());
+        ContestScorer.rescoreAll(tx, contest, measure(tx, contest), zone, clock.instant());
         var standings = LeaderboardRanking.standings(tx, contest.id());
         standings.values().stream()
-                .filter(s -> s.rank() == 1 && s.score().signum() > 0)
+                .filter(s -> s.rank() == 1 && s.positive())
                 .findFirst()
                 .ifPresent(first -> notifier.won(
                         tx, contest, ContestScorer.participant(tx, contest, first.participantKey()), first));

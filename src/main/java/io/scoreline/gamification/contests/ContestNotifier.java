@@ -42,14 +42,13 @@ final class ContestNotifier {
     void rankChanges(DSLContext tx, Contest contest, Map<String, Standing> before, Map<String, Standing> after) {
         for (var now : after.values()) {
             var then = before.get(now.participantKey());
-            if (!now.inTop(3) || now.score().signum() <= 0) {
+            if (!now.inTop(3) || !now.positive()) {
                 continue;
             }
             // Before going live every row had rank 0 or a rank from key order; a row that scored
             // nothing before cannot have led, whatever its rank said.
-            boolean wasLeading =
-                    then != null && then.rank() == 1 && then.score().signum() > 0;
-            boolean wasInTop3 = then != null && then.inTop(3) && then.score().signum() > 0;
+            boolean wasLeading = then != null && then.rank() == 1 && then.positive();
+            boolean wasInTop3 = then != null && then.inTop(3) && then.positive();
             NotificationKind kind;
             if (now.rank() == 1 && !wasLeading) {
                 kind = NotificationKind.TOOK_LEAD;
@@ -95,7 +94,9 @@ final class ContestNotifier {
             return;
         }
         var target = contest.target().get();
-        if (before.value().compareTo(target) >= 0 || after.value().compareTo(target) < 0) {
+        // An undefined score has reached nothing; a row that comes back above the target after being
+        // undefined has crossed it (the dedupe key keeps it to once per person and contest).
+        if (before.reaches(target) || !after.reaches(target)) {
             return;
         }
         var payload = payload(contest, new Standing(participant.key(), after.value(), after.reachedAt(), 0));
@@ -132,7 +133,7 @@ final class ContestNotifier {
         payload.put("contest", contest.name());
         payload.put("kpi", contest.kpiKey());
         payload.put("participant", standing.participantKey());
-        payload.put("score", standing.score().stripTrailingZeros().toPlainString());
+        payload.put("score", Score.plain(standing.score()).orElse(null));
         return payload;
     }
 

@@ -1,5 +1,6 @@
 package io.scoreline.gamification.contests;
 
+import io.scoreline.mappings.measures.KpiUnit;
 import io.scoreline.pipeline.db.tables.records.ContestsRecord;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,6 +16,7 @@ final class ContestRows {
                 r.getOrganizationId(),
                 r.getName(),
                 r.getKpiKey(),
+                KpiUnit.fromKey(r.getUnit()).orElse(KpiUnit.COUNT),
                 r.getStartsOn(),
                 r.getEndsOn(),
                 r.getTeamMode(),

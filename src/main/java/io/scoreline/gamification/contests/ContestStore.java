@@ -46,14 +46,16 @@ public final class ContestStore {
     /** Creates it for {@code actor}, with its audit row in the same transaction. */
     public ContestSummary create(Organization organization, NewContest request, Actor actor) {
         return transactions.inOrganization(organization.id(), tx -> {
-            var known = KnownKpis.of(tx, organization.id());
-            if (!known.contains(request.kpiKey())) {
+            // Stored, snapshot and derived KPIs (scorecards included) alike (ADR 0042).
+            var known = KnownKpis.measures(tx, organization.id());
+            if (!known.containsKey(request.kpiKey())) {
                 throw ScorelineException.badInput(
                         "unknown KPI '" + request.kpiKey() + "' in " + organization.slug() + ": "
                                 + (known.isEmpty()
                                         ? "it has no mapping rules yet (see `scoreline mapping set`)"
-                                        : "use one of " + String.join(", ", known)));
+                                        : "use one of " + String.join(", ", known.keySet())));
             }
+            var unit = known.get(request.kpiKey()).unit();
             var people = participants(tx, organization, request);
             if (request.teams()) {
                 // Team contests rank top-level teams, each with its sub-teams (ADR 0037).
@@ -73,6 +75,7 @@ public final class ContestStore {
                     .set(CONTESTS.ORGANIZATION_ID, organization.id())
                     .set(CONTESTS.NAME, request.name())
                     .set(CONTESTS.KPI_KEY, request.kpiKey())
+                    .set(CONTESTS.UNIT, unit.key())
                     .set(CONTESTS.STARTS_ON, request.startsOn())
                     .set(CONTESTS.ENDS_ON, request.endsOn())
                     .set(CONTESTS.TEAM_MODE, request.teams())
@@ -106,6 +109,7 @@ public final class ContestStore {
             var changes = new LinkedHashMap<String, Object>();
             changes.put("name", contest.name());
             changes.put("kpi", contest.kpiKey());
+            changes.put("unit", contest.unit().key());
             changes.put("from", contest.startsOn().toString());
             changes.put("to", contest.endsOn().toString());
             changes.put("teams", contest.teams());

@@ -1,7 +1,10 @@
 package io.scoreline.gamification.contests;
 
+import io.scoreline.mappings.measures.KpiMeasure;
 import io.scoreline.pipeline.kpi.measure.KpiMeasureCatalog;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
 
@@ -15,5 +18,10 @@ final class KnownKpis {
 
     static Set<String> of(DSLContext tx, long organizationId) {
         return new TreeSet<>(KpiMeasureCatalog.of(tx, organizationId).keySet());
+    }
+
+    /** The same keys with what each means (stored, snapshot, derived) and its unit, by key. */
+    static Map<String, KpiMeasure> measures(DSLContext tx, long organizationId) {
+        return new TreeMap<>(KpiMeasureCatalog.of(tx, organizationId));
     }
 }

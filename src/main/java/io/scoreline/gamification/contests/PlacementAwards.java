@@ -35,7 +35,7 @@ final class PlacementAwards {
     void award(DSLContext tx, Contest contest, Map<String, Standing> finalStandings) {
         var badges = badgeIdsByKey(tx);
         for (var standing : finalStandings.values()) {
-            if (!standing.inTop(3) || standing.score().signum() <= 0) {
+            if (!standing.inTop(3) || !standing.positive()) {
                 continue;
             }
             var key = KEYS_BY_PLACE.get(standing.rank() - 1);

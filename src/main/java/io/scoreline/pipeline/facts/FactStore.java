@@ -34,20 +34,20 @@ final class FactStore {
     // costs an extra index probe and WAL record per row (ADR 0009).
     private static final String INSERT = """
             insert into kpi_facts (organization_id, integration_id, object_type, record_id, kpi_key, profile_id, crm_user_id,
-                                   local_date, occurred_at, value, rule_set_id)
+                                   local_date, occurred_at, value, rule_set_id, distinct_value)
             select {0}, {1}, {2}, f.record_id, f.kpi_key, f.profile_id, f.crm_user_id,
                    date '1970-01-01' + f.epoch_day, timestamptz 'epoch' + f.occurred_micros * interval '1 microsecond',
-                   f.value::numeric, {3}
-              from unnest({4}, {5}, {6}, {7}, {8}, {9}, {10})
-                   as f(record_id, kpi_key, profile_id, crm_user_id, epoch_day, occurred_micros, value)""";
+                   f.value::numeric, {3}, f.distinct_value
+              from unnest({4}, {5}, {6}, {7}, {8}, {9}, {10}, {11})
+                   as f(record_id, kpi_key, profile_id, crm_user_id, epoch_day, occurred_micros, value, distinct_value)""";
 
     private static final String UPDATE = """
             update kpi_facts k
                set profile_id = f.profile_id, crm_user_id = f.crm_user_id, local_date = date '1970-01-01' + f.epoch_day,
                    occurred_at = timestamptz 'epoch' + f.occurred_micros * interval '1 microsecond', value = f.value::numeric,
-                   rule_set_id = {3}, updated_at = current_timestamp
-              from unnest({4}, {5}, {6}, {7}, {8}, {9}, {10})
-                   as f(record_id, kpi_key, profile_id, crm_user_id, epoch_day, occurred_micros, value)
+                   rule_set_id = {3}, distinct_value = f.distinct_value, updated_at = current_timestamp
+              from unnest({4}, {5}, {6}, {7}, {8}, {9}, {10}, {11})
+                   as f(record_id, kpi_key, profile_id, crm_user_id, epoch_day, occurred_micros, value, distinct_value)
              where k.integration_id = {1} and k.object_type = {2} and k.record_id = f.record_id and k.kpi_key = f.kpi_key
                and k.organization_id = {0}""";
 
@@ -65,7 +65,8 @@ final class FactStore {
                         KPI_FACTS.CRM_USER_ID,
                         KPI_FACTS.LOCAL_DATE,
                         KPI_FACTS.OCCURRED_AT,
-                        KPI_FACTS.VALUE)
+                        KPI_FACTS.VALUE,
+                        KPI_FACTS.DISTINCT_VALUE)
                 .from(KPI_FACTS)
                 .where(KPI_FACTS.INTEGRATION_ID.eq(integrationId))
                 .and(KPI_FACTS.OBJECT_TYPE.eq(objectType))
@@ -82,7 +83,8 @@ final class FactStore {
                                         row.value6() == null
                                                 ? null
                                                 : row.value6().toInstant(),
-                                        row.value7())));
+                                        row.value7(),
+                                        row.value8())));
         return result;
     }
 
@@ -131,6 +133,7 @@ final class FactStore {
         var localDates = new LocalDate[n];
         var occurredAts = new Instant[n];
         var values = new BigDecimal[n];
+        var distinctValues = new String[n];
         for (int i = 0; i < n; i++) {
             var fact = facts.get(i);
             recordIds[i] = fact.recordId();
@@ -140,6 +143,7 @@ final class FactStore {
             localDates[i] = fact.localDate();
             occurredAts[i] = fact.occurredAt();
             values[i] = fact.value();
+            distinctValues[i] = fact.distinctValue();
         }
         tx.execute(
                 statement,
@@ -153,6 +157,7 @@ final class FactStore {
                 BinaryArrayParam.varchars(crmUserIds),
                 BinaryArrayParam.epochDays(localDates),
                 BinaryArrayParam.epochMicros(occurredAts),
-                BinaryArrayParam.decimals(values));
+                BinaryArrayParam.decimals(values),
+                BinaryArrayParam.varchars(distinctValues));
     }
 }

@@ -375,7 +375,8 @@ public final class PageWriter {
                                 fact.crmUserId(),
                                 fact.localDate(),
                                 fact.occurredAt(),
-                                fact.value()));
+                                fact.value(),
+                                fact.distinctValue()));
                 if (previous != null) {
                     throw new ScorelineException(
                             FailureKind.BUG,

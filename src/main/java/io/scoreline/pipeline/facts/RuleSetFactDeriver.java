@@ -36,7 +36,7 @@ public final class RuleSetFactDeriver implements FactDeriver {
         var facts = ruleSet.evaluate(
                 new MappingRecord(record.objectType(), record.recordId(), record.fields()), zone, warnings);
         return facts.stream()
-                .map(f -> new DerivedFact(f.kpi(), f.owner(), f.date(), f.occurredAt(), f.value()))
+                .map(f -> new DerivedFact(f.kpi(), f.owner(), f.date(), f.occurredAt(), f.value(), f.distinctValue()))
                 .toList();
     }
 

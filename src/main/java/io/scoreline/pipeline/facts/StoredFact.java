@@ -12,7 +12,8 @@ public record StoredFact(
         String crmUserId,
         LocalDate localDate,
         Instant occurredAt,
-        BigDecimal value) {
+        BigDecimal value,
+        String distinctValue) {
 
     /** Whether this fact says the same as {@code other} would (the rule set version aside). */
     boolean sameAs(StoredFact other) {
@@ -20,6 +21,7 @@ public record StoredFact(
                 && java.util.Objects.equals(crmUserId, other.crmUserId)
                 && localDate.equals(other.localDate)
                 && java.util.Objects.equals(occurredAt, other.occurredAt)
-                && value.compareTo(other.value) == 0;
+                && value.compareTo(other.value) == 0
+                && java.util.Objects.equals(distinctValue, other.distinctValue);
     }
 }

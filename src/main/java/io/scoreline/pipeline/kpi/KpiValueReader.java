@@ -3,11 +3,20 @@ package io.scoreline.pipeline.kpi;
 import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
 import static io.scoreline.pipeline.db.Tables.PROFILES;
 
+import io.scoreline.mappings.measures.KpiFormula;
+import io.scoreline.mappings.measures.KpiMeasure;
+import io.scoreline.mappings.measures.KpiUnit;
+import io.scoreline.mappings.measures.MeasuredValue;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.kpi.measure.KpiMeasureCatalog;
+import io.scoreline.pipeline.kpi.measure.KpiMeasureReader;
 import io.scoreline.pipeline.people.TeamSubtrees;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
@@ -21,6 +30,13 @@ public final class KpiValueReader {
         this.transactions = transactions;
     }
 
+    /**
+     * Totals per person and KPI over the window (all history without {@code from} and {@code to}),
+     * or per person, KPI and day. Every KPI of the organization's catalog (ADR 0042) is read as it
+     * means: stored sums in one grouped query; snapshots and derived KPIs through {@link
+     * KpiMeasureReader}, one call per KPI for all the people. Derived KPIs are shown over the
+     * window only, not per day.
+     */
     public List<KpiTotal> totals(
             long organizationId,
             Optional<LocalDate> from,
@@ -34,14 +50,17 @@ public final class KpiValueReader {
         if (to.isPresent()) {
             window = window.and(KPI_VALUES.PERIOD_DATE.le(to.get()));
         }
-        if (profileEmail.isPresent()) {
-            window = window.and(PROFILES.EMAIL.eq(profileEmail.get().strip().toLowerCase(java.util.Locale.ROOT)));
+        var email = profileEmail.map(e -> e.strip().toLowerCase(java.util.Locale.ROOT));
+        if (email.isPresent()) {
+            window = window.and(PROFILES.EMAIL.eq(email.get()));
         }
         var condition = window;
         var sum = DSL.sum(KPI_VALUES.VALUE);
         var count = DSL.sum(KPI_VALUES.FACT_COUNT);
         return transactions.inOrganization(organizationId, tx -> {
+            var catalog = KpiMeasureCatalog.of(tx, organizationId);
             if (byDay) {
+                // A snapshot's one row per person and day is its value that day: nothing is summed.
                 return tx.select(PROFILES.EMAIL, KPI_VALUES.KPI_KEY, KPI_VALUES.PERIOD_DATE, sum, count)
                         .from(KPI_VALUES)
                         .join(PROFILES)
@@ -54,22 +73,81 @@ public final class KpiValueReader {
                                 r.value2(),
                                 Optional.of(r.value3()),
                                 strip(r.value4()),
-                                r.value5().longValue()));
+                                r.value5().longValue(),
+                                unit(catalog, r.value2()),
+                                Optional.empty()));
             }
-            return tx.select(PROFILES.EMAIL, KPI_VALUES.KPI_KEY, sum, count)
+            var totals = new ArrayList<KpiTotal>();
+            tx.select(PROFILES.EMAIL, KPI_VALUES.KPI_KEY, sum, count)
                     .from(KPI_VALUES)
                     .join(PROFILES)
                     .on(PROFILES.ID.eq(KPI_VALUES.PROFILE_ID))
                     .where(condition)
                     .groupBy(PROFILES.EMAIL, KPI_VALUES.KPI_KEY)
-                    .orderBy(PROFILES.EMAIL, KPI_VALUES.KPI_KEY)
-                    .fetch(r -> new KpiTotal(
-                            r.value1(),
-                            r.value2(),
-                            Optional.empty(),
-                            strip(r.value3()),
-                            r.value4().longValue()));
+                    .forEach(r -> {
+                        var measure = catalog.get(r.value2());
+                        if (measure == null || measure.formula() instanceof KpiFormula.Sum) {
+                            totals.add(new KpiTotal(
+                                    r.value1(),
+                                    r.value2(),
+                                    Optional.empty(),
+                                    strip(r.value3()),
+                                    r.value4().longValue(),
+                                    unit(catalog, r.value2()),
+                                    Optional.empty()));
+                        }
+                    });
+            var measured = catalog.values().stream()
+                    .filter(m -> !(m.formula() instanceof KpiFormula.Sum))
+                    .toList();
+            if (!measured.isEmpty()) {
+                var people = tx.select(PROFILES.ID, PROFILES.EMAIL)
+                        .from(PROFILES)
+                        .where(PROFILES.ORGANIZATION_ID.eq(organizationId))
+                        .and(email.map(PROFILES.EMAIL::eq).orElse(DSL.trueCondition()))
+                        .fetchMap(PROFILES.ID, PROFILES.EMAIL);
+                var first = from.orElse(FIRST_DAY);
+                var last = to.orElse(LAST_DAY);
+                for (var measure : measured) {
+                    KpiMeasureReader.valuesByPerson(tx, organizationId, measure, people.keySet(), first, last)
+                            .forEach((person, value) -> totals.add(total(people.get(person), measure, value)));
+                }
+            }
+            totals.sort(Comparator.comparing(KpiTotal::profileEmail).thenComparing(KpiTotal::kpiKey));
+            return totals;
         });
+    }
+
+    // "All history" for a reader that needs a window: before any CRM record, after any plan.
+    private static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+    private static KpiTotal total(String email, KpiMeasure measure, MeasuredValue value) {
+        return switch (value) {
+            case MeasuredValue.Defined defined ->
+                new KpiTotal(
+                        email,
+                        measure.key(),
+                        Optional.empty(),
+                        strip(defined.value()),
+                        0,
+                        measure.unit(),
+                        Optional.empty());
+            case MeasuredValue.Undefined undefined ->
+                new KpiTotal(
+                        email,
+                        measure.key(),
+                        Optional.empty(),
+                        null,
+                        0,
+                        measure.unit(),
+                        Optional.of(undefined.reason()));
+        };
+    }
+
+    private static KpiUnit unit(Map<String, KpiMeasure> catalog, String kpi) {
+        var measure = catalog.get(kpi);
+        return measure == null ? KpiUnit.COUNT : measure.unit();
     }
 
     private static BigDecimal strip(BigDecimal value) {

@@ -121,8 +121,10 @@ class HubSpotCliFlowIT {
         var kpis = CliRun.run(env, "kpi", "show", "--org", "hsflow", "--json");
         assertThat(kpis.outLines())
                 .isNotEmpty()
-                .allSatisfy(line -> assertThat(line)
-                        .matches("\\{\"profile\":\"[^\"]+@[^\"]+\",\"kpi\":\"[a-z_]+\",\"value\":[0-9.]+}"));
+                .allSatisfy(
+                        line -> assertThat(line)
+                                .matches(
+                                        "\\{\"profile\":\"[^\"]+@[^\"]+\",\"kpi\":\"[a-z_]+\",\"value\":[0-9.]+,\"unit\":\"[a-z]+\"}"));
         assertThat(kpis.out()).contains("\"kpi\":\"calls_made\"");
     }
 

@@ -98,8 +98,10 @@ class SalesforceCliFlowIT {
         var kpis = CliRun.run(env, "kpi", "show", "--org", "flow", "--json");
         assertThat(kpis.outLines())
                 .isNotEmpty()
-                .allSatisfy(line -> assertThat(line)
-                        .matches("\\{\"profile\":\"[^\"]+@[^\"]+\",\"kpi\":\"[a-z_]+\",\"value\":[0-9.]+}"));
+                .allSatisfy(
+                        line -> assertThat(line)
+                                .matches(
+                                        "\\{\"profile\":\"[^\"]+@[^\"]+\",\"kpi\":\"[a-z_]+\",\"value\":[0-9.]+,\"unit\":\"[a-z]+\"}"));
         assertThat(kpis.out()).contains("\"kpi\":\"calls_made\"");
 
         var byDay = CliRun.run(env, "kpi", "show", "--org", "flow", "--by-day", "--json");

@@ -51,6 +51,17 @@ final class ContestFixture implements AutoCloseable {
                 new BigDecimal(record.fields().get("Calls").toString())));
     };
 
+    /** One fact per Event: the KPI named in its {@code Kpi} field, worth its {@code Value}, at {@code CompletedAt}. */
+    private static final FactDeriver EVENTS = record -> {
+        var at = Instant.parse((String) record.fields().get("CompletedAt"));
+        return List.of(new DerivedFact(
+                (String) record.fields().get("Kpi"),
+                (String) record.fields().get("OwnerId"),
+                at.atZone(BERLIN).toLocalDate(),
+                at,
+                new BigDecimal(record.fields().get("Value").toString())));
+    };
+
     final DatabaseRuntime database;
     final TenantTransactions transactions;
     final TestClock clock;
@@ -134,6 +145,24 @@ final class ContestFixture implements AutoCloseable {
         calls(recordId, person, calls, at, ChangeOrigin.live());
     }
 
+    /** An Event record worth {@code value} of {@code kpi} for {@code person} at {@code at}; the same id again is an edit. */
+    void fact(String recordId, String person, String kpi, int value, Instant at) {
+        var record = new CrmRecord(
+                "Event",
+                recordId,
+                Instant.EPOCH.plusSeconds(modstamps.incrementAndGet()),
+                false,
+                Map.of("OwnerId", "005" + person, "CompletedAt", at.toString(), "Kpi", kpi, "Value", value));
+        writer.write(
+                organization.id(),
+                integration,
+                "Event",
+                List.of(record),
+                EVENTS,
+                ChangeOrigin.live(),
+                (tx, page) -> {});
+    }
+
     void delete(String recordId) {
         var record =
                 new CrmRecord("Task", recordId, Instant.EPOCH.plusSeconds(modstamps.incrementAndGet()), true, Map.of());
@@ -191,7 +220,9 @@ final class ContestFixture implements AutoCloseable {
     List<String> board(long contestId) {
         return store.leaderboard(contestId).entries().stream()
                 .map(e -> e.rank() + " " + e.participant().replace("@acme.test", "") + " "
-                        + e.score().stripTrailingZeros().toPlainString() + " "
+                        + e.value()
+                                .map(v -> v.stripTrailingZeros().toPlainString())
+                                .orElse("—") + " "
                         + e.reachedAt().map(Object::toString).orElse("-"))
                 .toList();
     }

@@ -32,7 +32,7 @@ final class ContestListCommand extends ContextCommand {
             output.line("No contests in " + organization.slug() + " (create one with `scoreline contest create`)");
         } else {
             output.table(
-                    List.of("ID", "NAME", "KPI", "FROM", "TO", "MODE", "TARGET", "STATUS", "ENTRIES"),
+                    List.of("ID", "NAME", "KPI", "FROM", "TO", "MODE", "TARGET", "UNIT", "STATUS", "ENTRIES"),
                     contests.stream()
                             .map(s -> {
                                 var c = s.contest();
@@ -46,6 +46,7 @@ final class ContestListCommand extends ContextCommand {
                                         c.target()
                                                 .map(t -> t.stripTrailingZeros().toPlainString())
                                                 .orElse("-"),
+                                        c.unit().key(),
                                         c.status().key(),
                                         Integer.toString(s.entries()));
                             })

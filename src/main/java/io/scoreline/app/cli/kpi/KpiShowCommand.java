@@ -24,7 +24,11 @@ import picocli.CommandLine.Option;
             "  scoreline kpi show --org acme --from 2026-03-01 --to 2026-03-31",
             "  scoreline kpi show --org acme --profile ana@acme.example --by-day --json"
         },
-        description = "KPI totals per person and KPI; --by-day for one line per day.")
+        description = {
+            "KPI totals per person and KPI, derived KPIs (ratios, averages, distinct counts, weighted sums,"
+                    + " scorecards) included with their unit; --by-day for one line per day (stored KPIs only).",
+            "A derived KPI below its minimum (e.g. fewer calls than min_denominator) shows — and why."
+        })
 final class KpiShowCommand extends ContextCommand {
 
     @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")
@@ -42,17 +46,34 @@ final class KpiShowCommand extends ContextCommand {
     @Option(names = "--by-day", description = "One line per person, KPI and day")
     boolean byDay;
 
-    /** The {@code --json} line of DESIGN §10; {@code date} only with {@code --by-day}. */
+    /**
+     * The {@code --json} line of DESIGN §10; {@code date} only with {@code --by-day}; an undefined
+     * derived KPI has {@code "value": null} and {@code undefined}, the reason (ADR 0042).
+     */
     record TotalLine(
             String profile,
             String kpi,
             @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate date,
-            BigDecimal value) {
+            BigDecimal value,
+            String unit,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String undefined) {
 
         static TotalLine of(KpiTotal total) {
             return new TotalLine(
-                    total.profileEmail(), total.kpiKey(), total.date().orElse(null), total.value());
+                    total.profileEmail(),
+                    total.kpiKey(),
+                    total.date().orElse(null),
+                    total.value(),
+                    total.unit().key(),
+                    total.undefined().orElse(null));
         }
+    }
+
+    /** What the table shows for a total: the number, or a dash and why there is none. */
+    private static String shown(KpiTotal total) {
+        return total.undefined()
+                .map(reason -> "— (" + reason + ")")
+                .orElseGet(() -> total.value().toPlainString());
     }
 
     private Optional<LocalDate> fromDate;
@@ -79,8 +100,8 @@ final class KpiShowCommand extends ContextCommand {
             output.line("No KPI values for " + organization.slug() + " in this window");
         } else {
             var header = byDay
-                    ? List.of("PROFILE", "KPI", "DATE", "VALUE", "FACTS")
-                    : List.of("PROFILE", "KPI", "VALUE", "FACTS");
+                    ? List.of("PROFILE", "KPI", "DATE", "VALUE", "UNIT", "FACTS")
+                    : List.of("PROFILE", "KPI", "VALUE", "UNIT", "FACTS");
             output.table(
                     header,
                     totals.stream()
@@ -89,12 +110,14 @@ final class KpiShowCommand extends ContextCommand {
                                             t.profileEmail(),
                                             t.kpiKey(),
                                             t.date().orElseThrow().toString(),
-                                            t.value().toPlainString(),
+                                            shown(t),
+                                            t.unit().key(),
                                             Long.toString(t.factCount()))
                                     : List.of(
                                             t.profileEmail(),
                                             t.kpiKey(),
-                                            t.value().toPlainString(),
+                                            shown(t),
+                                            t.unit().key(),
                                             Long.toString(t.factCount())))
                             .toList());
         }

@@ -1,5 +1,6 @@
 package io.scoreline.app.cli.kpi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
         name = "leaderboard",
         footerHeading = HelpOptions.EXAMPLES,
         footer = {"  scoreline leaderboard --contest 3", "  scoreline leaderboard --contest 3 --json"},
-        description = "A contest's leaderboard: rank, person or team, score, when the score was reached.")
+        description =
+                "A contest's leaderboard: rank, person or team, score (— when undefined), when the score was reached.")
 public final class LeaderboardCommand extends ContextCommand {
 
     @Option(names = "--contest", required = true, paramLabel = "ID", description = "Contest id (see `contest list`)")
@@ -29,6 +31,7 @@ public final class LeaderboardCommand extends ContextCommand {
             int rank,
             String participant,
             BigDecimal score,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String undefined,
             @JsonProperty("reached_at") Instant reachedAt,
             String status) {
 
@@ -36,7 +39,8 @@ public final class LeaderboardCommand extends ContextCommand {
             return new EntryLine(
                     entry.rank(),
                     entry.participant(),
-                    new BigDecimal(plain(entry.score())),
+                    entry.value().map(v -> new BigDecimal(plain(v))).orElse(null),
+                    entry.undefinedReason().orElse(null),
                     entry.reachedAt().orElse(null),
                     status);
         }
@@ -52,7 +56,8 @@ public final class LeaderboardCommand extends ContextCommand {
                             output.jsonLine(EntryLine.of(e, contest.status().key())));
             return 0;
         }
-        output.line("Contest " + contest.id() + " '" + contest.name() + "': " + contest.kpiKey() + " from "
+        output.line("Contest " + contest.id() + " '" + contest.name() + "': " + contest.kpiKey() + " ("
+                + contest.unit().key() + ") from "
                 + contest.startsOn() + " to "
                 + contest.endsOn() + ", " + contest.status().key()
                 + contest.target().map(t -> ", target " + plain(t)).orElse(""));
@@ -62,7 +67,8 @@ public final class LeaderboardCommand extends ContextCommand {
                         .map(e -> List.of(
                                 Integer.toString(e.rank()),
                                 e.participant(),
-                                plain(e.score()),
+                                // Undefined (too few calls for a rate, …): no number, ranked last.
+                                e.value().map(LeaderboardCommand::plain).orElse("—"),
                                 e.reachedAt().map(Object::toString).orElse("-")))
                         .toList());
         return 0;

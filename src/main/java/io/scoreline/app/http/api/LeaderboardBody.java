@@ -13,12 +13,15 @@ import java.util.List;
 /**
  * A contest's board: the contest, and its entries with the fields of {@code leaderboard --contest
  * ID --json} (rank, person's e-mail or team's name, score, when it was reached, the contest's status).
+ * An undefined score (a ratio below its minimum denominator) is {@code "score": null} with
+ * {@code "undefined"} saying why; the field is absent from rows with a score.
  */
 @Serdeable
 public record LeaderboardBody(
         @JsonProperty("contest_id") long contestId,
         String name,
         String kpi,
+        String unit,
         boolean teams,
         String status,
         List<Entry> entries) {
@@ -28,7 +31,12 @@ public record LeaderboardBody(
     public record Entry(
             int rank,
             String participant,
+
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
             BigDecimal score,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String undefined,
 
             @JsonProperty("reached_at") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
             Instant reachedAt,
@@ -42,6 +50,7 @@ public record LeaderboardBody(
                 contest.id(),
                 contest.name(),
                 contest.kpiKey(),
+                contest.unit().key(),
                 contest.teams(),
                 status,
                 board.entries().stream().map(e -> entry(e, status)).toList());
@@ -51,7 +60,8 @@ public record LeaderboardBody(
         return new Entry(
                 entry.rank(),
                 entry.participant(),
-                plain(entry.score()),
+                entry.value().map(LeaderboardBody::plain).orElse(null),
+                entry.undefinedReason().orElse(null),
                 entry.reachedAt().orElse(null),
                 status);
     }

@@ -8,6 +8,9 @@ import io.scoreline.mappings.measures.MeasuredValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -36,8 +39,58 @@ public final class KpiMeasureReader {
                     KpiFormula.Average _,
                     KpiFormula.DistinctCount _,
                     KpiFormula.WeightedSum _,
-                    KpiFormula.Scorecard _ ->
-                DerivedValues.value(tx, organizationId, measure, profileIds, from, to);
+                    KpiFormula.Scorecard _ -> DerivedValues.value(tx, organizationId, measure, profileIds, from, to);
+        };
+    }
+
+    /**
+     * Each person's value over {@code [from, to]}, for the people with any stored row of the
+     * KPI's inputs in the window (who have nothing to show are left out): {@code kpi show} and the
+     * API's totals. One or two queries for a stored sum or a derived KPI, whatever the number of people.
+     */
+    public static Map<Long, MeasuredValue> valuesByPerson(
+            DSLContext tx,
+            long organizationId,
+            KpiMeasure measure,
+            Collection<Long> profileIds,
+            LocalDate from,
+            LocalDate to) {
+        var people = profileIds.toArray(Long[]::new);
+        return switch (measure.formula()) {
+            case KpiFormula.Sum sum -> {
+                var values = new LinkedHashMap<Long, MeasuredValue>();
+                tx.select(KPI_VALUES.PROFILE_ID, DSL.sum(KPI_VALUES.VALUE))
+                        .from(KPI_VALUES)
+                        .where(KPI_VALUES.ORGANIZATION_ID.eq(organizationId))
+                        .and(KPI_VALUES.PROFILE_ID.eq(DSL.any(people)))
+                        .and(KPI_VALUES.KPI_KEY.eq(sum.kpi()))
+                        .and(KPI_VALUES.PERIOD_DATE.between(from, to))
+                        .groupBy(KPI_VALUES.PROFILE_ID)
+                        .orderBy(KPI_VALUES.PROFILE_ID)
+                        .forEach(r -> values.put(r.value1(), new MeasuredValue.Defined(r.value2())));
+                yield values;
+            }
+            case KpiFormula.Snapshot snapshot -> {
+                // The snapshot reader owns what a person's snapshot over a window is; asked per
+                // person who has a row of it in the window.
+                var values = new LinkedHashMap<Long, MeasuredValue>();
+                tx.selectDistinct(KPI_VALUES.PROFILE_ID)
+                        .from(KPI_VALUES)
+                        .where(KPI_VALUES.ORGANIZATION_ID.eq(organizationId))
+                        .and(KPI_VALUES.PROFILE_ID.eq(DSL.any(people)))
+                        .and(KPI_VALUES.KPI_KEY.eq(snapshot.kpi()))
+                        .and(KPI_VALUES.PERIOD_DATE.between(from, to))
+                        .orderBy(KPI_VALUES.PROFILE_ID)
+                        .fetch(KPI_VALUES.PROFILE_ID)
+                        .forEach(person -> values.put(
+                                person, SnapshotValues.value(tx, organizationId, snapshot, List.of(person), from, to)));
+                yield values;
+            }
+            case KpiFormula.Ratio _,
+                    KpiFormula.Average _,
+                    KpiFormula.DistinctCount _,
+                    KpiFormula.WeightedSum _,
+                    KpiFormula.Scorecard _ -> DerivedValues.byPerson(tx, organizationId, measure, profileIds, from, to);
         };
     }
 
