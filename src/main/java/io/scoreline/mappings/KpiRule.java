@@ -60,7 +60,10 @@ public final class KpiRule {
         return definition;
     }
 
-    /** The fields this rule reads: its condition, value, owner and date (catalog spelling, case ignored). */
+    /**
+     * The fields this rule reads: its condition, value, owner, date and the field it counts
+     * distinct values of (catalog spelling, case ignored).
+     */
     public java.util.Set<String> fieldsRead() {
         var set = new java.util.TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
         definition.when().ifPresent(w -> set.addAll(FieldRefs.of(w)));

@@ -37,14 +37,15 @@ public final class MappingCompiler {
                 return rejected(Problem.error(1, 1, "empty document: expected 'provider:' and 'kpis:'"));
             }
             var problems = new ProblemSink();
-            var definitions = new RuleDocumentChecker(catalog, problems)
+            var checked = new RuleDocumentChecker(catalog, problems)
                     .check(parsed.root().get());
             if (problems.errorCount() > 0) {
                 var all = new ArrayList<>(problems.errors());
                 all.addAll(problems.warnings());
                 return new CompileResult.Rejected(all);
             }
-            return new CompileResult.Compiled(RuleSet.of(catalog.provider(), definitions), problems.warnings());
+            return new CompileResult.Compiled(
+                    RuleSet.of(catalog.provider(), checked.rules(), checked.derived()), problems.warnings());
         } catch (StackOverflowError e) {
             // The depth limits stop realistic input long before this; this is the backstop for the rest.
             return rejected(Problem.error(1, 1, "document nested too deeply to read"));

@@ -42,7 +42,7 @@ public final class RuleSet {
             rulesByObject.put(object, list.toArray(KpiRule[]::new));
             rulesByLowerObject.put(object.toLowerCase(Locale.ROOT), list.toArray(KpiRule[]::new));
         });
-        this.canonicalText = RuleDocumentText.of(provider, definitions);
+        this.canonicalText = RuleDocumentText.of(provider, definitions, this.derived);
     }
 
     static RuleSet of(CrmProvider provider, List<KpiDefinition> definitions) {

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Compares two versions of a rule document KPI by KPI on their canonical text, so that
- * reformatting, comments and spelled-out defaults never show up as changes. Works on stored
+ * Compares two versions of a rule document KPI by KPI (rules and derived KPIs alike) on their
+ * canonical text, so that reformatting, comments and spelled-out defaults never show up as
+ * changes. Works on stored
  * canonical text alone, so the previous version need not compile against today's catalog.
  */
 public final class RuleSetDiff {
@@ -53,7 +54,12 @@ public final class RuleSetDiff {
         return out.toString();
     }
 
-    /** Each KPI's block of a canonical document, keyed by KPI, in the form of {@link KpiRule#canonicalText()}. */
+    /**
+     * Each KPI's block of a canonical document, keyed by KPI, in the form of {@link
+     * KpiRule#canonicalText()}: the rules' blocks, then the derived KPIs' ({@code derived:} is
+     * not indented, so it opens no block). A key names one KPI in either section (the checker
+     * sees to it), so a KPI moved from a rule to a formula shows as one change.
+     */
     private static Map<String, String> rules(String canonicalText) {
         var rules = new LinkedHashMap<String, String>();
         String kpi = null;

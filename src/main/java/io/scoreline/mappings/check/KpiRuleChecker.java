@@ -22,14 +22,17 @@ import java.util.stream.Collectors;
 /** Checks one KPI entry, in the full or the shorthand form; its errors never affect other KPIs. */
 final class KpiRuleChecker {
 
-    private static final Pattern KPI_KEY = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-    private static final List<String> RULE_KEY_ORDER = List.of("object", "when", "value", "owner", "date");
+    static final Pattern KPI_KEY = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final List<String> RULE_KEY_ORDER = List.of("object", "when", "value", "owner", "date", "distinct");
     private static final Set<String> RULE_KEYS = Set.copyOf(RULE_KEY_ORDER);
 
     /** An owner is a user id or a reference to one: text. */
     static final Set<FieldType> OWNER_TYPES = Set.of(FieldType.STRING);
 
     static final Set<FieldType> DATE_TYPES = Set.of(FieldType.DATE, FieldType.DATETIME);
+
+    /** A distinct count counts values of any type (account ids, e-mail addresses, dates). */
+    static final Set<FieldType> DISTINCT_TYPES = java.util.EnumSet.allOf(FieldType.class);
 
     private final FieldCatalog catalog;
     private final ProblemSink problems;
@@ -73,7 +76,7 @@ final class KpiRuleChecker {
                                 + NameSuggestions.didYouMean(entry.key().value(), RULE_KEY_ORDER, "")
                                         .map(s -> s + " ")
                                         .orElse("")
-                                + "expected object, when, value, owner, date)");
+                                + "expected " + String.join(", ", RULE_KEY_ORDER) + ")");
             }
         }
         var objectNode = rule.entry("object").map(YamlEntry::value);
@@ -94,20 +97,22 @@ final class KpiRuleChecker {
         var value = rule.entry("value").flatMap(e -> scalar(e.value(), "value")).flatMap(s -> value(s, schema.get()));
         var owner = field(rule, "owner", schema.get(), schema.get().ownerField(), OWNER_TYPES);
         var date = field(rule, "date", schema.get(), schema.get().dateField(), DATE_TYPES);
+        var distinct = rule.entry("distinct").isPresent()
+                ? field(rule, "distinct", schema.get(), Optional.empty(), DISTINCT_TYPES)
+                : Optional.<Operand.FieldRef>empty();
         if (problems.errorCount() > errorsBefore || owner.isEmpty() || date.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
-                new KpiDefinition(
-                        key.value(),
-                        schema.get().name(),
-                        when,
-                        value,
-                        owner.get(),
-                        date.get(),
-                        KpiKind.ADDITIVE,
-                        Optional.empty(),
-                        key.line()));
+        return Optional.of(new KpiDefinition(
+                key.value(),
+                schema.get().name(),
+                when,
+                value,
+                owner.get(),
+                date.get(),
+                KpiKind.ADDITIVE,
+                distinct,
+                key.line()));
     }
 
     private Optional<Condition> condition(YamlScalar text, ObjectSchema schema) {

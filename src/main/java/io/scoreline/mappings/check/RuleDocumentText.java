@@ -3,6 +3,7 @@ package io.scoreline.mappings.check;
 import io.scoreline.mappings.CrmProvider;
 import io.scoreline.mappings.ast.ExpressionText;
 import io.scoreline.mappings.ast.KpiDefinition;
+import io.scoreline.mappings.measures.KpiMeasure;
 import java.util.List;
 
 /**
@@ -15,9 +16,18 @@ public final class RuleDocumentText {
     private RuleDocumentText() {}
 
     public static String of(CrmProvider provider, List<KpiDefinition> definitions) {
+        return of(provider, definitions, List.of());
+    }
+
+    /** The document with its {@code derived:} section, written only when there are derived KPIs. */
+    public static String of(CrmProvider provider, List<KpiDefinition> definitions, List<KpiMeasure> derived) {
         var out = new StringBuilder("provider: ").append(provider.key()).append("\nkpis:\n");
         for (var definition : definitions) {
             out.append(rule(definition, "  "));
+        }
+        if (!derived.isEmpty()) {
+            out.append("derived:\n");
+            derived.forEach(measure -> out.append(DerivedKpiText.of(measure, "  ")));
         }
         return out.toString();
     }
@@ -50,6 +60,12 @@ public final class RuleDocumentText {
                 .append("date: ")
                 .append(scalar(definition.date().path()))
                 .append('\n');
+        definition
+                .distinct()
+                .ifPresent(d -> out.append(inner)
+                        .append("distinct: ")
+                        .append(scalar(d.path()))
+                        .append('\n'));
         return out.toString();
     }
 

@@ -70,11 +70,19 @@ public final class KpiMeasureCatalog {
                     if (MappingCompiler.compile(r.value2(), catalog) instanceof CompileResult.Compiled compiled) {
                         for (var rule : compiled.ruleSet().rules()) {
                             var key = rule.key();
-                            var unit = measures.containsKey(key) ? measures.get(key).unit() : KpiUnit.COUNT;
+                            var unit = measures.containsKey(key)
+                                    ? measures.get(key).unit()
+                                    : KpiUnit.COUNT;
                             var formula = rule.definition().kind() == KpiKind.SNAPSHOT
                                     ? (KpiFormula) new KpiFormula.Snapshot(key)
                                     : new KpiFormula.Sum(key);
-                            measures.put(key, new KpiMeasure(key, unit, formula, rule.definition().line()));
+                            measures.put(
+                                    key,
+                                    new KpiMeasure(
+                                            key,
+                                            unit,
+                                            formula,
+                                            rule.definition().line()));
                         }
                         compiled.ruleSet().derived().forEach(m -> measures.put(m.key(), m));
                     }
