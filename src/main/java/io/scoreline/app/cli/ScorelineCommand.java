@@ -9,6 +9,7 @@ import io.scoreline.app.cli.apikey.ApiKeyCommand;
 import io.scoreline.app.cli.bench.BenchCommand;
 import io.scoreline.app.cli.gamification.BadgesCommand;
 import io.scoreline.app.cli.gamification.ContestCommand;
+import io.scoreline.app.cli.goals.GoalCommand;
 import io.scoreline.app.cli.integration.IntegrationCommand;
 import io.scoreline.app.cli.integration.UsersCommand;
 import io.scoreline.app.cli.kpi.KpiCommand;
@@ -61,6 +62,7 @@ import picocli.CommandLine.Spec;
             BadgesCommand.class,
             NotificationsCommand.class,
             ContestCommand.class,
+            GoalCommand.class,
             LeaderboardCommand.class,
             InboxCommand.class,
             MasterKeyCommand.class,

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * what was written by edit distance, ignoring case (as the catalog's lookups do), and only when
  * they are close enough that the suggestion helps rather than guesses.
  */
-final class NameSuggestions {
+public final class NameSuggestions {
 
     /** More than this many equally close names is no longer a suggestion. */
     static final int MAX_SUGGESTIONS = 3;
@@ -19,7 +19,7 @@ final class NameSuggestions {
     private NameSuggestions() {}
 
     /** The closest candidates, nearest first and alphabetically among equals; empty when none is close. */
-    static List<String> closest(String written, Collection<String> candidates) {
+    public static List<String> closest(String written, Collection<String> candidates) {
         var typed = written.toLowerCase(Locale.ROOT);
         int allowed = allowedDistance(typed);
         record Scored(String name, int distance) {}

@@ -6,6 +6,7 @@ import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.gamification.goals.Goals;
 import io.scoreline.pipeline.kpi.KpiQueries;
 import io.scoreline.pipeline.kpi.KpiTotal;
 import io.scoreline.pipeline.tenancy.DayInput;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
         footerHeading = HelpOptions.EXAMPLES,
         footer = {
             "  scoreline kpi show --org acme --from 2026-03-01 --to 2026-03-31",
-            "  scoreline kpi show --org acme --profile ana@acme.example --by-day --json"
+            "  scoreline kpi show --org acme --profile ana@acme.example --by-day --json",
+            "  scoreline kpi show --org acme --goals --from 2026-03-01 --to 2026-03-31"
         },
         description = {
             "KPI totals per person and KPI, derived KPIs (ratios, averages, distinct counts, weighted sums,"
@@ -45,6 +47,12 @@ final class KpiShowCommand extends ContextCommand {
 
     @Option(names = "--by-day", description = "One line per person, KPI and day")
     boolean byDay;
+
+    @Option(
+            names = "--goals",
+            description = "Add target, percent and pace of each person's goal; --from and --to must be exactly one"
+                    + " week, month or quarter")
+    boolean goals;
 
     /**
      * The {@code --json} line of DESIGN §10; {@code date} only with {@code --by-day}; an undefined
@@ -86,10 +94,19 @@ final class KpiShowCommand extends ContextCommand {
         if (fromDate.isPresent() && toDate.isPresent() && toDate.get().isBefore(fromDate.get())) {
             throw ScorelineException.badInput("--to " + to + " is before --from " + from);
         }
+        if (goals && (fromDate.isEmpty() || toDate.isEmpty() || byDay)) {
+            throw ScorelineException.badInput("--goals needs --from and --to spanning exactly one week, month or"
+                    + " quarter (and no --by-day), e.g. --from 2026-03-01 --to 2026-03-31");
+        }
     }
 
     @Override
     protected int run(ApplicationContext context, CliOutput output) {
+        if (goals) {
+            return KpiGoalsBoard.print(
+                    context.getBean(Goals.class).board(org, fromDate.get(), toDate.get(), Optional.ofNullable(profile)),
+                    output);
+        }
         var shown =
                 context.getBean(KpiQueries.class).totals(org, fromDate, toDate, Optional.ofNullable(profile), byDay);
         var organization = shown.organization();

@@ -130,7 +130,8 @@ class ApiIsolationWalkIT {
                             "contestId",
                             "awardId",
                             "notificationId",
-                            "eventId");
+                            "eventId",
+                            "goalId");
         }
         assertThat(bravo.names()).contains("Bravo Strollers").anyMatch(name -> name.contains("@"));
     }
@@ -213,6 +214,7 @@ class ApiIsolationWalkIT {
                 Map.entry("award_id", "awardId"),
                 Map.entry("notification_id", "notificationId"),
                 Map.entry("event_id", "eventId"),
+                Map.entry("goal_id", "goalId"),
                 Map.entry("organization_id", "organizationId"));
 
         /** The kind of thing an {@code id} field holds, by the last word of the path that answered it. */
@@ -391,6 +393,20 @@ class ApiIsolationWalkIT {
                 "--to",
                 lastDay.plusDays(5).toString(),
                 "--json");
+        cli(
+                "goal",
+                "set",
+                "--org",
+                slug,
+                "--kpi",
+                "calls_made",
+                "--period",
+                "month",
+                "--target",
+                "40",
+                "--person",
+                "lead@" + slug + ".test",
+                "--json");
 
         var transactions = server.bean(TenantTransactions.class);
         long organizationId = transactions.withoutOrganization(
@@ -413,7 +429,8 @@ class ApiIsolationWalkIT {
                     "contestId", "contests",
                     "awardId", "profile_badges",
                     "notificationId", "notifications",
-                    "eventId", "webhook_inbox");
+                    "eventId", "webhook_inbox",
+                    "goalId", "goals");
             var ids = new HashMap<String, Long>();
             tables.forEach((variable, table) -> {
                 var found =
