@@ -9,6 +9,7 @@ import io.scoreline.app.wiring.ScorelineApplication;
 import io.scoreline.connectors.spi.CrmCredentials;
 import io.scoreline.gamification.KpiChangeWorkers;
 import io.scoreline.mappings.CrmProvider;
+import io.scoreline.mappings.measures.MeasuredValue;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.identities.CrmUserLinking;
 import io.scoreline.pipeline.integrations.NewIntegration;
@@ -239,12 +240,20 @@ class ScorecardContestSimulatorIT {
         var board = new TreeMap<String, BigDecimal>();
         contests.leaderboard(contestId)
                 .entries()
-                .forEach(e -> board.put(e.participant(), e.score().stripTrailingZeros()));
+                .forEach(e -> board.put(e.participant(), defined(e).stripTrailingZeros()));
         return board;
     }
 
+    /** A scorecard is defined for everyone (a sum of points, 0 without activity), never undefined. */
+    private static BigDecimal defined(LeaderboardEntry entry) {
+        assertThat(entry.score()).as(entry.participant()).isInstanceOf(MeasuredValue.Defined.class);
+        return ((MeasuredValue.Defined) entry.score()).value();
+    }
+
     private static void assertRankedByScore(Leaderboard leaderboard) {
-        var scores = leaderboard.entries().stream().map(LeaderboardEntry::score).toList();
+        var scores = leaderboard.entries().stream()
+                .map(ScorecardContestSimulatorIT::defined)
+                .toList();
         assertThat(scores).isSortedAccordingTo((a, b) -> b.compareTo(a));
         assertThat(leaderboard.entries().getFirst().rank()).isEqualTo(1);
     }
