@@ -10,6 +10,7 @@ import io.scoreline.gamification.KpiChangeWorkers;
 import io.scoreline.gamification.badges.AwardReader;
 import io.scoreline.gamification.contests.ContestLifecycle;
 import io.scoreline.gamification.contests.ContestStore;
+import io.scoreline.gamification.goals.Goals;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
@@ -69,6 +70,7 @@ public final class DemoRun {
                 context.getBean(OnDemandRuns.class),
                 context.getBean(KpiChangeWorkers.class),
                 new DemoContest(contests, context.getBean(ContestLifecycle.class), clock),
+                new DemoGoal(context.getBean(Goals.class)),
                 new DemoSummaryReader(
                         transactions,
                         context.getBean(KpiValueReader.class),

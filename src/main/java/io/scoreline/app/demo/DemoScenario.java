@@ -27,6 +27,7 @@ final class DemoScenario {
     private final OnDemandRuns runs;
     private final KpiChangeWorkers workers;
     private final DemoContest contest;
+    private final DemoGoal goal;
     private final DemoSummaryReader summaries;
     private final Clock clock;
 
@@ -35,11 +36,13 @@ final class DemoScenario {
             OnDemandRuns runs,
             KpiChangeWorkers workers,
             DemoContest contest,
+            DemoGoal goal,
             DemoSummaryReader summaries,
             Clock clock) {
         this.tenant = tenant;
         this.runs = runs;
         this.contest = contest;
+        this.goal = goal;
         this.workers = workers;
         this.summaries = summaries;
         this.clock = clock;
@@ -91,12 +94,15 @@ final class DemoScenario {
             DemoContest.Started contests,
             Map<String, URI> endpoints) {
         var today = LocalDate.now(clock.withZone(created.organization().timezone()));
+        // The goal's progress is shown for the connect sprint's leader: a name the summary already shows.
+        var progress = goal.set(created.organization(), summaries.leader(contests.connectSprint()));
         return summaries.read(
                 created.organization(),
                 created.replacedEarlier(),
                 today.minusDays(settings.days()),
                 today,
                 contests,
+                progress,
                 endpoints);
     }
 
