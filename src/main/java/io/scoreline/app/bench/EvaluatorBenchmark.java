@@ -4,18 +4,29 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.config.CliOverrides;
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.app.wiring.ScorelineApplication;
+import io.scoreline.failure.FailureKind;
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.gamification.DrainReport;
 import io.scoreline.gamification.KpiChangeDrain;
+import io.scoreline.gamification.contests.ContestLifecycle;
+import io.scoreline.gamification.contests.ContestStore;
+import io.scoreline.gamification.contests.NewContest;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -24,7 +35,9 @@ import java.util.concurrent.Executors;
  * {@code bench evaluator}: seeds a scratch embedded database with daily KPI values, facts and one
  * outbox row per cell (reps × the ten stock KPIs × days), then times the drain through the stock
  * badge catalog, first with nothing awarded yet and then replaying the same outbox (everything is
- * already awarded: the cost of idempotency).
+ * already awarded: the cost of idempotency). With {@code scorecard}, a live contest ranks everyone
+ * by a scorecard over three of the KPIs (ADR 0042), so every change to one of them also re-scores
+ * the person's row from the measure reader: the cost of a scorecard beside the plain figures.
  */
 public final class EvaluatorBenchmark {
 
@@ -42,6 +55,19 @@ public final class EvaluatorBenchmark {
     };
     private static final int REPS = 20;
 
+    /** The scorecard contest's KPI, declared in the bench integration's rule document. */
+    static final String SCORECARD_KPI = "activity_points";
+
+    private static final String SCORECARD_RULES = """
+
+            derived:
+              %s:
+                scorecard:
+                  calls_made:      { points: 1, cap_per_day: 40 }
+                  meetings_booked: { points: 10 }
+                  revenue_won:     { points: 0.001 }
+            """.formatted(SCORECARD_KPI);
+
     private final Clock clock;
 
     public EvaluatorBenchmark(Clock clock) {
@@ -49,6 +75,11 @@ public final class EvaluatorBenchmark {
     }
 
     public Map<String, Object> run(int changes, int workers, Path scratchHome) {
+        return run(changes, workers, false, scratchHome);
+    }
+
+    /** @param scorecard whether a live scorecard contest ranks every rep while the outbox drains */
+    public Map<String, Object> run(int changes, int workers, boolean scorecard, Path scratchHome) {
         var env = new HashMap<String, String>();
         env.put(ScorelineConfig.HOME, scratchHome.toString());
         env.put(ScorelineConfig.MASTER_KEY, "benchmark-master-key-not-secret");
@@ -57,6 +88,10 @@ public final class EvaluatorBenchmark {
                 ScorelineApplication.start(ScorelineConfig.resolve(env, CliOverrides.none()))) {
             int days = Math.max(1, (int) Math.ceil(changes / (double) (REPS * KPIS.length)));
             long organizationId = seed(context, days);
+            if (scorecard) {
+                startScorecardContest(context, organizationId, days);
+            }
+            double loadBefore = loadAverage();
             var transactions = context.getBean(TenantTransactions.class);
             int cells = transactions.inOrganization(organizationId, tx -> tx.fetchCount(tx.selectFrom("kpi_changes")));
             var drain = context.getBean(KpiChangeDrain.class);
@@ -73,6 +108,7 @@ public final class EvaluatorBenchmark {
             report.put("kpis", KPIS.length);
             report.put("days", days);
             report.put("workers", workers);
+            report.put("scorecard_contest", scorecard);
             report.put("awards", awards);
             report.put("notifications", notifications);
             report.put("first_pass_processed", first.report().processed());
@@ -84,6 +120,9 @@ public final class EvaluatorBenchmark {
             report.put(
                     "deferred_by_profile_lock",
                     first.report().deferred() + replay.report().deferred());
+            // The machine is shared: a figure means little without the load it was taken at.
+            report.put("load_average_before", round(loadBefore));
+            report.put("load_average_after", round(loadAverage()));
             return report;
         }
     }
@@ -155,6 +194,51 @@ public final class EvaluatorBenchmark {
             return null;
         });
         return organization.id();
+    }
+
+    /**
+     * Stores the stock Salesforce rules plus a scorecard as the bench integration's rule set (the
+     * KPI catalog reads derived KPIs from the active documents), creates a contest on it over the
+     * seeded days for every rep, and moves it live: the lifecycle scores the whole board once,
+     * untimed, as the ticker would at the contest's start.
+     */
+    private void startScorecardContest(ApplicationContext context, long organizationId, int days) {
+        var organization = context.getBean(OrganizationStore.class).require(organizationId);
+        long integrationId = context.getBean(TenantTransactions.class)
+                .inOrganization(
+                        organizationId,
+                        tx -> tx.fetchSingle("select id from integrations").get(0, Long.class));
+        context.getBean(RuleSetStore.class)
+                .saveNewVersion(organizationId, integrationId, stockSalesforceRules() + SCORECARD_RULES, "bench");
+        var today = LocalDate.now(clock.withZone(organization.timezone()));
+        context.getBean(ContestStore.class)
+                .create(
+                        organization,
+                        new NewContest(
+                                "Bench scorecard",
+                                SCORECARD_KPI,
+                                today.minusDays(days),
+                                today.plusDays(1),
+                                false,
+                                Optional.empty(),
+                                NewContest.DEFAULT_GRACE,
+                                List.of()));
+        context.getBean(ContestLifecycle.class).tick();
+    }
+
+    private static String stockSalesforceRules() {
+        try (var in = EvaluatorBenchmark.class.getClassLoader().getResourceAsStream("mappings/salesforce.yaml")) {
+            if (in == null) {
+                throw new ScorelineException(FailureKind.BUG, "stock rules mappings/salesforce.yaml are missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ScorelineException(FailureKind.BUG, "cannot read stock rules mappings/salesforce.yaml", e);
+        }
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static double round(double value) {

@@ -10,6 +10,7 @@ import io.scoreline.gamification.KpiChangeWorkers;
 import io.scoreline.gamification.badges.AwardReader;
 import io.scoreline.gamification.contests.ContestLifecycle;
 import io.scoreline.gamification.contests.ContestStore;
+import io.scoreline.gamification.goals.Goals;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
@@ -69,6 +70,7 @@ public final class DemoRun {
                 context.getBean(OnDemandRuns.class),
                 context.getBean(KpiChangeWorkers.class),
                 new DemoContest(contests, context.getBean(ContestLifecycle.class), clock),
+                new DemoGoal(context.getBean(Goals.class)),
                 new DemoSummaryReader(
                         transactions,
                         context.getBean(KpiValueReader.class),
@@ -100,15 +102,15 @@ public final class DemoRun {
                             + created.hubSpotUsers().profilesCreated()) + " profiles created from their e-mails");
             scenario.backfill(created, settings, progress, this::say);
             scenario.evaluate(this::say);
-            long contestId = scenario.startContest(created, settings);
+            var started = scenario.startContests(created, settings);
             boolean live = !settings.liveFor().isZero();
             if (live) {
                 server.start();
             }
-            var summary = scenario.summary(created, settings, contestId, endpoints(server, created, live));
+            var summary = scenario.summary(created, settings, started, endpoints(server, created, live));
             new DemoSummaryOutput(output).print(summary, live);
             if (live) {
-                goLive(sims, server, created, contestId, stop);
+                goLive(sims, server, created, started.connectSprint(), stop);
                 server.stop();
             }
             // The Salesforce component logs out when Camel stops: while the simulator still answers,

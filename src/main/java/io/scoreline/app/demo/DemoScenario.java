@@ -27,6 +27,7 @@ final class DemoScenario {
     private final OnDemandRuns runs;
     private final KpiChangeWorkers workers;
     private final DemoContest contest;
+    private final DemoGoal goal;
     private final DemoSummaryReader summaries;
     private final Clock clock;
 
@@ -35,11 +36,13 @@ final class DemoScenario {
             OnDemandRuns runs,
             KpiChangeWorkers workers,
             DemoContest contest,
+            DemoGoal goal,
             DemoSummaryReader summaries,
             Clock clock) {
         this.tenant = tenant;
         this.runs = runs;
         this.contest = contest;
+        this.goal = goal;
         this.workers = workers;
         this.summaries = summaries;
         this.clock = clock;
@@ -78,21 +81,28 @@ final class DemoScenario {
                 + (report.failed() > 0 ? "; " + report.failed() + " failed and will be retried by the workers" : ""));
     }
 
-    /** Creates the running contest and scores it from the backfilled values. @return its id */
-    long startContest(DemoTenant.Created created, DemoSettings settings) {
+    /** Creates the running contests and scores them from the backfilled values. */
+    DemoContest.Started startContests(DemoTenant.Created created, DemoSettings settings) {
         var today = LocalDate.now(clock.withZone(created.organization().timezone()));
         var reps = summaries.reps(created.organization(), today.minusDays(settings.days()), today);
-        return contest.start(created.organization(), reps).contest().id();
+        return contest.start(created.organization(), reps);
     }
 
-    DemoSummary summary(DemoTenant.Created created, DemoSettings settings, long contestId, Map<String, URI> endpoints) {
+    DemoSummary summary(
+            DemoTenant.Created created,
+            DemoSettings settings,
+            DemoContest.Started contests,
+            Map<String, URI> endpoints) {
         var today = LocalDate.now(clock.withZone(created.organization().timezone()));
+        // The goal's progress is shown for the connect sprint's leader: a name the summary already shows.
+        var progress = goal.set(created.organization(), summaries.leader(contests.connectSprint()));
         return summaries.read(
                 created.organization(),
                 created.replacedEarlier(),
                 today.minusDays(settings.days()),
                 today,
-                contestId,
+                contests,
+                progress,
                 endpoints);
     }
 

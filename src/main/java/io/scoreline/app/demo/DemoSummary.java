@@ -1,5 +1,6 @@
 package io.scoreline.app.demo;
 
+import io.scoreline.app.view.GoalProgressView;
 import io.scoreline.gamification.contests.Leaderboard;
 import io.scoreline.pipeline.kpi.KpiTotal;
 import java.net.URI;
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param teams      team name per profile e-mail
  * @param badges     badges held (not revoked): profile e-mail → badge name → how many periods
  * @param contest    the running contest's leaderboard, best first
+ * @param scorecard  the scorecard contest's leaderboard, best first
+ * @param goal       one rep's progress towards the demo's monthly goal
  * @param endpoints  name → URL of the server's endpoints
  */
 public record DemoSummary(
@@ -27,6 +30,8 @@ public record DemoSummary(
         Map<String, String> teams,
         Map<String, Map<String, Integer>> badges,
         Leaderboard contest,
+        Leaderboard scorecard,
+        GoalProgressView goal,
         Map<String, URI> endpoints) {
 
     public DemoSummary {

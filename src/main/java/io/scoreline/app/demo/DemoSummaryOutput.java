@@ -1,6 +1,7 @@
 package io.scoreline.app.demo;
 
 import io.scoreline.app.cli.CliOutput;
+import io.scoreline.app.view.GoalProgressView;
 import io.scoreline.gamification.contests.Leaderboard;
 import io.scoreline.gamification.contests.LeaderboardEntry;
 import io.scoreline.pipeline.kpi.KpiTotal;
@@ -17,6 +18,9 @@ final class DemoSummaryOutput {
     /* The columns of the text table; every KPI is in the JSON and in {@code kpi show}. */
     /** Leaderboard rows on a terminal; {@code leaderboard --contest ID} shows them all. */
     static final int LEADERBOARD_ROWS = 10;
+
+    /** Scorecard rows on a terminal: the podium. */
+    static final int SCORECARD_ROWS = 3;
 
     /** Badge rows on a terminal: the most common ones. */
     static final int BADGE_ROWS = 8;
@@ -53,6 +57,10 @@ final class DemoSummaryOutput {
         output.line("");
         printLeaderboard(output, summary.contest(), LEADERBOARD_ROWS);
         output.line("");
+        printLeaderboard(output, summary.scorecard(), SCORECARD_ROWS);
+        output.line("");
+        printGoal(summary);
+        output.line("");
         output.line((live ? "Endpoints: " : "Endpoints (while `scoreline serve` runs): ")
                 + String.join(
                         ", ",
@@ -79,6 +87,25 @@ final class DemoSummaryOutput {
                         .limit(BADGE_ROWS)
                         .map(e -> List.of(e.getKey(), Integer.toString(e.getValue())))
                         .toList());
+    }
+
+    /** The goal and one rep's percent of it and pace this month. */
+    private void printGoal(DemoSummary summary) {
+        var goal = summary.goal();
+        output.line("Goal: " + goal.kpi() + " " + goal.target().toPlainString() + " per " + DemoGoal.PERIOD.key()
+                + " for every rep (scoreline goal list --org " + summary.organization() + ")");
+        output.line("  " + goal.name() + " in " + goal.period() + ": "
+                + (goal.value() == null
+                        ? "undefined (" + goal.undefinedReason() + ")"
+                        : display(goal.value()) + " (" + goal.percent().toPlainString() + "% of the goal), pace "
+                                + display(goal.pace()) + " after " + goal.workingDaysElapsed() + " of "
+                                + goal.workingDays() + " working days: "
+                                + goal.status().replace('_', ' ')
+                                + (goal.aheadBy().signum() == 0
+                                        ? ""
+                                        : " by " + display(goal.aheadBy().abs())))
+                + " (scoreline goal progress --org " + summary.organization() + " --kpi " + goal.kpi()
+                + " --period " + DemoGoal.PERIOD.key() + " --person " + goal.name() + ")");
     }
 
     /** The contest's title line and its best rows; the live view prints it too. */
@@ -144,6 +171,8 @@ final class DemoSummaryOutput {
                         .toList());
         json.put("badges", summary.badges());
         json.put("contest", contestJson(summary.contest()));
+        json.put("scorecard_contest", contestJson(summary.scorecard()));
+        json.put("goal", goalJson(summary.goal()));
         var endpoints = new LinkedHashMap<String, String>();
         summary.endpoints().forEach((k, v) -> endpoints.put(k, v.toString()));
         json.put("endpoints", endpoints);
@@ -162,6 +191,25 @@ final class DemoSummaryOutput {
         json.put(
                 "leaderboard",
                 board.entries().stream().map(DemoSummaryOutput::rowJson).toList());
+        return json;
+    }
+
+    /** The goal's progress with the field names of {@code goal progress --json}. */
+    private static Map<String, Object> goalJson(GoalProgressView goal) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("name", goal.name());
+        json.put("kpi", goal.kpi());
+        json.put("period", goal.period());
+        json.put("goal_subject", goal.goalSubject());
+        json.put("goal_name", goal.goalName());
+        json.put("target", goal.target());
+        json.put("value", goal.value());
+        json.put("percent", goal.percent());
+        json.put("pace", goal.pace());
+        json.put("ahead_by", goal.aheadBy());
+        json.put("status", goal.status());
+        json.put("working_days", goal.workingDays());
+        json.put("working_days_elapsed", goal.workingDaysElapsed());
         return json;
     }
 

@@ -3,6 +3,7 @@ package io.scoreline.app.demo;
 import static io.scoreline.pipeline.db.Tables.PROFILES;
 import static io.scoreline.pipeline.db.Tables.TEAMS;
 
+import io.scoreline.app.view.GoalProgressView;
 import io.scoreline.gamification.badges.AwardReader;
 import io.scoreline.gamification.contests.ContestStore;
 import io.scoreline.pipeline.database.TenantTransactions;
@@ -45,12 +46,18 @@ final class DemoSummaryReader {
                 .toList();
     }
 
+    /** The first of a contest's board: who leads it now. */
+    String leader(long contestId) {
+        return contests.leaderboard(contestId).entries().getFirst().participant();
+    }
+
     DemoSummary read(
             Organization organization,
             boolean replacedEarlier,
             LocalDate from,
             LocalDate to,
-            long contestId,
+            DemoContest.Started started,
+            GoalProgressView goal,
             Map<String, URI> endpoints) {
         var totals = kpiValues.totals(organization.id(), Optional.of(from), Optional.of(to), Optional.empty(), false);
         var teams = transactions.inOrganization(
@@ -78,7 +85,9 @@ final class DemoSummaryReader {
                 totals,
                 teams,
                 badges,
-                contests.leaderboard(contestId),
+                contests.leaderboard(started.connectSprint()),
+                contests.leaderboard(started.scorecard()),
+                goal,
                 endpoints);
     }
 }

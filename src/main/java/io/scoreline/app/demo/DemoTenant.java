@@ -27,7 +27,7 @@ import java.util.Optional;
  * first, because the simulators are new and their data would not line up with the old records;
  * only one the demo created itself, never another organization called {@code demo}),
  * with a Salesforce and a HubSpot integration on the stock rules (Salesforce's plus one KPI on a
- * custom field), profiles from both CRMs' users,
+ * custom field and a scorecard), profiles from both CRMs' users,
  * and one team per CRM.
  */
 final class DemoTenant {
@@ -38,6 +38,9 @@ final class DemoTenant {
 
     /** The demo's KPI on a custom field, so a newcomer sees one work: not in the stock catalog, only in the org's. */
     static final String CUSTOM_FIELD_KPI = "connected_calls";
+
+    /** The demo's scorecard, a derived KPI of the Salesforce rules (ADR 0042) that a contest ranks by. */
+    static final String SCORECARD_KPI = "activity_points";
 
     /*
      * Added under the stock Salesforce rules' kpis: the simulated org's custom picklist
@@ -51,6 +54,21 @@ final class DemoTenant {
                 object: Task
                 when: TaskSubtype = 'Call' AND Call_Outcome__c = 'Connected'
             """.formatted(CUSTOM_FIELD_KPI);
+
+    /*
+     * After the Salesforce rules: a scorecard over three of their KPIs. It reads the KPIs by key,
+     * so the HubSpot reps' calls, meetings and revenue earn points too.
+     */
+    private static final String SCORECARD_RULE = """
+
+            derived:
+              # Points for a day's work: a call 1 (at most 40 a day), a booked meeting 10, each 1,000 won 1.
+              %s:
+                scorecard:
+                  calls_made:      { points: 1, cap_per_day: 40 }
+                  meetings_booked: { points: 10 }
+                  revenue_won:     { points: 0.001 }
+            """.formatted(SCORECARD_KPI);
 
     /**
      * What {@link #create} built; {@code replacedEarlier} says whether an earlier demo organization was deleted,
@@ -138,7 +156,10 @@ final class DemoTenant {
                 .integration();
         // Validated like any operator's rules: a stock template the catalog no longer accepts stops the demo here.
         ruleSets.setOrFail(
-                salesforce.id(), stockRules("salesforce") + CUSTOM_FIELD_RULE, "demo", "mappings/salesforce.yaml");
+                salesforce.id(),
+                stockRules("salesforce") + CUSTOM_FIELD_RULE + SCORECARD_RULE,
+                "demo",
+                "mappings/salesforce.yaml");
         ruleSets.setOrFail(hubSpot.id(), stockRules("hubspot"), "demo", "mappings/hubspot.yaml");
         var salesforceUsers = linkUsers(organization, salesforce, OUTBOUND_TEAM);
         var hubSpotUsers = linkUsers(organization, hubSpot, INBOUND_TEAM);

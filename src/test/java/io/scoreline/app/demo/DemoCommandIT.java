@@ -52,6 +52,7 @@ class DemoCommandIT {
         assertThat(summary.path("totals"))
                 .allSatisfy(t -> assertThat(t.path("team").asText()).matches("(Outbound|Inbound) .*"));
         assertContestMatchesTheDatabase(summary);
+        assertScorecardContestAndGoal(summary);
         assertThat(badges(summary)).isNotEmpty().isEqualTo(databaseBadges());
 
         var second = demo();
@@ -133,6 +134,41 @@ class DemoCommandIT {
         }
         assertThat(board).isEqualTo(expected);
         assertThat(expected.values()).anySatisfy(score -> assertThat(score).isPositive());
+    }
+
+    /**
+     * The second contest ranks the same reps by the scorecard, best first; the goal's progress is
+     * the connect sprint leader's, against the demo's monthly target.
+     */
+    private static void assertScorecardContestAndGoal(JsonNode summary) {
+        var scorecard = summary.path("scorecard_contest");
+        assertThat(scorecard.path("status").asText()).isEqualTo("live");
+        assertThat(scorecard.path("kpi").asText()).isEqualTo(DemoTenant.SCORECARD_KPI);
+        var participants = new java.util.TreeSet<String>();
+        var scores = new java.util.ArrayList<BigDecimal>();
+        for (var row : scorecard.path("leaderboard")) {
+            participants.add(row.path("participant").asText());
+            scores.add(row.path("score").decimalValue());
+        }
+        var sprint = new java.util.TreeSet<String>();
+        summary.path("contest")
+                .path("leaderboard")
+                .forEach(row -> sprint.add(row.path("participant").asText()));
+        assertThat(participants).isNotEmpty().isEqualTo(sprint);
+        assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(scores).anySatisfy(score -> assertThat(score).isPositive());
+
+        var goal = summary.path("goal");
+        assertThat(goal.path("kpi").asText()).isEqualTo(DemoGoal.KPI);
+        assertThat(goal.path("target").decimalValue()).isEqualByComparingTo(DemoGoal.TARGET);
+        assertThat(goal.path("goal_subject").asText()).isEqualTo("role");
+        assertThat(goal.path("name").asText())
+                .isEqualTo(summary.path("contest")
+                        .path("leaderboard")
+                        .get(0)
+                        .path("participant")
+                        .asText());
+        assertThat(goal.path("status").asText()).isIn("ahead", "behind", "on_pace");
     }
 
     /**

@@ -10,11 +10,18 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code scoreline bench evaluator --changes N}: outbox changes evaluated per second, first pass and replay. */
+/**
+ * {@code scoreline bench evaluator --changes N [--scorecard]}: outbox changes evaluated per second,
+ * first pass and replay, optionally with a live scorecard contest re-scored by every change.
+ */
 @Command(
         name = "evaluator",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline bench evaluator", "  scoreline bench evaluator --changes 100000 --workers 4"},
+        footer = {
+            "  scoreline bench evaluator",
+            "  scoreline bench evaluator --changes 100000 --workers 4",
+            "  scoreline bench evaluator --scorecard"
+        },
         description = "Drain N KPI changes through the stock badges on a scratch embedded database; changes/s.")
 final class BenchEvaluatorCommand extends ScratchBenchCommand {
 
@@ -26,6 +33,11 @@ final class BenchEvaluatorCommand extends ScratchBenchCommand {
 
     @Option(names = "--workers", defaultValue = "2", description = "Drain threads (default: ${DEFAULT-VALUE})")
     int workers;
+
+    @Option(
+            names = "--scorecard",
+            description = "With a live contest ranking every rep by a scorecard over three of the KPIs")
+    boolean scorecard;
 
     @Override
     protected void validate() {
@@ -39,6 +51,6 @@ final class BenchEvaluatorCommand extends ScratchBenchCommand {
 
     @Override
     protected Map<String, Object> measure(Path scratch, PrintWriter err) {
-        return new EvaluatorBenchmark(Clock.systemUTC()).run(changes, workers, scratch);
+        return new EvaluatorBenchmark(Clock.systemUTC()).run(changes, workers, scorecard, scratch);
     }
 }
