@@ -4,7 +4,6 @@ import io.scoreline.connectors.spi.CrmRecord;
 import io.scoreline.gamification.badges.BadgeCatalogReader;
 import io.scoreline.gamification.badges.BadgeEvaluator;
 import io.scoreline.gamification.badges.BadgeStore;
-import io.scoreline.gamification.badges.DerivedKpiSource;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.mappings.CompileResult;
 import io.scoreline.mappings.CrmProvider;
@@ -16,6 +15,7 @@ import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.facts.ChangeOrigin;
 import io.scoreline.pipeline.facts.PageWriter;
 import io.scoreline.pipeline.facts.RuleSetFactDeriver;
+import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.Organization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
@@ -61,10 +61,10 @@ public final class EvaluatorFixture {
             String weekStart,
             String catalogYaml,
             EvaluatorSettings settings) {
-        this(database, slug, timezone, weekStart, catalogYaml, settings, DerivedKpiSource.activeRuleSets());
+        this(database, slug, timezone, weekStart, catalogYaml, settings, new KpiMeasureCache());
     }
 
-    /** With the derived KPIs the badges may name (ADR 0042) given, not read from rule documents. */
+    /** With the KPI catalog the badges may name (ADR 0042) given, not read from rule documents. */
     public EvaluatorFixture(
             DatabaseRuntime database,
             String slug,
@@ -72,7 +72,7 @@ public final class EvaluatorFixture {
             String weekStart,
             String catalogYaml,
             EvaluatorSettings settings,
-            DerivedKpiSource derivedKpis) {
+            KpiMeasureCache measures) {
         transactions = new TenantTransactions(database.dsl());
         var organizations = new OrganizationStore(transactions);
         organization = organizations.create(NewOrganization.of(slug, slug, timezone, weekStart));
@@ -89,7 +89,7 @@ public final class EvaluatorFixture {
         }
         var badges = new BadgeStore(transactions, catalog.badges());
         var evaluator =
-                new BadgeEvaluator(badges, new NotificationStore(transactions, clock), settings, clock, derivedKpis);
+                new BadgeEvaluator(badges, new NotificationStore(transactions, clock), settings, clock, measures);
         drain = newDrain(List.of(evaluator), settings);
     }
 

@@ -12,6 +12,7 @@ import io.scoreline.gamification.contests.ContestStore;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -30,14 +31,18 @@ public class ContestFactory {
     /** A {@code KpiChangeConsumer}: the outbox drain calls it for every profile it claims. */
     @Singleton
     ContestLeaderboardUpdater contestLeaderboardUpdater(
-            NotificationStore notifications, ScorelineConfig config, Clock clock) {
-        return new ContestLeaderboardUpdater(notifications, clock, config.contests());
+            NotificationStore notifications, ScorelineConfig config, Clock clock, KpiMeasureCache measures) {
+        return new ContestLeaderboardUpdater(notifications, clock, config.contests(), measures);
     }
 
     @Singleton
     ContestLifecycle contestLifecycle(
-            TenantTransactions transactions, NotificationStore notifications, ScorelineConfig config, Clock clock) {
-        return new ContestLifecycle(transactions, notifications, clock, config.contests());
+            TenantTransactions transactions,
+            NotificationStore notifications,
+            ScorelineConfig config,
+            Clock clock,
+            KpiMeasureCache measures) {
+        return new ContestLifecycle(transactions, notifications, clock, config.contests(), measures);
     }
 
     /** Started by {@code serve} and {@code demo} through {@link ContestTickerWork}; idle in every other command. */

@@ -15,6 +15,7 @@ import io.scoreline.gamification.badges.StockCatalog;
 import io.scoreline.gamification.goalalerts.GoalAlerts;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -42,16 +43,27 @@ public class GamificationFactory {
         return new AwardReader(transactions);
     }
 
+    /** One compiled KPI catalog per organization for every consumer of its changes (badges, goals, contests). */
+    @Singleton
+    KpiMeasureCache kpiMeasureCache() {
+        return new KpiMeasureCache();
+    }
+
     @Singleton
     BadgeEvaluator badgeEvaluator(
-            BadgeStore badges, NotificationStore notifications, ScorelineConfig config, Clock clock) {
-        return new BadgeEvaluator(badges, notifications, config.evaluator(), clock);
+            BadgeStore badges,
+            NotificationStore notifications,
+            ScorelineConfig config,
+            Clock clock,
+            KpiMeasureCache measures) {
+        return new BadgeEvaluator(badges, notifications, config.evaluator(), clock, measures);
     }
 
     /** A {@code KpiChangeConsumer}: goal reached and behind pace (issue 23). */
     @Singleton
-    GoalAlerts goalAlerts(NotificationStore notifications, ScorelineConfig config, Clock clock) {
-        return new GoalAlerts(notifications, config.evaluator(), config.goalAlerts(), clock);
+    GoalAlerts goalAlerts(
+            NotificationStore notifications, ScorelineConfig config, Clock clock, KpiMeasureCache measures) {
+        return new GoalAlerts(notifications, config.evaluator(), config.goalAlerts(), clock, measures);
     }
 
     @Singleton

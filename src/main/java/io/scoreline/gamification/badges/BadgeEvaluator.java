@@ -10,7 +10,7 @@ import io.scoreline.gamification.badges.BadgeRule.GoalReached;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.mappings.measures.KpiFormula;
 import io.scoreline.mappings.measures.KpiMeasure;
-import io.scoreline.pipeline.kpi.measure.KpiMeasureCatalog;
+import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -40,10 +40,10 @@ public final class BadgeEvaluator implements KpiChangeConsumer {
     private final BadgeStore badges;
     private final AwardReconciler reconciler;
     private final EvaluatorSettings settings;
-    private final DerivedKpiSource derivedKpis;
+    private final KpiMeasureCache measures;
 
     public BadgeEvaluator(BadgeStore badges, NotificationStore notifications, EvaluatorSettings settings, Clock clock) {
-        this(badges, notifications, settings, clock, DerivedKpiSource.activeRuleSets());
+        this(badges, notifications, settings, clock, new KpiMeasureCache());
     }
 
     public BadgeEvaluator(
@@ -51,8 +51,8 @@ public final class BadgeEvaluator implements KpiChangeConsumer {
             NotificationStore notifications,
             EvaluatorSettings settings,
             Clock clock,
-            DerivedKpiSource derivedKpis) {
-        this.derivedKpis = derivedKpis;
+            KpiMeasureCache measures) {
+        this.measures = measures;
         this.badges = badges;
         this.reconciler = new AwardReconciler(notifications, clock);
         this.settings = settings;
@@ -81,7 +81,7 @@ public final class BadgeEvaluator implements KpiChangeConsumer {
                     continue;
                 }
                 if (derived == null) {
-                    derived = derivedKpis.of(tx, organization.id());
+                    derived = measures.of(tx, organization.id()).derived();
                 }
                 var measure = derived.get(kpi);
                 if (measure != null) {
@@ -118,7 +118,7 @@ public final class BadgeEvaluator implements KpiChangeConsumer {
             List<Judgement> judgements;
             if (badge.definition().rule() instanceof GoalReached goal) {
                 // Goals are read per period from the database; the catalog once per person and batch.
-                catalog = catalog == null ? KpiMeasureCatalog.of(tx, organization.id()) : catalog;
+                catalog = catalog == null ? measures.of(tx, organization.id()).all() : catalog;
                 judgements = GoalJudge.judge(
                         tx, organization, changes.profileId(), goal, scope.touched(goal.kpi()), catalog);
             } else {

@@ -7,6 +7,8 @@ import io.scoreline.gamification.KpiChangeConsumer;
 import io.scoreline.gamification.KpiDay;
 import io.scoreline.gamification.ProfileChanges;
 import io.scoreline.gamification.notifications.NotificationStore;
+import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
+import io.scoreline.pipeline.kpi.measure.KpiMeasures;
 import java.time.Clock;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,14 +27,14 @@ public final class ContestLeaderboardUpdater implements KpiChangeConsumer {
 
     private final Clock clock;
     private final ContestNotifier notifier;
-    private final ContestMeasures measures;
+    private final KpiMeasureCache measures;
 
     public ContestLeaderboardUpdater(NotificationStore notifications, Clock clock, ContestSettings settings) {
-        this(notifications, clock, settings, new ContestMeasures());
+        this(notifications, clock, settings, new KpiMeasureCache());
     }
 
-    ContestLeaderboardUpdater(
-            NotificationStore notifications, Clock clock, ContestSettings settings, ContestMeasures measures) {
+    public ContestLeaderboardUpdater(
+            NotificationStore notifications, Clock clock, ContestSettings settings, KpiMeasureCache measures) {
         this.clock = clock;
         this.notifier = new ContestNotifier(notifications, clock, settings.rankNotifyCoalesce());
         this.measures = measures;
@@ -41,7 +43,7 @@ public final class ContestLeaderboardUpdater implements KpiChangeConsumer {
     @Override
     public void apply(DSLContext tx, ProfileChanges changes) {
         var organization = changes.organization();
-        // Once per person's changes, and compiled only when the rule sets changed (ContestMeasures).
+        // Once per person's changes, and compiled only when the rule sets changed (KpiMeasureCache).
         var kpis = measures.of(tx, organization.id());
         var touched = touchedContests(tx, organization.id(), changes.profileId(), changes.cells(), kpis);
         for (var contest : touched.values()) {
@@ -68,7 +70,7 @@ public final class ContestLeaderboardUpdater implements KpiChangeConsumer {
      * workers from waiting on each other in a circle.
      */
     private static TreeMap<Long, Contest> touchedContests(
-            DSLContext tx, long organizationId, long profileId, Set<KpiDay> cells, ContestMeasures.Measures kpis) {
+            DSLContext tx, long organizationId, long profileId, Set<KpiDay> cells, KpiMeasures kpis) {
         Condition inWindow = DSL.falseCondition();
         for (var cell : cells) {
             inWindow = inWindow.or(CONTESTS.KPI_KEY

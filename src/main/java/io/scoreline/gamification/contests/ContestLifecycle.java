@@ -6,6 +6,7 @@ import io.scoreline.failure.ScorelineException;
 import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.mappings.measures.KpiMeasure;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,19 +36,19 @@ public final class ContestLifecycle {
     private final Clock clock;
     private final ContestResults results;
     private final ContestSeriesScheduler series;
-    private final ContestMeasures measures;
+    private final KpiMeasureCache measures;
 
     public ContestLifecycle(
             TenantTransactions transactions, NotificationStore notifications, Clock clock, ContestSettings settings) {
-        this(transactions, notifications, clock, settings, new ContestMeasures());
+        this(transactions, notifications, clock, settings, new KpiMeasureCache());
     }
 
-    ContestLifecycle(
+    public ContestLifecycle(
             TenantTransactions transactions,
             NotificationStore notifications,
             Clock clock,
             ContestSettings settings,
-            ContestMeasures measures) {
+            KpiMeasureCache measures) {
         this.measures = measures;
         this.transactions = transactions;
         this.clock = clock;

@@ -16,7 +16,7 @@ import io.scoreline.pipeline.goals.GoalPeriod;
 import io.scoreline.pipeline.goals.GoalPeriodUnit;
 import io.scoreline.pipeline.goals.GoalTargets;
 import io.scoreline.pipeline.goals.ResolvedGoal;
-import io.scoreline.pipeline.kpi.measure.KpiMeasureCatalog;
+import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
 import io.scoreline.pipeline.kpi.measure.KpiMeasureReader;
 import io.scoreline.pipeline.tenancy.Organization;
 import java.math.BigDecimal;
@@ -47,9 +47,20 @@ public final class GoalAlerts implements KpiChangeConsumer {
     private final EvaluatorSettings evaluator;
     private final GoalAlertSettings settings;
     private final Clock clock;
+    private final KpiMeasureCache measures;
 
     public GoalAlerts(
             NotificationStore notifications, EvaluatorSettings evaluator, GoalAlertSettings settings, Clock clock) {
+        this(notifications, evaluator, settings, clock, new KpiMeasureCache());
+    }
+
+    public GoalAlerts(
+            NotificationStore notifications,
+            EvaluatorSettings evaluator,
+            GoalAlertSettings settings,
+            Clock clock,
+            KpiMeasureCache measures) {
+        this.measures = measures;
         this.notifications = notifications;
         this.evaluator = evaluator;
         this.settings = settings;
@@ -66,7 +77,7 @@ public final class GoalAlerts implements KpiChangeConsumer {
         if (goals.isEmpty()) {
             return;
         }
-        var catalog = KpiMeasureCatalog.of(tx, organization.id());
+        var catalog = measures.of(tx, organization.id()).all();
         var today = LocalDate.ofInstant(clock.instant(), organization.timezone());
         for (var entry : goals.entrySet()) {
             var measure = catalog.get(entry.getKey());

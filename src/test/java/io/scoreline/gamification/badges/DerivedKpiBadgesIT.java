@@ -8,6 +8,7 @@ import io.scoreline.mappings.measures.KpiFormula;
 import io.scoreline.mappings.measures.KpiMeasure;
 import io.scoreline.mappings.measures.KpiUnit;
 import io.scoreline.pipeline.database.DatabaseRuntime;
+import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
 import io.scoreline.testing.TestPostgres;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -62,7 +63,7 @@ class DerivedKpiBadgesIT {
                 "monday",
                 CATALOG,
                 EvaluatorSettings.defaults(),
-                (tx, organizationId) -> Map.of(CONNECT_RATE.key(), CONNECT_RATE));
+                new KpiMeasureCache((tx, organizationId) -> Map.of(CONNECT_RATE.key(), CONNECT_RATE)));
         org.profile("ana@acme.test");
         var tuesday = LocalDate.parse("2026-12-01");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scoreline.mappings.measures.KpiFormula;
 import io.scoreline.mappings.measures.KpiMeasure;
 import io.scoreline.mappings.measures.KpiUnit;
+import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
 import io.scoreline.pipeline.kpi.measure.KpiMeasureCatalog;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -64,7 +65,7 @@ class DerivedKpiContestIT {
         // Sunday 1 November 2026, 12:00 in Berlin.
         fixture = new ContestFixture(
                 Instant.parse("2026-11-01T11:00:00Z"), ContestSettings.defaults(), "ann", "bob", "cat", "dan", "eve");
-        var measures = new ContestMeasures(this::catalog);
+        var measures = new KpiMeasureCache(this::catalog);
         updater = new ContestLeaderboardUpdater(
                 fixture.notifications, fixture.clock, ContestSettings.defaults(), measures);
         lifecycle = new ContestLifecycle(
