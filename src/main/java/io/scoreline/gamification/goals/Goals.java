@@ -17,6 +17,7 @@ import io.scoreline.pipeline.goals.GoalSubjectRef;
 import io.scoreline.pipeline.goals.GoalTargets;
 import io.scoreline.pipeline.goals.NewGoal;
 import io.scoreline.pipeline.goals.ResolvedGoal;
+import io.scoreline.pipeline.kpi.KpiInputRefused;
 import io.scoreline.pipeline.kpi.measure.KpiMeasureCatalog;
 import io.scoreline.pipeline.kpi.measure.KpiMeasureReader;
 import io.scoreline.pipeline.people.TeamSubtrees;
@@ -78,6 +79,7 @@ public final class Goals {
     public record BoardLine(
             String email,
             String kpi,
+            io.scoreline.mappings.measures.KpiUnit unit,
             io.scoreline.mappings.measures.MeasuredValue value,
             Optional<GoalProgress> progress) {}
 
@@ -186,14 +188,73 @@ public final class Goals {
      */
     public Board board(String organizationSlug, LocalDate from, LocalDate to, Optional<String> profileEmail) {
         var organization = organizations.require(organizationSlug);
-        var period = java.util.Arrays.stream(GoalPeriodUnit.values())
-                .map(unit -> GoalPeriod.containing(unit, organization.weekStart(), from))
-                .filter(p -> p.from().equals(from) && p.to().equals(to))
-                .findFirst()
+        var period = GoalWindows.exactly(organization.weekStart(), from, to)
                 .orElseThrow(() -> ScorelineException.badInput("--goals needs --from and --to spanning exactly one"
                         + " week (from " + organization.weekStart().toString().toLowerCase(java.util.Locale.ROOT)
                         + "), month or quarter, e.g. --from " + from.withDayOfMonth(1) + " --to "
                         + from.withDayOfMonth(from.lengthOfMonth())));
+        return board(organization, period, profileEmail);
+    }
+
+    /**
+     * The API's totals with {@code goals=true}: {@link #board(String, LocalDate, LocalDate, Optional)}
+     * for every person; the window, also exactly one period, is refused naming {@code from}.
+     */
+    public Board board(long organizationId, LocalDate from, LocalDate to) {
+        var organization = organizations.get(organizationId);
+        return board(organization, apiPeriod(organization, from, to), Optional.empty());
+    }
+
+    /**
+     * The API's team totals with {@code goals=true}: every team (with its sub-teams) that has a goal
+     * in the period, for each KPI it has one for, with the progress {@code goal progress --team} shows.
+     */
+    public TeamBoard teamBoard(long organizationId, LocalDate from, LocalDate to) {
+        var organization = organizations.get(organizationId);
+        var period = apiPeriod(organization, from, to);
+        var today = today(organization);
+        return new TeamBoard(organization, period, transactions.inOrganization(organization.id(), tx -> {
+            var catalog = KpiMeasureCatalog.of(tx, organization.id());
+            var lines = new ArrayList<GoalProgress>();
+            for (var subtree : TeamSubtrees.of(tx, organization.id())) {
+                List<Long> members = null;
+                for (var key : new java.util.TreeSet<>(catalog.keySet())) {
+                    var goal = GoalTargets.teamTarget(tx, organization.id(), subtree.teamId(), key, period);
+                    if (goal.isEmpty()) {
+                        continue;
+                    }
+                    if (members == null) {
+                        members = tx.select(PROFILES.ID)
+                                .from(PROFILES)
+                                .where(PROFILES.ORGANIZATION_ID.eq(organization.id()))
+                                .and(PROFILES.TEAM_ID.in(subtree.teamIds()))
+                                .fetch(PROFILES.ID);
+                    }
+                    lines.add(progress(
+                            tx, organization, "team", subtree.name(), goal.get(), catalog.get(key), members, today));
+                }
+            }
+            return lines;
+        }));
+    }
+
+    public record TeamBoard(Organization organization, GoalPeriod period, List<GoalProgress> lines) {
+        public TeamBoard {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    private static GoalPeriod apiPeriod(Organization organization, LocalDate from, LocalDate to) {
+        return GoalWindows.exactly(organization.weekStart(), from, to)
+                .orElseThrow(() -> new KpiInputRefused(
+                        "from",
+                        "goals=true needs from and to spanning exactly one week (from "
+                                + organization.weekStart().toString().toLowerCase(java.util.Locale.ROOT)
+                                + "), month or quarter, e.g. from=" + from.withDayOfMonth(1) + "&to="
+                                + from.withDayOfMonth(from.lengthOfMonth())));
+    }
+
+    private Board board(Organization organization, GoalPeriod period, Optional<String> profileEmail) {
         var today = today(organization);
         return new Board(organization, period, transactions.inOrganization(organization.id(), tx -> {
             var catalog = KpiMeasureCatalog.of(tx, organization.id());
@@ -236,6 +297,7 @@ public final class Goals {
                 lines.add(new BoardLine(
                         email,
                         key,
+                        measure.unit(),
                         value,
                         goal.map(g ->
                                 progress(tx, organization, "person", email, g, measure, List.of(profileId), today))));
@@ -257,15 +319,8 @@ public final class Goals {
         var value = people.isEmpty()
                 ? new io.scoreline.mappings.measures.MeasuredValue.Defined(BigDecimal.ZERO)
                 : KpiMeasureReader.value(tx, organization.id(), measure, people, period.from(), period.to());
-        var pace = GoalPace.of(period, today, workingDays.days(), goal.target());
-        return new GoalProgress(
-                subject,
-                name,
-                goal,
-                GoalSubjectNames.of(tx, goal.from()),
-                value,
-                pace,
-                GoalStanding.of(value, goal.target(), pace));
+        return GoalProgress.of(
+                subject, name, goal, GoalSubjectNames.of(tx, goal.from()), value, today, workingDays.days());
     }
 
     private static ScorelineException noGoal(String name, ProgressQuery query, GoalPeriod period) {

@@ -1,9 +1,8 @@
 package io.scoreline.app.cli.kpi;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.view.GoalProgressView;
+import io.scoreline.app.view.KpiGoalLineView;
 import io.scoreline.gamification.goals.Goals;
 import io.scoreline.mappings.measures.MeasuredValue;
 import java.math.BigDecimal;
@@ -14,29 +13,10 @@ final class KpiGoalsBoard {
 
     private KpiGoalsBoard() {}
 
-    /**
-     * One {@code --json} line: the person, KPI and value, and (when they have a goal) the same
-     * fields as {@code goal progress --json} under {@code goal}.
-     */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record GoalLine(
-            String profile,
-            String kpi,
-            String period,
-            BigDecimal value,
-            @JsonProperty("undefined_reason") String undefinedReason,
-            GoalProgressView goal) {}
-
     static int print(Goals.Board board, CliOutput output) {
         var lines = board.lines();
         if (output.json()) {
-            lines.forEach(line -> output.jsonLine(new GoalLine(
-                    line.email(),
-                    line.kpi(),
-                    board.period().key(),
-                    line.value() instanceof MeasuredValue.Defined d ? plain(d.value()) : null,
-                    line.value() instanceof MeasuredValue.Undefined u ? u.reason() : null,
-                    line.progress().map(GoalProgressView::of).orElse(null))));
+            lines.forEach(line -> output.jsonLine(KpiGoalLineView.of(board, line)));
             return 0;
         }
         if (lines.isEmpty()) {
@@ -61,10 +41,8 @@ final class KpiGoalsBoard {
                                             p.percent() == null
                                                     ? "undefined"
                                                     : p.percent().toPlainString() + "%",
-                                            p.pace().toPlainString(),
-                                            p.aheadBy() == null
-                                                    ? "-"
-                                                    : p.aheadBy().toPlainString()))
+                                            UnitFigures.text(p.pace(), line.unit()),
+                                            p.aheadBy() == null ? "-" : UnitFigures.text(p.aheadBy(), line.unit())))
                                     .orElse(List.of(line.email(), line.kpi(), value, "-", "-", "-", "-"));
                         })
                         .toList());

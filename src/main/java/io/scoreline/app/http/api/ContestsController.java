@@ -19,8 +19,8 @@ import io.scoreline.app.view.ContestView;
 import io.scoreline.gamification.contests.ContestCursor;
 import io.scoreline.gamification.contests.ContestOptions;
 import io.scoreline.gamification.contests.ContestSetup;
-import io.scoreline.gamification.contests.Leaderboards;
 import io.scoreline.gamification.contests.NewContest;
+import io.scoreline.gamification.goals.ContestGoals;
 import io.scoreline.pipeline.access.ApiCaller;
 import io.scoreline.pipeline.access.Scope;
 import java.util.List;
@@ -34,10 +34,10 @@ import java.util.List;
 public class ContestsController {
 
     private final ContestSetup contests;
-    private final Leaderboards leaderboards;
+    private final ContestGoals leaderboards;
     private final int maxBodyBytes;
 
-    public ContestsController(ContestSetup contests, Leaderboards leaderboards, ScorelineConfig config) {
+    public ContestsController(ContestSetup contests, ContestGoals leaderboards, ScorelineConfig config) {
         this.contests = contests;
         this.leaderboards = leaderboards;
         this.maxBodyBytes = config.api().maxBodyBytes();
@@ -106,7 +106,9 @@ public class ContestsController {
     }
 
     @Get(uri = "/contests/{contestId}/leaderboard", produces = MediaType.APPLICATION_JSON)
-    @ApiEndpoint(scope = Scope.READ, summary = "A contest's leaderboard as it stands (as leaderboard --json)")
+    @ApiEndpoint(
+            scope = Scope.READ,
+            summary = "A contest's leaderboard as it stands (as leaderboard --json), with each participant's goal")
     public LeaderboardBody leaderboard(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller, @PathVariable long contestId) {
         return LeaderboardBody.of(leaderboards.show(caller.organizationId(), contestId));

@@ -9,6 +9,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.scoreline.app.view.GoalProgressView;
+import io.scoreline.app.view.KpiGoalLineView;
+import io.scoreline.gamification.goals.Goals;
 import io.scoreline.pipeline.access.ApiCaller;
 import io.scoreline.pipeline.access.Scope;
 import io.scoreline.pipeline.kpi.KpiGrouping;
@@ -32,9 +35,11 @@ public class KpiValuesController {
     private static final int MAX_KPI_LENGTH = 100;
 
     private final KpiValues values;
+    private final Goals goals;
 
-    public KpiValuesController(KpiValues values) {
+    public KpiValuesController(KpiValues values, Goals goals) {
         this.values = values;
+        this.goals = goals;
     }
 
     @Get(uri = "/kpi-values", produces = MediaType.APPLICATION_JSON)
@@ -75,17 +80,22 @@ public class KpiValuesController {
     @ApiEndpoint(
             scope = Scope.READ,
             summary = "KPI totals over a window (default: the last 30 days) by=person (as kpi show) or by=team"
-                    + " (each team with its sub-teams, as kpi teams)")
+                    + " (each team with its sub-teams, as kpi teams); goals=true with a window of exactly one goal"
+                    + " period adds goal, percent and pace (as kpi show --goals)")
     public KpiValuesPage<?> totals(
             @RequestAttribute(ApiGuard.CALLER) ApiCaller.OrganizationKey caller,
             @Nullable @QueryValue String by,
             @Nullable @QueryValue String from,
             @Nullable @QueryValue String to,
+            @Nullable @QueryValue String goals,
             @Nullable @QueryValue String limit,
             @Nullable @QueryValue String after) {
         var page = PageQuery.of(limit, after);
         var first = day("from", from);
         var last = day("to", to);
+        if (withGoals(goals)) {
+            return goalTotals(caller, by, first, last, page);
+        }
         if ("team".equals(by)) {
             var totals = refusedAsProblem(() -> values.teamTotals(caller.organizationId(), first, last));
             var slice = ListPages.slice(totals.totals(), page);
@@ -107,6 +117,55 @@ public class KpiValuesController {
                     slice.next().orElse(null));
         }
         throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid_input", "by must be person or team", "by");
+    }
+
+    /** Totals against goals: the window must be exactly one week, month or quarter. */
+    private KpiValuesPage<?> goalTotals(
+            ApiCaller.OrganizationKey caller,
+            @Nullable String by,
+            Optional<LocalDate> from,
+            Optional<LocalDate> to,
+            PageQuery page) {
+        if (from.isEmpty() || to.isEmpty()) {
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "invalid_input",
+                    "goals=true needs from and to spanning exactly one week, month or quarter",
+                    from.isEmpty() ? "from" : "to");
+        }
+        if ("team".equals(by)) {
+            var board = refusedAsProblem(() -> goals.teamBoard(caller.organizationId(), from.get(), to.get()));
+            var slice = ListPages.slice(board.lines(), page);
+            return new KpiValuesPage<>(
+                    board.period().from(),
+                    board.period().to(),
+                    "team",
+                    slice.items().stream().map(GoalProgressView::of).toList(),
+                    slice.next().orElse(null));
+        }
+        if (by == null || "person".equals(by)) {
+            var board = refusedAsProblem(() -> goals.board(caller.organizationId(), from.get(), to.get()));
+            var slice = ListPages.slice(board.lines(), page);
+            return new KpiValuesPage<>(
+                    board.period().from(),
+                    board.period().to(),
+                    "person",
+                    slice.items().stream()
+                            .map(line -> KpiGoalLineView.of(board, line))
+                            .toList(),
+                    slice.next().orElse(null));
+        }
+        throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid_input", "by must be person or team", "by");
+    }
+
+    private static boolean withGoals(@Nullable String value) {
+        if (value == null || "false".equals(value)) {
+            return false;
+        }
+        if ("true".equals(value)) {
+            return true;
+        }
+        throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid_input", "goals must be true or false", "goals");
     }
 
     private static String kpi(String value) {
