@@ -60,7 +60,10 @@ public final class LeaderboardCommand extends ContextCommand {
                 + contest.unit().key() + ") from "
                 + contest.startsOn() + " to "
                 + contest.endsOn() + ", " + contest.status().key()
-                + contest.target().map(t -> ", target " + plain(t)).orElse(""));
+                + contest.target().map(t -> ", target " + plain(t)).orElse("")
+                + contest.goalPeriod()
+                        .map(p -> ", ranked by percent of " + p.key() + " goal")
+                        .orElse(""));
         output.table(
                 List.of("RANK", contest.teams() ? "TEAM" : "PARTICIPANT", "SCORE", "REACHED AT"),
                 board.entries().stream()

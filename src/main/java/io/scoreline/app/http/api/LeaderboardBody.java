@@ -14,7 +14,9 @@ import java.util.List;
  * A contest's board: the contest, and its entries with the fields of {@code leaderboard --contest
  * ID --json} (rank, person's e-mail or team's name, score, when it was reached, the contest's status).
  * An undefined score (a ratio below its minimum denominator) is {@code "score": null} with
- * {@code "undefined"} saying why; the field is absent from rows with a score.
+ * {@code "undefined"} saying why; the field is absent from rows with a score. A board ranked by
+ * percent of goal ({@code "rank_by": "percent_of_goal"}) scores each row in percent of the goal for
+ * {@code goal_period}; a row without a goal is undefined with the reason (ADR 0046).
  */
 @Serdeable
 public record LeaderboardBody(
@@ -26,7 +28,11 @@ public record LeaderboardBody(
         String status,
         List<Entry> entries,
         String format,
-        List<Pair> pairs) {
+        List<Pair> pairs,
+        @JsonProperty("rank_by") String rankBy,
+
+        @JsonProperty("goal_period") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
+        String goalPeriod) {
 
     /** A head-to-head pair (ADR 0045): the two people's e-mails and the one ahead, null while drawn. */
     @Serdeable
@@ -70,7 +76,9 @@ public record LeaderboardBody(
                 board.pairs().stream()
                         .map(p -> new Pair(
                                 p.pair(), p.first(), p.second(), p.leader().orElse(null)))
-                        .toList());
+                        .toList(),
+                contest.rankBy().key(),
+                contest.goalPeriod().map(p -> p.key()).orElse(null));
     }
 
     private static Entry entry(LeaderboardEntry entry, String status) {
