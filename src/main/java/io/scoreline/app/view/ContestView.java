@@ -1,6 +1,7 @@
 package io.scoreline.app.view;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.scoreline.gamification.contests.ContestSummary;
@@ -8,7 +9,8 @@ import java.time.LocalDate;
 
 /**
  * A contest: {@code contest create|list|cancel|update --json} and the API's contest body; {@code
- * series} and {@code every} name the series a recurring contest is a period of (ADR 0045).
+ * series} and {@code every} name the series a recurring contest is a period of (ADR 0045); {@code
+ * rank_by} is value or percent_of_goal, with the {@code goal_period} the percent is of (ADR 0046).
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -27,7 +29,9 @@ public record ContestView(
         String format,
         boolean hidden,
         @Nullable Long series,
-        @Nullable String every) {
+        @Nullable String every,
+        @JsonProperty("rank_by") String rankBy,
+        @JsonProperty("goal_period") @Nullable String goalPeriod) {
 
     public static ContestView of(ContestSummary summary) {
         var contest = summary.contest();
@@ -48,6 +52,8 @@ public record ContestView(
                 contest.format().key(),
                 contest.hidden(),
                 contest.seriesId().orElse(null),
-                summary.every().map(e -> e.key()).orElse(null));
+                summary.every().map(e -> e.key()).orElse(null),
+                contest.rankBy().key(),
+                contest.goalPeriod().map(p -> p.key()).orElse(null));
     }
 }

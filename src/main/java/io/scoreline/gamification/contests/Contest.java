@@ -1,6 +1,7 @@
 package io.scoreline.gamification.contests;
 
 import io.scoreline.mappings.measures.KpiUnit;
+import io.scoreline.pipeline.goals.GoalPeriod;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.Optional;
 /**
  * A contest as stored: one KPI over whole days in the organization's time zone, for people or teams;
  * decided by its {@code format}, silent while {@code hidden}, one period of a series when it has a
- * {@code seriesId} (ADR 0045).
+ * {@code seriesId} (ADR 0045); ranked by {@code rankBy}, with the {@code goalPeriod} a percent of goal is
+ * measured against (present exactly when ranked by percent of goal, ADR 0046).
  * {@code unit} is the KPI's unit when the contest was created (percent for a connect rate, …).
  */
 public record Contest(
@@ -30,7 +32,48 @@ public record Contest(
         Optional<Instant> finalizedAt,
         ContestFormat format,
         boolean hidden,
-        Optional<Long> seriesId) {
+        Optional<Long> seriesId,
+        RankBy rankBy,
+        Optional<GoalPeriod> goalPeriod) {
+
+    /** A contest ranked by value (as every contest was before ADR 0046). */
+    public Contest(
+            long id,
+            long organizationId,
+            String name,
+            String kpiKey,
+            KpiUnit unit,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            boolean teams,
+            Optional<BigDecimal> target,
+            Duration grace,
+            ContestStatus status,
+            Instant createdAt,
+            Optional<Instant> finalizedAt,
+            ContestFormat format,
+            boolean hidden,
+            Optional<Long> seriesId) {
+        this(
+                id,
+                organizationId,
+                name,
+                kpiKey,
+                unit,
+                startsOn,
+                endsOn,
+                teams,
+                target,
+                grace,
+                status,
+                createdAt,
+                finalizedAt,
+                format,
+                hidden,
+                seriesId,
+                RankBy.VALUE,
+                Optional.empty());
+    }
 
     /** A standard, visible contest in no series (as every contest was before ADR 0045). */
     public Contest(

@@ -10,17 +10,24 @@ import java.util.Optional;
 
 /**
  * What a contest adds to the standard one (ADR 0045): its format, explicit head-to-head pairs (empty
- * means automatic pairing by seed), a recurrence that makes it a series, and whether it is hidden.
- * Checked here without the database; the e-mails of the pairs are checked by {@link ContestStore}.
+ * means automatic pairing by seed), a recurrence that makes it a series, whether it is hidden, and
+ * what it ranks by (ADR 0046). Checked here without the database; the e-mails of the pairs and the
+ * goal period of a percent-of-goal window are checked by {@link ContestStore}.
  */
 public record ContestOptions(
-        ContestFormat format, List<ContestPair> pairs, Optional<Recurrence> every, boolean hidden) {
+        ContestFormat format, List<ContestPair> pairs, Optional<Recurrence> every, boolean hidden, RankBy rankBy) {
 
     public static final ContestOptions STANDARD =
             new ContestOptions(ContestFormat.STANDARD, List.of(), Optional.empty(), false);
 
     public ContestOptions {
         pairs = List.copyOf(pairs);
+        java.util.Objects.requireNonNull(rankBy, "rankBy");
+    }
+
+    /** Options of a contest ranked by value. */
+    public ContestOptions(ContestFormat format, List<ContestPair> pairs, Optional<Recurrence> every, boolean hidden) {
+        this(format, pairs, every, hidden, RankBy.VALUE);
     }
 
     /** Two people who compete with each other only. */
@@ -46,6 +53,21 @@ public record ContestOptions(
             boolean teams,
             boolean participantsGiven,
             Fields fields) {
+        return of(format, pairs, every, hidden, null, target, teams, participantsGiven, fields);
+    }
+
+    /** The same with {@code rankBy} (absent: value); a race is ranked by value (ADR 0046). */
+    public static ContestOptions of(
+            String format,
+            List<String> pairs,
+            String every,
+            boolean hidden,
+            String rankBy,
+            Optional<BigDecimal> target,
+            boolean teams,
+            boolean participantsGiven,
+            Fields fields) {
+        var checkedRankBy = RankBy.parse(rankBy, fields.rankBy());
         var checkedFormat = ContestFormat.parse(format, fields.format());
         var checkedPairs = pairs == null ? List.<ContestPair>of() : pairs(pairs, fields.pairs());
         if (checkedFormat == ContestFormat.RACE && target.isEmpty()) {
@@ -63,16 +85,30 @@ public record ContestOptions(
             throw ScorelineException.badInput("give " + fields.pairs() + " or " + fields.participants()
                     + ", not both: the pairs are the participants");
         }
+        if (checkedFormat == ContestFormat.RACE && checkedRankBy == RankBy.PERCENT_OF_GOAL) {
+            // Who crossed the line first must not change when a manager edits a goal afterwards.
+            throw ScorelineException.badInput(fields.format() + " race is ranked by value: its finish line is the same "
+                    + fields.target() + " for everyone; use " + fields.rankBy() + " percent_of_goal with "
+                    + fields.format() + " standard (and " + fields.target() + " 100 to hear who reaches their goal)");
+        }
         var checkedEvery =
                 every == null ? Optional.<Recurrence>empty() : Optional.of(Recurrence.parse(every, fields.every()));
-        return new ContestOptions(checkedFormat, checkedPairs, checkedEvery, hidden);
+        return new ContestOptions(checkedFormat, checkedPairs, checkedEvery, hidden, checkedRankBy);
     }
 
     /** How an entry point names each option in its messages. */
-    public record Fields(String format, String pairs, String every, String target, String teams, String participants) {
+    public record Fields(
+            String format,
+            String pairs,
+            String every,
+            String target,
+            String teams,
+            String participants,
+            String rankBy) {
         public static final Fields CLI =
-                new Fields("--format", "--pairs", "--every", "--target", "--teams", "--participants");
-        public static final Fields API = new Fields("format", "pairs", "every", "target", "teams", "participants");
+                new Fields("--format", "--pairs", "--every", "--target", "--teams", "--participants", "--rank-by");
+        public static final Fields API =
+                new Fields("format", "pairs", "every", "target", "teams", "participants", "rank_by");
     }
 
     /** {@code a@x:b@x} items, lower-cased; nobody in two pairs and nobody paired with themself. */

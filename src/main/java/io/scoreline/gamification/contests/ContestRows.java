@@ -2,6 +2,7 @@ package io.scoreline.gamification.contests;
 
 import io.scoreline.mappings.measures.KpiUnit;
 import io.scoreline.pipeline.db.tables.records.ContestsRecord;
+import io.scoreline.pipeline.goals.GoalPeriodUnit;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -27,6 +28,11 @@ final class ContestRows {
                 Optional.ofNullable(r.getFinalizedAt()).map(t -> t.toInstant()),
                 ContestFormat.fromKey(r.getFormat()),
                 r.getHidden(),
-                Optional.ofNullable(r.getSeriesId()));
+                Optional.ofNullable(r.getSeriesId()),
+                RankBy.fromKey(r.getRankBy()),
+                r.getGoalPeriodUnit() == null
+                        ? Optional.empty()
+                        : Optional.of(GoalWindow.stored(
+                                GoalPeriodUnit.fromKey(r.getGoalPeriodUnit()), r.getGoalPeriodFrom())));
     }
 }

@@ -79,10 +79,21 @@ final class ContestScorer {
      * The participant's value of the contest's KPI over the contest's days, read as everything else
      * reads a KPI (ADR 0042): a team's ratio divides its members' summed parts, a scorecard caps each
      * person's day. The moment it was reached is the latest fact among the KPI's inputs in the window.
+     * In a contest ranked by percent of goal the value becomes its percent of the participant's goal
+     * ({@link PercentOfGoal}).
      */
     static Score score(DSLContext tx, Contest contest, KpiMeasure measure, ZoneId zone, Participant participant) {
-        var value = KpiMeasureReader.value(
-                tx, contest.organizationId(), measure, participant.members(), contest.startsOn(), contest.endsOn());
+        var value = PercentOfGoal.of(
+                tx,
+                contest,
+                participant,
+                KpiMeasureReader.value(
+                        tx,
+                        contest.organizationId(),
+                        measure,
+                        participant.members(),
+                        contest.startsOn(),
+                        contest.endsOn()));
         return switch (value) {
             case MeasuredValue.Undefined undefined -> new Score(undefined, Optional.empty());
             case MeasuredValue.Defined defined when defined.value().signum() == 0 -> Score.ZERO;

@@ -16,7 +16,7 @@ import org.jooq.DSLContext;
 
 /**
  * Recurring contests (ADR 0045): a series holds what every period's contest repeats (KPI, format,
- * target, grace, participants rule, pairs, hidden) and the day its first period starts; each period
+ * target, grace, participants rule, pairs, hidden, ranking) and the day its first period starts; each period
  * is a contest of its own, unique per series and first day.
  */
 final class ContestSeriesStore {
@@ -39,6 +39,7 @@ final class ContestSeriesStore {
                         CONTEST_SERIES.GRACE_SECONDS,
                         Math.toIntExact(request.grace().toSeconds()))
                 .set(CONTEST_SERIES.HIDDEN, options.hidden())
+                .set(CONTEST_SERIES.RANK_BY, options.rankBy().key())
                 .set(
                         CONTEST_SERIES.PARTICIPANTS,
                         request.participants().isEmpty() || !options.pairs().isEmpty()
@@ -90,7 +91,11 @@ final class ContestSeriesStore {
                 Duration.ofSeconds(series.getGraceSeconds()),
                 series.getParticipants() == null ? List.of() : List.of(series.getParticipants()),
                 new ContestOptions(
-                        ContestFormat.fromKey(series.getFormat()), pairs, Optional.of(every), series.getHidden()));
+                        ContestFormat.fromKey(series.getFormat()),
+                        pairs,
+                        Optional.of(every),
+                        series.getHidden(),
+                        RankBy.fromKey(series.getRankBy())));
     }
 
     /** Stops the series: no period is created after this. @return whether it was active */

@@ -12,6 +12,7 @@ import io.scoreline.pipeline.audit.Actor;
 import io.scoreline.pipeline.audit.AuditEntry;
 import io.scoreline.pipeline.audit.AuditLog;
 import io.scoreline.pipeline.database.TenantTransactions;
+import io.scoreline.pipeline.goals.GoalPeriod;
 import io.scoreline.pipeline.people.TeamRoots;
 import io.scoreline.pipeline.tenancy.Organization;
 import java.time.Instant;
@@ -86,6 +87,20 @@ public final class ContestStore {
                 throw ScorelineException.badInput("--teams needs participants who are in a team; none of them is");
             }
         }
+        // The goal period is fixed now, in the organization's calendar of today (ADR 0046).
+        var goalPeriod = options.rankBy() == RankBy.PERCENT_OF_GOAL
+                ? Optional.of(GoalWindow.of(organization.weekStart(), request.startsOn(), request.endsOn()))
+                : Optional.<GoalPeriod>empty();
+        if (options.every().isPresent()
+                && goalPeriod.isPresent()
+                && !(goalPeriod.get().from().equals(request.startsOn())
+                        && goalPeriod.get().to().equals(request.endsOn()))) {
+            // Else a later period could fall across two goal periods and never be created.
+            throw ScorelineException.badInput("a recurring contest ranked by percent_of_goal starts on the first day of"
+                    + " a week (from " + organization.weekStart().toString().toLowerCase(java.util.Locale.ROOT)
+                    + ") or of a month, so each period is one goal period; " + request.startsOn() + " to "
+                    + request.endsOn() + " is not " + goalPeriod.get().key());
+        }
         var row = tx.insertInto(CONTESTS)
                 .set(CONTESTS.ORGANIZATION_ID, organization.id())
                 .set(CONTESTS.NAME, request.name())
@@ -100,6 +115,11 @@ public final class ContestStore {
                 .set(CONTESTS.FORMAT, options.format().key())
                 .set(CONTESTS.HIDDEN, options.hidden())
                 .set(CONTESTS.SERIES_ID, seriesId.orElse(null))
+                .set(CONTESTS.RANK_BY, options.rankBy().key())
+                .set(
+                        CONTESTS.GOAL_PERIOD_UNIT,
+                        goalPeriod.map(p -> p.unit().key()).orElse(null))
+                .set(CONTESTS.GOAL_PERIOD_FROM, goalPeriod.map(GoalPeriod::from).orElse(null))
                 .returning()
                 .fetchSingle();
         var contest = ContestRows.contest(row);
@@ -134,6 +154,10 @@ public final class ContestStore {
         changes.put("grace", contest.grace().toString());
         changes.put("entries", keys.size());
         changes.put("format", contest.format().key());
+        if (contest.rankBy() != RankBy.VALUE) {
+            changes.put("rank_by", contest.rankBy().key());
+            contest.goalPeriod().ifPresent(p -> changes.put("goal_period", p.key()));
+        }
         if (contest.hidden()) {
             changes.put("hidden", true);
         }

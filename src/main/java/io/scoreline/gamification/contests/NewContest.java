@@ -74,12 +74,31 @@ public record NewContest(
             String pairs,
             String every,
             boolean hidden) {
+        return of(name, kpiKey, from, to, teams, target, grace, participants, format, pairs, every, hidden, null);
+    }
+
+    /** The same with {@code --rank-by} (ADR 0046; absent: value). */
+    public static NewContest of(
+            String name,
+            String kpiKey,
+            String from,
+            String to,
+            boolean teams,
+            String target,
+            String grace,
+            String participants,
+            String format,
+            String pairs,
+            String every,
+            boolean hidden,
+            String rankBy) {
         var checkedTarget = target(target, "--target");
         var options = ContestOptions.of(
                 format,
                 ContestOptions.pairItems(pairs),
                 every,
                 hidden,
+                rankBy,
                 checkedTarget,
                 teams,
                 participants != null,

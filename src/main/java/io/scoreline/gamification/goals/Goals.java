@@ -4,6 +4,7 @@ import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
 import static io.scoreline.pipeline.db.Tables.PROFILES;
 
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.gamification.contests.ContestGoalChanges;
 import io.scoreline.mappings.measures.KpiMeasure;
 import io.scoreline.pipeline.audit.Actor;
 import io.scoreline.pipeline.database.TenantTransactions;
@@ -48,6 +49,7 @@ public final class Goals {
     private final TenantTransactions transactions;
     private final WorkingDays workingDays;
     private final Clock clock;
+    private final ContestGoalChanges contests;
 
     @Inject
     public Goals(
@@ -55,12 +57,14 @@ public final class Goals {
             GoalStore goals,
             TenantTransactions transactions,
             WorkingDays workingDays,
-            Clock clock) {
+            Clock clock,
+            ContestGoalChanges contests) {
         this.organizations = organizations;
         this.goals = goals;
         this.transactions = transactions;
         this.workingDays = workingDays;
         this.clock = clock;
+        this.contests = contests;
     }
 
     public record GoalList(Organization organization, List<GoalListing> goals) {
@@ -109,10 +113,11 @@ public final class Goals {
                     + " is before the current " + request.unit().key() + " (" + current.key()
                     + "); use --from " + current.from() + " or later");
         }
-        return new SetGoal(
-                organization,
-                goals.set(
-                        organization, request, first.from(), tx -> measure(tx, organization, request.kpiKey()), actor));
+        var set = goals.set(
+                organization, request, first.from(), tx -> measure(tx, organization, request.kpiKey()), actor);
+        // Boards ranked by percent of goal follow the new goal (ADR 0046).
+        contests.rescore(organization, request.kpiKey(), request.unit());
+        return new SetGoal(organization, set);
     }
 
     public GoalList list(String organizationSlug) {
@@ -126,13 +131,18 @@ public final class Goals {
     }
 
     public RemovedGoal remove(String organizationSlug, long goalId) {
-        var organization = organizations.require(organizationSlug);
-        return new RemovedGoal(organization, goals.remove(organization, goalId, today(organization), Actor.OPERATOR));
+        return remove(organizations.require(organizationSlug), goalId, Actor.OPERATOR);
     }
 
     public RemovedGoal remove(long organizationId, long goalId, Actor actor) {
-        var organization = organizations.get(organizationId);
-        return new RemovedGoal(organization, goals.remove(organization, goalId, today(organization), actor));
+        return remove(organizations.get(organizationId), goalId, actor);
+    }
+
+    private RemovedGoal remove(Organization organization, long goalId, Actor actor) {
+        var removal = goals.remove(organization, goalId, today(organization), actor);
+        var goal = removal.goal().goal();
+        contests.rescore(organization, goal.kpiKey(), goal.unit());
+        return new RemovedGoal(organization, removal);
     }
 
     public Progress progress(String organizationSlug, ProgressQuery query) {

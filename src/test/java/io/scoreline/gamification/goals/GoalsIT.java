@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
+import io.scoreline.gamification.contests.ContestGoalChanges;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.goals.GoalListing;
@@ -13,6 +14,7 @@ import io.scoreline.pipeline.goals.GoalPeriodUnit;
 import io.scoreline.pipeline.goals.GoalStore;
 import io.scoreline.pipeline.goals.GoalSubjectRef;
 import io.scoreline.pipeline.goals.NewGoal;
+import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
 import io.scoreline.pipeline.people.Role;
 import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.Organization;
@@ -240,7 +242,8 @@ class GoalsIT {
                 new GoalStore(transactions),
                 transactions,
                 new WorkingDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)),
-                clock);
+                clock,
+                new ContestGoalChanges(transactions, clock, new KpiMeasureCache()));
     }
 
     private static GoalSubjectRef ann() {

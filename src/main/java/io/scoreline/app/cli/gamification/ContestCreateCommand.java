@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
             "  scoreline contest create --org acme --name \"Team race\" --kpi meetings_booked --from 2026-04-01 --to 2026-04-30 --teams --target 50 --grace 2d",
             "  scoreline contest create --org acme --name \"First to 100\" --kpi calls_made --from 2026-05-01 --to 2026-05-31 --format race --target 100",
             "  scoreline contest create --org acme --name \"Duels\" --kpi calls_made --from 2026-05-01 --to 2026-05-07 --format head_to_head --pairs ann@acme.com:bob@acme.com",
-            "  scoreline contest create --org acme --name \"Weekly calls\" --kpi calls_made --from 2026-05-04 --every week --hidden"
+            "  scoreline contest create --org acme --name \"Weekly calls\" --kpi calls_made --from 2026-05-04 --every week --hidden",
+            "  scoreline contest create --org acme --name \"Even terms\" --kpi calls_made --from 2026-05-01 --to 2026-05-31 --rank-by percent_of_goal"
         },
         description = "Create a contest on one KPI over whole days in the organization's time zone: standard "
                 + "(highest score wins), a race to a target, head-to-head pairs; once or every week or month.")
@@ -91,11 +92,19 @@ final class ContestCreateCommand extends ContextCommand {
                     + "(see `contest update --visible`)")
     boolean hidden;
 
+    @Option(
+            names = "--rank-by",
+            paramLabel = "RANKING",
+            description = "value (default) or percent_of_goal: each participant's value as a percent of their goal "
+                    + "for the week, month or quarter holding the window (not with --format race)")
+    String rankBy;
+
     private NewContest request;
 
     @Override
     protected void validate() {
-        request = NewContest.of(name, kpi, from, to, teams, target, grace, participants, format, pairs, every, hidden);
+        request = NewContest.of(
+                name, kpi, from, to, teams, target, grace, participants, format, pairs, every, hidden, rankBy);
     }
 
     @Override
@@ -109,6 +118,9 @@ final class ContestCreateCommand extends ContextCommand {
                     + contest.startsOn() + " to " + contest.endsOn() + ", " + created.entries()
                     + (contest.teams() ? " team(s)" : " participant(s)")
                     + ", " + contest.format().key()
+                    + contest.goalPeriod()
+                            .map(p -> ", ranked by percent of " + p.key() + " goal")
+                            .orElse("")
                     + created.every().map(e -> ", every " + e.key()).orElse("")
                     + (contest.hidden() ? ", hidden" : "")
                     + ", " + contest.status().key() + " (see `scoreline leaderboard --contest " + contest.id() + "`)");

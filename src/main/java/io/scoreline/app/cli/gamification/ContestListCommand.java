@@ -34,7 +34,7 @@ final class ContestListCommand extends ContextCommand {
             output.table(
                     List.of(
                             "ID", "NAME", "KPI", "FROM", "TO", "MODE", "TARGET", "UNIT", "STATUS", "ENTRIES", "FORMAT",
-                            "SERIES"),
+                            "SERIES", "RANK BY"),
                     contests.stream()
                             .map(s -> {
                                 var c = s.contest();
@@ -57,7 +57,10 @@ final class ContestListCommand extends ContextCommand {
                                                         + s.every()
                                                                 .map(e -> e.key())
                                                                 .orElse("?"))
-                                                .orElse("-"));
+                                                .orElse("-"),
+                                        c.goalPeriod()
+                                                .map(p -> "% of " + p.key() + " goal")
+                                                .orElse(c.rankBy().key()));
                             })
                             .toList());
         }

@@ -39,7 +39,10 @@ public final class LeaderboardCommand extends ContextCommand {
                 + contest.unit().key() + ") from "
                 + contest.startsOn() + " to "
                 + contest.endsOn() + ", " + contest.status().key()
-                + contest.target().map(t -> ", target " + plain(t)).orElse(""));
+                + contest.target().map(t -> ", target " + plain(t)).orElse("")
+                + contest.goalPeriod()
+                        .map(p -> ", ranked by percent of " + p.key() + " goal")
+                        .orElse(""));
         // Goal columns only when someone on the board has a goal: a board without goals looks as before.
         boolean withGoals = !goals.goals().isEmpty();
         var header = new ArrayList<>(List.of("RANK", contest.teams() ? "TEAM" : "PARTICIPANT", "SCORE", "REACHED AT"));

@@ -1,5 +1,6 @@
 package io.scoreline.app.http.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * number (or its text), {@code grace} a duration such as {@code 24h}, {@code participants} e-mails
  * (absent: every active profile); {@code format} standard, race or head_to_head, {@code pairs}
  * {@code "a@x:b@x"} items, {@code every} week or month (then {@code to} is absent), {@code hidden}
- * (ADR 0045).
+ * (ADR 0045); {@code rank_by} value (default) or percent_of_goal (ADR 0046).
  */
 @Serdeable
 public record ContestRequest(
@@ -24,4 +25,5 @@ public record ContestRequest(
         @Nullable String format,
         @Nullable List<String> pairs,
         @Nullable String every,
-        @Nullable Boolean hidden) {}
+        @Nullable Boolean hidden,
+        @JsonProperty("rank_by") @Nullable String rankBy) {}

@@ -48,7 +48,7 @@ public class ContestsController {
     @ApiEndpoint(
             scope = Scope.WRITE,
             summary = "Create a contest on one KPI over whole local days: standard, race, head_to_head; once or "
-                    + "every week or month; hidden (the options of contest create)",
+                    + "every week or month; hidden; ranked by value or percent_of_goal (the options of contest create)",
             request = ContestRequest.class,
             example = "{\"name\":\"March calls\",\"kpi\":\"calls_made\",\"from\":\"2026-03-01\",\"to\":\"2026-03-31\","
                     + "\"teams\":false,\"target\":\"50\",\"grace\":\"24h\",\"format\":\"race\",\"hidden\":false}")
@@ -65,6 +65,7 @@ public class ContestsController {
                 json.texts("pairs"),
                 json.text("every"),
                 Boolean.TRUE.equals(json.bool("hidden")),
+                json.text("rank_by"),
                 target,
                 teams,
                 json.texts("participants") != null,

@@ -12,6 +12,10 @@ import java.util.List;
  * A contest's board: the contest, and its entries as {@code leaderboard --contest ID --json} prints
  * them ({@link LeaderboardEntryView}: rank, person's e-mail or team's name, score, when it was
  * reached, the contest's status, the goal where the participant has one, the head-to-head pair).
+ * An undefined score (a ratio below its minimum denominator) is {@code "score": null} with
+ * {@code "undefined"} saying why. A board ranked by percent of goal ({@code "rank_by":
+ * "percent_of_goal"}) scores each row in percent of the goal for {@code goal_period}; a row without
+ * a goal is undefined with the reason (ADR 0046).
  */
 @Serdeable
 public record LeaderboardBody(
@@ -23,7 +27,11 @@ public record LeaderboardBody(
         String status,
         List<LeaderboardEntryView> entries,
         String format,
-        List<Pair> pairs) {
+        List<Pair> pairs,
+        @JsonProperty("rank_by") String rankBy,
+
+        @JsonProperty("goal_period") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
+        String goalPeriod) {
 
     /** A head-to-head pair (ADR 0045): the two people's e-mails and the one ahead, null while drawn. */
     @Serdeable
@@ -50,6 +58,8 @@ public record LeaderboardBody(
                 board.pairs().stream()
                         .map(p -> new Pair(
                                 p.pair(), p.first(), p.second(), p.leader().orElse(null)))
-                        .toList());
+                        .toList(),
+                contest.rankBy().key(),
+                contest.goalPeriod().map(p -> p.key()).orElse(null));
     }
 }
