@@ -8,6 +8,7 @@ import io.scoreline.app.view.KpiGoalLineView;
 import io.scoreline.app.view.LeaderboardEntryView;
 import io.scoreline.gamification.KpiDay;
 import io.scoreline.gamification.ProfileChanges;
+import io.scoreline.gamification.contests.ContestGoalChanges;
 import io.scoreline.gamification.contests.ContestLeaderboardUpdater;
 import io.scoreline.gamification.contests.ContestLifecycle;
 import io.scoreline.gamification.contests.ContestSettings;
@@ -203,7 +204,8 @@ class BoardGoalsApiIT {
                         server.bean(GoalStore.class),
                         server.bean(TenantTransactions.class),
                         server.bean(WorkingDays.class),
-                        clock)
+                        clock,
+                        server.bean(ContestGoalChanges.class))
                 .board(acme.id(), FIRST, LAST);
         var annLine = fake.lines().stream()
                 .filter(l -> l.email().equals("ann@acme.test"))
