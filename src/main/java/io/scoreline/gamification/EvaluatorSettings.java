@@ -24,7 +24,7 @@ public record EvaluatorSettings(
 
     public static EvaluatorSettings defaults() {
         return new EvaluatorSettings(
-                2, Duration.ofSeconds(1), 500, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 4);
+                2, Duration.ofSeconds(1), 2000, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 4);
     }
 
     public EvaluatorSettings withWorkers(int count) {

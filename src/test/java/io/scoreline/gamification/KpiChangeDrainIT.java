@@ -127,6 +127,61 @@ class KpiChangeDrainIT {
     }
 
     @Test
+    void aPersonsChangesSpreadOverManyClaimsAreEvaluatedInOutboxOrderByTwoWorkers() throws Exception {
+        // Each rep's calls are written day after day, so a person's outbox ids grow with the day.
+        var org = busyOrganization();
+        var settings = EvaluatorSettings.defaults().withBatchSize(5);
+        var seen = java.util.Collections.synchronizedList(new ArrayList<ProfileChanges>());
+        // Records what each evaluation was given, after the person's lock was taken; a real consumer beside it.
+        KpiChangeConsumer recorder = (tx, changes) -> seen.add(changes);
+        var go = new CountDownLatch(1);
+        var tasks = new ArrayList<Callable<DrainReport>>();
+        for (int worker = 0; worker < 2; worker++) {
+            var evaluator = new BadgeEvaluator(
+                    new BadgeStore(
+                            org.transactions,
+                            io.scoreline.gamification.badges.BadgeCatalogReader.read(CATALOG)
+                                    .badges()),
+                    new NotificationStore(org.transactions, org.clock),
+                    settings,
+                    org.clock);
+            var drain = org.newDrain(List.of(recorder, evaluator), settings);
+            tasks.add(() -> {
+                go.await();
+                return drain.drainUntilEmpty();
+            });
+        }
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            var futures = tasks.stream().map(pool::submit).toList();
+            go.countDown();
+            for (var future : futures) {
+                future.get();
+            }
+        }
+        org.drain();
+
+        assertThat(org.pending()).isZero();
+        var byProfile = new java.util.HashMap<Long, List<ProfileChanges>>();
+        synchronized (seen) {
+            seen.forEach(c -> byProfile
+                    .computeIfAbsent(c.profileId(), p -> new ArrayList<>())
+                    .add(c));
+        }
+        assertThat(byProfile).hasSize(8);
+        for (var evaluations : byProfile.values()) {
+            assertThat(evaluations).as("a rep's changes span several claims").hasSizeGreaterThan(1);
+            for (int i = 1; i < evaluations.size(); i++) {
+                var before = evaluations.get(i - 1).cells().stream()
+                        .map(KpiDay::date)
+                        .max(LocalDate::compareTo);
+                var after =
+                        evaluations.get(i).cells().stream().map(KpiDay::date).min(LocalDate::compareTo);
+                assertThat(before.orElseThrow()).isBeforeOrEqualTo(after.orElseThrow());
+            }
+        }
+    }
+
+    @Test
     void aFailingPersonIsRetriedWithBackoffWithoutBlockingTheOthers() {
         var org = new EvaluatorFixture(database, "drain-" + ORGS.incrementAndGet(), "Europe/Berlin", "monday", CATALOG);
         long broken = org.profile("broken@acme.test");

@@ -1,14 +1,14 @@
 package io.scoreline.gamification.badges;
 
-import static io.scoreline.pipeline.db.Tables.KPI_FACTS;
-
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The evidence an award or reversal stores (DESIGN §8, anchors (d)6): the rule, the window, the
@@ -21,8 +21,8 @@ final class AwardEvidence {
 
     private AwardEvidence() {}
 
-    static Map<String, Object> of(
-            DSLContext tx, long organizationId, long profileId, Badge badge, Judgement judgement) {
+    /** The evidence of one award, with the CRM records {@link #topRecords} read for it. */
+    static Map<String, Object> of(Badge badge, Judgement judgement, List<Map<String, Object>> records) {
         var evidence = new LinkedHashMap<String, Object>();
         evidence.put("rule", BadgeRuleJson.toMap(badge.definition().rule()));
         evidence.put("period_key", judgement.periodKey());
@@ -33,7 +33,7 @@ final class AwardEvidence {
             evidence.put("period", goal.period().key());
             evidence.put("target", plain(judgement.threshold()));
         }
-        evidence.put("records", topRecords(tx, organizationId, profileId, judgement));
+        evidence.put("records", records);
         return evidence;
     }
 
@@ -47,34 +47,73 @@ final class AwardEvidence {
         return reversal;
     }
 
-    private static List<Map<String, Object>> topRecords(
-            DSLContext tx, long organizationId, long profileId, Judgement judgement) {
-        var records = new ArrayList<Map<String, Object>>();
-        tx.select(
-                        KPI_FACTS.INTEGRATION_ID,
-                        KPI_FACTS.OBJECT_TYPE,
-                        KPI_FACTS.RECORD_ID,
-                        KPI_FACTS.KPI_KEY,
-                        KPI_FACTS.LOCAL_DATE,
-                        KPI_FACTS.VALUE)
-                .from(KPI_FACTS)
-                .where(KPI_FACTS.ORGANIZATION_ID.eq(organizationId))
-                .and(KPI_FACTS.PROFILE_ID.eq(profileId))
-                .and(KPI_FACTS.KPI_KEY.eq(DSL.any(judgement.kpis().toArray(String[]::new))))
-                .and(KPI_FACTS.LOCAL_DATE.between(judgement.from(), judgement.to()))
-                .orderBy(KPI_FACTS.VALUE.desc(), KPI_FACTS.LOCAL_DATE, KPI_FACTS.RECORD_ID)
-                .limit(TOP_RECORDS)
+    /**
+     * The {@value #TOP_RECORDS} facts that contributed most to each judgement (largest value, then
+     * earliest day, then record id), in one statement for all of one person's judgements: kpi_facts
+     * has no index by person (ADR 0009 dropped it for the write path), so a query per award scanned
+     * the table once per award (ADR 0049). The person's facts over the judgements' overall window are
+     * read once and ranked per judgement in the database, with the ordering the per-award query had.
+     *
+     * @return the records of {@code judgements.get(i)} at index i
+     */
+    static List<List<Map<String, Object>>> topRecords(
+            DSLContext tx, long organizationId, long profileId, List<Judgement> judgements) {
+        var result = new ArrayList<List<Map<String, Object>>>();
+        judgements.forEach(j -> result.add(new ArrayList<>()));
+        if (judgements.isEmpty()) {
+            return result;
+        }
+        int n = judgements.size();
+        var indexes = new Integer[n];
+        var kpis = new String[n];
+        var froms = new LocalDate[n];
+        var tos = new LocalDate[n];
+        var from = judgements.getFirst().from();
+        var to = judgements.getFirst().to();
+        for (int i = 0; i < n; i++) {
+            var judgement = judgements.get(i);
+            indexes[i] = i;
+            // KPI keys are lower-case identifiers ([a-z0-9_]): a comma cannot be part of one.
+            kpis[i] = String.join(",", judgement.kpis());
+            froms[i] = judgement.from();
+            tos[i] = judgement.to();
+            from = judgement.from().isBefore(from) ? judgement.from() : from;
+            to = judgement.to().isAfter(to) ? judgement.to() : to;
+        }
+        tx.resultQuery(
+                        """
+                        with f as materialized (
+                            select integration_id, object_type, record_id, kpi_key, local_date, value
+                              from kpi_facts
+                             where organization_id = {0} and profile_id = {1} and local_date between {2} and {3}),
+                        ranked as (
+                            select j.n, f.integration_id, f.object_type, f.record_id, f.kpi_key, f.local_date, f.value,
+                                   row_number() over (partition by j.n order by f.value desc, f.local_date, f.record_id) as r
+                              from unnest({4}, {5}, {6}, {7}) as j(n, kpis, from_date, to_date)
+                              join f on f.kpi_key = any(string_to_array(j.kpis, ','))
+                                    and f.local_date between j.from_date and j.to_date)
+                        select n, integration_id, object_type, record_id, kpi_key, local_date, value
+                          from ranked where r <= {8} order by n, r""",
+                        DSL.val(organizationId),
+                        DSL.val(profileId),
+                        DSL.val(from),
+                        DSL.val(to),
+                        DSL.val(indexes, SQLDataType.INTEGER.array()),
+                        DSL.val(kpis, SQLDataType.VARCHAR.array()),
+                        DSL.val(froms, SQLDataType.LOCALDATE.array()),
+                        DSL.val(tos, SQLDataType.LOCALDATE.array()),
+                        DSL.inline(TOP_RECORDS))
                 .forEach(r -> {
                     var record = new LinkedHashMap<String, Object>();
-                    record.put("integration_id", r.value1());
-                    record.put("object", r.value2());
-                    record.put("record_id", r.value3());
-                    record.put("kpi", r.value4());
-                    record.put("date", r.value5().toString());
-                    record.put("value", plain(r.value6()));
-                    records.add(record);
+                    record.put("integration_id", r.get(1, Long.class));
+                    record.put("object", r.get(2, String.class));
+                    record.put("record_id", r.get(3, String.class));
+                    record.put("kpi", r.get(4, String.class));
+                    record.put("date", r.get(5, LocalDate.class).toString());
+                    record.put("value", plain(r.get(6, BigDecimal.class)));
+                    result.get(r.get(0, Integer.class)).add(record);
                 });
-        return records;
+        return result;
     }
 
     /** Numbers without trailing zeros (50, not 50.000000), so evidence reads as the rule was written. */

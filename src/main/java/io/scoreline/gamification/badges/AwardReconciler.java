@@ -8,6 +8,7 @@ import io.scoreline.gamification.notifications.NotificationStore;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,13 +44,30 @@ final class AwardReconciler {
             boolean notify) {
         var stored = stored(tx, profileId, judged.keySet());
         var now = clock.instant().atOffset(ZoneOffset.UTC);
+        // Awards that store evidence (new or restored) read their CRM records in one statement.
+        var needEvidence = new ArrayList<Judgement>();
+        for (var entry : judged.entrySet()) {
+            for (var judgement : entry.getValue()) {
+                var award = stored.get(entry.getKey().id() + "|" + judgement.periodKey());
+                if (judgement.qualifies() && (award == null || award.status().equals("revoked"))) {
+                    needEvidence.add(judgement);
+                }
+            }
+        }
+        var records = AwardEvidence.topRecords(tx, organizationId, profileId, needEvidence);
+        int next = 0;
         int awarded = 0;
         for (var entry : judged.entrySet()) {
             var badge = entry.getKey();
             for (var judgement : entry.getValue()) {
                 var award = stored.get(badge.id() + "|" + judgement.periodKey());
                 if (judgement.qualifies()) {
-                    awarded += award(tx, organizationId, profileId, badge, judgement, award, now, notify) ? 1 : 0;
+                    var evidence = award == null || award.status().equals("revoked")
+                            ? AwardEvidence.of(badge, judgement, records.get(next++))
+                            : null;
+                    awarded += award(tx, organizationId, profileId, badge, award, evidence, now, notify, judgement)
+                            ? 1
+                            : 0;
                 } else if (award != null && award.status().equals("awarded") && !award.reversed()) {
                     retract(tx, organizationId, profileId, badge, judgement, award, now);
                 }
@@ -63,12 +81,12 @@ final class AwardReconciler {
             long organizationId,
             long profileId,
             Badge badge,
-            Judgement judgement,
             StoredAward award,
+            Map<String, Object> evidence,
             OffsetDateTime now,
-            boolean notify) {
+            boolean notify,
+            Judgement judgement) {
         if (award == null) {
-            var evidence = AwardEvidence.of(tx, organizationId, profileId, badge, judgement);
             int inserted = tx.insertInto(PROFILE_BADGES)
                     .set(PROFILE_BADGES.ORGANIZATION_ID, organizationId)
                     .set(PROFILE_BADGES.PROFILE_ID, profileId)
@@ -91,7 +109,6 @@ final class AwardReconciler {
             return inserted == 1;
         }
         if (award.status().equals("revoked")) {
-            var evidence = AwardEvidence.of(tx, organizationId, profileId, badge, judgement);
             tx.update(PROFILE_BADGES)
                     .set(PROFILE_BADGES.STATUS, "awarded")
                     .set(PROFILE_BADGES.REVOKED_AT, (OffsetDateTime) null)
