@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.scoreline.app.view.TeamKpiTotalView;
 import io.scoreline.pipeline.access.ApiCaller;
 import io.scoreline.pipeline.access.Scope;
 import io.scoreline.pipeline.kpi.KpiGrouping;
@@ -93,7 +94,7 @@ public class KpiValuesController {
                     totals.window().from(),
                     totals.window().to(),
                     "team",
-                    slice.items().stream().map(TeamKpiTotalBody::of).toList(),
+                    slice.items().stream().map(TeamKpiTotalView::of).toList(),
                     slice.next().orElse(null));
         }
         if (by == null || "person".equals(by)) {
