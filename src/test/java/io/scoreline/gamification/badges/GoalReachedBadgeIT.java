@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoreline.gamification.EvaluatorFixture;
 import io.scoreline.gamification.EvaluatorSettings;
+import io.scoreline.gamification.goals.GoalFixture;
 import io.scoreline.mappings.measures.KpiFormula;
 import io.scoreline.mappings.measures.KpiMeasure;
 import io.scoreline.mappings.measures.KpiUnit;
@@ -47,13 +48,17 @@ class GoalReachedBadgeIT {
                 """);
         long ana = org.profile("ana@acme.test");
         org.profile("bo@acme.test");
-        org.transactions.inOrganization(
-                org.organization.id(),
-                tx -> tx.execute(
-                        "insert into goals (organization_id, kpi_key, period_unit, subject_kind, profile_id, target, starts_on)"
-                                + " values (?, 'calls_made', 'week', 'person', ?, 3, '2026-11-23')",
+        new GoalFixture(org.transactions)
+                .goal(
                         org.organization.id(),
-                        ana));
+                        "calls_made",
+                        "week",
+                        "person",
+                        ana,
+                        null,
+                        null,
+                        "3",
+                        LocalDate.parse("2026-11-23"));
 
         org.calls("W48", "ana@acme.test", LocalDate.parse("2026-11-24"), 3);
         org.calls("W49", "ana@acme.test", LocalDate.parse("2026-12-01"), 2);
@@ -117,13 +122,17 @@ class GoalReachedBadgeIT {
                 EvaluatorSettings.defaults(),
                 new KpiMeasureCache((tx, organizationId) -> Map.of(connectRate.key(), connectRate)));
         long ana = org.profile("ana@acme.test");
-        org.transactions.inOrganization(
-                org.organization.id(),
-                tx -> tx.execute(
-                        "insert into goals (organization_id, kpi_key, period_unit, subject_kind, profile_id, target, starts_on)"
-                                + " values (?, 'connect_rate', 'week', 'person', ?, 50, '2026-11-30')",
+        new GoalFixture(org.transactions)
+                .goal(
                         org.organization.id(),
-                        ana));
+                        "connect_rate",
+                        "week",
+                        "person",
+                        ana,
+                        null,
+                        null,
+                        "50",
+                        LocalDate.parse("2026-11-30"));
         var tuesday = LocalDate.parse("2026-12-01");
 
         // Two connected calls: 100 %, but undefined below four calls, so the goal is not reached.
