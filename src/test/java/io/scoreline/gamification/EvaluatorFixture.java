@@ -48,6 +48,7 @@ public final class EvaluatorFixture {
     private final long integrationId;
     private final Map<String, Long> profiles = new HashMap<>();
     private final AtomicLong modstamps = new AtomicLong();
+    private RuleSet rules = SALESFORCE_RULES;
 
     public EvaluatorFixture(
             DatabaseRuntime database, String slug, String timezone, String weekStart, String catalogYaml) {
@@ -125,6 +126,21 @@ public final class EvaluatorFixture {
 
     public void call(String recordId, String email, String at, ChangeOrigin origin) {
         write(origin, task(recordId, email, at, false));
+    }
+
+    /**
+     * A logged call about the CRM record {@code whatId} (an account), as a live sync writes it; a
+     * rule set marking calls {@code distinct: WhatId} counts the accounts (see {@link #useRules}).
+     */
+    public void callAbout(String recordId, String email, String at, String whatId) {
+        var task = task(recordId, email, at, false);
+        task.fields().put("WhatId", whatId);
+        write(ChangeOrigin.live(), task);
+    }
+
+    /** Feeds later records through this rule document instead of the stock Salesforce rules. */
+    public void useRules(String ruleDocument) {
+        rules = compile(ruleDocument);
     }
 
     /** The call deleted in the CRM: its fact is retracted. */
@@ -231,7 +247,7 @@ public final class EvaluatorFixture {
     }
 
     private RuleSetFactDeriver deriver() {
-        return new RuleSetFactDeriver(SALESFORCE_RULES, organization.timezone(), null, w -> {});
+        return new RuleSetFactDeriver(rules, organization.timezone(), null, w -> {});
     }
 
     private CrmRecord task(String recordId, String email, String at, boolean deleted) {
@@ -256,11 +272,17 @@ public final class EvaluatorFixture {
 
     private static RuleSet stockRules() {
         try {
-            var result = MappingCompiler.compile(
-                    Files.readString(Path.of("mappings/salesforce.yaml")), FieldCatalog.stock(CrmProvider.SALESFORCE));
-            return ((CompileResult.Compiled) result).ruleSet();
+            return compile(Files.readString(Path.of("mappings/salesforce.yaml")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static RuleSet compile(String ruleDocument) {
+        var result = MappingCompiler.compile(ruleDocument, FieldCatalog.stock(CrmProvider.SALESFORCE));
+        if (!(result instanceof CompileResult.Compiled compiled)) {
+            throw new IllegalArgumentException("test rules: " + result);
+        }
+        return compiled.ruleSet();
     }
 }

@@ -7,6 +7,9 @@ import io.scoreline.gamification.KpiChangeConsumer;
 import io.scoreline.gamification.KpiDay;
 import io.scoreline.gamification.ProfileChanges;
 import io.scoreline.gamification.notifications.NotificationStore;
+import io.scoreline.mappings.measures.KpiFormula;
+import io.scoreline.mappings.measures.KpiMeasure;
+import io.scoreline.mappings.measures.MeasuredValue;
 import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
 import io.scoreline.pipeline.kpi.measure.KpiMeasures;
 import java.time.Clock;
@@ -52,15 +55,33 @@ public final class ContestLeaderboardUpdater implements KpiChangeConsumer {
                 continue;
             }
             var before = LeaderboardRanking.standings(tx, contest.id());
-            var score = ContestScorer.score(
-                    tx, contest, kpis.of(contest.kpiKey()), organization.timezone(), participant.get());
+            var measure = kpis.of(contest.kpiKey());
+            var score = ContestScorer.score(tx, contest, measure, organization.timezone(), participant.get());
             var previous = ContestScorer.store(tx, contest, participant.get().key(), score, clock.instant());
+            if (firstSnapshot(measure, participant.get(), score, before)) {
+                // The organization's first snapshot of the KPI (ADR 0043): everyone else's value
+                // went from undefined to what they hold (0 without a row of their own) at once.
+                ContestScorer.rescoreAll(tx, contest, measure, organization.timezone(), clock.instant());
+            }
             var after = LeaderboardRanking.rerank(tx, contest.id());
             if (changes.notifies()) {
                 notifier.targetCrossing(tx, contest, participant.get(), previous, score);
                 notifier.rankChanges(tx, contest, before, after);
             }
         }
+    }
+
+    /** A snapshot score became defined while other rows still say no snapshot had been taken. */
+    private static boolean firstSnapshot(
+            KpiMeasure measure,
+            Participant participant,
+            Score score,
+            java.util.Map<String, LeaderboardRanking.Standing> before) {
+        return measure.formula() instanceof KpiFormula.Snapshot
+                && score.value() instanceof MeasuredValue.Defined
+                && before.values().stream()
+                        .anyMatch(s -> !s.participantKey().equals(participant.key())
+                                && s.score() instanceof MeasuredValue.Undefined);
     }
 
     /**

@@ -5,6 +5,7 @@ import static io.scoreline.pipeline.db.Tables.CONTEST_PARTICIPANTS;
 import static io.scoreline.pipeline.db.Tables.KPI_FACTS;
 import static io.scoreline.pipeline.db.Tables.KPI_VALUES;
 
+import io.scoreline.mappings.measures.KpiFormula;
 import io.scoreline.mappings.measures.KpiMeasure;
 import io.scoreline.mappings.measures.MeasuredValue;
 import io.scoreline.pipeline.kpi.measure.KpiMeasureReader;
@@ -78,9 +79,9 @@ final class ContestScorer {
     /**
      * The participant's value of the contest's KPI over the contest's days, read as everything else
      * reads a KPI (ADR 0042): a team's ratio divides its members' summed parts, a scorecard caps each
-     * person's day. The moment it was reached is the latest fact among the KPI's inputs in the window.
-     * In a contest ranked by percent of goal the value becomes its percent of the participant's goal
-     * ({@link PercentOfGoal}).
+     * person's day. The moment it was reached is the latest fact among the KPI's inputs in the window
+     * (a snapshot's: when its value was taken). In a contest ranked by percent of goal the value
+     * becomes its percent of the participant's goal ({@link PercentOfGoal}).
      */
     static Score score(DSLContext tx, Contest contest, KpiMeasure measure, ZoneId zone, Participant participant) {
         var value = PercentOfGoal.of(
@@ -103,8 +104,21 @@ final class ContestScorer {
                         contest,
                         zone,
                         participant,
-                        new Score(defined, reachedAt(tx, contest, measure.inputs(), participant.members(), zone)));
+                        new Score(defined, reachedAt(tx, contest, measure, participant.members(), zone)));
         };
+    }
+
+    /**
+     * When the participant reached their value: for a snapshot KPI the moment the value in effect at
+     * the window's end was taken (ADR 0043; its facts' dates are the records', not the state's); for
+     * any other the latest fact among the KPI's inputs in the window.
+     */
+    private static Optional<Instant> reachedAt(
+            DSLContext tx, Contest contest, KpiMeasure measure, List<Long> people, ZoneId zone) {
+        if (measure.formula() instanceof KpiFormula.Snapshot snapshot) {
+            return KpiMeasureReader.snapshotTakenAt(tx, contest.organizationId(), snapshot, people, contest.endsOn());
+        }
+        return reachedAt(tx, contest, measure.inputs(), people, zone);
     }
 
     private static Optional<Instant> reachedAt(

@@ -3,8 +3,10 @@ package io.scoreline.pipeline.facts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The difference between the facts stored for a page of records and the facts those records
@@ -28,6 +30,10 @@ public final class FactChanges {
     private final List<StoredFact> updates = new ArrayList<>();
     private final List<StoredFact> deletes = new ArrayList<>();
     private final Map<KpiCell, Delta> deltas = new LinkedHashMap<>();
+    // Cells whose set of distinct values may have changed although value and count need not
+    // have (a call moved to another account, or two records swapping accounts): a distinct count
+    // over them must still be re-judged, so they are touched too (ADR 0042).
+    private final Set<KpiCell> distinctTouched = new LinkedHashSet<>();
 
     /**
      * Compares one record's stored facts with its new ones (both keyed by KPI). A deleted record
@@ -39,17 +45,30 @@ public final class FactChanges {
             if (now == null) {
                 deletes.add(entry.getValue());
                 subtract(entry.getValue());
+                touchDistinct(entry.getValue());
             } else if (!now.sameAs(entry.getValue())) {
                 updates.add(now);
                 subtract(entry.getValue());
                 add(now);
+                if (!now.sameDistinctCellAs(entry.getValue())) {
+                    touchDistinct(entry.getValue());
+                    touchDistinct(now);
+                }
             }
         }
         for (var entry : after.entrySet()) {
             if (!before.containsKey(entry.getKey())) {
                 inserts.add(entry.getValue());
                 add(entry.getValue());
+                touchDistinct(entry.getValue());
             }
+        }
+    }
+
+    /** A changed fact with a distinct value touches its cell even when the deltas there cancel out. */
+    private void touchDistinct(StoredFact fact) {
+        if (fact.distinctValue() != null && fact.profileId() != null) {
+            distinctTouched.add(new KpiCell(fact.profileId(), fact.kpiKey(), fact.localDate()));
         }
     }
 
@@ -95,9 +114,14 @@ public final class FactChanges {
         return nonZero;
     }
 
-    /** Cells whose value or fact count changed: each gets one outbox row. */
+    /**
+     * Cells whose value, fact count or distinct values changed: each gets one outbox row. A cell
+     * whose facts only changed their distinct value has no delta but is touched.
+     */
     public List<KpiCell> touchedCells() {
-        return List.copyOf(deltas().keySet());
+        var touched = new LinkedHashSet<>(deltas().keySet());
+        touched.addAll(distinctTouched);
+        return List.copyOf(touched);
     }
 
     public int factsChanged() {

@@ -60,13 +60,15 @@ final class KpiSnapshotWriter {
              where k.period_date <= {3}
              order by k.profile_id, k.kpi_key, k.period_date desc""";
 
+    // updated_at is the writer's clock, not the database's: it is when the value was taken, which
+    // ranks equal snapshot scores in a contest (the one that had it first leads, ADR 0045).
     private static final String UPSERT = """
-            insert into kpi_snapshots (organization_id, kpi_key, profile_id, period_date, value, fact_count)
-            select {0}, s.kpi_key, s.profile_id, {3}, s.value::numeric, s.fact_count
+            insert into kpi_snapshots (organization_id, kpi_key, profile_id, period_date, value, fact_count, updated_at)
+            select {0}, s.kpi_key, s.profile_id, {3}, s.value::numeric, s.fact_count, {6}
               from unnest({1}, {2}, {4}, {5}) with ordinality as s(profile_id, kpi_key, value, fact_count, ord)
              order by s.ord
             on conflict (organization_id, kpi_key, profile_id, period_date) do update
-               set value = excluded.value, fact_count = excluded.fact_count, updated_at = current_timestamp""";
+               set value = excluded.value, fact_count = excluded.fact_count, updated_at = excluded.updated_at""";
 
     private static final String ENQUEUE = """
             insert into kpi_changes (organization_id, profile_id, kpi_key, period_date, origin, notify)
@@ -147,13 +149,14 @@ final class KpiSnapshotWriter {
         if (changed.isEmpty()) {
             return;
         }
-        write(tx, org, today, changed, now, origin);
+        write(tx, org, today, clock.instant(), changed, now, origin);
     }
 
     private static void write(
             DSLContext tx,
             org.jooq.Param<Long> org,
             LocalDate today,
+            java.time.Instant takenAt,
             List<Subject> changed,
             Map<Subject, Snapshot> now,
             ChangeOrigin origin) {
@@ -178,7 +181,8 @@ final class KpiSnapshotWriter {
                 keys,
                 DSL.val(today),
                 BinaryArrayParam.decimals(values),
-                BinaryArrayParam.integers(counts));
+                BinaryArrayParam.integers(counts),
+                DSL.val(takenAt.atOffset(java.time.ZoneOffset.UTC), SQLDataType.TIMESTAMPWITHTIMEZONE));
         tx.execute(
                 ENQUEUE,
                 org,

@@ -7,13 +7,14 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
  * Applies a page's fact changes to the daily {@code kpi_values} cells and enqueues one
- * {@code kpi_changes} row per touched cell. Set-based: the cells travel as arrays.
+ * {@code kpi_changes} row per touched cell (a changed value or count, or changed distinct values). Set-based: the cells travel as arrays.
  */
 final class KpiValueDeltas {
 
@@ -61,9 +62,41 @@ final class KpiValueDeltas {
                 deltas.put(cell, delta);
             }
         });
-        if (deltas.isEmpty()) {
+        // Cells with no delta whose distinct values changed get an outbox row only (ADR 0042).
+        var touched = new TreeSet<KpiCell>(LOCK_ORDER);
+        for (var cell : changes.touchedCells()) {
+            if (!snapshotKpis.contains(cell.kpiKey())) {
+                touched.add(cell);
+            }
+        }
+        if (!deltas.isEmpty()) {
+            add(tx, organizationId, deltas);
+        }
+        if (touched.isEmpty()) {
             return;
         }
+        int n = touched.size();
+        var profileIds = new Long[n];
+        var kpiKeys = new String[n];
+        var dates = new LocalDate[n];
+        int i = 0;
+        for (var cell : touched) {
+            profileIds[i] = cell.profileId();
+            kpiKeys[i] = cell.kpiKey();
+            dates[i] = cell.date();
+            i++;
+        }
+        tx.execute(
+                ENQUEUE,
+                DSL.val(organizationId),
+                BinaryArrayParam.bigints(profileIds),
+                BinaryArrayParam.varchars(kpiKeys),
+                BinaryArrayParam.epochDays(dates),
+                DSL.val(origin.key(), SQLDataType.VARCHAR),
+                DSL.val(origin.notifies()));
+    }
+
+    private static void add(DSLContext tx, long organizationId, TreeMap<KpiCell, FactChanges.Delta> deltas) {
         int n = deltas.size();
         var profileIds = new Long[n];
         var kpiKeys = new String[n];
@@ -97,13 +130,5 @@ final class KpiValueDeltas {
         if (factsRemoved) {
             tx.execute(DROP_EMPTY, DSL.val(organizationId), profiles, keys, days);
         }
-        tx.execute(
-                ENQUEUE,
-                DSL.val(organizationId),
-                profiles,
-                keys,
-                days,
-                DSL.val(origin.key(), SQLDataType.VARCHAR),
-                DSL.val(origin.notifies()));
     }
 }

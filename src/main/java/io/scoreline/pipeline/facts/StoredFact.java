@@ -24,4 +24,11 @@ public record StoredFact(
                 && value.compareTo(other.value) == 0
                 && java.util.Objects.equals(distinctValue, other.distinctValue);
     }
+
+    /** Whether this fact gives the same distinct value to the same cell (person and day) as {@code other}. */
+    boolean sameDistinctCellAs(StoredFact other) {
+        return java.util.Objects.equals(profileId, other.profileId)
+                && localDate.equals(other.localDate)
+                && java.util.Objects.equals(distinctValue, other.distinctValue);
+    }
 }

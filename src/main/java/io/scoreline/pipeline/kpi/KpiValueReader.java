@@ -157,8 +157,10 @@ public final class KpiValueReader {
 
     /**
      * Totals per team and KPI, each team with all its sub-teams, by the teams people are in now.
-     * One grouped query by (team, person, KPI); the roll-up up the tree is done here, because an
-     * organization has tens of teams.
+     * Stored sums: one grouped query by (team, person, KPI); the roll-up up the tree is done here,
+     * because an organization has tens of teams. Snapshots and derived KPIs are read through
+     * {@link KpiMeasureReader} over the subtree's members together (the team rule of ADR 0042), for
+     * every team with a member who has something to show, as {@code kpi show} shows a person.
      */
     public List<TeamKpiTotal> teamTotals(long organizationId, Optional<LocalDate> from, Optional<LocalDate> to) {
         Condition window = PROFILES.TEAM_ID.isNotNull();
@@ -172,8 +174,10 @@ public final class KpiValueReader {
         var sum = DSL.sum(KPI_VALUES.VALUE);
         var count = DSL.sum(KPI_VALUES.FACT_COUNT);
         return transactions.inOrganization(organizationId, tx -> {
+            var catalog = KpiMeasureCatalog.of(tx, organizationId);
             record Cell(long team, long profile, String kpi, BigDecimal value, long facts) {}
-            var cells = tx.select(PROFILES.TEAM_ID, PROFILES.ID, KPI_VALUES.KPI_KEY, sum, count)
+            var cells = tx
+                    .select(PROFILES.TEAM_ID, PROFILES.ID, KPI_VALUES.KPI_KEY, sum, count)
                     .from(KPI_VALUES)
                     .join(PROFILES)
                     .on(PROFILES.ID.eq(KPI_VALUES.PROFILE_ID))
@@ -184,7 +188,32 @@ public final class KpiValueReader {
                             r.value2(),
                             r.value3(),
                             r.value4(),
-                            r.value5().longValue()));
+                            r.value5().longValue()))
+                    .stream()
+                    .filter(c -> isStoredSum(catalog, c.kpi()))
+                    .toList();
+            var measured = catalog.values().stream()
+                    .filter(m -> !(m.formula() instanceof KpiFormula.Sum))
+                    .sorted(Comparator.comparing(KpiMeasure::key))
+                    .toList();
+            // Person → team, for everyone in a team: the members a team's formula is read over.
+            Map<Long, Long> teamOf = measured.isEmpty()
+                    ? Map.of()
+                    : tx.select(PROFILES.ID, PROFILES.TEAM_ID)
+                            .from(PROFILES)
+                            .where(PROFILES.ORGANIZATION_ID.eq(organizationId))
+                            .and(PROFILES.TEAM_ID.isNotNull())
+                            .fetchMap(PROFILES.ID, PROFILES.TEAM_ID);
+            var first = from.orElse(FIRST_DAY);
+            var last = to.orElse(LAST_DAY);
+            // Per derived KPI, the people with something to show in the window (one query each).
+            var shownPeople = new java.util.HashMap<String, java.util.Set<Long>>();
+            for (var measure : measured) {
+                shownPeople.put(
+                        measure.key(),
+                        KpiMeasureReader.valuesByPerson(tx, organizationId, measure, teamOf.keySet(), first, last)
+                                .keySet());
+            }
             var totals = new java.util.ArrayList<TeamKpiTotal>();
             for (var subtree : TeamSubtrees.of(tx, organizationId)) {
                 var teams = java.util.Set.copyOf(subtree.teamIds());
@@ -193,15 +222,66 @@ public final class KpiValueReader {
                         .filter(c -> teams.contains(c.team()))
                         .forEach(c -> byKpi.computeIfAbsent(c.kpi(), k -> new java.util.ArrayList<>())
                                 .add(c));
-                byKpi.forEach((kpi, list) -> totals.add(new TeamKpiTotal(
+                var subtreeTotals = new java.util.ArrayList<TeamKpiTotal>();
+                byKpi.forEach((kpi, list) -> subtreeTotals.add(new TeamKpiTotal(
                         subtree.name(),
                         subtree.depth(),
                         kpi,
                         strip(list.stream().map(Cell::value).reduce(BigDecimal.ZERO, BigDecimal::add)),
                         list.stream().mapToLong(Cell::facts).sum(),
                         (int) list.stream().mapToLong(Cell::profile).distinct().count())));
+                var members = teamOf.entrySet().stream()
+                        .filter(e -> teams.contains(e.getValue()))
+                        .map(Map.Entry::getKey)
+                        .sorted()
+                        .toList();
+                for (var measure : measured) {
+                    int shown = (int) members.stream()
+                            .filter(shownPeople.get(measure.key())::contains)
+                            .count();
+                    if (shown > 0) {
+                        subtreeTotals.add(teamTotal(
+                                subtree,
+                                measure,
+                                shown,
+                                KpiMeasureReader.value(tx, organizationId, measure, members, first, last)));
+                    }
+                }
+                subtreeTotals.sort(Comparator.comparing(TeamKpiTotal::kpiKey));
+                totals.addAll(subtreeTotals);
             }
             return totals;
         });
+    }
+
+    private static boolean isStoredSum(Map<String, KpiMeasure> catalog, String kpi) {
+        var measure = catalog.get(kpi);
+        return measure == null || measure.formula() instanceof KpiFormula.Sum;
+    }
+
+    private static TeamKpiTotal teamTotal(
+            TeamSubtrees.Subtree subtree, KpiMeasure measure, int people, MeasuredValue value) {
+        return switch (value) {
+            case MeasuredValue.Defined defined ->
+                new TeamKpiTotal(
+                        subtree.name(),
+                        subtree.depth(),
+                        measure.key(),
+                        strip(defined.value()),
+                        0,
+                        people,
+                        measure.unit(),
+                        Optional.empty());
+            case MeasuredValue.Undefined undefined ->
+                new TeamKpiTotal(
+                        subtree.name(),
+                        subtree.depth(),
+                        measure.key(),
+                        null,
+                        0,
+                        people,
+                        measure.unit(),
+                        Optional.of(undefined.reason()));
+        };
     }
 }

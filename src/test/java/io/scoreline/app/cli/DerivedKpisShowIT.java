@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Derived KPIs end to end through a rule document (ADR 0042): the stock Salesforce rules with
  * {@code distinct: WhatId} on calls_made and a {@code derived:} section are stored with {@code
  * mapping set}, CRM records go through those very rules and the real page writer, and {@code kpi
- * show --json} reads every derived kind from the active rule set.
+ * show --json} and {@code kpi teams --json} read every derived kind from the active rule set.
  */
 class DerivedKpisShowIT {
 
@@ -71,7 +71,7 @@ class DerivedKpisShowIT {
     }
 
     @Test
-    void kpiShowReadsEveryDerivedKindOfTheActiveRuleDocument() throws Exception {
+    void kpiShowAndKpiTeamsReadEveryDerivedKindOfTheActiveRuleDocument() throws Exception {
         CliRun.succeeded(env, "org", "create", "--slug", "acme", "--name", "Acme", "--timezone", "Europe/Berlin");
         var added = CliRun.succeeded(
                 env,
@@ -166,12 +166,47 @@ class DerivedKpisShowIT {
         var table = CliRun.succeeded(env, "kpi", "show", "--org", "acme", "--profile", "bo@acme.test")
                 .out();
         assertThat(table).contains("connect_rate", "\u2014 (2 calls_made, fewer than the minimum 4)", "percent");
+
+        // Teams: Sales with Inside (ana) and Field (bo) below it. A team's derived KPI is read over
+        // its members together: Sales' connect rate is 3 connects of 8 calls, 37.5 %, not a mean of
+        // its people's rates, and Field's 2 calls stay below the minimum.
+        CliRun.succeeded(env, "team", "create", "--org", "acme", "--name", "Sales");
+        CliRun.succeeded(env, "team", "create", "--org", "acme", "--name", "Inside", "--parent", "Sales");
+        CliRun.succeeded(env, "team", "create", "--org", "acme", "--name", "Field", "--parent", "Sales");
+        CliRun.succeeded(env, "profile", "update", "--org", "acme", "--email", "ana@acme.test", "--team", "Inside");
+        CliRun.succeeded(env, "profile", "update", "--org", "acme", "--email", "bo@acme.test", "--team", "Field");
+        var teams = CliRun.succeeded(
+                        env, "kpi", "teams", "--org", "acme", "--from", "2026-11-01", "--to", "2026-11-07", "--json")
+                .jsonLines();
+        var sales = byKpi(teams, "team", "Sales");
+        assertThat(sales.get("calls_made").toString()).contains("\"value\":8", "\"facts\":8", "\"people\":2");
+        assertThat(sales.get("connect_rate").toString())
+                .isEqualTo("{\"team\":\"Sales\",\"depth\":0,\"kpi\":\"connect_rate\",\"value\":37.5,"
+                        + "\"unit\":\"percent\",\"facts\":0,\"people\":2}");
+        // ACC-A was called by both: four accounts, not 3 + 2.
+        assertThat(sales.get("accounts_called").get("value").decimalValue()).isEqualByComparingTo("4");
+        assertThat(sales.get("activity_score").get("value").decimalValue()).isEqualByComparingTo("6");
+        assertThat(sales.get("avg_deal_size").get("value").decimalValue()).isEqualByComparingTo("1500");
+        var inside = byKpi(teams, "team", "Inside");
+        assertThat(inside.get("connect_rate").get("value").decimalValue()).isEqualByComparingTo("33.333333");
+        var field = byKpi(teams, "team", "Field");
+        assertThat(field.get("connect_rate").toString())
+                .isEqualTo("{\"team\":\"Field\",\"depth\":1,\"kpi\":\"connect_rate\",\"value\":null,"
+                        + "\"unit\":\"percent\",\"facts\":0,\"people\":1,"
+                        + "\"undefined\":\"2 calls_made, fewer than the minimum 4\"}");
+        assertThat(field).doesNotContainKey("avg_deal_size");
+        var teamTable = CliRun.succeeded(env, "kpi", "teams", "--org", "acme").out();
+        assertThat(teamTable).contains("connect_rate", "37.5", "\u2014 (2 calls_made, fewer than the minimum 4)");
     }
 
     private static Map<String, JsonNode> byKpi(List<JsonNode> lines, String profile) {
+        return byKpi(lines, "profile", profile);
+    }
+
+    private static Map<String, JsonNode> byKpi(List<JsonNode> lines, String field, String value) {
         var byKpi = new HashMap<String, JsonNode>();
         lines.stream()
-                .filter(l -> l.get("profile").asText().equals(profile))
+                .filter(l -> l.get(field).asText().equals(value))
                 .forEach(l -> byKpi.put(l.get("kpi").asText(), l));
         return byKpi;
     }

@@ -10,7 +10,10 @@ import io.scoreline.mappings.measures.KpiUnit;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
 import io.scoreline.testing.TestPostgres;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -116,5 +119,46 @@ class DerivedKpiBadgesIT {
                 .contains(
                         "ana@acme.test connector day:2026-12-02 awarded",
                         "ana@acme.test connector_streak streak:day:2026-12-02 awarded");
+    }
+
+    @Test
+    void aDistinctCountBadgeFollowsACallMovedToAnotherAccountOnTheSameDay() throws IOException {
+        // The document's `derived:` section would say { distinct: calls_made }.
+        var accounts = new KpiMeasure("accounts_called", KpiUnit.COUNT, new KpiFormula.DistinctCount("calls_made"), 0);
+        var org = new EvaluatorFixture(
+                database,
+                "derived-badges-" + ORGS.incrementAndGet(),
+                "Europe/Berlin",
+                "monday",
+                """
+                badges:
+                  - { key: reach_3, name: Reach, category: calling, rule: { kind: threshold, kpi: accounts_called, period: day, at_least: 3 } }
+                """,
+                EvaluatorSettings.defaults(),
+                new KpiMeasureCache((tx, organizationId) -> Map.of(accounts.key(), accounts)));
+        org.useRules(Files.readString(Path.of("mappings/salesforce.yaml"))
+                .replace("    when: TaskSubtype = 'Call'\n", "    when: TaskSubtype = 'Call'\n    distinct: WhatId\n"));
+        org.profile("ana@acme.test");
+
+        // Three calls about two accounts: calls_made 3, accounts_called 2.
+        org.callAbout("T1", "ana@acme.test", "2026-12-01T09:00:00Z", "ACC-A");
+        org.callAbout("T2", "ana@acme.test", "2026-12-01T10:00:00Z", "ACC-A");
+        org.callAbout("T3", "ana@acme.test", "2026-12-01T11:00:00Z", "ACC-B");
+        org.drain();
+        assertThat(org.awards()).isEmpty();
+
+        // The second call was about another account: same person, day, value and count, so only
+        // the fact's distinct value changes; the cell is still touched and the badge judged.
+        org.callAbout("T2", "ana@acme.test", "2026-12-01T10:00:00Z", "ACC-C");
+        assertThat(org.count("select count(*) from kpi_changes where kpi_key = 'calls_made' and processed_at is null"))
+                .isEqualTo(1);
+        org.drain();
+        assertThat(org.awards()).containsExactly("ana@acme.test reach_3 day:2026-12-01 awarded");
+        assertThat(org.evidence("reach_3", "day:2026-12-01")).contains("/value=3", "/rule/kpi=accounts_called");
+
+        // Moved back: two accounts again, the award is reversed.
+        org.callAbout("T2", "ana@acme.test", "2026-12-01T10:00:00Z", "ACC-A");
+        org.drain();
+        assertThat(org.awards()).containsExactly("ana@acme.test reach_3 day:2026-12-01 awarded reversed");
     }
 }

@@ -85,7 +85,8 @@ final class ContestFixture implements AutoCloseable {
         store = new ContestStore(transactions);
         updater = new ContestLeaderboardUpdater(notifications, clock, settings);
         lifecycle = new ContestLifecycle(transactions, notifications, clock, settings);
-        writer = new PageWriter(transactions);
+        // On the fixture's clock: a snapshot KPI's row is of the organization's current day (ADR 0043).
+        writer = new PageWriter(transactions, clock);
         integration = transactions.inOrganization(organization.id(), tx -> {
             long id = tx.fetchSingle(
                             "insert into integrations (organization_id, provider, credentials) values (?, 'salesforce', 'x') returning id",
@@ -159,6 +160,45 @@ final class ContestFixture implements AutoCloseable {
                 "Event",
                 List.of(record),
                 EVENTS,
+                ChangeOrigin.live(),
+                (tx, page) -> {});
+    }
+
+    /**
+     * An open Opportunity worth {@code amount} of the snapshot KPI {@code kpi} (ADR 0043) for
+     * {@code person}, created at {@code createdAt} and read now (the fixture's clock says which day's
+     * snapshot it changes); the same id again is an edit.
+     */
+    void openDeal(String recordId, String person, String kpi, int amount, Instant createdAt) {
+        var record = new CrmRecord(
+                "Opportunity",
+                recordId,
+                Instant.EPOCH.plusSeconds(modstamps.incrementAndGet()),
+                false,
+                Map.of("OwnerId", "005" + person, "CreatedDate", createdAt.toString(), "Amount", amount));
+        var openPipeline = new FactDeriver() {
+            @Override
+            public List<DerivedFact> derive(CrmRecord r) {
+                var at = Instant.parse((String) r.fields().get("CreatedDate"));
+                return List.of(new DerivedFact(
+                        kpi,
+                        (String) r.fields().get("OwnerId"),
+                        at.atZone(BERLIN).toLocalDate(),
+                        at,
+                        new BigDecimal(r.fields().get("Amount").toString())));
+            }
+
+            @Override
+            public Set<String> snapshotKpis() {
+                return Set.of(kpi);
+            }
+        };
+        writer.write(
+                organization.id(),
+                integration,
+                "Opportunity",
+                List.of(record),
+                openPipeline,
                 ChangeOrigin.live(),
                 (tx, page) -> {});
     }

@@ -53,7 +53,9 @@ class DerivedKpiContestIT {
                     new KpiFormula.Scorecard(List.of(
                             new KpiFormula.Line("calls_made", BigDecimal.ONE, Optional.of(BigDecimal.valueOf(50))),
                             new KpiFormula.Line("meetings_booked", BigDecimal.TEN, Optional.empty()))),
-                    13));
+                    13),
+            "open_pipeline",
+            new KpiMeasure("open_pipeline", KpiUnit.CURRENCY, new KpiFormula.Snapshot("open_pipeline"), 14));
 
     private ContestFixture fixture;
     private final AtomicInteger compilations = new AtomicInteger();
@@ -76,7 +78,9 @@ class DerivedKpiContestIT {
             tx.execute(
                     "insert into kpi_definitions (organization_id, key, name, unit) values "
                             + "(?, 'call_connects', 'Connects', 'count'), (?, 'meetings_booked', 'Meetings', 'count'), "
-                            + "(?, 'connect_rate', 'Connect rate', 'percent'), (?, 'activity_score', 'Activity', 'count')",
+                            + "(?, 'connect_rate', 'Connect rate', 'percent'), (?, 'activity_score', 'Activity', 'count'), "
+                            + "(?, 'open_pipeline', 'Open pipeline', 'currency')",
+                    fixture.organization.id(),
                     fixture.organization.id(),
                     fixture.organization.id(),
                     fixture.organization.id(),
@@ -242,5 +246,56 @@ class DerivedKpiContestIT {
         fixture.drain(updater);
         assertThat(compilations.get()).isEqualTo(beforeChanges + 1);
         assertThat(fixture.scores(contest.id())).startsWith("1 bob 40", "2 cat 40", "3 ann 32");
+    }
+
+    @Test
+    void aSnapshotContestIsUndefinedBeforeTheFirstSnapshotAndRanksEqualValuesByWhenTheyWereTaken() {
+        var contest = create("open_pipeline", false);
+        goLive();
+        // No snapshot of open_pipeline has been taken: no value, not zero; everyone ranks last, by key.
+        assertThat(fixture.board(contest.id()))
+                .containsExactly("1 ann — -", "2 bob — -", "3 cat — -", "4 dan — -", "5 eve — -");
+
+        // Monday: bob's pipeline is read at 10:00, ann's at 11:00, both 5000 in deals created in
+        // October (the facts' own dates lie before the window: they do not say when the state was had).
+        clockAt("2026-11-02T10:00");
+        fixture.openDeal("O1", "bob", "open_pipeline", 5000, berlin("2026-10-12T09:00"));
+        clockAt("2026-11-02T11:00");
+        fixture.openDeal("O2", "ann", "open_pipeline", 3000, berlin("2026-10-13T09:00"));
+        fixture.openDeal("O3", "ann", "open_pipeline", 2000, berlin("2026-10-14T09:00"));
+        clockAt("2026-11-02T12:00");
+        fixture.openDeal("O4", "cat", "open_pipeline", 7000, berlin("2026-10-15T09:00"));
+        fixture.drain(updater);
+        // Bob had 5000 first; the others, with no snapshot once the organization has them, hold 0.
+        assertThat(fixture.board(contest.id()))
+                .containsExactly(
+                        "1 cat 7000 " + berlin("2026-11-02T12:00"),
+                        "2 bob 5000 " + berlin("2026-11-02T10:00"),
+                        "3 ann 5000 " + berlin("2026-11-02T11:00"),
+                        "4 dan 0 -",
+                        "5 eve 0 -");
+
+        // Tuesday: bob's deal is amended to 4000 and back to 5000: he holds 5000 again only from
+        // 09:30, after ann, who now leads the tie.
+        clockAt("2026-11-03T09:00");
+        fixture.openDeal("O1", "bob", "open_pipeline", 4000, berlin("2026-10-12T09:00"));
+        clockAt("2026-11-03T09:30");
+        fixture.openDeal("O1", "bob", "open_pipeline", 5000, berlin("2026-10-12T09:00"));
+        fixture.drain(updater);
+        assertThat(fixture.board(contest.id()))
+                .containsExactly(
+                        "1 cat 7000 " + berlin("2026-11-02T12:00"),
+                        "2 ann 5000 " + berlin("2026-11-02T11:00"),
+                        "3 bob 5000 " + berlin("2026-11-03T09:30"),
+                        "4 dan 0 -",
+                        "5 eve 0 -");
+
+        // A replay of the whole outbox (through this test's updater, which knows the snapshot) changes nothing.
+        fixture.transactions.inOrganization(
+                fixture.organization.id(), tx -> tx.execute("update kpi_changes set processed_at = null"));
+        fixture.drain(updater);
+        assertThat(fixture.board(contest.id())).startsWith("1 cat 7000 " + berlin("2026-11-02T12:00"));
+        assertThat(fixture.scores(contest.id()))
+                .containsExactly("1 cat 7000", "2 ann 5000", "3 bob 5000", "4 dan 0", "5 eve 0");
     }
 }

@@ -16,7 +16,6 @@ import io.scoreline.pipeline.goals.GoalSubjectRef;
 import io.scoreline.pipeline.goals.NewGoal;
 import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
 import io.scoreline.pipeline.people.Role;
-import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.Organization;
 import io.scoreline.pipeline.tenancy.OrganizationStore;
 import io.scoreline.sim.TestClock;
@@ -40,11 +39,13 @@ class GoalsIT {
 
     private static DatabaseRuntime database;
     private static TenantTransactions transactions;
+    private static GoalFixture rows;
 
     @BeforeAll
     static void open() {
         database = TestPostgres.freshRuntime();
         transactions = new TenantTransactions(database.dsl());
+        rows = new GoalFixture(transactions);
     }
 
     @AfterAll
@@ -54,9 +55,9 @@ class GoalsIT {
 
     @Test
     void aChangeAppliesFromTheCurrentPeriodAndEndedPeriodsKeepTheirTarget() {
-        var org = organization("goals-history");
-        long ann = profile(org, "ann@example.com", null);
-        value(org, ann, "calls_made", LocalDate.of(2026, 3, 2), 30);
+        var org = rows.organization("goals-history");
+        long ann = rows.profile(org, "ann@example.com", null);
+        rows.value(org, ann, "calls_made", LocalDate.of(2026, 3, 2), 30);
         var clock = new TestClock(Instant.parse("2026-03-10T09:00:00Z"));
         var goals = goals(clock);
 
@@ -116,10 +117,10 @@ class GoalsIT {
 
     @Test
     void paceCountsWholeLocalWorkingDaysAcrossDstAndStartsAfreshAtAQuarter() {
-        var org = organization("goals-pace");
-        long ann = profile(org, "ann@example.com", null);
+        var org = rows.organization("goals-pace");
+        long ann = rows.profile(org, "ann@example.com", null);
         for (var day = LocalDate.of(2026, 3, 2); day.isBefore(LocalDate.of(2026, 3, 30)); day = day.plusDays(1)) {
-            value(org, ann, "calls_made", day, 7);
+            rows.value(org, ann, "calls_made", day, 7);
         }
         // 22:30 UTC on the 29th is 00:30 on Monday the 30th in Berlin, an hour after the clocks went forward.
         var clock = new TestClock(Instant.parse("2026-03-29T22:30:00Z"));
@@ -167,17 +168,17 @@ class GoalsIT {
 
     @Test
     void aTeamsGoalCountsItsSubTeamsAndDefaultsResolveByTeamThenRole() {
-        var org = organization("goals-team");
-        long east = team(org, "East", null);
-        long inner = team(org, "East Inner", east);
-        long west = team(org, "West", null);
-        long ann = profile(org, "ann@example.com", east);
-        long bob = profile(org, "bob@example.com", inner);
-        long cid = profile(org, "cid@example.com", west);
+        var org = rows.organization("goals-team");
+        long east = rows.team(org, "East", null);
+        long inner = rows.team(org, "East Inner", east);
+        long west = rows.team(org, "West", null);
+        long ann = rows.profile(org, "ann@example.com", east);
+        long bob = rows.profile(org, "bob@example.com", inner);
+        long cid = rows.profile(org, "cid@example.com", west);
         var day = LocalDate.of(2026, 3, 3);
-        value(org, ann, "calls_made", day, 10);
-        value(org, bob, "calls_made", day, 20);
-        value(org, cid, "calls_made", day, 40);
+        rows.value(org, ann, "calls_made", day, 10);
+        rows.value(org, bob, "calls_made", day, 20);
+        rows.value(org, cid, "calls_made", day, 40);
         var goals = goals(new TestClock(Instant.parse("2026-03-10T09:00:00Z")));
         goals.set(org.slug(), monthly(new GoalSubjectRef.Team("East"), "100"));
         goals.set(org.slug(), monthly(new GoalSubjectRef.TeamMembers("East"), "60"));
@@ -203,10 +204,10 @@ class GoalsIT {
 
     @Test
     void badInputIsRefusedWithWhatToDoAndAnotherOrganizationsGoalIsNotFound() {
-        var org = organization("goals-refusals");
-        long ann = profile(org, "ann@example.com", null);
-        value(org, ann, "calls_made", LocalDate.of(2026, 3, 2), 1);
-        value(org, ann, "meetings_booked", LocalDate.of(2026, 3, 2), 1);
+        var org = rows.organization("goals-refusals");
+        long ann = rows.profile(org, "ann@example.com", null);
+        rows.value(org, ann, "calls_made", LocalDate.of(2026, 3, 2), 1);
+        rows.value(org, ann, "meetings_booked", LocalDate.of(2026, 3, 2), 1);
         var goals = goals(new TestClock(Instant.parse("2026-03-10T09:00:00Z")));
         assertThatThrownBy(() -> goals.set(
                         org.slug(),
@@ -222,9 +223,9 @@ class GoalsIT {
         assertThatThrownBy(() -> goals.set(org.slug(), monthly(ann(), "0")))
                 .hasMessageContaining("must be a positive number");
 
-        var other = organization("goals-other");
-        long olga = profile(other, "olga@example.com", null);
-        value(other, olga, "calls_made", LocalDate.of(2026, 3, 2), 1);
+        var other = rows.organization("goals-other");
+        long olga = rows.profile(other, "olga@example.com", null);
+        rows.value(other, olga, "calls_made", LocalDate.of(2026, 3, 2), 1);
         var theirs = goals.set(other.slug(), monthly(new GoalSubjectRef.Person("olga@example.com"), "9"))
                 .goal();
         assertThatThrownBy(() -> goals.remove(org.slug(), theirs.goal().id()))
@@ -273,44 +274,5 @@ class GoalsIT {
                                 "select action from audit_log where organization_id = ? and action like 'goal.%' order by id",
                                 org.id())
                         .getValues(0, String.class));
-    }
-
-    private static Organization organization(String slug) {
-        return new OrganizationStore(transactions).create(NewOrganization.of(slug, slug, "Europe/Berlin", "monday"));
-    }
-
-    private static long team(Organization org, String name, Long parent) {
-        return transactions.inOrganization(
-                org.id(),
-                tx -> tx.fetchSingle(
-                                "insert into teams (organization_id, name, parent_id) values (?, ?, ?) returning id",
-                                org.id(),
-                                name,
-                                parent)
-                        .get(0, Long.class));
-    }
-
-    private static long profile(Organization org, String email, Long team) {
-        return transactions.inOrganization(
-                org.id(),
-                tx -> tx.fetchSingle(
-                                "insert into profiles (organization_id, email, team_id) values (?, ?, ?) returning id",
-                                org.id(),
-                                email,
-                                team)
-                        .get(0, Long.class));
-    }
-
-    private static void value(Organization org, long profile, String kpi, LocalDate day, int value) {
-        transactions.inOrganization(
-                org.id(),
-                tx -> tx.execute(
-                        "insert into kpi_values (organization_id, profile_id, kpi_key, period_date, value, fact_count) values (?, ?, ?, ?, ?, ?)",
-                        org.id(),
-                        profile,
-                        kpi,
-                        day,
-                        value,
-                        value));
     }
 }

@@ -2,12 +2,11 @@ package io.scoreline.pipeline.goals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scoreline.gamification.goals.GoalFixture;
 import io.scoreline.pipeline.database.DatabaseRuntime;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.people.Role;
-import io.scoreline.pipeline.tenancy.NewOrganization;
 import io.scoreline.pipeline.tenancy.Organization;
-import io.scoreline.pipeline.tenancy.OrganizationStore;
 import io.scoreline.testing.TestPostgres;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -26,11 +25,13 @@ class GoalTargetsIT {
 
     private static DatabaseRuntime database;
     private static TenantTransactions transactions;
+    private static GoalFixture rows;
 
     @BeforeAll
     static void open() {
         database = TestPostgres.freshRuntime();
         transactions = new TenantTransactions(database.dsl());
+        rows = new GoalFixture(transactions);
     }
 
     @AfterAll
@@ -40,15 +41,15 @@ class GoalTargetsIT {
 
     @Test
     void aPersonsGoalIsOwnThenNearestTeamMembersDefaultThenRoleDefault() {
-        var org = organization("goals-order");
-        long sales = team(org, "Sales", null);
-        long east = team(org, "East", sales);
-        long eastInner = team(org, "East Inner", east);
-        long ann = profile(org, "ann@example.com", eastInner, "rep", true);
-        long bob = profile(org, "bob@example.com", eastInner, "rep", true);
-        long cid = profile(org, "cid@example.com", null, "rep", true);
-        long dan = profile(org, "dan@example.com", null, "manager", true);
-        long eve = profile(org, "eve@example.com", eastInner, "rep", false);
+        var org = rows.organization("goals-order");
+        long sales = rows.team(org, "Sales", null);
+        long east = rows.team(org, "East", sales);
+        long eastInner = rows.team(org, "East Inner", east);
+        long ann = rows.profile(org, "ann@example.com", eastInner, "rep", true);
+        long bob = rows.profile(org, "bob@example.com", eastInner, "rep", true);
+        long cid = rows.profile(org, "cid@example.com", null, "rep", true);
+        long dan = rows.profile(org, "dan@example.com", null, "manager", true);
+        long eve = rows.profile(org, "eve@example.com", eastInner, "rep", false);
         var month = GoalPeriod.containing(GoalPeriodUnit.MONTH, DayOfWeek.MONDAY, MARCH);
 
         goal(org, "person", ann, null, null, "100");
@@ -92,8 +93,8 @@ class GoalTargetsIT {
 
     @Test
     void aGoalAppliesOnlyToThePeriodsOfItsRun() {
-        var org = organization("goals-run");
-        long ann = profile(org, "ann@example.com", null, "rep", true);
+        var org = rows.organization("goals-run");
+        long ann = rows.profile(org, "ann@example.com", null, "rep", true);
         transactions.inOrganization(
                 org.id(),
                 tx -> tx.execute(
@@ -135,46 +136,7 @@ class GoalTargetsIT {
                 org.id(), tx -> GoalTargets.target(tx, org.id(), profileId, "calls_made", period));
     }
 
-    private static Organization organization(String slug) {
-        return new OrganizationStore(transactions).create(NewOrganization.of(slug, slug, "Europe/Berlin", "monday"));
-    }
-
-    private static long team(Organization org, String name, Long parent) {
-        return transactions.inOrganization(
-                org.id(),
-                tx -> tx.fetchSingle(
-                                "insert into teams (organization_id, name, parent_id) values (?, ?, ?) returning id",
-                                org.id(),
-                                name,
-                                parent)
-                        .get(0, Long.class));
-    }
-
-    private static long profile(Organization org, String email, Long team, String role, boolean active) {
-        return transactions.inOrganization(
-                org.id(),
-                tx -> tx.fetchSingle(
-                                "insert into profiles (organization_id, email, team_id, role, active) values (?, ?, ?, ?, ?) returning id",
-                                org.id(),
-                                email,
-                                team,
-                                role,
-                                active)
-                        .get(0, Long.class));
-    }
-
     private static long goal(Organization org, String kind, Long profile, Long team, String role, String target) {
-        return transactions.inOrganization(
-                org.id(),
-                tx -> tx.fetchSingle(
-                                "insert into goals (organization_id, kpi_key, period_unit, subject_kind, profile_id, team_id, role, target, starts_on) "
-                                        + "values (?, 'calls_made', 'month', ?, ?, ?, ?, ?::numeric, date '2026-01-01') returning id",
-                                org.id(),
-                                kind,
-                                profile,
-                                team,
-                                role,
-                                target)
-                        .get(0, Long.class));
+        return rows.goal(org.id(), "calls_made", "month", kind, profile, team, role, target, LocalDate.of(2026, 1, 1));
     }
 }

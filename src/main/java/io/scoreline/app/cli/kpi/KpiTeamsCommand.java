@@ -4,11 +4,11 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.app.cli.CliOutput;
 import io.scoreline.app.cli.ContextCommand;
 import io.scoreline.app.cli.HelpOptions;
+import io.scoreline.app.view.TeamKpiTotalView;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.kpi.KpiQueries;
 import io.scoreline.pipeline.kpi.TeamKpiTotal;
 import io.scoreline.pipeline.tenancy.DayInput;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
             "  scoreline kpi teams --org acme --from 2026-03-01 --to 2026-03-31",
             "  scoreline kpi teams --org acme --json"
         },
-        description =
-                "KPI totals per team and KPI; a team's total includes its sub-teams (by the teams people are in now).")
+        description = "KPI totals per team and KPI, derived KPIs included (read over the team's members together, e.g."
+                + " summed connects over summed calls); a team's total includes its sub-teams (by the teams"
+                + " people are in now).")
 final class KpiTeamsCommand extends ContextCommand {
 
     @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug")
@@ -36,12 +37,11 @@ final class KpiTeamsCommand extends ContextCommand {
     @Option(names = "--to", paramLabel = "DATE", description = "Last day, inclusive, YYYY-MM-DD")
     String to;
 
-    /** The {@code --json} line of DESIGN §10. */
-    record TeamLine(String team, int depth, String kpi, BigDecimal value, long facts, int people) {
-        static TeamLine of(TeamKpiTotal total) {
-            return new TeamLine(
-                    total.team(), total.depth(), total.kpiKey(), total.value(), total.factCount(), total.people());
-        }
+    /** What the table shows for a total: the number, or a dash and why there is none. */
+    private static String shown(TeamKpiTotal total) {
+        return total.undefined()
+                .map(reason -> "— (" + reason + ")")
+                .orElseGet(() -> total.value().toPlainString());
     }
 
     private Optional<LocalDate> fromDate;
@@ -60,19 +60,20 @@ final class KpiTeamsCommand extends ContextCommand {
     protected int run(ApplicationContext context, CliOutput output) {
         var shown = context.getBean(KpiQueries.class).teamTotals(org, fromDate, toDate);
         if (output.json()) {
-            shown.totals().forEach(t -> output.jsonLine(TeamLine.of(t)));
+            shown.totals().forEach(t -> output.jsonLine(TeamKpiTotalView.of(t)));
         } else if (shown.totals().isEmpty()) {
             output.line("No KPI values of people in teams for "
                     + shown.organization().slug() + " in this window" + " (see `scoreline team list --org "
                     + shown.organization().slug() + "`)");
         } else {
             output.table(
-                    List.of("TEAM", "KPI", "VALUE", "FACTS", "PEOPLE"),
+                    List.of("TEAM", "KPI", "VALUE", "UNIT", "FACTS", "PEOPLE"),
                     shown.totals().stream()
                             .map(t -> List.of(
                                     "  ".repeat(t.depth()) + t.team(),
                                     t.kpiKey(),
-                                    t.value().toPlainString(),
+                                    shown(t),
+                                    t.unit().key(),
                                     Long.toString(t.factCount()),
                                     Integer.toString(t.people())))
                             .toList());

@@ -12,6 +12,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.scoreline.app.view.GoalProgressView;
 import io.scoreline.app.view.KpiGoalLineView;
 import io.scoreline.gamification.goals.Goals;
+import io.scoreline.app.view.TeamKpiTotalView;
 import io.scoreline.pipeline.access.ApiCaller;
 import io.scoreline.pipeline.access.Scope;
 import io.scoreline.pipeline.kpi.KpiGrouping;
@@ -103,7 +104,7 @@ public class KpiValuesController {
                     totals.window().from(),
                     totals.window().to(),
                     "team",
-                    slice.items().stream().map(TeamKpiTotalBody::of).toList(),
+                    slice.items().stream().map(TeamKpiTotalView::of).toList(),
                     slice.next().orElse(null));
         }
         if (by == null || "person".equals(by)) {

@@ -7,11 +7,13 @@ import io.scoreline.mappings.measures.KpiFormula;
 import io.scoreline.mappings.measures.KpiMeasure;
 import io.scoreline.mappings.measures.MeasuredValue;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -93,6 +95,19 @@ public final class KpiMeasureReader {
                     KpiFormula.WeightedSum _,
                     KpiFormula.Scorecard _ -> DerivedValues.byPerson(tx, organizationId, measure, profileIds, from, to);
         };
+    }
+
+    /**
+     * For a snapshot KPI (ADR 0043): the moment the value the people have at the end of {@code to}
+     * was taken, i.e. when they reached it; empty when none of them has a snapshot up to that day.
+     */
+    public static Optional<Instant> snapshotTakenAt(
+            DSLContext tx,
+            long organizationId,
+            KpiFormula.Snapshot snapshot,
+            Collection<Long> profileIds,
+            LocalDate to) {
+        return SnapshotValues.takenAt(tx, organizationId, snapshot, profileIds, to);
     }
 
     static BigDecimal sum(

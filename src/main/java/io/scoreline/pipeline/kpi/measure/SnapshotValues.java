@@ -6,8 +6,11 @@ import io.scoreline.mappings.measures.KpiFormula;
 import io.scoreline.mappings.measures.MeasuredValue;
 import io.scoreline.pipeline.database.BinaryArrayParam;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -63,5 +66,36 @@ final class SnapshotValues {
                 .fetchSingle()
                 .get(0, BigDecimal.class);
         return new MeasuredValue.Defined(value);
+    }
+
+    // When the values in effect at the window's last day were taken: the latest of the people's
+    // latest rows up to that day.
+    private static final String TAKEN_AT = """
+            select max(latest.updated_at)
+              from (select distinct on (k.profile_id) k.updated_at
+                      from kpi_snapshots k
+                     where k.organization_id = {0} and k.kpi_key = {1} and k.profile_id = any({2})
+                       and k.period_date <= {3}
+                     order by k.profile_id, k.period_date desc) latest""";
+
+    /** The moment the people's value at the end of {@code to} was taken; empty when none of them has a row. */
+    static Optional<Instant> takenAt(
+            DSLContext tx,
+            long organizationId,
+            KpiFormula.Snapshot snapshot,
+            Collection<Long> profileIds,
+            LocalDate to) {
+        if (profileIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(tx.resultQuery(
+                                TAKEN_AT,
+                                DSL.val(organizationId),
+                                DSL.val(snapshot.kpi()),
+                                BinaryArrayParam.bigints(profileIds.toArray(Long[]::new)),
+                                DSL.val(to))
+                        .fetchSingle()
+                        .get(0, OffsetDateTime.class))
+                .map(OffsetDateTime::toInstant);
     }
 }

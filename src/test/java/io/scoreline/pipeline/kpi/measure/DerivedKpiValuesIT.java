@@ -130,8 +130,17 @@ class DerivedKpiValuesIT {
         assertThat(org.byPerson(accounts, List.of(ana, bo), MON, TUE))
                 .containsExactly(Map.entry(ana, defined("3")), Map.entry(bo, defined("1")));
 
-        // A call moved to another account is counted under its new account only.
+        // A call moved to another account is counted under its new account only, and although the
+        // cell's value and count stay, it is touched: one outbox row, so a badge or contest re-judges.
+        String changesOfTuesday = "select count(*) from kpi_changes where kpi_key = 'calls_made' and profile_id = "
+                + ana + " and period_date = date '" + TUE + "'";
+        var before = Long.parseLong(org.stored(changesOfTuesday).getFirst());
         org.recall("ana", TUE, 2, "ACC-E");
+        assertThat(Long.parseLong(org.stored(changesOfTuesday).getFirst())).isEqualTo(before + 1);
+        assertThat(org.stored(
+                        "select value || '/' || fact_count from kpi_values where kpi_key = 'calls_made' and profile_id = "
+                                + ana + " and period_date = date '" + TUE + "'"))
+                .containsExactly("3.000000/3");
         assertThat(org.value(accounts, List.of(ana), TUE, TUE)).isEqualTo(defined("2"));
         assertThat(org.stored("select distinct_value from kpi_facts where record_id = 'ana-T-" + TUE + "-2'"))
                 .containsExactly("ACC-E");
