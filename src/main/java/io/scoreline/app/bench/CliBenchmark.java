@@ -123,12 +123,12 @@ public final class CliBenchmark {
     }
 
     /**
-     * Whether the JVM maps the cache for this class path: {@code -Xshare:on} turns the silent
+     * Whether the JVM maps the cache for this class path: {@code -XX:AOTMode=on} turns the silent
      * fallback into a failure, so a version probe that exits 0 proves the cache was used.
      */
     private static boolean aotCacheUsable(List<String> launch, Path scratch) {
         var probe = new ArrayList<>(launch.subList(0, launch.size() - commandLength(launch)));
-        probe.add(1, "-Xshare:on");
+        probe.add(1, "-XX:AOTMode=on");
         probe.add("--version");
         try {
             var process = new ProcessBuilder(probe)
