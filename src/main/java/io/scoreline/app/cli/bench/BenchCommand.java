@@ -8,12 +8,17 @@ import picocli.CommandLine.Command;
 @Command(
         name = "bench",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline bench backfill --records 100000", "  scoreline bench webhooks --events 20000 --json"},
+        footer = {
+            "  scoreline bench backfill --records 100000",
+            "  scoreline bench webhooks --events 20000 --json",
+            "  scoreline bench cli --runs 10"
+        },
         description = "Measure throughput on this machine (figures are reported, never asserted).",
         subcommands = {
             BenchBackfillCommand.class,
             BenchEvaluatorCommand.class,
             BenchWebhooksCommand.class,
-            BenchApiCommand.class
+            BenchApiCommand.class,
+            BenchCliCommand.class
         })
 public final class BenchCommand extends CommandGroup {}
