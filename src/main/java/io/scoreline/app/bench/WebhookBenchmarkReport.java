@@ -11,7 +11,50 @@ import java.util.Optional;
  * the latencies at a fixed offered rate, which is what a CRM sending webhooks sees.
  */
 public record WebhookBenchmarkReport(
-        WebhookBenchmark.Load load, Phase saturated, Optional<Phase> atRate, String note, double loadAverage) {
+        WebhookBenchmark.Load load,
+        Phase saturated,
+        Optional<Phase> atRate,
+        Optional<Rewards> rewards,
+        String note,
+        double loadAverage) {
+
+    /**
+     * What the open loop's events caused, from when each was offered (see {@link RewardLatencies}).
+     *
+     * @param offered     events the open loop offered
+     * @param badgeRungs  the daily {@code call_connects} badges installed for the loop to cross
+     * @param polls       reads of the {@link RewardObserver}, one every {@link RewardObserver#INTERVAL_MILLIS} ms
+     * @param peakHeapBytes the server JVM's peak heap during the loop and its evaluation
+     */
+    public record Rewards(
+            long offered,
+            RewardLatencies.Attributed attributed,
+            int badgeRungs,
+            long polls,
+            double loadAverageBefore,
+            double loadAverageAfter,
+            long peakHeapBytes) {
+
+        Map<String, Object> toJson() {
+            var json = new LinkedHashMap<String, Object>();
+            json.put("events_offered", offered);
+            json.put("events_attributed_kpi", attributed.toKpi().millis().length);
+            json.put("events_attributed_leaderboard", attributed.toLeaderboard().millis().length);
+            json.put("events_unattributed_leaderboard", attributed.unattributedLeaderboard());
+            json.put("events_outside_contest", attributed.outsideContest());
+            json.put("badge_notifications_attributed", attributed.toBadge().millis().length);
+            json.put("offered_to_kpi", attributed.toKpi().toJson());
+            json.put("offered_to_leaderboard", attributed.toLeaderboard().toJson());
+            json.put("offered_to_badge_notification", attributed.toBadge().toJson());
+            json.put("badge_rungs", badgeRungs);
+            json.put("observer_interval_ms", RewardObserver.INTERVAL_MILLIS);
+            json.put("observer_polls", polls);
+            json.put("load_average_before", round(loadAverageBefore));
+            json.put("load_average_after", round(loadAverageAfter));
+            json.put("peak_heap_mb", peakHeapBytes / (1024 * 1024));
+            return json;
+        }
+    }
 
     /**
      * One round of posting and processing.
@@ -25,6 +68,7 @@ public record WebhookBenchmarkReport(
             double acceptedPerSecond,
             double ackP50,
             double ackP99,
+            double ackMax,
             long processed,
             long failed,
             long pending,
@@ -40,6 +84,7 @@ public record WebhookBenchmarkReport(
             json.put("accepted_events_per_second", round(acceptedPerSecond));
             json.put("ack_ms_p50", round(ackP50));
             json.put("ack_ms_p99", round(ackP99));
+            json.put("ack_ms_max", round(ackMax));
             json.put("events_processed", processed);
             json.put("events_failed", failed);
             json.put("events_left_pending", pending);
@@ -64,6 +109,8 @@ public record WebhookBenchmarkReport(
         atRate.ifPresent(phase -> {
             var open = phase.toJson();
             open.put("offered_events_per_second", load.offeredRate());
+            open.put("duration_seconds", load.durationSeconds());
+            rewards.ifPresent(r -> open.put("rewards", r.toJson()));
             json.put("open_loop", open);
         });
         json.put("load_average_1m", round(loadAverage));

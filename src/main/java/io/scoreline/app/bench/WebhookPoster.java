@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongToIntFunction;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -44,6 +46,12 @@ final class WebhookPoster {
     private final long portalId;
     private final List<String> recordIds;
     private final Clock clock;
+    /**
+     * Whether each call was last set to "Connected" (1) or not (0) by this poster: every event
+     * toggles its call, so every event moves a {@code call_connects} fact whatever the round.
+     */
+    private final AtomicIntegerArray connected;
+
     private final HttpClient http = HttpClient.newBuilder()
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
@@ -54,16 +62,21 @@ final class WebhookPoster {
         this.portalId = portalId;
         this.recordIds = recordIds;
         this.clock = clock;
+        this.connected = new AtomicIntegerArray(recordIds.size());
     }
 
     /** {@code events} events with ids from {@code eventBase}, at most {@code concurrency} batches in flight. */
     Posted closedLoop(long eventBase, int events, int concurrency) {
+        return closedLoop(eventBase, events, concurrency, n -> (int) (n % recordIds.size()));
+    }
+
+    private Posted closedLoop(long eventBase, int events, int concurrency, LongToIntFunction calls) {
         var slots = new Semaphore(concurrency);
-        return post(eventBase, events, (batch, send) -> {
+        return post(eventBase, events, calls, (batch, send) -> {
             slots.acquireUninterruptibly();
             return () -> {
                 try {
-                    send.run(System.nanoTime());
+                    send.run(System.nanoTime(), clock.millis());
                 } finally {
                     slots.release();
                 }
@@ -74,22 +87,43 @@ final class WebhookPoster {
     /**
      * {@code events} events offered at {@code eventsPerSecond}: batch i leaves at start + i ×
      * 100 / rate, and its acknowledgement time counts from then, not from when a busy sender
-     * got round to it.
+     * got round to it. Each event's {@code occurredAt} is that scheduled time, so the server's
+     * rows carry when each event was offered.
+     *
+     * <p>The calls are visited through a window that slides once over them during the round (see
+     * {@link #slidingWindow}), so that KPI cells keep rising while it lasts and rewards fall due
+     * throughout it rather than in its first second.
      */
     Posted openLoop(long eventBase, int events, double eventsPerSecond) {
         long start = System.nanoTime();
+        long startMillis = clock.millis();
         long gapNanos = (long) (BATCH * 1e9 / eventsPerSecond);
-        return post(eventBase, events, (batch, send) -> () -> {
+        return post(eventBase, events, slidingWindow(events, recordIds.size()), (batch, send) -> () -> {
             long due = start + batch * gapNanos;
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
-            send.run(due);
+            send.run(due, startMillis + (due - start) / 1_000_000);
         });
     }
 
+    /**
+     * Event n's call: a window of {@code width} calls that moves on by {@code width / visits}
+     * calls after each pass over it, so each call is visited {@code visits} times in a row, an odd
+     * number, and ends the round "Connected"; {@code visits} is chosen so that one sweep over the
+     * calls takes about the whole round.
+     */
+    static LongToIntFunction slidingWindow(long events, int calls) {
+        long perCall = Math.max(1, events / calls);
+        int visits = (int) Math.min(Integer.MAX_VALUE - 1, perCall % 2 == 1 ? perCall : perCall - 1);
+        int visitsOdd = Math.max(1, visits);
+        int step = Math.max(1, Math.min(calls, 1000) / visitsOdd);
+        long width = (long) step * visitsOdd;
+        return n -> (int) (((n / width) * step + n % width) % calls);
+    }
+
     private interface Sender {
-        void run(long countFromNanos);
+        void run(long countFromNanos, long occurredAtMillis);
     }
 
     private interface Schedule {
@@ -99,7 +133,7 @@ final class WebhookPoster {
     @SuppressWarnings(
             "FutureReturnValueIgnored") // each task records its own outcome; the executor's close() waits for all of
     // them
-    private Posted post(long eventBase, int events, Schedule schedule) {
+    private Posted post(long eventBase, int events, LongToIntFunction calls, Schedule schedule) {
         var acks = new ConcurrentLinkedQueue<Double>();
         var accepted = new AtomicLong();
         var refused = new AtomicLong();
@@ -109,9 +143,9 @@ final class WebhookPoster {
             for (int b = 0; b < batches; b++) {
                 int first = b * BATCH;
                 int size = Math.min(BATCH, events - first);
-                executor.submit(schedule.task(b, countFrom -> {
+                executor.submit(schedule.task(b, (countFrom, occurredAt) -> {
                     try {
-                        var body = batch(eventBase, first, size);
+                        var body = batch(eventBase, first, size, calls, occurredAt);
                         long timestamp = clock.millis();
                         var request = HttpRequest.newBuilder(target)
                                 .header("Content-Type", "application/json")
@@ -144,16 +178,16 @@ final class WebhookPoster {
     }
 
     /**
-     * Events n = first … first + size - 1: event n is about call n mod calls, which it sets to
-     * "Connected" on even passes over the calls and to "No answer" on odd ones, so every event
-     * moves a {@code call_connects} fact; it occurred when its batch was built.
+     * Events n = first … first + size - 1: event n is about call {@code calls(n)}, which it toggles
+     * between "Connected" and "No answer", so every event moves a {@code call_connects} fact.
      */
-    private String batch(long eventBase, int first, int size) {
-        long occurredAt = clock.millis();
+    private String batch(long eventBase, int first, int size, LongToIntFunction calls, long occurredAt) {
         var json = new StringBuilder(size * 260).append('[');
         for (int i = 0; i < size; i++) {
             int n = first + i;
-            var disposition = (n / recordIds.size()) % 2 == 0 ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER;
+            int call = calls.applyAsInt(n);
+            var disposition =
+                    connected.getAndUpdate(call, c -> 1 - c) == 0 ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER;
             json.append(i == 0 ? "" : ",")
                     .append("{\"eventId\":")
                     .append(eventBase + n)
@@ -162,7 +196,7 @@ final class WebhookPoster {
                     .append(",\"appId\":1,\"occurredAt\":")
                     .append(occurredAt)
                     .append(",\"subscriptionType\":\"object.propertyChange\",\"attemptNumber\":0,\"objectId\":")
-                    .append(recordIds.get(n % recordIds.size()))
+                    .append(recordIds.get(call))
                     .append(",\"objectTypeId\":\"0-48\",\"propertyName\":\"hs_call_disposition\",")
                     .append("\"propertyValue\":\"")
                     .append(disposition.hubSpotId())

@@ -18,12 +18,20 @@ import picocli.CommandLine.Option;
 @Command(
         name = "webhooks",
         footerHeading = HelpOptions.EXAMPLES,
-        footer = {"  scoreline bench webhooks", "  scoreline bench webhooks --events 50000 --concurrency 16 --json"},
+        footer = {
+            "  scoreline bench webhooks",
+            "  scoreline bench webhooks --events 50000 --concurrency 16 --json",
+            "  scoreline bench webhooks --rate 5000 --duration 60 --json"
+        },
         description = "Post N signed HubSpot webhook events to a real server on a scratch database; "
-                + "report accepted events/s, acknowledgement latency and event-to-kpi_values latency.")
+                + "report accepted events/s, acknowledgement latency and, at the offered rate, when each "
+                + "event's KPI value, leaderboard row and badge notification were written.")
 final class BenchWebhooksCommand extends ScratchBenchCommand {
 
-    @Option(names = "--events", defaultValue = "20000", description = "How many events (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--events",
+            defaultValue = "20000",
+            description = "How many events the closed-loop phase posts (default: ${DEFAULT-VALUE})")
     int events;
 
     @Option(
@@ -46,6 +54,13 @@ final class BenchWebhooksCommand extends ScratchBenchCommand {
             description = "Events per second offered in the open-loop phase, which measures latency at that rate "
                     + "(default: ${DEFAULT-VALUE}; 0: no such phase)")
     int rate;
+
+    @Option(
+            names = "--duration",
+            defaultValue = "30",
+            paramLabel = "SECONDS",
+            description = "How long the open-loop phase offers --rate events per second (default: ${DEFAULT-VALUE})")
+    int durationSeconds;
 
     @Option(
             names = "--hubspot-burst-limit",
@@ -81,6 +96,12 @@ final class BenchWebhooksCommand extends ScratchBenchCommand {
         if (rate < 0 || rate > 1_000_000) {
             throw ScorelineException.badInput("--rate must be from 0 to 1000000");
         }
+        if (durationSeconds < 1 || durationSeconds > 3600) {
+            throw ScorelineException.badInput("--duration must be from 1 to 3600 seconds");
+        }
+        if ((long) rate * durationSeconds > 5_000_000) {
+            throw ScorelineException.badInput("--rate times --duration must be at most 5000000 events");
+        }
         if (hubSpotBurstLimit < 1 || hubSpotBurstLimit > 1_000_000) {
             throw ScorelineException.badInput("--hubspot-burst-limit must be from 1 to 1000000");
         }
@@ -104,6 +125,7 @@ final class BenchWebhooksCommand extends ScratchBenchCommand {
                                 warmup,
                                 concurrency,
                                 rate,
+                                durationSeconds,
                                 hubSpotBurstLimit,
                                 inboxWorkers,
                                 inboxWriters == null ? InboxSettings.defaultWriters() : inboxWriters),
