@@ -11,6 +11,7 @@ import io.scoreline.gamification.KpiChangeDrain;
 import io.scoreline.gamification.contests.ContestLifecycle;
 import io.scoreline.gamification.contests.ContestStore;
 import io.scoreline.gamification.contests.NewContest;
+import io.scoreline.gamification.notifications.NotificationKind;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.rules.RuleSetStore;
 import io.scoreline.pipeline.tenancy.NewOrganization;
@@ -30,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import org.jooq.impl.DSL;
 
 /**
  * {@code bench evaluator}: seeds a scratch embedded database with daily KPI values, facts and one
@@ -37,7 +39,9 @@ import java.util.concurrent.Executors;
  * badge catalog, first with nothing awarded yet and then replaying the same outbox (everything is
  * already awarded: the cost of idempotency). With {@code scorecard}, a live contest ranks everyone
  * by a scorecard over three of the KPIs (ADR 0042), so every change to one of them also re-scores
- * the person's row from the measure reader: the cost of a scorecard beside the plain figures.
+ * the person's row from the measure reader: the cost of a scorecard beside the plain figures. With
+ * {@code goals}, monthly goals on three of the KPIs ({@link BenchGoals}) make every change run the
+ * goal alerts and a {@code goal_reached} badge: the cost of goals. Both can be combined.
  */
 public final class EvaluatorBenchmark {
 
@@ -75,11 +79,16 @@ public final class EvaluatorBenchmark {
     }
 
     public Map<String, Object> run(int changes, int workers, Path scratchHome) {
-        return run(changes, workers, false, scratchHome);
+        return run(changes, workers, false, false, scratchHome);
     }
 
-    /** @param scorecard whether a live scorecard contest ranks every rep while the outbox drains */
-    public Map<String, Object> run(int changes, int workers, boolean scorecard, Path scratchHome) {
+    /**
+     * @param scorecard whether a live scorecard contest ranks every rep while the outbox drains
+     * @param goals whether monthly goals and a goal badge are judged on every change
+     * @throws ScorelineException failed when goals were asked for and the goal alerts wrote nothing:
+     *     the changes missed the goals' periods, so the figures would not include the cost of goals
+     */
+    public Map<String, Object> run(int changes, int workers, boolean scorecard, boolean goals, Path scratchHome) {
         var env = new HashMap<String, String>();
         env.put(ScorelineConfig.HOME, scratchHome.toString());
         env.put(ScorelineConfig.MASTER_KEY, "benchmark-master-key-not-secret");
@@ -87,10 +96,13 @@ public final class EvaluatorBenchmark {
         try (ApplicationContext context =
                 ScorelineApplication.start(ScorelineConfig.resolve(env, CliOverrides.none()))) {
             int days = Math.max(1, (int) Math.ceil(changes / (double) (REPS * KPIS.length)));
-            long organizationId = seed(context, days);
+            var lastDay = LocalDate.now(clock).minusDays(1);
+            var firstDay = lastDay.minusDays(days - 1L);
+            long organizationId = seed(context, firstDay, lastDay);
             if (scorecard) {
                 startScorecardContest(context, organizationId, days);
             }
+            int goalCount = goals ? BenchGoals.set(context, organizationId, firstDay, days) : 0;
             double loadBefore = loadAverage();
             var transactions = context.getBean(TenantTransactions.class);
             int cells = transactions.inOrganization(organizationId, tx -> tx.fetchCount(tx.selectFrom("kpi_changes")));
@@ -100,6 +112,24 @@ public final class EvaluatorBenchmark {
                     transactions.inOrganization(organizationId, tx -> tx.fetchCount(tx.selectFrom("profile_badges")));
             int notifications =
                     transactions.inOrganization(organizationId, tx -> tx.fetchCount(tx.selectFrom("notifications")));
+            int goalNotifications = transactions.inOrganization(
+                    organizationId,
+                    tx -> tx.fetchCount(
+                            DSL.table("notifications"),
+                            DSL.field("kind")
+                                    .in(NotificationKind.GOAL_REACHED.key(), NotificationKind.GOAL_BEHIND_PACE.key())));
+            int goalBadgeAwards = transactions.inOrganization(
+                    organizationId,
+                    tx -> tx.fetchSingle(
+                                    "select count(*) from profile_badges a join badges b on b.id = a.badge_id where b.key = ?",
+                                    BenchGoals.BADGE)
+                            .get(0, Integer.class));
+            if (goals && goalNotifications == 0) {
+                throw new ScorelineException(
+                        FailureKind.BUG,
+                        "the goal alerts wrote no notification: the changes missed the goals' periods, so these"
+                                + " figures would not include the cost of goals");
+            }
             transactions.inOrganization(organizationId, tx -> tx.execute("update kpi_changes set processed_at = null"));
             var replay = timed(drain, workers);
             var report = new LinkedHashMap<String, Object>();
@@ -109,8 +139,11 @@ public final class EvaluatorBenchmark {
             report.put("days", days);
             report.put("workers", workers);
             report.put("scorecard_contest", scorecard);
+            report.put("goals", goalCount);
             report.put("awards", awards);
+            report.put("goal_badge_awards", goalBadgeAwards);
             report.put("notifications", notifications);
+            report.put("goal_notifications", goalNotifications);
             report.put("first_pass_processed", first.report().processed());
             report.put("first_pass_seconds", round(first.seconds()));
             report.put("first_pass_changes_per_second", round(first.report().processed() / first.seconds()));
@@ -150,19 +183,18 @@ public final class EvaluatorBenchmark {
         return new Timed(total, Math.max(0.001, (clock.millis() - started) / 1000.0));
     }
 
-    private long seed(ApplicationContext context, int days) {
+    private long seed(ApplicationContext context, LocalDate firstDay, LocalDate lastDay) {
         var organizations = context.getBean(OrganizationStore.class);
         var organization = organizations
                 .findBySlug("bench-evaluator")
                 .orElseGet(() -> organizations.create(
                         NewOrganization.of("bench-evaluator", "Evaluator benchmark", "America/New_York", "monday")));
-        var lastDay = LocalDate.now(clock).minusDays(1);
-        var firstDay = lastDay.minusDays(days - 1L);
         var kpiArray = "array['" + String.join("','", KPIS) + "']";
         context.getBean(TenantTransactions.class).inOrganization(organization.id(), tx -> {
             tx.execute("delete from kpi_changes");
             tx.execute("delete from notifications");
             tx.execute("delete from profile_badges");
+            tx.execute("delete from goals");
             tx.execute("delete from kpi_facts");
             tx.execute("delete from kpi_values");
             tx.execute("delete from integrations");

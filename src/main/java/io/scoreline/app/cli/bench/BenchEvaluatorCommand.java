@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code scoreline bench evaluator --changes N [--scorecard]}: outbox changes evaluated per second,
- * first pass and replay, optionally with a live scorecard contest re-scored by every change.
+ * {@code scoreline bench evaluator --changes N [--scorecard] [--goals]}: outbox changes evaluated
+ * per second, first pass and replay, optionally with a live scorecard contest re-scored by every
+ * change and with goals and a goal badge judged on every change.
  */
 @Command(
         name = "evaluator",
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
         footer = {
             "  scoreline bench evaluator",
             "  scoreline bench evaluator --changes 100000 --workers 4",
-            "  scoreline bench evaluator --scorecard"
+            "  scoreline bench evaluator --scorecard",
+            "  scoreline bench evaluator --goals --scorecard"
         },
         description = "Drain N KPI changes through the stock badges on a scratch embedded database; changes/s.")
 final class BenchEvaluatorCommand extends ScratchBenchCommand {
@@ -39,6 +41,12 @@ final class BenchEvaluatorCommand extends ScratchBenchCommand {
             description = "With a live contest ranking every rep by a scorecard over three of the KPIs")
     boolean scorecard;
 
+    @Option(
+            names = "--goals",
+            description = "With monthly goals on three of the KPIs (the reps' role and a few people's own)"
+                    + " and a goal_reached badge, judged on every change")
+    boolean goals;
+
     @Override
     protected void validate() {
         if (changes < 200 || changes > 10_000_000) {
@@ -51,6 +59,6 @@ final class BenchEvaluatorCommand extends ScratchBenchCommand {
 
     @Override
     protected Map<String, Object> measure(Path scratch, PrintWriter err) {
-        return new EvaluatorBenchmark(Clock.systemUTC()).run(changes, workers, scorecard, scratch);
+        return new EvaluatorBenchmark(Clock.systemUTC()).run(changes, workers, scorecard, goals, scratch);
     }
 }
