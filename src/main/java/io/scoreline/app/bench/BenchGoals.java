@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.scoreline.failure.FailureKind;
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.gamification.badges.BadgeCatalogs;
+import io.scoreline.gamification.contests.ContestGoalChanges;
 import io.scoreline.gamification.goals.Goals;
 import io.scoreline.gamification.goals.WorkingDays;
 import io.scoreline.pipeline.audit.Actor;
@@ -66,7 +67,8 @@ final class BenchGoals {
                 context.getBean(GoalStore.class),
                 context.getBean(TenantTransactions.class),
                 context.getBean(WorkingDays.class),
-                onFirstDay);
+                onFirstDay,
+                context.getBean(ContestGoalChanges.class));
         var roleTarget = BigDecimal.valueOf(25L * Math.min(days, 30));
         int set = 0;
         for (var kpi : KPIS) {
