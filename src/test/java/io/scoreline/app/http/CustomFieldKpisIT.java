@@ -53,7 +53,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CustomFieldKpisIT {
 
     private static final ZoneId ZONE = ZoneId.of("America/New_York");
-    private static final LocalDate LAST_DAY = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    // Yesterday where the simulated reps work (New York): a UTC date would hold records still in the future just after
+    // midnight UTC.
+    private static final LocalDate LAST_DAY = SimulatorOptions.defaults().effectiveLastDay();
 
     static final String SALESFORCE_RULES = """
             provider: salesforce

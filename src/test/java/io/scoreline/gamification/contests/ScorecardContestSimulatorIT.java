@@ -90,7 +90,9 @@ class ScorecardContestSimulatorIT {
         sims = Simulators.start(SimulatorOptions.defaults()
                 .withSeed(23)
                 .withVolume(5, 21)
-                .withLastDay(LocalDate.now().minusDays(1)));
+                // Yesterday in the simulator's zone: a UTC date would hold records still in the future just after
+                // midnight UTC.
+                .withLastDay(SimulatorOptions.defaults().effectiveLastDay()));
         context = ScorelineApplication.start(ScorelineConfig.resolve(
                 TestEnvironment.forDatabase(TestPostgres.freshDatabase()), CliOverrides.none()));
     }
