@@ -12,7 +12,6 @@ import io.scoreline.testing.TestEnvironment;
 import io.scoreline.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -39,7 +38,9 @@ class SchemaDriftIT {
         sims = Simulators.start(SimulatorOptions.defaults()
                 .withSeed(23)
                 .withVolume(3, 5)
-                .withLastDay(LocalDate.now().minusDays(1)));
+                // Yesterday in the simulator's zone: a UTC date would hold records still in the future just after
+                // midnight UTC.
+                .withLastDay(SimulatorOptions.defaults().effectiveLastDay()));
         database = TestPostgres.freshDatabase();
         env = TestEnvironment.forDatabase(database);
     }

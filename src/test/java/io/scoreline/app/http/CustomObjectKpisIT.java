@@ -55,7 +55,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CustomObjectKpisIT {
 
     private static final ZoneId ZONE = ZoneId.of("America/New_York");
-    private static final LocalDate LAST_DAY = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    // Yesterday where the simulated reps work (New York): a UTC date would hold records still in the future just after
+    // midnight UTC.
+    private static final LocalDate LAST_DAY = SimulatorOptions.defaults().effectiveLastDay();
     private static final String KPI = "demos_completed";
 
     static final String SALESFORCE_RULES = """

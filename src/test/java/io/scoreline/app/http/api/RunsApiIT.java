@@ -23,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,9 @@ import org.junit.jupiter.api.Test;
  */
 class RunsApiIT {
 
-    private static final LocalDate LAST_DAY = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    // Yesterday where the simulated reps work (New York): a UTC date would hold records still in the future just after
+    // midnight UTC.
+    private static final LocalDate LAST_DAY = SimulatorOptions.defaults().effectiveLastDay();
     private static final List<String> CLI_FIELDS = List.of(
             "run",
             "integration",
