@@ -10,7 +10,6 @@ import io.scoreline.testing.TestEnvironment;
 import io.scoreline.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +42,7 @@ class CatalogCliIT {
         sims = Simulators.start(SimulatorOptions.defaults()
                 .withSeed(33)
                 .withVolume(2, 3)
-                .withLastDay(LocalDate.now().minusDays(1)));
+                .withLastDay(SimulatorOptions.defaults().effectiveLastDay()));
         env = TestEnvironment.forDatabase(TestPostgres.freshDatabase());
     }
 

@@ -9,7 +9,6 @@ import io.scoreline.testing.CliRun;
 import io.scoreline.testing.TestEnvironment;
 import io.scoreline.testing.TestPostgres;
 import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +29,7 @@ class CliBadInputIT {
         sims = Simulators.start(SimulatorOptions.defaults()
                 .withSeed(5)
                 .withVolume(2, 3)
-                .withLastDay(LocalDate.now().minusDays(1)));
+                .withLastDay(SimulatorOptions.defaults().effectiveLastDay()));
         env = TestEnvironment.forDatabase(TestPostgres.freshDatabase());
         assertThat(CliRun.run(env, "org", "create", "--slug", "bad", "--name", "Bad Input", "--timezone", "UTC")
                         .exitCode())
@@ -104,7 +103,7 @@ class CliBadInputIT {
                 "--dry-run");
         assertThat(sims.salesforceSimulator().quota().used()).isEqualTo(before);
         // The same command with a day in range does reach the CRM: the count above can see a call.
-        var yesterday = LocalDate.now().minusDays(1).toString();
+        var yesterday = SimulatorOptions.defaults().effectiveLastDay().toString();
         var dryRun = CliRun.run(
                 env, "backfill", "--integration", integration, "--from", yesterday, "--to", yesterday, "--dry-run");
         assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();

@@ -9,7 +9,6 @@ import io.scoreline.testing.CliRun;
 import io.scoreline.testing.TestEnvironment;
 import io.scoreline.testing.TestPostgres;
 import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +25,7 @@ class HubSpotCliFlowIT {
         sims = Simulators.start(SimulatorOptions.defaults()
                 .withSeed(23)
                 .withVolume(3, 5)
-                .withLastDay(LocalDate.now().minusDays(1)));
+                .withLastDay(SimulatorOptions.defaults().effectiveLastDay()));
         env = TestEnvironment.forDatabase(TestPostgres.freshDatabase());
     }
 
@@ -93,9 +92,9 @@ class HubSpotCliFlowIT {
                 "--integration",
                 id,
                 "--from",
-                LocalDate.now().minusDays(5).toString(),
+                SimulatorOptions.defaults().effectiveLastDay().minusDays(4).toString(),
                 "--to",
-                LocalDate.now().minusDays(1).toString(),
+                SimulatorOptions.defaults().effectiveLastDay().toString(),
                 "--dry-run",
                 "--json");
         assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
@@ -107,9 +106,9 @@ class HubSpotCliFlowIT {
                 "--integration",
                 id,
                 "--from",
-                LocalDate.now().minusDays(5).toString(),
+                SimulatorOptions.defaults().effectiveLastDay().minusDays(4).toString(),
                 "--to",
-                LocalDate.now().minusDays(1).toString(),
+                SimulatorOptions.defaults().effectiveLastDay().toString(),
                 "--json");
         assertThat(backfill.exitCode()).as(backfill.err()).isZero();
         assertThat(backfill.out()).contains("\"status\":\"succeeded\"");

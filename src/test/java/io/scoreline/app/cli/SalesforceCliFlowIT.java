@@ -9,7 +9,6 @@ import io.scoreline.testing.CliRun;
 import io.scoreline.testing.TestEnvironment;
 import io.scoreline.testing.TestPostgres;
 import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +25,7 @@ class SalesforceCliFlowIT {
         sims = Simulators.start(SimulatorOptions.defaults()
                 .withSeed(21)
                 .withVolume(3, 5)
-                .withLastDay(LocalDate.now().minusDays(1)));
+                .withLastDay(SimulatorOptions.defaults().effectiveLastDay()));
         env = TestEnvironment.forDatabase(TestPostgres.freshDatabase());
     }
 

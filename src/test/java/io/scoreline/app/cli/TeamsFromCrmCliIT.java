@@ -13,7 +13,6 @@ import io.scoreline.testing.CliRun;
 import io.scoreline.testing.TestEnvironment;
 import io.scoreline.testing.TestPostgres;
 import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ class TeamsFromCrmCliIT {
         sims = Simulators.start(SimulatorOptions.defaults()
                 .withSeed(37)
                 .withVolume(8, 2)
-                .withLastDay(LocalDate.now().minusDays(1)));
+                .withLastDay(SimulatorOptions.defaults().effectiveLastDay()));
         env = TestEnvironment.forDatabase(TestPostgres.freshDatabase());
     }
 

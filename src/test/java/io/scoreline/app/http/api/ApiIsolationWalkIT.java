@@ -17,7 +17,6 @@ import io.scoreline.testing.ScorelineServer;
 import io.scoreline.testing.TestPostgres;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,7 +68,7 @@ class ApiIsolationWalkIT {
         // The walk sends a few hundred requests with one key: far above the default rate.
         server = ScorelineServer.start(
                 database, Map.of(ApiSettings.RATE_LIMIT, "100000", ApiSettings.RATE_BURST, "100000"));
-        var lastDay = LocalDate.now().minusDays(1);
+        var lastDay = SimulatorOptions.defaults().effectiveLastDay();
         alphaCrm = Simulators.start(
                 SimulatorOptions.defaults().withSeed(23).withVolume(3, 5).withLastDay(lastDay));
         bravoCrm = Simulators.start(
@@ -367,7 +366,7 @@ class ApiIsolationWalkIT {
                 """.formatted(name));
         cli("badges", "add", "--org", slug, "--file", badges.toString(), "--json");
         Files.delete(badges);
-        var lastDay = LocalDate.now().minusDays(1);
+        var lastDay = SimulatorOptions.defaults().effectiveLastDay();
         cli(
                 "backfill",
                 "--integration",

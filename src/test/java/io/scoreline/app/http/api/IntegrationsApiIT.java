@@ -19,7 +19,6 @@ import io.scoreline.testing.ScorelineServer;
 import io.scoreline.testing.TestPostgres;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ class IntegrationsApiIT {
         sims = Simulators.start(SimulatorOptions.defaults()
                 .withSeed(41)
                 .withVolume(8, 2)
-                .withLastDay(LocalDate.now().minusDays(1)));
+                .withLastDay(SimulatorOptions.defaults().effectiveLastDay()));
         server = ScorelineServer.start(TestPostgres.freshDatabase(), Map.of());
         cli("org", "create", "--slug", "acme", "--name", "Acme", "--timezone", "Europe/Berlin");
         cli("org", "create", "--slug", "globex", "--name", "Globex", "--timezone", "America/New_York");

@@ -19,7 +19,6 @@ import io.scoreline.testing.TestPostgres;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +93,7 @@ class RuleSetsApiIT {
         sims = Simulators.start(SimulatorOptions.defaults()
                 .withSeed(33)
                 .withVolume(2, 3)
-                .withLastDay(LocalDate.now().minusDays(1)));
+                .withLastDay(SimulatorOptions.defaults().effectiveLastDay()));
         database = TestPostgres.freshDatabase();
         server = ScorelineServer.start(database, Map.of());
         var acme = ApiClient.json(

@@ -57,7 +57,7 @@ class IntegrationOnboardingIT {
         sims = Simulators.start(SimulatorOptions.defaults()
                 .withSeed(29)
                 .withVolume(3, 5)
-                .withLastDay(LocalDate.now().minusDays(1)));
+                .withLastDay(SimulatorOptions.defaults().effectiveLastDay()));
         context = ScorelineApplication.start(ScorelineConfig.resolve(
                 TestEnvironment.forDatabase(TestPostgres.freshDatabase()), CliOverrides.none()));
         onboarding = context.getBean(IntegrationOnboarding.class);
