@@ -106,7 +106,14 @@ public final class ConsoleBrowser implements AutoCloseable {
         field.sendKeys(key);
         step("sign-in-form");
         field.submit();
-        waitUntil(d -> !d.getCurrentUrl().endsWith("/console/sign-in"));
+        // A refused sign-in answers on the same URL with a message; either ends the wait.
+        waitUntil(d -> !d.getCurrentUrl().endsWith("/console/sign-in")
+                || !d.findElements(By.cssSelector("[data-test=error], [data-test=message]"))
+                        .isEmpty());
+        assertThat(path())
+                .as(() -> "signed in, but the page says: "
+                        + driver.findElement(By.tagName("main")).getText())
+                .isNotEqualTo("/console/sign-in");
         return this;
     }
 

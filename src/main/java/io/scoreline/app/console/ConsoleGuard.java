@@ -122,13 +122,19 @@ public class ConsoleGuard {
     }
 
     /**
-     * A browser names the page a form was posted from in {@code Origin}; it must be this server as
-     * the browser reached it (or as {@code SCORELINE_PUBLIC_BASE_URL} names it behind a proxy). A
-     * request without {@code Origin} is no browser's cross-site form and still needs its token.
+     * Where a form was posted from. A browser says so in {@code Sec-Fetch-Site}, which must be
+     * {@code same-origin}. Without it, {@code Origin} must be this server as the browser reached it
+     * (or as {@code SCORELINE_PUBLIC_BASE_URL} names it behind a proxy). Under
+     * {@code Referrer-Policy: no-referrer} a browser sends {@code Origin: null} for its own forms,
+     * so {@code null} and a missing header prove nothing either way: the CSRF token still decides.
      */
     private boolean sameOrigin(HttpRequest<?> request) {
+        var site = request.getHeaders().get("Sec-Fetch-Site");
+        if (site != null) {
+            return "same-origin".equalsIgnoreCase(site);
+        }
         var origin = request.getHeaders().get("Origin");
-        if (origin == null) {
+        if (origin == null || "null".equals(origin)) {
             return true;
         }
         var host = request.getHeaders().get("Host");

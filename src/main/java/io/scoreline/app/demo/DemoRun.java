@@ -114,14 +114,16 @@ public final class DemoRun {
             }
             var summary = scenario.summary(created, settings, started, endpoints(server, created, live));
             new DemoSummaryOutput(output).print(summary, live);
-            // Printed once, like `apikey create`: a read+write key of the demo organization for the console.
-            var consoleKey = context.getBean(ApiKeys.class)
-                    .create(
-                            DemoTenant.SLUG,
-                            new ApiKeys.NewApiKey("console (demo)", Scope.WRITE, Optional.empty()),
-                            Actor.OPERATOR);
-            say("Console: " + summary.endpoints().get(CONSOLE) + " (sign in with the demo's API key "
-                    + consoleKey.key().text() + ")");
+            if (!output.json()) {
+                // Printed once, like `apikey create`: a read+write key of the demo organization for the console.
+                var consoleKey = context.getBean(ApiKeys.class)
+                        .create(
+                                DemoTenant.SLUG,
+                                new ApiKeys.NewApiKey("console (demo)", Scope.WRITE, Optional.empty()),
+                                Actor.OPERATOR);
+                say("Console: " + summary.endpoints().get(CONSOLE) + " (sign in with the demo's API key "
+                        + consoleKey.key().text() + ")");
+            }
             if (live) {
                 goLive(sims, server, created, started.connectSprint(), stop);
                 server.stop();

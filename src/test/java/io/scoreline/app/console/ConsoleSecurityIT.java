@@ -56,6 +56,7 @@ class ConsoleSecurityIT {
         var globexKey = ApiKeysForTests.create(server, "globex", "app", "write")
                 .get("key")
                 .asText();
+        CliRun.succeeded(server.environment(), "profile", "create", "--org", "globex", "--email", "pat@globex.test");
         // A KPI without a CRM behind it: enough for a contest to name.
         var globex = server.bean(OrganizationStore.class).require("globex");
         server.bean(TenantTransactions.class)
@@ -157,6 +158,11 @@ class ConsoleSecurityIT {
                 Map.of("Cookie", session.header(), "Origin", "https://evil.example"),
                 Map.of("csrf", session.csrf()));
         assertThat(crossOrigin.statusCode()).isEqualTo(403);
+        var crossSite = console.post(
+                "/console/sign-out",
+                Map.of("Cookie", session.header(), "Sec-Fetch-Site", "cross-site"),
+                Map.of("csrf", session.csrf()));
+        assertThat(crossSite.statusCode()).isEqualTo(403);
         // The session survived all three.
         assertThat(console.get("/console/boards", session).statusCode()).isEqualTo(200);
 
