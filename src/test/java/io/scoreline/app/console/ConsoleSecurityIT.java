@@ -274,6 +274,7 @@ class ConsoleSecurityIT {
         return server.bean(Router.class)
                 .uriRoutes()
                 .filter(r -> r.getUriMatchTemplate().toString().startsWith("/console"))
+                .filter(r -> r.getHttpMethod() != HttpMethod.HEAD && r.getHttpMethod() != HttpMethod.OPTIONS)
                 .<UriRouteInfo<?, ?>>map(r -> r)
                 .toList();
     }
