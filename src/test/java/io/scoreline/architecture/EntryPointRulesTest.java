@@ -24,13 +24,16 @@ class EntryPointRulesTest {
     @ArchTest
     static final ArchRule commandsTalkToUseCasesNotToStorage = noClasses()
             .that()
-            .resideInAnyPackage("io.scoreline.app.cli..", "io.scoreline.app.http..")
+            .resideInAnyPackage("io.scoreline.app.cli..", "io.scoreline.app.http..", "io.scoreline.app.console..")
+            // Console sessions are the console's own use case and store (ADR 0050), not a page.
+            .and()
+            .resideOutsideOfPackage("io.scoreline.app.console.session..")
             .should()
             .dependOnClassesThat(A_STORE)
             .orShould()
             .dependOnClassesThat()
             .resideInAnyPackage("org.jooq..", "javax.sql..", "java.sql..")
             .because(
-                    "a CLI command or an HTTP controller parses, calls one use case and prints; the use case holds the decisions and the transaction,"
+                    "a CLI command, an HTTP controller or a console page parses, calls one use case and prints; the use case holds the decisions and the transaction,"
                             + " so that the admin API can call the same one (issue 19)");
 }

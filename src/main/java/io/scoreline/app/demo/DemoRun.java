@@ -12,6 +12,9 @@ import io.scoreline.gamification.contests.ContestLifecycle;
 import io.scoreline.gamification.contests.ContestStore;
 import io.scoreline.gamification.goals.Goals;
 import io.scoreline.gamification.notifications.NotificationStore;
+import io.scoreline.pipeline.access.ApiKeys;
+import io.scoreline.pipeline.access.Scope;
+import io.scoreline.pipeline.audit.Actor;
 import io.scoreline.pipeline.database.TenantTransactions;
 import io.scoreline.pipeline.identities.CrmIdentityStore;
 import io.scoreline.pipeline.identities.CrmUserLinking;
@@ -28,6 +31,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 
@@ -38,6 +42,7 @@ import org.apache.camel.CamelContext;
 public final class DemoRun {
 
     private static final String HUBSPOT_WEBHOOKS = "hubspot_webhooks";
+    private static final String CONSOLE = "console";
     private static final String SALESFORCE_WEBHOOKS = "salesforce_webhooks";
 
     private final ApplicationContext context;
@@ -109,6 +114,16 @@ public final class DemoRun {
             }
             var summary = scenario.summary(created, settings, started, endpoints(server, created, live));
             new DemoSummaryOutput(output).print(summary, live);
+            if (!output.json()) {
+                // Printed once, like `apikey create`: a read+write key of the demo organization for the console.
+                var consoleKey = context.getBean(ApiKeys.class)
+                        .create(
+                                DemoTenant.SLUG,
+                                new ApiKeys.NewApiKey("console (demo)", Scope.WRITE, Optional.empty()),
+                                Actor.OPERATOR);
+                say("Console: " + summary.endpoints().get(CONSOLE) + " (sign in with the demo's API key "
+                        + consoleKey.key().text() + ")");
+            }
             if (live) {
                 goLive(sims, server, created, started.connectSprint(), stop);
                 server.stop();
@@ -158,6 +173,7 @@ public final class DemoRun {
         var endpoints = new LinkedHashMap<String, URI>();
         endpoints.put("health", base.resolve("/health"));
         endpoints.put("metrics", base.resolve("/metrics"));
+        endpoints.put(CONSOLE, base.resolve("/console/"));
         endpoints.putAll(webhooks(base, created));
         return endpoints;
     }

@@ -55,7 +55,17 @@ class RuntimeRoleGrantsIT {
             Map.entry("scoreline_api_key_revoke", "revokes one key by id (apikey revoke names no organization)"),
             Map.entry(
                     "scoreline_platform_api_key_create", "inserts a platform key (no organization), admin scope only"),
-            Map.entry("scoreline_platform_api_keys", "lists platform keys: prefixes, names, dates; never a hash"));
+            Map.entry("scoreline_platform_api_keys", "lists platform keys: prefixes, names, dates; never a hash"),
+            Map.entry(
+                    "scoreline_console_session_open",
+                    "stores one console session: the hash of its id, its key's id and scope (ADR 0050)"),
+            Map.entry(
+                    "scoreline_console_session_use",
+                    "finds one console session by the hash of its id, deleting it when it or its key has ended"),
+            Map.entry(
+                    "scoreline_console_session_pick",
+                    "binds one platform key's console session to an organization, once"),
+            Map.entry("scoreline_console_session_close", "deletes one console session by the hash of its id"));
 
     private static DatabaseRuntime database;
     private static TenantTransactions transactions;
