@@ -36,7 +36,8 @@ public record ScorelineConfig(
         Duration catalogMaxAge,
         Duration formulaRefreshWindow,
         ApiSettings api,
-        GoalAlertSettings goalAlerts) {
+        GoalAlertSettings goalAlerts,
+        OAuthSettings oauth) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -141,7 +142,8 @@ public record ScorelineConfig(
                 ApiSettings.read(settings),
                 new GoalAlertSettings(
                         settings.fraction(GOAL_BEHIND_PACE_SHARE, GoalAlertSettings.DEFAULT_BEHIND_PACE_SHARE),
-                        rankNotifyCoalesce));
+                        rankNotifyCoalesce),
+                OAuthSettings.read(settings));
     }
 
     /** At most 90 days: the first sync's window; a longer re-read every night is a backfill's job. */
