@@ -244,7 +244,11 @@ public final class OAuthConnections {
         var attempt = states.find(organizationId, attemptId)
                 .orElseThrow(() -> ScorelineException.notFound("no connection attempt " + attemptId));
         if (attempt.outcome().isPresent()) {
-            return new OAuthProgress.Finished(attempt.outcome().get());
+            var outcome = attempt.outcome().get();
+            var integration = outcome.integrationId().isPresent()
+                    ? integrations.find(organizationId, outcome.integrationId().getAsLong())
+                    : Optional.<Integration>empty();
+            return new OAuthProgress.Finished(outcome, integration);
         }
         return clock.instant().isBefore(attempt.expiresAt())
                 ? new OAuthProgress.Waiting(attempt.expiresAt())

@@ -158,8 +158,7 @@ class OAuthConnectIT {
         assertThat(AuditTrail.lines(server, acmeId))
                 .anyMatch(row -> row.startsWith("api_key:" + adminKeyId + " integration.add integration:" + id));
 
-        var sync = send("POST", "/api/v1/integrations/" + id + "/sync", null, writeKey);
-        assertThat(finished(sync).get("status").asText()).isEqualTo("succeeded");
+        assertSyncs(id, "mappings/salesforce.yaml");
     }
 
     @Test
@@ -188,8 +187,15 @@ class OAuthConnectIT {
                                 .value1());
         assertThat(stored).doesNotContain(sims.hubSpot().refreshToken());
 
-        var sync = send("POST", "/api/v1/integrations/" + id + "/sync", null, writeKey);
-        assertThat(finished(sync).get("status").asText()).isEqualTo("succeeded");
+        assertSyncs(id, "mappings/hubspot.yaml");
+    }
+
+    /** A sync logs in with the stored refresh token and reads records. */
+    private static void assertSyncs(long id, String rules) {
+        cli("mapping", "set", "--integration", Long.toString(id), "--file", rules);
+        var run = finished(send("POST", "/api/v1/integrations/" + id + "/sync", null, writeKey));
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(run.get("records_read").asLong()).as(run.toString()).isPositive();
     }
 
     @Test
