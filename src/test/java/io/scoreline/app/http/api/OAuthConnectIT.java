@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scoreline.app.Scoreline;
 import io.scoreline.app.config.MasterKeySource;
 import io.scoreline.app.config.ScorelineConfig;
 import io.scoreline.connectors.hubspot.HubSpotOAuth;
@@ -29,6 +30,8 @@ import io.scoreline.testing.AuditTrail;
 import io.scoreline.testing.CliRun;
 import io.scoreline.testing.ScorelineServer;
 import io.scoreline.testing.TestPostgres;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -38,11 +41,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -196,6 +202,46 @@ class OAuthConnectIT {
         var run = finished(send("POST", "/api/v1/integrations/" + id + "/sync", null, writeKey));
         assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
         assertThat(run.get("records_read").asLong()).as(run.toString()).isPositive();
+    }
+
+    @Test
+    void theCliPrintsTheUrlWaitsForTheCallbackAndPrintsTheIntegration() throws Exception {
+        var env = new HashMap<>(server.environment());
+        // The CLI is not the server: it names the server's address for the callback as an operator would.
+        env.put("SCORELINE_PUBLIC_BASE_URL", server.uri("").toString());
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var exit = new CompletableFuture<Integer>();
+        Thread.ofVirtual()
+                .start(() -> exit.complete(Scoreline.execute(
+                        env,
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        "integration",
+                        "connect",
+                        "--oauth",
+                        "--org",
+                        "acme",
+                        "--provider",
+                        "hubspot",
+                        "--base-url",
+                        sims.hubSpot().baseUrl().toString(),
+                        "--json")));
+        await().atMost(Duration.ofMinutes(2)).until(() -> err.toString().contains("/oauth/authorize?"));
+        var url = err.toString()
+                .lines()
+                .filter(line -> line.startsWith("http"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(get(consent(url, "allow")).statusCode()).isEqualTo(200);
+        assertThat(exit.get(2, TimeUnit.MINUTES)).as(err.toString()).isZero();
+        var printed = ApiClient.json(
+                out.toString().strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(printed.get("provider").asText()).isEqualTo("hubspot");
+        assertThat(printed.get("org").asText()).isEqualTo("acme");
+        assertThat(send("GET", "/api/v1/integrations/" + printed.get("id").asLong(), null, adminKey)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
