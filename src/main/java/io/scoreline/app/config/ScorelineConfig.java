@@ -37,7 +37,8 @@ public record ScorelineConfig(
         Duration formulaRefreshWindow,
         ApiSettings api,
         GoalAlertSettings goalAlerts,
-        ConsoleSettings console) {
+        ConsoleSettings console,
+        OAuthSettings oauth) {
 
     public static final String HOME = "SCORELINE_HOME";
     public static final String DB_URL = "SCORELINE_DB_URL";
@@ -143,7 +144,8 @@ public record ScorelineConfig(
                 new GoalAlertSettings(
                         settings.fraction(GOAL_BEHIND_PACE_SHARE, GoalAlertSettings.DEFAULT_BEHIND_PACE_SHARE),
                         rankNotifyCoalesce),
-                ConsoleSettings.read(settings));
+                ConsoleSettings.read(settings),
+                OAuthSettings.read(settings));
     }
 
     /** At most 90 days: the first sync's window; a longer re-read every night is a backfill's job. */

@@ -48,6 +48,22 @@ public final class CredentialCipher {
         return encryptor.encrypt(toJson(credentials));
     }
 
+    /**
+     * A secret that is not a login but must be read back, such as an OAuth attempt's PKCE verifier
+     * (ADR 0051); same algorithm and key as credentials.
+     */
+    public String encryptSecret(String secret) {
+        return encryptor.encrypt(secret);
+    }
+
+    public String decryptSecret(String ciphertext) {
+        try {
+            return encryptor.decrypt(ciphertext);
+        } catch (EncryptionOperationNotPossibleException e) {
+            throw masterKeyDiffers();
+        }
+    }
+
     public CrmCredentials decrypt(String ciphertext) {
         String json;
         try {

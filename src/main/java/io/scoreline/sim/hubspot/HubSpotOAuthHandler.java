@@ -2,12 +2,17 @@ package io.scoreline.sim.hubspot;
 
 import io.scoreline.sim.http.Reply;
 import io.scoreline.sim.http.SimRequest;
+import io.scoreline.sim.oauth.AuthorizationCodes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** {@code POST /oauth/v1/token} (and v3) refresh grants, and the access-token metadata endpoint. */
+/**
+ * {@code POST /oauth/v1/token} (and v3) refresh and authorization-code grants, and the access-token
+ * metadata endpoint.
+ */
 final class HubSpotOAuthHandler {
 
     static final List<String> SCOPES = List.of(
@@ -19,22 +24,49 @@ final class HubSpotOAuthHandler {
 
     private final HubSpotCredentials credentials;
     private final HubSpotTokens tokens;
+    private final AuthorizationCodes codes;
 
-    HubSpotOAuthHandler(HubSpotCredentials credentials, HubSpotTokens tokens) {
+    HubSpotOAuthHandler(HubSpotCredentials credentials, HubSpotTokens tokens, AuthorizationCodes codes) {
         this.credentials = credentials;
         this.tokens = tokens;
+        this.codes = codes;
     }
 
     Reply token(SimRequest request) {
         Map<String, String> form = request.form();
-        if (!"refresh_token".equals(form.get("grant_type"))) {
-            return badRequest("BAD_GRANT_TYPE", "unsupported grant_type: " + form.get("grant_type"));
+        String grant = form.get("grant_type");
+        if (!"refresh_token".equals(grant) && !"authorization_code".equals(grant)) {
+            return badRequest("BAD_GRANT_TYPE", "unsupported grant_type: " + grant);
         }
         if (!credentials.clientId().equals(form.get("client_id"))
                 || !credentials.clientSecret().equals(form.get("client_secret"))) {
             return badRequest("BAD_CLIENT_ID", "missing or invalid client_id or client_secret");
         }
-        if (!credentials.refreshToken().equals(form.get("refresh_token"))) {
+        if ("authorization_code".equals(grant)) {
+            // The code is spent by this attempt whatever its outcome (ADR 0051).
+            switch (codes.redeem(
+                    form.get("code"),
+                    form.get("client_id"),
+                    form.get("redirect_uri"),
+                    Optional.ofNullable(form.get("code_verifier")))) {
+                case AuthorizationCodes.Redeemed.Granted granted -> {}
+                case AuthorizationCodes.Redeemed.RedirectMismatch mismatch -> {
+                    return badRequest("BAD_REDIRECT_URI", "redirect_uri does not match initial redirect_uri");
+                }
+                case AuthorizationCodes.Redeemed.Unknown unknown -> {
+                    return badRequest("BAD_AUTH_CODE", "missing or unknown auth code");
+                }
+                case AuthorizationCodes.Redeemed.Expired expired -> {
+                    return badRequest("BAD_AUTH_CODE", "missing or unknown auth code");
+                }
+                case AuthorizationCodes.Redeemed.ClientMismatch mismatch -> {
+                    return badRequest("BAD_AUTH_CODE", "missing or unknown auth code");
+                }
+                case AuthorizationCodes.Redeemed.VerifierMismatch mismatch -> {
+                    return badRequest("BAD_AUTH_CODE", "missing or unknown auth code");
+                }
+            }
+        } else if (!credentials.refreshToken().equals(form.get("refresh_token"))) {
             return badRequest("BAD_REFRESH_TOKEN", "missing or unknown refresh token");
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -29,6 +29,7 @@ public final class HubSpotSimulator implements AutoCloseable {
     private final HubSpotRecords records;
     private final HubSpotTokens tokens;
     private final HubSpotOAuthHandler oauth;
+    private final HubSpotAuthorizeHandler authorize;
     private final SlidingWindowLimiter burst;
     private final SlidingWindowLimiter search;
     private final AtomicReference<LocalDate> day = new AtomicReference<>();
@@ -43,7 +44,10 @@ public final class HubSpotSimulator implements AutoCloseable {
                 settings.clock(),
                 settings.credentials(),
                 () -> settings.faults().spec().tokenLifetime().orElse(settings.tokenLifetime()));
-        this.oauth = new HubSpotOAuthHandler(settings.credentials(), tokens);
+        // HubSpot's codes are short-lived; five minutes is what its guides allow for the exchange.
+        var codes = new io.scoreline.sim.oauth.AuthorizationCodes(settings.clock(), Duration.ofMinutes(5));
+        this.oauth = new HubSpotOAuthHandler(settings.credentials(), tokens, codes);
+        this.authorize = new HubSpotAuthorizeHandler(settings.credentials(), codes);
         this.burst =
                 new SlidingWindowLimiter(settings.clock(), Duration.ofSeconds(10), settings.requestsPerTenSeconds());
         this.search = new SlidingWindowLimiter(settings.clock(), Duration.ofSeconds(1), settings.searchesPerSecond());
@@ -107,6 +111,10 @@ public final class HubSpotSimulator implements AutoCloseable {
         if ((path.equals("/oauth/v1/token") || path.equals("/oauth/v3/token"))
                 && request.method().equals("POST")) {
             return oauth.token(request);
+        }
+        if (path.equals(HubSpotAuthorizeHandler.PATH)
+                && (request.method().equals("GET") || request.method().equals("POST"))) {
+            return authorize.handle(request);
         }
         if (path.startsWith("/oauth/v1/access-tokens/")) {
             return oauth.accessTokenInfo(path.substring("/oauth/v1/access-tokens/".length()));

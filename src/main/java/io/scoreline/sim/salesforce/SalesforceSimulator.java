@@ -27,6 +27,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final ApiQuota quota;
     private final SalesforceTokens tokens;
     private final SalesforceTokenHandler tokenHandler;
+    private final SalesforceAuthorizeHandler authorize;
     private final SalesforceMetadataHandler metadata;
     private final SalesforceBulkQueryHandler bulk;
     private final java.util.concurrent.atomic.AtomicBoolean failBulkJobs =
@@ -43,13 +44,17 @@ public final class SalesforceSimulator implements AutoCloseable {
                 settings.clock(),
                 settings.orgId(),
                 () -> settings.faults().spec().tokenLifetime().orElse(settings.tokenLifetime()));
+        // Salesforce's codes live 15 minutes.
+        var codes = new io.scoreline.sim.oauth.AuthorizationCodes(settings.clock(), java.time.Duration.ofMinutes(15));
         this.tokenHandler = new SalesforceTokenHandler(
                 settings.credentials(),
                 tokens,
                 settings.clock(),
                 settings.orgId(),
                 baseUri::get,
-                this::userIdByUsername);
+                this::userIdByUsername,
+                codes);
+        this.authorize = new SalesforceAuthorizeHandler(settings.credentials(), codes);
         this.metadata = new SalesforceMetadataHandler(quota, records);
         SalesforceQueryEngine engine = new SalesforceQueryEngine(
                 records,
@@ -151,6 +156,10 @@ public final class SalesforceSimulator implements AutoCloseable {
         String path = request.path();
         if (path.equals("/services/oauth2/token") && request.method().equals("POST")) {
             return tokenHandler.token(request);
+        }
+        if (path.equals(SalesforceAuthorizeHandler.PATH)
+                && (request.method().equals("GET") || request.method().equals("POST"))) {
+            return authorize.handle(request);
         }
         if (path.equals("/services/oauth2/revoke")) {
             return tokenHandler.revoke(request);

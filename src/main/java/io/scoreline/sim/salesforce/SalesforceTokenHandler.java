@@ -3,6 +3,7 @@ package io.scoreline.sim.salesforce;
 import io.scoreline.sim.http.JsonCodec;
 import io.scoreline.sim.http.Reply;
 import io.scoreline.sim.http.SimRequest;
+import io.scoreline.sim.oauth.AuthorizationCodes;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code POST /services/oauth2/token} and {@code /services/oauth2/revoke}: refresh-token,
- * client-credentials, JWT-bearer and password grants with Salesforce's response and error shapes.
+ * client-credentials, JWT-bearer, password and authorization-code grants with Salesforce's response and error shapes.
  */
 final class SalesforceTokenHandler {
 
@@ -33,6 +34,7 @@ final class SalesforceTokenHandler {
     private final String orgId;
     private final Supplier<URI> baseUri;
     private final Function<String, Optional<String>> userIdByUsername;
+    private final AuthorizationCodes codes;
 
     SalesforceTokenHandler(
             SalesforceCredentials credentials,
@@ -40,13 +42,15 @@ final class SalesforceTokenHandler {
             Clock clock,
             String orgId,
             Supplier<URI> baseUri,
-            Function<String, Optional<String>> userIdByUsername) {
+            Function<String, Optional<String>> userIdByUsername,
+            AuthorizationCodes codes) {
         this.credentials = credentials;
         this.tokens = tokens;
         this.clock = clock;
         this.orgId = orgId;
         this.baseUri = baseUri;
         this.userIdByUsername = userIdByUsername;
+        this.codes = codes;
     }
 
     Reply token(SimRequest request) {
@@ -62,6 +66,7 @@ final class SalesforceTokenHandler {
             case "refresh_token" -> refresh(form);
             case "client_credentials" -> clientCredentials(form);
             case "password" -> password(form);
+            case "authorization_code" -> authorizationCode(form);
             case JWT_BEARER -> jwtBearer(form);
             default -> SalesforceErrors.oauth("unsupported_grant_type", "grant type not supported");
         };
@@ -102,6 +107,36 @@ final class SalesforceTokenHandler {
             return SalesforceErrors.oauth("invalid_grant", "authentication failure");
         }
         return issued(SalesforceRecords.integrationUserId());
+    }
+
+    /**
+     * The web-server flow's code exchange (ADR 0051): the code is bound to the client, the callback
+     * URL and the PKCE challenge it was issued for, and spent by this attempt whatever its outcome.
+     * The answer carries the refresh token the other grants then log in with.
+     */
+    private Reply authorizationCode(Map<String, String> form) {
+        String secret = form.get("client_secret");
+        if (secret != null && !secret.equals(credentials.clientSecret())) {
+            return SalesforceErrors.oauth("invalid_client", "invalid client credentials");
+        }
+        return switch (codes.redeem(
+                form.get("code"),
+                form.get("client_id"),
+                form.get("redirect_uri"),
+                Optional.ofNullable(form.get("code_verifier")))) {
+            case AuthorizationCodes.Redeemed.Granted granted ->
+                issued(SalesforceRecords.integrationUserId(), Optional.of(credentials.refreshToken()));
+            case AuthorizationCodes.Redeemed.Unknown unknown ->
+                SalesforceErrors.oauth("invalid_grant", "invalid authorization code");
+            case AuthorizationCodes.Redeemed.Expired expired ->
+                SalesforceErrors.oauth("invalid_grant", "expired authorization code");
+            case AuthorizationCodes.Redeemed.ClientMismatch mismatch ->
+                SalesforceErrors.oauth("invalid_grant", "invalid authorization code");
+            case AuthorizationCodes.Redeemed.RedirectMismatch mismatch ->
+                SalesforceErrors.oauth("redirect_uri_mismatch", "redirect_uri must match configuration");
+            case AuthorizationCodes.Redeemed.VerifierMismatch mismatch ->
+                SalesforceErrors.oauth("invalid_grant", "invalid code verifier");
+        };
     }
 
     /**
@@ -167,11 +202,16 @@ final class SalesforceTokenHandler {
     }
 
     private Reply issued(String userId) {
+        return issued(userId, Optional.empty());
+    }
+
+    private Reply issued(String userId, Optional<String> refreshToken) {
         SalesforceSession session = tokens.issue(userId);
         String id = baseUri.get() + "/id/" + orgId + "/" + userId;
         String issuedAt = Long.toString(session.issuedAt().toEpochMilli());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", session.accessToken());
+        refreshToken.ifPresent(token -> body.put("refresh_token", token));
         body.put("signature", signature(id + issuedAt));
         body.put("scope", "api refresh_token");
         body.put("instance_url", baseUri.get().toString());

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Connect CRM accounts to an organization.",
         subcommands = {
             IntegrationAddCommand.class,
+            IntegrationConnectCommand.class,
             IntegrationListCommand.class,
             IntegrationTestCommand.class,
             IntegrationDescribeCommand.class,
