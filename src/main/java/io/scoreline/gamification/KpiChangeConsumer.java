@@ -1,5 +1,6 @@
 package io.scoreline.gamification;
 
+import io.scoreline.pipeline.tenancy.Organization;
 import org.jooq.DSLContext;
 
 /**
@@ -8,7 +9,26 @@ import org.jooq.DSLContext;
  * set; a consumer's writes commit or roll back with the claim, so a crash re-delivers the batch and
  * consumers must be idempotent (unique award and notification keys make them so).
  */
+@FunctionalInterface
 public interface KpiChangeConsumer {
 
+    /** Evaluates one person's changes on its own (tests, and consumers with nothing to share). */
     void apply(DSLContext tx, ProfileChanges changes);
+
+    /**
+     * The consumer for the people of one claim: what every person of the claim would read alike (the
+     * active badges, the compiled KPI catalog, the organization's goals and live contests) is read
+     * here once, in the claim's transaction and outside any person's savepoint (ADR 0052). The
+     * default shares nothing.
+     */
+    default ClaimConsumer forClaim(DSLContext tx, Organization organization) {
+        return this::apply;
+    }
+
+    /** Evaluates the people of one claim, each inside that person's savepoint. */
+    @FunctionalInterface
+    interface ClaimConsumer {
+
+        void apply(DSLContext savepoint, ProfileChanges changes);
+    }
 }

@@ -3,6 +3,7 @@ package io.scoreline.gamification.badges;
 import static io.scoreline.pipeline.db.Tables.AUDIT_LOG;
 import static io.scoreline.pipeline.db.Tables.PROFILE_BADGES;
 
+import io.scoreline.gamification.notifications.NewNotification;
 import io.scoreline.gamification.notifications.NotificationKind;
 import io.scoreline.gamification.notifications.NotificationStore;
 import java.time.Clock;
@@ -11,7 +12,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -26,6 +29,11 @@ import org.jooq.impl.DSL;
 final class AwardReconciler {
 
     private record StoredAward(long id, String status, boolean reversed) {}
+
+    private record NewAward(Badge badge, Judgement judgement, Map<String, Object> evidence) {}
+
+    /** Rows per multi-row insert. */
+    private static final int ROWS_PER_INSERT = 1000;
 
     private final NotificationStore notifications;
     private final Clock clock;
@@ -57,6 +65,7 @@ final class AwardReconciler {
         var records = AwardEvidence.topRecords(tx, organizationId, profileId, needEvidence);
         int next = 0;
         int awarded = 0;
+        var fresh = new ArrayList<NewAward>();
         for (var entry : judged.entrySet()) {
             var badge = entry.getKey();
             for (var judgement : entry.getValue()) {
@@ -65,49 +74,87 @@ final class AwardReconciler {
                     var evidence = award == null || award.status().equals("revoked")
                             ? AwardEvidence.of(badge, judgement, records.get(next++))
                             : null;
-                    awarded += award(tx, organizationId, profileId, badge, award, evidence, now, notify, judgement)
-                            ? 1
-                            : 0;
+                    if (award == null) {
+                        fresh.add(new NewAward(badge, judgement, evidence));
+                    } else {
+                        awarded += update(tx, award, evidence, now) ? 1 : 0;
+                    }
                 } else if (award != null && award.status().equals("awarded") && !award.reversed()) {
                     retract(tx, organizationId, profileId, badge, judgement, award, now);
                 }
             }
         }
-        return awarded;
+        return awarded + insert(tx, organizationId, profileId, fresh, now, notify);
     }
 
-    private boolean award(
+    /**
+     * The person's new awards in multi-row statements (ADR 0052), each under its unique (profile,
+     * badge, period key): a row another transaction wrote first is skipped and does not notify. The
+     * notifications of the rows written follow in one statement, in the judgements' order.
+     *
+     * @return how many awards were written
+     */
+    private int insert(
             DSLContext tx,
             long organizationId,
             long profileId,
-            Badge badge,
-            StoredAward award,
-            Map<String, Object> evidence,
+            List<NewAward> fresh,
             OffsetDateTime now,
-            boolean notify,
-            Judgement judgement) {
-        if (award == null) {
-            int inserted = tx.insertInto(PROFILE_BADGES)
-                    .set(PROFILE_BADGES.ORGANIZATION_ID, organizationId)
-                    .set(PROFILE_BADGES.PROFILE_ID, profileId)
-                    .set(PROFILE_BADGES.BADGE_ID, badge.id())
-                    .set(PROFILE_BADGES.PERIOD_KEY, judgement.periodKey())
-                    .set(PROFILE_BADGES.EVIDENCE, JSONB.valueOf(BadgeRuleJson.write(evidence)))
-                    .set(PROFILE_BADGES.AWARDED_AT, now)
-                    .set(PROFILE_BADGES.UPDATED_AT, now)
-                    .onConflictDoNothing()
-                    .execute();
-            if (inserted == 1 && notify) {
-                notifications.create(
-                        tx,
+            boolean notify) {
+        var written = new HashSet<String>();
+        // A statement carries at most 32,767 bind values: 1,000 rows of seven stay well below.
+        for (int from = 0; from < fresh.size(); from += ROWS_PER_INSERT) {
+            var insert = tx.insertInto(
+                    PROFILE_BADGES,
+                    PROFILE_BADGES.ORGANIZATION_ID,
+                    PROFILE_BADGES.PROFILE_ID,
+                    PROFILE_BADGES.BADGE_ID,
+                    PROFILE_BADGES.PERIOD_KEY,
+                    PROFILE_BADGES.EVIDENCE,
+                    PROFILE_BADGES.AWARDED_AT,
+                    PROFILE_BADGES.UPDATED_AT);
+            for (var award : fresh.subList(from, Math.min(fresh.size(), from + ROWS_PER_INSERT))) {
+                insert = insert.values(
                         organizationId,
                         profileId,
-                        NotificationKind.BADGE_EARNED,
-                        dedupeKey(organizationId, profileId, badge, judgement.periodKey()),
-                        BadgeRuleJson.write(payload(badge, judgement)));
+                        award.badge().id(),
+                        award.judgement().periodKey(),
+                        JSONB.valueOf(BadgeRuleJson.write(award.evidence())),
+                        now,
+                        now);
             }
-            return inserted == 1;
+            insert.onConflictDoNothing()
+                    .returningResult(PROFILE_BADGES.BADGE_ID, PROFILE_BADGES.PERIOD_KEY)
+                    .fetch()
+                    .forEach(r -> written.add(r.value1() + "|" + r.value2()));
         }
+        if (notify) {
+            var notes = new ArrayList<NewNotification>();
+            var noted = new HashSet<String>();
+            for (var award : fresh) {
+                var key = award.badge().id() + "|" + award.judgement().periodKey();
+                if (written.contains(key) && noted.add(key)) {
+                    notes.add(new NewNotification(
+                            profileId,
+                            NotificationKind.BADGE_EARNED,
+                            dedupeKey(
+                                    organizationId,
+                                    profileId,
+                                    award.badge(),
+                                    award.judgement().periodKey()),
+                            BadgeRuleJson.write(payload(award.badge(), award.judgement()))));
+                }
+            }
+            notifications.createAll(tx, organizationId, notes);
+        }
+        return written.size();
+    }
+
+    /**
+     * A stored award that qualifies again: a revoked one is restored with fresh evidence (no second
+     * notification), a sticky one's reversal is withdrawn. @return whether an award was restored
+     */
+    private static boolean update(DSLContext tx, StoredAward award, Map<String, Object> evidence, OffsetDateTime now) {
         if (award.status().equals("revoked")) {
             tx.update(PROFILE_BADGES)
                     .set(PROFILE_BADGES.STATUS, "awarded")

@@ -11,6 +11,7 @@ import io.scoreline.gamification.notifications.NotificationStore;
 import io.scoreline.mappings.measures.KpiFormula;
 import io.scoreline.mappings.measures.KpiMeasure;
 import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
+import io.scoreline.pipeline.tenancy.Organization;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -60,6 +61,19 @@ public final class BadgeEvaluator implements KpiChangeConsumer {
 
     @Override
     public void apply(DSLContext tx, ProfileChanges changes) {
+        forClaim(tx, changes.organization()).apply(tx, changes);
+    }
+
+    /** The active badges are read once per claim, the compiled KPI catalog at most once (ADR 0052). */
+    @Override
+    public ClaimConsumer forClaim(DSLContext tx, Organization organization) {
+        var active = badges.active(tx, organization.id());
+        var catalog = measures.memo(organization.id());
+        return (savepoint, changes) -> evaluate(savepoint, changes, active, catalog);
+    }
+
+    private void evaluate(
+            DSLContext tx, ProfileChanges changes, List<Badge> active, KpiMeasureCache.Memo claimCatalog) {
         var organization = changes.organization();
         var touched = new HashMap<String, SortedSet<LocalDate>>();
         changes.cells()
@@ -71,7 +85,7 @@ public final class BadgeEvaluator implements KpiChangeConsumer {
         // touched (a stored KPI's badge needs none of it).
         Map<String, KpiMeasure> derived = null;
         var used = new HashMap<String, KpiMeasure>();
-        for (var badge : badges.active(tx, organization.id())) {
+        for (var badge : active) {
             var ruleKpis = badge.definition().rule().kpis();
             var named = new HashMap<String, KpiMeasure>();
             boolean hit = false;
@@ -81,7 +95,7 @@ public final class BadgeEvaluator implements KpiChangeConsumer {
                     continue;
                 }
                 if (derived == null) {
-                    derived = measures.of(tx, organization.id()).derived();
+                    derived = claimCatalog.of(tx).derived();
                 }
                 var measure = derived.get(kpi);
                 if (measure != null) {
@@ -117,8 +131,8 @@ public final class BadgeEvaluator implements KpiChangeConsumer {
         for (var badge : affected) {
             List<Judgement> judgements;
             if (badge.definition().rule() instanceof GoalReached goal) {
-                // Goals are read per period from the database; the catalog once per person and batch.
-                catalog = catalog == null ? measures.of(tx, organization.id()).all() : catalog;
+                // Goals are read per period from the database; the catalog once per claim.
+                catalog = catalog == null ? claimCatalog.of(tx).all() : catalog;
                 judgements = GoalJudge.judge(
                         tx, organization, changes.profileId(), goal, scope.touched(goal.kpi()), catalog);
             } else {
