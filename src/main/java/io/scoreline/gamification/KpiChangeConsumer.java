@@ -1,6 +1,7 @@
 package io.scoreline.gamification;
 
 import io.scoreline.pipeline.tenancy.Organization;
+import java.util.List;
 import org.jooq.DSLContext;
 
 /**
@@ -18,10 +19,12 @@ public interface KpiChangeConsumer {
     /**
      * The consumer for the people of one claim: what every person of the claim would read alike (the
      * active badges, the compiled KPI catalog, the organization's goals and live contests) is read
-     * here once, in the claim's transaction and outside any person's savepoint (ADR 0052). The
-     * default shares nothing.
+     * here once, in the claim's transaction and outside any person's savepoint (ADR 0052); what each
+     * person reads may be read for several of {@code people} at once. The default shares nothing.
+     *
+     * @param people the changes of the claim's people, in the order the drain will evaluate them
      */
-    default ClaimConsumer forClaim(DSLContext tx, Organization organization) {
+    default ClaimConsumer forClaim(DSLContext tx, Organization organization, List<ProfileChanges> people) {
         return this::apply;
     }
 

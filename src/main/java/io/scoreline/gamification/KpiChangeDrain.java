@@ -125,19 +125,27 @@ public final class KpiChangeDrain {
             return new DrainReport(1, 0, 0, 0, 0, 0);
         }
         var locked = lockProfiles(tx, byProfile.keySet());
+        var people = new ArrayList<ProfileChanges>(byProfile.size());
+        byProfile.forEach((profileId, profileRows) -> {
+            if (locked.contains(profileId)) {
+                people.add(changesOf(organization, profileId, profileRows));
+            }
+        });
         // What every person of the claim reads alike is read once per claim (ADR 0052), outside the savepoints.
         var claimConsumers = new ArrayList<KpiChangeConsumer.ClaimConsumer>(consumers.size());
         for (var consumer : consumers) {
-            claimConsumers.add(consumer.forClaim(tx, organization));
+            claimConsumers.add(consumer.forClaim(tx, organization, people));
         }
         var done = new ArrayList<Long>(rows.size());
         for (var entry : byProfile.entrySet()) {
-            var ids = entry.getValue().stream().map(Record6::value1).toArray(Long[]::new);
             if (!locked.contains(entry.getKey())) {
-                deferred += ids.length;
-                continue;
+                deferred += entry.getValue().size();
             }
-            var changes = changesOf(organization, entry.getKey(), entry.getValue());
+        }
+        for (var changes : people) {
+            var ids = byProfile.get(changes.profileId()).stream()
+                    .map(Record6::value1)
+                    .toArray(Long[]::new);
             try {
                 tx.transaction(nested -> {
                     var savepoint = DSL.using(nested);
@@ -150,7 +158,7 @@ public final class KpiChangeDrain {
                 profiles++;
             } catch (RuntimeException e) {
                 failed += ids.length;
-                recordFailure(tx, organization, entry.getKey(), ids, e, now);
+                recordFailure(tx, organization, changes.profileId(), ids, e, now);
             }
         }
         // One statement for the whole claim: the rows commit (or roll back) with it either way.

@@ -28,7 +28,8 @@ import org.jooq.impl.DSL;
  */
 final class AwardReconciler {
 
-    private record StoredAward(long id, String status, boolean reversed) {}
+    /** An award as stored when the person's claim was read. */
+    record StoredAward(long id, String status, boolean reversed) {}
 
     private record NewAward(Badge badge, Judgement judgement, Map<String, Object> evidence) {}
 
@@ -43,14 +44,17 @@ final class AwardReconciler {
         this.clock = clock;
     }
 
-    /** @return how many awards were made (new or restored) */
+    /**
+     * @param stored the person's stored awards of the judged badges (at least), by badge id and period key
+     * @return how many awards were made (new or restored)
+     */
     int reconcile(
             DSLContext tx,
             long organizationId,
             long profileId,
             Map<Badge, ? extends Collection<Judgement>> judged,
+            Map<String, StoredAward> stored,
             boolean notify) {
-        var stored = stored(tx, profileId, judged.keySet());
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         // Awards that store evidence (new or restored) read their CRM records in one statement.
         var needEvidence = new ArrayList<Judgement>();
@@ -241,20 +245,26 @@ final class AwardReconciler {
         return payload;
     }
 
-    private static Map<String, StoredAward> stored(DSLContext tx, long profileId, Collection<Badge> badges) {
-        var ids = badges.stream().map(Badge::id).toArray(Long[]::new);
-        var stored = new HashMap<String, StoredAward>();
+    /**
+     * The stored awards of several people for the given badges, in one statement (ADR 0052), by
+     * person and then by badge id and period key.
+     */
+    static Map<Long, Map<String, StoredAward>> stored(DSLContext tx, Long[] profileIds, Collection<Long> badgeIds) {
+        var stored = new HashMap<Long, Map<String, StoredAward>>();
         tx.select(
+                        PROFILE_BADGES.PROFILE_ID,
                         PROFILE_BADGES.ID,
                         PROFILE_BADGES.BADGE_ID,
                         PROFILE_BADGES.PERIOD_KEY,
                         PROFILE_BADGES.STATUS,
                         PROFILE_BADGES.REVERSED_AT)
                 .from(PROFILE_BADGES)
-                .where(PROFILE_BADGES.PROFILE_ID.eq(profileId))
-                .and(PROFILE_BADGES.BADGE_ID.eq(DSL.any(ids)))
-                .forEach(r -> stored.put(
-                        r.value2() + "|" + r.value3(), new StoredAward(r.value1(), r.value4(), r.value5() != null)));
+                .where(PROFILE_BADGES.PROFILE_ID.eq(DSL.any(profileIds)))
+                .and(PROFILE_BADGES.BADGE_ID.eq(DSL.any(badgeIds.toArray(Long[]::new))))
+                .forEach(r -> stored.computeIfAbsent(r.value1(), p -> new HashMap<>())
+                        .put(
+                                r.value3() + "|" + r.value4(),
+                                new StoredAward(r.value2(), r.value5(), r.value6() != null)));
         return stored;
     }
 }

@@ -14,6 +14,7 @@ import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
 import io.scoreline.pipeline.kpi.measure.KpiMeasures;
 import io.scoreline.pipeline.tenancy.Organization;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jooq.Condition;
@@ -46,7 +47,7 @@ public final class ContestLeaderboardUpdater implements KpiChangeConsumer {
 
     @Override
     public void apply(DSLContext tx, ProfileChanges changes) {
-        forClaim(tx, changes.organization()).apply(tx, changes);
+        forClaim(tx, changes.organization(), List.of(changes)).apply(tx, changes);
     }
 
     /**
@@ -56,7 +57,7 @@ public final class ContestLeaderboardUpdater implements KpiChangeConsumer {
      * the claim is not missed: going live scores its whole board from the stored values.
      */
     @Override
-    public ClaimConsumer forClaim(DSLContext tx, Organization organization) {
+    public ClaimConsumer forClaim(DSLContext tx, Organization organization, List<ProfileChanges> people) {
         var windows = tx.select(CONTESTS.KPI_KEY, CONTESTS.STARTS_ON, CONTESTS.ENDS_ON)
                 .from(CONTESTS)
                 .where(CONTESTS.ORGANIZATION_ID.eq(organization.id()))

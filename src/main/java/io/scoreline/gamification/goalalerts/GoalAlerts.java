@@ -70,7 +70,7 @@ public final class GoalAlerts implements KpiChangeConsumer {
 
     @Override
     public void apply(DSLContext tx, ProfileChanges changes) {
-        forClaim(tx, changes.organization()).apply(tx, changes);
+        forClaim(tx, changes.organization(), List.of(changes)).apply(tx, changes);
     }
 
     /**
@@ -78,7 +78,7 @@ public final class GoalAlerts implements KpiChangeConsumer {
      * claim has changes that notify (ADR 0052); an organization without goals costs one query per claim.
      */
     @Override
-    public ClaimConsumer forClaim(DSLContext tx, Organization organization) {
+    public ClaimConsumer forClaim(DSLContext tx, Organization organization, List<ProfileChanges> people) {
         var goals = goalUnits(tx, organization.id());
         if (goals.isEmpty()) {
             return (savepoint, changes) -> {};
