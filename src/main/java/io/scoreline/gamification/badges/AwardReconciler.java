@@ -19,6 +19,7 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Brings one person's stored awards in line with fresh judgements, inside the evaluator's
@@ -33,8 +34,17 @@ final class AwardReconciler {
 
     private record NewAward(Badge badge, Judgement judgement, Map<String, Object> evidence) {}
 
-    /** Rows per multi-row insert. */
-    private static final int ROWS_PER_INSERT = 1000;
+    /**
+     * A person's new awards as arrays, one statement whatever their number, its text the same every
+     * time (no SQL rendered per row); rows keep the list's order, a row whose key exists is skipped.
+     */
+    private static final String INSERT_AWARDS = """
+            insert into profile_badges (organization_id, profile_id, badge_id, period_key, evidence, awarded_at, updated_at)
+            select {0}, {1}, a.badge_id, a.period_key, a.evidence::jsonb, {5}, {5}
+              from unnest({2}, {3}, {4}) with ordinality as a(badge_id, period_key, evidence, n)
+             order by a.n
+            on conflict do nothing
+            returning badge_id, period_key""";
 
     private final NotificationStore notifications;
     private final Clock clock;
@@ -92,7 +102,7 @@ final class AwardReconciler {
     }
 
     /**
-     * The person's new awards in multi-row statements (ADR 0052), each under its unique (profile,
+     * The person's new awards in one statement (ADR 0052), each under its unique (profile,
      * badge, period key): a row another transaction wrote first is skipped and does not notify. The
      * notifications of the rows written follow in one statement, in the judgements' order.
      *
@@ -106,31 +116,27 @@ final class AwardReconciler {
             OffsetDateTime now,
             boolean notify) {
         var written = new HashSet<String>();
-        // A statement carries at most 32,767 bind values: 1,000 rows of seven stay well below.
-        for (int from = 0; from < fresh.size(); from += ROWS_PER_INSERT) {
-            var insert = tx.insertInto(
-                    PROFILE_BADGES,
-                    PROFILE_BADGES.ORGANIZATION_ID,
-                    PROFILE_BADGES.PROFILE_ID,
-                    PROFILE_BADGES.BADGE_ID,
-                    PROFILE_BADGES.PERIOD_KEY,
-                    PROFILE_BADGES.EVIDENCE,
-                    PROFILE_BADGES.AWARDED_AT,
-                    PROFILE_BADGES.UPDATED_AT);
-            for (var award : fresh.subList(from, Math.min(fresh.size(), from + ROWS_PER_INSERT))) {
-                insert = insert.values(
-                        organizationId,
-                        profileId,
-                        award.badge().id(),
-                        award.judgement().periodKey(),
-                        JSONB.valueOf(BadgeRuleJson.write(award.evidence())),
-                        now,
-                        now);
+        if (!fresh.isEmpty()) {
+            int n = fresh.size();
+            var badgeIds = new Long[n];
+            var periodKeys = new String[n];
+            var evidence = new String[n];
+            for (int i = 0; i < n; i++) {
+                var award = fresh.get(i);
+                badgeIds[i] = award.badge().id();
+                periodKeys[i] = award.judgement().periodKey();
+                evidence[i] = BadgeRuleJson.write(award.evidence());
             }
-            insert.onConflictDoNothing()
-                    .returningResult(PROFILE_BADGES.BADGE_ID, PROFILE_BADGES.PERIOD_KEY)
+            tx.resultQuery(
+                            INSERT_AWARDS,
+                            DSL.val(organizationId),
+                            DSL.val(profileId),
+                            DSL.val(badgeIds, SQLDataType.BIGINT.array()),
+                            DSL.val(periodKeys, SQLDataType.VARCHAR.array()),
+                            DSL.val(evidence, SQLDataType.VARCHAR.array()),
+                            DSL.val(now))
                     .fetch()
-                    .forEach(r -> written.add(r.value1() + "|" + r.value2()));
+                    .forEach(r -> written.add(r.get(0, Long.class) + "|" + r.get(1, String.class)));
         }
         if (notify) {
             var notes = new ArrayList<NewNotification>();
