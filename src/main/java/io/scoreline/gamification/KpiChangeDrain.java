@@ -11,12 +11,16 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record6;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,37 +121,67 @@ public final class KpiChangeDrain {
         int failed = 0;
         int deferred = 0;
         int profiles = 0;
-        for (var entry : byProfile.entrySet()) {
-            var ids = entry.getValue().stream().map(Record6::value1).toArray(Long[]::new);
-            if (!lockProfile(tx, entry.getKey())) {
-                deferred += ids.length;
-                continue;
+        if (rows.isEmpty()) {
+            return new DrainReport(1, 0, 0, 0, 0, 0);
+        }
+        var locked = lockProfiles(tx, byProfile.keySet());
+        var people = new ArrayList<ProfileChanges>(byProfile.size());
+        byProfile.forEach((profileId, profileRows) -> {
+            if (locked.contains(profileId)) {
+                people.add(changesOf(organization, profileId, profileRows));
             }
-            var changes = changesOf(organization, entry.getKey(), entry.getValue());
+        });
+        // What every person of the claim reads alike is read once per claim (ADR 0052), outside the savepoints.
+        var claimConsumers = new ArrayList<KpiChangeConsumer.ClaimConsumer>(consumers.size());
+        for (var consumer : consumers) {
+            claimConsumers.add(consumer.forClaim(tx, organization, people));
+        }
+        var done = new ArrayList<Long>(rows.size());
+        for (var entry : byProfile.entrySet()) {
+            if (!locked.contains(entry.getKey())) {
+                deferred += entry.getValue().size();
+            }
+        }
+        for (var changes : people) {
+            var ids = byProfile.get(changes.profileId()).stream()
+                    .map(Record6::value1)
+                    .toArray(Long[]::new);
             try {
                 tx.transaction(nested -> {
                     var savepoint = DSL.using(nested);
-                    for (var consumer : consumers) {
+                    for (var consumer : claimConsumers) {
                         consumer.apply(savepoint, changes);
                     }
                 });
-                tx.update(KPI_CHANGES)
-                        .set(KPI_CHANGES.PROCESSED_AT, now)
-                        .where(KPI_CHANGES.ID.eq(DSL.any(ids)))
-                        .execute();
+                done.addAll(List.of(ids));
                 processed += ids.length;
                 profiles++;
             } catch (RuntimeException e) {
                 failed += ids.length;
-                recordFailure(tx, organization, entry.getKey(), ids, e, now);
+                recordFailure(tx, organization, changes.profileId(), ids, e, now);
             }
+        }
+        // One statement for the whole claim: the rows commit (or roll back) with it either way.
+        if (!done.isEmpty()) {
+            tx.update(KPI_CHANGES)
+                    .set(KPI_CHANGES.PROCESSED_AT, now)
+                    .where(KPI_CHANGES.ID.eq(DSL.any(done.toArray(Long[]::new))))
+                    .execute();
         }
         return new DrainReport(1, rows.size(), processed, failed, deferred, profiles);
     }
 
-    /** Re-entrant within the transaction: true for every person the claim already locked. */
-    private static boolean lockProfile(DSLContext tx, long profileId) {
-        return Boolean.TRUE.equals(tx.fetchValue(DSL.field(PROFILE_LOCK, Boolean.class, DSL.val(profileId))));
+    /**
+     * The people of the claim whose lock this transaction holds, in one statement. Re-entrant within
+     * the transaction: true for every person the claim's scan already locked.
+     */
+    private static Set<Long> lockProfiles(DSLContext tx, Collection<Long> profileIds) {
+        var profile = DSL.field(DSL.name("p"), Long.class);
+        return new HashSet<>(tx.select(profile)
+                .from(DSL.unnest(DSL.val(profileIds.toArray(Long[]::new), SQLDataType.BIGINT.array()))
+                        .as("u", "p"))
+                .where(DSL.condition(PROFILE_LOCK, profile))
+                .fetch(profile));
     }
 
     private static ProfileChanges changesOf(

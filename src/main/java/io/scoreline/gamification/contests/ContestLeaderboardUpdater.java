@@ -12,7 +12,9 @@ import io.scoreline.mappings.measures.KpiMeasure;
 import io.scoreline.mappings.measures.MeasuredValue;
 import io.scoreline.pipeline.kpi.measure.KpiMeasureCache;
 import io.scoreline.pipeline.kpi.measure.KpiMeasures;
+import io.scoreline.pipeline.tenancy.Organization;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jooq.Condition;
@@ -45,9 +47,43 @@ public final class ContestLeaderboardUpdater implements KpiChangeConsumer {
 
     @Override
     public void apply(DSLContext tx, ProfileChanges changes) {
+        forClaim(tx, changes.organization(), List.of(changes)).apply(tx, changes);
+    }
+
+    /**
+     * The organization's scoring contests are read once per claim (ADR 0052), without a lock: a
+     * person whose cells fall in none of their windows costs no query. The others are updated as
+     * before, reading and locking the contests their cells fall in. A contest that goes live during
+     * the claim is not missed: going live scores its whole board from the stored values.
+     */
+    @Override
+    public ClaimConsumer forClaim(DSLContext tx, Organization organization, List<ProfileChanges> people) {
+        var windows = tx.select(CONTESTS.KPI_KEY, CONTESTS.STARTS_ON, CONTESTS.ENDS_ON)
+                .from(CONTESTS)
+                .where(CONTESTS.ORGANIZATION_ID.eq(organization.id()))
+                .and(CONTESTS.STATUS.in(ContestStatus.LIVE.key(), ContestStatus.PROVISIONAL.key()))
+                .fetch();
+        if (windows.isEmpty()) {
+            return (savepoint, changes) -> {};
+        }
+        var catalog = measures.memo(organization.id());
+        return (savepoint, changes) -> {
+            var kpis = catalog.of(savepoint);
+            boolean touches = changes.cells().stream().anyMatch(cell -> {
+                var reading = kpis.reading(cell.kpiKey());
+                return windows.stream()
+                        .anyMatch(w -> reading.contains(w.value1())
+                                && !cell.date().isBefore(w.value2())
+                                && !cell.date().isAfter(w.value3()));
+            });
+            if (touches) {
+                update(savepoint, changes, kpis);
+            }
+        };
+    }
+
+    private void update(DSLContext tx, ProfileChanges changes, KpiMeasures kpis) {
         var organization = changes.organization();
-        // Once per person's changes, and compiled only when the rule sets changed (KpiMeasureCache).
-        var kpis = measures.of(tx, organization.id());
         var touched = touchedContests(tx, organization.id(), changes.profileId(), changes.cells(), kpis);
         for (var contest : touched.values()) {
             var participant = ContestScorer.participantOf(tx, contest, changes.profileId());

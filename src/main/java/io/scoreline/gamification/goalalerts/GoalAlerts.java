@@ -11,6 +11,7 @@ import io.scoreline.gamification.badges.BadgeRuleJson;
 import io.scoreline.gamification.goals.GoalPace;
 import io.scoreline.gamification.notifications.NotificationKind;
 import io.scoreline.gamification.notifications.NotificationStore;
+import io.scoreline.mappings.measures.KpiMeasure;
 import io.scoreline.mappings.measures.MeasuredValue;
 import io.scoreline.pipeline.goals.GoalPeriod;
 import io.scoreline.pipeline.goals.GoalPeriodUnit;
@@ -69,15 +70,33 @@ public final class GoalAlerts implements KpiChangeConsumer {
 
     @Override
     public void apply(DSLContext tx, ProfileChanges changes) {
-        if (!changes.notifies()) {
-            return;
-        }
-        var organization = changes.organization();
+        forClaim(tx, changes.organization(), List.of(changes)).apply(tx, changes);
+    }
+
+    /**
+     * Which KPIs have goals is read once per claim, the compiled catalog once when a person of the
+     * claim has changes that notify (ADR 0052); an organization without goals costs one query per claim.
+     */
+    @Override
+    public ClaimConsumer forClaim(DSLContext tx, Organization organization, List<ProfileChanges> people) {
         var goals = goalUnits(tx, organization.id());
         if (goals.isEmpty()) {
-            return;
+            return (savepoint, changes) -> {};
         }
-        var catalog = measures.of(tx, organization.id()).all();
+        var catalog = measures.memo(organization.id());
+        return (savepoint, changes) -> {
+            if (changes.notifies()) {
+                evaluate(savepoint, changes, goals, catalog.of(savepoint).all());
+            }
+        };
+    }
+
+    private void evaluate(
+            DSLContext tx,
+            ProfileChanges changes,
+            Map<String, Set<GoalPeriodUnit>> goals,
+            Map<String, KpiMeasure> catalog) {
+        var organization = changes.organization();
         var today = LocalDate.ofInstant(clock.instant(), organization.timezone());
         for (var entry : goals.entrySet()) {
             var measure = catalog.get(entry.getKey());

@@ -39,6 +39,14 @@ public final class NotificationStore {
     private static final Condition SETTLED =
             DSL.condition("{0} < pg_snapshot_xmin(pg_current_snapshot())", CREATED_XID);
 
+    /** Many notifications as arrays: one statement, the same text every time, ids in the arrays' order. */
+    private static final String INSERT_ALL = """
+            insert into notifications (organization_id, profile_id, kind, dedupe_key, payload, created_at)
+            select {0}, n.profile_id, n.kind, n.dedupe_key, n.payload::jsonb, {5}
+              from unnest({1}, {2}, {3}, {4}) with ordinality as n(profile_id, kind, dedupe_key, payload, i)
+             order by n.i
+            on conflict (dedupe_key) do nothing""";
+
     private final TenantTransactions transactions;
     private final Clock clock;
 
@@ -69,6 +77,37 @@ public final class NotificationStore {
                         .doNothing()
                         .execute()
                 == 1;
+    }
+
+    /**
+     * {@link #create} for many notifications in one statement (the evaluator writes a
+     * person's new badges at once, ADR 0052); rows whose dedupe key exists are skipped, ids follow
+     * the list's order. @return how many new rows were written
+     */
+    public int createAll(DSLContext tx, long organizationId, List<NewNotification> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        int n = rows.size();
+        var profileIds = new Long[n];
+        var kinds = new String[n];
+        var dedupeKeys = new String[n];
+        var payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            var row = rows.get(i);
+            profileIds[i] = row.profileId();
+            kinds[i] = row.kind().key();
+            dedupeKeys[i] = row.dedupeKey();
+            payloads[i] = row.payloadJson();
+        }
+        return tx.execute(
+                INSERT_ALL,
+                DSL.val(organizationId),
+                DSL.val(profileIds, SQLDataType.BIGINT.array()),
+                DSL.val(kinds, SQLDataType.VARCHAR.array()),
+                DSL.val(dedupeKeys, SQLDataType.VARCHAR.array()),
+                DSL.val(payloads, SQLDataType.VARCHAR.array()),
+                DSL.val(clock.instant().atOffset(ZoneOffset.UTC)));
     }
 
     /** Newest first, at most {@code limit}. */

@@ -56,6 +56,32 @@ public final class KpiMeasureCache {
         return measures;
     }
 
+    /**
+     * The organization's measures for the people of one evaluator claim (ADR 0052): the stamp is read
+     * the first time one of them needs the catalog and not again for the rest of the claim.
+     */
+    public Memo memo(long organizationId) {
+        return new Memo(organizationId);
+    }
+
+    /** {@link #of} read at most once. Not thread-safe: one claim is evaluated by one thread. */
+    public final class Memo {
+
+        private final long organizationId;
+        private KpiMeasures measures;
+
+        private Memo(long organizationId) {
+            this.organizationId = organizationId;
+        }
+
+        public KpiMeasures of(DSLContext tx) {
+            if (measures == null) {
+                measures = KpiMeasureCache.this.of(tx, organizationId);
+            }
+            return measures;
+        }
+    }
+
     private static Stamp stamp(DSLContext tx, long organizationId) {
         var latestCatalog = DSL.field(DSL.select(DSL.max(INTEGRATION_CATALOGS.ID))
                 .from(INTEGRATION_CATALOGS)
