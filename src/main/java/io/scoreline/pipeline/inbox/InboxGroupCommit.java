@@ -78,6 +78,11 @@ final class InboxGroupCommit {
         }
     }
 
+    /** Requests waiting for a leader to take them (not the ones being committed). */
+    int queued() {
+        return queued.get();
+    }
+
     /**
      * Commits what is queued while this thread can lead. A request queued just as the leader let
      * go is seen by the leader's re-check after unlocking, so none is left waiting.
