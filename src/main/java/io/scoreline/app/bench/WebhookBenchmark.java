@@ -92,6 +92,7 @@ public final class WebhookBenchmark {
      * @param hubSpotBurstLimit the simulated portal's non-search calls per 10 s
      * @param inboxWorkers      the server's inbox worker threads
      * @param inboxWriters      how many of them write at once
+     * @param inboxBatchSize    most inbox rows one claim takes
      */
     public record Load(
             int events,
@@ -101,7 +102,8 @@ public final class WebhookBenchmark {
             int durationSeconds,
             int hubSpotBurstLimit,
             int inboxWorkers,
-            int inboxWriters) {}
+            int inboxWriters,
+            int inboxBatchSize) {}
 
     public WebhookBenchmarkReport run(Load load, Path scratchHome, PrintWriter log) {
         try (var sims = SimulatorProcess.start(
@@ -114,6 +116,7 @@ public final class WebhookBenchmark {
             env.put(ScorelineConfig.MASTER_KEY, "benchmark-master-key-not-secret");
             env.put(WebhookSettings.INBOX_WORKERS, Integer.toString(load.inboxWorkers()));
             env.put(WebhookSettings.INBOX_WRITERS, Integer.toString(load.inboxWriters()));
+            env.put(WebhookSettings.INBOX_BATCH_SIZE, Integer.toString(load.inboxBatchSize()));
             var config = ScorelineConfig.resolve(env, new CliOverrides(Optional.empty(), Optional.of(0)));
             try (ApplicationContext context = ScorelineApplication.start(config)) {
                 var server = context.getBean(EmbeddedServer.class).start();

@@ -102,6 +102,7 @@ public record WebhookBenchmarkReport(
         json.put("hubspot_burst_limit_per_10s", load.hubSpotBurstLimit());
         json.put("inbox_workers", load.inboxWorkers());
         json.put("inbox_writers", load.inboxWriters());
+        json.put("inbox_batch_size", load.inboxBatchSize());
         json.put("accepted_events_per_second", round(saturated.acceptedPerSecond()));
         var closed = saturated.toJson();
         closed.put("concurrency", load.concurrency());

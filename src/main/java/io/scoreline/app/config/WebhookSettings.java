@@ -2,6 +2,7 @@ package io.scoreline.app.config;
 
 import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.inbox.InboxSettings;
+import io.scoreline.pipeline.inbox.IntakeSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -17,6 +18,9 @@ import java.util.Optional;
  * @param inboxWorkers     inbox worker threads of {@code serve}
  * @param inboxWriters     of those, how many may write a page at once (default: half the cores)
  * @param inboxMaxAttempts attempts before an inbox event is parked as failed
+ * @param inboxBatchSize   most inbox rows one worker claims and writes in one go (ADR 0053)
+ * @param maxQueued        most webhook requests waiting for their commit at once; more are
+ *                         answered 503 with Retry-After (ADR 0053)
  * @param applyValues      HubSpot property changes are applied with the value the event carries
  *                         instead of reading the record back (ADR 0016); turn off when the app's
  *                         webhook subscriptions do not cover every property the rules read
@@ -32,6 +36,8 @@ public record WebhookSettings(
         int inboxWorkers,
         int inboxWriters,
         int inboxMaxAttempts,
+        int inboxBatchSize,
+        int maxQueued,
         boolean applyValues,
         Duration verifyAfter,
         Duration readTimeout,
@@ -42,6 +48,8 @@ public record WebhookSettings(
     public static final String INBOX_WORKERS = "SCORELINE_INBOX_WORKERS";
     public static final String INBOX_WRITERS = "SCORELINE_INBOX_WRITERS";
     public static final String INBOX_MAX_ATTEMPTS = "SCORELINE_INBOX_MAX_ATTEMPTS";
+    public static final String INBOX_BATCH_SIZE = "SCORELINE_INBOX_BATCH_SIZE";
+    public static final String MAX_QUEUED = "SCORELINE_WEBHOOK_MAX_QUEUED";
     public static final String APPLY_VALUES = "SCORELINE_INBOX_APPLY_VALUES";
     public static final String VERIFY_AFTER = "SCORELINE_INBOX_VERIFY_AFTER";
     public static final Duration DEFAULT_VERIFY_AFTER = Duration.ofSeconds(30);
@@ -61,6 +69,8 @@ public record WebhookSettings(
                 4,
                 InboxSettings.defaultWriters(),
                 8,
+                InboxSettings.DEFAULT_BATCH_SIZE,
+                IntakeSettings.DEFAULT_MAX_QUEUED_REQUESTS,
                 true,
                 DEFAULT_VERIFY_AFTER,
                 DEFAULT_READ_TIMEOUT,
@@ -75,6 +85,8 @@ public record WebhookSettings(
                 settings.defaultShownAs(INBOX_WRITERS, "half the cores")
                         .integer(INBOX_WRITERS, InboxSettings.defaultWriters(), 1, 64),
                 settings.integer(INBOX_MAX_ATTEMPTS, 8, 1, 100),
+                settings.integer(INBOX_BATCH_SIZE, InboxSettings.DEFAULT_BATCH_SIZE, 1, 50_000),
+                settings.integer(MAX_QUEUED, IntakeSettings.DEFAULT_MAX_QUEUED_REQUESTS, 1, 100_000),
                 settings.bool(APPLY_VALUES, true),
                 settings.duration(VERIFY_AFTER, DEFAULT_VERIFY_AFTER),
                 atMost(READ_TIMEOUT, settings.duration(READ_TIMEOUT, DEFAULT_READ_TIMEOUT), Duration.ofMinutes(10)),

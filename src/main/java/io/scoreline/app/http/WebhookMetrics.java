@@ -39,6 +39,8 @@ final class WebhookMetrics {
             case WebhookOutcome.TooLarge tooLarge -> bodyTooLarge(provider.key());
             case WebhookOutcome.TooManyNotifications tooMany ->
                 rejected(provider.key(), 413, "too_many_notifications").increment();
+            case WebhookOutcome.Busy busy ->
+                rejected(provider.key(), 503, "busy").increment();
         }
     }
 

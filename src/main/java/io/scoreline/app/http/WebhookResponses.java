@@ -23,6 +23,12 @@ final class WebhookResponses {
                 plain(
                         HttpStatus.REQUEST_ENTITY_TOO_LARGE,
                         "a message holds at most " + t.limit() + " notifications, got " + t.count());
+            case WebhookOutcome.Busy b ->
+                HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .header("Retry-After", Long.toString(b.retryAfter().toSeconds()))
+                        .contentType(MediaType.TEXT_PLAIN_TYPE)
+                        .body(
+                                "busy: more webhook requests are waiting to be stored than this node takes; retry later\n");
             case WebhookOutcome.Accepted a -> throw new IllegalArgumentException("accepted is not refused");
             case WebhookOutcome.Dropped d -> throw new IllegalArgumentException("dropped is not refused");
         };

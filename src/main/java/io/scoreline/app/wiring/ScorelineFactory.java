@@ -31,6 +31,7 @@ import io.scoreline.pipeline.inbox.InboxProcessor;
 import io.scoreline.pipeline.inbox.InboxSettings;
 import io.scoreline.pipeline.inbox.InboxStore;
 import io.scoreline.pipeline.inbox.InboxWorkers;
+import io.scoreline.pipeline.inbox.IntakeSettings;
 import io.scoreline.pipeline.inbox.OpenConnectors;
 import io.scoreline.pipeline.inbox.WebhookRoutes;
 import io.scoreline.pipeline.integrations.IntegrationStore;
@@ -268,8 +269,14 @@ public class ScorelineFactory {
                 .withWorkers(config.webhooks().inboxWorkers())
                 .withWriters(config.webhooks().inboxWriters())
                 .withMaxAttempts(config.webhooks().inboxMaxAttempts())
+                .withBatchSize(config.webhooks().inboxBatchSize())
                 .withApplyValues(config.webhooks().applyValues())
                 .withVerifyAfter(config.webhooks().verifyAfter());
+    }
+
+    @Singleton
+    IntakeSettings intakeSettings(ScorelineConfig config) {
+        return new IntakeSettings(config.webhooks().maxQueued());
     }
 
     @Singleton

@@ -8,7 +8,9 @@ import java.time.Duration;
  * @param workers        worker threads per node
  * @param writers        of those, how many may run a page transaction at once
  * @param maxAttempts    attempts before an event is parked as failed
- * @param batchSize      rows one claim takes
+ * @param batchSize      most rows one claim takes: a claim takes what is due up to this, so the
+ *                       limit only matters once a backlog has built up, and then a larger claim
+ *                       folds more events about one record into one write (ADR 0053)
  * @param coalesceWindow how long a new event waits so that events arriving close together are
  *                       written in one page (a burst of edits to one deal becomes one read)
  * @param pollInterval   how long an idle worker sleeps before it looks again
@@ -37,12 +39,15 @@ public record InboxSettings(
         boolean applyValues,
         Duration verifyAfter) {
 
+    /** Rows one claim takes at most; was 500 before ADR 0053. */
+    public static final int DEFAULT_BATCH_SIZE = 5_000;
+
     public static InboxSettings defaults() {
         return new InboxSettings(
                 4,
                 defaultWriters(),
                 8,
-                500,
+                DEFAULT_BATCH_SIZE,
                 Duration.ofMillis(200),
                 Duration.ofMillis(100),
                 Duration.ofMinutes(5),
@@ -78,6 +83,21 @@ public record InboxSettings(
                 writers,
                 maxAttempts,
                 batchSize,
+                coalesceWindow,
+                pollInterval,
+                lease,
+                backoffBase,
+                backoffCap,
+                applyValues,
+                verifyAfter);
+    }
+
+    public InboxSettings withBatchSize(int value) {
+        return new InboxSettings(
+                workers,
+                writers,
+                maxAttempts,
+                value,
                 coalesceWindow,
                 pollInterval,
                 lease,

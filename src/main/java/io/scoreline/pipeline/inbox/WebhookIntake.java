@@ -9,19 +9,24 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * The use case under the webhook endpoints, a request without HTTP: the CRM's decoder checks and
  * decodes it against the integration directory, and what it delivers is committed to the inbox,
- * per integration, before the caller answers. Nothing enters the inbox that the decoder did not verify (ADR 0020, 0021).
+ * before the caller answers, in a commit it may share with other requests arriving at the same
+ * time (ADR 0053). Nothing enters the inbox that the decoder did not verify (ADR 0020, 0021).
  */
 @Singleton
 public final class WebhookIntake {
 
     private final Map<CrmProvider, IntegrationWebhookDirectory> directories = new EnumMap<>(CrmProvider.class);
-    private final InboxStore inbox;
+    /** A CRM asked to come back later waits about this long; HubSpot and Salesforce back off further on their own. */
+    static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final InboxGroupCommit groupCommit;
     private final Runnable nudge;
     private final Duration coalesceWindow;
     private final Clock clock;
@@ -33,8 +38,9 @@ public final class WebhookIntake {
             InboxStore inbox,
             InboxWorkers workers,
             InboxSettings settings,
+            IntakeSettings intake,
             Clock clock) {
-        this(routes, integrations, inbox, workers::nudge, settings.coalesceWindow(), clock);
+        this(routes, integrations, inbox, workers::nudge, settings.coalesceWindow(), intake.maxQueuedRequests(), clock);
     }
 
     WebhookIntake(
@@ -43,6 +49,7 @@ public final class WebhookIntake {
             InboxStore inbox,
             Runnable nudge,
             Duration coalesceWindow,
+            int maxQueuedRequests,
             Clock clock) {
         for (var profile : CrmProfiles.all()) {
             directories.put(
@@ -52,7 +59,7 @@ public final class WebhookIntake {
                             routes,
                             new WebhookSecrets(integrations, profile.webhooks()::signingSecret, clock)));
         }
-        this.inbox = inbox;
+        this.groupCommit = new InboxGroupCommit(inbox, maxQueuedRequests);
         this.nudge = nudge;
         this.coalesceWindow = coalesceWindow;
         this.clock = clock;
@@ -75,7 +82,7 @@ public final class WebhookIntake {
     private WebhookOutcome commit(CrmProvider provider, WebhookVerdict.Deliver deliver) {
         var now = clock.instant();
         int events = 0;
-        int inserted = 0;
+        var inserts = new ArrayList<InboxGroupCommit.Insert>();
         for (var delivery : deliver.deliveries()) {
             var target = delivery.target();
             var inboxEvents = delivery.events().stream()
@@ -89,12 +96,22 @@ public final class WebhookIntake {
                             e.rawBody()))
                     .toList();
             events += inboxEvents.size();
-            inserted += inbox.insert(
-                    target.organizationId(), target.integrationId(), inboxEvents, now, now.plus(coalesceWindow));
+            if (!inboxEvents.isEmpty()) {
+                inserts.add(new InboxGroupCommit.Insert(
+                        target.organizationId(), target.integrationId(), inboxEvents, now, now.plus(coalesceWindow)));
+            }
         }
-        if (inserted > 0) {
-            nudge.run();
+        if (inserts.isEmpty()) {
+            return new WebhookOutcome.Accepted(events, 0);
         }
-        return new WebhookOutcome.Accepted(events, inserted);
+        return switch (groupCommit.commit(inserts)) {
+            case InboxGroupCommit.Result.Stored stored -> {
+                if (stored.inserted() > 0) {
+                    nudge.run();
+                }
+                yield new WebhookOutcome.Accepted(events, stored.inserted());
+            }
+            case InboxGroupCommit.Result.Busy busy -> new WebhookOutcome.Busy(events, BUSY_RETRY_AFTER);
+        };
     }
 }

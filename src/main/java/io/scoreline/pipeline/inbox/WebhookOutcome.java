@@ -19,6 +19,12 @@ public sealed interface WebhookOutcome {
      */
     record UnknownEndpoint() implements WebhookOutcome {}
 
+    /**
+     * Authentic, perhaps, but not stored: more requests wait to be committed than the node takes
+     * (ADR 0053). 503 with Retry-After, so that the CRM delivers the same events again later.
+     */
+    record Busy(int events, java.time.Duration retryAfter) implements WebhookOutcome {}
+
     /** Not a well-formed webhook: 400. */
     record Malformed(String reason) implements WebhookOutcome {}
 

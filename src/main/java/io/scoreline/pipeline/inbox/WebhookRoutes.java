@@ -15,7 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -50,6 +52,7 @@ public final class WebhookRoutes {
     private final TenantTransactions transactions;
     private final Clock clock;
     private final ConcurrentHashMap<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final ReentrantLock lookUps = new ReentrantLock();
 
     public WebhookRoutes(TenantTransactions transactions, Clock clock) {
         this.transactions = transactions;
@@ -95,20 +98,44 @@ public final class WebhookRoutes {
      * the accounts not remembered are looked up together, in one query.
      */
     public Map<String, List<WebhookRoute>> byAccounts(CrmProvider provider, Collection<String> externalAccountIds) {
-        var now = clock.instant();
         var result = new HashMap<String, List<WebhookRoute>>();
-        var missing = new LinkedHashSet<String>();
-        for (var account : externalAccountIds) {
-            var known = remembered.get(key(provider, account));
-            if (known != null && now.isBefore(known.until())) {
-                result.put(account, known.routes());
-            } else {
-                missing.add(account);
-            }
-        }
+        var missing = new LinkedHashSet<String>(externalAccountIds);
+        rememberedBy(provider, missing, clock.instant(), result);
         if (missing.isEmpty()) {
             return result;
         }
+        // One look-up at a time: when a remembered answer runs out under a burst, every request in
+        // flight missed it at once and each took a pooled connection to look it up, until the pool
+        // ran dry and acknowledgements waited seconds for a connection (ADR 0053). The ones that
+        // waited here find the answer the first one remembered.
+        lookUps.lock();
+        try {
+            var now = clock.instant();
+            rememberedBy(provider, missing, now, result);
+            if (!missing.isEmpty()) {
+                lookUpAndRemember(provider, missing, now, result);
+            }
+        } finally {
+            lookUps.unlock();
+        }
+        return result;
+    }
+
+    /** Moves the accounts remembered at {@code now} from {@code missing} into {@code result}. */
+    private void rememberedBy(
+            CrmProvider provider, Set<String> missing, Instant now, Map<String, List<WebhookRoute>> result) {
+        for (var it = missing.iterator(); it.hasNext(); ) {
+            var account = it.next();
+            var known = remembered.get(key(provider, account));
+            if (known != null && now.isBefore(known.until())) {
+                result.put(account, known.routes());
+                it.remove();
+            }
+        }
+    }
+
+    private void lookUpAndRemember(
+            CrmProvider provider, Set<String> missing, Instant now, Map<String, List<WebhookRoute>> result) {
         var found = new HashMap<String, List<WebhookRoute>>();
         lookUp(provider, missing)
                 .forEach(
@@ -119,7 +146,6 @@ public final class WebhookRoutes {
             result.put(account, routes);
             remember(provider, account, routes, now);
         }
-        return result;
     }
 
     private void remember(CrmProvider provider, String account, List<WebhookRoute> routes, Instant now) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -24,6 +25,7 @@ final class WebhookSecrets {
     private final Function<CrmCredentials, Optional<String>> signingSecret;
     private final Clock clock;
     private final ConcurrentHashMap<Long, Cached> cache = new ConcurrentHashMap<>();
+    private final ReentrantLock lookUps = new ReentrantLock();
 
     /** @param signingSecret the CRM's choice of the credentials' part that signs (its decoder's) */
     WebhookSecrets(
@@ -35,13 +37,24 @@ final class WebhookSecrets {
 
     /** Empty when the integration's credentials hold no signing secret (a private-app token alone cannot check signatures). */
     Optional<String> signingSecret(long organizationId, long integrationId) {
-        var now = clock.instant();
         var cached = cache.get(integrationId);
-        if (cached != null && now.isBefore(cached.until())) {
+        if (cached != null && clock.instant().isBefore(cached.until())) {
             return cached.secret();
         }
-        var secret = signingSecret.apply(integrations.credentials(organizationId, integrationId));
-        cache.put(integrationId, new Cached(secret, now.plus(KEEP)));
-        return secret;
+        // One look-up at a time, as in WebhookRoutes: a burst that finds the secret expired would
+        // otherwise take a pooled connection per request in flight (ADR 0053).
+        lookUps.lock();
+        try {
+            var now = clock.instant();
+            cached = cache.get(integrationId);
+            if (cached != null && now.isBefore(cached.until())) {
+                return cached.secret();
+            }
+            var secret = signingSecret.apply(integrations.credentials(organizationId, integrationId));
+            cache.put(integrationId, new Cached(secret, now.plus(KEEP)));
+            return secret;
+        } finally {
+            lookUps.unlock();
+        }
     }
 }

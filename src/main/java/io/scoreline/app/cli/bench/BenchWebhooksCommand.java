@@ -85,6 +85,14 @@ final class BenchWebhooksCommand extends ScratchBenchCommand {
                     "Of those, how many write at once, as SCORELINE_INBOX_WRITERS sets them (default: half the cores)")
     Integer inboxWriters;
 
+    @Option(
+            names = "--inbox-batch-size",
+            defaultValue = "" + InboxSettings.DEFAULT_BATCH_SIZE,
+            paramLabel = "N",
+            description =
+                    "Most inbox rows one claim takes, as SCORELINE_INBOX_BATCH_SIZE sets it (default: ${DEFAULT-VALUE})")
+    int inboxBatchSize;
+
     @Override
     protected void validate() {
         if (inboxWorkers < 1 || inboxWorkers > 64) {
@@ -92,6 +100,9 @@ final class BenchWebhooksCommand extends ScratchBenchCommand {
         }
         if (inboxWriters != null && (inboxWriters < 1 || inboxWriters > 64)) {
             throw ScorelineException.badInput("--inbox-writers must be from 1 to 64");
+        }
+        if (inboxBatchSize < 1 || inboxBatchSize > 50_000) {
+            throw ScorelineException.badInput("--inbox-batch-size must be from 1 to 50000");
         }
         if (rate < 0 || rate > 1_000_000) {
             throw ScorelineException.badInput("--rate must be from 0 to 1000000");
@@ -128,7 +139,8 @@ final class BenchWebhooksCommand extends ScratchBenchCommand {
                                 durationSeconds,
                                 hubSpotBurstLimit,
                                 inboxWorkers,
-                                inboxWriters == null ? InboxSettings.defaultWriters() : inboxWriters),
+                                inboxWriters == null ? InboxSettings.defaultWriters() : inboxWriters,
+                                inboxBatchSize),
                         scratch,
                         err)
                 .toJson();
