@@ -28,7 +28,7 @@ scoreline_aot_private() {
 }
 
 scoreline_aot_train() {
-    local jar="$1" aot="$2" stamp="$3" stamp_file="$4" failed_file="$5"
+    local jar="$1" aot="$2" stamp="$3" stamp_file="$4" failed_file="$5" options="$6"
     local scratch java="$JAVA_HOME/bin/java"
     echo "scoreline: training the start-up cache target/scoreline.aot (once per build)..." >&2
     scratch="$(mktemp -d)" || return 1
@@ -36,7 +36,7 @@ scoreline_aot_train() {
         local home="$1"
         shift
         env -i PATH="$PATH" HOME="$scratch" TMPDIR="${TMPDIR:-/tmp}" SCORELINE_HOME="$scratch/$home" \
-            "$java" -Xlog:disable -Xlog:all=warning:stderr "$@" -jar "$jar" org list >>"$scratch/training.log" 2>&1
+            "$java" -Xlog:disable -Xlog:all=warning:stderr $options "$@" -jar "$jar" org list >>"$scratch/training.log" 2>&1
     }
     if (umask 077 \
         && scoreline_aot_run trained \
@@ -59,9 +59,10 @@ scoreline_aot_train() {
 }
 
 # Prints the JVM option that uses the cache, training it first when it is missing or stale; prints
-# nothing when there is no usable cache (the command then starts without one, as before).
+# nothing when there is no usable cache (the command then starts without one, as before). The
+# training runs with the short commands' JVM options ($3, ADR 0054), those of the command it records.
 scoreline_aot_option() {
-    local jar="$1" dir="$2"
+    local jar="$1" dir="$2" options="${3:-}"
     local aot="$dir/scoreline.aot" stamp_file="$dir/scoreline.aot.stamp" failed_file="$dir/scoreline.aot.failed"
     local stamp
     [ -O "$dir" ] || return 0
@@ -75,7 +76,7 @@ scoreline_aot_option() {
     if [ "$(cat "$failed_file" 2>/dev/null)" = "$stamp" ]; then
         return 0
     fi
-    if scoreline_aot_train "$jar" "$aot" "$stamp" "$stamp_file" "$failed_file"; then
+    if scoreline_aot_train "$jar" "$aot" "$stamp" "$stamp_file" "$failed_file" "$options"; then
         echo "-XX:AOTCache=$aot"
     fi
     return 0

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import picocli.CommandLine;
 
 /** The entry point of {@code scoreline} and {@code java -jar target/scoreline.jar}. */
 public final class Scoreline {
@@ -36,7 +35,7 @@ public final class Scoreline {
             System.setProperty("scoreline.log.root-level", "INFO");
         }
         var handler = new CliErrorHandler(verbose);
-        return new CommandLine(new ScorelineCommand(environment))
+        return ScorelineCommand.commandLine(environment, args)
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(handler)

@@ -29,7 +29,8 @@ public abstract class ContextCommand implements Callable<Integer> {
         var config = ScorelineConfig.resolve(
                 environment(ScorelineCommand.environmentOf(spec)), common.overrides(httpPort()));
         var output = new CliOutput(new PrintWriter(spec.commandLine().getOut(), true), common.json);
-        try (ApplicationContext context = ScorelineApplication.start(config)) {
+        try (ApplicationContext context =
+                listens() ? ScorelineApplication.start(config) : ScorelineApplication.startWithoutHttp(config)) {
             return run(context, output);
         } finally {
             afterClose();
@@ -45,6 +46,14 @@ public abstract class ContextCommand implements Callable<Integer> {
     /** The settings this command runs with; a command may set its own defaults (the demo compresses the schedule). */
     protected Map<String, String> environment(Map<String, String> environment) {
         return environment;
+    }
+
+    /**
+     * Whether the command serves HTTP. Only those get the HTTP side of the context (server, routes,
+     * controllers); building it is the largest part of a short command's start-up (ADR 0054).
+     */
+    protected boolean listens() {
+        return false;
     }
 
     /** The HTTP port option, for the commands that listen. */

@@ -24,7 +24,7 @@ class CliHelpTest {
 
     static Stream<String> commands() {
         var names = new ArrayList<String>();
-        collect(new CommandLine(new ScorelineCommand(Map.of())), names);
+        collect(ScorelineCommand.commandLine(Map.of()), names);
         return names.stream();
     }
 
@@ -60,7 +60,7 @@ class CliHelpTest {
             var tokens = tokens(example);
             assertThat(tokens.getFirst()).isEqualTo("scoreline");
             // A fresh tree per example: parsing fills in the command objects' fields.
-            ParseResult parsed = new CommandLine(new ScorelineCommand(Map.of()))
+            ParseResult parsed = ScorelineCommand.commandLine(Map.of())
                     .parseArgs(tokens.subList(1, tokens.size()).toArray(String[]::new));
             while (parsed.hasSubcommand()) {
                 parsed = parsed.subcommand();
@@ -87,7 +87,7 @@ class CliHelpTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isNotBlank();
         // mapping show has its own --version N, which must still parse as that command's option.
-        var parsed = new CommandLine(new ScorelineCommand(Map.of()))
+        var parsed = ScorelineCommand.commandLine(Map.of())
                 .parseArgs("mapping", "show", "--integration", "1", "--version", "2");
         assertThat(parsed.subcommand().subcommand().matchedOptionValue("--version", 0))
                 .isEqualTo(2);
@@ -101,7 +101,7 @@ class CliHelpTest {
     }
 
     private static CommandSpec spec(String qualifiedName) {
-        var command = new CommandLine(new ScorelineCommand(Map.of()));
+        var command = ScorelineCommand.commandLine(Map.of());
         for (var word : Arrays.asList(qualifiedName.split(" ")).subList(1, qualifiedName.split(" ").length)) {
             command = command.getSubcommands().get(word);
         }

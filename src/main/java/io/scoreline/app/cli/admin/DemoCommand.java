@@ -109,6 +109,11 @@ public final class DemoCommand extends ContextCommand {
     }
 
     @Override
+    protected boolean listens() {
+        return true;
+    }
+
+    @Override
     protected Optional<Integer> httpPort() {
         return Optional.of(port != null ? port : preferredPortIfFree());
     }

@@ -47,6 +47,11 @@ public final class ServeCommand extends ContextCommand {
     }
 
     @Override
+    protected boolean listens() {
+        return true;
+    }
+
+    @Override
     protected Optional<Integer> httpPort() {
         RangeOption.port("--port", port);
         return Optional.ofNullable(port);

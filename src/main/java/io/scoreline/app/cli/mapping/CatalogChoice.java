@@ -51,7 +51,7 @@ final class CatalogChoice {
         if (integrationId != null) {
             var config =
                     ScorelineConfig.resolve(ScorelineCommand.environmentOf(spec), common.overrides(Optional.empty()));
-            try (var context = ScorelineApplication.start(config)) {
+            try (var context = ScorelineApplication.startWithoutHttp(config)) {
                 return Optional.of(context.getBean(IntegrationCatalogs.class).effective(integrationId));
             }
         }
