@@ -94,6 +94,7 @@ public final class TenantsBenchmark {
         var cpu = CpuMeter.of(sims.handle(), owner);
         try (var connections = ConnectionPeak.start(owner)) {
             var cpuBefore = cpu.read();
+            double loadBefore = loadAverage();
             var started = clock.instant();
             nodes.forEach(node -> node.getBean(IntegrationScheduler.class).start());
             log.println("pass started on " + nodes.size() + " node(s): " + load.integrations() + " integrations due");
@@ -127,7 +128,9 @@ public final class TenantsBenchmark {
                     connections.peak(),
                     heap.peakBytes(),
                     Runtime.getRuntime().maxMemory(),
-                    cpuUsed);
+                    cpuUsed,
+                    loadBefore,
+                    loadAverage());
         }
     }
 
@@ -156,6 +159,10 @@ public final class TenantsBenchmark {
         }
         env.put(ScorelineConfig.DB_AUTO_MIGRATE, "false");
         return env;
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static double seconds(Instant from, Instant to) {

@@ -16,7 +16,9 @@ public record TenantsReport(
         int peakConnections,
         long peakHeapBytes,
         long maxHeapBytes,
-        CpuTime cpu) {
+        CpuTime cpu,
+        double loadAverageBefore,
+        double loadAverageAfter) {
 
     /** Integrations that ran more than once in the pass, read against the exactly-once target. */
     public long rerunsInPass() {
@@ -66,6 +68,8 @@ public record TenantsReport(
         json.put("cpu_seconds_scoreline", round(cpu.pipelineMs() / 1000.0));
         json.put("cpu_seconds_database", round(cpu.databaseMs() / 1000.0));
         json.put("cpu_seconds_simulator", round(cpu.simulatorMs() / 1000.0));
+        json.put("load_average_before", round(loadAverageBefore));
+        json.put("load_average_after", round(loadAverageAfter));
         return json;
     }
 
