@@ -258,7 +258,8 @@ public class ScorelineFactory {
         var settings = SchedulerSettings.defaults()
                 .withCadence(SyncCadence.every(config.syncInterval()))
                 .withThreadCount(config.schedulerThreads());
-        ScheduledSyncLauncher launcher = fire -> sync.sync(fire.integrationId(), SyncTrigger.SCHEDULE);
+        ScheduledSyncLauncher launcher =
+                fire -> sync.sync(fire.integrationId(), SyncTrigger.SCHEDULE, fire.runOptionsJson());
         return IntegrationScheduler.create(
                 settings, database.dataSource(), new IntegrationDirectory(transactions), launcher, clock);
     }

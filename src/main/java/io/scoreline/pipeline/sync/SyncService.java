@@ -73,7 +73,17 @@ public final class SyncService {
     }
 
     public SyncOutcome sync(long integrationId, SyncTrigger trigger) {
-        return prepare(integrationId, trigger, (tx, runId) -> {}).execute(ProgressListener.none());
+        return sync(integrationId, trigger, "{}");
+    }
+
+    /**
+     * @param runOptionsJson kept with the run as a JSON object: a scheduled run keeps the fire it
+     *                       stands for and the node that ran it, so the runs table proves each
+     *                       fire ran once across the cluster (ADR 0055)
+     */
+    public SyncOutcome sync(long integrationId, SyncTrigger trigger, String runOptionsJson) {
+        return prepare(integrationId, trigger, runOptionsJson, (tx, runId) -> {})
+                .execute(ProgressListener.none());
     }
 
     /**
@@ -83,13 +93,24 @@ public final class SyncService {
      * @param alsoCommit done with the run's id in the transaction that records it (an audit row)
      */
     public PreparedRun prepare(long integrationId, SyncTrigger trigger, BiConsumer<DSLContext, Long> alsoCommit) {
+        return prepare(integrationId, trigger, "{}", alsoCommit);
+    }
+
+    private PreparedRun prepare(
+            long integrationId, SyncTrigger trigger, String runOptionsJson, BiConsumer<DSLContext, Long> alsoCommit) {
         var integration = integrations.require(integrationId);
         var organization = organizations.require(integration.organizationId());
         var lock = RunLockGate.acquire(runLocks, runs, organization.id(), integrationId);
         try {
             var now = clock.instant();
             long runId = runs.start(
-                    organization.id(), integrationId, trigger, Optional.empty(), Optional.of(now), "{}", alsoCommit);
+                    organization.id(),
+                    integrationId,
+                    trigger,
+                    Optional.empty(),
+                    Optional.of(now),
+                    runOptionsJson,
+                    alsoCommit);
             return new PreparedRun(
                     runId, integrationId, trigger, lock, progress -> execute(organization, integration, runId, now));
         } catch (RuntimeException e) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         footer = {
             "  scoreline bench backfill --records 100000",
             "  scoreline bench webhooks --events 20000 --json",
-            "  scoreline bench cli --runs 10"
+            "  scoreline bench cli --runs 10",
+            "  scoreline bench tenants --integrations 100"
         },
         description = "Measure throughput on this machine (figures are reported, never asserted).",
         subcommands = {
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
             BenchEvaluatorCommand.class,
             BenchWebhooksCommand.class,
             BenchApiCommand.class,
-            BenchCliCommand.class
+            BenchCliCommand.class,
+            BenchTenantsCommand.class
         })
 public final class BenchCommand extends CommandGroup {}

@@ -84,7 +84,17 @@ abstract class ScratchBenchCommand implements Callable<Integer> {
                 "-Xmx" + megabytes + "m", "-cp", System.getProperty("java.class.path"), Scoreline.class.getName()));
         command.addAll(spec.root().commandLine().getParseResult().originalArgs());
         try {
-            return new ProcessBuilder(command).inheritIO().start().waitFor();
+            // Copied rather than inherited: the caller's writers may not be this process's
+            // standard streams (a test runs commands in its own JVM and reads what they print).
+            var child = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            var out = copy(child.getInputStream(), spec.commandLine().getOut());
+            var err = copy(child.getErrorStream(), spec.commandLine().getErr());
+            int exit = child.waitFor();
+            out.join();
+            err.join();
+            return exit;
         } catch (IOException e) {
             throw new ScorelineException(
                     FailureKind.RETRYABLE, "cannot start the benchmark's JVM: " + e.getMessage(), e);
@@ -92,6 +102,20 @@ abstract class ScratchBenchCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new ScorelineException(FailureKind.RETRYABLE, "interrupted while the benchmark ran", e);
         }
+    }
+
+    private static Thread copy(java.io.InputStream from, PrintWriter to) {
+        return Thread.ofVirtual().start(() -> {
+            try (var reader = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(from, java.nio.charset.StandardCharsets.UTF_8))) {
+                for (var line = reader.readLine(); line != null; line = reader.readLine()) {
+                    to.println(line);
+                    to.flush();
+                }
+            } catch (IOException e) {
+                // the child ended; its exit code tells the outcome
+            }
+        });
     }
 
     private static void deleteQuietly(Path root) {
