@@ -20,7 +20,8 @@ public class AssetsController {
 
     private static final Map<String, String> ASSETS = Map.of(
             "console.css", "text/css;charset=utf-8",
-            "console.js", "text/javascript;charset=utf-8");
+            "console.js", "text/javascript;charset=utf-8",
+            "mapping.js", "text/javascript;charset=utf-8");
 
     @Get("/{name}")
     @ConsolePage(access = ConsolePage.Access.PUBLIC)

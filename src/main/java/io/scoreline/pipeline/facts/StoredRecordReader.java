@@ -57,6 +57,27 @@ public final class StoredRecordReader {
                                 fields(r.getFields().data()))));
     }
 
+    /**
+     * The {@code limit} records of the integration modified last, newest first, deleted ones left out:
+     * what a rule draft is previewed on. There is no index on the stamp (V10), so this reads the
+     * integration's rows once and keeps the top ones: fine for a console preview, not for a loop.
+     */
+    public List<CrmRecord> recent(long organizationId, long integrationId, int limit) {
+        return transactions.inOrganization(
+                organizationId,
+                tx -> tx.selectFrom(CRM_RECORDS)
+                        .where(CRM_RECORDS.INTEGRATION_ID.eq(integrationId))
+                        .and(CRM_RECORDS.DELETED.isFalse())
+                        .orderBy(CRM_RECORDS.MODSTAMP.desc(), CRM_RECORDS.RECORD_ID)
+                        .limit(limit)
+                        .fetch(r -> new CrmRecord(
+                                r.getObjectType(),
+                                r.getRecordId(),
+                                r.getModstamp().toInstant(),
+                                r.getDeleted(),
+                                fields(r.getFields().data()))));
+    }
+
     /** Object types with stored records, including those today's rules no longer read (their facts must go). */
     public List<String> objectTypes(long organizationId, long integrationId) {
         return transactions.inOrganization(

@@ -169,6 +169,24 @@ public final class RuleSetVersions {
                 .orElseThrow(() -> noVersion(integrationId, version));
     }
 
+    /**
+     * What a stored version changed against the one stored before it (every rule added for the
+     * first), both read against today's catalog: the diff the mapping editor shows for a version.
+     *
+     * @throws ScorelineException not found when there is no such integration or version
+     */
+    public List<io.scoreline.mappings.RuleChange> changesIn(long integrationId, int version) {
+        var integration = integrations.require(integrationId);
+        var all = ruleSets.versions(integration.organizationId(), integration.id());
+        var target = all.stream()
+                .filter(v -> v.version() == version)
+                .findFirst()
+                .orElseThrow(() -> noVersion(integrationId, version));
+        var before = all.stream().filter(v -> v.version() < version).reduce((a, b) -> b);
+        var catalog = ruleSets.catalogs().effective(integration);
+        return RuleSetDiff.between(canonicalText(before, catalog), canonicalText(Optional.of(target), catalog));
+    }
+
     /** Oldest first; empty when the integration has no rules yet. */
     public List<StoredRuleSet> versions(long integrationId) {
         var integration = integrations.require(integrationId);
