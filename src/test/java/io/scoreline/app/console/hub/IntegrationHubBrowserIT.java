@@ -112,7 +112,8 @@ class IntegrationHubBrowserIT {
 
             browser.go("/console/integrations/" + integration + "/users");
             browser.find("[data-test=users-sync] button").click();
-            browser.waitUntil(d -> !d.findElements(By.cssSelector("[data-test=users-synced]")).isEmpty());
+            browser.waitUntil(d ->
+                    !d.findElements(By.cssSelector("[data-test=users-synced]")).isEmpty());
             browser.step("users-synced");
 
             browser.go("/console/integrations/" + integration + "/users");

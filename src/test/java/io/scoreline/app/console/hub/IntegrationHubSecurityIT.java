@@ -41,8 +41,12 @@ class IntegrationHubSecurityIT {
         acmeIntegration = add("acme", credentials.toString());
         globexIntegration = add("globex", credentials.toString());
         Files.delete(credentials);
-        acmeWrite = ApiKeysForTests.create(server, "acme", "console", "write").get("key").asText();
-        acmeRead = ApiKeysForTests.create(server, "acme", "viewer", "read").get("key").asText();
+        acmeWrite = ApiKeysForTests.create(server, "acme", "console", "write")
+                .get("key")
+                .asText();
+        acmeRead = ApiKeysForTests.create(server, "acme", "viewer", "read")
+                .get("key")
+                .asText();
     }
 
     @AfterAll
@@ -59,8 +63,8 @@ class IntegrationHubSecurityIT {
             assertThat(response.statusCode()).as(path).isEqualTo(404);
         }
         for (var action : List.of("/pause", "/resume", "/sync", "/test", "/users/sync")) {
-            var response = console.post(
-                    base + action, Map.of("Cookie", session.header()), Map.of("csrf", session.csrf()));
+            var response =
+                    console.post(base + action, Map.of("Cookie", session.header()), Map.of("csrf", session.csrf()));
             assertThat(response.statusCode()).as(action).isEqualTo(404);
         }
         var link = console.post(
@@ -78,7 +82,8 @@ class IntegrationHubSecurityIT {
                 .contains("/console/integrations/" + acmeIntegration + "\"")
                 .doesNotContain("/console/integrations/" + globexIntegration + "\"");
         // Still there, still active: nothing above touched it.
-        assertThat(cli("integration", "list", "--org", "globex", "--json").out()).contains("\"active\"");
+        assertThat(cli("integration", "list", "--org", "globex", "--json").out())
+                .contains("\"active\"");
     }
 
     @Test
@@ -87,7 +92,8 @@ class IntegrationHubSecurityIT {
         var response = console.post(
                 "/console/integrations/" + acmeIntegration + "/pause", Map.of("Cookie", session.header()), Map.of());
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(console.get("/console/integrations/" + acmeIntegration, session).body())
+        assertThat(console.get("/console/integrations/" + acmeIntegration, session)
+                        .body())
                 .contains("data-test=\"status\">active<");
     }
 
@@ -108,7 +114,9 @@ class IntegrationHubSecurityIT {
                     Map.of("csrf", session.csrf()));
             assertThat(response.statusCode()).as(action).isEqualTo(403);
         }
-        assertThat(console.get("/console/integrations/" + acmeIntegration + "/backfill?from=2026-01-01&to=2026-01-02", session)
+        assertThat(console.get(
+                                "/console/integrations/" + acmeIntegration + "/backfill?from=2026-01-01&to=2026-01-02",
+                                session)
                         .statusCode())
                 .isEqualTo(403);
     }
@@ -127,7 +135,9 @@ class IntegrationHubSecurityIT {
                 Map.of("csrf", session.csrf()));
         assertThat(secret.statusCode()).isEqualTo(403);
 
-        var admin = console.signIn(ApiKeysForTests.create(server, "acme", "admin", "admin").get("key").asText());
+        var admin = console.signIn(ApiKeysForTests.create(server, "acme", "admin", "admin")
+                .get("key")
+                .asText());
         var rotated = console.post(
                 "/console/integrations/" + acmeIntegration + "/endpoint-secret",
                 Map.of("Cookie", admin.header()),
