@@ -1,8 +1,11 @@
 package io.scoreline.pipeline.identities;
 
 import static io.scoreline.pipeline.db.Tables.CRM_IDENTITIES;
+import static io.scoreline.pipeline.db.Tables.PROFILES;
 
 import io.scoreline.connectors.spi.CrmUser;
+import io.scoreline.pipeline.audit.AuditEntry;
+import io.scoreline.pipeline.audit.AuditLog;
 import io.scoreline.pipeline.database.TenantTransactions;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +82,31 @@ public final class CrmIdentityStore {
                                 Optional.ofNullable(r.getName()),
                                 r.getActive(),
                                 Optional.empty())));
+    }
+
+    /**
+     * Links one unmatched CRM user of the integration to a profile of the same organization, with
+     * the audit row in the same transaction; false when the user is not (or no longer) unmatched or the profile is not the organization's.
+     */
+    public boolean link(long organizationId, long integrationId, String crmUserId, long profileId, AuditEntry audit) {
+        return transactions.inOrganization(organizationId, tx -> {
+            int linked = tx.update(CRM_IDENTITIES)
+                    .set(CRM_IDENTITIES.PROFILE_ID, profileId)
+                    .set(CRM_IDENTITIES.UPDATED_AT, DSL.currentOffsetDateTime())
+                    .where(CRM_IDENTITIES.INTEGRATION_ID.eq(integrationId))
+                    .and(CRM_IDENTITIES.CRM_USER_ID.eq(crmUserId))
+                    .and(CRM_IDENTITIES.PROFILE_ID.isNull())
+                    // A foreign key does not see row-level security: the profile must be this organization's.
+                    .andExists(DSL.selectOne()
+                            .from(PROFILES)
+                            .where(PROFILES.ID.eq(profileId))
+                            .and(PROFILES.ORGANIZATION_ID.eq(organizationId)))
+                    .execute();
+            if (linked == 1) {
+                AuditLog.append(tx, organizationId, audit);
+            }
+            return linked == 1;
+        });
     }
 
     /** The profiles that CRM users of this integration are linked to. */

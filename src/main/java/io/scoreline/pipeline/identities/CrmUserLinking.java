@@ -1,5 +1,6 @@
 package io.scoreline.pipeline.identities;
 
+import io.scoreline.failure.ScorelineException;
 import io.scoreline.pipeline.audit.Actor;
 import io.scoreline.pipeline.audit.AuditEntry;
 import io.scoreline.pipeline.integrations.Integration;
@@ -11,6 +12,7 @@ import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -126,6 +128,24 @@ public final class CrmUserLinking {
     public List<CrmIdentity> unmatched(long integrationId) {
         var integration = integration(integrationId);
         return identities.unmatched(integration.organizationId(), integrationId);
+    }
+
+    /**
+     * Credits one unmatched CRM user's KPIs to a profile of the organization from now on (the
+     * console's one-click link; a {@code remap} credits what was read before). An unknown profile or
+     * a CRM user that is not unmatched is not found.
+     */
+    public void link(long integrationId, String crmUserId, long profileId, Actor actor) {
+        var integration = integration(integrationId);
+        var audit = new AuditEntry(
+                actor,
+                "users.link",
+                "integration:" + integrationId,
+                Map.of("crm_user_id", crmUserId, "profile_id", profileId));
+        if (!identities.link(integration.organizationId(), integrationId, crmUserId, profileId, audit)) {
+            throw ScorelineException.notFound("CRM user " + crmUserId + " of integration " + integrationId
+                    + " is not unmatched, or profile " + profileId + " does not exist");
+        }
     }
 
     /** The integration with its organization: the authorization point (ADR 0029). */
