@@ -28,7 +28,8 @@ public final class ScorelineApplication {
             "io.micronaut.runtime.server.",
             "io.micronaut.buffer.netty.",
             "io.micronaut.websocket.",
-            "io.scoreline.app.http.");
+            "io.scoreline.app.http.",
+            "io.scoreline.app.console.");
 
     private ScorelineApplication() {}
 
