@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -158,8 +157,6 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Disabled("2026-12-08: the board renders and polls, but did not change within 60 s after the second backfill;"
-            + " not yet diagnosed (poll failing, or the backfill not moving the standings) - see the session report")
     void theLeaderboardMovesWithoutAReload() {
         try (var browser = ConsoleBrowser.open(server, "live-leaderboard")) {
             browser.signIn(key);

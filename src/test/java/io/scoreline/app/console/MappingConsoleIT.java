@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -110,10 +109,6 @@ class MappingConsoleIT {
         }
     }
 
-    // On 2026-12-08 (load average 33 on 2 cores) the harness's browser sign-in (ConsoleBrowser.signIn)
-    // never left /console/sign-in: no session was opened, before any mapping page was reached. Enable
-    // once ConsoleBrowserIT's sign-in passes on this host.
-    @Disabled("browser sign-in of the harness timed out on this host; see the comment above")
     @Test
     void aMistakeShowsAtItsLineTheFixShowsThePreviewAndSaveShowsTheDiff() {
         try (var browser = ConsoleBrowser.open(server, "mapping-editor")) {

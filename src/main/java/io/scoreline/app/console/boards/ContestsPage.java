@@ -1,9 +1,11 @@
 package io.scoreline.app.console.boards;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -65,6 +67,8 @@ public class ContestsPage {
     }
 
     @Get("/{contestId}/leaderboard")
+    // The poll asks for text/html; without this the route would produce JSON, match no Accept and answer 404.
+    @Produces(MediaType.TEXT_HTML)
     @ConsolePage
     public HttpResponse<?> leaderboard(
             @RequestAttribute(ConsoleGuard.VISIT) ConsoleVisit visit, @PathVariable long contestId) {
