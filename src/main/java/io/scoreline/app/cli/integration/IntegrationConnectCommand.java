@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
         footer = {
             "  scoreline integration connect --oauth --org acme --provider salesforce",
             "  scoreline integration connect --oauth --org acme --provider hubspot --portal-id 4242",
-            "  scoreline integration connect --oauth --org acme --provider salesforce --integration 7   (new credentials)"
+            "  scoreline integration connect --oauth --org acme --provider salesforce --integration 7"
         },
         description = "Connect a Salesforce org or HubSpot portal through the CRM's consent page; the callback is"
                 + " answered by `scoreline serve`, which must be running.")

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The two contexts of ADR 0054: the whole application for the commands that listen, the same
  * without its HTTP side for the others. Neither starts the database: beans are looked up, not made.
  */
-class ScorelineApplicationTest {
+class ScorelineApplicationIT {
 
     @TempDir
     Path home;
