@@ -65,7 +65,10 @@ class RuntimeRoleGrantsIT {
             Map.entry(
                     "scoreline_console_session_pick",
                     "binds one platform key's console session to an organization, once"),
-            Map.entry("scoreline_console_session_close", "deletes one console session by the hash of its id"));
+            Map.entry("scoreline_console_session_close", "deletes one console session by the hash of its id"),
+            Map.entry(
+                    "scoreline_oauth_state_take",
+                    "marks one OAuth state used by the hash of its value and names its organization"));
 
     private static DatabaseRuntime database;
     private static TenantTransactions transactions;
